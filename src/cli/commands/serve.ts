@@ -1,0 +1,5 @@
+import { serve } from '../../server/main';
+
+export async function serveCommand(): Promise<void> {
+  await serve();
+}

@@ -1,0 +1,66 @@
+import { Command, Option } from 'commander';
+import { loadConfig, ConfigError } from '../server/config';
+import { AppError } from '../server/errors';
+import { ERROR_CATALOGUE } from '../shared/errors';
+import { VERSION } from '../server/app';
+import { serveCommand } from './commands/serve';
+import { migrateCommand } from './commands/migrate';
+import { demoCommand } from './commands/demo';
+import { userAddCommand } from './commands/user-add';
+import { backupCommand } from './commands/backup';
+import { regionsImportCommand, regionsLoadCommand } from './commands/regions';
+import { ROLES } from '../shared/enums';
+
+const program = new Command();
+program
+  .name('qunfang')
+  .description('群防 Qunfang — grassroots epidemic prevention and control.\nDatabase: QUNFANG_DB (SQLite file, default ./data/qunfang.db) or DATABASE_URL=postgres://…')
+  .version(VERSION);
+
+program.command('serve').description('migrate the database and serve the web UI and API (PORT, default 3000)').action(() => serveCommand());
+program.command('migrate').description('bring the database schema up to date').action(() => migrateCommand());
+program
+  .command('demo')
+  .description('build the deterministic demo county (Pingyao 140728) into an empty database')
+  .addOption(new Option('--scale <scale>', 'small: a few hundred people; county: ~300,000 residents').choices(['small', 'county']).default('small'))
+  .action((opts: { scale: 'small' | 'county' }) => demoCommand(opts.scale));
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('create a user bound to a region (by its code); admin without --region has global jurisdiction')
+  .requiredOption('--username <name>', 'login name')
+  .requiredOption('--password <password>', 'at least 8 characters with letters and digits')
+  .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+  .option('--name <displayName>', 'display name (defaults to the username)')
+  .option('--region <code>', 'region code the user is bound to, e.g. 140728100200')
+  .option('--phone <phone>', 'mobile phone')
+  .action((opts) => userAddCommand(opts));
+
+program.command('backup').argument('<file>', 'where to write the copy').description('online backup of the SQLite database (for PostgreSQL: prints the pg_dump command)').action((file: string) => backupCommand(file));
+
+const regions = program.command('regions').description('the region tree');
+regions.command('load').argument('<countyCode>', '6-digit county code, e.g. 140728').description("load a real county's townships and villages from the national division table").action((code: string) => regionsLoadCommand(code));
+regions.command('import').argument('<file>', '.xlsx in the template layout (GET /api/regions/import-template)').description('import regions from a spreadsheet; all rows or none').action((file: string) => regionsImportCommand(file));
+
+/** Known failures end with one readable line (and per-row lines for imports), not a stack trace. */
+function explain(err: unknown): never {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else if (err instanceof AppError) {
+    console.error(`${err.code}: ${ERROR_CATALOGUE[err.code].zh} / ${ERROR_CATALOGUE[err.code].en}`);
+    const rows = (err.details as { rows?: { row: number; column: string | null; message: string }[] } | undefined)?.rows;
+    for (const r of rows ?? []) console.error(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
+    if (!rows && err.details) console.error('  ' + JSON.stringify(err.details));
+  } else {
+    console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  }
+  process.exit(1);
+}
+
+try {
+  loadConfig();
+  await program.parseAsync(process.argv);
+} catch (err) {
+  explain(err);
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from './db/database';
+import type { Config } from './config';
+import type { Clock } from './clock';
+import { AppError } from './errors';
+import { registerErrorHandler } from './http/error-handler';
+import { registerSessionHook } from './http/session';
+import { healthRoutes } from './features/health/health.routes';
+import { authRoutes } from './features/auth/auth.routes';
+import { regionRoutes } from './features/regions/regions.routes';
+import { userRoutes } from './features/users/users.routes';
+import { responsibilityRoutes } from './features/responsibility/responsibility.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+
+/** What every feature gets: the database, the frozen config and the clock. */
+export interface AppDeps {
+  db: Db;
+  config: Readonly<Config>;
+  clock: Clock;
+}
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const VERSION = '0.1.0';
+
+export interface BuildAppOptions extends AppDeps {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web UI from dist/web (default: when it exists). */
+  serveWeb?: boolean;
+}
+
+/** Build the HTTP application: every feature plugin is registered here, explicitly. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { db, config, clock } = options;
+  const deps: AppDeps = { db, config, clock };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // JSON bodies: an empty body is no body; a malformed one is a 400 with a stable code.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('MALFORMED_JSON'), undefined);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Qunfang 群防 API', version: VERSION, description: 'Grassroots epidemic prevention and control. Log in with POST /api/auth/login; the session cookie authorises every other call.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qf_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app, options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null);
+  registerSessionHook(app, deps);
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(regionRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(responsibilityRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Selectable, type Insertable } from 'kysely';
+import pg from 'pg';
+import type { Locale, RegionLevel, RegionStatus, Role, UserStatus } from '../../shared/enums';
+
+/**
+ * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
+ * 'YYYY-MM-DD'. Primary keys are UUID v7 strings. Every row that belongs to a place carries
+ * `region_path`, the materialized path of its region, so jurisdiction is one prefix condition.
+ */
+export interface Database {
+  regions: RegionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditTable;
+  responsibilities: ResponsibilityTable;
+  households: HouseholdTable;
+  persons: PersonTable;
+  settings: SettingTable;
+}
+
+export interface RegionTable {
+  id: string;
+  parent_id: string | null;
+  level: RegionLevel;
+  code: string;
+  name: string;
+  /** '/<code>/<code>/…/' from the top of the tree down to and including this node. */
+  path: string;
+  depth: number;
+  status: RegionStatus;
+  pinyin: string;
+  initials: string;
+  /** Lower-case simplified name, pinyin, initials and code, for one LIKE. */
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+  retired_at: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  /** null only for a global admin, whose jurisdiction is everything. */
+  region_id: string | null;
+  region_path: string;
+  phone: string | null;
+  password_hash: string;
+  status: UserStatus;
+  locale: Locale;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  region_path: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string | null;
+}
+
+export interface ResponsibilityTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  person_name: string;
+  post: string;
+  phone: string | null;
+  user_id: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A household at an address (building + room); the registry issue extends it. */
+export interface HouseholdTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  address: string;
+  room: string | null;
+  head_person_id: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person, registered once; one ID number is one person across the system. */
+export interface PersonTable {
+  id: string;
+  household_id: string | null;
+  region_id: string;
+  region_path: string;
+  name: string;
+  sex: 'M' | 'F' | null;
+  birth_date: string | null;
+  id_type: string;
+  id_number: string | null;
+  phone: string | null;
+  relation: string | null;
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export type RegionRow = Selectable<RegionTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewRegion = Insertable<RegionTable>;
+
+export type Db = Kysely<Database>;
+export type Engine = 'sqlite' | 'postgres';
+
+export interface OpenDbOptions {
+  databaseUrl?: string;
+  sqlitePath?: string;
+  /** pg pool size; several stateless server processes each keep their own pool */
+  poolSize?: number;
+}
+
+/**
+ * Opens the database: PostgreSQL when a URL is given, else embedded SQLite in WAL mode with
+ * synchronous=FULL, so a write acknowledged to a client survives kill -9 and power loss.
+ */
+export function openDb(options: OpenDbOptions): Db {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = options.sqlitePath ?? './data/qunfang.db';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteOf.set(db, sqlite);
+  return db;
+}
+
+const sqliteOf = new WeakMap<object, SQLite.Database>();
+
+/** The better-sqlite3 handle behind a Kysely instance (backup, bulk loads), or null on PostgreSQL. */
+export function sqliteHandle(db: Kysely<any>): SQLite.Database | null {
+  return sqliteOf.get(db) ?? null;
+}
+
+export function engineOf(db: Kysely<any>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

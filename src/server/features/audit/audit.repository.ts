@@ -1,0 +1,48 @@
+import type { Db } from '../../db/database';
+import type { AuditQuery } from '../../../shared/audit';
+import { inScope, subtreeCondition, type Scope } from '../../http/scope';
+
+export interface AuditInsert {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  region_path: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string | null;
+}
+
+export async function insertAuditEntry(db: Db, row: AuditInsert): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+}
+
+/**
+ * Audit entries newest first. An admin bound to a subtree sees the entries about that subtree and
+ * the actions of users in it; a global admin sees everything.
+ */
+export async function listAuditEntries(db: Db, scope: Scope, q: AuditQuery, before: string | undefined) {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (scope.prefix !== '/') {
+    query = query.where((eb) =>
+      eb.or([
+        subtreeCondition(eb, 'region_path', scope.prefix),
+        eb('actor_id', 'in', inScope(db.selectFrom('users').select('id'), 'region_path', scope)),
+      ]),
+    );
+  }
+  return query
+    .$if(q.actorId !== undefined, (qb) => qb.where('actor_id', '=', q.actorId!))
+    .$if(q.action !== undefined, (qb) => qb.where('action', '=', q.action!))
+    .$if(q.entityType !== undefined, (qb) => qb.where('entity_type', '=', q.entityType!))
+    .$if(q.entityId !== undefined, (qb) => qb.where('entity_id', '=', q.entityId!))
+    .$if(q.from !== undefined, (qb) => qb.where('at', '>=', new Date(q.from!).toISOString()))
+    .$if(q.to !== undefined, (qb) => qb.where('at', '<', new Date(q.to!).toISOString()))
+    .$if(before !== undefined, (qb) => qb.where('id', '<', before!))
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChangePasswordInput, LoginInput, Me } from '../../../shared/users';
+import { actorOf, type Actor } from '../../http/actor';
+import { requestMeta } from '../../http/session';
+import type { AppDeps } from '../../app';
+import type { Db } from '../../db/database';
+import { actorForToken, changePassword, login, logout } from './auth.service';
+
+import { SESSION_COOKIE } from '../../http/session';
+
+async function meOf(db: Db, actor: Actor): Promise<Me> {
+  const region = actor.regionId
+    ? await db.selectFrom('regions').select(['id', 'name', 'code', 'level', 'path']).where('id', '=', actor.regionId).executeTakeFirst()
+    : undefined;
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    locale: actor.locale,
+    region: region ?? null,
+  };
+}
+
+export function authRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/api/auth/login', {
+      schema: { tags: ['auth'], summary: 'Log in; sets the httpOnly session cookie', body: LoginInput, response: { 200: Me } },
+      config: { public: true },
+    }, async (request, reply) => {
+      const meta = requestMeta(request);
+      const { token } = await login(db, clock, config, request.body, meta);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.cookieSecure,
+        maxAge: config.sessionHours * 3600,
+      });
+      const session = await actorForToken(db, clock, config, token, meta);
+      return meOf(db, session!.actor);
+    });
+
+    app.post('/api/auth/logout', {
+      schema: { tags: ['auth'], summary: 'Log out and end this session', response: { 204: z.null() } },
+    }, async (request, reply) => {
+      const actor = actorOf(request);
+      await logout(db, clock, actor, request.sessionId!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+
+    app.get('/api/auth/me', {
+      schema: { tags: ['auth'], summary: 'The logged-in user and their jurisdiction', response: { 200: Me } },
+    }, async (request) => meOf(db, actorOf(request)));
+
+    app.post('/api/auth/password', {
+      schema: { tags: ['auth'], summary: 'Change my password (closes my other sessions)', body: ChangePasswordInput, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      await changePassword(db, clock, actorOf(request), request.sessionId!, request.body);
+      return reply.status(204).send(null);
+    });
+  };
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../../db/database';
+
+export async function insertSession(db: Db, row: { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null; user_agent: string | null }) {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** A live session with its active user, or undefined. */
+export async function findLiveSession(db: Db, sessionId: string, nowIso: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.region_id',
+      'users.region_path',
+      'users.locale',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', nowIso)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, sessionId: string, lastSeen: string, expiresAt: string) {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string, exceptSessionId?: string) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(exceptSessionId !== undefined, (qb) => qb.where('id', '!=', exceptSessionId!))
+    .execute();
+}
+
+export async function deleteExpiredSessions(db: Db, nowIso: string) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
+}

@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import type { Db, NewRegion, RegionRow } from '../../db/database';
+import { SCOPED_TABLES } from '../../db/scoped-tables';
+import type { RegionLevel } from '../../../shared/enums';
+import { inScope, inSubtree, type Scope } from '../../http/scope';
+import { likeEscape } from '../../text';
+
+export async function findRegionById(db: Db, id: string): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRegionByCode(db: Db, code: string): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findRegionsByCodes(db: Db, codes: string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('regions').selectAll().where('code', 'in', codes).execute();
+}
+
+export async function insertRegions(db: Db, rows: NewRegion[]): Promise<void> {
+  // 14 columns a row; stay well under SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('regions').values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+export interface RegionFilter {
+  parentId?: string;
+  underPath?: string;
+  level?: RegionLevel;
+  status: 'active' | 'retired' | 'all';
+  search?: string;
+  afterPath?: string;
+  limit: number;
+}
+
+function selectWithChildCount(db: Db) {
+  return db
+    .selectFrom('regions')
+    .selectAll('regions')
+    .select((eb) =>
+      eb
+        .selectFrom('regions as c')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_id', '=', 'regions.id')
+        .where('c.status', '=', 'active')
+        .as('child_count'),
+    );
+}
+
+/** The top of a jurisdiction: the user's own node, or for a global admin every root node. */
+export async function listRootRegions(db: Db, scope: Scope, regionId: string | null) {
+  const qb = selectWithChildCount(db).where('regions.status', '=', 'active');
+  return (regionId ? qb.where('regions.id', '=', regionId) : inScope(qb.where('regions.parent_id', 'is', null), 'regions.path', scope))
+    .orderBy('regions.path')
+    .execute();
+}
+
+/** Regions in scope ordered by path, each with its count of active children. */
+export async function listRegions(db: Db, scope: Scope, f: RegionFilter) {
+  let qb = inScope(selectWithChildCount(db), 'regions.path', scope);
+  if (f.underPath !== undefined) qb = inSubtree(qb, 'regions.path', f.underPath);
+  return qb
+    .$if(f.parentId !== undefined, (q) => q.where('regions.parent_id', '=', f.parentId!))
+    .$if(f.level !== undefined, (q) => q.where('regions.level', '=', f.level!))
+    .$if(f.status !== 'all', (q) => q.where('regions.status', '=', f.status as 'active' | 'retired'))
+    .$if(f.search !== undefined, (q) => q.where(sql<boolean>`regions.search_key like ${'%' + likeEscape(f.search!) + '%'} escape '\\'`))
+    .$if(f.afterPath !== undefined, (q) => q.where('regions.path', '>', f.afterPath!))
+    .orderBy('regions.path')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** The largest code among the children of a node that follow the "parent digits + 3" scheme. */
+export async function maxChildCode(db: Db, prefix: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.max('code').as('max'))
+    .where('code', '>=', prefix + '000')
+    .where('code', '<=', prefix + '999')
+    .executeTakeFirst();
+  return (row?.max as string | null | undefined) ?? null;
+}
+
+/**
+ * Re-path a subtree after a move or re-code: every region below `oldPath` and every scoped row
+ * pointing into it gets `newPath` in place of `oldPath`. Run inside the move's transaction.
+ */
+export async function repathSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number, now: string): Promise<void> {
+  const cut = oldPath.length + 1;
+  await inSubtree(
+    db.updateTable('regions').set({
+      path: sql`${newPath} || substr(path, ${cut})`,
+      depth: sql`depth + ${depthDelta}`,
+      updated_at: now,
+    }),
+    'path',
+    oldPath,
+  ).execute();
+  for (const table of SCOPED_TABLES) {
+    await inSubtree(
+      db.updateTable(table).set({ region_path: sql`${newPath} || substr(region_path, ${cut})` } as never),
+      'region_path',
+      oldPath,
+    ).execute();
+  }
+}
+
+/** Whether anything but the node itself lives at or under it: child regions or scoped rows. */
+export async function regionHoldsData(db: Db, region: RegionRow): Promise<boolean> {
+  const child = await db.selectFrom('regions').select('id').where('parent_id', '=', region.id).limit(1).executeTakeFirst();
+  if (child) return true;
+  for (const table of SCOPED_TABLES) {
+    const row = await db.selectFrom(table).select('id').where('region_id', '=', region.id).limit(1).executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/database';
+import type { RegionLevel } from '../../../shared/enums';
+import { inScope, inSubtree, type Scope } from '../../http/scope';
+
+function selectResponsibilities(db: Db) {
+  return db
+    .selectFrom('responsibilities')
+    .innerJoin('regions', 'regions.id', 'responsibilities.region_id')
+    .selectAll('responsibilities')
+    .select(['regions.name as region_name', 'regions.level as region_level']);
+}
+
+export async function findResponsibilityInScope(db: Db, scope: Scope, id: string) {
+  return inScope(selectResponsibilities(db).where('responsibilities.id', '=', id), 'responsibilities.region_path', scope).executeTakeFirst();
+}
+
+/** Responsibility assignments in scope, by region path then creation. */
+export async function listResponsibilities(db: Db, scope: Scope, f: { regionId?: string; afterId?: string; limit: number }) {
+  return inScope(selectResponsibilities(db), 'responsibilities.region_path', scope)
+    .$if(f.regionId !== undefined, (q) => q.where('responsibilities.region_id', '=', f.regionId!))
+    .$if(f.afterId !== undefined, (q) => q.where('responsibilities.id', '>', f.afterId!))
+    .orderBy('responsibilities.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/**
+ * The gaps (责任空白): active regions in scope with no responsibility assignment — one anti-join,
+ * ordered by path so the list reads as the tree does.
+ */
+export async function listGaps(db: Db, scope: Scope, f: { level?: RegionLevel; underPath?: string; afterPath?: string; limit: number }) {
+  let qb = inScope(db.selectFrom('regions').selectAll('regions'), 'regions.path', scope)
+    .where('regions.status', '=', 'active')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('responsibilities').select('responsibilities.id').whereRef('responsibilities.region_id', '=', 'regions.id'))));
+  if (f.underPath) qb = inSubtree(qb, 'regions.path', f.underPath);
+  return qb
+    .$if(f.level !== undefined, (q) => q.where('regions.level', '=', f.level!))
+    .$if(f.afterPath !== undefined, (q) => q.where('regions.path', '>', f.afterPath!))
+    .orderBy('regions.path')
+    .limit(f.limit + 1)
+    .execute();
+}

@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import type { Role } from '../../../shared/enums';
+import { inScope, type Scope } from '../../http/scope';
+import { likeEscape } from '../../text';
+
+function selectUsers(db: Db) {
+  return db
+    .selectFrom('users')
+    .leftJoin('regions', 'regions.id', 'users.region_id')
+    .selectAll('users')
+    .select('regions.name as region_name');
+}
+
+export type UserWithRegion = Awaited<ReturnType<typeof findUserInScope>> & {};
+
+export async function findUserInScope(db: Db, scope: Scope, id: string) {
+  return inScope(selectUsers(db).where('users.id', '=', id), 'users.region_path', scope).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst();
+}
+
+export interface UserFilter {
+  search?: string;
+  role?: Role;
+  regionPath?: string;
+  afterUsername?: string;
+  limit: number;
+}
+
+/** Users in scope ordered by username. */
+export async function listUsers(db: Db, scope: Scope, f: UserFilter) {
+  let qb = inScope(selectUsers(db), 'users.region_path', scope);
+  if (f.regionPath) qb = inScope(qb, 'users.region_path', { prefix: f.regionPath });
+  return qb
+    .$if(f.search !== undefined, (q) => {
+      const pattern = '%' + likeEscape(f.search!) + '%';
+      return q.where((eb) => eb.or([
+        sql<boolean>`lower(users.username) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(users.display_name) like ${pattern} escape '\\'`,
+      ]));
+    })
+    .$if(f.role !== undefined, (q) => q.where('users.role', '=', f.role!))
+    .$if(f.afterUsername !== undefined, (q) => q.where('users.username', '>', f.afterUsername!))
+    .orderBy('users.username')
+    .limit(f.limit + 1)
+    .execute();
+}

@@ -1,0 +1,166 @@
+import type { Db, UserTable } from '../../db/database';
+import type { Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { scopeOf } from '../../http/scope';
+import type { Role } from '../../../shared/enums';
+import { passwordIsStrong, type UserCreateInput, type UserUpdateInput } from '../../../shared/users';
+import { maskPhone } from '../../../shared/validators';
+import type { User } from '../../../shared/users';
+import { audit } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { deleteSessionsOfUser } from '../auth/session.repository';
+import { getRegionInScope } from '../regions/regions.service';
+import { findUserByUsername, findUserInScope } from './users.repository';
+
+/**
+ * Which roles a user may grant: an admin any; the command centre any but admin; a township cadre
+ * the roles that work inside a township (cadres, grid workers, checkpoint crews, observers).
+ */
+const GRANTABLE: Record<Role, readonly Role[]> = {
+  admin: ['admin', 'command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies'],
+  command: ['command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies'],
+  township: ['township', 'grid', 'checkpoint', 'observer'],
+  grid: [], checkpoint: [], observer: [], organisation: [], supplies: [],
+};
+
+export function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
+  return GRANTABLE[actor.role].includes(role);
+}
+
+export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    regionId: row.region_id,
+    regionName: row.region_name ?? null,
+    regionPath: row.region_path,
+    phone: maskPhone(row.phone),
+    status: row.status,
+    locale: row.locale,
+    lockedUntil: row.locked_until,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+  };
+}
+
+export async function getUser(db: Db, actor: Actor, id: string) {
+  const row = await findUserInScope(db, scopeOf(actor), id);
+  if (!row) throw new AppError('USER_NOT_FOUND');
+  return row;
+}
+
+/** The region a user is bound to, checked against the actor's jurisdiction; null only for a global admin. */
+async function bindingFor(db: Db, actor: Actor, role: Role, regionId: string | null) {
+  if (regionId === null) {
+    if (role !== 'admin') throw new AppError('ROLE_NEEDS_REGION');
+    if (scopeOf(actor).prefix !== '/') throw new AppError('OUT_OF_SCOPE');
+    return { region_id: null, region_path: '/' };
+  }
+  const region = await getRegionInScope(db, scopeOf(actor), regionId);
+  if (region.status !== 'active') throw new AppError('REGION_RETIRED');
+  return { region_id: region.id, region_path: region.path };
+}
+
+/** Create a user bound to one region of the actor's jurisdiction, with a role the actor may grant. */
+export async function createUser(db: Db, clock: Clock, actor: Actor, input: UserCreateInput) {
+  if (!canGrant(actor, input.role)) throw new AppError('ROLE_NOT_GRANTABLE');
+  if (!passwordIsStrong(input.password)) throw new AppError('PASSWORD_WEAK');
+  const passwordHash = await hashPassword(input.password);
+  const id = await db.transaction().execute(async (trx) => {
+    const binding = await bindingFor(trx, actor, input.role, input.regionId);
+    if (await findUserByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN');
+    const now = clock.now().toISOString();
+    const row: UserTable = {
+      id: uuidv7(), username: input.username, display_name: input.displayName, role: input.role, ...binding,
+      phone: input.phone ?? null, password_hash: passwordHash, status: 'active', locale: input.locale,
+      failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+    };
+    await trx.insertInto('users').values(row).execute();
+    await audit(trx, clock, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionPath: row.region_path, details: { username: row.username, role: row.role } });
+    return row.id;
+  });
+  return getUser(db, actor, id);
+}
+
+/**
+ * Change a user. Disabling a user or changing their password ends their sessions. Nobody can
+ * disable, demote or re-bind their own account (so the last admin cannot lock everyone out).
+ */
+export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string, input: UserUpdateInput) {
+  const target = await getUser(db, actor, id);
+  if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
+  if (input.role !== undefined && !canGrant(actor, input.role)) throw new AppError('ROLE_NOT_GRANTABLE');
+  const self = target.id === actor.id;
+  if (self && ((input.role !== undefined && input.role !== target.role) || input.status === 'disabled' || (input.regionId !== undefined && input.regionId !== target.region_id))) {
+    throw new AppError('CANNOT_CHANGE_SELF');
+  }
+  if (input.password !== undefined && !passwordIsStrong(input.password)) throw new AppError('PASSWORD_WEAK');
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+  await db.transaction().execute(async (trx) => {
+    const role = input.role ?? target.role;
+    const binding = input.regionId !== undefined || input.role !== undefined
+      ? await bindingFor(trx, actor, role, input.regionId !== undefined ? input.regionId : target.region_id)
+      : {};
+    const changes = {
+      ...(input.displayName !== undefined && { display_name: input.displayName }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.status !== undefined && { status: input.status }),
+      ...(input.locale !== undefined && { locale: input.locale }),
+      ...(passwordHash !== undefined && { password_hash: passwordHash, failed_logins: 0, locked_until: null }),
+      ...binding,
+    };
+    await trx.updateTable('users').set({ ...changes, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    if (input.status === 'disabled' || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
+    const { password_hash: _omit, ...logged } = changes as Record<string, unknown>;
+    await audit(trx, clock, actor, { action: 'user.update', entityType: 'user', entityId: id, regionPath: (binding as { region_path?: string }).region_path ?? target.region_path, details: { ...logged, ...(passwordHash ? { password: 'changed' } : {}), phone: logged.phone ? maskPhone(logged.phone as string) : undefined } });
+  });
+  return getUser(db, actor, id);
+}
+
+/** Lift a lockout before its fifteen minutes are over. */
+export async function unlockUser(db: Db, clock: Clock, actor: Actor, id: string) {
+  const target = await getUser(db, actor, id);
+  if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await audit(trx, clock, actor, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: target.region_path });
+  });
+  return getUser(db, actor, id);
+}
+
+/** The unmasked phone of a user; reading it is itself an audited action. */
+export async function revealUserPhone(db: Db, clock: Clock, actor: Actor, id: string) {
+  const target = await getUser(db, actor, id);
+  await audit(db, clock, actor, { action: 'user.reveal', entityType: 'user', entityId: id, regionPath: target.region_path, details: { field: 'phone' } });
+  return { field: 'phone', value: target.phone };
+}
+
+/**
+ * On a database with no users, create `admin` (global jurisdiction) with the configured password,
+ * or a generated one that the caller prints once.
+ */
+export async function ensureAdmin(db: Db, clock: Clock, password: string | undefined): Promise<{ created: boolean; password?: string }> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return { created: false };
+  const generated = password ? undefined : generatePassword();
+  const now = clock.now().toISOString();
+  await db.insertInto('users').values({
+    id: uuidv7(), username: 'admin', display_name: '系统管理员', role: 'admin', region_id: null, region_path: '/',
+    phone: null, password_hash: await hashPassword(password ?? generated!), status: 'active', locale: 'zh-CN',
+    failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+  }).execute();
+  await audit(db, clock, null, { action: 'user.bootstrap_admin', entityType: 'user', details: { username: 'admin' } });
+  return { created: true, password: generated };
+}
+
+function generatePassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(14));
+  const body = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  return body.slice(0, 12) + String(bytes[12]! % 10) + 'q';
+}

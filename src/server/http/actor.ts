@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify';
+import type { Locale, Role } from '../../shared/enums';
+import { AppError } from '../errors';
+import { scopeOf, type Scope } from './scope';
+
+/** The logged-in user as every service sees it, plus where the request came from (for the audit log). */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionId: string | null;
+  regionPath: string;
+  locale: Locale;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+  }
+}
+
+/** The authenticated actor or 401. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+/** The actor, required to hold one of `roles` (403 FORBIDDEN otherwise), with their scope. */
+export function authorise(request: FastifyRequest, roles: readonly Role[] | 'any'): { actor: Actor; scope: Scope } {
+  const actor = actorOf(request);
+  if (roles !== 'any' && !roles.includes(actor.role)) throw new AppError('FORBIDDEN');
+  return { actor, scope: scopeOf(actor) };
+}
+
+/** The language a response is written in: ?lang=, then the user's setting, then Accept-Language. */
+export function localeOf(request: FastifyRequest): Locale {
+  const q = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'en' || q === 'zh-CN' || q === 'zh-TW') return q;
+  const header = String(request.headers['accept-language'] ?? '').toLowerCase();
+  if (header) {
+    const first = header.split(',')[0]!.trim();
+    if (first.startsWith('en')) return 'en';
+    if (first.startsWith('zh-tw') || first.startsWith('zh-hk') || first.startsWith('zh-hant')) return 'zh-TW';
+    if (first.startsWith('zh')) return 'zh-CN';
+  }
+  if (request.actor) return request.actor.locale;
+  return 'zh-CN';
+}
+
+export const ROLES_THAT_MANAGE_REGIONS: readonly Role[] = ['admin', 'command', 'township'];
+export const ROLES_THAT_MANAGE_USERS: readonly Role[] = ['admin', 'command', 'township'];
+export const ROLES_THAT_READ_AUDIT: readonly Role[] = ['admin', 'command'];

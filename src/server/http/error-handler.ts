@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../../shared/errors';
+import { AppError, errorMessage } from '../errors';
+import { localeOf } from './actor';
+
+/**
+ * One handler turns every failure into `{ error: { code, message, details } }` with a stable code;
+ * validation issues list each field; 5xx messages never reveal internals.
+ */
+export function registerErrorHandler(app: FastifyInstance, webRoot: string | null): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const locale = localeOf(request);
+    const send = (status: number, code: ErrorCode, details?: unknown) =>
+      reply.status(status).send({ error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } });
+
+    if (err instanceof AppError) return send(err.status, err.code, err.details);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        in: err.validationContext ?? 'body',
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message,
+      }));
+      return send(400, 'VALIDATION', { issues });
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return send(500, 'INTERNAL');
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'UNSUPPORTED_MEDIA_TYPE');
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return send(400, 'MALFORMED_JSON');
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'VALIDATION', { reason: 'body too large' });
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(err.statusCode, 'VALIDATION', { reason: err.message });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(500, 'INTERNAL');
+  });
+
+  // Unknown /api paths are JSON 404s; any other GET is a page of the single-page web app.
+  const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html')) : null;
+  app.setNotFoundHandler((request, reply) => {
+    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    }
+    const locale = localeOf(request);
+    reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', locale) } });
+  });
+}

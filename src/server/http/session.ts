@@ -1,0 +1,25 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app';
+import { actorForToken } from '../features/auth/auth.service';
+
+export const SESSION_COOKIE = 'qf_session';
+
+export function requestMeta(request: FastifyRequest) {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null };
+}
+
+/** Resolve the session cookie to an actor on every request; routes then call `authorise`. */
+export function registerSessionHook(app: FastifyInstance, { db, clock, config }: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (!token || token.length > 200) return;
+    const found = await actorForToken(db, clock, config, token, requestMeta(request));
+    if (found) {
+      request.actor = found.actor;
+      request.sessionId = found.sessionId;
+    }
+  });
+}

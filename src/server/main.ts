@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from './config';
+import { openMigratedDb } from './db/open';
+import { buildApp, WEB_DIST } from './app';
+import { systemClock } from './clock';
+import { ensureAdmin } from './features/users/users.service';
+import { buildDemo, demoIsLoaded } from './features/demo/demo.service';
+
+/** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
+async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  log('Building the web UI (first start only)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve(WEB_DIST, '../../vite.config.ts'), logLevel: 'warn' });
+}
+
+/**
+ * config → database (migrated) → admin on a fresh database → demo county if configured and the
+ * database is empty → web build if missing → HTTP server.
+ */
+export async function serve(config: Readonly<Config> = loadConfig(), log: (line: string) => void = console.log) {
+  const clock = systemClock;
+  const db = await openMigratedDb(config);
+  const admin = await ensureAdmin(db, clock, config.adminPassword);
+  if (admin.created) {
+    log(admin.password
+      ? `Created user "admin" with generated password: ${admin.password}\n  (shown once — write it down, or set QUNFANG_ADMIN_PASSWORD before the first start)`
+      : 'Created user "admin" with the password from QUNFANG_ADMIN_PASSWORD.');
+  }
+  if (config.demo !== 'none' && !(await demoIsLoaded(db))) {
+    const regionCount = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(regionCount.n) === 0) {
+      log(`Empty database: building the demo county (QUNFANG_DEMO=${config.demo}; set QUNFANG_DEMO=none to skip)…`);
+      const { progressBar } = await import('../cli/progress');
+      const bar = progressBar('demo');
+      const summary = await buildDemo(db, clock, { scale: config.demo, progress: bar.update });
+      bar.stop();
+      log(`Demo county ready: ${summary.regions} regions, ${summary.households} households, ${summary.persons} residents, ${summary.users} users (password ${summary.password}).`);
+    }
+  }
+  try {
+    await ensureWebBuilt(log);
+  } catch (err) {
+    log(`The web UI could not be built (${err instanceof Error ? err.message.split('\n')[0] : err}); serving the API only.`);
+  }
+  const app = await buildApp({ db, config, clock, logger: { level: config.logLevel } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`Qunfang is serving on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs)`);
+  const stop = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return app;
+}
