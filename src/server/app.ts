@@ -20,6 +20,12 @@ import { userRoutes } from './features/users/users.routes';
 import { responsibilityRoutes } from './features/responsibility/responsibility.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
 /** What every feature gets: the database, the frozen config and the clock. */
 export interface AppDeps {
   db: Db;
@@ -70,6 +76,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every route registered, for the jurisdiction test that walks them all.
+  const routeList: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
+  app.decorate('routeList', routeList);
 
   registerErrorHandler(app, options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null);
   registerSessionHook(app, deps);

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../testing/test-app';
+import { makeTree, makeUser, PASSWORD } from '../testing/factories';
+import type { Database } from '../db/database';
+
+/**
+ * The jurisdiction guarantee, tested by brute force: a grid worker of grid A calls EVERY registered
+ * route, with every id and query parameter pointed at grid B, and nothing of grid B comes back and
+ * nothing at all changes. A new route is covered the moment it is registered.
+ */
+let t: TestApp;
+let worker: Client;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+let markers: string[];
+let targetIds: string[];
+
+beforeAll(async () => {
+  t = await testApp();
+  tree = await makeTree(t.db, t.clock);
+  await makeUser(t.db, t.clock, 'worker_a', 'grid', tree.gridA);
+  const userB = await makeUser(t.db, t.clock, 'worker_b', 'grid', tree.gridB, { phone: '13955556666' });
+  const admin = await t.login('admin', ADMIN_PASSWORD);
+  const respB = (await admin.post('/api/responsibilities', { regionId: tree.gridB.id, personName: '西城责任人', post: '网格长', phone: '13877778888' })).json();
+  await admin.post('/api/responsibilities', { regionId: tree.gridA.id, personName: '东城责任人', post: '网格长' });
+  worker = await t.login('worker_a', PASSWORD);
+  targetIds = [tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id];
+  markers = [
+    tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
+    userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
+  ];
+});
+afterAll(async () => t.close());
+
+/** A digest of every table a request could change (sessions and the audit log change by design). */
+async function snapshot(): Promise<string> {
+  const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'settings'];
+  const hash = createHash('sha256');
+  for (const table of tables) {
+    const rows = await t.db.selectFrom(table).selectAll().execute();
+    const stable = rows
+      .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'last_login_at' && k !== 'failed_logins' && k !== 'locked_until'))))
+      .sort();
+    hash.update(table + stable.join('\n'));
+  }
+  return hash.digest('hex');
+}
+
+/** A body that aims every field a route might read at grid B. */
+function hostileBody(id: string) {
+  return {
+    parentId: id, regionId: id, userId: id, level: 'building', name: '入侵', code: tree.gridB.code + '999',
+    personName: '入侵者', post: 'x', username: 'intruder', displayName: 'x', role: 'grid', password: 'Intrude123',
+    field: 'phone', countyCode: '140728', status: 'disabled', oldPassword: 'x', newPassword: 'Intrude123',
+  };
+}
+
+function queriesFor(id: string): string[] {
+  return [
+    '', `?parentId=${id}`, `?under=${id}`, `?regionId=${id}`, `?entityId=${id}`, `?actorId=${id}`,
+    `?q=${encodeURIComponent('西城')}`, `?q=xc`, `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
+  ];
+}
+
+describe('jurisdiction: a grid worker of grid A, against grid B', () => {
+  it('sees its own grid (the walk below is not vacuous)', async () => {
+    expect((await worker.get(`/api/regions/${tree.gridA.id}`)).statusCode).toBe(200);
+    expect((await worker.get('/api/regions/roots')).json().items.map((r: { id: string }) => r.id)).toEqual([tree.gridA.id]);
+    const gaps = (await worker.get('/api/responsibilities/gaps')).json().items.map((r: { id: string }) => r.id);
+    expect(gaps).toEqual([tree.buildingA.id]);
+  });
+
+  it('walks every registered route and gets nothing of grid B, and changes nothing', async () => {
+    const routes = t.app.routeList.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.method !== 'OPTIONS');
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    const before = await snapshot();
+    const leaks: string[] = [];
+    let calls = 0;
+    for (const route of routes) {
+      if (route.url === '/api/auth/logout') continue; // ends the walker's own session; covered in auth tests
+      const urls = route.url.includes(':id') ? targetIds.map((id) => route.url.replace(':id', id)) : [route.url];
+      for (const url of urls) {
+        const id = route.url.includes(':id') ? url.split('/')[3]! : tree.gridB.id;
+        for (const query of route.method === 'GET' ? queriesFor(id) : ['']) {
+          const res = await worker.request({
+            method: route.method as 'GET',
+            url: url + query,
+            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: hostileBody(id) }),
+          });
+          calls++;
+          const body = res.body;
+          for (const m of markers) if (body.includes(m)) leaks.push(`${route.method} ${url}${query} → ${res.statusCode} contains ${m}`);
+          if (route.method !== 'GET' && res.statusCode < 400 && route.url !== '/api/auth/password') {
+            leaks.push(`${route.method} ${url} → ${res.statusCode} (a change was accepted)`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(calls).toBeGreaterThan(100);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('a township cadre of 古陶镇 cannot reach 段村镇 either', async () => {
+    await makeUser(t.db, t.clock, 'gutao', 'township', tree.gutao);
+    const cadre = await t.login('gutao', PASSWORD);
+    for (const url of [`/api/regions/${tree.duancun.id}`, `/api/regions?under=${tree.duancun.id}`, `/api/regions?parentId=${tree.duancun.id}`]) {
+      expect((await cadre.get(url)).statusCode).toBe(404);
+    }
+    const all = (await cadre.get('/api/regions?limit=1000')).json().items.map((r: { name: string }) => r.name);
+    expect(all).toContain('东城村');
+    expect(all).not.toContain('段村');
+    expect(all).not.toContain('平遥县');
+    expect((await cadre.post(`/api/regions/${tree.duancunVillage.id}/retire`)).statusCode).toBe(404);
+    expect((await cadre.post(`/api/regions/${tree.gutao.id}/retire`)).json().error.code).toBe('OUT_OF_SCOPE');
+  });
+});
