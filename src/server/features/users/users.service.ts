@@ -141,12 +141,13 @@ export async function revealUserPhone(db: Db, clock: Clock, actor: Actor, id: st
 }
 
 /**
- * On a database with no users, create `admin` (global jurisdiction) with the configured password,
- * or a generated one that the caller prints once.
+ * On a database with no admin yet, create `admin` (global jurisdiction) with the configured
+ * password, or a generated one that the caller prints once.
  */
 export async function ensureAdmin(db: Db, clock: Clock, password: string | undefined): Promise<{ created: boolean; password?: string }> {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return { created: false };
+  const existing = await db.selectFrom('users').select('id')
+    .where((eb) => eb.or([eb('role', '=', 'admin'), eb('username', '=', 'admin')])).limit(1).executeTakeFirst();
+  if (existing) return { created: false };
   const generated = password ? undefined : generatePassword();
   const now = clock.now().toISOString();
   await db.insertInto('users').values({
