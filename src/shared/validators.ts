@@ -79,3 +79,23 @@ export function codeFitsParent(parentLevel: RegionLevel, parentCode: string, chi
 export function isAdminLevel(level: RegionLevel): boolean {
   return ADMIN_LEVELS.includes(level);
 }
+
+/**
+ * Check an identity document. Mainland ID cards and HK/Macau/Taiwan residence permits share the
+ * 18-character layout and MOD 11-2 check (permits start 810000 / 820000 / 830000); passports are
+ * 5–20 letters and digits. Returns null when valid, else a reason code.
+ */
+export function idDocumentProblem(idType: 'resident_id' | 'hmt_permit' | 'passport', id: string): string | null {
+  if (idType === 'passport') return /^[A-Z0-9]{5,20}$/.test(id) ? null : 'FORMAT';
+  if (idType === 'hmt_permit' && !/^8[123]0000/.test(id)) return 'PERMIT_PREFIX';
+  if (idType === 'resident_id' && /^8[123]0000/.test(id)) return 'IS_PERMIT';
+  return idCardProblem(id);
+}
+
+/** Birth date (YYYY-MM-DD) and sex written into an 18-character ID number (odd 17th digit: male). */
+export function factsFromIdNumber(id: string): { birthDate: string; sex: 'M' | 'F' } {
+  return {
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    sex: Number(id[16]) % 2 === 1 ? 'M' : 'F',
+  };
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { MOBILE_PATTERN } from './validators';
+
+/**
+ * Identity documents: the mainland resident ID card (居民身份证), the residence permit for Hong Kong,
+ * Macau and Taiwan residents (港澳台居民居住证, 18 characters starting 81/82/83 with the same MOD
+ * 11-2 check), and a passport for foreigners (with nationality).
+ */
+export const IdType = z.enum(['resident_id', 'hmt_permit', 'passport']);
+export type IdType = z.infer<typeof IdType>;
+
+export const Sex = z.enum(['M', 'F']);
+export type Sex = z.infer<typeof Sex>;
+
+/** Flags that make a person someone to watch, and the vulnerabilities a grid worker notes. */
+export const PersonTag = z.enum([
+  'returnee', // 返乡人员
+  'hubei_travel', // 14 天内湖北/武汉旅居史
+  'contact_history', // 接触史
+  'fever', // 发热
+  'key_person', // 重点人员
+  'elderly_alone', // 独居老人
+  'chronic_illness', // 慢性病
+  'pregnant', // 孕产妇
+]);
+export type PersonTag = z.infer<typeof PersonTag>;
+export const PERSON_TAGS = PersonTag.options;
+
+export const Transport = z.enum(['train', 'plane', 'coach', 'self_drive', 'ship', 'other']);
+export type Transport = z.infer<typeof Transport>;
+
+export const Relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other']);
+export type Relation = z.infer<typeof Relation>;
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
+
+export const ReturneeInfo = z.object({
+  from: z.string().trim().min(1).max(100),
+  arrivalDate: LocalDate,
+  transport: Transport,
+  transportNo: z.string().trim().max(30).nullable().optional(),
+});
+export type ReturneeInfo = z.infer<typeof ReturneeInfo>;
+
+export const PersonInput = z.object({
+  name: z.string().trim().min(1).max(50),
+  idType: IdType.default('resident_id'),
+  idNumber: z.string().trim().toUpperCase().max(30).nullable().optional(),
+  nationality: z.string().trim().max(50).nullable().optional(),
+  sex: Sex.nullable().optional(),
+  birthDate: LocalDate.nullable().optional(),
+  phone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').nullable().optional(),
+  householdId: z.string().uuid().nullable().optional(),
+  relation: Relation.nullable().optional(),
+  /** Where the person is now; defaults to the household's building. */
+  regionId: z.string().uuid().optional(),
+  away: z.boolean().default(false),
+  tags: z.array(PersonTag).default([]),
+  returnee: ReturneeInfo.nullable().optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+  /** Create even though likely duplicates exist (the form has shown them). */
+  confirmNotDuplicate: z.boolean().default(false),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+export const Person = z.object({
+  id: z.string(),
+  name: z.string(),
+  idType: IdType,
+  idNumber: z.string().nullable(),
+  nationality: z.string().nullable(),
+  sex: Sex.nullable(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  householdId: z.string().nullable(),
+  relation: z.string().nullable(),
+  regionId: z.string(),
+  regionPath: z.string(),
+  regionName: z.string().nullable(),
+  away: z.boolean(),
+  tags: z.array(PersonTag),
+  returnee: ReturneeInfo.nullable(),
+  note: z.string().nullable(),
+  status: z.enum(['active', 'merged']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const PersonSearchQuery = z.object({
+  /** Name (simplified or traditional), pinyin or initials prefix, or a suffix of an ID number / phone. */
+  q: z.string().trim().max(50).optional(),
+  tag: PersonTag.optional(),
+  regionId: z.string().uuid().optional(),
+  householdId: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type PersonSearchQuery = z.infer<typeof PersonSearchQuery>;
+
+export const HouseholdInput = z.object({
+  /** The building (楼栋/院) the household lives in. */
+  regionId: z.string().uuid(),
+  room: z.string().trim().max(50).nullable().optional(),
+  address: z.string().trim().max(200).optional(),
+  phone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').nullable().optional(),
+  vacant: z.boolean().default(false),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+export type HouseholdInput = z.infer<typeof HouseholdInput>;
+
+export const Household = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  regionPath: z.string(),
+  regionName: z.string().nullable(),
+  address: z.string(),
+  room: z.string().nullable(),
+  phone: z.string().nullable(),
+  headPersonId: z.string().nullable(),
+  headName: z.string().nullable(),
+  vacant: z.boolean(),
+  note: z.string().nullable(),
+  memberCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Household = z.infer<typeof Household>;
+
+export const HouseholdSearchQuery = z.object({
+  /** Room, address fragment, or head's name / pinyin prefix. */
+  q: z.string().trim().max(50).optional(),
+  regionId: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type HouseholdSearchQuery = z.infer<typeof HouseholdSearchQuery>;
