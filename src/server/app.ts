@@ -19,6 +19,7 @@ import { regionRoutes } from './features/regions/regions.routes';
 import { userRoutes } from './features/users/users.routes';
 import { responsibilityRoutes } from './features/responsibility/responsibility.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { residentRoutes } from './features/residents/residents.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes(deps));
   await app.register(responsibilityRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(residentRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

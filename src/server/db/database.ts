@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Selectable, type Insertable } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Generated, type Selectable, type Insertable } from 'kysely';
 import pg from 'pg';
 import type { Locale, RegionLevel, RegionStatus, Role, UserStatus } from '../../shared/enums';
 
@@ -18,6 +18,8 @@ export interface Database {
   responsibilities: ResponsibilityTable;
   households: HouseholdTable;
   persons: PersonTable;
+  person_tags: PersonTagTable;
+  person_merges: PersonMergeTable;
   settings: SettingTable;
 }
 
@@ -106,6 +108,8 @@ export interface HouseholdTable {
   room: string | null;
   head_person_id: string | null;
   phone: string | null;
+  vacant: Generated<number>;
+  note: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -124,8 +128,42 @@ export interface PersonTable {
   phone: string | null;
   relation: string | null;
   search_key: string;
+  nationality: string | null;
+  status: Generated<'active' | 'merged'>;
+  merged_into: string | null;
+  away: Generated<number>;
+  returnee_from: string | null;
+  arrival_date: string | null;
+  transport: string | null;
+  transport_no: string | null;
+  note: string | null;
+  name_key: string | null;
+  pinyin: string | null;
+  initials: string | null;
+  id_rev: string | null;
+  phone_rev: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface PersonTagTable {
+  person_id: string;
+  tag: string;
+  region_path: string;
+  source: string | null;
+  created_at: string;
+}
+
+/** A merge of two records of one person, kept whole so it can be undone. */
+export interface PersonMergeTable {
+  id: string;
+  kept_id: string;
+  merged_id: string;
+  region_path: string;
+  snapshot: string;
+  actor_id: string | null;
+  at: string;
+  undone_at: string | null;
 }
 
 export interface SettingTable {

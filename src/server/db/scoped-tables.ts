@@ -2,9 +2,14 @@ import type { Database } from './database';
 
 /**
  * Every table whose rows belong to a region: each has `region_id` and `region_path` (a copy of the
- * region's path, so jurisdiction is a prefix range on the row itself). Moving a region re-paths
- * these rows; a region referenced here holds data and cannot be deleted, only retired.
- * Each later feature appends its tables.
+ * region's path, so jurisdiction is a prefix range on the row itself). A region referenced here
+ * holds data and cannot be deleted, only retired. Each later feature appends its tables.
  */
 export const SCOPED_TABLES = ['users', 'responsibilities', 'households', 'persons'] as const satisfies readonly (keyof Database)[];
-export type ScopedTable = (typeof SCOPED_TABLES)[number];
+
+/**
+ * Every table that carries a copy of a region path (with or without `region_id`): moving a region
+ * re-paths all of them in the move's transaction. The audit log is deliberately absent: an entry
+ * records where something was when it happened.
+ */
+export const PATH_COPY_TABLES = [...SCOPED_TABLES, 'person_tags', 'person_merges'] as const satisfies readonly (keyof Database)[];

@@ -23,18 +23,23 @@ beforeAll(async () => {
   const admin = await t.login('admin', ADMIN_PASSWORD);
   const respB = (await admin.post('/api/responsibilities', { regionId: tree.gridB.id, personName: '西城责任人', post: '网格长', phone: '13877778888' })).json();
   await admin.post('/api/responsibilities', { regionId: tree.gridA.id, personName: '东城责任人', post: '网格长' });
+  const householdB = (await admin.post('/api/households', { regionId: tree.buildingB.id, room: '西城9号', phone: '13566667777' })).json();
+  const personB = (await admin.post('/api/persons', { name: '西城居民', idNumber: '11010519491231002X', phone: '13644445555', householdId: householdB.id, relation: 'head', tags: ['returnee'] })).json().person;
+  const dupB = (await admin.post('/api/persons', { name: '西城居民', phone: '13644445555', householdId: householdB.id, confirmNotDuplicate: true })).json().person;
+  const mergeB = (await admin.post(`/api/persons/${personB.id}/merge`, { duplicateId: dupB.id })).json();
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id];
+  targetIds = [tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
+    householdB.id, '西城9号', '13566667777', personB.id, dupB.id, '西城居民', '11010519491231002X', '13644445555', mergeB.id,
   ];
 });
 afterAll(async () => t.close());
 
 /** A digest of every table a request could change (sessions and the audit log change by design). */
 async function snapshot(): Promise<string> {
-  const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'settings'];
+  const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'person_merges', 'settings'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();
@@ -58,7 +63,7 @@ function hostileBody(id: string) {
 function queriesFor(id: string): string[] {
   return [
     '', `?parentId=${id}`, `?under=${id}`, `?regionId=${id}`, `?entityId=${id}`, `?actorId=${id}`,
-    `?q=${encodeURIComponent('西城')}`, `?q=xc`, `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
+    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
   ];
 }
 

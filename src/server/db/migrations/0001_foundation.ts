@@ -120,6 +120,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('room', 'text')
     .addColumn('head_person_id', id)
     .addColumn('phone', 'text')
+    .addColumn('vacant', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -140,10 +142,52 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone', 'text')
     .addColumn('relation', 'text')
     .addColumn('search_key', 'text', (c) => c.notNull())
+    .addColumn('nationality', 'text')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+    .addColumn('merged_into', id)
+    .addColumn('away', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('returnee_from', 'text')
+    .addColumn('arrival_date', 'text')
+    .addColumn('transport', 'text')
+    .addColumn('transport_no', 'text')
+    .addColumn('note', 'text')
+    // Search columns, each answering a prefix range on its own index: the simplified name, full
+    // pinyin, pinyin initials, and the ID number and phone reversed (so a suffix becomes a prefix).
+    .addColumn('name_key', pathType)
+    .addColumn('pinyin', pathType)
+    .addColumn('initials', pathType)
+    .addColumn('id_rev', pathType)
+    .addColumn('phone_rev', pathType)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('persons_path').on('persons').columns(['region_path']).execute();
+  for (const column of ['name_key', 'pinyin', 'initials', 'id_rev', 'phone_rev']) {
+    await db.schema.createIndex(`persons_${column}`).on('persons').column(column).execute();
+  }
+
+  await db.schema
+    .createTable('person_tags')
+    .addColumn('person_id', id, (c) => c.notNull().references('persons.id').onDelete('cascade'))
+    .addColumn('tag', 'text', (c) => c.notNull())
+    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('source', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('person_tags_pk', ['person_id', 'tag'])
+    .execute();
+  await db.schema.createIndex('person_tags_tag_path').on('person_tags').columns(['tag', 'region_path']).execute();
+
+  await db.schema
+    .createTable('person_merges')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('kept_id', id, (c) => c.notNull().references('persons.id'))
+    .addColumn('merged_id', id, (c) => c.notNull().references('persons.id'))
+    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('snapshot', 'text', (c) => c.notNull())
+    .addColumn('actor_id', id)
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('undone_at', 'text')
+    .execute();
   await db.schema.createIndex('persons_household').on('persons').columns(['household_id']).execute();
   await db.schema.createIndex('persons_region').on('persons').columns(['region_id']).execute();
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, NewRegion, RegionRow } from '../../db/database';
-import { SCOPED_TABLES } from '../../db/scoped-tables';
+import { PATH_COPY_TABLES, SCOPED_TABLES } from '../../db/scoped-tables';
 import type { RegionLevel } from '../../../shared/enums';
 import { inScope, inSubtree, type Scope } from '../../http/scope';
 import { likeEscape } from '../../text';
@@ -98,7 +98,7 @@ export async function repathSubtree(db: Db, oldPath: string, newPath: string, de
     'path',
     oldPath,
   ).execute();
-  for (const table of SCOPED_TABLES) {
+  for (const table of PATH_COPY_TABLES) {
     await inSubtree(
       db.updateTable(table).set({ region_path: sql`${newPath} || substr(region_path, ${cut})` } as never),
       'region_path',

@@ -1,0 +1,182 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { scopeOf } from '../../http/scope';
+import { factsFromIdNumber, idDocumentProblem, maskIdNumber, maskPhone } from '../../../shared/validators';
+import type { Person, PersonInput, PersonTag } from '../../../shared/residents';
+import { audit } from '../audit/audit.service';
+import { getRegionInScope } from '../regions/regions.service';
+import { personKeys } from './person-keys';
+import { findPersonByIdNumber, findPersonInScope, likelyDuplicates, tagsOf, type PersonRow } from './persons.repository';
+import { getHouseholdInScope } from './households.service';
+
+/** Roles that register and correct people; every role may read within its jurisdiction. */
+export const ROLES_THAT_REGISTER = ['admin', 'command', 'township', 'grid', 'checkpoint', 'observer'] as const;
+
+export function toPerson(row: PersonRow, tags: PersonTag[]): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    idType: row.id_type as Person['idType'],
+    idNumber: maskIdNumber(row.id_number),
+    nationality: row.nationality,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    phone: maskPhone(row.phone),
+    householdId: row.household_id,
+    relation: row.relation,
+    regionId: row.region_id,
+    regionPath: row.region_path,
+    regionName: row.region_name ?? null,
+    away: row.away === 1,
+    tags,
+    returnee: row.returnee_from && row.arrival_date && row.transport
+      ? { from: row.returnee_from, arrivalDate: row.arrival_date, transport: row.transport as never, transportNo: row.transport_no }
+      : null,
+    note: row.note,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getPerson(db: Db, actor: Actor, id: string): Promise<PersonRow> {
+  const row = await findPersonInScope(db, scopeOf(actor), id);
+  if (!row) throw new AppError('PERSON_NOT_FOUND');
+  return row;
+}
+
+export async function personWithTags(db: Db, row: PersonRow): Promise<Person> {
+  return toPerson(row, (await tagsOf(db, [row.id])).get(row.id) ?? []);
+}
+
+/**
+ * Check the identity document and fill birth date and sex from an ID number; a birth date or sex
+ * typed by hand that disagrees with the number is refused (one of the two is wrong).
+ */
+export function checkedIdentity(input: Pick<PersonInput, 'idType' | 'idNumber' | 'nationality' | 'birthDate' | 'sex'>) {
+  if (!input.idNumber) return { idNumber: null, birthDate: input.birthDate ?? null, sex: input.sex ?? null };
+  const problem = idDocumentProblem(input.idType, input.idNumber);
+  if (problem) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber', reason: problem });
+  if (input.idType === 'passport') {
+    if (!input.nationality) throw new AppError('VALIDATION', { issues: [{ path: ['nationality'], message: 'nationality is required with a passport' }] });
+    return { idNumber: input.idNumber, birthDate: input.birthDate ?? null, sex: input.sex ?? null };
+  }
+  const facts = factsFromIdNumber(input.idNumber);
+  if ((input.birthDate && input.birthDate !== facts.birthDate) || (input.sex && input.sex !== facts.sex)) {
+    throw new AppError('ID_NUMBER_MISMATCH', { fromIdNumber: facts });
+  }
+  return { idNumber: input.idNumber, ...facts };
+}
+
+/** Where a person is registered: their household's building, or a region given directly. */
+async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'householdId' | 'regionId'>) {
+  const scope = scopeOf(actor);
+  const household = input.householdId ? await getHouseholdInScope(db, scope, input.householdId) : null;
+  const regionId = input.regionId ?? household?.region_id;
+  if (!regionId) throw new AppError('VALIDATION', { issues: [{ path: ['regionId'], message: 'a household or a region is required' }] });
+  const region = await getRegionInScope(db, scope, regionId);
+  if (region.status !== 'active') throw new AppError('REGION_RETIRED');
+  return { household, region };
+}
+
+export async function setTags(db: Db, clock: Clock, personId: string, regionPath: string, tags: readonly PersonTag[], source: string, replace: boolean) {
+  if (replace) await db.deleteFrom('person_tags').where('person_id', '=', personId).execute();
+  const existing = new Set((await tagsOf(db, [personId])).get(personId) ?? []);
+  const now = clock.now().toISOString();
+  const fresh = [...new Set(tags)].filter((t) => !existing.has(t));
+  if (fresh.length) {
+    await db.insertInto('person_tags').values(fresh.map((tag) => ({ person_id: personId, tag, region_path: regionPath, source, created_at: now }))).execute();
+  }
+  await db.updateTable('person_tags').set({ region_path: regionPath }).where('person_id', '=', personId).execute();
+}
+
+function columnsFrom(input: PersonInput, identity: ReturnType<typeof checkedIdentity>) {
+  return {
+    name: input.name,
+    id_type: input.idType,
+    id_number: identity.idNumber,
+    nationality: input.nationality ?? null,
+    sex: identity.sex,
+    birth_date: identity.birthDate,
+    phone: input.phone ?? null,
+    relation: input.relation ?? null,
+    away: input.away ? 1 : 0,
+    returnee_from: input.returnee?.from ?? null,
+    arrival_date: input.returnee?.arrivalDate ?? null,
+    transport: input.returnee?.transport ?? null,
+    transport_no: input.returnee?.transportNo ?? null,
+    note: input.note ?? null,
+    ...personKeys(input.name, identity.idNumber, input.phone),
+  };
+}
+
+/**
+ * Register a person — once. An ID number already in the registry (anywhere) is that person: the
+ * record is updated and moved here instead of duplicated. Without an ID match, records with the
+ * same name and birth date or phone are returned as likely duplicates (409) until the caller
+ * confirms this is someone else.
+ */
+export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: PersonInput): Promise<{ person: PersonRow; matchedExisting: boolean }> {
+  const identity = checkedIdentity(input);
+  const scope = scopeOf(actor);
+  const result = await db.transaction().execute(async (trx) => {
+    const { household, region } = await placeOf(trx, actor, input);
+    const now = clock.now().toISOString();
+    const columns = { ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
+    const existing = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
+    if (existing) {
+      await trx.updateTable('persons').set(columns).where('id', '=', existing.id).execute();
+      await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
+      await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path } });
+      return { id: existing.id, matchedExisting: true, household };
+    }
+    if (!input.confirmNotDuplicate) {
+      const candidates = await likelyDuplicates(trx, scope, { nameKey: columns.name_key, birthDate: columns.birth_date, phone: columns.phone });
+      if (candidates.length) {
+        const tags = await tagsOf(trx, candidates.map((c) => c.id));
+        throw new AppError('LIKELY_DUPLICATE', { candidates: candidates.map((c) => toPerson(c, tags.get(c.id) ?? [])) });
+      }
+    }
+    const id = uuidv7();
+    await trx.insertInto('persons').values({ id, ...columns, search_key: columns.search_key, created_at: now }).execute();
+    await setTags(trx, clock, id, region.path, input.tags, 'registry', false);
+    await audit(trx, clock, actor, { action: 'person.create', entityType: 'person', entityId: id, regionPath: region.path });
+    return { id, matchedExisting: false, household };
+  });
+  if (result.household && input.relation === 'head') {
+    await db.updateTable('households').set({ head_person_id: result.id }).where('id', '=', result.household.id).execute();
+  }
+  const person = await findPersonInScope(db, scope, result.id);
+  return { person: person!, matchedExisting: result.matchedExisting };
+}
+
+/** Correct a person's record; tags given replace the current set. */
+export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, input: PersonInput): Promise<PersonRow> {
+  const identity = checkedIdentity(input);
+  const scope = scopeOf(actor);
+  await db.transaction().execute(async (trx) => {
+    const current = await getPerson(trx, actor, id);
+    const { household, region } = await placeOf(trx, actor, input);
+    if (identity.idNumber && identity.idNumber !== current.id_number) {
+      const other = await findPersonByIdNumber(trx, identity.idNumber);
+      if (other && other.id !== id) throw new AppError('LIKELY_DUPLICATE', { sameIdNumber: true, candidates: [] });
+    }
+    await trx.updateTable('persons').set({
+      ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: clock.now().toISOString(),
+    }).where('id', '=', id).execute();
+    await setTags(trx, clock, id, region.path, input.tags, 'registry', true);
+    if (household && input.relation === 'head') await trx.updateTable('households').set({ head_person_id: id }).where('id', '=', household.id).execute();
+    await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path });
+  });
+  return (await findPersonInScope(db, scope, id))!;
+}
+
+/** The full ID number or phone of a person; reading it is an audited action. */
+export async function revealPerson(db: Db, clock: Clock, actor: Actor, id: string, field: 'idNumber' | 'phone') {
+  const row = await getPerson(db, actor, id);
+  await audit(db, clock, actor, { action: 'person.reveal', entityType: 'person', entityId: id, regionPath: row.region_path, details: { field } });
+  return { field, value: field === 'idNumber' ? row.id_number : row.phone };
+}
