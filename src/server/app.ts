@@ -20,6 +20,8 @@ import { userRoutes } from './features/users/users.routes';
 import { responsibilityRoutes } from './features/responsibility/responsibility.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { residentRoutes } from './features/residents/residents.routes';
+import { screeningRoutes } from './features/screening/screening.routes';
+import { alertRoutes } from './features/alerts/alerts.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +53,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // live streams (Server-Sent Events) must not keep a closing server waiting
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -95,6 +99,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(responsibilityRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(residentRoutes(deps));
+  await app.register(screeningRoutes(deps));
+  await app.register(alertRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

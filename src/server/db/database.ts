@@ -21,6 +21,81 @@ export interface Database {
   person_tags: PersonTagTable;
   person_merges: PersonMergeTable;
   settings: SettingTable;
+  screening_rounds: ScreeningRoundTable;
+  screening_round_regions: ScreeningRoundRegionTable;
+  screening_visits: ScreeningVisitTable;
+  screening_checks: ScreeningCheckTable;
+  screening_household_status: ScreeningHouseholdStatusTable;
+  alerts: AlertTable;
+}
+
+export interface ScreeningRoundTable {
+  id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  status: 'open' | 'closed';
+  /** the jurisdiction of the user who opened it: who may see and close it */
+  region_path: string;
+  created_by: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface ScreeningRoundRegionTable {
+  round_id: string;
+  region_id: string;
+  region_path: string;
+}
+
+export interface ScreeningVisitTable {
+  id: string;
+  round_id: string;
+  household_id: string;
+  region_id: string;
+  region_path: string;
+  visited_at: string;
+  worker_id: string;
+  outcome: 'no_risk' | 'key_person' | 'refer' | 'not_home';
+  note: string | null;
+  created_at: string;
+}
+
+export interface ScreeningCheckTable {
+  visit_id: string;
+  person_id: string;
+  region_path: string;
+  present: number;
+  temperature: number | null;
+  symptoms: string | null;
+  hubei_travel: number;
+  contact_history: number;
+  travel_note: string | null;
+}
+
+/** Where each household of a round stands: visited, or not home (awaiting a revisit). */
+export interface ScreeningHouseholdStatusTable {
+  round_id: string;
+  household_id: string;
+  region_path: string;
+  status: 'visited' | 'not_home';
+  visits: number;
+  last_visit_at: string;
+  worker_id: string;
+}
+
+/** Something the command centre must see at once: a fever, a key person, a referral. */
+export interface AlertTable {
+  id: string;
+  kind: string;
+  person_id: string | null;
+  region_path: string;
+  source_type: string;
+  source_id: string | null;
+  message: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
 }
 
 export interface RegionTable {

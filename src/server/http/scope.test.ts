@@ -14,6 +14,7 @@ let worker: Client;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let markers: string[];
 let targetIds: string[];
+let raiseGridBAlert: () => Promise<void>;
 
 beforeAll(async () => {
   t = await testApp();
@@ -27,19 +28,27 @@ beforeAll(async () => {
   const personB = (await admin.post('/api/persons', { name: '西城居民', idNumber: '11010519491231002X', phone: '13644445555', householdId: householdB.id, relation: 'head', tags: ['returnee'] })).json().person;
   const dupB = (await admin.post('/api/persons', { name: '西城居民', phone: '13644445555', householdId: householdB.id, confirmNotDuplicate: true })).json().person;
   const mergeB = (await admin.post(`/api/persons/${personB.id}/merge`, { duplicateId: dupB.id })).json();
+  const roundB = (await admin.post('/api/screening/rounds', { name: '西城排查', startDate: '2020-01-26', endDate: '2020-01-31', regionIds: [tree.xicheng.id] })).json();
+  const visitB = (await admin.post('/api/screening/visits', { roundId: roundB.id, householdId: householdB.id, outcome: 'refer', checks: [{ personId: personB.id, present: true, temperature: 38.6 }] })).json();
+  const alertB = (await admin.get('/api/alerts')).json().items[0];
+  raiseGridBAlert = async () => {
+    await admin.post('/api/screening/visits', { roundId: roundB.id, householdId: householdB.id, outcome: 'key_person', checks: [{ personId: personB.id, present: true, temperature: 39.1 }] });
+  };
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id];
+  targetIds = [tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
     householdB.id, '西城9号', '13566667777', personB.id, dupB.id, '西城居民', '11010519491231002X', '13644445555', mergeB.id,
+    roundB.id, '西城排查', visitB.id, alertB.id, '38.6', '39.1',
   ];
 });
 afterAll(async () => t.close());
 
 /** A digest of every table a request could change (sessions and the audit log change by design). */
 async function snapshot(): Promise<string> {
-  const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'person_merges', 'settings'];
+  const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'person_merges', 'settings',
+    'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();
@@ -80,9 +89,14 @@ describe('jurisdiction: a grid worker of grid A, against grid B', () => {
     expect(routes.length).toBeGreaterThanOrEqual(25);
     const before = await snapshot();
     const leaks: string[] = [];
+    const streams: string[] = [];
     let calls = 0;
     for (const route of routes) {
       if (route.url === '/api/auth/logout') continue; // ends the walker's own session; covered in auth tests
+      if (route.url.endsWith('/stream')) {
+        streams.push(route.url);
+        continue;
+      }
       const urls = route.url.includes(':id') ? targetIds.map((id) => route.url.replace(':id', id)) : [route.url];
       for (const url of urls) {
         const id = route.url.includes(':id') ? url.split('/')[3]! : tree.gridB.id;
@@ -101,9 +115,32 @@ describe('jurisdiction: a grid worker of grid A, against grid B', () => {
         }
       }
     }
-    expect(leaks).toEqual([]);
     expect(calls).toBeGreaterThan(100);
     expect(await snapshot()).toBe(before);
+    // Live streams, over a real socket, while grid B raises a new alert.
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    for (const url of streams) {
+      const controller = new AbortController();
+      const res = await fetch(address + url, { headers: { cookie: worker.cookie! }, signal: controller.signal });
+      await raiseGridBAlert();
+      const reader = res.body!.getReader();
+      let text = '';
+      const stop = setTimeout(() => controller.abort(), 2500);
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += new TextDecoder().decode(value);
+        }
+      } catch {
+        // aborted after the window
+      }
+      clearTimeout(stop);
+      expect(text).toContain(': connected');
+      for (const m of markers) if (text.includes(m)) leaks.push(`GET ${url} (stream) contains ${m}`);
+    }
+    expect(streams.length).toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
   });
 
   it('a township cadre of 古陶镇 cannot reach 段村镇 either', async () => {

@@ -56,3 +56,15 @@ export function inScope<QB extends SelectQueryBuilder<any, any, any> | UpdateQue
 ): QB {
   return inSubtree(qb, column, scope.prefix);
 }
+
+/**
+ * "A node at `column` overlaps the user's jurisdiction": it lies inside it, or it contains it
+ * (a county-wide screening round concerns a grid worker of one of its grids).
+ */
+export function overlapsScope(eb: ExpressionBuilder<any, any>, column: string, scope: Scope) {
+  if (scope.prefix === '/') return eb(eb.val(1), '=', eb.val(1));
+  return eb.or([
+    subtreeCondition(eb, column, scope.prefix),
+    eb(eb.fn('substr', [eb.val(scope.prefix), eb.lit(1), eb.fn('length', [eb.ref(column)])]), '=', eb.ref(column)),
+  ]);
+}

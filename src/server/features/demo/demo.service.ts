@@ -1,6 +1,22 @@
-import type { Db } from '../../db/database';
+import { sql } from 'kysely';
+import { engineOf, sqliteHandle, type Db, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
+import { audit } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { loadCountyFromDivisionTable } from '../regions/regions.load';
+import { insertChunked, RowBuffer } from './insert';
+import { IdNumbers, randomHousehold } from './people';
+import { DemoIds, Rng } from './random';
+import { personSearchKey } from './search-keys';
+import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
+import { demoResponsibilities, demoUsers } from './users';
 
+/**
+ * The demo county: Pingyao (平遥县, 140728) — the county of the bus 晋C60695 story in the reports —
+ * with its real townships and villages from the national division table, and generated grids,
+ * buildings, households, residents, users and responsibility assignments, so every screen has
+ * realistic data on first start. Everything generated comes from one seed: two builds are identical.
+ */
 export interface DemoSummary {
   regions: number;
   households: number;
@@ -10,11 +26,143 @@ export interface DemoSummary {
   sampleUsers: string[];
 }
 
+export type DemoScale = 'small' | 'county';
+
+export interface DemoOptions {
+  scale: DemoScale;
+  progress?: (done: number, total: number, step?: string) => void;
+  /** Another seed gives another county of the same shape. */
+  seed?: number;
+}
+
+export const DEMO_COUNTY_CODE = '140728';
+export const DEMO_PASSWORD = 'Demo@2020';
+const DEFAULT_SEED = 20200120;
+/** Ids and timestamps of generated rows start here (2020-01-20, the eve of the Level-I response). */
+const DEMO_EPOCH_MS = Date.UTC(2020, 0, 20);
+const DEMO_NOW = new Date(DEMO_EPOCH_MS).toISOString();
+/** County scale: about Pingyao's grid count, and 100,000 households ≈ 310,000 residents. */
+const COUNTY_GRIDS = 1600;
+const COUNTY_HOUSEHOLDS = 100_000;
+const MEAN_HOUSEHOLD_SIZE = 3.13;
+
 export async function demoIsLoaded(db: Db): Promise<boolean> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', 'demo.scale').executeTakeFirst();
   return row !== undefined;
 }
 
-export async function buildDemo(_db: Db, _clock: Clock, _opts: { scale: 'small' | 'county'; progress?: (done: number, total: number, step?: string) => void }): Promise<DemoSummary> {
-  throw new Error('demo: being written');
+/**
+ * Build the demo county into an empty database (it refuses one that already has regions).
+ * 'county': ~1,600 grids, ~8,000 buildings, 100,000 households, ~310,000 residents.
+ * 'small': the same county tree, with grids, buildings and a few hundred residents only under two
+ * villages of 古陶镇 — for tests and quick looks.
+ */
+export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promise<DemoSummary> {
+  const report = opts.progress ?? (() => {});
+  const { n } = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) > 0) throw new Error('the database already has regions; the demo needs an empty database');
+
+  // One argon2 hash for every demo account (one per user would take a minute at county scale).
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  report(0, 1, 'regions');
+  const loaded = await loadCountyFromDivisionTable(db, clock, null, DEMO_COUNTY_CODE, (done, total) => report(done, total, 'regions'));
+  const tree = await db.selectFrom('regions').selectAll().orderBy('path').execute();
+  const county = tree.find((r) => r.id === loaded.countyId)!;
+  const townships = tree.filter((r) => r.level === 'township');
+  const villages = tree.filter((r) => r.level === 'village');
+  const townshipById = new Map(townships.map((t) => [t.id, t]));
+
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const rng = new Rng(seed);
+  const ids = new DemoIds(DEMO_EPOCH_MS, new Rng(seed ^ 0x5bd1e995));
+  const shape = opts.scale === 'county'
+    ? countyShape(rng, villages, townshipById, COUNTY_GRIDS, COUNTY_HOUSEHOLDS)
+    : smallShape(villages, townships);
+  const grids = planGrids(rng, ids, shape, townshipById, DEMO_NOW);
+  const regionRows = grids.flatMap((g) => [g.row, ...g.buildings.map((b) => b.row)]);
+  const users = demoUsers(rng, ids, await passwordHash, DEMO_NOW, county, townships, grids);
+  const responsibilities = demoResponsibilities(rng, ids, DEMO_NOW, county, townships, villages, grids, users);
+
+  const householdTotal = shape.householdsPerGrid.reduce((a, b) => a + b, 0);
+  const total = regionRows.length + users.rows.length + responsibilities.length + Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE));
+  let done = 0;
+  const advance = (step: string) => (rows: number) => report(Math.min((done += rows), total - 1), total, step);
+
+  const counts = await db.transaction().execute(async (trx) => {
+    await insertChunked(trx, 'regions', regionRows, advance('grids'));
+    await insertChunked(trx, 'users', users.rows, advance('users'));
+    await insertChunked(trx, 'responsibilities', responsibilities, advance('responsibility'));
+    const residents = await insertResidents(trx, rng, ids, grids, advance('residents'));
+    await trx.insertInto('settings')
+      .values([{ key: 'demo.scale', value: opts.scale }, { key: 'demo.built_at', value: clock.now().toISOString() }, { key: 'demo.seed', value: String(seed) }])
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .execute();
+    await audit(trx, clock, null, { action: 'demo.build', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, seed, ...residents } });
+    return residents;
+  });
+  // SQLite keeps the whole build in its write-ahead log until a checkpoint; fold it into the
+  // database file and truncate the log, rather than leave a 300 MB -wal file beside it.
+  sqliteHandle(db)?.pragma('wal_checkpoint(TRUNCATE)');
+  if (engineOf(db) === 'postgres') {
+    // Fresh statistics and visibility map for the 400,000 new rows now, rather than whenever
+    // autovacuum gets to them, so the first screens after the build get good plans.
+    for (const table of ['regions', 'households', 'persons', 'responsibilities', 'users'] as const) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+  }
+  report(total, total, 'done');
+
+  const sampleRoles = ['command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies'];
+  return {
+    regions: loaded.created + regionRows.length,
+    households: counts.households,
+    persons: counts.persons,
+    users: users.rows.length,
+    password: DEMO_PASSWORD,
+    sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
+  };
+}
+
+/** Two grids in each of the first two villages of 古陶镇, three courtyards a grid, eight households a courtyard. */
+function smallShape(villages: RegionRow[], townships: RegionRow[]): TreeShape {
+  const gutao = townships.find((t) => t.code === DEMO_COUNTY_CODE + '100000') ?? townships[0]!;
+  const chosen = villages.filter((v) => v.parent_id === gutao.id).slice(0, 2);
+  return { villages: chosen, gridsPerVillage: chosen.map(() => 2), householdsPerGrid: chosen.flatMap(() => [24, 24]), buildingSize: { urban: [8, 8], rural: [8, 8] } };
+}
+
+/**
+ * Households and their members, building by building: each household's address is township +
+ * village + building + room, its phone the head's; persons live where their household does.
+ */
+async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void) {
+  const households = new RowBuffer(db, 'households', 9, onRows);
+  const persons = new RowBuffer(db, 'persons', 14, onRows, households);
+  const idNumbers = new IdNumbers();
+  let householdCount = 0;
+  let personCount = 0;
+  for (const grid of grids) {
+    for (const building of grid.buildings) {
+      const b = building.row;
+      for (const room of building.rooms) {
+        const householdId = ids.next();
+        const members = randomHousehold(rng, idNumbers);
+        const memberIds = members.map(() => ids.next());
+        await households.push({
+          id: householdId, region_id: b.id, region_path: b.path, address: building.addressPrefix + b.name + room, room,
+          head_person_id: memberIds[0]!, phone: members[0]!.phone, created_at: DEMO_NOW, updated_at: DEMO_NOW,
+        });
+        for (let i = 0; i < members.length; i++) {
+          const m = members[i]!;
+          await persons.push({
+            id: memberIds[i]!, household_id: householdId, region_id: b.id, region_path: b.path, name: m.name, sex: m.sex,
+            birth_date: m.birthDate, id_type: 'resident_id', id_number: m.idNumber, phone: m.phone, relation: m.relation,
+            search_key: personSearchKey(m.name, m.idNumber, m.phone), created_at: DEMO_NOW, updated_at: DEMO_NOW,
+          });
+        }
+        householdCount++;
+        personCount += members.length;
+      }
+    }
+  }
+  await persons.flush();
+  await households.flush();
+  return { households: householdCount, persons: personCount };
 }

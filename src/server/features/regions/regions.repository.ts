@@ -112,7 +112,7 @@ export async function regionHoldsData(db: Db, region: RegionRow): Promise<boolea
   const child = await db.selectFrom('regions').select('id').where('parent_id', '=', region.id).limit(1).executeTakeFirst();
   if (child) return true;
   for (const table of SCOPED_TABLES) {
-    const row = await db.selectFrom(table).select('id').where('region_id', '=', region.id).limit(1).executeTakeFirst();
+    const row = await db.selectFrom(table).select('region_id').where('region_id', '=', region.id).limit(1).executeTakeFirst();
     if (row) return true;
   }
   return false;

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Alert } from '../../../shared/screening';
+import { pageOf } from '../../../shared/pagination';
+import { authorise } from '../../http/actor';
+import { decodeCursor, pageFrom } from '../../http/pagination';
+import type { AppDeps } from '../../app';
+import { acknowledgeAlert, listAlerts, toAlert } from './alerts.service';
+
+/** How often the live stream looks for new alerts; a database poll works across server processes. */
+const STREAM_POLL_MS = 1000;
+
+export function alertRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/alerts', {
+      schema: { tags: ['alerts'], summary: 'Alerts in my jurisdiction, newest first (fevers, key persons, referrals)', querystring: z.object({ open: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().max(500).optional() }), response: { 200: pageOf(Alert) } },
+    }, async (request) => {
+      const { scope } = authorise(request, 'any');
+      const q = request.query;
+      const rows = await listAlerts(db, scope, { open: q.open === 'true', before: decodeCursor<string>(q.cursor), limit: q.limit });
+      return pageFrom(rows, q.limit, (r) => r.id, toAlert);
+    });
+
+    app.post('/api/alerts/:id/ack', {
+      schema: { tags: ['alerts'], summary: 'Acknowledge an alert', params: z.object({ id: z.string().uuid() }), response: { 204: z.null() } },
+    }, async (request, reply) => {
+      const { actor } = authorise(request, 'any');
+      await acknowledgeAlert(db, clock, actor, request.params.id);
+      return reply.status(204).send(null);
+    });
+
+    app.get('/api/alerts/stream', {
+      schema: { tags: ['alerts'], summary: 'Server-Sent Events: each new alert in my jurisdiction as an `alert` event' },
+    }, async (request, reply) => {
+      const { scope } = authorise(request, 'any');
+      const latest = await listAlerts(db, scope, { limit: 1 });
+      let after = (request.headers['last-event-id'] as string | undefined) ?? latest[0]?.id ?? '0';
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      reply.raw.write(': connected\n\n');
+      let busy = false;
+      const timer = setInterval(async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          const rows = await listAlerts(db, scope, { after, limit: 100 });
+          for (const r of rows) {
+            reply.raw.write(`id: ${r.id}\nevent: alert\ndata: ${JSON.stringify(toAlert(r))}\n\n`);
+            after = r.id;
+          }
+          if (rows.length === 0) reply.raw.write(': keep-alive\n\n');
+        } catch (err) {
+          request.log.warn({ err }, 'alert stream poll failed');
+        } finally {
+          busy = false;
+        }
+      }, STREAM_POLL_MS);
+      request.raw.on('close', () => clearInterval(timer));
+    });
+  };
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { inScope, pathInScope, scopeOf, type Scope } from '../../http/scope';
+import type { Alert } from '../../../shared/screening';
+import { audit } from '../audit/audit.service';
+
+export interface AlertInput {
+  kind: 'fever' | 'key_person' | 'refer';
+  personId: string | null;
+  regionPath: string;
+  sourceType: string;
+  sourceId: string;
+  message: string;
+}
+
+/** Raise an alert inside the caller's transaction; the command centre's list and stream pick it up. */
+export async function raiseAlert(db: Db, clock: Clock, a: AlertInput): Promise<string> {
+  const now = clock.now();
+  const id = uuidv7(now.getTime());
+  await db.insertInto('alerts').values({
+    id, kind: a.kind, person_id: a.personId, region_path: a.regionPath, source_type: a.sourceType, source_id: a.sourceId,
+    message: a.message, created_at: now.toISOString(), acknowledged_at: null, acknowledged_by: null,
+  }).execute();
+  return id;
+}
+
+/** Alerts in scope, newest first, or — for the live stream — those after a given id, oldest first. */
+export async function listAlerts(db: Db, scope: Scope, f: { open?: boolean; before?: string; after?: string; limit: number }) {
+  return inScope(
+    db.selectFrom('alerts').leftJoin('persons', 'persons.id', 'alerts.person_id').selectAll('alerts').select('persons.name as person_name'),
+    'alerts.region_path',
+    scope,
+  )
+    .$if(f.open === true, (q) => q.where('alerts.acknowledged_at', 'is', null))
+    .$if(f.before !== undefined, (q) => q.where('alerts.id', '<', f.before!))
+    .$if(f.after !== undefined, (q) => q.where('alerts.id', '>', f.after!))
+    .orderBy('alerts.id', f.after !== undefined ? 'asc' : 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export function toAlert(r: Awaited<ReturnType<typeof listAlerts>>[number]): Alert {
+  return {
+    id: r.id, kind: r.kind, personId: r.person_id, personName: r.person_name ?? null, regionPath: r.region_path,
+    sourceType: r.source_type, sourceId: r.source_id, message: r.message, createdAt: r.created_at, acknowledgedAt: r.acknowledged_at,
+  };
+}
+
+export async function acknowledgeAlert(db: Db, clock: Clock, actor: Actor, id: string) {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || !pathInScope(row.region_path, scopeOf(actor))) throw new AppError('NOT_FOUND');
+    if (row.acknowledged_at) return;
+    await trx.updateTable('alerts').set({ acknowledged_at: clock.now().toISOString(), acknowledged_by: actor.id }).where('id', '=', id).execute();
+    await audit(trx, clock, actor, { action: 'alert.acknowledge', entityType: 'alert', entityId: id, regionPath: row.region_path });
+  });
+}

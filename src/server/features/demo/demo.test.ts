@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../clock';
+import { codeFitsParent, idCardProblem, MOBILE_PATTERN, regionCodeProblem } from '../../../shared/validators';
+import { testDb, type TestDatabase } from '../../testing/test-db';
+import { verifyPassword } from '../auth/password';
+import { nameColumns } from '../regions/regions.mapper';
+import { buildDemo, demoIsLoaded, DEMO_PASSWORD, type DemoSummary } from './demo.service';
+import { Rng } from './random';
+import { countyShape } from './tree';
+
+const clock = new ManualClock(new Date('2020-01-25T08:00:00Z'));
+
+describe('the small demo county', () => {
+  let first: TestDatabase;
+  let second: TestDatabase;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([testDb(), testDb()]);
+    expect(await demoIsLoaded(first.db)).toBe(false);
+    summary = await buildDemo(first.db, clock, { scale: 'small' });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  it('loads the real Pingyao tree from the division table', async () => {
+    const { db } = first;
+    const townships = await db.selectFrom('regions').select('name').where('level', '=', 'township').execute();
+    expect(townships).toHaveLength(16);
+    const dongcheng = await db.selectFrom('regions').selectAll().where('code', '=', '140728100200').executeTakeFirstOrThrow();
+    expect(dongcheng).toMatchObject({ name: '东城村', level: 'village', path: '/140728000000/140728100000/140728100200/' });
+    expect(await demoIsLoaded(db)).toBe(true);
+    expect(summary.password).toBe(DEMO_PASSWORD);
+    expect(summary.persons).toBeGreaterThan(150);
+    expect(summary.persons).toBeLessThan(1000);
+  });
+
+  it('codes grids and buildings under their parents, with the same name columns as any region', async () => {
+    const { db } = first;
+    const rows = await db.selectFrom('regions').selectAll().where('level', 'in', ['grid', 'building']).orderBy('path').execute();
+    const byId = new Map((await db.selectFrom('regions').selectAll().execute()).map((r) => [r.id, r]));
+    expect(rows.filter((r) => r.level === 'grid')).toHaveLength(4);
+    expect(rows.filter((r) => r.level === 'building')).toHaveLength(12);
+    for (const r of rows) {
+      const parent = byId.get(r.parent_id!)!;
+      expect(regionCodeProblem(r.level, r.code)).toBeNull();
+      expect(codeFitsParent(parent.level, parent.code, r.code)).toBe(true);
+      expect(r.path).toBe(parent.path + r.code + '/');
+      expect(r).toMatchObject(nameColumns(r.name, r.code));
+    }
+    expect(rows[0]).toMatchObject({ name: '东城村第1网格', code: '140728100200001' });
+  });
+
+  it('spreads the county shape: 1,600 grids and 100,000 households, communities denser', async () => {
+    const regions = await first.db.selectFrom('regions').selectAll().orderBy('path').execute();
+    const villages = regions.filter((r) => r.level === 'village');
+    const townships = new Map(regions.filter((r) => r.level === 'township').map((t) => [t.id, t]));
+    const shape = countyShape(new Rng(1), villages, townships, 1600, 100_000);
+    expect(shape.gridsPerVillage.reduce((a, b) => a + b, 0)).toBe(1600);
+    expect(Math.min(...shape.gridsPerVillage)).toBeGreaterThanOrEqual(2);
+    expect(shape.householdsPerGrid.reduce((a, b) => a + b, 0)).toBe(100_000);
+    const community = villages.findIndex((v) => v.name.endsWith('社区'));
+    const village = villages.findIndex((v) => v.name.endsWith('村'));
+    expect(shape.gridsPerVillage[community]!).toBeGreaterThan(shape.gridsPerVillage[village]!);
+  });
+
+  it('gives every resident a valid ID number that agrees with birth date and sex', async () => {
+    const persons = await first.db.selectFrom('persons').selectAll().execute();
+    expect(persons).toHaveLength(summary.persons);
+    for (const p of persons) {
+      expect(idCardProblem(p.id_number!), p.id_number!).toBeNull();
+      expect(p.birth_date!.replaceAll('-', '')).toBe(p.id_number!.slice(6, 14));
+      expect(p.sex).toBe(Number(p.id_number![16]) % 2 === 1 ? 'M' : 'F');
+      if (p.phone !== null) {
+        expect(p.phone).toMatch(MOBILE_PATTERN);
+        expect(p.birth_date! <= '2002-01-20', 'only adults carry phones').toBe(true);
+      }
+      expect(p.search_key).toContain(p.id_number!.slice(-6).toLowerCase());
+    }
+    expect(new Set(persons.map((p) => p.id_number)).size).toBe(persons.length);
+  });
+
+  it('puts every household in a building and its members where it is', async () => {
+    const { db } = first;
+    const households = await db
+      .selectFrom('households')
+      .innerJoin('regions', 'regions.id', 'households.region_id')
+      .select(['households.id', 'households.region_path', 'households.head_person_id', 'regions.level', 'regions.path'])
+      .execute();
+    expect(households).toHaveLength(summary.households);
+    for (const h of households) {
+      expect(h.level).toBe('building');
+      expect(h.region_path).toBe(h.path);
+    }
+    const strays = await db
+      .selectFrom('persons')
+      .innerJoin('households', 'households.id', 'persons.household_id')
+      .select('persons.id')
+      .whereRef('persons.region_id', '<>', 'households.region_id')
+      .execute();
+    expect(strays).toHaveLength(0);
+    const heads = await db.selectFrom('persons').select(['id', 'household_id']).where('relation', '=', '户主').execute();
+    expect(heads).toHaveLength(summary.households);
+    const headOf = new Map(households.map((h) => [h.id, h.head_person_id]));
+    for (const p of heads) expect(headOf.get(p.household_id!)).toBe(p.id);
+  });
+
+  it('creates users of every role sharing the demo password, and leaves some responsibility gaps', async () => {
+    const { db } = first;
+    const users = await db.selectFrom('users').select(['username', 'role', 'password_hash']).execute();
+    expect(users).toHaveLength(summary.users);
+    expect(new Set(users.map((u) => u.role))).toEqual(new Set(['command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies']));
+    const grid = users.find((u) => u.username === 'grid0001')!;
+    expect(await verifyPassword(grid.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(summary.sampleUsers).toContain('township01');
+    const assigned = await db.selectFrom('responsibilities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const gaps = await db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('responsibilities').select('id').whereRef('responsibilities.region_id', '=', 'regions.id'))))
+      .executeTakeFirstOrThrow();
+    expect(Number(assigned.n)).toBeGreaterThan(Number(gaps.n));
+    expect(Number(gaps.n)).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same seed gives the same residents in the same order', async () => {
+    await buildDemo(second.db, clock, { scale: 'small' });
+    const residents = (db: TestDatabase['db']) =>
+      db.selectFrom('persons').select(['id', 'name', 'id_number', 'relation']).orderBy('id').execute();
+    const [a, b] = await Promise.all([residents(first.db), residents(second.db)]);
+    expect(b).toEqual(a);
+    const codes = (db: TestDatabase['db']) => db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'building').orderBy('code').execute();
+    expect(await codes(second.db)).toEqual(await codes(first.db));
+  });
+
+  it('refuses a database that already has regions', async () => {
+    await expect(buildDemo(first.db, clock, { scale: 'small' })).rejects.toThrow(/already has regions/);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Db } from '../../db/database';
+import { inScope, type Scope } from '../../http/scope';
+import { codesOfPath } from '../regions/regions.mapper';
+import type { CoverageRow } from '../../../shared/screening';
+import { coverageByBuilding } from './coverage.repository';
+
+/**
+ * Screening coverage per unit of one level (township, village or grid) in the user's jurisdiction:
+ * households, visited, "not home" without a successful revisit, never visited. Units with no
+ * household at all are listed too (0 of 0) — an empty grid is itself worth a look.
+ */
+export async function coverage(db: Db, scope: Scope, roundId: string, roundPaths: string[], level: 'township' | 'village' | 'grid', underPath?: string): Promise<CoverageRow[]> {
+  const buildings = await coverageByBuilding(db, scope, roundId, roundPaths, underPath);
+  let unitsQuery = inScope(db.selectFrom('regions').select(['id', 'name', 'code', 'level', 'path']).where('level', '=', level).where('status', '=', 'active'), 'path', scope);
+  if (underPath) unitsQuery = inScope(unitsQuery, 'path', { prefix: underPath });
+  const units = (await unitsQuery.orderBy('path').execute()).filter((u) => roundPaths.some((p) => u.path.startsWith(p) || p.startsWith(u.path)));
+  const byPath = new Map(units.map((u) => [u.path, { regionId: u.id, name: u.name, code: u.code, level: u.level, households: 0, visited: 0, notHome: 0, never: 0, rate: 0 }]));
+  for (const b of buildings) {
+    const codes = codesOfPath(b.path);
+    for (let n = codes.length; n > 0; n--) {
+      const unit = byPath.get('/' + codes.slice(0, n).join('/') + '/');
+      if (!unit) continue;
+      const total = Number(b.total);
+      const visited = Number(b.visited ?? 0);
+      const notHome = Number(b.not_home ?? 0);
+      unit.households += total;
+      unit.visited += visited;
+      unit.notHome += notHome;
+      unit.never += total - visited - notHome;
+      break;
+    }
+  }
+  return [...byPath.values()].map((u) => ({ ...u, rate: u.households ? u.visited / u.households : 0 }));
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { overlapsScope, scopeOf, subtreeCondition, type Scope } from '../../http/scope';
+import type { Round, RoundInput } from '../../../shared/screening';
+import { audit } from '../audit/audit.service';
+import { getRegionInScope } from '../regions/regions.service';
+
+export const ROLES_THAT_OPEN_ROUNDS = ['admin', 'command', 'township'] as const;
+export const ROLES_THAT_SCREEN = ['admin', 'command', 'township', 'grid'] as const;
+
+/** Rounds that concern the user: any of their regions lies inside or contains the user's jurisdiction. */
+export async function listRounds(db: Db, scope: Scope) {
+  const rounds = await db.selectFrom('screening_rounds').selectAll()
+    .where((eb) => eb.exists(eb.selectFrom('screening_round_regions as rr').select('rr.round_id').whereRef('rr.round_id', '=', 'screening_rounds.id').where((e) => overlapsScope(e, 'rr.region_path', scope))))
+    .orderBy('id', 'desc').limit(200).execute();
+  return withRegions(db, rounds);
+}
+
+async function withRegions(db: Db, rounds: { id: string; name: string; start_date: string; end_date: string; status: 'open' | 'closed'; created_at: string }[]): Promise<Round[]> {
+  if (rounds.length === 0) return [];
+  const regions = await db.selectFrom('screening_round_regions').innerJoin('regions', 'regions.id', 'screening_round_regions.region_id')
+    .select(['screening_round_regions.round_id', 'regions.id', 'regions.name', 'screening_round_regions.region_path as path'])
+    .where('screening_round_regions.round_id', 'in', rounds.map((r) => r.id)).execute();
+  return rounds.map((r) => ({
+    id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date, status: r.status, createdAt: r.created_at,
+    regions: regions.filter((x) => x.round_id === r.id).map(({ id, name, path }) => ({ id, name, path })),
+  }));
+}
+
+/** A round the user may see, with the region paths it covers. */
+export async function getRound(db: Db, scope: Scope, id: string) {
+  const [round] = (await listRounds(db, scope)).filter((r) => r.id === id);
+  if (!round) throw new AppError('NOT_FOUND');
+  return round;
+}
+
+/** Open a screening round over regions of the opener's jurisdiction. */
+export async function openRound(db: Db, clock: Clock, actor: Actor, input: RoundInput): Promise<Round> {
+  if (input.endDate < input.startDate) throw new AppError('VALIDATION', { issues: [{ path: ['endDate'], message: 'the end date is before the start date' }] });
+  const scope = scopeOf(actor);
+  const id = await db.transaction().execute(async (trx) => {
+    const regions = [];
+    for (const regionId of new Set(input.regionIds)) regions.push(await getRegionInScope(trx, scope, regionId));
+    const now = clock.now().toISOString();
+    const id = uuidv7();
+    await trx.insertInto('screening_rounds').values({
+      id, name: input.name, start_date: input.startDate, end_date: input.endDate, status: 'open', region_path: actor.regionPath, created_by: actor.id, created_at: now, closed_at: null,
+    }).execute();
+    await trx.insertInto('screening_round_regions').values(regions.map((r) => ({ round_id: id, region_id: r.id, region_path: r.path }))).execute();
+    await audit(trx, clock, actor, { action: 'screening.round_open', entityType: 'screening_round', entityId: id, regionPath: actor.regionPath, details: { name: input.name, regions: regions.map((r) => r.code) } });
+    return id;
+  });
+  return getRound(db, scope, id);
+}
+
+export async function closeRound(db: Db, clock: Clock, actor: Actor, id: string): Promise<Round> {
+  const scope = scopeOf(actor);
+  const round = await db.selectFrom('screening_rounds').selectAll().where('id', '=', id)
+    .where((eb) => subtreeCondition(eb, 'region_path', scope.prefix)).executeTakeFirst();
+  if (!round) throw new AppError('NOT_FOUND');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('screening_rounds').set({ status: 'closed', closed_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await audit(trx, clock, actor, { action: 'screening.round_close', entityType: 'screening_round', entityId: id, regionPath: round.region_path });
+  });
+  return getRound(db, scope, id);
+}

@@ -1,0 +1,122 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { pathInScope, scopeOf } from '../../http/scope';
+import { FEVER_CELSIUS, type Visit, type VisitInput } from '../../../shared/screening';
+import type { PersonTag } from '../../../shared/residents';
+import { audit } from '../audit/audit.service';
+import { raiseAlert } from '../alerts/alerts.service';
+import { getHouseholdInScope } from '../residents/households.service';
+import { setTags } from '../residents/persons.service';
+import { getRound } from './rounds.service';
+
+/** A fever is a temperature of 37.3 °C or more, or fever reported as a symptom. */
+export function isFever(check: { temperature?: number | null; symptoms?: readonly string[] }): boolean {
+  return (check.temperature ?? 0) >= FEVER_CELSIUS || (check.symptoms ?? []).includes('fever');
+}
+
+/**
+ * Record a visit to a household in a screening round. Each person checked gets their temperature,
+ * symptoms and 14-day history; a fever, Hubei travel or contact history flags the person as a key
+ * person and raises an alert for the command centre at once; a referral raises one too. The
+ * household's status in the round becomes "visited", or "not home" awaiting a revisit. A visit id
+ * made by the client makes a retried send store once.
+ */
+export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: VisitInput): Promise<string> {
+  const scope = scopeOf(actor);
+  if (input.id) {
+    const existing = await db.selectFrom('screening_visits').select(['id', 'region_path']).where('id', '=', input.id).executeTakeFirst();
+    if (existing) {
+      if (!pathInScope(existing.region_path, scope)) throw new AppError('NOT_FOUND');
+      return existing.id;
+    }
+  }
+  const round = await getRound(db, scope, input.roundId);
+  if (round.status !== 'open') throw new AppError('VALIDATION', { issues: [{ path: ['roundId'], message: 'this screening round is closed' }] });
+  const household = await getHouseholdInScope(db, scope, input.householdId);
+  if (!round.regions.some((r) => household.region_path.startsWith(r.path))) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['householdId'], message: 'this household is not in the round’s regions' }] });
+  }
+  if (input.outcome === 'not_home' && input.checks.some((c) => c.present)) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['outcome'], message: 'nobody can be present when nobody was home' }] });
+  }
+  const members = await db.selectFrom('persons').select(['id', 'name']).where('household_id', '=', household.id).where('status', '=', 'active').execute();
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const unknown = input.checks.findIndex((c) => !names.has(c.personId));
+  if (unknown >= 0) throw new AppError('VALIDATION', { issues: [{ path: ['checks', String(unknown), 'personId'], message: 'not a member of this household' }] });
+
+  const now = clock.now();
+  const visitedAt = input.visitedAt ? new Date(input.visitedAt).toISOString() : now.toISOString();
+  const id = input.id ?? uuidv7(now.getTime());
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('screening_visits').values({
+      id, round_id: round.id, household_id: household.id, region_id: household.region_id, region_path: household.region_path,
+      visited_at: visitedAt, worker_id: actor.id, outcome: input.outcome, note: input.note ?? null, created_at: now.toISOString(),
+    }).execute();
+    if (input.checks.length) {
+      await trx.insertInto('screening_checks').values(input.checks.map((c) => ({
+        visit_id: id, person_id: c.personId, region_path: household.region_path, present: c.present ? 1 : 0,
+        temperature: c.temperature ?? null, symptoms: c.symptoms.length ? JSON.stringify(c.symptoms) : null,
+        hubei_travel: c.hubeiTravel ? 1 : 0, contact_history: c.contactHistory ? 1 : 0, travel_note: c.travelNote ?? null,
+      }))).execute();
+    }
+    for (const c of input.checks) {
+      const tags: PersonTag[] = [];
+      if (isFever(c)) tags.push('fever');
+      if (c.hubeiTravel) tags.push('hubei_travel');
+      if (c.contactHistory) tags.push('contact_history');
+      if (tags.length === 0 && !(input.outcome === 'key_person' && c.present)) continue;
+      tags.push('key_person');
+      await setTags(trx, clock, c.personId, household.region_path, tags, 'screening', false);
+      const why = [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubeiTravel ? '湖北旅居史' : null, c.contactHistory ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';
+      await raiseAlert(trx, clock, {
+        kind: isFever(c) ? 'fever' : 'key_person', personId: c.personId, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id,
+        message: `重点人员：${names.get(c.personId)}（${why}），${household.address}`,
+      });
+    }
+    if (input.outcome === 'refer') {
+      await raiseAlert(trx, clock, { kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}` });
+    }
+    const status = input.outcome === 'not_home' ? 'not_home' : 'visited';
+    await trx.insertInto('screening_household_status').values({
+      round_id: round.id, household_id: household.id, region_path: household.region_path, status, visits: 1, last_visit_at: visitedAt, worker_id: actor.id,
+    }).onConflict((oc) => oc.columns(['round_id', 'household_id']).doUpdateSet((eb) => ({
+      // once visited, a later "not home" does not undo it
+      status: status === 'visited' ? 'visited' : eb.ref('screening_household_status.status'),
+      visits: eb('screening_household_status.visits', '+', 1),
+      last_visit_at: visitedAt,
+      worker_id: actor.id,
+    }))).execute();
+    await audit(trx, clock, actor, { action: 'screening.visit', entityType: 'household', entityId: household.id, regionPath: household.region_path, details: { visitId: id, roundId: round.id, outcome: input.outcome } });
+  });
+  return id;
+}
+
+/** The visits to one household, newest first, with each person's check. */
+export async function visitsOfHousehold(db: Db, actor: Actor, householdId: string): Promise<Visit[]> {
+  const household = await getHouseholdInScope(db, scopeOf(actor), householdId);
+  const visits = await db.selectFrom('screening_visits').leftJoin('users', 'users.id', 'screening_visits.worker_id')
+    .selectAll('screening_visits').select('users.display_name as worker_name')
+    .where('household_id', '=', household.id).orderBy('visited_at', 'desc').execute();
+  if (visits.length === 0) return [];
+  const checks = await db.selectFrom('screening_checks').leftJoin('persons', 'persons.id', 'screening_checks.person_id')
+    .selectAll('screening_checks').select('persons.name')
+    .where('visit_id', 'in', visits.map((v) => v.id)).execute();
+  return visits.map((v) => {
+    const own = checks.filter((c) => c.visit_id === v.id).map((c) => {
+      const symptoms = c.symptoms ? JSON.parse(c.symptoms) : [];
+      return {
+        personId: c.person_id, name: c.name ?? null, present: c.present === 1, temperature: c.temperature, symptoms,
+        hubeiTravel: c.hubei_travel === 1, contactHistory: c.contact_history === 1, travelNote: c.travel_note,
+        fever: isFever({ temperature: c.temperature, symptoms }),
+      };
+    });
+    return {
+      id: v.id, roundId: v.round_id, householdId: v.household_id, visitedAt: v.visited_at, workerId: v.worker_id, workerName: v.worker_name ?? null,
+      outcome: v.outcome, note: v.note, checks: own,
+      keyPersons: own.filter((c) => c.fever || c.hubeiTravel || c.contactHistory).map((c) => c.personId),
+    };
+  });
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
+
+/** Body temperature accepted by forms (°C); at or above FEVER_CELSIUS is a fever. */
+export const MIN_CELSIUS = 34.0;
+export const MAX_CELSIUS = 43.0;
+export const FEVER_CELSIUS = 37.3;
+
+export const VisitOutcome = z.enum(['no_risk', 'key_person', 'refer', 'not_home']);
+export type VisitOutcome = z.infer<typeof VisitOutcome>;
+
+export const Symptom = z.enum(['fever', 'cough', 'fatigue', 'short_breath', 'diarrhoea', 'smell_taste', 'sore_throat', 'other']);
+export type Symptom = z.infer<typeof Symptom>;
+
+export const RoundInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  startDate: LocalDate,
+  endDate: LocalDate,
+  regionIds: z.array(z.string().uuid()).min(1).max(500),
+});
+export type RoundInput = z.infer<typeof RoundInput>;
+
+export const Round = z.object({
+  id: z.string(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(['open', 'closed']),
+  regions: z.array(z.object({ id: z.string(), name: z.string(), path: z.string() })),
+  createdAt: z.string(),
+});
+export type Round = z.infer<typeof Round>;
+
+export const PersonCheck = z.object({
+  personId: z.string().uuid(),
+  present: z.boolean(),
+  temperature: z.number().min(MIN_CELSIUS).max(MAX_CELSIUS).nullable().optional(),
+  symptoms: z.array(Symptom).default([]),
+  hubeiTravel: z.boolean().default(false),
+  contactHistory: z.boolean().default(false),
+  travelNote: z.string().trim().max(200).nullable().optional(),
+});
+export type PersonCheck = z.infer<typeof PersonCheck>;
+
+/** One call at a household's door. `id` may be made by the client so a retried send stores once. */
+export const VisitInput = z.object({
+  id: z.string().uuid().optional(),
+  roundId: z.string().uuid(),
+  householdId: z.string().uuid(),
+  visitedAt: z.string().datetime({ offset: true }).optional(),
+  outcome: VisitOutcome,
+  note: z.string().trim().max(500).nullable().optional(),
+  checks: z.array(PersonCheck).max(50).default([]),
+});
+export type VisitInput = z.infer<typeof VisitInput>;
+
+export const Visit = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  householdId: z.string(),
+  visitedAt: z.string(),
+  workerId: z.string(),
+  workerName: z.string().nullable(),
+  outcome: VisitOutcome,
+  note: z.string().nullable(),
+  keyPersons: z.array(z.string()),
+  checks: z.array(PersonCheck.extend({ name: z.string().nullable(), fever: z.boolean() })),
+});
+export type Visit = z.infer<typeof Visit>;
+
+export const CoverageRow = z.object({
+  regionId: z.string(),
+  name: z.string(),
+  code: z.string(),
+  level: z.string(),
+  households: z.number().int(),
+  visited: z.number().int(),
+  notHome: z.number().int(),
+  never: z.number().int(),
+  /** visited / households, 0–1 */
+  rate: z.number(),
+});
+export type CoverageRow = z.infer<typeof CoverageRow>;
+
+export const CoverageQuery = z.object({
+  level: z.enum(['township', 'village', 'grid']).default('grid'),
+  under: z.string().uuid().optional(),
+});
+
+export const GapHousehold = z.object({
+  householdId: z.string(),
+  address: z.string(),
+  headName: z.string().nullable(),
+  regionPath: z.string(),
+  status: z.enum(['never', 'not_home']),
+  lastVisitAt: z.string().nullable(),
+});
+export type GapHousehold = z.infer<typeof GapHousehold>;
+
+export const WorkerProgress = z.object({
+  workerId: z.string(),
+  workerName: z.string().nullable(),
+  displayName: z.string().nullable(),
+  visits: z.number().int(),
+  households: z.number().int(),
+  notHome: z.number().int(),
+  lastVisitAt: z.string().nullable(),
+});
+
+export const Alert = z.object({
+  id: z.string(),
+  kind: z.string(),
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+  regionPath: z.string(),
+  sourceType: z.string(),
+  sourceId: z.string().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+export type Alert = z.infer<typeof Alert>;
