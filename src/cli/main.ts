@@ -9,6 +9,7 @@ import { demoCommand } from './commands/demo';
 import { userAddCommand } from './commands/user-add';
 import { backupCommand } from './commands/backup';
 import { regionsImportCommand, regionsLoadCommand } from './commands/regions';
+import { importResidentsCommand } from './commands/import';
 import { ROLES } from '../shared/enums';
 
 const program = new Command();
@@ -42,6 +43,13 @@ program.command('backup').argument('<file>', 'where to write the copy').descript
 const regions = program.command('regions').description('the region tree');
 regions.command('load').argument('<countyCode>', '6-digit county code, e.g. 140728').description("load a real county's townships and villages from the national division table").action((code: string) => regionsLoadCommand(code));
 regions.command('import').argument('<file>', '.xlsx in the template layout (GET /api/regions/import-template)').description('import regions from a spreadsheet; all rows or none').action((file: string) => regionsImportCommand(file));
+
+const importCmd = program.command('import').description('import spreadsheets');
+importCmd
+  .command('residents')
+  .argument('<file>', '.xlsx or .csv in the roster template layout (GET /api/persons/import-template)')
+  .description('import households and persons; valid rows land, refused rows go to FILE.errors.xlsx (exit code 2)')
+  .action((file: string) => importResidentsCommand(file));
 
 /** Known failures end with one readable line (and per-row lines for imports), not a stack trace. */
 function explain(err: unknown): never {

@@ -20,6 +20,7 @@ import { userRoutes } from './features/users/users.routes';
 import { responsibilityRoutes } from './features/responsibility/responsibility.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { residentRoutes } from './features/residents/residents.routes';
+import { residentFileRoutes } from './features/residents/residents-files.routes';
 import { screeningRoutes } from './features/screening/screening.routes';
 import { alertRoutes } from './features/alerts/alerts.routes';
 
@@ -71,6 +72,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   });
 
+  // Spreadsheet uploads arrive as the raw file body (a route sets its own size limit).
+  app.addContentTypeParser(
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'text/csv'],
+    { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -99,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(responsibilityRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(residentRoutes(deps));
+  await app.register(residentFileRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(alertRoutes(deps));
 

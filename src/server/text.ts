@@ -12,8 +12,23 @@ export function toSimplified(text: string): string {
   return t2s(text);
 }
 
-/** Full pinyin without tones or spaces (古陶镇 → gutaozhen) and its initials (gtz). */
+const pinyinMemo = new Map<string, { pinyin: string; initials: string }>();
+
+/**
+ * Full pinyin without tones or spaces (古陶镇 → gutaozhen) and its initials (gtz). Names repeat a
+ * great deal (a roster of a million people has far fewer distinct names), so results are memoised.
+ */
 export function pinyinOf(name: string): { pinyin: string; initials: string } {
+  let found = pinyinMemo.get(name);
+  if (!found) {
+    if (pinyinMemo.size > 200_000) pinyinMemo.clear();
+    found = computePinyin(name);
+    pinyinMemo.set(name, found);
+  }
+  return found;
+}
+
+function computePinyin(name: string): { pinyin: string; initials: string } {
   const simplified = toSimplified(name);
   const full = pinyin(simplified, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
   const first = pinyin(simplified, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });

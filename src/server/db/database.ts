@@ -27,6 +27,26 @@ export interface Database {
   screening_checks: ScreeningCheckTable;
   screening_household_status: ScreeningHouseholdStatusTable;
   alerts: AlertTable;
+  import_jobs: ImportJobTable;
+}
+
+/** A roster import running in the background, with its error report once finished. */
+export interface ImportJobTable {
+  id: string;
+  kind: 'residents';
+  file_name: string;
+  region_path: string;
+  actor_id: string;
+  status: 'running' | 'done' | 'failed' | 'interrupted';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  message: string | null;
+  report: Buffer | null;
+  started_at: string;
+  finished_at: string | null;
 }
 
 export interface ScreeningRoundTable {

@@ -7,7 +7,7 @@ import { loadCountyFromDivisionTable } from '../regions/regions.load';
 import { insertChunked, RowBuffer } from './insert';
 import { IdNumbers, randomHousehold } from './people';
 import { DemoIds, Rng } from './random';
-import { personSearchKey } from './search-keys';
+import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers } from './users';
 
@@ -129,12 +129,14 @@ function smallShape(villages: RegionRow[], townships: RegionRow[]): TreeShape {
 }
 
 /**
- * Households and their members, building by building: each household's address is township +
- * village + building + room, its phone the head's; persons live where their household does.
+ * Households and their members, building by building. A household's address is township +
+ * village + building, then the room (as the registry writes it: 古陶镇东城村1号院 3号); its phone is
+ * the head's; persons live where their household does.
  */
 async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void) {
-  const households = new RowBuffer(db, 'households', 9, onRows);
-  const persons = new RowBuffer(db, 'persons', 14, onRows, households);
+  const households = new RowBuffer(db, 'households', onRows);
+  const persons = new RowBuffer(db, 'persons', onRows, households);
+  const tags = new RowBuffer(db, 'person_tags', onRows, persons);
   const idNumbers = new IdNumbers();
   let householdCount = 0;
   let personCount = 0;
@@ -146,23 +148,27 @@ async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[]
         const members = randomHousehold(rng, idNumbers);
         const memberIds = members.map(() => ids.next());
         await households.push({
-          id: householdId, region_id: b.id, region_path: b.path, address: building.addressPrefix + b.name + room, room,
-          head_person_id: memberIds[0]!, phone: members[0]!.phone, created_at: DEMO_NOW, updated_at: DEMO_NOW,
+          id: householdId, region_id: b.id, region_path: b.path, address: `${building.addressPrefix}${b.name} ${room}`, room,
+          head_person_id: memberIds[0]!, phone: members[0]!.phone, vacant: 0, note: null, created_at: DEMO_NOW, updated_at: DEMO_NOW,
         });
         for (let i = 0; i < members.length; i++) {
           const m = members[i]!;
           await persons.push({
             id: memberIds[i]!, household_id: householdId, region_id: b.id, region_path: b.path, name: m.name, sex: m.sex,
-            birth_date: m.birthDate, id_type: 'resident_id', id_number: m.idNumber, phone: m.phone, relation: m.relation,
-            search_key: personSearchKey(m.name, m.idNumber, m.phone), created_at: DEMO_NOW, updated_at: DEMO_NOW,
+            birth_date: m.birthDate, id_type: 'resident_id', id_number: m.idNumber, nationality: null, phone: m.phone, relation: m.relation,
+            away: m.away ? 1 : 0, returnee_from: m.returnee?.from ?? null, arrival_date: m.returnee?.arrivalDate ?? null,
+            transport: m.returnee?.transport ?? null, transport_no: m.returnee?.transportNo ?? null, note: null,
+            ...cachedPersonKeys(m.name, m.idNumber, m.phone), created_at: DEMO_NOW, updated_at: DEMO_NOW,
           });
+          for (const tag of m.tags) {
+            await tags.push({ person_id: memberIds[i]!, tag, region_path: b.path, source: 'demo', created_at: DEMO_NOW });
+          }
         }
         householdCount++;
         personCount += members.length;
       }
     }
   }
-  await persons.flush();
-  await households.flush();
+  await tags.flush();
   return { households: householdCount, persons: personCount };
 }

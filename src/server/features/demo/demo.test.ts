@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock';
 import { codeFitsParent, idCardProblem, MOBILE_PATTERN, regionCodeProblem } from '../../../shared/validators';
+import { testApp, type TestApp } from '../../testing/test-app';
 import { testDb, type TestDatabase } from '../../testing/test-db';
 import { verifyPassword } from '../auth/password';
 import { nameColumns } from '../regions/regions.mapper';
+import { personKeys } from '../residents/person-keys';
 import { buildDemo, demoIsLoaded, DEMO_PASSWORD, type DemoSummary } from './demo.service';
 import { Rng } from './random';
 import { countyShape } from './tree';
@@ -66,7 +68,7 @@ describe('the small demo county', () => {
     expect(shape.gridsPerVillage[community]!).toBeGreaterThan(shape.gridsPerVillage[village]!);
   });
 
-  it('gives every resident a valid ID number that agrees with birth date and sex', async () => {
+  it('gives every resident a valid ID number that agrees with birth date and sex, and the registry\'s search keys', async () => {
     const persons = await first.db.selectFrom('persons').selectAll().execute();
     expect(persons).toHaveLength(summary.persons);
     for (const p of persons) {
@@ -77,7 +79,7 @@ describe('the small demo county', () => {
         expect(p.phone).toMatch(MOBILE_PATTERN);
         expect(p.birth_date! <= '2002-01-20', 'only adults carry phones').toBe(true);
       }
-      expect(p.search_key).toContain(p.id_number!.slice(-6).toLowerCase());
+      expect(p).toMatchObject(personKeys(p.name, p.id_number, p.phone));
     }
     expect(new Set(persons.map((p) => p.id_number)).size).toBe(persons.length);
   });
@@ -101,7 +103,7 @@ describe('the small demo county', () => {
       .whereRef('persons.region_id', '<>', 'households.region_id')
       .execute();
     expect(strays).toHaveLength(0);
-    const heads = await db.selectFrom('persons').select(['id', 'household_id']).where('relation', '=', '户主').execute();
+    const heads = await db.selectFrom('persons').select(['id', 'household_id']).where('relation', '=', 'head').execute();
     expect(heads).toHaveLength(summary.households);
     const headOf = new Map(households.map((h) => [h.id, h.head_person_id]));
     for (const p of heads) expect(headOf.get(p.household_id!)).toBe(p.id);
@@ -137,5 +139,25 @@ describe('the small demo county', () => {
 
   it('refuses a database that already has regions', async () => {
     await expect(buildDemo(first.db, clock, { scale: 'small' })).rejects.toThrow(/already has regions/);
+  });
+});
+
+describe('the small demo through the API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+    await buildDemo(t.db, t.clock, { scale: 'small' });
+  });
+  afterAll(async () => t?.close());
+
+  it('lets a demo grid worker log in and find residents of their grid by initials and ID suffix', async () => {
+    const worker = await t.login('grid0001', DEMO_PASSWORD);
+    const me = (await worker.get('/api/auth/me')).json() as { region: { path: string } };
+    const someone = await t.db.selectFrom('persons').selectAll().where('region_path', 'like', me.region.path + '%').orderBy('id').executeTakeFirstOrThrow();
+    for (const q of [someone.initials!, someone.id_number!.slice(-4)]) {
+      const res = await worker.get(`/api/persons?q=${encodeURIComponent(q)}&limit=500`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect((res.json() as { items: { id: string }[] }).items.map((p) => p.id)).toContain(someone.id);
+    }
   });
 });

@@ -29,13 +29,13 @@ export async function insertChunked<T extends keyof Database & string>(db: Db, t
  */
 export class RowBuffer<T extends keyof Database & string> {
   private rows: Insertable<Database[T]>[] = [];
-  private readonly size: number;
+  private size = 0;
 
-  constructor(private readonly db: Db, private readonly table: T, columns: number, private readonly onFlush: (n: number) => void, private readonly before?: RowBuffer<any>) {
-    this.size = chunkRowsFor(db, columns);
-  }
+  /** Every row pushed must carry the same columns (null rather than absent): SQLite has no DEFAULT in VALUES. */
+  constructor(private readonly db: Db, private readonly table: T, private readonly onFlush: (n: number) => void, private readonly before?: RowBuffer<any>) {}
 
   async push(row: Insertable<Database[T]>): Promise<void> {
+    if (this.size === 0) this.size = chunkRowsFor(this.db, Object.keys(row).length);
     this.rows.push(row);
     if (this.rows.length >= this.size) await this.flush();
   }

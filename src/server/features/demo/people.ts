@@ -1,4 +1,6 @@
+import type { Relation } from '../../../shared/residents';
 import { idCardCheckChar } from '../../../shared/validators';
+import { randomFlags, type Flags } from './flags';
 import { randomFullName, randomSurname } from './names';
 import { Rng, WeightedPicker } from './random';
 
@@ -10,11 +12,9 @@ const DAY_MS = 86_400_000;
 export const HOME_PREFIX = '140728';
 const NEIGHBOUR_PREFIXES = ['140727', '140781', '140729', '141182', '141121'] as const;
 
-/** How a member relates to the head of household (户主), as rosters write it. */
-export type Relation = '户主' | '配偶' | '子女' | '父母';
-
-export interface Member {
-  relation: Relation;
+export interface Member extends Flags {
+  /** To the head of household (户主): head, spouse 配偶, child 子女, parent 父母. */
+  relation: Extract<Relation, 'head' | 'spouse' | 'child' | 'parent'>;
   name: string;
   sex: 'M' | 'F';
   /** YYYY-MM-DD, the same date the ID number carries. */
@@ -86,7 +86,7 @@ function templateOf(rng: Rng, size: number): { slots: Slot[]; headAge: [number, 
 
 /**
  * One household's members, head first: a head (户主), maybe a spouse (配偶), children (子女)
- * born to the couple, and the head's parents (父母). Children take the father's surname; the head's
+ * born to the couple, and the head's parents (父母), each with their registry flags. Children take the father's surname; the head's
  * father shares the head's surname. Ages run 0–95; sex and birth date match the ID number.
  */
 export function randomHousehold(rng: Rng, ids: IdNumbers): Member[] {
@@ -96,17 +96,18 @@ export function randomHousehold(rng: Rng, ids: IdNumbers): Member[] {
   const headSex: 'M' | 'F' = married ? (rng.chance(0.88) ? 'M' : 'F') : age > 70 ? (rng.chance(0.65) ? 'F' : 'M') : rng.chance(0.5) ? 'M' : 'F';
   const surname = randomSurname(rng);
   const members: Member[] = [];
-  const add = (relation: Relation, sex: 'M' | 'F', age: number, familyName: string, prefix = HOME_PREFIX) => {
+  const add = (relation: Member['relation'], sex: 'M' | 'F', age: number, familyName: string, prefix = HOME_PREFIX) => {
     const birthDate = birthDateFor(rng, age);
     members.push({
       relation, sex, birthDate,
       name: randomFullName(rng, sex, Number(birthDate.slice(0, 4)), familyName),
       idNumber: ids.issue(rng, prefix, birthDate.replaceAll('-', ''), sex),
       phone: phoneFor(rng, age),
+      ...randomFlags(rng, age, slots.length === 0),
     });
   };
 
-  add('户主', headSex, age, surname);
+  add('head', headSex, age, surname);
   let motherAge = headSex === 'F' ? age : Math.max(20, age + rng.int(-6, 2));
   let childSurname = surname;
   if (married) {
@@ -114,7 +115,7 @@ export function randomHousehold(rng: Rng, ids: IdNumbers): Member[] {
     const spouseAge = headSex === 'M' ? motherAge : Math.min(95, age + rng.int(-2, 6));
     const spouseSurname = randomSurname(rng);
     if (headSex === 'F') childSurname = spouseSurname;
-    add('配偶', spouseSex, Math.min(95, spouseAge), spouseSurname, rng.chance(0.25) ? rng.pick(NEIGHBOUR_PREFIXES) : HOME_PREFIX);
+    add('spouse', spouseSex, Math.min(95, spouseAge), spouseSurname, rng.chance(0.25) ? rng.pick(NEIGHBOUR_PREFIXES) : HOME_PREFIX);
   } else {
     motherAge = age;
   }
@@ -127,18 +128,18 @@ export function randomHousehold(rng: Rng, ids: IdNumbers): Member[] {
     const childAge: number = firstChild ? lastChildAge : Math.max(0, lastChildAge - rng.int(2, 8));
     firstChild = false;
     lastChildAge = childAge;
-    add('子女', rng.chance(0.52) ? 'M' : 'F', childAge, childSurname);
+    add('child', rng.chance(0.52) ? 'M' : 'F', childAge, childSurname);
   }
   if (parentSlots > 0) {
     const fatherAge = Math.min(95, age + rng.int(22, 32));
     const motherOfHeadAge = Math.min(95, Math.max(age + 20, fatherAge - rng.int(0, 4)));
     if (parentSlots === 2) {
-      add('父母', 'M', fatherAge, surname);
-      add('父母', 'F', motherOfHeadAge, randomSurname(rng));
+      add('parent', 'M', fatherAge, surname);
+      add('parent', 'F', motherOfHeadAge, randomSurname(rng));
     } else if (rng.chance(0.65)) {
-      add('父母', 'F', motherOfHeadAge, randomSurname(rng));
+      add('parent', 'F', motherOfHeadAge, randomSurname(rng));
     } else {
-      add('父母', 'M', fatherAge, surname);
+      add('parent', 'M', fatherAge, surname);
     }
   }
   return members;

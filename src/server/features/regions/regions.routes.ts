@@ -38,7 +38,6 @@ const RegionDetail = Region.extend({
 
 export function regionRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
     app.get('/api/regions/roots', {
       schema: { tags: ['regions'], summary: 'The top nodes of my jurisdiction', response: { 200: z.object({ items: z.array(Region) }) } },

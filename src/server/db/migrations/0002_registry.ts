@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { engineOf } from '../database';
 
 /**
- * Door-to-door screening (入户摸排): rounds over regions, a visit per household call with a check
+ * The registry's background imports, and door-to-door screening (入户摸排): rounds over regions, a visit per household call with a check
  * per person, a per-round household status kept current on every visit (the coverage view reads
  * it instead of scanning visits), and alerts the command centre sees at once.
  */
@@ -92,6 +92,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('acknowledged_by', id)
     .execute();
   await db.schema.createIndex('alerts_path').on('alerts').columns(['region_path', 'id']).execute();
+
+  // Roster imports started from the web run in the background; their progress and error report
+  // live here so any server process can answer "how far along is it?" and serve the report.
+  await db.schema
+    .createTable('import_jobs')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('actor_id', id, (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('rows', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('unchanged', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('invalid', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('message', 'text')
+    .addColumn('report', pg ? sql`bytea` : sql`blob`)
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .execute();
 }
 
 export async function down(): Promise<void> {

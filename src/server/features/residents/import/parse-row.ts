@@ -1,0 +1,110 @@
+import { PersonTag, type IdType, type Relation, type Transport } from '../../../../shared/residents';
+import { factsFromIdNumber, idDocumentProblem, MOBILE_PATTERN } from '../../../../shared/validators';
+import {
+  ID_TYPE_LABELS, lookup, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS,
+  type ResidentCells, type ResidentColumnKey,
+} from './resident-columns';
+
+export interface ParsedResident {
+  row: number;
+  cells: string[];
+  name: string;
+  idType: IdType;
+  idNumber: string | null;
+  nationality: string | null;
+  sex: 'M' | 'F' | null;
+  birthDate: string | null;
+  phone: string | null;
+  buildingCode: string;
+  room: string | null;
+  relation: Relation | null;
+  tags: PersonTag[];
+  returneeFrom: string | null;
+  arrivalDate: string | null;
+  transport: Transport | null;
+  transportNo: string | null;
+  note: string | null;
+}
+
+export class RowProblem extends Error {
+  constructor(readonly column: ResidentColumnKey | null, message: string) {
+    super(message);
+  }
+}
+
+const idTypeOf = lookup(ID_TYPE_LABELS);
+const relationOf = lookup(RELATION_LABELS);
+const tagOf = lookup(TAG_LABELS);
+const transportOf = lookup(TRANSPORT_LABELS);
+const sexOf = lookup(SEX_LABELS);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "2020/1/20", "2020.01.20", "20200120" → "2020-01-20"; anything else is returned unchanged for the check to refuse. */
+function normaliseDate(text: string): string {
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+}
+
+function validDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const d = new Date(text + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+export function cellsOf(cells: string[]): ResidentCells {
+  return Object.fromEntries(RESIDENT_COLUMNS.map((c, i) => [c.key, (cells[i] ?? '').trim()])) as ResidentCells;
+}
+
+/**
+ * One roster row → a resident, or a RowProblem naming the column and the reason in Chinese. The
+ * same checks as the registration form: ID number and its check digit, birth date and sex agreeing
+ * with it, phone format, enumerations, dates.
+ */
+export function parseResidentRow(row: number, raw: string[]): ParsedResident {
+  const c = cellsOf(raw);
+  if (!c.name) throw new RowProblem('name', '姓名不能为空');
+  if (c.name.length > 50) throw new RowProblem('name', '姓名超过 50 字');
+  const idType = c.idType ? idTypeOf(c.idType) : 'resident_id';
+  if (!idType) throw new RowProblem('idType', `证件类型“${c.idType}”无效`);
+  const idNumber = c.idNumber ? c.idNumber.toUpperCase().replace(/\s+/g, '') : null;
+  let sex = c.sex ? sexOf(c.sex) ?? null : null;
+  if (c.sex && !sex) throw new RowProblem('sex', `性别“${c.sex}”无效，应为男或女`);
+  let birthDate = c.birthDate ? normaliseDate(c.birthDate) : null;
+  if (birthDate && !validDate(birthDate)) throw new RowProblem('birthDate', `出生日期“${c.birthDate}”无效`);
+  if (idNumber) {
+    const problem = idDocumentProblem(idType, idNumber);
+    if (problem) {
+      const reason = { FORMAT: '格式错误', BIRTH_DATE: '出生日期不存在', CHECKSUM: '校验位错误', PERMIT_PREFIX: '居住证号应以 81/82/83 开头', IS_PERMIT: '这是港澳台居民居住证号，请选择对应证件类型' }[problem] ?? problem;
+      throw new RowProblem('idNumber', `证件号码${reason}`);
+    }
+    if (idType !== 'passport') {
+      const facts = factsFromIdNumber(idNumber);
+      if (birthDate && birthDate !== facts.birthDate) throw new RowProblem('birthDate', `出生日期与身份证号不符（应为 ${facts.birthDate}）`);
+      if (sex && sex !== facts.sex) throw new RowProblem('sex', `性别与身份证号不符（应为${SEX_LABELS[facts.sex]}）`);
+      birthDate = facts.birthDate;
+      sex = facts.sex;
+    } else if (!c.nationality) {
+      throw new RowProblem('nationality', '护照须填写国籍');
+    }
+  }
+  if (c.phone && !MOBILE_PATTERN.test(c.phone)) throw new RowProblem('phone', `手机号码“${c.phone}”无效`);
+  if (!/^\d{18}$/.test(c.buildingCode)) throw new RowProblem('buildingCode', '楼栋编码应为 18 位数字');
+  const relation = c.relation ? relationOf(c.relation) ?? null : null;
+  if (c.relation && !relation) throw new RowProblem('relation', `与户主关系“${c.relation}”无效`);
+  const tags: PersonTag[] = [];
+  for (const label of c.tags.split(/[、,，;；\s]+/).filter(Boolean)) {
+    const tag = tagOf(label);
+    if (!tag || !PersonTag.safeParse(tag).success) throw new RowProblem('tags', `人员标签“${label}”无效`);
+    tags.push(tag);
+  }
+  const arrivalDate = c.arrivalDate ? normaliseDate(c.arrivalDate) : null;
+  if (arrivalDate && !validDate(arrivalDate)) throw new RowProblem('arrivalDate', `抵达日期“${c.arrivalDate}”无效`);
+  const transport = c.transport ? transportOf(c.transport) ?? null : null;
+  if (c.transport && !transport) throw new RowProblem('transport', `交通方式“${c.transport}”无效`);
+  if (c.returneeFrom && !tags.includes('returnee')) tags.push('returnee');
+  return {
+    row, cells: raw, name: c.name, idType, idNumber, nationality: c.nationality || null, sex, birthDate, phone: c.phone || null,
+    buildingCode: c.buildingCode, room: c.room || null, relation, tags, returneeFrom: c.returneeFrom || null, arrivalDate,
+    transport, transportNo: c.transportNo || null, note: c.note ? c.note.slice(0, 500) : null,
+  };
+}

@@ -1,0 +1,231 @@
+import type { Db, RegionRow } from '../../../db/database';
+import type { Clock } from '../../../clock';
+import { uuidv7 } from '../../../ids';
+import { AppError } from '../../../errors';
+import type { Actor } from '../../../http/actor';
+import { pathInScope, scopeOf } from '../../../http/scope';
+import { audit } from '../../audit/audit.service';
+import { findRegionsByCodes } from '../../regions/regions.repository';
+import { codesOfPath } from '../../regions/regions.mapper';
+import { personKeys } from '../person-keys';
+import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
+import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
+import type { SourceRow } from './row-source';
+
+export interface RowError {
+  row: number;
+  column: string | null;
+  reason: string;
+  cells: string[];
+}
+
+export interface ImportSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  householdsCreated: number;
+  /** the first 100,000 bad rows, for the downloadable report */
+  errors: RowError[];
+}
+
+export type ImportProgress = (processedRows: number) => void;
+
+const BATCH = 2000;
+const MAX_REPORTED_ERRORS = 100_000;
+
+/**
+ * Import a resident roster (造册): every valid row lands, every invalid row is reported with the
+ * reason in Chinese and its original cells. Persons are upserted by ID number (one ID number is
+ * one person); a row without one matches a same-named member of the same household. Rows with the
+ * same building and room form one household. Re-importing the same file changes nothing. Rows are
+ * processed in batches of a few thousand, each batch one transaction, so a file of any length
+ * streams through in bounded memory.
+ */
+export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
+  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [] };
+  const ctx = new ImportContext(db, clock, actor, summary);
+  let batch: ParsedResident[] = [];
+  let headerSeen = false;
+  for await (const source of rows) {
+    if (!headerSeen) {
+      if (source.cells[0] !== RESIDENT_COLUMNS[0].header || source.cells[7] !== RESIDENT_COLUMNS[7].header) {
+        throw new AppError('IMPORT_INVALID', { rows: [{ row: source.row, column: null, code: 'HEADER', message: `表头应为：${RESIDENT_COLUMNS.map((c) => c.header).join('、')}` }] });
+      }
+      headerSeen = true;
+      continue;
+    }
+    if (source.cells.every((c) => !c)) continue;
+    if ((source.cells[0] ?? '').startsWith(EXPLANATION_MARK) || (source.cells[RESIDENT_COLUMNS.length - 1] ?? '').startsWith(SAMPLE_MARK)) continue;
+    summary.rows++;
+    try {
+      batch.push(parseResidentRow(source.row, source.cells));
+    } catch (err) {
+      if (!(err instanceof RowProblem)) throw err;
+      ctx.reject(source.row, source.cells, err.column, err.message);
+    }
+    if (batch.length >= BATCH) {
+      await ctx.land(batch);
+      batch = [];
+      progress?.(summary.rows);
+    }
+  }
+  if (!headerSeen) throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'EMPTY', message: '文件为空' }] });
+  await ctx.land(batch);
+  progress?.(summary.rows);
+  summary.errors.sort((a, b) => a.row - b.row);
+  await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined } });
+  return summary;
+}
+
+class ImportContext {
+  private readonly scope;
+  private readonly buildings = new Map<string, RegionRow | null>();
+  private readonly placeNames = new Map<string, string>();
+  /** `${buildingId}|${room}` → household id, filled per building on first use */
+  private readonly households = new Map<string, string>();
+  private readonly loadedBuildings = new Set<string>();
+  /** ID number → the row that first carried it in this file */
+  private readonly seenIds = new Map<string, number>();
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly actor: Actor, private readonly summary: ImportSummary) {
+    this.scope = scopeOf(actor);
+  }
+
+  reject(row: number, cells: string[], column: string | null, reason: string) {
+    this.summary.invalid++;
+    if (this.summary.errors.length < MAX_REPORTED_ERRORS) {
+      const header = column ? RESIDENT_COLUMNS.find((c) => c.key === column)?.header ?? column : null;
+      this.summary.errors.push({ row, column: header, reason, cells });
+    }
+  }
+
+  /** Resolve building codes of a batch; unknown, retired, non-building or out-of-scope codes become row errors. */
+  private async resolveBuildings(rows: ParsedResident[]) {
+    const missing = [...new Set(rows.map((r) => r.buildingCode))].filter((c) => !this.buildings.has(c));
+    for (let i = 0; i < missing.length; i += 500) {
+      const found = await findRegionsByCodes(this.db, missing.slice(i, i + 500));
+      for (const r of found) this.buildings.set(r.code, r);
+      const ancestorCodes = [...new Set(found.flatMap((r) => codesOfPath(r.path)))].filter((c) => !this.placeNames.has(c));
+      for (const a of await findRegionsByCodes(this.db, ancestorCodes)) if (a.level === 'township' || a.level === 'village') this.placeNames.set(a.code, a.name);
+    }
+    for (const c of missing) if (!this.buildings.has(c)) this.buildings.set(c, null);
+    return rows.filter((r) => {
+      const b = this.buildings.get(r.buildingCode);
+      if (!b || !pathInScope(b.path, this.scope)) return void this.reject(r.row, r.cells, 'buildingCode', `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`), false;
+      if (b.level !== 'building') return void this.reject(r.row, r.cells, 'buildingCode', `编码 ${r.buildingCode} 不是楼栋（院落）`), false;
+      if (b.status !== 'active') return void this.reject(r.row, r.cells, 'buildingCode', `楼栋 ${b.name} 已撤销`), false;
+      return true;
+    });
+  }
+
+  private address(building: RegionRow, room: string | null) {
+    const places = codesOfPath(building.path).map((c) => this.placeNames.get(c)).filter(Boolean).join('');
+    return `${places}${building.name}${room ? ' ' + room : ''}`;
+  }
+
+  /** Write one batch in one transaction. */
+  async land(parsed: ParsedResident[]) {
+    const rows: ParsedResident[] = [];
+    for (const r of parsed) {
+      if (r.idNumber) {
+        const first = this.seenIds.get(r.idNumber);
+        if (first !== undefined) {
+          this.reject(r.row, r.cells, 'idNumber', `证件号码与第 ${first} 行重复`);
+          continue;
+        }
+        this.seenIds.set(r.idNumber, r.row);
+      }
+      rows.push(r);
+    }
+    const valid = await this.resolveBuildings(rows);
+    if (valid.length === 0) return;
+    const now = this.clock.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      // Households: load each new building's households once, create the missing ones.
+      const newBuildingIds = [...new Set(valid.map((r) => this.buildings.get(r.buildingCode)!.id))].filter((id) => !this.loadedBuildings.has(id));
+      for (let i = 0; i < newBuildingIds.length; i += 500) {
+        const existing = await trx.selectFrom('households').select(['id', 'region_id', 'room']).where('region_id', 'in', newBuildingIds.slice(i, i + 500)).execute();
+        for (const h of existing) this.households.set(`${h.region_id}|${h.room ?? ''}`, h.id);
+      }
+      for (const id of newBuildingIds) this.loadedBuildings.add(id);
+      const freshHouseholds = [];
+      for (const r of valid) {
+        const b = this.buildings.get(r.buildingCode)!;
+        const key = `${b.id}|${r.room ?? ''}`;
+        if (this.households.has(key)) continue;
+        const id = uuidv7();
+        this.households.set(key, id);
+        freshHouseholds.push({
+          id, region_id: b.id, region_path: b.path, address: this.address(b, r.room), room: r.room, head_person_id: null,
+          phone: r.relation === 'head' ? r.phone : null, vacant: 0, note: null, created_at: now, updated_at: now,
+        });
+      }
+      for (let i = 0; i < freshHouseholds.length; i += 2000) await trx.insertInto('households').values(freshHouseholds.slice(i, i + 2000)).execute();
+      this.summary.householdsCreated += freshHouseholds.length;
+
+      // Existing persons: by ID number, else by name within the household.
+      const ids = valid.map((r) => r.idNumber).filter((x): x is string => x !== null);
+      const byId = new Map<string, Existing>();
+      for (let i = 0; i < ids.length; i += 1000) {
+        for (const p of await selectExisting(trx).where('id_number', 'in', ids.slice(i, i + 1000)).execute()) byId.set(p.id_number!, p);
+      }
+      const householdIds = [...new Set(valid.filter((r) => !r.idNumber).map((r) => this.households.get(`${this.buildings.get(r.buildingCode)!.id}|${r.room ?? ''}`)!))];
+      const byHouseholdName = new Map<string, Existing>();
+      for (let i = 0; i < householdIds.length; i += 1000) {
+        for (const p of await selectExisting(trx).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute()) {
+          byHouseholdName.set(`${p.household_id}|${p.name}`, p);
+        }
+      }
+
+      const inserts = [];
+      const tagRows = [];
+      const heads: [string, string][] = [];
+      for (const r of valid) {
+        const b = this.buildings.get(r.buildingCode)!;
+        const householdId = this.households.get(`${b.id}|${r.room ?? ''}`)!;
+        const existing = r.idNumber ? byId.get(r.idNumber) : byHouseholdName.get(`${householdId}|${r.name}`);
+        const values = {
+          name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
+          phone: r.phone, household_id: householdId, relation: r.relation, region_id: b.id, region_path: b.path,
+          returnee_from: r.returneeFrom, arrival_date: r.arrivalDate, transport: r.transport, transport_no: r.transportNo, note: r.note,
+        };
+        let personId: string;
+        if (!existing) {
+          personId = uuidv7();
+          inserts.push({ id: personId, ...values, away: 0, status: 'active' as const, ...personKeys(r.name, r.idNumber, r.phone), created_at: now, updated_at: now });
+          this.summary.created++;
+        } else {
+          personId = existing.id;
+          const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => (existing[k] ?? null) !== (values[k] ?? null)) || existing.status !== 'active';
+          if (changed) {
+            await trx.updateTable('persons').set({ ...values, status: 'active', merged_into: null, ...personKeys(r.name, r.idNumber, r.phone), updated_at: now }).where('id', '=', personId).execute();
+            if (existing.region_path !== b.path) await trx.updateTable('person_tags').set({ region_path: b.path }).where('person_id', '=', personId).execute();
+            this.summary.updated++;
+          } else {
+            this.summary.unchanged++;
+          }
+        }
+        for (const tag of r.tags) tagRows.push({ person_id: personId, tag, region_path: b.path, source: 'import', created_at: now });
+        if (r.relation === 'head') heads.push([householdId, personId]);
+      }
+      for (let i = 0; i < inserts.length; i += 1000) await trx.insertInto('persons').values(inserts.slice(i, i + 1000)).execute();
+      for (let i = 0; i < tagRows.length; i += 2000) {
+        await trx.insertInto('person_tags').values(tagRows.slice(i, i + 2000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
+      }
+      for (const [householdId, personId] of heads) {
+        await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId)
+          .where((eb) => eb.or([eb('head_person_id', 'is', null), eb('head_person_id', '!=', personId)])).execute();
+      }
+    });
+  }
+}
+
+function selectExisting(db: Db) {
+  return db.selectFrom('persons').select([
+    'id', 'name', 'id_type', 'id_number', 'nationality', 'sex', 'birth_date', 'phone', 'household_id', 'relation', 'region_id', 'region_path',
+    'returnee_from', 'arrival_date', 'transport', 'transport_no', 'note', 'status',
+  ]);
+}
+type Existing = Awaited<ReturnType<ReturnType<typeof selectExisting>['execute']>>[number];

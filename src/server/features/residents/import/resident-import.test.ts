@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../../testing/test-app';
+import { makeTree, makeUser, PASSWORD } from '../../../testing/factories';
+import { idCardCheckChar } from '../../../../shared/validators';
+
+let t: TestApp;
+let admin: Client;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const id = (first17: string) => first17 + idCardCheckChar(first17);
+const HEADER = ['姓名', '证件类型', '证件号码', '国籍', '性别', '出生日期', '手机号码', '楼栋编码', '门牌房号', '与户主关系', '人员标签', '返乡出发地', '抵达日期', '交通方式', '车次航班', '备注'];
+
+beforeAll(async () => {
+  t = await testApp();
+  tree = await makeTree(t.db, t.clock);
+  admin = await t.login('admin', ADMIN_PASSWORD);
+});
+afterAll(async () => t.close());
+
+async function waitForJob(client: Client, jobId: string) {
+  for (let i = 0; i < 200; i++) {
+    const job = (await client.get(`/api/imports/${jobId}`)).json();
+    if (job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+function csv(rows: string[][]): Buffer {
+  return Buffer.from('\uFEFF' + [HEADER, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n'), 'utf8');
+}
+
+const goodRows = () => [
+  ['王建国', '', id('14072819700101001'), '', '', '', '13811112222', tree.buildingA.code, '101', '户主', '', '', '', '', '', ''],
+  ['李秀英', '居民身份证', id('14072819720202002'), '', '女', '1972-02-02', '', tree.buildingA.code, '101', '配偶', '', '', '', '', '', ''],
+  ['王小明', '', '', '', '男', '2012-05-05', '', tree.buildingA.code, '101', '子女', '', '', '', '', '', ''],
+  ['赵返乡', '', id('14072819950909003'), '', '', '', '13922223333', tree.buildingA.code, '102', '户主', '返乡人员、湖北旅居史', '湖北省武汉市', '2020/1/20', '客车', '晋C60695', '"逗号,引号"'],
+];
+
+describe('resident roster import', () => {
+  it('offers a template with the roster headers, an explanation row, a sample row and drop-downs', async () => {
+    const res = await admin.get('/api/persons/import-template');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as string[]).slice(1)).toEqual(HEADER);
+    expect(String(ws.getCell('A2').value)).toMatch(/^说明/);
+    expect(ws.getCell('A3').value).toBe('张三');
+    expect(ws.getCell('J10').dataValidation?.formulae?.[0]).toContain('户主');
+  });
+
+  it('imports valid rows, forms households, reports bad rows with reasons, and re-importing changes nothing', async () => {
+    const rows = [
+      ...goodRows(),
+      ['', '', '', '', '', '', '', tree.buildingA.code, '103', '', '', '', '', '', '', ''],
+      ['坏号', '', '140728197001010010', '', '', '', '', tree.buildingA.code, '103', '', '', '', '', '', '', ''],
+      ['坏楼', '', '', '', '', '', '', '999999999999999999', '1', '', '', '', '', '', '', ''],
+      ['外楼', '', '', '', '', '', '', tree.buildingB.code, '1', '', '', '', '', '', '', ''],
+      ['重号', '', id('14072819700101001'), '', '', '', '', tree.buildingA.code, '104', '', '', '', '', '', '', ''],
+      ['坏标签', '', '', '', '', '', '', tree.buildingA.code, '105', '', '富豪', '', '', '', '', ''],
+    ];
+    await makeUser(t.db, t.clock, 'dc_cadre', 'township', tree.gutao);
+    const cadre = await t.login('dc_cadre', PASSWORD);
+    // 西城村's building is inside 古陶镇 too; use a worker of grid A so building B is out of scope
+    await makeUser(t.db, t.clock, 'grid_a', 'grid', tree.gridA);
+    const worker = await t.login('grid_a', PASSWORD);
+    const start = await worker.request({ method: 'POST', url: '/api/persons/import?fileName=roster.csv', headers: { 'content-type': 'text/csv' }, payload: csv(rows) });
+    expect(start.statusCode).toBe(202);
+    const job = await waitForJob(worker, start.json().id);
+    expect(job).toMatchObject({ status: 'done', rows: 10, created: 4, updated: 0, unchanged: 0, invalid: 6, hasReport: true });
+
+    const report = await worker.get(`/api/imports/${job.id}/report`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const reported = [];
+    for (let r = 2; r <= ws.rowCount; r++) reported.push([ws.getCell(r, 1).value, ws.getCell(r, 2).value, String(ws.getCell(r, 3).value)]);
+    expect(reported.map((r) => r.slice(0, 2))).toEqual([[6, '姓名'], [7, '证件号码'], [8, '楼栋编码'], [9, '楼栋编码'], [10, '证件号码'], [11, '人员标签']]);
+    expect(reported[1]![2]).toContain('校验位');
+    expect(ws.getCell(3, 4).value).toBe('坏号');
+
+    const household = (await worker.get('/api/households?q=101')).json().items[0];
+    expect(household).toMatchObject({ headName: '王建国', memberCount: 3, room: '101' });
+    const zhao = (await worker.get('/api/persons?q=zfx')).json().items[0];
+    expect(zhao).toMatchObject({ tags: expect.arrayContaining(['returnee', 'hubei_travel']), returnee: { from: '湖北省武汉市', arrivalDate: '2020-01-20', transport: 'coach', transportNo: '晋C60695' }, note: '"逗号,引号"' });
+
+    // the same file again: nothing changes
+    const before = await t.db.selectFrom('persons').selectAll().orderBy('id').execute();
+    const again = await waitForJob(worker, (await worker.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(rows) })).json().id);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4, invalid: 6 });
+    expect(await t.db.selectFrom('persons').selectAll().orderBy('id').execute()).toEqual(before);
+    void cadre;
+  });
+
+  it('imports the same roster as .xlsx, updating a changed phone', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(HEADER);
+    const rows = goodRows();
+    rows[0]![6] = '13899998888';
+    for (const r of rows) ws.addRow(r);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': XLSX }, payload: file })).json().id);
+    expect(job).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 3, invalid: 0, hasReport: false });
+  });
+
+  it('fails a file with a foreign header, and refuses an empty upload', async () => {
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.from('a,b,c\n1,2,3') })).json().id);
+    expect(job.status).toBe('failed');
+    expect(job.message).toContain('表头');
+    expect((await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.alloc(0) })).json().error.code).toBe('FILE_REQUIRED');
+  });
+
+  it('exports the filtered list masked, or revealed for roles with reveal rights, and audits it', async () => {
+    const masked = await admin.get('/api/persons/export?tag=returnee');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(masked.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(2);
+    expect(ws.getCell(2, 2).value).toBe('赵返乡');
+    expect(String(ws.getCell(2, 4).value)).toMatch(/^1407\*+\d{3}[\dX]$/);
+    const revealed = await admin.get('/api/persons/export?tag=returnee&reveal=true');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(revealed.rawPayload as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0]!.getCell(2, 4).value).toBe(id('14072819950909003'));
+    const audits = (await admin.get('/api/audit?action=person.export')).json().items;
+    expect(audits.map((a: { details: { revealed: boolean } }) => a.details.revealed)).toEqual([true, false]);
+    await makeUser(t.db, t.clock, 'supplies', 'supplies', tree.county);
+    const supplies = await t.login('supplies', PASSWORD);
+    expect((await supplies.get('/api/persons/export?reveal=true')).json().error.code).toBe('FORBIDDEN');
+  });
+});
