@@ -6,6 +6,7 @@ import { buildApp, WEB_DIST } from './app';
 import { systemClock } from './clock';
 import { ensureAdmin } from './features/users/users.service';
 import { buildDemo, demoIsLoaded } from './features/demo/demo.service';
+import { markInterruptedImports } from './features/residents/import/import-jobs.service';
 
 /** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
 async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
@@ -22,6 +23,7 @@ async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
 export async function serve(config: Readonly<Config> = loadConfig(), log: (line: string) => void = console.log) {
   const clock = systemClock;
   const db = await openMigratedDb(config);
+  await markInterruptedImports(db, clock);
   const admin = await ensureAdmin(db, clock, config.adminPassword);
   if (admin.created) {
     log(admin.password
