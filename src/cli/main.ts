@@ -60,8 +60,11 @@ function explain(err: unknown): never {
     const rows = (err.details as { rows?: { row: number; column: string | null; message: string }[] } | undefined)?.rows;
     for (const r of rows ?? []) console.error(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
     if (!rows && err.details) console.error('  ' + JSON.stringify(err.details));
+  } else if (err instanceof Error) {
+    // A plain message is the answer; the stack is for developers who ask for it.
+    console.error(process.env.QUNFANG_DEBUG ? err.stack ?? err.message : `Error: ${err.message}`);
   } else {
-    console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    console.error(String(err));
   }
   process.exit(1);
 }

@@ -35,31 +35,33 @@ export interface RegionFilter {
   limit: number;
 }
 
-function selectWithChildCount(db: Db) {
-  return db
-    .selectFrom('regions')
-    .selectAll('regions')
-    .select((eb) =>
-      eb
-        .selectFrom('regions as c')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('c.parent_id', '=', 'regions.id')
-        .where('c.status', '=', 'active')
-        .as('child_count'),
-    );
+/**
+ * Attach each region's count of active children with one grouped query over the page's ids
+ * (a correlated subquery per row cost more than the page itself).
+ */
+async function withChildCounts<R extends { id: string }>(db: Db, rows: R[]): Promise<(R & { child_count: number })[]> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const ids = rows.slice(i, i + 1000).map((r) => r.id);
+    const grouped = await db.selectFrom('regions').select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('parent_id', 'in', ids).where('status', '=', 'active').groupBy('parent_id').execute();
+    for (const g of grouped) counts.set(g.parent_id!, Number(g.n));
+  }
+  return rows.map((r) => ({ ...r, child_count: counts.get(r.id) ?? 0 }));
 }
 
 /** The top of a jurisdiction: the user's own node, or for a global admin every root node. */
 export async function listRootRegions(db: Db, scope: Scope, regionId: string | null) {
-  const qb = selectWithChildCount(db).where('regions.status', '=', 'active');
-  return (regionId ? qb.where('regions.id', '=', regionId) : inScope(qb.where('regions.parent_id', 'is', null), 'regions.path', scope))
+  const qb = db.selectFrom('regions').selectAll('regions').where('regions.status', '=', 'active');
+  const rows = await (regionId ? qb.where('regions.id', '=', regionId) : inScope(qb.where('regions.parent_id', 'is', null), 'regions.path', scope))
     .orderBy('regions.path')
     .execute();
+  return withChildCounts(db, rows);
 }
 
 /** Regions in scope ordered by path, each with its count of active children. */
 export async function listRegions(db: Db, scope: Scope, f: RegionFilter) {
-  let qb = inScope(selectWithChildCount(db), 'regions.path', scope);
+  let qb = inScope(db.selectFrom('regions').selectAll('regions'), 'regions.path', scope);
   if (f.underPath !== undefined) qb = inSubtree(qb, 'regions.path', f.underPath);
   return qb
     .$if(f.parentId !== undefined, (q) => q.where('regions.parent_id', '=', f.parentId!))
@@ -69,7 +71,8 @@ export async function listRegions(db: Db, scope: Scope, f: RegionFilter) {
     .$if(f.afterPath !== undefined, (q) => q.where('regions.path', '>', f.afterPath!))
     .orderBy('regions.path')
     .limit(f.limit + 1)
-    .execute();
+    .execute()
+    .then((rows) => withChildCounts(db, rows));
 }
 
 /** The largest code among the children of a node that follow the "parent digits + 3" scheme. */

@@ -12,7 +12,6 @@ function selectUsers(db: Db) {
     .select('regions.name as region_name');
 }
 
-export type UserWithRegion = Awaited<ReturnType<typeof findUserInScope>> & {};
 
 export async function findUserInScope(db: Db, scope: Scope, id: string) {
   return inScope(selectUsers(db).where('users.id', '=', id), 'users.region_path', scope).executeTakeFirst();
