@@ -17,6 +17,8 @@ export const Region = z.object({
   pinyin: z.string(),
   initials: z.string(),
   childCount: z.number().int().optional(),
+  /** "古陶镇 / 东城村" — the names along the path, on search results */
+  pathNames: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -15,6 +15,7 @@ export const Responsibility = z.object({
   post: z.string(),
   phone: z.string().nullable(),
   userId: z.string().nullable(),
+  userName: z.string().nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -29,6 +30,10 @@ export const ResponsibilityInput = z.object({
   note: z.string().trim().max(500).nullable().optional(),
 });
 export type ResponsibilityInput = z.infer<typeof ResponsibilityInput>;
+
+/** A change: fields left out keep their value (the client only ever sees a masked phone). */
+export const ResponsibilityUpdateInput = ResponsibilityInput.partial();
+export type ResponsibilityUpdateInput = z.infer<typeof ResponsibilityUpdateInput>;
 
 export const ResponsibilityListQuery = z.object({
   regionId: z.string().uuid().optional(),

@@ -41,11 +41,11 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     return send(500, 'INTERNAL');
   });
 
-  // Unknown /api paths are JSON 404s; any other GET is a page of the single-page web app.
-  const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html')) : null;
+  // Unknown /api paths are JSON 404s; any other GET is a page of the single-page web app. The
+  // index is read per request (the OS caches it) so a rebuilt UI is served without a restart.
   app.setNotFoundHandler((request, reply) => {
-    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(webRoot, 'index.html')));
     }
     const locale = localeOf(request);
     reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', locale) } });

@@ -69,6 +69,7 @@ describe('importing a region tree from Excel', () => {
     expect(ws.getRow(1).values).toEqual([undefined, '层级', '编码', '名称', '上级编码', '备注']);
     expect(String(ws.getCell('A2').value)).toMatch(/^说明/);
     expect(ws.getCell('A5').dataValidation?.type).toBe('list');
+    expect(ws.actualRowCount).toBe(3);
   });
 
   it('imports grids and buildings, generating codes and resolving parents from earlier rows', async () => {

@@ -12,6 +12,7 @@ import { audit } from '../audit/audit.service';
 import { nameColumns } from './regions.mapper';
 import { findRegionsByCodes, insertRegions, maxChildCode } from './regions.repository';
 import { codeIsGenerated, levelFits } from './regions.rules';
+import { addListValidation } from '../../excel';
 
 /** Chinese level names as the template's drop-down offers them; English level names work too. */
 export const LEVEL_LABELS: Record<RegionLevel, string> = {
@@ -45,13 +46,10 @@ export async function regionImportTemplate(): Promise<Buffer> {
   explanation.font = { italic: true, color: { argb: 'FF888888' } };
   const sample = ws.addRow(['网格', '', '东城村第一网格', '140728100200', `${SAMPLE_MARK}行，导入时忽略`]);
   sample.font = { color: { argb: 'FF2F6FDE' } };
-  for (let r = 2; r <= 1000; r++) {
-    ws.getCell(`A${r}`).dataValidation = {
-      type: 'list', allowBlank: true, formulae: [`"${REGION_LEVELS.map((l) => LEVEL_LABELS[l]).join(',')}"`],
-    };
-    ws.getCell(`B${r}`).numFmt = '@';
-    ws.getCell(`D${r}`).numFmt = '@';
-  }
+  // Drop-downs and text format by range and column, so no empty rows exist in the file.
+  addListValidation(ws, 'A4:A5000', REGION_LEVELS.map((l) => LEVEL_LABELS[l]));
+  ws.getColumn('B').numFmt = '@';
+  ws.getColumn('D').numFmt = '@';
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -29,6 +29,7 @@ import {
 } from './regions.service';
 import { loadCountyFromDivisionTable } from './regions.load';
 import { importRegions, regionImportTemplate } from './regions.import';
+import { pathNamesOf } from './regions.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,7 +64,12 @@ export function regionRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         afterPath: decodeCursor<string>(q.cursor),
         limit: q.limit,
       });
-      return pageFrom(rows, q.limit, (r) => r.path, toRegion);
+      const page = pageFrom(rows, q.limit, (r) => r.path, toRegion);
+      if (q.q) {
+        const names = await pathNamesOf(db, page.items.map((r) => r.path));
+        for (const item of page.items) item.pathNames = names.get(item.path);
+      }
+      return page;
     });
 
     app.get('/api/regions/import-template', {

@@ -179,3 +179,13 @@ export async function deleteRegion(db: Db, clock: Clock, actor: Actor, id: strin
     await audit(trx, clock, actor, { action: 'region.delete', entityType: 'region', entityId: id, regionPath: row.path, details: { code: row.code, name: row.name } });
   });
 }
+
+/** "古陶镇 / 东城村" — the names along a path, for search results and the gaps list. */
+export async function pathNamesOf(db: Db, paths: string[]): Promise<Map<string, string>> {
+  const codes = [...new Set(paths.flatMap(codesOfPath))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    for (const r of await findRegionsByCodes(db, codes.slice(i, i + 500))) names.set(r.code, r.name);
+  }
+  return new Map(paths.map((p) => [p, codesOfPath(p).map((c) => names.get(c) ?? c).join(' / ')]));
+}

@@ -6,8 +6,9 @@ function selectResponsibilities(db: Db) {
   return db
     .selectFrom('responsibilities')
     .innerJoin('regions', 'regions.id', 'responsibilities.region_id')
+    .leftJoin('users', 'users.id', 'responsibilities.user_id')
     .selectAll('responsibilities')
-    .select(['regions.name as region_name', 'regions.level as region_level']);
+    .select(['regions.name as region_name', 'regions.level as region_level', 'users.display_name as user_name']);
 }
 
 export async function findResponsibilityInScope(db: Db, scope: Scope, id: string) {

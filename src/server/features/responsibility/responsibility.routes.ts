@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { GapQuery, Responsibility, ResponsibilityInput, ResponsibilityListQuery } from '../../../shared/responsibility';
+import { GapQuery, Responsibility, ResponsibilityInput, ResponsibilityListQuery, ResponsibilityUpdateInput } from '../../../shared/responsibility';
 import { Region } from '../../../shared/regions';
 import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_REGIONS } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
-import { getRegionInScope } from '../regions/regions.service';
+import { getRegionInScope, pathNamesOf } from '../regions/regions.service';
 import { toRegion } from '../regions/regions.mapper';
 import { listGaps, listResponsibilities } from './responsibility.repository';
 import {
   assignResponsibility,
-  pathNamesOf,
   removeResponsibility,
   revealResponsibilityPhone,
   toResponsibility,
@@ -53,7 +52,7 @@ export function responsibilityRoutes({ db, clock }: AppDeps): FastifyPluginAsync
     });
 
     app.patch('/api/responsibilities/:id', {
-      schema: { tags: ['responsibility'], summary: 'Change an assignment', params: IdParams, body: ResponsibilityInput, response: { 200: Responsibility } },
+      schema: { tags: ['responsibility'], summary: 'Change an assignment (fields left out are kept)', params: IdParams, body: ResponsibilityUpdateInput, response: { 200: Responsibility } },
     }, async (request) => {
       const { actor } = authorise(request, ROLES_THAT_MANAGE_REGIONS);
       return toResponsibility(await updateResponsibility(db, clock, actor, request.params.id, request.body));

@@ -4,12 +4,10 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { scopeOf, type Scope } from '../../http/scope';
-import type { Responsibility, ResponsibilityInput } from '../../../shared/responsibility';
+import type { Responsibility, ResponsibilityInput, ResponsibilityUpdateInput } from '../../../shared/responsibility';
 import { maskPhone } from '../../../shared/validators';
 import { audit } from '../audit/audit.service';
 import { getRegionInScope } from '../regions/regions.service';
-import { findRegionsByCodes } from '../regions/regions.repository';
-import { codesOfPath } from '../regions/regions.mapper';
 import { findUserInScope } from '../users/users.repository';
 import { findResponsibilityInScope } from './responsibility.repository';
 
@@ -26,6 +24,7 @@ export function toResponsibility(row: Row): Responsibility {
     post: row.post,
     phone: maskPhone(row.phone),
     userId: row.user_id,
+    userName: row.user_name ?? null,
     note: row.note,
     createdAt: row.created_at,
   };
@@ -64,19 +63,23 @@ export async function assignResponsibility(db: Db, clock: Clock, actor: Actor, i
   return getInScope(db, scope, id);
 }
 
-export async function updateResponsibility(db: Db, clock: Clock, actor: Actor, id: string, input: ResponsibilityInput): Promise<Row> {
+export async function updateResponsibility(db: Db, clock: Clock, actor: Actor, id: string, input: ResponsibilityUpdateInput): Promise<Row> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getInScope(trx, scope, id);
-    const region = input.regionId === current.region_id ? null : await getRegionInScope(trx, scope, input.regionId);
+    const region = input.regionId === undefined || input.regionId === current.region_id ? null : await getRegionInScope(trx, scope, input.regionId);
     if (region && region.status !== 'active') throw new AppError('REGION_RETIRED');
     await checkLinkedUser(trx, scope, input.userId);
     await trx.updateTable('responsibilities').set({
       ...(region && { region_id: region.id, region_path: region.path }),
-      person_name: input.personName, post: input.post, phone: input.phone ?? null, user_id: input.userId ?? null,
-      note: input.note ?? null, updated_at: clock.now().toISOString(),
+      ...(input.personName !== undefined && { person_name: input.personName }),
+      ...(input.post !== undefined && { post: input.post }),
+      ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.userId !== undefined && { user_id: input.userId }),
+      ...(input.note !== undefined && { note: input.note }),
+      updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
-    await audit(trx, clock, actor, { action: 'responsibility.update', entityType: 'responsibility', entityId: id, regionPath: region?.path ?? current.region_path, details: { personName: input.personName, post: input.post } });
+    await audit(trx, clock, actor, { action: 'responsibility.update', entityType: 'responsibility', entityId: id, regionPath: region?.path ?? current.region_path, details: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } });
   });
   return getInScope(db, scope, id);
 }
@@ -94,14 +97,4 @@ export async function revealResponsibilityPhone(db: Db, clock: Clock, actor: Act
   const row = await getInScope(db, scopeOf(actor), id);
   await audit(db, clock, actor, { action: 'responsibility.reveal', entityType: 'responsibility', entityId: id, regionPath: row.region_path, details: { field: 'phone' } });
   return { field: 'phone', value: row.phone };
-}
-
-/** "古陶镇 / 东城村" — the names along a path below the county, for the gaps list. */
-export async function pathNamesOf(db: Db, paths: string[]): Promise<Map<string, string>> {
-  const codes = [...new Set(paths.flatMap(codesOfPath))];
-  const names = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500) {
-    for (const r of await findRegionsByCodes(db, codes.slice(i, i + 500))) names.set(r.code, r.name);
-  }
-  return new Map(paths.map((p) => [p, codesOfPath(p).map((c) => names.get(c) ?? c).join(' / ')]));
 }

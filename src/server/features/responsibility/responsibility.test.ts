@@ -59,6 +59,9 @@ describe('responsibility (包保) and gaps', () => {
   it('reveals a responsible person’s phone with an audit entry', async () => {
     const r = (await admin.post('/api/responsibilities', { regionId: tree.gridA.id, personName: '赵网格长', post: '网格长', phone: '13700002222' })).json();
     expect((await admin.post(`/api/responsibilities/${r.id}/reveal`, { field: 'phone' })).json().value).toBe('13700002222');
+    // an edit that leaves the (masked) phone out keeps it
+    const edited = await admin.patch(`/api/responsibilities/${r.id}`, { post: '网格长（兼）' });
+    expect(edited.json()).toMatchObject({ post: '网格长（兼）', phone: '137****2222', personName: '赵网格长' });
     expect((await admin.get(`/api/audit?action=responsibility.reveal&entityId=${r.id}`)).json().items).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import {
   EXPLANATION_MARK, ID_TYPE_LABELS, RELATION_LABELS, RESIDENT_COLUMNS, SAMPLE_MARK, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS,
 } from './resident-columns';
 import type { RowError } from './resident-import.service';
+import { addListValidation } from '../../../excel';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const letterOf = (key: string) => LETTERS[RESIDENT_COLUMNS.findIndex((c) => c.key === key)]!;
@@ -27,12 +28,11 @@ export async function residentTemplate(): Promise<Buffer> {
     ['idType', Object.values(ID_TYPE_LABELS)], ['sex', Object.values(SEX_LABELS)], ['relation', Object.values(RELATION_LABELS)],
     ['transport', Object.values(TRANSPORT_LABELS)],
   ];
-  for (let r = 4; r <= 2000; r++) {
-    for (const [key, values] of lists) {
-      ws.getCell(`${letterOf(key)}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`] };
-    }
-    for (const key of ['idNumber', 'phone', 'buildingCode', 'room']) ws.getCell(`${letterOf(key)}${r}`).numFmt = '@';
+  // Drop-downs and text format by range and column, so no empty rows exist in the file.
+  for (const [key, values] of lists) {
+    addListValidation(ws, `${letterOf(key)}4:${letterOf(key)}20000`, values);
   }
+  for (const key of ['idNumber', 'phone', 'buildingCode', 'room']) ws.getColumn(letterOf(key)).numFmt = '@';
   ws.getCell(`${letterOf('tags')}2`).note = `可选标签：${Object.values(TAG_LABELS).join('、')}`;
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());

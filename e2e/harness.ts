@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, WEB_DIST } from '../src/server/app';
+import { systemClock } from '../src/server/clock';
+import { loadConfig } from '../src/server/config';
+import { ensureAdmin } from '../src/server/features/users/users.service';
+import { testDb, testEngine, type TestDatabase } from '../src/server/testing/test-db';
+
+export const ADMIN_PASSWORD = 'Admin12345';
+export const RESULTS = path.resolve(import.meta.dirname, '../test-results');
+
+/**
+ * The real server with the built UI (dist/web, made by `npm test` before Vitest starts) over a
+ * fresh database of this project's engine, listening on a free loopback port.
+ */
+export async function startServer(): Promise<TestDatabase & { url: string; stop(): Promise<void> }> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` (npm test does it first)');
+  const database = await testDb();
+  const clock = systemClock;
+  await ensureAdmin(database.db, clock, ADMIN_PASSWORD);
+  const app = await buildApp({ db: database.db, config: loadConfig({ QUNFANG_DEMO: 'none', LOG_LEVEL: 'silent' }), clock, serveWeb: true });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    ...database,
+    url,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags it needs as root on a machine without a network. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}-${testEngine()}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Log in through the login form. */
+export async function loginThroughForm(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url + '/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-submit').click();
+  await page.locator('[data-testid="current-user"]').waitFor();
+}

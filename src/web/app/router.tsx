@@ -1,0 +1,77 @@
+import { Button, Result } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router-dom';
+import type { Role } from '../../shared/enums';
+import { AppLayout, PageSpinner } from './AppLayout';
+import { useAuth } from './auth';
+import { useI18n } from './i18n';
+import { can } from './permissions';
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const RegionsPage = lazy(() => import('../features/regions/RegionsPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const GapsPage = lazy(() => import('../features/responsibility/GapsPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+/** Pages behind login: no session → the login page, remembering where the user was going. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return <PageSpinner />;
+  if (me === null) {
+    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** A page the role cannot use shows a 403 instead of an empty screen full of FORBIDDEN toasts. */
+function RequireRole({ allow, children }: { allow: (role: Role) => boolean; children: ReactNode }) {
+  const { me } = useAuth();
+  const { t } = useI18n();
+  if (me && !allow(me.role)) {
+    return <Result status="403" title="403" subTitle={t('common.forbiddenPage')} extra={<HomeButton />} />;
+  }
+  return <>{children}</>;
+}
+
+function HomeButton() {
+  const { t } = useI18n();
+  return (
+    <Link to="/regions">
+      <Button type="primary">{t('common.backHome')}</Button>
+    </Link>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('common.notFoundPage')} extra={<HomeButton />} />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/regions" replace /> },
+      { path: 'regions/:regionId?', element: <RegionsPage /> },
+      { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
+      { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },
+      { path: 'audit', element: <RequireRole allow={can.readAudit}><AuditPage /></RequireRole> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The web UI lives in src/web and is built into dist/web, which the server serves as static files.
+ * It imports the shared zod schemas, error catalogue and validators from src/shared by relative path.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // zod ships /*#__PURE__*/ comments in places Rollup cannot use; nothing to act on.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+      output: {
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          // opencc-js is loaded only when 繁體 is chosen; leave it to its own dynamic chunk.
+          if (id.includes('opencc-js')) return undefined;
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          // antd's own locales (en_US, zh_TW) stay small on-demand chunks.
+          if (/node_modules\/antd\/es\/locale\/(en_US|zh_TW)/.test(id)) return undefined;
+          if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|dayjs)\//.test(id)) return 'antd';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    fs: { allow: [repoRoot] },
+    // `npm run dev:web` talks to the API on :3000; QUNFANG_API_URL points it elsewhere.
+    proxy: { '/api': process.env.QUNFANG_API_URL ?? 'http://localhost:3000' },
+  },
+});
