@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { makeRegion } from '../src/server/testing/factories';
+import { systemClock } from '../src/server/clock';
+import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
+
+/**
+ * The foundation as a user meets it, in Chromium against the built UI: the admin creates a village
+ * and a grid, creates a grid worker for that grid, and the worker, logged in, sees only the grid.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+let township: { id: string };
+
+beforeAll(async () => {
+  server = await startServer();
+  const county = await makeRegion(server.db, systemClock, null, 'county', '平遥县', '140728000000');
+  township = await makeRegion(server.db, systemClock, county, 'township', '古陶镇', '140728100000');
+  await makeRegion(server.db, systemClock, county, 'township', '段村镇', '140728101000');
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function regionId(code: string): Promise<string> {
+  const row = await server.db.selectFrom('regions').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function addChild(parentId: string, name: string, code?: string) {
+  await page.goto(`${server.url}/regions/${parentId}`);
+  await page.locator('[data-testid="region-add-child"]').click();
+  await page.locator('#region-name').fill(name);
+  if (code) await page.locator('#region-code').fill(code);
+  await page.locator('[data-testid="region-create-submit"]').click();
+  await page.locator('[data-testid="region-create-submit"]').waitFor({ state: 'hidden' });
+}
+
+describe('foundation in the browser', () => {
+  it('the admin creates a village and a grid, and a grid worker for that grid', async () => {
+    await loginThroughForm(page, server.url, 'admin', ADMIN_PASSWORD);
+    await expect(page.locator('[data-testid="current-user"]').innerText()).resolves.toContain('系统管理员');
+
+    await addChild(township.id, '东城村', '140728100200');
+    const villageId = await regionId('140728100200');
+    await addChild(villageId, '东城村第一网格');
+    const grid = await server.db.selectFrom('regions').select(['id', 'code']).where('name', '=', '东城村第一网格').executeTakeFirstOrThrow();
+    expect(grid.code).toBe('140728100200001');
+    await page.goto(`${server.url}/regions/${grid.id}`);
+    await expect(page.locator('[data-testid="region-detail-name"]').innerText()).resolves.toContain('东城村第一网格');
+
+    await page.locator('[data-testid="nav-users"]').click();
+    await page.locator('[data-testid="user-add"]').click();
+    await page.locator('#user-username').fill('dongcheng01');
+    await page.locator('#user-displayName').fill('王网格员');
+    await page.locator('#user-role').click();
+    await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
+    await page.locator('#user-region').click();
+    await page.locator('#user-region').fill('东城村第一');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '东城村第一网格' }).first().click();
+    await page.locator('#user-password').fill('Grid2020a');
+    await page.locator('[data-testid="user-submit"]').click();
+    await page.locator('[data-testid="users-table"]').getByText('dongcheng01').waitFor();
+    const user = await server.db.selectFrom('users').select(['role', 'region_id']).where('username', '=', 'dongcheng01').executeTakeFirstOrThrow();
+    expect(user).toEqual({ role: 'grid', region_id: grid.id });
+    await screenshot(page, 'admin-users');
+  });
+
+  it('the grid worker logs in and sees only their grid', async () => {
+    await page.locator('[data-testid="logout"]').click();
+    await page.locator('#login-username').waitFor();
+    await loginThroughForm(page, server.url, 'dongcheng01', 'Grid2020a');
+    await expect(page.locator('[data-testid="current-scope"]').innerText()).resolves.toContain('东城村第一网格');
+    await page.locator('[data-testid="nav-regions"]').click();
+    const tree = page.locator('[data-testid="region-tree"]');
+    await tree.locator('[data-testid="region-node-140728100200001"]').waitFor();
+    const codes = await tree.locator('[data-testid^="region-node-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+    expect(codes).toEqual(['region-node-140728100200001']);
+    await expect(page.locator('[data-testid="nav-users"]').count()).resolves.toBe(0);
+    // a region outside the grid, opened by URL, is not there for them
+    await page.goto(`${server.url}/regions/${township.id}`);
+    await expect(page.locator('[data-testid="region-detail-name"]').count()).resolves.toBe(0);
+    await page.goto(`${server.url}/regions`);
+    await tree.locator('[data-testid="region-node-140728100200001"]').waitFor();
+    await screenshot(page, 'grid-worker-scope');
+  });
+
+  it('works at phone width and switches to English', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${server.url}/regions`);
+    await page.locator('[data-testid="nav-toggle"]').waitFor();
+    await page.locator('[data-testid="locale-switch"]').click();
+    await page.locator('[data-testid="locale-option-en"]').click();
+    await page.locator('[data-testid="current-role"]', { hasText: 'Grid worker' }).waitFor();
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'phone-english');
+  });
+});
