@@ -43,6 +43,7 @@ export interface ImportJobTable {
   updated: number;
   unchanged: number;
   invalid: number;
+  warnings: number;
   message: string | null;
   report: Buffer | null;
   started_at: string;

@@ -114,8 +114,8 @@ export const api = {
   /** POST a raw file as the request body (the import endpoints take the .xlsx bytes as they are). */
   upload: async <T>(path: string, file: Blob, type: string) => json<T>(await send('POST', path, { body: file, type })),
   /** GET a file and hand it to the browser as a download. */
-  download: async (path: string, fallbackName: string) => {
-    const response = await send('GET', path);
+  download: async (path: string, fallbackName: string, query?: Query) => {
+    const response = await send('GET', path, { query });
     const blob = await response.blob();
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
@@ -131,6 +131,41 @@ export const api = {
     setTimeout(() => URL.revokeObjectURL(href), 10_000);
   },
 };
+
+/**
+ * POST a file as the raw request body with XMLHttpRequest, whose upload events report progress
+ * (fetch cannot). `onProgress` gets 0–1. Rejects with ApiError like every other call.
+ */
+export function uploadWithProgress<T>(path: string, query: Query, file: Blob, type: string, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', urlOf(path, query));
+    xhr.setRequestHeader('Accept-Language', currentLocale);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', type);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE[currentLocale]));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as T);
+        return;
+      }
+      const error = (body as Partial<ApiErrorBody> | null)?.error;
+      if (xhr.status === 401 && error?.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+      reject(error ? new ApiError(xhr.status, error.code, error.message, error.details) : new ApiError(xhr.status, 'BAD_RESPONSE', `HTTP ${xhr.status}`));
+    };
+    xhr.send(file);
+  });
+}
 
 /** Fetch every page of a list (for small lists such as one node's children). */
 export async function fetchAll<T>(path: string, query: Query, maxPages = 20): Promise<T[]> {

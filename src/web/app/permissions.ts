@@ -11,6 +11,15 @@ const LOAD_REGIONS: readonly Role[] = ['admin', 'command'];
 /** 包保责任制 is kept by those who keep the region tree (the server's ROLES_THAT_MANAGE_REGIONS). */
 const EDIT_RESPONSIBILITY: readonly Role[] = ['admin', 'command', 'township'];
 const GAPS: readonly Role[] = ['admin', 'command', 'township', 'grid', 'organisation'];
+/** The server's ROLES_THAT_REGISTER: register and correct people and households, reveal an ID number or phone, import rosters. */
+const REGISTER: readonly Role[] = ['admin', 'command', 'township', 'grid', 'checkpoint', 'observer'];
+/** The server's ROLES_THAT_OPEN_ROUNDS and ROLES_THAT_SCREEN. */
+const OPEN_ROUNDS: readonly Role[] = ['admin', 'command', 'township'];
+const SCREEN: readonly Role[] = ['admin', 'command', 'township', 'grid'];
+/** Who watches screening coverage; the server lets any role read it within its jurisdiction. */
+const COVERAGE: readonly Role[] = ['admin', 'command', 'township', 'grid', 'organisation'];
+/** Who is told of fevers and key persons as they are found (the command centre and townships). */
+const ALERTS: readonly Role[] = ['admin', 'command', 'township'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -21,4 +30,16 @@ export const can = {
   loadRegions: (role: Role) => LOAD_REGIONS.includes(role),
   editResponsibility: (role: Role) => EDIT_RESPONSIBILITY.includes(role),
   readGaps: (role: Role) => GAPS.includes(role),
+  /** Register and correct persons and households, import rosters, reveal an ID number or phone. */
+  registerPersons: (role: Role) => REGISTER.includes(role),
+  openRounds: (role: Role) => OPEN_ROUNDS.includes(role),
+  /** Record door-to-door visits (入户登记). */
+  screen: (role: Role) => SCREEN.includes(role),
+  readCoverage: (role: Role) => COVERAGE.includes(role),
+  readAlerts: (role: Role) => ALERTS.includes(role),
 };
+
+/** Where a role starts after login: a grid worker at the door, everyone else at the region tree. */
+export function homeOf(role: Role): string {
+  return role === 'grid' ? '/field' : '/regions';
+}

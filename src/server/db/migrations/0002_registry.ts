@@ -108,6 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('unchanged', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('invalid', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('warnings', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('message', 'text')
     .addColumn('report', pg ? sql`bytea` : sql`blob`)
     .addColumn('started_at', 'text', (c) => c.notNull())

@@ -7,6 +7,7 @@ import { loadCountyFromDivisionTable } from '../regions/regions.load';
 import { insertChunked, RowBuffer } from './insert';
 import { IdNumbers, randomHousehold } from './people';
 import { DemoIds, Rng } from './random';
+import { DemoScreening, type ScreeningCounts } from './screening';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers } from './users';
@@ -14,9 +15,10 @@ import { demoResponsibilities, demoUsers } from './users';
 /**
  * The demo county: Pingyao (平遥县, 140728) — the county of the bus 晋C60695 story in the reports —
  * with its real townships and villages from the national division table, and generated grids,
- * buildings, households, residents (with returnees and other registry flags), users and
- * responsibility assignments, so every screen has realistic data on first start. Everything
- * generated comes from one seed: two builds are identical.
+ * buildings, households, residents (with returnees and other registry flags), users,
+ * responsibility assignments and a door-to-door screening round about 80% done (with its key
+ * persons and alerts), so every screen has realistic data on first start. Everything generated
+ * comes from one seed: two builds are identical.
  */
 export interface DemoSummary {
   regions: number;
@@ -25,6 +27,7 @@ export interface DemoSummary {
   users: number;
   password: string;
   sampleUsers: string[];
+  screening: ScreeningCounts;
 }
 
 export type DemoScale = 'small' | 'county';
@@ -46,6 +49,8 @@ const DEMO_NOW = new Date(DEMO_EPOCH_MS).toISOString();
 const COUNTY_GRIDS = 1600;
 const COUNTY_HOUSEHOLDS = 100_000;
 const MEAN_HOUSEHOLD_SIZE = 3.13;
+/** Screening rows per household, for the progress bar: ~0.85 visits, ~0.8 statuses, ~2.4 checks. */
+const SCREENING_ROWS_PER_HOUSEHOLD = 4.05;
 
 export async function demoIsLoaded(db: Db): Promise<boolean> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', 'demo.scale').executeTakeFirst();
@@ -85,7 +90,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const responsibilities = demoResponsibilities(rng, ids, DEMO_NOW, county, townships, villages, grids, users);
 
   const householdTotal = shape.householdsPerGrid.reduce((a, b) => a + b, 0);
-  const total = regionRows.length + users.rows.length + responsibilities.length + Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE));
+  const total = regionRows.length + users.rows.length + responsibilities.length + Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE + SCREENING_ROWS_PER_HOUSEHOLD));
   let done = 0;
   const advance = (step: string) => (rows: number) => report(Math.min((done += rows), total - 1), total, step);
 
@@ -93,12 +98,14 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     await insertChunked(trx, 'regions', regionRows, advance('grids'));
     await insertChunked(trx, 'users', users.rows, advance('users'));
     await insertChunked(trx, 'responsibilities', responsibilities, advance('responsibility'));
-    const residents = await insertResidents(trx, rng, ids, grids, advance('residents'));
+    const screeningRng = new Rng(seed ^ 0x2c1b3c6d);
+    const residents = await insertResidents(trx, rng, ids, grids, advance('residents'), (persons, tags, onRows) =>
+      new DemoScreening(trx, screeningRng, opts.scale, users.byUsername.get('command')!, users.gridUserOf, persons, tags, onRows), townships);
     await trx.insertInto('settings')
       .values([{ key: 'demo.scale', value: opts.scale }, { key: 'demo.built_at', value: clock.now().toISOString() }, { key: 'demo.seed', value: String(seed) }])
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
       .execute();
-    await audit(trx, clock, null, { action: 'demo.build', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, seed, ...residents } });
+    await audit(trx, clock, null, { action: 'demo.build', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, seed, households: residents.households, persons: residents.persons, screening: residents.screening } });
     return residents;
   });
   // SQLite keeps the whole build in its write-ahead log until a checkpoint; fold it into the
@@ -107,7 +114,8 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   if (engineOf(db) === 'postgres') {
     // Fresh statistics and visibility map for the 400,000 new rows now, rather than whenever
     // autovacuum gets to them, so the first screens after the build get good plans.
-    for (const table of ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users'] as const) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+    const tables = ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts'] as const;
+    for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
   report(total, total, 'done');
 
@@ -117,6 +125,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     households: counts.households,
     persons: counts.persons,
     users: users.rows.length,
+    screening: counts.screening,
     password: DEMO_PASSWORD,
     sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
   };
@@ -129,27 +138,35 @@ function smallShape(villages: RegionRow[], townships: RegionRow[]): TreeShape {
   return { villages: chosen, gridsPerVillage: chosen.map(() => 2), householdsPerGrid: chosen.flatMap(() => [24, 24]), buildingSize: { urban: [8, 8], rural: [8, 8] } };
 }
 
+type ScreeningFor = (persons: RowBuffer<'persons'>, tags: RowBuffer<'person_tags'>, onRows: (n: number) => void) => DemoScreening;
+
 /**
  * Households and their members, building by building. A household's address is township +
  * village + building, then the room (as the registry writes it: 古陶镇东城村1号院 3号); its phone is
- * the head's; persons live where their household does.
+ * the head's; persons live where their household does. The screening round's calls at each
+ * household are written alongside (from their own random stream, so the residents do not depend
+ * on them).
  */
-async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void) {
+async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void, screeningFor: ScreeningFor, townships: RegionRow[]) {
   const households = new RowBuffer(db, 'households', onRows);
   const persons = new RowBuffer(db, 'persons', onRows, households);
   const tags = new RowBuffer(db, 'person_tags', onRows, persons);
+  const screening = screeningFor(persons, tags, onRows);
+  await screening.openRound(townships);
   const idNumbers = new IdNumbers();
   let householdCount = 0;
   let personCount = 0;
   for (const grid of grids) {
+    screening.beginGrid(grid);
     for (const building of grid.buildings) {
       const b = building.row;
       for (const room of building.rooms) {
         const householdId = ids.next();
         const members = randomHousehold(rng, idNumbers);
         const memberIds = members.map(() => ids.next());
+        const address = `${building.addressPrefix}${b.name} ${room}`;
         await households.push({
-          id: householdId, region_id: b.id, region_path: b.path, address: `${building.addressPrefix}${b.name} ${room}`, room,
+          id: householdId, region_id: b.id, region_path: b.path, address, room,
           head_person_id: memberIds[0]!, phone: members[0]!.phone, vacant: 0, note: null, created_at: DEMO_NOW, updated_at: DEMO_NOW,
         });
         for (let i = 0; i < members.length; i++) {
@@ -165,11 +182,12 @@ async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[]
             await tags.push({ person_id: memberIds[i]!, tag, region_path: b.path, source: 'demo', created_at: DEMO_NOW });
           }
         }
+        await screening.household({ id: householdId, region_id: b.id, region_path: b.path, address }, members, memberIds);
         householdCount++;
         personCount += members.length;
       }
     }
   }
   await tags.flush();
-  return { households: householdCount, persons: personCount };
+  return { households: householdCount, persons: personCount, screening: await screening.finish() };
 }

@@ -6,8 +6,10 @@ import { testDb, type TestDatabase } from '../../testing/test-db';
 import { verifyPassword } from '../auth/password';
 import { nameColumns } from '../regions/regions.mapper';
 import { personKeys } from '../residents/person-keys';
+import { FEVER_CELSIUS, type CoverageRow, type GapHousehold } from '../../../shared/screening';
 import { buildDemo, demoIsLoaded, DEMO_PASSWORD, type DemoSummary } from './demo.service';
 import { Rng } from './random';
+import { DEMO_ROUND_NAME } from './screening';
 import { countyShape } from './tree';
 
 const clock = new ManualClock(new Date('2020-01-25T08:00:00Z'));
@@ -127,12 +129,62 @@ describe('the small demo county', () => {
     expect(Number(gaps.n)).toBeGreaterThan(0);
   });
 
+  it('writes the screening round as recordVisit would: status from the visits, the grid\'s own worker, a tag and an alert per key person', async () => {
+    const { db } = first;
+    const round = await db.selectFrom('screening_rounds').selectAll().executeTakeFirstOrThrow();
+    const command = await db.selectFrom('users').selectAll().where('username', '=', 'command').executeTakeFirstOrThrow();
+    expect(round).toMatchObject({ id: summary.screening.roundId, name: DEMO_ROUND_NAME, status: 'open', created_by: command.id, region_path: command.region_path });
+    const roundRegions = await db.selectFrom('screening_round_regions').select('region_path').where('round_id', '=', round.id).execute();
+    expect(roundRegions).toHaveLength(16);
+
+    const visits = await db.selectFrom('screening_visits').selectAll().orderBy('id').execute();
+    const statuses = await db.selectFrom('screening_household_status').selectAll().execute();
+    const workers = new Map((await db.selectFrom('users').select(['id', 'region_path']).where('role', '=', 'grid').execute()).map((u) => [u.id, u.region_path]));
+    for (const st of statuses) {
+      const own = visits.filter((v) => v.household_id === st.household_id);
+      expect(st.visits).toBe(own.length);
+      expect(st.status).toBe(own.some((v) => v.outcome !== 'not_home') ? 'visited' : 'not_home');
+      expect(st.last_visit_at).toBe(own.map((v) => v.visited_at).sort().at(-1));
+      expect(st.region_path.startsWith(workers.get(st.worker_id)!), 'each grid is screened by its own worker').toBe(true);
+    }
+    expect(new Set(visits.map((v) => v.household_id)).size).toBe(statuses.length);
+    expect(statuses.length).toBeLessThan(summary.households);
+    expect(statuses.filter((x) => x.status === 'visited')).toHaveLength(summary.screening.visitedHouseholds);
+
+    const checks = await db.selectFrom('screening_checks').selectAll().execute();
+    expect(checks).toHaveLength(summary.screening.checks);
+    for (const c of checks.filter((x) => x.present === 1)) expect(c.temperature).toBeGreaterThanOrEqual(36);
+    expect(checks.every((c) => c.present === 1 || c.temperature === null)).toBe(true);
+    const fevers = checks.filter((c) => (c.temperature ?? 0) >= FEVER_CELSIUS);
+    expect(fevers.length).toBeGreaterThan(0);
+    const tagsOf = async (personId: string) => (await db.selectFrom('person_tags').select('tag').where('person_id', '=', personId).execute()).map((t) => t.tag);
+    for (const f of fevers) expect(await tagsOf(f.person_id)).toEqual(expect.arrayContaining(['fever', 'key_person']));
+
+    const alerts = await db.selectFrom('alerts').selectAll().orderBy('id').execute();
+    expect(alerts).toHaveLength(summary.screening.alerts);
+    const visitIds = new Set(visits.map((v) => v.id));
+    for (const a of alerts) {
+      expect(visitIds.has(a.source_id!)).toBe(true);
+      if (a.person_id) expect(await tagsOf(a.person_id)).toContain('key_person');
+      expect(a.acknowledged_by === null).toBe(a.acknowledged_at === null);
+    }
+    expect(alerts.filter((a) => a.acknowledged_at === null)).toHaveLength(summary.screening.openAlerts);
+    expect(alerts.at(-1)!.acknowledged_at, 'the newest alert is still open').toBeNull();
+    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['fever', 'key_person', 'refer']));
+  });
+
   it('is deterministic: the same seed gives the same residents in the same order', async () => {
     await buildDemo(second.db, clock, { scale: 'small' });
     const residents = (db: TestDatabase['db']) =>
       db.selectFrom('persons').select(['id', 'name', 'id_number', 'relation']).orderBy('id').execute();
     const [a, b] = await Promise.all([residents(first.db), residents(second.db)]);
     expect(b).toEqual(a);
+    const screening = async (db: TestDatabase['db']) => ({
+      visits: await db.selectFrom('screening_visits').selectAll().orderBy('id').execute(),
+      checks: await db.selectFrom('screening_checks').selectAll().orderBy('visit_id').orderBy('person_id').execute(),
+      alerts: await db.selectFrom('alerts').selectAll().orderBy('id').execute(),
+    });
+    expect(await screening(second.db)).toEqual(await screening(first.db));
     const codes = (db: TestDatabase['db']) => db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'building').orderBy('code').execute();
     expect(await codes(second.db)).toEqual(await codes(first.db));
   });
@@ -159,5 +211,54 @@ describe('the small demo through the API', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect((res.json() as { items: { id: string }[] }).items.map((p) => p.id)).toContain(someone.id);
     }
+  });
+
+  it('shows the command centre a round with gaps: grids done and grids behind, key persons, open alerts', async () => {
+    const command = await t.login('command', DEMO_PASSWORD);
+    const rounds = (await command.get('/api/screening/rounds')).json() as { items: { id: string; name: string; regions: unknown[] }[] };
+    const round = rounds.items.find((r) => r.name === DEMO_ROUND_NAME)!;
+    expect(round.regions).toHaveLength(16);
+
+    const res = await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`);
+    expect(res.statusCode, res.body).toBe(200);
+    const grids = (res.json() as { items: CoverageRow[] }).items.filter((g) => g.households > 0);
+    expect(grids).toHaveLength(4);
+    expect(grids.some((g) => g.visited === g.households)).toBe(true);
+    expect(grids.some((g) => g.visited < g.households)).toBe(true);
+    expect(Math.min(...grids.map((g) => g.rate))).toBeLessThan(0.6);
+
+    const gaps = (await command.get(`/api/screening/rounds/${round.id}/gaps?limit=500`)).json() as { items: GapHousehold[] };
+    const behind = grids.reduce((n, g) => n + g.households - g.visited, 0);
+    expect(gaps.items).toHaveLength(behind);
+    expect(gaps.items.length).toBeGreaterThan(0);
+
+    const keyPersons = (await command.get('/api/persons?tag=key_person&limit=500')).json() as { items: { tags: string[] }[] };
+    expect(keyPersons.items.length).toBeGreaterThan(0);
+    expect(keyPersons.items.some((p) => p.tags.includes('fever'))).toBe(true);
+    const open = (await command.get('/api/alerts?open=true&limit=500')).json() as { items: { acknowledgedAt: string | null }[] };
+    expect(open.items.length).toBeGreaterThan(0);
+    expect(open.items.every((a) => a.acknowledgedAt === null)).toBe(true);
+
+    const workers = (await command.get(`/api/screening/rounds/${round.id}/workers`)).json() as { items: { workerName: string; households: number }[] };
+    expect(workers.items.map((w) => w.workerName).sort()).toEqual(['grid0001', 'grid0002', 'grid0003', 'grid0004']);
+  });
+
+  it('takes a real visit to a gap on top of the demo round, from that grid\'s worker', async () => {
+    const command = await t.login('command', DEMO_PASSWORD);
+    const round = ((await command.get('/api/screening/rounds')).json() as { items: { id: string }[] }).items[0]!;
+    const gap = ((await command.get(`/api/screening/rounds/${round.id}/gaps?limit=1`)).json() as { items: GapHousehold[] }).items[0]!;
+    const grid = await t.db.selectFrom('users').select(['username', 'region_path']).where('role', '=', 'grid').execute()
+      .then((us) => us.find((u) => gap.regionPath.startsWith(u.region_path))!);
+    const worker = await t.login(grid.username, DEMO_PASSWORD);
+    const household = (await worker.get(`/api/households/${gap.householdId}`)).json() as { members: { id: string }[] };
+    const before = ((await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }).items;
+    const res = await worker.post('/api/screening/visits', {
+      roundId: round.id, householdId: gap.householdId, visitedAt: '2020-02-01T15:00:00+08:00', outcome: 'no_risk',
+      checks: household.members.map((m) => ({ personId: m.id, present: true, temperature: 36.6 })),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = ((await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }).items;
+    const visited = (rows: CoverageRow[]) => rows.reduce((n, r) => n + r.visited, 0);
+    expect(visited(after)).toBe(visited(before) + 1);
   });
 });

@@ -14,7 +14,7 @@ import { exportResidents } from './import/resident-export';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ImportJob = z.object({
   id: z.string(), fileName: z.string(), status: z.enum(['running', 'done', 'failed', 'interrupted']), rows: z.number(), created: z.number(),
-  updated: z.number(), unchanged: z.number(), invalid: z.number(), message: z.string().nullable(), hasReport: z.boolean(),
+  updated: z.number(), unchanged: z.number(), invalid: z.number(), warnings: z.number(), message: z.string().nullable(), hasReport: z.boolean(),
   startedAt: z.string(), finishedAt: z.string().nullable(),
 });
 
@@ -75,6 +75,6 @@ export function residentFileRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZo
 function toJob(j: Awaited<ReturnType<typeof getImportJob>>) {
   return {
     id: j.id, fileName: j.file_name, status: j.status, rows: j.rows, created: j.created, updated: j.updated, unchanged: j.unchanged,
-    invalid: j.invalid, message: j.message, hasReport: j.report !== null, startedAt: j.started_at, finishedAt: j.finished_at,
+    invalid: j.invalid, warnings: j.warnings, message: j.message, hasReport: j.report !== null, startedAt: j.started_at, finishedAt: j.finished_at,
   };
 }

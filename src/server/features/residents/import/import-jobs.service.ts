@@ -21,7 +21,7 @@ export async function startResidentImport(db: Db, clock: Clock, actor: Actor, fi
   const id = uuidv7();
   await db.insertInto('import_jobs').values({
     id, kind: 'residents', file_name: fileName.slice(0, 200), region_path: actor.regionPath, actor_id: actor.id, status: 'running',
-    rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, message: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
+    rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, warnings: 0, message: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
   }).execute();
   void runJob(db, clock, actor, id, file).catch(log);
   return id;
@@ -37,7 +37,8 @@ async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buff
     });
     await db.updateTable('import_jobs').set({
       status: 'done', rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, invalid: summary.invalid,
-      report: summary.errors.length ? await errorReport(summary.errors) : null, finished_at: clock.now().toISOString(),
+      warnings: summary.warnings.length, finished_at: clock.now().toISOString(),
+      report: summary.errors.length || summary.warnings.length ? await errorReport(summary.errors, summary.warnings) : null,
     }).where('id', '=', id).execute();
   } catch (err) {
     const message = err instanceof AppError

@@ -38,18 +38,24 @@ export async function residentTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The bad rows of an import, as the user sent them, with the row number and the reason added. */
-export async function errorReport(errors: RowError[]): Promise<Buffer> {
+/**
+ * The bad rows of an import, as the user sent them, with the row number and the reason added; a
+ * second sheet lists rows that landed but look like an already registered person.
+ */
+export async function errorReport(errors: RowError[], warnings: RowError[] = []): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => out.on('end', resolve));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet('导入错误');
-  ws.columns = [{ header: '原行号', key: 'row', width: 8 }, { header: '错误列', key: 'column', width: 12 }, { header: '错误原因', key: 'reason', width: 40 },
-    ...RESIDENT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 14 }))];
-  for (const e of errors) ws.addRow([e.row, e.column ?? '', e.reason, ...e.cells.slice(0, RESIDENT_COLUMNS.length)]).commit();
-  ws.commit();
+  const sheets: [string, string, RowError[]][] = [['导入错误', '错误原因', errors], ['疑似重复', '提示', warnings]];
+  for (const [title, reasonHeader, rows] of sheets) {
+    const ws = wb.addWorksheet(title);
+    ws.columns = [{ header: '原行号', key: 'row', width: 8 }, { header: '错误列', key: 'column', width: 12 }, { header: reasonHeader, key: 'reason', width: 40 },
+      ...RESIDENT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 14 }))];
+    for (const e of rows) ws.addRow([e.row, e.column ?? '', e.reason, ...e.cells.slice(0, RESIDENT_COLUMNS.length)]).commit();
+    ws.commit();
+  }
   await wb.commit();
   await done;
   return Buffer.concat(chunks);

@@ -3,7 +3,7 @@ import type { Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../http/actor';
-import { pathInScope, scopeOf } from '../../../http/scope';
+import { inScope, pathInScope, scopeOf, type Scope } from '../../../http/scope';
 import { audit } from '../../audit/audit.service';
 import { findRegionsByCodes } from '../../regions/regions.repository';
 import { codesOfPath } from '../../regions/regions.mapper';
@@ -28,6 +28,8 @@ export interface ImportSummary {
   householdsCreated: number;
   /** the first 100,000 bad rows, for the downloadable report */
   errors: RowError[];
+  /** rows that landed as new persons but look like someone already registered (same name and birth date or phone) */
+  warnings: RowError[];
 }
 
 export type ImportProgress = (processedRows: number) => void;
@@ -44,7 +46,7 @@ const MAX_REPORTED_ERRORS = 100_000;
  * streams through in bounded memory.
  */
 export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
-  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [] };
+  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [], warnings: [] };
   const ctx = new ImportContext(db, clock, actor, summary);
   let batch: ParsedResident[] = [];
   let headerSeen = false;
@@ -75,12 +77,13 @@ export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: 
   await ctx.land(batch);
   progress?.(summary.rows);
   summary.errors.sort((a, b) => a.row - b.row);
-  await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined } });
+  summary.warnings.sort((a, b) => a.row - b.row);
+  await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined, warnings: summary.warnings.length } });
   return summary;
 }
 
 class ImportContext {
-  private readonly scope;
+  private readonly scope: Scope;
   private readonly buildings = new Map<string, RegionRow | null>();
   private readonly placeNames = new Map<string, string>();
   /** `${buildingId}|${room}` → household id, filled per building on first use */
@@ -123,6 +126,28 @@ class ImportContext {
   private address(building: RegionRow, room: string | null) {
     const places = codesOfPath(building.path).map((c) => this.placeNames.get(c)).filter(Boolean).join('');
     return `${places}${building.name}${room ? ' ' + room : ''}`;
+  }
+
+  /**
+   * New persons that look like someone already registered in the importer's jurisdiction — the
+   * same name with the same birth date or phone — land (the roster is the grid worker's word) but
+   * are listed in the report's second sheet for a human to check and merge.
+   */
+  private async warnLikelyDuplicates(db: Db, inserts: { name_key: string; birth_date: string | null; phone: string | null; household_id: string }[], rows: ParsedResident[]) {
+    if (inserts.length === 0) return;
+    const names = [...new Set(inserts.map((p) => p.name_key))];
+    const known = new Map<string, Candidate[]>();
+    for (let i = 0; i < names.length; i += 500) {
+      for (const p of await likelyCandidates(db, this.scope, names.slice(i, i + 500))) known.set(p.name_key!, [...(known.get(p.name_key!) ?? []), p]);
+    }
+    inserts.forEach((p, i) => {
+      const match = (known.get(p.name_key) ?? []).find((k) => k.household_id !== p.household_id
+        && ((p.birth_date !== null && k.birth_date === p.birth_date) || (p.phone !== null && k.phone === p.phone)));
+      if (!match || this.summary.warnings.length >= MAX_REPORTED_ERRORS) return;
+      const r = rows[i]!;
+      const same = match.birth_date === p.birth_date ? `出生日期 ${match.birth_date}` : '手机号码';
+      this.summary.warnings.push({ row: r.row, column: null, reason: `疑似与已登记人员重复：${match.name}（${same}相同，${match.address ?? '住址不详'}），请核对后合并`, cells: r.cells });
+    });
   }
 
   /** Write one batch in one transaction. */
@@ -180,6 +205,7 @@ class ImportContext {
       }
 
       const inserts = [];
+      const insertRows: ParsedResident[] = [];
       const tagRows = [];
       const heads: [string, string][] = [];
       for (const r of valid) {
@@ -195,6 +221,7 @@ class ImportContext {
         if (!existing) {
           personId = uuidv7();
           inserts.push({ id: personId, ...values, away: 0, status: 'active' as const, ...personKeys(r.name, r.idNumber, r.phone), created_at: now, updated_at: now });
+          insertRows.push(r);
           this.summary.created++;
         } else {
           personId = existing.id;
@@ -210,6 +237,7 @@ class ImportContext {
         for (const tag of r.tags) tagRows.push({ person_id: personId, tag, region_path: b.path, source: 'import', created_at: now });
         if (r.relation === 'head') heads.push([householdId, personId]);
       }
+      await this.warnLikelyDuplicates(trx, inserts, insertRows);
       for (let i = 0; i < inserts.length; i += 1000) await trx.insertInto('persons').values(inserts.slice(i, i + 1000)).execute();
       for (let i = 0; i < tagRows.length; i += 2000) {
         await trx.insertInto('person_tags').values(tagRows.slice(i, i + 2000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
@@ -229,3 +257,15 @@ function selectExisting(db: Db) {
   ]);
 }
 type Existing = Awaited<ReturnType<ReturnType<typeof selectExisting>['execute']>>[number];
+
+/** Active persons in scope with one of these names, with their address, to compare against. */
+function likelyCandidates(db: Db, scope: Scope, nameKeys: string[]) {
+  return inScope(
+    db.selectFrom('persons').leftJoin('households', 'households.id', 'persons.household_id')
+      .select(['persons.name', 'persons.name_key', 'persons.birth_date', 'persons.phone', 'persons.household_id', 'households.address'])
+      .where('persons.name_key', 'in', nameKeys).where('persons.status', '=', 'active'),
+    'persons.region_path',
+    scope,
+  ).execute();
+}
+type Candidate = Awaited<ReturnType<typeof likelyCandidates>>[number];

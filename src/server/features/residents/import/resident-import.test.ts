@@ -105,6 +105,17 @@ describe('resident roster import', () => {
     expect(job).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 3, invalid: 0, hasReport: false });
   });
 
+  it('lands a likely duplicate but lists it for a human to check', async () => {
+    const rows = [['王建国', '', '', '', '男', '1970-01-01', '', tree.buildingA.code, '201', '户主', '', '', '', '', '', '']];
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(rows) })).json().id);
+    expect(job).toMatchObject({ status: 'done', created: 1, invalid: 0, warnings: 1, hasReport: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await admin.get(`/api/imports/${job.id}/report`)).rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('疑似重复')!;
+    expect(sheet.getCell(2, 1).value).toBe(2);
+    expect(String(sheet.getCell(2, 3).value)).toContain('疑似与已登记人员重复：王建国');
+  });
+
   it('fails a file with a foreign header, and refuses an empty upload', async () => {
     const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.from('a,b,c\n1,2,3') })).json().id);
     expect(job.status).toBe('failed');
