@@ -4,17 +4,34 @@ import { useState } from 'react';
 import { useFeedback } from '../feedback';
 import { useI18n } from '../i18n';
 
+interface Props {
+  masked: string | null;
+  /** Absent for a role that may not reveal: the masked value alone is shown. */
+  reveal?: () => Promise<string | null>;
+  /** The eye button's tooltip; "查看完整号码" by default. */
+  label?: string;
+  /** Prefix of the test hooks: `<prefix>-masked`, `<prefix>-reveal`, `<prefix>-full`. */
+  testId?: string;
+}
+
 /**
- * A masked phone (138****1234) with an eye button. Showing the full number is an audited action on
- * the server (`POST …/reveal {field:"phone"}`), so it is fetched only when asked for.
+ * A masked value (138****1234, 1407**********1234) with an eye button. Showing the full value is
+ * an audited action on the server (`POST …/reveal {field}`), so it is fetched only when asked for.
  */
-export function PhoneReveal({ masked, reveal }: { masked: string | null; reveal: () => Promise<string | null> }) {
+export function MaskedReveal({ masked, reveal, label, testId = 'phone' }: Props) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [value, setValue] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const title = label ?? t('phone.reveal');
   if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (value) return <Typography.Text copyable data-testid="phone-full">{value}</Typography.Text>;
+  if (value) return <Typography.Text copyable data-testid={`${testId}-full`}>{value}</Typography.Text>;
+  const maskedText = (
+    <span data-testid={`${testId}-masked`} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      {masked}
+    </span>
+  );
+  if (!reveal) return maskedText;
 
   const onReveal = async () => {
     setLoading(true);
@@ -28,19 +45,16 @@ export function PhoneReveal({ masked, reveal }: { masked: string | null; reveal:
   };
 
   return (
-    <Space size={4}>
-      <span data-testid="phone-masked">{masked}</span>
-      <Tooltip title={t('phone.reveal')}>
-        <Button
-          size="small"
-          type="text"
-          icon={<EyeOutlined />}
-          loading={loading}
-          onClick={onReveal}
-          aria-label={t('phone.reveal')}
-          data-testid="phone-reveal"
-        />
+    <Space size={4} onClick={(e) => e.stopPropagation()}>
+      {maskedText}
+      <Tooltip title={title}>
+        <Button size="small" type="text" icon={<EyeOutlined />} loading={loading} onClick={onReveal} aria-label={title} data-testid={`${testId}-reveal`} />
       </Tooltip>
     </Space>
   );
+}
+
+/** A masked phone number with the audited reveal. */
+export function PhoneReveal({ masked, reveal }: { masked: string | null; reveal: () => Promise<string | null> }) {
+  return <MaskedReveal masked={masked} reveal={reveal} />;
 }
