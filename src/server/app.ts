@@ -23,6 +23,7 @@ import { residentRoutes } from './features/residents/residents.routes';
 import { residentFileRoutes } from './features/residents/residents-files.routes';
 import { screeningRoutes } from './features/screening/screening.routes';
 import { alertRoutes } from './features/alerts/alerts.routes';
+import { checkpointRoutes } from './features/checkpoints/checkpoints.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(residentFileRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(alertRoutes(deps));
+  await app.register(checkpointRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -43,6 +43,10 @@ export const ERROR_CATALOGUE = {
   MERGE_SELF: { status: 400, zh: '不能与自身合并', en: 'A record cannot be merged with itself' },
   MERGE_NOT_FOUND: { status: 404, zh: '合并记录不存在', en: 'Merge record not found' },
   MERGE_ALREADY_UNDONE: { status: 409, zh: '该合并已撤销', en: 'This merge has already been undone' },
+  SITE_NOT_FOUND: { status: 404, zh: '卡口不存在或不在您的管辖范围内', en: 'Checkpoint not found, or outside your jurisdiction' },
+  SITE_CLOSED: { status: 409, zh: '该卡口已关闭', en: 'This checkpoint is closed' },
+  PLATE_INVALID: { status: 400, zh: '车牌号格式不正确', en: 'The plate number is not valid' },
+  SHIFT_NOT_FOUND: { status: 404, zh: '班次不存在', en: 'Shift not found' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

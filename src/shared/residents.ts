@@ -22,6 +22,7 @@ export const PersonTag = z.enum([
   'elderly_alone', // 独居老人
   'chronic_illness', // 慢性病
   'pregnant', // 孕产妇
+  'non_local', // 外地人员 (first met at a checkpoint)
 ]);
 export type PersonTag = z.infer<typeof PersonTag>;
 export const PERSON_TAGS = PersonTag.options;

@@ -28,6 +28,81 @@ export interface Database {
   screening_household_status: ScreeningHouseholdStatusTable;
   alerts: AlertTable;
   import_jobs: ImportJobTable;
+  checkpoint_sites: CheckpointSiteTable;
+  duty_shifts: DutyShiftTable;
+  duty_assignments: DutyAssignmentTable;
+  passages: PassageTable;
+  passage_occupants: PassageOccupantTable;
+}
+
+export interface CheckpointSiteTable {
+  id: string;
+  name: string;
+  kind: string;
+  region_id: string;
+  region_path: string;
+  address: string | null;
+  responsible_unit: string | null;
+  lead_name: string | null;
+  lead_phone: string | null;
+  hours: string;
+  status: 'active' | 'closed';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DutyShiftTable {
+  id: string;
+  site_id: string;
+  region_path: string;
+  starts_at: string;
+  ends_at: string;
+  created_at: string;
+}
+
+export interface DutyAssignmentTable {
+  id: string;
+  shift_id: string;
+  region_path: string;
+  user_id: string | null;
+  person_id: string | null;
+  name: string;
+  checked_in_at: string | null;
+  checked_out_at: string | null;
+  created_at: string;
+}
+
+export interface PassageTable {
+  id: string;
+  site_id: string;
+  region_path: string;
+  at: string;
+  direction: 'in' | 'out';
+  plate: string | null;
+  vehicle_type: string;
+  origin: string | null;
+  destination: string | null;
+  purpose: string | null;
+  disinfected: number;
+  leaflet: number;
+  decision: 'pass' | 'turned_back' | 'referred' | 'isolated';
+  occupant_count: number;
+  fever_count: number;
+  recorder_id: string | null;
+  created_at: string;
+}
+
+export interface PassageOccupantTable {
+  passage_id: string;
+  seq: number;
+  person_id: string | null;
+  region_path: string;
+  name: string;
+  id_number: string | null;
+  phone: string | null;
+  temperature: number;
+  symptoms: string | null;
+  fever: number;
 }
 
 /** A roster import running in the background, with its error report once finished. */

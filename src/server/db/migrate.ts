@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_registry';
+import * as m0003 from './migrations/0003_checkpoints';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_registry': m0002,
+  '0003_checkpoints': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

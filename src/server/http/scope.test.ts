@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../testing/factories';
 import type { Database } from '../db/database';
@@ -34,13 +34,20 @@ beforeAll(async () => {
   raiseGridBAlert = async () => {
     await admin.post('/api/screening/visits', { roundId: roundB.id, householdId: householdB.id, outcome: 'key_person', checks: [{ personId: personB.id, present: true, temperature: 39.1 }] });
   };
+  const siteB = (await admin.post('/api/checkpoints/sites', { name: '西城卡口', kind: 'village_entrance', regionId: tree.gridB.id, leadPhone: '13311112222' })).json();
+  const passageB = randomUUID();
+  await admin.post('/api/checkpoints/passages', { id: passageB, siteId: siteB.id, direction: 'in', plate: '晋C99999', decision: 'pass', occupants: [{ name: '西城过客', temperature: 36.5 }] });
+  await admin.post('/api/checkpoints/shifts/plan', { siteId: siteB.id, fromDay: '2020-01-25', days: 1 });
+  const shiftB = (await admin.get(`/api/checkpoints/roster?siteId=${siteB.id}&from=2020-01-24T00:00:00Z&to=2020-01-27T00:00:00Z`)).json().items[0];
+  const assignmentB = (await admin.post(`/api/checkpoints/shifts/${shiftB.id}/assign`, { name: '西城值班员' })).json();
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
+  targetIds = [siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
     householdB.id, '西城9号', '13566667777', personB.id, dupB.id, '西城居民', '11010519491231002X', '13644445555', mergeB.id,
     roundB.id, '西城排查', visitB.id, alertB.id, '38.6', '39.1',
+    siteB.id, '西城卡口', '13311112222', passageB, '晋C99999', '西城过客', shiftB.id, assignmentB.id, '西城值班员',
   ];
 });
 afterAll(async () => t.close());
@@ -48,7 +55,8 @@ afterAll(async () => t.close());
 /** A digest of every table a request could change (sessions and the audit log change by design). */
 async function snapshot(): Promise<string> {
   const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'person_merges', 'settings',
-    'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts'];
+    'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
+    'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();
@@ -72,7 +80,7 @@ function hostileBody(id: string) {
 function queriesFor(id: string): string[] {
   return [
     '', `?parentId=${id}`, `?under=${id}`, `?regionId=${id}`, `?entityId=${id}`, `?actorId=${id}`,
-    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
+    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', '?plate=晋C99999', `?siteId=${id}`, '?by=village', '?prefix=晋C', '?plate=晋C99999&prefix=晋', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
   ];
 }
 

@@ -180,3 +180,15 @@ export async function revealPerson(db: Db, clock: Clock, actor: Actor, id: strin
   await audit(db, clock, actor, { action: 'person.reveal', entityType: 'person', entityId: id, regionPath: row.region_path, details: { field } });
   return { field, value: field === 'idNumber' ? row.id_number : row.phone };
 }
+
+/**
+ * The person behind a full ID number, wherever registered — the crew at a barrier holds the card in
+ * hand, so the number is theirs to ask about; the answer is only what the card itself says (name,
+ * sex, birth date) and a masked phone. Each lookup is audited.
+ */
+export async function lookupByIdNumber(db: Db, clock: Clock, actor: Actor, idNumber: string) {
+  const row = await findPersonByIdNumber(db, idNumber);
+  if (!row || row.status !== 'active') throw new AppError('PERSON_NOT_FOUND');
+  await audit(db, clock, actor, { action: 'person.lookup', entityType: 'person', entityId: row.id, regionPath: row.region_path });
+  return { personId: row.id, name: row.name, sex: row.sex, birthDate: row.birth_date, phone: maskPhone(row.phone) };
+}

@@ -8,7 +8,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getRegionInScope } from '../regions/regions.service';
 import { likelyDuplicates, searchPersons, tagsOf } from './persons.repository';
-import { getPerson, personWithTags, registerPerson, revealPerson, ROLES_THAT_REGISTER, toPerson, updatePerson } from './persons.service';
+import { getPerson, lookupByIdNumber, personWithTags, registerPerson, revealPerson, ROLES_THAT_REGISTER, toPerson, updatePerson } from './persons.service';
 import { searchHouseholds } from './households.repository';
 import { createHousehold, getHouseholdInScope, toHousehold, updateHousehold } from './households.service';
 import { mergePersons, undoMerge } from './person-merge.service';
@@ -35,6 +35,14 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const { actor } = authorise(request, ROLES_THAT_REGISTER);
       const { person, matchedExisting } = await registerPerson(db, clock, actor, request.body);
       return reply.status(matchedExisting ? 200 : 201).send({ person: await personWithTags(db, person), matchedExisting });
+    });
+
+    app.get('/api/persons/lookup', {
+      schema: { tags: ['residents'], summary: 'Look a person up by a full ID number (checkpoint entry: fills name, sex, birth date); audited', querystring: z.object({ idNumber: z.string().trim().toUpperCase().min(5).max(30) }), response: { 200: z.object({ personId: z.string(), name: z.string(), sex: z.enum(['M', 'F']).nullable(), birthDate: z.string().nullable(), phone: z.string().nullable() }) } },
+    }, async (request) => {
+      // Only crews at barriers (and those above them) may ask beyond their jurisdiction.
+      const { actor } = authorise(request, ['admin', 'command', 'township', 'checkpoint']);
+      return lookupByIdNumber(db, clock, actor, request.query.idNumber);
     });
 
     app.get('/api/persons/:id', {

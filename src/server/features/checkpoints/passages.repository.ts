@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { startsWith } from '../../db/prefix';
+import { inScope, type Scope } from '../../http/scope';
+import type { PassageQuery } from '../../../shared/checkpoints';
+
+export function selectPassages(db: Db) {
+  return db.selectFrom('passages').leftJoin('checkpoint_sites as s', 's.id', 'passages.site_id').selectAll('passages').select('s.name as site_name');
+}
+export type PassageRow = Awaited<ReturnType<ReturnType<typeof selectPassages>['execute']>>[number];
+
+/** Passages in scope, newest first; a plate with a time window is the tracing question ("that bus, that evening"). */
+export async function listPassages(db: Db, scope: Scope, q: Omit<PassageQuery, 'cursor' | 'limit'> & { before?: string; limit: number }) {
+  return inScope(selectPassages(db), 'passages.region_path', scope)
+    .$if(q.siteId !== undefined, (b) => b.where('passages.site_id', '=', q.siteId!))
+    .$if(q.plate !== undefined, (b) => b.where('passages.plate', '=', q.plate!))
+    .$if(q.from !== undefined, (b) => b.where('passages.at', '>=', new Date(q.from!).toISOString()))
+    .$if(q.to !== undefined, (b) => b.where('passages.at', '<', new Date(q.to!).toISOString()))
+    .$if(q.decision !== undefined, (b) => b.where('passages.decision', '=', q.decision!))
+    .$if(q.before !== undefined, (b) => b.where('passages.id', '<', q.before!))
+    .orderBy('passages.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+}
+
+export async function occupantsOf(db: Db, passageIds: string[]) {
+  if (passageIds.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < passageIds.length; i += 500) {
+    rows.push(...(await db.selectFrom('passage_occupants').selectAll().where('passage_id', 'in', passageIds.slice(i, i + 500)).orderBy('passage_id').orderBy('seq').execute()));
+  }
+  return rows;
+}
+
+/** Plates seen recently at a site, most recent first, for the entry screen's autocomplete. */
+export async function recentPlates(db: Db, siteId: string, prefix: string, since: string) {
+  return db.selectFrom('passages').select(['plate', (eb) => eb.fn.max('at').as('last_at'), (eb) => eb.fn.countAll<number>().as('times')])
+    .where('site_id', '=', siteId).where('at', '>=', since).where('plate', 'is not', null)
+    .$if(prefix.length > 0, (q) => q.where((eb) => startsWith(eb, 'plate', prefix)))
+    .groupBy('plate').orderBy('last_at', 'desc').limit(10).execute();
+}
+
+/** The last passage of a plate at a site, for "same occupants as last time". */
+export async function lastPassageOfPlate(db: Db, siteId: string, plate: string) {
+  return selectPassages(db).where('passages.site_id', '=', siteId).where('passages.plate', '=', plate).orderBy('passages.at', 'desc').limit(1).executeTakeFirst();
+}
+
+/** One local day's figures per site in scope: vehicles, people, fevers, turned back, referred. */
+export async function dailyFiguresBySite(db: Db, scope: Scope, from: string, to: string, underPath?: string) {
+  let qb = inScope(
+    db.selectFrom('passages').select([
+      'passages.site_id', 'passages.region_path',
+      sql<number>`sum(case when passages.plate is not null then 1 else 0 end)`.as('vehicles'),
+      sql<number>`sum(passages.occupant_count)`.as('people'),
+      sql<number>`sum(passages.fever_count)`.as('fevers'),
+      sql<number>`sum(case when passages.decision = 'turned_back' then 1 else 0 end)`.as('turned_back'),
+      sql<number>`sum(case when passages.decision = 'referred' then 1 else 0 end)`.as('referred'),
+    ]).where('passages.at', '>=', from).where('passages.at', '<', to),
+    'passages.region_path',
+    scope,
+  );
+  if (underPath) qb = inScope(qb, 'passages.region_path', { prefix: underPath });
+  return qb.groupBy(['passages.site_id', 'passages.region_path']).execute();
+}

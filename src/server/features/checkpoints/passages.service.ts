@@ -1,0 +1,169 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
+import { GroupCommitter } from '../../db/group-commit';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { pathInScope, scopeOf } from '../../http/scope';
+import { FEVER_CELSIUS } from '../../../shared/screening';
+import { normalisePlate, PLATE_PATTERN, type PassageInput } from '../../../shared/checkpoints';
+import { factsFromIdNumber, idCardProblem } from '../../../shared/validators';
+import type { PersonTag } from '../../../shared/residents';
+import { raiseAlert, type AlertInput } from '../alerts/alerts.service';
+import { personKeys } from '../residents/person-keys';
+import { getSite, type SiteRow } from './sites.service';
+
+/** A passage checked and ready to write, with its site. */
+interface Checked {
+  input: PassageInput;
+  plate: string | null;
+  site: SiteRow;
+  actorId: string;
+  at: string;
+}
+
+/**
+ * Check a passage before it joins the write queue: the site is open and in the crew's
+ * jurisdiction, the plate is a mainland plate (or none, for a pedestrian), every occupant has a
+ * name or a known person, and ID numbers are well-formed (18 characters: the GB 11643 check;
+ * anything else must look like a passport number).
+ */
+export async function checkPassage(db: Db, clock: Clock, actor: Actor, input: PassageInput): Promise<Checked> {
+  const site = await getSite(db, scopeOf(actor), input.siteId);
+  if (site.status !== 'active') throw new AppError('SITE_CLOSED');
+  let plate: string | null = null;
+  if (input.plate) {
+    plate = normalisePlate(input.plate);
+    if (!PLATE_PATTERN.test(plate)) throw new AppError('PLATE_INVALID', { field: 'plate', plate });
+  } else if (input.vehicleType !== 'none') {
+    throw new AppError('VALIDATION', { issues: [{ path: ['plate'], message: 'a vehicle needs its plate; use vehicleType "none" for a pedestrian' }] });
+  }
+  input.occupants.forEach((o, i) => {
+    if (!o.personId && !o.name) throw new AppError('VALIDATION', { issues: [{ path: ['occupants', String(i), 'name'], message: 'a name or a known person is required' }] });
+    if (o.idNumber && (o.idNumber.length === 18 ? idCardProblem(o.idNumber) : !/^[A-Z0-9]{5,20}$/.test(o.idNumber) && 'FORMAT')) {
+      throw new AppError('ID_NUMBER_INVALID', { field: ['occupants', String(i), 'idNumber'] });
+    }
+  });
+  // "Same occupants as last time": a known person may be named by id only if they are in the
+  // crew's jurisdiction or have passed this very checkpoint before.
+  const scope = scopeOf(actor);
+  for (const [i, o] of input.occupants.entries()) {
+    if (!o.personId) continue;
+    const person = await db.selectFrom('persons').select(['id', 'region_path']).where('id', '=', o.personId).executeTakeFirst();
+    const passedHere = person && !pathInScope(person.region_path, scope)
+      ? await db.selectFrom('passage_occupants').innerJoin('passages', 'passages.id', 'passage_occupants.passage_id').select('passages.id')
+        .where('passage_occupants.person_id', '=', o.personId).where('passages.site_id', '=', site.id).limit(1).executeTakeFirst()
+      : undefined;
+    if (!person || (!pathInScope(person.region_path, scope) && !passedHere)) {
+      throw new AppError('PERSON_NOT_FOUND', { field: ['occupants', String(i), 'personId'] });
+    }
+  }
+  const now = clock.now();
+  const at = input.at ? new Date(input.at) : now;
+  if (at.getTime() > now.getTime() + 5 * 60_000) throw new AppError('VALIDATION', { issues: [{ path: ['at'], message: 'a passage cannot be in the future' }] });
+  return { input, plate, site, actorId: actor.id, at: at.toISOString() };
+}
+
+/**
+ * The passage writer: passages queue and are committed together (group commit), each with all
+ * its occupants in the same transaction — a vehicle is never stored without its people. A passage
+ * id seen before is acknowledged again without a second row. Occupants with an ID number are
+ * linked to the registry (a person new to it is created where the checkpoint is, tagged as a
+ * returnee when the number is from this county and they are coming in, else as non-local); a
+ * fever or a referral raises an alert for the command centre.
+ */
+export function passageWriter(db: Db, clock: Clock) {
+  return new GroupCommitter<Checked, { id: string; duplicate: boolean }>((items) => db.transaction().execute((trx) => writeBatch(trx, clock, items)));
+}
+
+async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
+  const now = clock.now().toISOString();
+  const existing = new Set((await db.selectFrom('passages').select('id').where('id', 'in', items.map((i) => i.input.id)).execute()).map((r) => r.id));
+  const seen = new Set<string>();
+  const idNumbers = [...new Set(items.flatMap((i) => i.input.occupants.map((o) => o.idNumber).filter((x): x is string => !!x)))];
+  const known = new Map<string, { id: string; name: string; region_path: string }>();
+  for (let i = 0; i < idNumbers.length; i += 500) {
+    for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number', 'region_path']).where('id_number', 'in', idNumbers.slice(i, i + 500)).execute()) known.set(p.id_number!, p);
+  }
+  const personIds = [...new Set(items.flatMap((i) => i.input.occupants.map((o) => o.personId).filter((x): x is string => !!x)))];
+  const byId = new Map<string, { id: string; name: string; id_number: string | null; phone: string | null; region_path: string }>();
+  if (personIds.length) {
+    for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number', 'phone', 'region_path']).where('id', 'in', personIds).execute()) byId.set(p.id, p);
+  }
+  const results: { id: string; duplicate: boolean }[] = [];
+  const passages = [];
+  const occupants = [];
+  const newPersons = [];
+  const tags: { person_id: string; tag: PersonTag; region_path: string; source: string; created_at: string }[] = [];
+  // raised after the rows they point at exist
+  const alerts: AlertInput[] = [];
+  for (const item of items) {
+    const { input, site } = item;
+    if (existing.has(input.id) || seen.has(input.id)) {
+      results.push({ id: input.id, duplicate: true });
+      continue;
+    }
+    seen.add(input.id);
+    const countyCode = site.region_path.split('/').filter(Boolean).find((c) => c.endsWith('000000'))?.slice(0, 6);
+    let fevers = 0;
+    for (const [seq, o] of input.occupants.entries()) {
+      let person = o.personId ? byId.get(o.personId) : undefined;
+      if (o.personId && !person) throw new AppError('PERSON_NOT_FOUND', { occupant: seq });
+      if (!person && o.idNumber) {
+        const found = known.get(o.idNumber);
+        if (found) {
+          person = { ...found, id_number: o.idNumber, phone: o.phone ?? null };
+        } else {
+          const id = uuidv7();
+          const name = o.name!;
+          const facts = o.idNumber.length === 18 ? factsFromIdNumber(o.idNumber) : null;
+          newPersons.push({
+            id, name, id_type: facts ? 'resident_id' : 'passport', id_number: o.idNumber, sex: facts?.sex ?? null, birth_date: facts?.birthDate ?? null,
+            phone: o.phone ?? null, household_id: null, relation: null, region_id: site.region_id, region_path: site.region_path,
+            ...personKeys(name, o.idNumber, o.phone), note: `首次登记于卡口：${site.name}`, created_at: now, updated_at: now,
+          });
+          const local = countyCode !== undefined && o.idNumber.startsWith(countyCode);
+          tags.push({ person_id: id, tag: local && input.direction === 'in' ? 'returnee' : 'non_local', region_path: site.region_path, source: 'checkpoint', created_at: now });
+          person = { id, name, id_number: o.idNumber, phone: o.phone ?? null, region_path: site.region_path };
+          known.set(o.idNumber, person);
+        }
+      }
+      const fever = o.temperature >= FEVER_CELSIUS || o.symptoms.includes('fever');
+      if (fever) fevers++;
+      occupants.push({
+        passage_id: input.id, seq, person_id: person?.id ?? null, region_path: site.region_path, name: o.name ?? person!.name,
+        id_number: o.idNumber ?? person?.id_number ?? null, phone: o.phone ?? person?.phone ?? null, temperature: o.temperature,
+        symptoms: o.symptoms.length ? JSON.stringify(o.symptoms) : null, fever: fever ? 1 : 0,
+      });
+      if (fever && person) {
+        tags.push({ person_id: person.id, tag: 'fever', region_path: person.region_path, source: 'checkpoint', created_at: now });
+        tags.push({ person_id: person.id, tag: 'key_person', region_path: person.region_path, source: 'checkpoint', created_at: now });
+      }
+      if (fever) {
+        alerts.push({
+          kind: 'fever', personId: person?.id ?? null, regionPath: site.region_path, sourceType: 'passage', sourceId: input.id,
+          message: `卡口发热：${o.name ?? person?.name}（${o.temperature}℃），${site.name}${item.plate ? '，车辆 ' + item.plate : ''}`,
+        });
+      }
+    }
+    if (input.decision === 'referred') {
+      alerts.push({ kind: 'refer', personId: null, regionPath: site.region_path, sourceType: 'passage', sourceId: input.id, message: `卡口转诊发热门诊：${site.name}${item.plate ? '，车辆 ' + item.plate : ''}` });
+    }
+    passages.push({
+      id: input.id, site_id: site.id, region_path: site.region_path, at: item.at, direction: input.direction, plate: item.plate,
+      vehicle_type: input.vehicleType, origin: input.origin ?? null, destination: input.destination ?? null, purpose: input.purpose ?? null,
+      disinfected: input.disinfected ? 1 : 0, leaflet: input.leaflet ? 1 : 0, decision: input.decision, occupant_count: input.occupants.length,
+      fever_count: fevers, recorder_id: item.actorId, created_at: now,
+    });
+    results.push({ id: input.id, duplicate: false });
+  }
+  for (let i = 0; i < newPersons.length; i += 500) await db.insertInto('persons').values(newPersons.slice(i, i + 500)).execute();
+  for (let i = 0; i < passages.length; i += 1000) await db.insertInto('passages').values(passages.slice(i, i + 1000)).execute();
+  for (let i = 0; i < occupants.length; i += 1000) await db.insertInto('passage_occupants').values(occupants.slice(i, i + 1000)).execute();
+  for (const a of alerts) await raiseAlert(db, clock, a);
+  for (let i = 0; i < tags.length; i += 1000) {
+    await db.insertInto('person_tags').values(tags.slice(i, i + 1000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
+  }
+  return results;
+}
+

@@ -1,0 +1,79 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { inScope, scopeOf, type Scope } from '../../http/scope';
+import { maskPhone } from '../../../shared/validators';
+import type { Site, SiteInput } from '../../../shared/checkpoints';
+import { audit } from '../audit/audit.service';
+import { getRegionInScope } from '../regions/regions.service';
+
+export const ROLES_THAT_MANAGE_SITES = ['admin', 'command', 'township'] as const;
+export const ROLES_AT_THE_BARRIER = ['admin', 'command', 'township', 'checkpoint'] as const;
+
+function selectSites(db: Db) {
+  return db.selectFrom('checkpoint_sites').leftJoin('regions', 'regions.id', 'checkpoint_sites.region_id')
+    .selectAll('checkpoint_sites').select('regions.name as region_name');
+}
+export type SiteRow = NonNullable<Awaited<ReturnType<typeof findSite>>>;
+
+async function findSite(db: Db, scope: Scope, id: string) {
+  return inScope(selectSites(db).where('checkpoint_sites.id', '=', id), 'checkpoint_sites.region_path', scope).executeTakeFirst();
+}
+
+export async function getSite(db: Db, scope: Scope, id: string): Promise<SiteRow> {
+  const site = await findSite(db, scope, id);
+  if (!site) throw new AppError('SITE_NOT_FOUND');
+  return site;
+}
+
+export async function listSites(db: Db, scope: Scope, f: { regionPath?: string; kind?: string; status?: string }) {
+  let qb = inScope(selectSites(db), 'checkpoint_sites.region_path', scope);
+  if (f.regionPath) qb = inScope(qb, 'checkpoint_sites.region_path', { prefix: f.regionPath });
+  return qb
+    .$if(f.kind !== undefined, (q) => q.where('checkpoint_sites.kind', '=', f.kind!))
+    .$if(f.status !== undefined, (q) => q.where('checkpoint_sites.status', '=', f.status as 'active'))
+    .orderBy('checkpoint_sites.region_path').orderBy('checkpoint_sites.name').limit(2000).execute();
+}
+
+export function toSite(r: SiteRow): Site {
+  return {
+    id: r.id, name: r.name, kind: r.kind as Site['kind'], regionId: r.region_id, regionName: r.region_name ?? null, regionPath: r.region_path,
+    address: r.address, responsibleUnit: r.responsible_unit, leadName: r.lead_name, leadPhone: maskPhone(r.lead_phone), hours: r.hours,
+    status: r.status, createdAt: r.created_at,
+  };
+}
+
+/** Register a checkpoint in a region of the actor's jurisdiction (a highway exit, a village entrance, a compound gate …). */
+export async function saveSite(db: Db, clock: Clock, actor: Actor, input: SiteInput, id?: string): Promise<SiteRow> {
+  const scope = scopeOf(actor);
+  const siteId = await db.transaction().execute(async (trx) => {
+    const region = await getRegionInScope(trx, scope, input.regionId);
+    const now = clock.now().toISOString();
+    const columns = {
+      name: input.name, kind: input.kind, region_id: region.id, region_path: region.path, address: input.address ?? null,
+      responsible_unit: input.responsibleUnit ?? null, lead_name: input.leadName ?? null, hours: input.hours, status: input.status, updated_at: now,
+    };
+    if (id) {
+      const current = await getSite(trx, scope, id);
+      await trx.updateTable('checkpoint_sites').set({ ...columns, ...(input.leadPhone !== undefined && { lead_phone: input.leadPhone }) }).where('id', '=', id).execute();
+      if (current.region_path !== region.path) {
+        await trx.updateTable('duty_shifts').set({ region_path: region.path }).where('site_id', '=', id).execute();
+      }
+      await audit(trx, clock, actor, { action: 'checkpoint.site_update', entityType: 'checkpoint_site', entityId: id, regionPath: region.path });
+      return id;
+    }
+    const newId = uuidv7();
+    await trx.insertInto('checkpoint_sites').values({ id: newId, ...columns, lead_phone: input.leadPhone ?? null, created_at: now }).execute();
+    await audit(trx, clock, actor, { action: 'checkpoint.site_create', entityType: 'checkpoint_site', entityId: newId, regionPath: region.path, details: { name: input.name, kind: input.kind } });
+    return newId;
+  });
+  return getSite(db, scope, siteId);
+}
+
+export async function revealSitePhone(db: Db, clock: Clock, actor: Actor, id: string) {
+  const site = await getSite(db, scopeOf(actor), id);
+  await audit(db, clock, actor, { action: 'checkpoint.site_reveal', entityType: 'checkpoint_site', entityId: id, regionPath: site.region_path, details: { field: 'leadPhone' } });
+  return { field: 'leadPhone', value: site.lead_phone };
+}
