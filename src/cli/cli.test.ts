@@ -132,8 +132,9 @@ describe('the qunfang command', () => {
       body: JSON.stringify({ parentId: parent.id, level: 'grid', name: '断电前网格' }),
     });
     expect(created.status).toBe(201);
+    const exited = server.exitCode !== null ? Promise.resolve() : new Promise((r) => server.once('exit', r));
     server.kill('SIGKILL');
-    await new Promise((r) => server.once('exit', r));
+    await exited;
     const reopened = database.engine === 'sqlite' ? new (await import('better-sqlite3')).default(database.sqlitePath!) : null;
     const found = reopened
       ? reopened.prepare('select name from regions where name = ?').get('断电前网格')

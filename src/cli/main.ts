@@ -10,6 +10,7 @@ import { userAddCommand } from './commands/user-add';
 import { backupCommand } from './commands/backup';
 import { regionsImportCommand, regionsLoadCommand } from './commands/regions';
 import { importResidentsCommand } from './commands/import';
+import { passagesExportCommand } from './commands/passages';
 import { ROLES } from '../shared/enums';
 
 const program = new Command();
@@ -50,6 +51,17 @@ importCmd
   .argument('<file>', '.xlsx or .csv in the roster template layout (GET /api/persons/import-template)')
   .description('import households and persons; valid rows land, refused rows go to FILE.errors.xlsx (exit code 2)')
   .action((file: string) => importResidentsCommand(file));
+
+const passages = program.command('passages').description('checkpoint passages');
+passages
+  .command('export')
+  .description("a checkpoint's register as .xlsx (one row per occupant); masked unless --reveal (audited)")
+  .requiredOption('--site <site>', 'site name or id')
+  .requiredOption('--from <when>', 'local date YYYY-MM-DD (from its start) or an ISO instant')
+  .requiredOption('--to <when>', 'local date YYYY-MM-DD (to its end) or an ISO instant')
+  .option('--out <file>', 'output file (default: <site>-<from>-<to>.xlsx)')
+  .option('--reveal', 'full ID numbers and phones')
+  .action((opts) => passagesExportCommand(opts));
 
 /** Known failures end with one readable line (and per-row lines for imports), not a stack trace. */
 function explain(err: unknown): never {

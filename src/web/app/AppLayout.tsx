@@ -1,6 +1,11 @@
 import {
+  AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -12,6 +17,8 @@ import { Button, Drawer, Dropdown, Layout, Menu, Spin, Tooltip, Typography, type
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../shared/enums';
+import { AlertsBadge } from '../features/alerts/AlertsBadge';
+import { AlertsProvider } from '../features/alerts/AlertsProvider';
 import { useAuth, useMe } from './auth';
 import { LocaleSwitch } from './components/LocaleSwitch';
 import { useI18n, type MessageKey, type Translate } from './i18n';
@@ -29,6 +36,11 @@ interface NavEntry {
 }
 
 const NAV: NavEntry[] = [
+  { path: '/field', label: 'nav.field', testId: 'nav-field', icon: <FormOutlined />, visible: can.screen },
+  { path: '/persons', label: 'nav.persons', testId: 'nav-persons', icon: <IdcardOutlined />, visible: () => true },
+  { path: '/households', label: 'nav.households', testId: 'nav-households', icon: <HomeOutlined />, visible: () => true },
+  { path: '/screening', label: 'nav.screening', testId: 'nav-screening', icon: <AimOutlined />, visible: can.readCoverage },
+  { path: '/alerts', label: 'nav.alerts', testId: 'nav-alerts', icon: <AlertOutlined />, visible: can.readAlerts },
   { path: '/regions', label: 'nav.regions', testId: 'nav-regions', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, visible: can.manageUsers },
   { path: '/gaps', label: 'nav.gaps', testId: 'nav-gaps', icon: <SafetyCertificateOutlined />, visible: can.readGaps },
@@ -68,114 +80,117 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        className="qf-header"
-        style={{
-          background: HEADER_BG,
-          color: '#fff',
-          display: 'flex',
-          alignItems: 'center',
-          gap: mobile ? 8 : 16,
-          padding: mobile ? '0 8px' : '0 20px',
-          position: 'sticky',
-          top: 0,
-          zIndex: 100,
-        }}
-      >
-        {mobile && (
-          <Button
-            type="text"
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
-            aria-label={t('header.menu')}
-            data-testid="nav-toggle"
-            onClick={() => setDrawerOpen(true)}
-          />
-        )}
-        <Link to="/" style={{ color: '#fff', display: 'flex', alignItems: 'baseline', gap: 10, flexShrink: 0 }}>
-          <span style={{ fontSize: 22, fontWeight: 700, letterSpacing: 2 }}>群防</span>
-          {!mobile && <span style={{ fontSize: 13, opacity: 0.85 }}>{t('app.tagline')}</span>}
-        </Link>
-        <div style={{ flex: 1 }} />
-        <LocaleSwitch variant="borderless" />
-        <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-          <button
-            type="button"
-            style={{
-              all: 'unset',
-              cursor: 'pointer',
-              display: 'flex',
-              alignItems: 'center',
-              gap: 8,
-              lineHeight: 1.25,
-              minWidth: 0,
-              maxWidth: mobile ? 120 : 320,
-            }}
-          >
-            {!mobile && <UserOutlined style={{ fontSize: 18 }} />}
-            <span style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
-              <span data-testid="current-user" style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {me.displayName}
+    <AlertsProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          className="qf-header"
+          style={{
+            background: HEADER_BG,
+            color: '#fff',
+            display: 'flex',
+            alignItems: 'center',
+            gap: mobile ? 8 : 16,
+            padding: mobile ? '0 8px' : '0 20px',
+            position: 'sticky',
+            top: 0,
+            zIndex: 100,
+          }}
+        >
+          {mobile && (
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+              aria-label={t('header.menu')}
+              data-testid="nav-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Link to="/" style={{ color: '#fff', display: 'flex', alignItems: 'baseline', gap: 10, flexShrink: 0 }}>
+            <span style={{ fontSize: 22, fontWeight: 700, letterSpacing: 2 }}>群防</span>
+            {!mobile && <span style={{ fontSize: 13, opacity: 0.85 }}>{t('app.tagline')}</span>}
+          </Link>
+          <div style={{ flex: 1 }} />
+          {can.readAlerts(me.role) && <AlertsBadge />}
+          <LocaleSwitch variant="borderless" />
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <button
+              type="button"
+              style={{
+                all: 'unset',
+                cursor: 'pointer',
+                display: 'flex',
+                alignItems: 'center',
+                gap: 8,
+                lineHeight: 1.25,
+                minWidth: 0,
+                maxWidth: mobile ? 120 : 320,
+              }}
+            >
+              {!mobile && <UserOutlined style={{ fontSize: 18 }} />}
+              <span style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+                <span data-testid="current-user" style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {me.displayName}
+                </span>
+                <span style={{ fontSize: 12, opacity: 0.85, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  <span data-testid="current-role">{role}</span>
+                  {' · '}
+                  <span data-testid="current-scope">{scope}</span>
+                </span>
               </span>
-              <span style={{ fontSize: 12, opacity: 0.85, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                <span data-testid="current-role">{role}</span>
-                {' · '}
-                <span data-testid="current-scope">{scope}</span>
-              </span>
-            </span>
-          </button>
-        </Dropdown>
-        <Tooltip title={mobile ? t('header.logout') : undefined}>
-          <Button
-            data-testid="logout"
-            type="text"
-            icon={<LogoutOutlined />}
-            onClick={() => void logout()}
-            style={{ color: '#fff' }}
-            aria-label={t('header.logout')}
-          >
-            {mobile ? null : t('header.logout')}
-          </Button>
-        </Tooltip>
-      </Layout.Header>
-      <Layout>
-        {!mobile && (
-          <Layout.Sider width={216} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <Menu mode="inline" selectedKeys={[selected]} items={menuItems(me.role, t)} style={{ borderRight: 0, paddingTop: 8 }} />
-          </Layout.Sider>
-        )}
-        {mobile && (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            size={260}
-            destroyOnHidden
-            title={
-              <div>
-                <div>{me.displayName}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-                  {role} · {scope}
-                </Typography.Text>
-              </div>
-            }
-            styles={{ body: { padding: 0 } }}
-          >
-            <Menu mode="inline" selectedKeys={[selected]} items={menuItems(me.role, t, () => setDrawerOpen(false))} />
-          </Drawer>
-        )}
-        <Layout.Content style={{ padding: mobile ? 8 : 20, minWidth: 0 }}>
-          <Suspense fallback={<PageSpinner />}>
-            <Outlet />
+            </button>
+          </Dropdown>
+          <Tooltip title={mobile ? t('header.logout') : undefined}>
+            <Button
+              data-testid="logout"
+              type="text"
+              icon={<LogoutOutlined />}
+              onClick={() => void logout()}
+              style={{ color: '#fff' }}
+              aria-label={t('header.logout')}
+            >
+              {mobile ? null : t('header.logout')}
+            </Button>
+          </Tooltip>
+        </Layout.Header>
+        <Layout>
+          {!mobile && (
+            <Layout.Sider width={216} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+              <Menu mode="inline" selectedKeys={[selected]} items={menuItems(me.role, t)} style={{ borderRight: 0, paddingTop: 8 }} />
+            </Layout.Sider>
+          )}
+          {mobile && (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={260}
+              destroyOnHidden
+              title={
+                <div>
+                  <div>{me.displayName}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+                    {role} · {scope}
+                  </Typography.Text>
+                </div>
+              }
+              styles={{ body: { padding: 0 } }}
+            >
+              <Menu mode="inline" selectedKeys={[selected]} items={menuItems(me.role, t, () => setDrawerOpen(false))} />
+            </Drawer>
+          )}
+          <Layout.Content style={{ padding: mobile ? 8 : 20, minWidth: 0 }}>
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+        {passwordOpen && (
+          <Suspense fallback={null}>
+            <ChangePasswordModal onClose={() => setPasswordOpen(false)} />
           </Suspense>
-        </Layout.Content>
+        )}
       </Layout>
-      {passwordOpen && (
-        <Suspense fallback={null}>
-          <ChangePasswordModal onClose={() => setPasswordOpen(false)} />
-        </Suspense>
-      )}
-    </Layout>
+    </AlertsProvider>
   );
 }
 

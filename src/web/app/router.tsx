@@ -5,13 +5,21 @@ import type { Role } from '../../shared/enums';
 import { AppLayout, PageSpinner } from './AppLayout';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
-import { can } from './permissions';
+import { can, homeOf } from './permissions';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const GapsPage = lazy(() => import('../features/responsibility/GapsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const PersonsPage = lazy(() => import('../features/residents/PersonsPage'));
+const ImportPage = lazy(() => import('../features/residents/ImportPage'));
+const RosterPrintPage = lazy(() => import('../features/residents/RosterPrintPage'));
+const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
+const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdDetailPage'));
+const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage'));
+const FieldPage = lazy(() => import('../features/field/FieldPage'));
+const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -35,10 +43,16 @@ function RequireRole({ allow, children }: { allow: (role: Role) => boolean; chil
   return <>{children}</>;
 }
 
+/** `/`: each role's start page (a grid worker's is the field screen). */
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={me ? homeOf(me.role) : '/regions'} replace />;
+}
+
 function HomeButton() {
   const { t } = useI18n();
   return (
-    <Link to="/regions">
+    <Link to="/">
       <Button type="primary">{t('common.backHome')}</Button>
     </Link>
   );
@@ -66,7 +80,15 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/regions" replace /> },
+      { index: true, element: <Home /> },
+      { path: 'field', element: <RequireRole allow={can.screen}><FieldPage /></RequireRole> },
+      { path: 'persons', element: <PersonsPage /> },
+      { path: 'persons/import', element: <RequireRole allow={can.registerPersons}><ImportPage /></RequireRole> },
+      { path: 'persons/roster', element: <RosterPrintPage /> },
+      { path: 'households', element: <HouseholdsPage /> },
+      { path: 'households/:id', element: <HouseholdDetailPage /> },
+      { path: 'screening', element: <RequireRole allow={can.readCoverage}><ScreeningPage /></RequireRole> },
+      { path: 'alerts', element: <RequireRole allow={can.readAlerts}><AlertsPage /></RequireRole> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
       { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
       { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },

@@ -15,6 +15,9 @@ import { toPassage } from './passages.mapper';
 import { assignToShift, checkInOut, planShifts, rosterBetween, rosterGaps } from './roster.service';
 import { normalisePlate } from '../../../shared/checkpoints';
 import { figuresByUnit } from './figures.service';
+import { exportPassages } from './passages.export';
+import { scopeOf } from '../../http/scope';
+import { PassThrough } from 'node:stream';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -69,6 +72,20 @@ export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginA
       const rows = await listPassages(db, scope, { ...q, plate: q.plate ? normalisePlate(q.plate) : undefined, before: decodeCursor<string>(q.cursor) });
       const occupants = await occupantsOf(db, rows.map((r) => r.id));
       return pageFrom(rows, q.limit, (r) => r.id, (r) => toPassage(r, occupants));
+    });
+
+    app.get('/api/checkpoints/sites/:id/passages.xlsx', {
+      schema: { tags: ['checkpoints'], summary: "Export a site's passages in a window as .xlsx (masked unless reveal=true; audited)", params: IdParams, querystring: z.object({ from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }), reveal: z.enum(['true', 'false']).default('false') }) },
+    }, async (request, reply) => {
+      const reveal = request.query.reveal === 'true';
+      const { actor } = authorise(request, reveal ? ROLES_AT_THE_BARRIER : 'any');
+      await getSite(db, scopeOf(actor), request.params.id);
+      const out = new PassThrough();
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="passages.xlsx"; filename*=UTF-8''${encodeURIComponent('卡口登记表.xlsx')}`);
+      void exportPassages(db, clock, actor, { siteId: request.params.id, from: new Date(request.query.from).toISOString(), to: new Date(request.query.to).toISOString(), reveal }, out, config.timeZone)
+        .catch((err) => { request.log.error({ err }, 'passage export failed'); out.destroy(err); });
+      return reply.send(out);
     });
 
     app.get('/api/checkpoints/sites/:id/plates', {

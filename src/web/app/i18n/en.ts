@@ -1,4 +1,6 @@
 import type { MessageKey } from './zh-CN';
+import { registryEn } from './en.registry';
+import { screeningEn } from './en.screening';
 
 /** English UI strings: a full translation of zh-CN.ts (the compiler checks that no key is missing). */
 export const en: Record<MessageKey, string> = {
@@ -209,4 +211,7 @@ export const en: Record<MessageKey, string> = {
   'audit.actorPlaceholder': 'Filter by actor',
 
   'picker.placeholder': 'Choose a region; type a name or pinyin to search',
+
+  ...registryEn,
+  ...screeningEn,
 };

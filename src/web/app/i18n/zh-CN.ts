@@ -1,3 +1,6 @@
+import { registryZhCN } from './zh-CN.registry';
+import { screeningZhCN } from './zh-CN.screening';
+
 /**
  * Simplified Chinese UI strings: the source dictionary. English is a full translation (en.ts);
  * Traditional Chinese is converted from these strings at runtime with OpenCC (cn → tw).
@@ -211,6 +214,9 @@ export const zhCN = {
   'audit.actorPlaceholder': '按操作人筛选',
 
   'picker.placeholder': '选择区域，可输入名称或拼音搜索',
+
+  ...registryZhCN,
+  ...screeningZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -12,9 +12,9 @@ interface LoginForm {
   password: string;
 }
 
-/** Where the user was going, if it is a page of this app (never an outside URL). */
+/** Where the user was going, if it is a page of this app (never an outside URL); else `/`, the role's start page. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/regions';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 /** Username and password; a lockout (ACCOUNT_LOCKED) or wrong password is shown from the server's message. */

@@ -1,0 +1,92 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import type { Alert } from '../../../shared/screening';
+import { api } from '../../app/api';
+import { LoadMore } from '../../app/components/LoadMore';
+import { useFeedback } from '../../app/feedback';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { usePaged } from '../../app/usePaged';
+import { useIsMobile } from '../../app/useIsMobile';
+import { alertKindLabel, useAlerts } from './AlertsProvider';
+
+const KIND_COLORS: Record<string, string> = { fever: 'red', key_person: 'magenta', refer: 'purple' };
+
+/**
+ * 预警: fevers, key persons and referrals found at the door, newest first; whoever follows one up
+ * acknowledges it. New alerts arrive live (the list reloads on each).
+ */
+export default function AlertsPage() {
+  const { t, locale } = useI18n();
+  const feedback = useFeedback();
+  const mobile = useIsMobile();
+  const { generation, recount } = useAlerts();
+  const [openOnly, setOpenOnly] = useState(true);
+  const alerts = usePaged<Alert>('/alerts', { open: openOnly ? 'true' : undefined, limit: 50 }, feedback.error, generation);
+
+  const acknowledge = async (alert: Alert) => {
+    try {
+      await api.post(`/alerts/${alert.id}/ack`);
+      feedback.success(t('alerts.acked'));
+      alerts.setItems((items) =>
+        openOnly ? items.filter((a) => a.id !== alert.id) : items.map((a) => (a.id === alert.id ? { ...a, acknowledgedAt: new Date().toISOString() } : a)),
+      );
+      recount();
+    } catch (err) {
+      feedback.error(err);
+    }
+  };
+
+  return (
+    <Card
+      size={mobile ? 'small' : undefined}
+      title={t('alerts.title')}
+      extra={
+        <Space>
+          <Switch checked={openOnly} onChange={setOpenOnly} data-testid="alerts-open-only" />
+          {t('alerts.openOnly')}
+        </Space>
+      }
+    >
+      <Table<Alert>
+        data-testid="alerts-table"
+        rowKey="id"
+        size="middle"
+        loading={alerts.loading && !alerts.items.length}
+        dataSource={alerts.items}
+        pagination={false}
+        scroll={{ x: 860 }}
+        locale={{ emptyText: t('alerts.none') }}
+        onRow={(row) => ({ 'data-testid': `alert-${row.id}`, style: row.acknowledgedAt ? { opacity: 0.6 } : undefined } as HTMLAttributes<HTMLElement>)}
+        columns={[
+          { title: t('alerts.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v, locale) },
+          { title: t('alerts.kind'), dataIndex: 'kind', width: 110, render: (v: string) => <Tag color={KIND_COLORS[v] ?? 'default'}>{alertKindLabel(t, v)}</Tag> },
+          {
+            title: t('alerts.person'),
+            dataIndex: 'personName',
+            width: 100,
+            render: (v: string | null, row) => (row.personId ? <Link to={`/persons?open=${row.personId}`}>{v ?? '—'}</Link> : '—'),
+          },
+          { title: t('alerts.message'), dataIndex: 'message', render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+          {
+            title: t('alerts.status'),
+            key: 'status',
+            width: 150,
+            fixed: mobile ? undefined : 'right',
+            render: (_, row) =>
+              row.acknowledgedAt ? (
+                <Tag color="green">{t('alerts.ackedAt', { time: formatTime(row.acknowledgedAt, locale) })}</Tag>
+              ) : (
+                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => acknowledge(row)} data-testid={`alert-ack-${row.id}`}>
+                  {t('alerts.ack')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <LoadMore hasMore={alerts.hasMore} loading={alerts.loading} onClick={alerts.loadMore} />
+    </Card>
+  );
+}

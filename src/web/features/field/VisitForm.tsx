@@ -1,0 +1,205 @@
+import { ArrowLeftOutlined, CheckOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Radio, Spin, Typography, type InputRef } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Person } from '../../../shared/residents';
+import { VisitOutcome, type Round } from '../../../shared/screening';
+import { useFeedback } from '../../app/feedback';
+import { useI18n } from '../../app/i18n';
+import { PersonFormDrawer } from '../residents/PersonFormDrawer';
+import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
+import { screeningApi } from '../screening/screeningApi';
+import { EMPTY_CHECK, isRisk, MemberCheck, parseTemperature, type CheckDraft } from './MemberCheck';
+
+export interface VisitDone {
+  address: string;
+  keyPersons: number;
+  outcome: VisitOutcome;
+}
+
+interface Props {
+  round: Round;
+  householdId: string;
+  onBack: () => void;
+  onDone: (done: VisitDone) => void;
+}
+
+/**
+ * The household at the door: each member's check, the outcome, submit. A fever or a history picks
+ * 重点人员 by itself (无风险 is then not offered). Keyboard: the first temperature has the focus,
+ * Enter goes to the next one and, after the last, submits; Escape goes back to the search. The
+ * visit carries an id made here, so a send retried after a timeout is stored once.
+ */
+export function VisitForm({ round, householdId, onBack, onDone }: Props) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const [household, setHousehold] = useState<HouseholdDetail | null>(null);
+  const [checks, setChecks] = useState<Record<string, CheckDraft>>({});
+  const [chosen, setChosen] = useState<VisitOutcome | null>(null);
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [focusPending, setFocusPending] = useState(false);
+  const visitId = useRef(crypto.randomUUID());
+  const temps = useRef(new Map<string, InputRef | null>());
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const backRef = useRef(onBack);
+  backRef.current = onBack;
+
+  const load = useCallback(
+    async (focusFirst: boolean) => {
+      try {
+        const h = await householdApi.get(householdId);
+        setHousehold(h);
+        setChecks((prev) => Object.fromEntries(h.members.map((m) => [m.id, prev[m.id] ?? EMPTY_CHECK])));
+        if (focusFirst) setFocusPending(true);
+      } catch (err) {
+        feedback.error(err);
+        backRef.current();
+      }
+    },
+    [householdId, feedback],
+  );
+
+  useEffect(() => {
+    void load(true);
+  }, [load]);
+
+  // Once the members are on screen, the first temperature takes the focus (the submit button if nobody is registered).
+  useEffect(() => {
+    if (!focusPending || !household) return;
+    setFocusPending(false);
+    const first = household.members[0];
+    if (first) temps.current.get(first.id)?.focus();
+    else submitRef.current?.focus();
+  }, [focusPending, household]);
+
+  const members: Person[] = household?.members ?? [];
+  const risk = members.some((m) => checks[m.id] && isRisk(checks[m.id]!));
+  const outcome: VisitOutcome = chosen === 'not_home' || chosen === 'refer' ? chosen : risk ? 'key_person' : (chosen ?? 'no_risk');
+  const nobodyHome = outcome === 'not_home';
+
+  const submit = async () => {
+    if (!household || saving) return;
+    const bad = nobodyHome ? undefined : members.find((m) => checks[m.id]?.present && Number.isNaN(parseTemperature(checks[m.id]!.temperature)));
+    if (bad) {
+      temps.current.get(bad.id)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      await screeningApi.visit({
+        id: visitId.current,
+        roundId: round.id,
+        householdId: household.id,
+        outcome,
+        note: note.trim() || null,
+        checks: members.map((m) => {
+          const c = checks[m.id] ?? EMPTY_CHECK;
+          const present = !nobodyHome && c.present;
+          return {
+            personId: m.id,
+            present,
+            temperature: present ? parseTemperature(c.temperature) : null,
+            symptoms: present ? c.symptoms : [],
+            hubeiTravel: present && c.hubeiTravel,
+            contactHistory: present && c.contactHistory,
+          };
+        }),
+      });
+      const keyPersons = nobodyHome ? 0 : members.filter((m) => checks[m.id] && isRisk(checks[m.id]!)).length;
+      onDone({ address: household.address, keyPersons, outcome });
+    } catch (err) {
+      feedback.error(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const nextAfter = (personId: string) => {
+    const present = members.filter((m) => checks[m.id]?.present);
+    const index = present.findIndex((m) => m.id === personId);
+    const next = present[index + 1];
+    if (next) temps.current.get(next.id)?.focus();
+    else void submit();
+  };
+
+  if (!household) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  return (
+    <div
+      data-testid="field-visit"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !adding) onBack();
+      }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 4, marginBottom: 8 }}>
+        <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label={t('field.back')} data-testid="field-back" />
+        <div style={{ minWidth: 0 }}>
+          <Typography.Text strong style={{ fontSize: 18, display: 'block' }} data-testid="field-address">{household.address}</Typography.Text>
+          <Typography.Text type="secondary">
+            {household.headName ? `${t('households.head')}：${household.headName} · ` : ''}
+            {t('field.members', { n: members.length })}
+          </Typography.Text>
+        </div>
+      </div>
+      {members.length === 0 && <Alert type="info" showIcon title={t('field.noMembersHint')} style={{ marginBottom: 10 }} />}
+      {members.map((m) => (
+        <MemberCheck
+          key={m.id}
+          person={m}
+          check={checks[m.id] ?? EMPTY_CHECK}
+          disabled={nobodyHome}
+          onChange={(next) => setChecks((prev) => ({ ...prev, [m.id]: next }))}
+          onEnter={() => nextAfter(m.id)}
+          tempRef={(el) => {
+            temps.current.set(m.id, el);
+          }}
+        />
+      ))}
+      <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }} data-testid="field-add-member">
+        {t('field.addMember')}
+      </Button>
+      <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{t('field.outcome')}</Typography.Text>
+      <Radio.Group
+        data-testid="field-outcome"
+        value={outcome}
+        onChange={(e) => setChosen(e.target.value as VisitOutcome)}
+        optionType="button"
+        buttonStyle="solid"
+        style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6, marginBottom: 6 }}
+        options={VisitOutcome.options.map((o) => ({
+          value: o,
+          label: t(`outcome.${o}`),
+          disabled: o === 'no_risk' && risk,
+          style: { textAlign: 'center', borderRadius: 6, borderInlineStartWidth: 1 },
+        }))}
+      />
+      {risk && !nobodyHome && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{t('field.riskAuto')}</Typography.Text>}
+      <Input.TextArea
+        aria-label={t('visit.note')}
+        placeholder={t('visit.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={500}
+        autoSize={{ minRows: 1, maxRows: 3 }}
+        style={{ margin: '10px 0' }}
+      />
+      <Button ref={submitRef} type="primary" size="large" block icon={<CheckOutlined />} loading={saving} onClick={() => void submit()} data-testid="field-submit" style={{ height: 52, fontSize: 18 }}>
+        {t('field.submit')}
+      </Button>
+      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}>
+        {t('field.keyboardHint')}
+      </Typography.Text>
+      {adding && (
+        <PersonFormDrawer
+          household={{ id: household.id, label: householdLabel(household) }}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            void load(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

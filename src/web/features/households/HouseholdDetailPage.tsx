@@ -1,0 +1,118 @@
+import { ArrowLeftOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Result, Row, Spin, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { Person, PersonTag } from '../../../shared/residents';
+import type { Visit } from '../../../shared/screening';
+import { useMe } from '../../app/auth';
+import { useFeedback } from '../../app/feedback';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { can } from '../../app/permissions';
+import { useIsMobile } from '../../app/useIsMobile';
+import { PersonDrawer } from '../residents/PersonDrawer';
+import { PersonFormDrawer } from '../residents/PersonFormDrawer';
+import { PersonTags } from '../residents/PersonTags';
+import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
+import { VisitHistory } from './VisitHistory';
+
+/** One household: where, who lives there (add a member), and every screening visit. */
+export default function HouseholdDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const { t, locale } = useI18n();
+  const feedback = useFeedback();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const [household, setHousehold] = useState<HouseholdDetail | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [visits, setVisits] = useState<Visit[] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    householdApi.get(id).then(setHousehold).catch((err: unknown) => {
+      feedback.error(err);
+      setMissing(true);
+    });
+    householdApi.visits(id).then(setVisits).catch(() => setVisits([]));
+  }, [id, feedback]);
+
+  useEffect(load, [load]);
+
+  if (missing && !household) return <Result status="404" subTitle={t('common.notFoundPage')} />;
+  if (!household) return <Spin />;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={15}>
+        <Card
+          size={mobile ? 'small' : undefined}
+          title={
+            <span data-testid="household-title">
+              <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/households')} aria-label={t('households.back')} />
+              {household.address}
+            </span>
+          }
+        >
+          <Descriptions
+            size="small"
+            column={mobile ? 1 : 2}
+            items={[
+              { key: 'head', label: t('households.head'), children: household.headName ?? '—' },
+              { key: 'room', label: t('households.room'), children: household.room ?? '—' },
+              { key: 'region', label: t('households.building'), children: household.regionName ?? '—' },
+              { key: 'phone', label: t('households.phone'), children: household.phone ?? '—' },
+              { key: 'vacant', label: t('households.vacant'), children: household.vacant ? t('common.yes') : t('common.no') },
+              { key: 'created', label: t('households.createdAt'), children: formatTime(household.createdAt, locale) },
+              ...(household.note ? [{ key: 'note', label: t('persons.note'), children: household.note }] : []),
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 8 }}>
+            {t('households.members')}（{household.members.length}）
+          </Typography.Title>
+          <Table<Person>
+            data-testid="household-members"
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={household.members}
+            scroll={{ x: 640 }}
+            locale={{ emptyText: t('households.noMembers') }}
+            onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' }, 'data-testid': `member-${row.id}` } as HTMLAttributes<HTMLElement>)}
+            columns={[
+              { title: t('persons.name'), dataIndex: 'name', width: 100, render: (v: string) => <Typography.Link>{v}</Typography.Link> },
+              { title: t('persons.relation'), dataIndex: 'relation', width: 90, render: (v: string | null) => (v ? t(`relation.${v as 'head'}`) : '—') },
+              { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
+              { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
+              { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
+              { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[], row) => <>{row.away && <Tag>{t('persons.away')}</Tag>}<PersonTags tags={v} /></> },
+            ]}
+          />
+          {can.registerPersons(me.role) && (
+            <Button icon={<UserAddOutlined />} style={{ marginTop: 12 }} onClick={() => setAdding(true)} data-testid="household-add-member">
+              {t('households.addMember')}
+            </Button>
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={9}>
+        <Card size={mobile ? 'small' : undefined} title={t('households.visits')}>
+          <VisitHistory visits={visits} />
+        </Card>
+      </Col>
+      {adding && (
+        <PersonFormDrawer
+          household={{ id: household.id, label: householdLabel(household) }}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            load();
+          }}
+          onOpenExisting={(p) => setOpenId(p.id)}
+        />
+      )}
+      {openId && <PersonDrawer key={openId} personId={openId} onClose={() => setOpenId(null)} onChanged={load} onOpen={setOpenId} />}
+    </Row>
+  );
+}

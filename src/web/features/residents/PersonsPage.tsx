@@ -1,0 +1,147 @@
+import { ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { Person, PersonTag } from '../../../shared/residents';
+import type { Query } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { LoadMore } from '../../app/components/LoadMore';
+import { MaskedReveal } from '../../app/components/PhoneReveal';
+import { useFeedback } from '../../app/feedback';
+import { useI18n } from '../../app/i18n';
+import { can } from '../../app/permissions';
+import { usePaged } from '../../app/usePaged';
+import { useIsMobile } from '../../app/useIsMobile';
+import { RegionPicker } from '../regions/RegionPicker';
+import { PersonDrawer } from './PersonDrawer';
+import { PersonExport } from './PersonExport';
+import { PersonFormDrawer } from './PersonFormDrawer';
+import { PersonTags, tagOptionRender, useTagOptions } from './PersonTags';
+import { personApi } from './residentApi';
+
+/**
+ * 人员: the registry of the user's jurisdiction. The search box takes a name (简/繁), pinyin or
+ * initials (zs), or the tail of an ID number or phone — the server does the matching. `?open=<id>`
+ * opens a person's drawer.
+ */
+export default function PersonsPage() {
+  const me = useMe();
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const tagOptions = useTagOptions();
+  const [params, setParams] = useSearchParams();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [tag, setTag] = useState<PersonTag | undefined>(undefined);
+  const [regionId, setRegionId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const mayRegister = can.registerPersons(me.role);
+  const filters: Query = { q: q || undefined, tag, regionId: regionId ?? undefined };
+  const persons = usePaged<Person>('/persons', { ...filters, limit: 50 }, feedback.error);
+  const openId = params.get('open');
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const open = (id: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id) next.set('open', id);
+      else next.delete('open');
+      return next;
+    });
+
+  const printRoster = () => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(filters)) if (value) query.set(key, String(value));
+    query.set('print', '1');
+    navigate(`/persons/roster?${query.toString()}`);
+  };
+
+  const reveal = (row: Person, field: 'idNumber' | 'phone') => (mayRegister ? () => personApi.reveal(row.id, field) : undefined);
+
+  return (
+    <Card
+      size={mobile ? 'small' : undefined}
+      title={t('persons.title')}
+      extra={
+        mayRegister && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="person-add">
+            {mobile ? null : t('persons.add')}
+          </Button>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16, width: '100%' }}>
+        <Input
+          data-testid="person-search"
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('persons.searchPlaceholder')}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          style={{ width: mobile ? 'calc(100vw - 60px)' : 320 }}
+        />
+        <Select<PersonTag | undefined>
+          data-testid="person-tag-filter"
+          allowClear
+          placeholder={t('persons.allTags')}
+          value={tag}
+          onChange={setTag}
+          options={tagOptions}
+          optionRender={tagOptionRender}
+          style={{ width: 150 }}
+        />
+        <div style={{ width: mobile ? 'calc(100vw - 60px)' : 240 }} data-testid="person-region-filter">
+          <RegionPicker id="person-region-filter" value={regionId} onChange={setRegionId} placeholder={t('persons.regionFilter')} />
+        </div>
+        <PersonExport filters={filters} mayReveal={mayRegister} />
+        <Button icon={<PrinterOutlined />} onClick={printRoster} data-testid="persons-print">
+          {t('persons.print')}
+        </Button>
+        {mayRegister && (
+          <Button icon={<ImportOutlined />} onClick={() => navigate('/persons/import')} data-testid="persons-import">
+            {t('persons.import')}
+          </Button>
+        )}
+      </Space>
+      <Table<Person>
+        data-testid="persons-table"
+        rowKey="id"
+        size="middle"
+        loading={persons.loading && !persons.items.length}
+        dataSource={persons.items}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: t('persons.empty') }}
+        onRow={(row) => ({ onClick: () => open(row.id), style: { cursor: 'pointer' }, 'data-testid': `person-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        columns={[
+          { title: t('persons.name'), dataIndex: 'name', width: 110, fixed: mobile ? undefined : 'left', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
+          { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
+          { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
+          { title: t('persons.idNumber'), key: 'id', width: 230, render: (_, row) => <MaskedReveal key={`id-${row.id}`} masked={row.idNumber} reveal={reveal(row, 'idNumber')} label={t('persons.revealId')} testId="id" /> },
+          { title: t('persons.phone'), key: 'phone', width: 160, render: (_, row) => <MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} /> },
+          { title: t('persons.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
+          { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[]) => <PersonTags tags={v} /> },
+        ]}
+      />
+      <LoadMore hasMore={persons.hasMore} loading={persons.loading} onClick={persons.loadMore} />
+      {openId && <PersonDrawer key={openId} personId={openId} onClose={() => open(null)} onChanged={persons.reload} onOpen={open} />}
+      {adding && (
+        <PersonFormDrawer
+          onClose={() => setAdding(false)}
+          onSaved={(person) => {
+            setAdding(false);
+            persons.reload();
+            open(person.id);
+          }}
+          onOpenExisting={(person) => open(person.id)}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { Table, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { GapHousehold } from '../../../shared/screening';
+import { LoadMore } from '../../app/components/LoadMore';
+import { useFeedback } from '../../app/feedback';
+import { formatTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { usePaged } from '../../app/usePaged';
+
+/**
+ * 不留死角: households of the round under a region never visited, or only found "not home" and not
+ * yet revisited. Each row opens the household.
+ */
+export function GapsTable({ roundId, under, refreshKey }: { roundId: string; under?: string; refreshKey?: unknown }) {
+  const { t, locale } = useI18n();
+  const feedback = useFeedback();
+  const navigate = useNavigate();
+  const gaps = usePaged<GapHousehold>(`/screening/rounds/${roundId}/gaps`, { under, limit: 100 }, feedback.error, refreshKey);
+  return (
+    <>
+      <Table<GapHousehold>
+        data-testid="gaps-table"
+        rowKey="householdId"
+        size="small"
+        loading={gaps.loading && !gaps.items.length}
+        dataSource={gaps.items}
+        pagination={false}
+        scroll={{ x: 520, y: 480 }}
+        locale={{ emptyText: t('screening.gapsNone') }}
+        onRow={(row) => ({ onClick: () => navigate(`/households/${row.householdId}`), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.householdId}` } as HTMLAttributes<HTMLElement>)}
+        columns={[
+          { title: t('households.address'), dataIndex: 'address', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
+          { title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('screening.gapStatus'),
+            dataIndex: 'status',
+            width: 120,
+            render: (v: GapHousehold['status']) => <Tag color={v === 'never' ? 'red' : 'orange'}>{t(`screening.gapStatus.${v}`)}</Tag>,
+          },
+          { title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 130, render: (v: string | null) => formatTime(v, locale) },
+        ]}
+      />
+      <LoadMore hasMore={gaps.hasMore} loading={gaps.loading} onClick={gaps.loadMore} />
+    </>
+  );
+}
