@@ -16,6 +16,8 @@ import { openMigratedDb } from '../src/server/db/open';
  */
 export interface BenchDatabase {
   db: Db;
+  /** the SQLite file, for tools that open it themselves (the sqlite3 CLI) */
+  sqlitePath?: string;
   close(): Promise<void>;
 }
 
@@ -39,9 +41,11 @@ function sqliteFactory(): DatabaseFactory {
     describe: `SQLite files under ${root}`,
     async fresh() {
       const dir = path.join(root, String(n++));
-      const db = await openMigratedDb({ sqlitePath: path.join(dir, 'bench.db'), databaseUrl: undefined });
+      const sqlitePath = path.join(dir, 'bench.db');
+      const db = await openMigratedDb({ sqlitePath, databaseUrl: undefined });
       return {
         db,
+        sqlitePath,
         async close() {
           await db.destroy();
           fs.rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,10 @@ export interface BuildRun {
   database: BenchDatabase;
 }
 
-const TABLES = ['regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'settings', 'audit_log'] as const;
+const TABLES = [
+  'regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'settings', 'audit_log',
+  'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
+] as const;
 
 export async function runDemoBuild(factory: DatabaseFactory, scale: DemoScale): Promise<BuildRun> {
   const database = await factory.fresh();

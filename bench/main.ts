@@ -17,12 +17,37 @@
  *                                 (township06, 东泉镇, with the default seed), via app.inject, over 300
  *                                 requests (quick) or 1,000 (full) after 30 warm-up requests.
  *                                 Baseline: p99 of GET /api/health with the same session, alternated.
+ *   coverage_county_p99           p99 ms of GET /api/screening/rounds/:id/coverage?level=grid (all 1,600
+ *                                 grids) by the county `command` user on the county demo with its
+ *                                 screening round about 80% done, over 100 requests (quick) or 300 (full)
+ *                                 after 5 warm-up requests. Baseline: health p99, alternated.
+ *   resident_import               rows/s of Qunfang's roster import (`importResidents` with the CLI's
+ *                                 global actor over `readRows(file, 'csv')`) of a generated roster of
+ *                                 1,000,000 persons (~320,000 households over the demo county's ~9,200
+ *                                 buildings) into a fresh database holding the county's regions and
+ *                                 users. Baseline: rows/s of the engine's own bulk load of the same file
+ *                                 into a copy of the persons table with all its indexes (sqlite3
+ *                                 `.import --csv`; PostgreSQL `COPY … FROM` file) — exactly what, in
+ *                                 bench/import.ts. Quick: 100,000 persons, named resident_import_quick.
+ *                                 With PostgreSQL at DATABASE_URL the baseline is multi-row INSERTs and
+ *                                 the line is named resident_import_insert_baseline.
+ *   person_search_p99             p99 ms of GET /api/persons?q=… by the county `command` user over the
+ *                                 registry the import filled (1,000,000 persons; quick: 100,000, named
+ *                                 person_search_p99_quick): alternately 2–3 pinyin initials (zs, wjg)
+ *                                 and a 1–2 character name prefix (张, 王建), 1,000 requests (quick 300)
+ *                                 after 30 warm-up. Baseline: health p99, alternated.
  *
  * Progress goes to stderr.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Engine } from '../src/server/db/database';
+import { runCoverageLatency } from './coverage';
 import { databaseFactory } from './databases';
 import { runDemoBuild, runPlainInsert, type BuildRun } from './demo-build';
+import { runResidentImport, type ImportRun } from './import';
+import { runPersonSearch } from './search';
 import { emit, log, median } from './stats';
 import { runSubtreeLatency } from './subtree';
 
@@ -40,6 +65,10 @@ async function main(): Promise<void> {
   const factory = await databaseFactory(engine);
   log(`${quick ? 'quick' : 'full'} run on ${factory.describe}`);
   let kept: BuildRun | null = null;
+  let imported: ImportRun | null = null;
+  // The roster CSV lives here; readable by a local PostgreSQL server process, which COPY needs.
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-bench-files-'));
+  fs.chmodSync(workDir, 0o755);
   try {
     const builds: number[] = [];
     const plains: number[] = [];
@@ -58,8 +87,25 @@ async function main(): Promise<void> {
     const latency = await runSubtreeLatency(kept!.database.db, quick ? 300 : 1000, 30);
     log(`${latency.username} subtree page: ${latency.nodes} nodes; p50 ${latency.p50.toFixed(2)} ms (health ${latency.baselineP50.toFixed(2)} ms)`);
     emit('regions_subtree_p99_township', latency.p99, 'ms', latency.baselineP99);
+
+    const coverage = await runCoverageLatency(kept!.database.db, quick ? 100 : 300, 5);
+    log(`command coverage of ${coverage.grids} grids: p50 ${coverage.p50.toFixed(1)} ms (health ${coverage.baselineP50.toFixed(2)} ms)`);
+    emit('coverage_county_p99', coverage.p99, 'ms', coverage.baselineP99);
+
+    const persons = quick ? 100_000 : 1_000_000;
+    imported = await runResidentImport(factory, kept!.database.db, persons, workDir);
+    await kept!.database.close();
+    kept = null;
+    const insertBaseline = imported.baselineKind === 'multi-row INSERT' ? '_insert_baseline' : '';
+    emit(`resident_import${quick ? '_quick' : ''}${insertBaseline}`, imported.value, 'rows/s', imported.baseline);
+
+    const search = await runPersonSearch(imported.database.db, quick ? 300 : 1000, 30);
+    log(`search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms (health ${search.baselineP50.toFixed(2)} ms); slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+    emit(`person_search_p99${quick ? '_quick' : ''}`, search.p99, 'ms', search.baselineP99);
   } finally {
     await kept?.database.close();
+    await imported?.database.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
     await factory.shutdown();
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
