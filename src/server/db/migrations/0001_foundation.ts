@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../database';
+import { columnTypes } from './column-types';
 
 /**
  * Regions, users, sessions, audit, responsibility, and the first columns of households and persons.
@@ -7,10 +7,7 @@ import { engineOf } from '../database';
  * differences (uuid type, byte-order collation for paths, append-only triggers) are spelled out.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const pg = engineOf(db) === 'postgres';
-  const id = pg ? sql`uuid` : sql`text`;
-  // Paths are compared by byte order (prefix ranges); PostgreSQL's default collation is not.
-  const pathType = pg ? sql`text collate "C"` : sql`text`;
+  const { pg, id, pathType } = columnTypes(db);
 
   await db.schema
     .createTable('regions')

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../database';
+import type { Kysely } from 'kysely';
+import { columnTypes } from './column-types';
 
 /**
  * The registry's background imports, and door-to-door screening (入户摸排): rounds over regions, a visit per household call with a check
@@ -7,10 +7,7 @@ import { engineOf } from '../database';
  * it instead of scanning visits), and alerts the command centre sees at once.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const pg = engineOf(db) === 'postgres';
-  const id = pg ? sql`uuid` : sql`text`;
-  const pathType = pg ? sql`text collate "C"` : sql`text`;
-  const real = pg ? sql`double precision` : sql`real`;
+  const { id, pathType, real, binary } = columnTypes(db);
 
   await db.schema
     .createTable('screening_rounds')
@@ -110,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('invalid', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('warnings', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('message', 'text')
-    .addColumn('report', pg ? sql`bytea` : sql`blob`)
+    .addColumn('report', binary)
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .execute();

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../database';
+import type { Kysely } from 'kysely';
+import { columnTypes } from './column-types';
 
 /**
  * Checkpoints (卡口): sites, duty shifts and who is on them, and passages — one vehicle (or a
@@ -8,10 +8,7 @@ import { engineOf } from '../database';
  * day, and a person's journeys.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const pg = engineOf(db) === 'postgres';
-  const id = pg ? sql`uuid` : sql`text`;
-  const pathType = pg ? sql`text collate "C"` : sql`text`;
-  const real = pg ? sql`double precision` : sql`real`;
+  const { id, pathType, real } = columnTypes(db);
 
   await db.schema
     .createTable('checkpoint_sites')

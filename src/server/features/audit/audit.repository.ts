@@ -1,20 +1,9 @@
-import type { Db } from '../../db/database';
+import type { Insertable } from 'kysely';
+import type { AuditTable, Db } from '../../db/database';
 import type { AuditQuery } from '../../../shared/audit';
 import { inScope, subtreeCondition, type Scope } from '../../http/scope';
 
-export interface AuditInsert {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  region_path: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  details: string | null;
-}
+export type AuditInsert = Insertable<AuditTable>;
 
 export async function insertAuditEntry(db: Db, row: AuditInsert): Promise<void> {
   await db.insertInto('audit_log').values(row).execute();

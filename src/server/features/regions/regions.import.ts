@@ -9,7 +9,7 @@ import { RegionLevel, REGION_LEVELS } from '../../../shared/enums';
 import { regionCodeProblem, codeFitsParent, significantDigits } from '../../../shared/validators';
 import type { RegionImportRowError } from '../../../shared/regions';
 import { audit } from '../audit/audit.service';
-import { nameColumns } from './regions.mapper';
+import { nameColumns, newRegionRow } from './regions.mapper';
 import { findRegionsByCodes, insertRegions, maxChildCode } from './regions.repository';
 import { codeIsGenerated, levelFits } from './regions.rules';
 import { addListValidation } from '../../excel';
@@ -164,11 +164,7 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
       planned.set(code, existing);
       continue;
     }
-    const row: RegionRow = {
-      id: uuidv7(), parent_id: parent?.id ?? null, level: r.level, code, ...nameColumns(r.name, code),
-      path: (parent?.path ?? '/') + code + '/', depth: parent ? parent.depth + 1 : 0,
-      status: 'active', created_at: now, updated_at: now, retired_at: null,
-    };
+    const row = newRegionRow(parent ?? null, r.level, code, r.name, now);
     planned.set(code, row);
     fresh.push(row);
   }

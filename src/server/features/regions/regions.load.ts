@@ -1,12 +1,11 @@
 import type { Db, RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
-import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { pathInScope, scopeOf } from '../../http/scope';
 import { audit } from '../audit/audit.service';
 import { readDivisionCounty } from './division-table';
-import { nameColumns } from './regions.mapper';
+import { nameColumns, newRegionRow } from './regions.mapper';
 import { findRegionByCode, findRegionsByCodes, insertRegions } from './regions.repository';
 
 export interface LoadProgress {
@@ -36,7 +35,7 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
       const [parent] = (await findRegionsByCodes(trx, [countyCode.slice(0, 4) + '00000000', countyCode.slice(0, 2) + '0000000000']))
         .sort((a, b) => b.depth - a.depth);
       if (parent ? !pathInScope(parent.path, scope) : scope.prefix !== '/') throw new AppError('OUT_OF_SCOPE');
-      county = makeRow(parent ?? null, 'county', countyFull, table.county.name, now);
+      county = newRegionRow(parent ?? null, 'county', countyFull, table.county.name, now);
       await insertRegions(trx, [county]);
       created++;
     }
@@ -59,7 +58,7 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
         }
         return found;
       }
-      const row = makeRow(parent, level, code, name, now);
+      const row = newRegionRow(parent, level, code, name, now);
       fresh.push(row);
       created++;
       return row;
@@ -76,20 +75,4 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
     await audit(trx, clock, actor, { action: 'region.load_division', entityType: 'region', entityId: county.id, regionPath: county.path, details: { countyCode, created, updated } });
     return { created, updated, countyId: county.id };
   });
-}
-
-function makeRow(parent: RegionRow | null, level: RegionRow['level'], code: string, name: string, now: string): RegionRow {
-  return {
-    id: uuidv7(),
-    parent_id: parent?.id ?? null,
-    level,
-    code,
-    ...nameColumns(name, code),
-    path: (parent?.path ?? '/') + code + '/',
-    depth: parent ? parent.depth + 1 : 0,
-    status: 'active',
-    created_at: now,
-    updated_at: now,
-    retired_at: null,
-  };
 }

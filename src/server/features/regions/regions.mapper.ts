@@ -1,4 +1,5 @@
 import type { RegionRow } from '../../db/database';
+import { uuidv7 } from '../../ids';
 import type { Region } from '../../../shared/regions';
 import { pinyinOf, searchKeyOf } from '../../text';
 
@@ -29,4 +30,21 @@ export function nameColumns(name: string, code: string) {
 /** The codes along a path, top first: '/140728000000/140728100000/' → ['140728000000', '140728100000']. */
 export function codesOfPath(path: string): string[] {
   return path.split('/').filter(Boolean);
+}
+
+/** A new active region row under `parent` (or a root), with its path, depth and search columns. */
+export function newRegionRow(parent: RegionRow | null, level: RegionRow['level'], code: string, name: string, now: string): RegionRow {
+  return {
+    id: uuidv7(),
+    parent_id: parent?.id ?? null,
+    level,
+    code,
+    ...nameColumns(name, code),
+    path: (parent?.path ?? '/') + code + '/',
+    depth: parent ? parent.depth + 1 : 0,
+    status: 'active',
+    created_at: now,
+    updated_at: now,
+    retired_at: null,
+  };
 }

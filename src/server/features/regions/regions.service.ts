@@ -7,7 +7,7 @@ import { inSubtree, pathInScope, scopeOf, type Scope } from '../../http/scope';
 import { significantDigits } from '../../../shared/validators';
 import type { RegionCreateInput, RegionMoveInput } from '../../../shared/regions';
 import { audit } from '../audit/audit.service';
-import { codesOfPath, nameColumns } from './regions.mapper';
+import { codesOfPath, nameColumns, newRegionRow } from './regions.mapper';
 import {
   findRegionByCode,
   findRegionById,
@@ -75,20 +75,7 @@ export async function createRegion(db: Db, clock: Clock, actor: Actor, input: Re
     }
     assertCodeFits(input.level, code, parent);
     if (await findRegionByCode(trx, code)) throw new AppError('REGION_CODE_TAKEN', { code });
-    const now = clock.now().toISOString();
-    const row: RegionRow = {
-      id: uuidv7(),
-      parent_id: parent?.id ?? null,
-      level: input.level,
-      code,
-      ...nameColumns(input.name, code),
-      path: (parent?.path ?? '/') + code + '/',
-      depth: parent ? parent.depth + 1 : 0,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-      retired_at: null,
-    };
+    const row = newRegionRow(parent, input.level, code, input.name, clock.now().toISOString());
     await insertRegions(trx, [row]);
     await audit(trx, clock, actor, { action: 'region.create', entityType: 'region', entityId: row.id, regionPath: row.path, details: { code, name: row.name, level: row.level } });
     return row;
