@@ -78,6 +78,8 @@ export const Person = z.object({
   regionId: z.string(),
   regionPath: z.string(),
   regionName: z.string().nullable(),
+  /** the household's address, if the person belongs to one */
+  address: z.string().nullable(),
   away: z.boolean(),
   tags: z.array(PersonTag),
   returnee: ReturneeInfo.nullable(),
@@ -135,3 +137,22 @@ export const HouseholdSearchQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type HouseholdSearchQuery = z.infer<typeof HouseholdSearchQuery>;
+
+/** A roster import running in the background: poll it for the progress bar, then fetch the report. */
+export const ImportJob = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed', 'interrupted']),
+  /** rows read so far (all rows when done) */
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  invalid: z.number(),
+  warnings: z.number(),
+  message: z.string().nullable(),
+  hasReport: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;

@@ -64,7 +64,7 @@ export async function createHousehold(db: Db, clock: Clock, actor: Actor, input:
   return getHouseholdInScope(db, scopeOf(actor), id);
 }
 
-/** Change a household; a new building moves its members with it. */
+/** Change a household; a new building moves its members with it; a left-out phone is kept. */
 export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: string, input: HouseholdInput): Promise<HouseholdRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
@@ -73,7 +73,7 @@ export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: st
     const moved = building.id !== current.region_id;
     const address = input.address || (moved || input.room !== current.room ? await addressOf(trx, building, input.room) : current.address);
     await trx.updateTable('households').set({
-      region_id: building.id, region_path: building.path, address, room: input.room ?? null, phone: input.phone ?? null,
+      region_id: building.id, region_path: building.path, address, room: input.room ?? null, phone: input.phone === undefined ? current.phone : input.phone,
       vacant: input.vacant ? 1 : 0, note: input.note ?? null, updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
     if (moved) {
@@ -85,4 +85,11 @@ export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: st
     await audit(trx, clock, actor, { action: 'household.update', entityType: 'household', entityId: id, regionPath: building.path, details: moved ? { fromPath: current.region_path } : undefined });
   });
   return getHouseholdInScope(db, scope, id);
+}
+
+/** A household's full phone; reading it is audited. */
+export async function revealHouseholdPhone(db: Db, clock: Clock, actor: Actor, id: string) {
+  const row = await getHouseholdInScope(db, scopeOf(actor), id);
+  await audit(db, clock, actor, { action: 'household.reveal', entityType: 'household', entityId: id, regionPath: row.region_path, details: { field: 'phone' } });
+  return { field: 'phone', value: row.phone };
 }

@@ -87,7 +87,8 @@ export async function undoMerge(db: Db, clock: Clock, actor: Actor, mergeId: str
       const phone = 'phone' in snap.filled ? null : kept.phone;
       await trx.updateTable('persons').set({ ...cleared, ...personKeys(kept.name, idNumber, phone), updated_at: now } as never).where('id', '=', kept.id).execute();
     }
-    const { region_name: _n, ...mergedRow } = snap.merged as PersonRow & { region_name?: string };
+    // the snapshot carries joined display columns; only the person's own columns go back
+    const { region_name: _name, address: _address, ...mergedRow } = snap.merged;
     await trx.updateTable('persons').set({ ...mergedRow, updated_at: now } as never).where('id', '=', merge.merged_id).execute();
     for (const m of snap.moved) {
       await trx.updateTable(m.table as 'households').set({ [m.column]: merge.merged_id } as never).where('id', 'in', m.ids).execute();

@@ -9,8 +9,9 @@ export function selectPersons(db: Db) {
   return db
     .selectFrom('persons')
     .leftJoin('regions', 'regions.id', 'persons.region_id')
+    .leftJoin('households as hh', 'hh.id', 'persons.household_id')
     .selectAll('persons')
-    .select('regions.name as region_name');
+    .select(['regions.name as region_name', 'hh.address as address']);
 }
 
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonInScope>>>;

@@ -30,6 +30,7 @@ export function toPerson(row: PersonRow, tags: PersonTag[]): Person {
     regionId: row.region_id,
     regionPath: row.region_path,
     regionName: row.region_name ?? null,
+    address: row.address ?? null,
     away: row.away === 1,
     tags,
     returnee: row.returnee_from && row.arrival_date && row.transport
@@ -153,12 +154,14 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
   return { person: person!, matchedExisting: result.matchedExisting };
 }
 
-/** Correct a person's record; tags given replace the current set. */
-export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, input: PersonInput): Promise<PersonRow> {
-  const identity = checkedIdentity(input);
+/** Correct a person's record; tags given replace the current set; a left-out ID number or phone is kept. */
+export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, given: PersonInput): Promise<PersonRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getPerson(trx, actor, id);
+    // The client only ever holds masked numbers: an ID number or phone left out is kept.
+    const input = { ...given, idNumber: given.idNumber === undefined ? current.id_number : given.idNumber, phone: given.phone === undefined ? current.phone : given.phone };
+    const identity = checkedIdentity(input);
     const { household, region } = await placeOf(trx, actor, input);
     if (identity.idNumber && identity.idNumber !== current.id_number) {
       const other = await findPersonByIdNumber(trx, identity.idNumber);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { PersonTag } from '../../../shared/residents';
+import { ImportJob, PersonTag } from '../../../shared/residents';
 import { AppError } from '../../errors';
 import { authorise } from '../../http/actor';
 import type { AppDeps } from '../../app';
@@ -12,11 +12,6 @@ import { getImportJob, startResidentImport } from './import/import-jobs.service'
 import { exportResidents } from './import/resident-export';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ImportJob = z.object({
-  id: z.string(), fileName: z.string(), status: z.enum(['running', 'done', 'failed', 'interrupted']), rows: z.number(), created: z.number(),
-  updated: z.number(), unchanged: z.number(), invalid: z.number(), warnings: z.number(), message: z.string().nullable(), hasReport: z.boolean(),
-  startedAt: z.string(), finishedAt: z.string().nullable(),
-});
 
 function attachment(name: string) {
   return `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;

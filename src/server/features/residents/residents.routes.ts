@@ -10,7 +10,7 @@ import { getRegionInScope } from '../regions/regions.service';
 import { likelyDuplicates, searchPersons, tagsOf } from './persons.repository';
 import { getPerson, lookupByIdNumber, personWithTags, registerPerson, revealPerson, ROLES_THAT_REGISTER, toPerson, updatePerson } from './persons.service';
 import { searchHouseholds } from './households.repository';
-import { createHousehold, getHouseholdInScope, toHousehold, updateHousehold } from './households.service';
+import { createHousehold, getHouseholdInScope, revealHouseholdPhone, toHousehold, updateHousehold } from './households.service';
 import { mergePersons, undoMerge } from './person-merge.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -116,6 +116,10 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const tags = await tagsOf(db, members.map((m) => m.id));
       return { ...toHousehold(household), members: members.map((m) => toPerson(m, tags.get(m.id) ?? [])) };
     });
+
+    app.post('/api/households/:id/reveal', {
+      schema: { tags: ['residents'], summary: "Reveal a household's full phone (audited)", params: IdParams, body: z.object({ field: z.literal('phone') }), response: { 200: RevealResult } },
+    }, async (request) => revealHouseholdPhone(db, clock, authorise(request, ROLES_THAT_REGISTER).actor, request.params.id));
 
     app.patch('/api/households/:id', {
       schema: { tags: ['residents'], summary: 'Change a household (a new building moves its members)', params: IdParams, body: HouseholdInput, response: { 200: Household } },

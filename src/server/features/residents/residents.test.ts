@@ -122,6 +122,19 @@ describe('persons', () => {
     expect((await worker.post(`/api/persons/${kept.id}/merge`, { duplicateId: kept.id })).json().error.code).toBe('MERGE_SELF');
   });
 
+  it('an edit that leaves out the (masked) ID number and phone keeps them', async () => {
+    const li = (await worker.get('/api/persons?q=' + LI.slice(-6))).json().items[0];
+    const res = await worker.patch(`/api/persons/${li.id}`, { name: '李四', householdId: householdA.id, note: '已核实', tags: ['chronic_illness'] });
+    expect(res.json()).toMatchObject({ note: '已核实', idNumber: li.idNumber, phone: li.phone, address: '古陶镇东城村1号院 2单元301', tags: ['chronic_illness'] });
+    expect((await worker.post(`/api/persons/${li.id}/reveal`, { field: 'idNumber' })).json().value).toBe(LI);
+  });
+
+  it('reveals a household phone with an audit entry, and keeps it on an edit that leaves it out', async () => {
+    expect((await worker.post(`/api/households/${householdA.id}/reveal`, { field: 'phone' })).json().value).toBe('13600001111');
+    await worker.patch(`/api/households/${householdA.id}`, { regionId: tree.buildingA.id, room: '2单元301', note: '常住' });
+    expect((await worker.post(`/api/households/${householdA.id}/reveal`, { field: 'phone' })).json().value).toBe('13600001111');
+  });
+
   it('filters by tag through the whole jurisdiction', async () => {
     const returnees = (await admin.get('/api/persons?tag=returnee')).json().items.map((p: { name: string }) => p.name);
     expect(returnees).toEqual(['张三']);

@@ -55,6 +55,11 @@ describe('screening rounds and visits', () => {
     expect(alerts.find((a: { kind: string }) => a.kind === 'fever').message).toContain('38.2');
     const keyPersons = (await admin.get('/api/persons?tag=key_person')).json().items.map((p: { name: string }) => p.name).sort();
     expect(keyPersons).toEqual(['家属1', '户主1']);
+    // a healthy member of a key household is not a key person
+    const h0 = households[0]!;
+    await worker.post('/api/screening/visits', { roundId: round.id, householdId: h0.id, outcome: 'key_person', checks: [{ personId: h0.members[0], present: true, temperature: 36.4 }, { personId: h0.members[1], present: true, temperature: 37.6 }] });
+    expect((await admin.get(`/api/persons/${h0.members[0]}`)).json().tags).toEqual([]);
+    expect((await admin.get(`/api/persons/${h0.members[1]}`)).json().tags).toEqual(expect.arrayContaining(['fever', 'key_person']));
     expect((await admin.get(`/api/persons/${h.members[0]}`)).json().tags).toEqual(expect.arrayContaining(['fever', 'key_person']));
   });
 
@@ -101,7 +106,7 @@ describe('screening rounds and visits', () => {
     // the worker's own view is their grid only
     expect(Object.keys(await coverageOf(worker, 'grid'))).toEqual(['东城村第一网格']);
     const progress = (await admin.get(`/api/screening/rounds/${round.id}/workers`)).json().items;
-    expect(progress[0]).toMatchObject({ workerName: 'grid_a', visits: 4, households: 3, notHome: 1 });
+    expect(progress[0]).toMatchObject({ workerName: 'grid_a', visits: 5, households: 3, notHome: 1 });
   });
 
   it('a closed round takes no more visits; only the opener’s level can close it', async () => {

@@ -62,12 +62,15 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
         hubei_travel: c.hubeiTravel ? 1 : 0, contact_history: c.contactHistory ? 1 : 0, travel_note: c.travelNote ?? null,
       }))).execute();
     }
+    // The people with a fever or a history are the key persons. Only when the worker judges the
+    // household key without any such finding are all members present flagged.
+    const anyFinding = input.checks.some((c) => isFever(c) || c.hubeiTravel || c.contactHistory);
     for (const c of input.checks) {
       const tags: PersonTag[] = [];
       if (isFever(c)) tags.push('fever');
       if (c.hubeiTravel) tags.push('hubei_travel');
       if (c.contactHistory) tags.push('contact_history');
-      if (tags.length === 0 && !(input.outcome === 'key_person' && c.present)) continue;
+      if (tags.length === 0 && (anyFinding || input.outcome !== 'key_person' || !c.present)) continue;
       tags.push('key_person');
       await setTags(trx, clock, c.personId, household.region_path, tags, 'screening', false);
       const why = [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubeiTravel ? '湖北旅居史' : null, c.contactHistory ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';

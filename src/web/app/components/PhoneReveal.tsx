@@ -1,6 +1,6 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useFeedback } from '../feedback';
 import { useI18n } from '../i18n';
 
@@ -33,7 +33,9 @@ export function MaskedReveal({ masked, reveal, label, testId = 'phone' }: Props)
   );
   if (!reveal) return maskedText;
 
-  const onReveal = async () => {
+  // The eye sits in clickable table rows: revealing must not also open the row.
+  const onReveal = async (event: MouseEvent) => {
+    event.stopPropagation();
     setLoading(true);
     try {
       setValue((await reveal()) ?? masked);
@@ -45,7 +47,7 @@ export function MaskedReveal({ masked, reveal, label, testId = 'phone' }: Props)
   };
 
   return (
-    <Space size={4} onClick={(e) => e.stopPropagation()}>
+    <Space size={4}>
       {maskedText}
       <Tooltip title={title}>
         <Button size="small" type="text" icon={<EyeOutlined />} loading={loading} onClick={onReveal} aria-label={title} data-testid={`${testId}-reveal`} />

@@ -39,6 +39,15 @@ export default function AlertsPage() {
     }
   };
 
+  const status = (row: Alert) =>
+    row.acknowledgedAt ? (
+      <Tag color="green">{t('alerts.ackedAt', { time: formatTime(row.acknowledgedAt, locale) })}</Tag>
+    ) : (
+      <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => acknowledge(row)} data-testid={`alert-ack-${row.id}`}>
+        {t('alerts.ack')}
+      </Button>
+    );
+
   return (
     <Card
       size={mobile ? 'small' : undefined}
@@ -57,34 +66,40 @@ export default function AlertsPage() {
         loading={alerts.loading && !alerts.items.length}
         dataSource={alerts.items}
         pagination={false}
-        scroll={{ x: 860 }}
+        scroll={mobile ? undefined : { x: 860 }}
         locale={{ emptyText: t('alerts.none') }}
         onRow={(row) => ({ 'data-testid': `alert-${row.id}`, style: row.acknowledgedAt ? { opacity: 0.6 } : undefined } as HTMLAttributes<HTMLElement>)}
-        columns={[
-          { title: t('alerts.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v, locale) },
-          { title: t('alerts.kind'), dataIndex: 'kind', width: 110, render: (v: string) => <Tag color={KIND_COLORS[v] ?? 'default'}>{alertKindLabel(t, v)}</Tag> },
-          {
-            title: t('alerts.person'),
-            dataIndex: 'personName',
-            width: 100,
-            render: (v: string | null, row) => (row.personId ? <Link to={`/persons?open=${row.personId}`}>{v ?? '—'}</Link> : '—'),
-          },
-          { title: t('alerts.message'), dataIndex: 'message', render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-          {
-            title: t('alerts.status'),
-            key: 'status',
-            width: 150,
-            fixed: mobile ? undefined : 'right',
-            render: (_, row) =>
-              row.acknowledgedAt ? (
-                <Tag color="green">{t('alerts.ackedAt', { time: formatTime(row.acknowledgedAt, locale) })}</Tag>
-              ) : (
-                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => acknowledge(row)} data-testid={`alert-ack-${row.id}`}>
-                  {t('alerts.ack')}
-                </Button>
-              ),
-          },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  title: t('alerts.message'),
+                  key: 'alert',
+                  render: (_, row) => (
+                    <div>
+                      <Space size={6} wrap>
+                        <Tag color={KIND_COLORS[row.kind] ?? 'default'}>{alertKindLabel(t, row.kind)}</Tag>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(row.createdAt, locale)}</Typography.Text>
+                      </Space>
+                      <div style={{ margin: '4px 0' }}>{row.message}</div>
+                      {status(row)}
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                { title: t('alerts.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v, locale) },
+                { title: t('alerts.kind'), dataIndex: 'kind', width: 110, render: (v: string) => <Tag color={KIND_COLORS[v] ?? 'default'}>{alertKindLabel(t, v)}</Tag> },
+                {
+                  title: t('alerts.person'),
+                  dataIndex: 'personName',
+                  width: 100,
+                  render: (v: string | null, row) => (row.personId ? <Link to={`/persons?open=${row.personId}`}>{v ?? '—'}</Link> : '—'),
+                },
+                { title: t('alerts.message'), dataIndex: 'message' },
+                { title: t('alerts.status'), key: 'status', width: 150, fixed: 'right', render: (_, row) => status(row) },
+              ]
+        }
       />
       <LoadMore hasMore={alerts.hasMore} loading={alerts.loading} onClick={alerts.loadMore} />
     </Card>

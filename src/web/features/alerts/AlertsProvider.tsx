@@ -73,7 +73,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
         key: alert.id,
         title: alertKindLabel(tRef.current, alert.kind),
         description: <span data-testid="alert-notification">{alert.message}</span>,
-        placement: 'topRight',
+        placement: 'bottomRight',
         duration: 10,
         onClick: () => navigate('/alerts'),
       });

@@ -115,7 +115,7 @@ export function FieldSearch({ round, gaps, inputRef, onSelect, onAddHousehold }:
         </Button>
       </div>
       {loading && !hits.length && <Spin style={{ display: 'block', margin: 24 }} />}
-      {!loading && !hits.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t('field.noHits') : t('screening.gapsNone')} />}
+      {!loading && !hits.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t('field.noHits') : t('screening.gapsEmpty')} />}
       <div role="list" data-testid="field-results">
         {hits.map((hit) => (
           <button

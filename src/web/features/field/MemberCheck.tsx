@@ -74,7 +74,7 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
           inputMode="decimal"
           enterKeyHint="next"
           autoComplete="off"
-          placeholder="36.5"
+          placeholder={t('field.temperature')}
           size="large"
           suffix="℃"
           disabled={off}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Person } from '../../../shared/residents';
 import { VisitOutcome, type Round } from '../../../shared/screening';
 import { useFeedback } from '../../app/feedback';
+import { newUuid } from '../../app/ids';
 import { useI18n } from '../../app/i18n';
 import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
@@ -39,7 +40,7 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
   const [saving, setSaving] = useState(false);
   const [adding, setAdding] = useState(false);
   const [focusPending, setFocusPending] = useState(false);
-  const visitId = useRef(crypto.randomUUID());
+  const [visitId] = useState(newUuid);
   const temps = useRef(new Map<string, InputRef | null>());
   const submitRef = useRef<HTMLButtonElement>(null);
   const backRef = useRef(onBack);
@@ -88,7 +89,7 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
     setSaving(true);
     try {
       await screeningApi.visit({
-        id: visitId.current,
+        id: visitId,
         roundId: round.id,
         householdId: household.id,
         outcome,

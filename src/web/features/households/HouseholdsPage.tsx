@@ -64,20 +64,35 @@ export default function HouseholdsPage() {
         loading={households.loading && !households.items.length}
         dataSource={households.items}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={mobile ? undefined : { x: 760 }}
         locale={{ emptyText: t('households.empty') }}
         onRow={(row) => ({ onClick: () => navigate(`/households/${row.id}`), style: { cursor: 'pointer' }, 'data-testid': `household-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('households.address'), dataIndex: 'address', render: (v: string, row) => (
-            <Space size={4}>
-              <Typography.Link>{v}</Typography.Link>
-              {row.vacant && <Tag>{t('households.vacant')}</Tag>}
-            </Space>
-          ) },
-          { title: t('households.head'), dataIndex: 'headName', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: t('households.memberCount'), dataIndex: 'memberCount', width: 80 },
-          { title: t('households.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: t('households.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('households.address'),
+            dataIndex: 'address',
+            render: (v: string, row) => (
+              <>
+                <Space size={4}>
+                  <Typography.Link>{v}</Typography.Link>
+                  {row.vacant && <Tag>{t('households.vacant')}</Tag>}
+                </Space>
+                {mobile && (
+                  <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+                    {[row.headName, `${row.memberCount} ${t('households.memberCount')}`].filter(Boolean).join(' · ')}
+                  </div>
+                )}
+              </>
+            ),
+          },
+          ...(mobile
+            ? []
+            : [
+                { title: t('households.head'), dataIndex: 'headName', width: 110, render: (v: string | null) => v ?? '—' },
+                { title: t('households.memberCount'), dataIndex: 'memberCount', width: 80 },
+                { title: t('households.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+                { title: t('households.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
+              ]),
         ]}
       />
       <LoadMore hasMore={households.hasMore} loading={households.loading} onClick={households.loadMore} />

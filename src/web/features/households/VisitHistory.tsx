@@ -17,10 +17,10 @@ export function VisitHistory({ visits }: { visits: Visit[] | null }) {
       items={visits.map((v) => ({
         key: v.id,
         color: OUTCOME_COLORS[v.outcome],
-        title: formatTime(v.visitedAt, locale),
         content: (
           <div data-testid={`visit-${v.id}`}>
             <Space wrap size={6}>
+              <Typography.Text>{formatTime(v.visitedAt, locale)}</Typography.Text>
               <Tag color={OUTCOME_COLORS[v.outcome]}>{t(`outcome.${v.outcome}`)}</Tag>
               <Typography.Text type="secondary">{v.workerName ?? '—'}</Typography.Text>
             </Space>

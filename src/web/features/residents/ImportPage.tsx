@@ -126,8 +126,8 @@ export default function ImportPage() {
           type="info"
           showIcon
           title={t('import.templateHint')}
-          action={
-            <Button size="small" icon={<DownloadOutlined />} loading={templateLoading} onClick={template} data-testid="import-template">
+          description={
+            <Button size="small" icon={<DownloadOutlined />} loading={templateLoading} onClick={template} data-testid="import-template" style={{ marginTop: 4 }}>
               {t('import.template')}
             </Button>
           }

@@ -71,6 +71,11 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
     };
   }, [editing, form, feedback]);
 
+  // The warning sits above the form: bring it into view when it appears.
+  useEffect(() => {
+    if (duplicates) top.current?.scrollIntoView({ block: 'start' });
+  }, [duplicates]);
+
   const onValuesChange = (changed: Partial<PersonFormValues>, all: PersonFormValues) => {
     if (!('idNumber' in changed) && !('idType' in changed)) return;
     const facts = derivedFacts(all.idType, all.idNumber);
@@ -105,7 +110,6 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
     const details = (err.details ?? {}) as { candidates?: Person[]; sameIdNumber?: boolean; fromIdNumber?: { birthDate: string; sex: 'M' | 'F' } };
     if (err.code === 'LIKELY_DUPLICATE' && details.candidates?.length) {
       setDuplicates(details.candidates);
-      top.current?.scrollIntoView({ block: 'start' });
       return;
     }
     const idError =

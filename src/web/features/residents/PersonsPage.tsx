@@ -84,7 +84,7 @@ export default function PersonsPage() {
           placeholder={t('persons.searchPlaceholder')}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
-          style={{ width: mobile ? 'calc(100vw - 60px)' : 320 }}
+          style={{ width: mobile ? 'calc(100vw - 60px)' : 380 }}
         />
         <Select<PersonTag | undefined>
           data-testid="person-tag-filter"
@@ -116,18 +116,47 @@ export default function PersonsPage() {
         loading={persons.loading && !persons.items.length}
         dataSource={persons.items}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={mobile ? undefined : { x: 1100 }}
         locale={{ emptyText: t('persons.empty') }}
         onRow={(row) => ({ onClick: () => open(row.id), style: { cursor: 'pointer' }, 'data-testid': `person-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
-        columns={[
-          { title: t('persons.name'), dataIndex: 'name', width: 110, fixed: mobile ? undefined : 'left', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
-          { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
-          { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: t('persons.idNumber'), key: 'id', width: 230, render: (_, row) => <MaskedReveal key={`id-${row.id}`} masked={row.idNumber} reveal={reveal(row, 'idNumber')} label={t('persons.revealId')} testId="id" /> },
-          { title: t('persons.phone'), key: 'phone', width: 160, render: (_, row) => <MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} /> },
-          { title: t('persons.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
-          { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[]) => <PersonTags tags={v} /> },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  title: t('persons.name'),
+                  key: 'who',
+                  render: (_, row) => (
+                    <div>
+                      <Typography.Link strong>{row.name}</Typography.Link>
+                      <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
+                        {[row.sex ? t(`sex.${row.sex}`) : null, row.birthDate].filter(Boolean).join(' · ')}
+                      </Typography.Text>
+                      <div><PersonTags tags={row.tags} /></div>
+                    </div>
+                  ),
+                },
+                {
+                  title: `${t('persons.idNumber')} / ${t('persons.phone')}`,
+                  key: 'numbers',
+                  width: 170,
+                  render: (_, row) => (
+                    <div style={{ fontSize: 12 }}>
+                      <MaskedReveal key={`id-${row.id}`} masked={row.idNumber} reveal={reveal(row, 'idNumber')} label={t('persons.revealId')} testId="id" />
+                      <div><MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} /></div>
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                { title: t('persons.name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
+                { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
+                { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
+                { title: t('persons.idNumber'), key: 'id', width: 230, render: (_, row) => <MaskedReveal key={`id-${row.id}`} masked={row.idNumber} reveal={reveal(row, 'idNumber')} label={t('persons.revealId')} testId="id" /> },
+                { title: t('persons.phone'), key: 'phone', width: 160, render: (_, row) => <MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} /> },
+                { title: t('persons.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
+                { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[]) => <PersonTags tags={v} /> },
+              ]
+        }
       />
       <LoadMore hasMore={persons.hasMore} loading={persons.loading} onClick={persons.loadMore} />
       {openId && <PersonDrawer key={openId} personId={openId} onClose={() => open(null)} onChanged={persons.reload} onOpen={open} />}

@@ -7,6 +7,7 @@ import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
+import { useIsMobile } from '../../app/useIsMobile';
 
 /**
  * 不留死角: households of the round under a region never visited, or only found "not home" and not
@@ -16,7 +17,8 @@ export function GapsTable({ roundId, under, refreshKey }: { roundId: string; und
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const navigate = useNavigate();
-  const gaps = usePaged<GapHousehold>(`/screening/rounds/${roundId}/gaps`, { under, limit: 100 }, feedback.error, refreshKey);
+  const mobile = useIsMobile();
+  const gaps = usePaged<GapHousehold>(`/screening/rounds/${roundId}/gaps`, { under, limit: mobile ? 20 : 100 }, feedback.error, refreshKey);
   return (
     <>
       <Table<GapHousehold>
@@ -26,19 +28,33 @@ export function GapsTable({ roundId, under, refreshKey }: { roundId: string; und
         loading={gaps.loading && !gaps.items.length}
         dataSource={gaps.items}
         pagination={false}
-        scroll={{ x: 520, y: 480 }}
-        locale={{ emptyText: t('screening.gapsNone') }}
+        scroll={mobile ? undefined : { x: 520, y: 420 }}
+        locale={{ emptyText: t('screening.gapsEmpty') }}
         onRow={(row) => ({ onClick: () => navigate(`/households/${row.householdId}`), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.householdId}` } as HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('households.address'), dataIndex: 'address', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
-          { title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('households.address'),
+            dataIndex: 'address',
+            render: (v: string, row) => (
+              <>
+                <Typography.Link>{v}</Typography.Link>
+                {mobile && row.headName && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{row.headName}</div>}
+              </>
+            ),
+          },
+          ...(mobile ? [] : [{ title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' }]),
           {
             title: t('screening.gapStatus'),
             dataIndex: 'status',
-            width: 120,
-            render: (v: GapHousehold['status']) => <Tag color={v === 'never' ? 'red' : 'orange'}>{t(`screening.gapStatus.${v}`)}</Tag>,
+            width: mobile ? 96 : 120,
+            render: (v: GapHousehold['status'], row) => (
+              <>
+                <Tag color={v === 'never' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>{t(`screening.gapStatus.${v}`)}</Tag>
+                {mobile && row.lastVisitAt && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatTime(row.lastVisitAt, locale)}</div>}
+              </>
+            ),
           },
-          { title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 130, render: (v: string | null) => formatTime(v, locale) },
+          ...(mobile ? [] : [{ title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 130, render: (v: string | null) => formatTime(v, locale) }]),
         ]}
       />
       <LoadMore hasMore={gaps.hasMore} loading={gaps.loading} onClick={gaps.loadMore} />

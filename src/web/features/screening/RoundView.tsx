@@ -82,7 +82,8 @@ export function RoundView({ round }: { round: Round }) {
           </Row>
         </Card>
       </Col>
-      <Col xs={24} xl={13}>
+      {/* Side by side on a wide screen; below that the gaps come first, 不留死角 before percentages. */}
+      <Col xs={{ span: 24, order: 2 }} xxl={{ span: 13, order: 1 }}>
         <Card
           size={mobile ? 'small' : undefined}
           title={t('screening.coverage')}
@@ -108,7 +109,7 @@ export function RoundView({ round }: { round: Round }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('screening.drillHint')}</Typography.Text>
         </Card>
       </Col>
-      <Col xs={24} xl={11}>
+      <Col xs={{ span: 24, order: 1 }} xxl={{ span: 11, order: 2 }}>
         <Card
           data-testid="gaps-card"
           size={mobile ? 'small' : undefined}
@@ -119,17 +120,19 @@ export function RoundView({ round }: { round: Round }) {
               <span>{t('screening.gaps')}</span>
             </Space>
           }
-          extra={
-            <Typography.Text type={total.never + total.notHome ? 'danger' : 'success'} strong data-testid="gaps-count">
-              {total.never + total.notHome ? t('screening.gapsSummary', { never: total.never, notHome: total.notHome }) : t('screening.gapsNone')}
-            </Typography.Text>
-          }
         >
-          {under && <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('screening.gapsUnder', { name: under.name })}</Typography.Paragraph>}
+          <Typography.Paragraph style={{ marginTop: 0 }}>
+            {under && <Typography.Text type="secondary">{t('screening.gapsUnder', { name: under.name })} · </Typography.Text>}
+            <Typography.Text type={total.never + total.notHome ? 'danger' : total.households ? 'success' : 'secondary'} strong data-testid="gaps-count">
+              {total.never + total.notHome
+                ? t('screening.gapsSummary', { never: total.never, notHome: total.notHome })
+                : total.households ? t('screening.gapsNone') : t('screening.noHouseholdsHere')}
+            </Typography.Text>
+          </Typography.Paragraph>
           <GapsTable roundId={round.id} under={under?.id} refreshKey={refresh} />
         </Card>
       </Col>
-      <Col span={24}>
+      <Col span={24} order={3}>
         <Card size={mobile ? 'small' : undefined} title={t('screening.workers')}>
           <WorkersTable roundId={round.id} refreshKey={refresh} />
         </Card>

@@ -87,7 +87,7 @@ export default function ScreeningPage() {
               }))}
             />
             <Typography.Text type="secondary">
-              {t('screening.period', { start: round.startDate, end: round.endDate })} · {t('screening.scope')}：{round.regions.map((r) => r.name).join('、')}
+              {t('screening.period', { start: round.startDate, end: round.endDate })} · {t('screening.scope', { names: round.regions.map((r) => r.name).join('、') })}
             </Typography.Text>
             {mayOpen && round.status === 'open' && (
               <Popconfirm title={t('screening.closeConfirm', { name: round.name })} onConfirm={close} okButtonProps={{ danger: true }}>
