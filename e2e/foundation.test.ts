@@ -93,9 +93,15 @@ describe('foundation in the browser', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${server.url}/regions`);
     await page.locator('[data-testid="nav-toggle"]').waitFor();
-    await page.locator('[data-testid="locale-switch"]').click();
-    await page.locator('[data-testid="locale-option-en"]').click();
-    await page.locator('[data-testid="current-role"]', { hasText: 'Grid worker' }).waitFor();
+    // antd's drop-down animates open; under a loaded machine retry until the choice took
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.locator('[data-testid="locale-switch"]').click();
+      const option = page.locator('[data-testid="locale-option-en"]');
+      await option.waitFor({ state: 'visible' });
+      await option.click();
+      if ((await page.evaluate(() => localStorage.getItem('qf_locale'))) === 'en') break;
+    }
+    await page.locator('[data-testid="current-role"]', { hasText: 'Grid worker' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Escape');
     await screenshot(page, 'phone-english');
   });
