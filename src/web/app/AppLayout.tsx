@@ -3,6 +3,10 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  EnvironmentOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -37,9 +41,13 @@ interface NavEntry {
 
 const NAV: NavEntry[] = [
   { path: '/field', label: 'nav.field', testId: 'nav-field', icon: <FormOutlined />, visible: can.screen },
+  { path: '/checkpoint', label: 'nav.checkpointEntry', testId: 'nav-checkpoint-entry', icon: <CarOutlined />, visible: can.registerPassages },
   { path: '/persons', label: 'nav.persons', testId: 'nav-persons', icon: <IdcardOutlined />, visible: () => true },
   { path: '/households', label: 'nav.households', testId: 'nav-households', icon: <HomeOutlined />, visible: () => true },
   { path: '/screening', label: 'nav.screening', testId: 'nav-screening', icon: <AimOutlined />, visible: can.readCoverage },
+  { path: '/checkpoints/roster', label: 'nav.roster', testId: 'nav-roster', icon: <CalendarOutlined />, visible: can.registerPassages },
+  { path: '/checkpoints/figures', label: 'nav.checkpointFigures', testId: 'nav-figures', icon: <BarChartOutlined />, visible: () => true },
+  { path: '/checkpoints', label: 'nav.checkpoints', testId: 'nav-checkpoints', icon: <EnvironmentOutlined />, visible: can.manageSites },
   { path: '/alerts', label: 'nav.alerts', testId: 'nav-alerts', icon: <AlertOutlined />, visible: can.readAlerts },
   { path: '/regions', label: 'nav.regions', testId: 'nav-regions', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, visible: can.manageUsers },
@@ -70,7 +78,9 @@ export function AppLayout() {
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
-  const selected = NAV.find((entry) => location.pathname.startsWith(entry.path))?.path ?? '';
+  // the longest matching entry: /checkpoints/roster is not /checkpoints, and /checkpoints is not /checkpoint
+  const selected = NAV.filter((entry) => location.pathname === entry.path || location.pathname.startsWith(entry.path + '/'))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
   const scope = me.region?.name ?? t('header.scopeAll');
   const role = t(`role.${me.role}`);
 

@@ -108,6 +108,8 @@ export const api = {
   get: async <T>(path: string, query?: Query) => json<T>(await send('GET', path, { query })),
   post: async <T>(path: string, body?: unknown) =>
     json<T>(await send('POST', path, body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' })),
+  put: async <T>(path: string, body: unknown) =>
+    json<T>(await send('PUT', path, { body: JSON.stringify(body), type: 'application/json' })),
   patch: async <T>(path: string, body: unknown) =>
     json<T>(await send('PATCH', path, { body: JSON.stringify(body), type: 'application/json' })),
   delete: async <T = void>(path: string) => json<T>(await send('DELETE', path)),

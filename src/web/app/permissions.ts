@@ -20,6 +20,9 @@ const SCREEN: readonly Role[] = ['admin', 'command', 'township', 'grid'];
 const COVERAGE: readonly Role[] = ['admin', 'command', 'township', 'grid', 'organisation'];
 /** Who is told of fevers and key persons as they are found (the command centre and townships). */
 const ALERTS: readonly Role[] = ['admin', 'command', 'township'];
+/** The server's ROLES_AT_THE_BARRIER (register passages, check in to a shift) and ROLES_THAT_MANAGE_SITES. */
+const BARRIER: readonly Role[] = ['admin', 'command', 'township', 'checkpoint'];
+const MANAGE_SITES: readonly Role[] = ['admin', 'command', 'township'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -37,9 +40,13 @@ export const can = {
   screen: (role: Role) => SCREEN.includes(role),
   readCoverage: (role: Role) => COVERAGE.includes(role),
   readAlerts: (role: Role) => ALERTS.includes(role),
+  /** Register passages at a checkpoint (卡口登记). */
+  registerPassages: (role: Role) => BARRIER.includes(role),
+  /** Create and change checkpoints, plan shifts and put people on them. */
+  manageSites: (role: Role) => MANAGE_SITES.includes(role),
 };
 
-/** Where a role starts after login: a grid worker at the door, everyone else at the region tree. */
+/** Where a role starts after login: a grid worker at the door, a crew at the barrier, everyone else at the region tree. */
 export function homeOf(role: Role): string {
-  return role === 'grid' ? '/field' : '/regions';
+  return role === 'grid' ? '/field' : role === 'checkpoint' ? '/checkpoint' : '/regions';
 }

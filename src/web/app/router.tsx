@@ -20,6 +20,10 @@ const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdD
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage'));
 const FieldPage = lazy(() => import('../features/field/FieldPage'));
 const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
+const EntryPage = lazy(() => import('../features/checkpoints/EntryPage'));
+const SitesPage = lazy(() => import('../features/checkpoints/SitesPage'));
+const RosterPage = lazy(() => import('../features/checkpoints/RosterPage'));
+const FiguresPage = lazy(() => import('../features/checkpoints/FiguresPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -88,6 +92,10 @@ export const router = createBrowserRouter([
       { path: 'households', element: <HouseholdsPage /> },
       { path: 'households/:id', element: <HouseholdDetailPage /> },
       { path: 'screening', element: <RequireRole allow={can.readCoverage}><ScreeningPage /></RequireRole> },
+      { path: 'checkpoint', element: <RequireRole allow={can.registerPassages}><EntryPage /></RequireRole> },
+      { path: 'checkpoints', element: <RequireRole allow={can.manageSites}><SitesPage /></RequireRole> },
+      { path: 'checkpoints/roster', element: <RequireRole allow={can.registerPassages}><RosterPage /></RequireRole> },
+      { path: 'checkpoints/figures', element: <FiguresPage /> },
       { path: 'alerts', element: <RequireRole allow={can.readAlerts}><AlertsPage /></RequireRole> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
       { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },

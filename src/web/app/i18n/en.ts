@@ -1,3 +1,4 @@
+import { checkpointsEn } from './en.checkpoints';
 import type { MessageKey } from './zh-CN';
 import { registryEn } from './en.registry';
 import { screeningEn } from './en.screening';
@@ -214,4 +215,5 @@ export const en: Record<MessageKey, string> = {
 
   ...registryEn,
   ...screeningEn,
+  ...checkpointsEn,
 };

@@ -1,3 +1,4 @@
+import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { registryZhCN } from './zh-CN.registry';
 import { screeningZhCN } from './zh-CN.screening';
 
@@ -217,6 +218,7 @@ export const zhCN = {
 
   ...registryZhCN,
   ...screeningZhCN,
+  ...checkpointsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,113 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Button, Input, Tag, Typography, type InputRef } from 'antd';
+import type { KeyboardEvent } from 'react';
+import { useI18n } from '../../app/i18n';
+import { hasFever, idProblem, nameGiven, parseTemperature, type OccupantDraft } from './occupants';
+
+export interface RowRefs {
+  id: (el: InputRef | null) => void;
+  name: (el: InputRef | null) => void;
+  temp: (el: InputRef | null) => void;
+}
+
+interface Props {
+  index: number;
+  draft: OccupantDraft;
+  onChange: (patch: Partial<OccupantDraft>) => void;
+  /** Enter or Tab in the ID number: on to the name or the temperature; Enter on an empty row finishes. */
+  onIdKey: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onNameEnter: () => void;
+  onTempEnter: () => void;
+  onRemove?: () => void;
+  refs: RowRefs;
+}
+
+/**
+ * One occupant: ID number (18 valid characters look the person up and fill the name), name
+ * (out of the Tab order once filled for the crew), temperature (red from 37.3 ℃).
+ */
+export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onTempEnter, onRemove, refs }: Props) {
+  const { t } = useI18n();
+  const known = !!draft.personId;
+  const problem = known ? null : draft.idNumber.trim().length >= 18 ? idProblem(draft.idNumber) : null;
+  const temp = parseTemperature(draft.temperature);
+  const fever = hasFever(draft);
+  const error = draft.error;
+  const facts = draft.facts ? [draft.facts.sex ? t(`sex.${draft.facts.sex}`) : null, draft.facts.birthDate].filter(Boolean).join(' · ') : '';
+  const enter = (handler: () => void) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    handler();
+  };
+
+  return (
+    <div
+      data-testid={`entry-occupant-${index}`}
+      style={{ border: `1px solid ${fever ? '#ffa39e' : '#f0f0f0'}`, background: fever ? '#fff1f0' : '#fff', borderRadius: 8, padding: 8, marginBottom: 8 }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, marginBottom: 6 }}>
+        <Typography.Text strong>{t('entry.occupantN', { n: index + 1 })}</Typography.Text>
+        {draft.lookup === 'loading' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('entry.lookingUp')}</Typography.Text>}
+        {draft.lookup === 'found' && facts && <Tag color="blue" data-testid={`entry-facts-${index}`}>{facts}</Tag>}
+        {draft.lookup === 'unknown' && <Tag data-testid={`entry-unknown-${index}`}>{t('entry.notRegistered')}</Tag>}
+        {fever && <Tag color="red">{t('field.fever')}</Tag>}
+        <span style={{ flex: 1 }} />
+        {onRemove && <Button size="small" type="text" tabIndex={-1} icon={<CloseOutlined />} aria-label={t('entry.removeOccupant')} onClick={onRemove} />}
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) 84px', gap: 6 }}>
+        <Input
+          ref={refs.id}
+          data-testid={`entry-id-${index}`}
+          aria-label={t('entry.idNumber')}
+          placeholder={t('entry.idNumber')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          enterKeyHint="next"
+          maxLength={20}
+          readOnly={known}
+          tabIndex={known ? -1 : undefined}
+          status={problem || error?.field === 'idNumber' ? 'error' : undefined}
+          value={known ? (draft.maskedId ?? '—') : draft.idNumber}
+          onChange={(e) => onChange({ idNumber: e.target.value.toUpperCase().replace(/\s/g, ''), error: null })}
+          onKeyDown={onIdKey}
+          style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 6 }}
+        />
+        <Input
+          ref={refs.name}
+          data-testid={`entry-name-${index}`}
+          aria-label={t('entry.name')}
+          placeholder={t('entry.name')}
+          autoComplete="off"
+          enterKeyHint="next"
+          readOnly={known}
+          tabIndex={nameGiven(draft) ? -1 : undefined}
+          status={error?.field === 'name' ? 'error' : undefined}
+          value={draft.name}
+          onChange={(e) => onChange({ name: e.target.value, error: null })}
+          onKeyDown={enter(onNameEnter)}
+        />
+        <Input
+          ref={refs.temp}
+          data-testid={`entry-temp-${index}`}
+          aria-label={`${t('entry.occupantN', { n: index + 1 })} ${t('field.temperature')}`}
+          placeholder="℃"
+          inputMode="decimal"
+          enterKeyHint="next"
+          autoComplete="off"
+          status={Number.isNaN(temp) || error?.field === 'temperature' ? 'error' : undefined}
+          value={draft.temperature}
+          onChange={(e) => onChange({ temperature: e.target.value, error: null })}
+          onKeyDown={enter(onTempEnter)}
+          style={{ borderColor: fever ? '#cf1322' : undefined }}
+          styles={{ input: { fontSize: 18, color: fever ? '#cf1322' : undefined, fontWeight: fever ? 700 : undefined } }}
+        />
+      </div>
+      {problem && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`entry-id-error-${index}`}>
+          {t(problem === 'CHECKSUM' ? 'entry.idChecksum' : problem === 'BIRTH_DATE' ? 'entry.idBirthDate' : 'entry.idInvalid')}
+        </Typography.Text>
+      )}
+      {!problem && error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{error.message}</Typography.Text>}
+    </div>
+  );
+}
