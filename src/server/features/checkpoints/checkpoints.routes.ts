@@ -12,7 +12,7 @@ import { getSite, listSites, revealSitePhone, ROLES_AT_THE_BARRIER, ROLES_THAT_M
 import { checkPassage, passageWriter } from './passages.service';
 import { dailyFiguresBySite, lastPassageOfPlate, listPassages, occupantsOf, recentPlates } from './passages.repository';
 import { toPassage } from './passages.mapper';
-import { assignToShift, checkInOut, planShifts, rosterBetween, rosterGaps } from './roster.service';
+import { assignToShift, checkInOut, myCurrentShifts, planShifts, rosterBetween, rosterGaps } from './roster.service';
 import { normalisePlate } from '../../../shared/checkpoints';
 import { figuresByUnit } from './figures.service';
 import { exportPassages } from './passages.export';
@@ -20,6 +20,10 @@ import { scopeOf } from '../../http/scope';
 import { PassThrough } from 'node:stream';
 
 const IdParams = z.object({ id: z.string().uuid() });
+const RosterShift = z.object({
+  id: z.string(), siteId: z.string(), siteName: z.string(), startsAt: z.string(), endsAt: z.string(),
+  people: z.array(z.object({ id: z.string(), name: z.string(), userId: z.string().nullable(), personId: z.string().nullable(), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() })),
+});
 
 export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -106,7 +110,7 @@ export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginA
     });
 
     app.get('/api/checkpoints/figures', {
-      schema: { tags: ['checkpoints'], summary: "A local day's figures per site, or per township/village", querystring: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), by: z.enum(['site', 'township', 'village']).default('site'), under: z.string().uuid().optional() }), response: { 200: z.object({ day: z.string(), items: z.array(DailyFigures) }) } },
+      schema: { tags: ['checkpoints'], summary: "A local day's figures per site, or per township/village; `day` defaults to today in the county's time zone (QUNFANG_TZ), not the browser's", querystring: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), by: z.enum(['site', 'township', 'village']).default('site'), under: z.string().uuid().optional() }), response: { 200: z.object({ day: z.string(), items: z.array(DailyFigures) }) } },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const day = request.query.day ?? localDay(clock.now(), config.timeZone);
@@ -138,8 +142,15 @@ export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginA
       return reply.status(204).send(null);
     });
 
+    app.get('/api/checkpoints/roster/mine', {
+      schema: { tags: ['checkpoints'], summary: 'My shifts right now (which site I am on)', response: { 200: z.object({ items: z.array(z.object({ assignmentId: z.string(), shiftId: z.string(), siteId: z.string(), siteName: z.string(), startsAt: z.string(), endsAt: z.string(), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() })) }) } },
+    }, async (request) => {
+      const rows = await myCurrentShifts(db, clock, authorise(request, 'any').actor);
+      return { items: rows.map((r) => ({ assignmentId: r.assignment_id, shiftId: r.shift_id, siteId: r.site_id, siteName: r.site_name, startsAt: r.starts_at, endsAt: r.ends_at, checkedInAt: r.checked_in_at, checkedOutAt: r.checked_out_at })) };
+    });
+
     app.get('/api/checkpoints/roster', {
-      schema: { tags: ['checkpoints'], summary: 'Shifts and who is on them, in a window (default: now to 48 h ahead)', querystring: z.object({ siteId: z.string().uuid().optional(), from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional() }) },
+      schema: { tags: ['checkpoints'], summary: 'Shifts and who is on them, in a window (default: now to 48 h ahead)', querystring: z.object({ siteId: z.string().uuid().optional(), from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional() }), response: { 200: z.object({ items: z.array(RosterShift) }) } },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const now = clock.now();

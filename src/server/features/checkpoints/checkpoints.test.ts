@@ -107,6 +107,8 @@ describe('checkpoints', () => {
   it('suggests recent plates and the occupants of the last passage of a plate', async () => {
     const plates = (await crew.get(`/api/checkpoints/sites/${site.id}/plates?prefix=晋C`)).json().items.map((p: { plate: string }) => p.plate);
     expect(plates).toEqual(expect.arrayContaining(['晋C60695', '晋C12345']));
+    // without the province character
+    expect((await crew.get(`/api/checkpoints/sites/${site.id}/plates?prefix=c606`)).json().items.map((p: { plate: string }) => p.plate)).toEqual(['晋C60695']);
     const last = (await crew.get(`/api/checkpoints/sites/${site.id}/last-passage?plate=晋C60695`)).json().passage;
     expect(last.occupants.map((o: { name: string }) => o.name)).toEqual(['陈司机', '武汉客']);
     // "same occupants as last time": by person id, even for a person outside the crew's jurisdiction
@@ -136,6 +138,9 @@ describe('checkpoints', () => {
     const current = roster.find((s: { startsAt: string }) => s.startsAt === '2020-01-25T00:00:00.000Z');
     expect(current).toBeTruthy();
     await admin.post(`/api/checkpoints/shifts/${current.id}/assign`, { name: '党员志愿者甲' });
+    const me = (await crew.get('/api/auth/me')).json();
+    await admin.post(`/api/checkpoints/shifts/${current.id}/assign`, { userId: me.id });
+    expect((await crew.get('/api/checkpoints/roster/mine')).json().items).toMatchObject([{ siteName: '平遥高速出口', startsAt: '2020-01-25T00:00:00.000Z' }]);
     const gaps = (await admin.get('/api/checkpoints/roster/gaps')).json().items;
     // covered 07:00–08:00 UTC today (the 08–16 local shift); uncovered from 08:00 UTC for the rest of the planned days and beyond
     expect(gaps[0]).toMatchObject({ siteName: '平遥高速出口', from: '2020-01-25T08:00:00.000Z' });

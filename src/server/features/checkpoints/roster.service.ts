@@ -122,3 +122,11 @@ export async function rosterGaps(db: Db, clock: Clock, scope: Scope, hoursAhead 
   }
   return gaps;
 }
+
+/** The shifts the actor is on right now (a crew's own site for the entry screen). */
+export async function myCurrentShifts(db: Db, clock: Clock, actor: Actor) {
+  const now = clock.now().toISOString();
+  return db.selectFrom('duty_assignments as a').innerJoin('duty_shifts as s', 's.id', 'a.shift_id').innerJoin('checkpoint_sites as site', 'site.id', 's.site_id')
+    .select(['a.id as assignment_id', 's.id as shift_id', 's.site_id', 'site.name as site_name', 's.starts_at', 's.ends_at', 'a.checked_in_at', 'a.checked_out_at'])
+    .where('a.user_id', '=', actor.id).where('s.starts_at', '<=', now).where('s.ends_at', '>', now).orderBy('s.starts_at').execute();
+}
