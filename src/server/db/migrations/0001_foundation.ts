@@ -162,6 +162,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const column of ['name_key', 'pinyin', 'initials', 'id_rev', 'phone_rev']) {
     await db.schema.createIndex(`persons_${column}`).on('persons').column(column).execute();
   }
+  // likely duplicates: the same name with the same birth date
+  await db.schema.createIndex('persons_name_birth').on('persons').columns(['name_key', 'birth_date']).execute();
 
   await db.schema
     .createTable('person_tags')

@@ -184,7 +184,7 @@ export class DemoScreening {
   private async screen(h: HouseholdAt, at: number, members: Member[], memberIds: string[]) {
     const hubei = members.findIndex((m) => m.tags.includes('hubei_travel'));
     const checks: Omit<ScreeningCheckTable, 'visit_id'>[] = members.map((m, k) => {
-      const fromHubei = k === hubei;
+      const fromHubei = m.tags.includes('hubei_travel');
       const present = fromHubei || (!m.away && this.rng.chance(0.95));
       if (!present) return { person_id: memberIds[k]!, region_path: h.region_path, present: 0, temperature: null, symptoms: null, hubei_travel: 0, contact_history: 0, travel_note: null };
       const fever = this.rng.chance(fromHubei ? this.rates.hubeiFever : this.rates.fever);
