@@ -46,6 +46,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from '../src/server/db/database';
 import { runCoverageLatency } from './coverage';
+import { benchPassages } from './passages';
 import { databaseFactory } from './databases';
 import { runDemoBuild, runPlainInsert, type BuildRun } from './demo-build';
 import { runResidentImport, type ImportRun } from './import';
@@ -104,6 +105,11 @@ async function main(): Promise<void> {
     const search = await runPersonSearch(imported.database.db, quick ? 300 : 500, 30);
     log(`search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms (health ${search.baselineP50.toFixed(2)} ms); slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`);
     emit(`person_search_p99${quick ? '_quick' : ''}`, search.p99, 'ms', search.baselineP99);
+    await imported.database.close();
+    imported = null;
+
+    // Checkpoints: passage_ingest_http and vehicle_window_p99 (bench/passages.ts).
+    await benchPassages({ quick, engine, factory, emit: (line) => process.stdout.write(JSON.stringify(line) + '\n') });
   } finally {
     await kept?.database.close();
     await imported?.database.close();

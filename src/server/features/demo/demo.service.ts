@@ -8,6 +8,7 @@ import { insertChunked, RowBuffer } from './insert';
 import { IdNumbers, randomHousehold } from './people';
 import { DemoIds, Rng } from './random';
 import { DemoScreening, type ScreeningCounts } from './screening';
+import { buildCheckpointDemo, type CheckpointDemoSummary } from './checkpoints';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers } from './users';
@@ -28,6 +29,7 @@ export interface DemoSummary {
   password: string;
   sampleUsers: string[];
   screening: ScreeningCounts;
+  checkpoints: CheckpointDemoSummary;
 }
 
 export type DemoScale = 'small' | 'county';
@@ -108,6 +110,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     await audit(trx, clock, null, { action: 'demo.build', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, seed, households: residents.households, persons: residents.persons, screening: residents.screening } });
     return residents;
   });
+  const checkpoints = await buildCheckpointDemo(db, clock, { scale: opts.scale, progress: (done, all, step) => opts.progress?.(done, all, step ?? 'checkpoints') });
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite
@@ -121,7 +124,8 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   if (engineOf(db) === 'postgres') {
     // Fresh statistics and visibility map for the 400,000 new rows now, rather than whenever
     // autovacuum gets to them, so the first screens after the build get good plans.
-    const tables = ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts'] as const;
+    const tables = ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
+      'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants'] as const;
     for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
   report(total, total, 'done');
@@ -133,6 +137,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     persons: counts.persons,
     users: users.rows.length,
     screening: counts.screening,
+    checkpoints,
     password: DEMO_PASSWORD,
     sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
   };
