@@ -19,6 +19,8 @@ const DIRECTIONS = { in: '进', out: '出' } as const;
 export async function exportPassages(db: Db, clock: Clock, actor: Actor, f: { siteId: string; from: string; to: string; reveal: boolean }, out: Writable, timeZone: string) {
   const scope = scopeOf(actor);
   const site = await getSite(db, scope, f.siteId);
+  // Audited before the first row leaves: the record of who took what must not depend on the download finishing.
+  await audit(db, clock, actor, { action: 'passage.export', entityType: 'checkpoint_site', entityId: site.id, regionPath: site.region_path, details: { from: f.from, to: f.to, revealed: f.reveal } });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(site.name.slice(0, 31));
   ws.columns = [
@@ -49,6 +51,5 @@ export async function exportPassages(db: Db, clock: Clock, actor: Actor, f: { si
   }
   ws.commit();
   await wb.commit();
-  await audit(db, clock, actor, { action: 'passage.export', entityType: 'checkpoint_site', entityId: site.id, regionPath: site.region_path, details: { from: f.from, to: f.to, passages: count, revealed: f.reveal } });
   return count;
 }

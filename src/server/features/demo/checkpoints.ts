@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { engineOf, sqliteHandle, type AlertTable, type Database, type CheckpointSiteTable, type Db, type DutyAssignmentTable, type DutyShiftTable, type RegionRow } from '../../db/database';
+import { sqliteHandle, type AlertTable, type Database, type CheckpointSiteTable, type Db, type DutyAssignmentTable, type DutyShiftTable, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
 import { formatV7 } from '../../ids';
 import { FEVER_CELSIUS, type Symptom } from '../../../shared/screening';
@@ -146,6 +146,26 @@ class TimedIds {
   }
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Fisher–Yates, in place. */
+function shuffle<T>(rng: Rng, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -275,11 +295,9 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   const townshipUser = new Map(users.filter((u) => u.role === 'township' && u.region_id).map((u) => [u.region_id!, u]));
 
   const { households, knownIds, knownPlates } = await loadHouseholds(db, rng, villages, regionById, countyCode);
-  const byVillage = new Map<string, Household[]>();
-  for (const h of households) byVillage.set(h.village.id, [...(byVillage.get(h.village.id) ?? []), h]);
+  const byVillage = groupBy(households, (h) => h.village.id);
   const withVehicle = households.filter((h) => h.vehicle);
-  const byTownshipVehicle = new Map<string, Household[]>();
-  for (const h of withVehicle) byTownshipVehicle.set(h.township.id, [...(byTownshipVehicle.get(h.township.id) ?? []), h]);
+  const byTownshipVehicle = groupBy(withVehicle, (h) => h.township.id);
   const withDrivers = households.filter((h) => h.drivers.length > 0);
 
   const plates = new PlateMaker(rng, new Set([...knownPlates, TRACED_BUS.plate]));
@@ -321,9 +339,7 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   const counts = apportion(params.passages - 1, cellWeights);
 
   const returneeTrips = households.flatMap((h) => h.members.filter((m) => m.arrival_date === '2020-01-20' && m.returnee_from).map((m) => ({ h, m })));
-  const estimate = { passages: params.passages + returneeTrips.length, rows: 0 };
-  const preRows = sites.length + roster.shifts.length + roster.assignments.length;
-  const total = preRows + Math.round(estimate.passages * ROWS_PER_PASSAGE);
+  const total = sites.length + roster.shifts.length + roster.assignments.length + Math.round((params.passages + returneeTrips.length) * ROWS_PER_PASSAGE);
   let done = 0;
   const advance = (step: string) => (n: number) => report(Math.min((done += n), total - 1), total, step);
 
@@ -391,12 +407,7 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
     if (sqlite) sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 
-  sqlite?.pragma('wal_checkpoint(TRUNCATE)');
-  if (engineOf(db) === 'postgres') {
-    // Fresh statistics for the planner; the tables are new enough that autovacuum will do the rest.
-    const tables = ['checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants', 'persons', 'person_tags', 'alerts'] as const;
-    for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
-  }
+  // Statistics and folding the write-ahead log are the caller's (buildDemo does both once, for every table).
   report(total, total, 'done');
   return summary;
 }
@@ -563,11 +574,7 @@ function planSites(
   }
 
   // Village entrances and compound gates: set up on 23 January, opened on the 24th.
-  const shuffledEstates = [...ESTATES];
-  for (let i = shuffledEstates.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [shuffledEstates[i], shuffledEstates[j]] = [shuffledEstates[j]!, shuffledEstates[i]!];
-  }
+  const shuffledEstates = shuffle(rng, [...ESTATES]);
   let estate = 0;
   for (const v of villages) {
     const households = byVillage.get(v.id) ?? [];
@@ -590,7 +597,7 @@ function planSites(
     for (let e = 0; e < estates; e++) {
       const k = estate++;
       const estateName = shuffledEstates[k % shuffledEstates.length]! + rng.pick(ESTATE_KINDS) + (k >= shuffledEstates.length ? '二期' : '');
-      const doors = [...GATES].sort(() => rng.next() - 0.5).slice(0, estates === 1 ? 2 : rng.int(1, 2));
+      const doors = shuffle(rng, [...GATES]).slice(0, estates === 1 ? 2 : rng.int(1, 2));
       for (const door of doors) gates.push({ name: estateName + door, address: `${township.name}${v.name}${estateName}` });
     }
     gates.forEach((g, gi) => {
@@ -627,8 +634,7 @@ interface CrewMember {
 function planRosters(rng: Rng, ids: TimedIds, scale: 'small' | 'county', sites: SitePlan[], households: Household[], gapShifts: number) {
   const shifts: DutyShiftTable[] = [];
   const assignments: DutyAssignmentTable[] = [];
-  const byTownship = new Map<string, Household[]>();
-  for (const h of households) byTownship.set(h.township.id, [...(byTownship.get(h.township.id) ?? []), h]);
+  const byTownship = groupBy(households, (h) => h.township.id);
 
   // Shifts first, then choose the gaps among them.
   const planned: { site: SitePlan; start: number; end: number; slot: number; day: number }[] = [];
@@ -641,15 +647,15 @@ function planRosters(rng: Rng, ids: TimedIds, scale: 'small' | 'county', sites: 
     }
   }
   const gaps = new Set<number>();
-  const local = planned.map((p, i) => [p, i] as const).filter(([p]) => (p.site.profile === 'village' || p.site.profile === 'compound') && p.start >= SNAPSHOT);
+  const later = planned.map((p, i) => [p, i] as const).filter(([p]) => (p.site.profile === 'village' || p.site.profile === 'compound') && p.start >= SNAPSHOT);
   // Some gaps inside the two days after the snapshot (what the roster screen shows then), the rest anywhere.
-  const soon = local.filter(([p]) => p.start < SNAPSHOT + 48 * HOUR);
+  const soon = later.filter(([p]) => p.start < SNAPSHOT + 48 * HOUR);
   if (scale === 'small') {
     const first = soon.find(([p]) => p.slot === 2) ?? soon[0];
     if (first) gaps.add(first[1]);
   } else {
     while (gaps.size < Math.min(Math.ceil(gapShifts / 3), soon.length)) gaps.add(rng.pick(soon)[1]);
-    while (gaps.size < Math.min(gapShifts, local.length)) gaps.add(rng.pick(local)[1]);
+    while (gaps.size < Math.min(gapShifts, later.length)) gaps.add(rng.pick(later)[1]);
   }
 
   const pools = new Map<SitePlan, { members: CrewMember[]; next: number }>();
@@ -682,7 +688,8 @@ function planRosters(rng: Rng, ids: TimedIds, scale: 'small' | 'county', sites: 
     const pool = poolOf(p.site);
     const people: CrewMember[] = [];
     const user = p.site.crewUser;
-    if (user && p.slot === 1 && (p.day + user.username.length) % 7 !== 6) people.push({ userId: user.id, personId: null, name: user.display_name });
+    // one day off a week, a different day for each crew
+    if (user && p.slot === 1 && (p.day + Number(user.username.replace(/\D/g, '') || 0)) % 7 !== 6) people.push({ userId: user.id, personId: null, name: user.display_name });
     const want = rng.chance(0.6) ? 2 : 3;
     for (let k = 0; people.length < want && k < pool.members.length; k++) {
       people.push(pool.members[pool.next % pool.members.length]!);
@@ -754,7 +761,7 @@ class PassageGen {
       let riders = this.busRiders.get(v.plate);
       if (!riders) this.busRiders.set(v.plate, (riders = Array.from({ length: 40 }, () => this.strangers.make(v.city))));
       const n = Math.min(riders.length, Math.round(rng.triangular(6, 12, 38)));
-      occupants = [{ stranger: v.crew[0]! }, ...riders.slice(0, 40).sort(() => rng.next() - 0.5).slice(0, n - 1).map((s) => ({ stranger: s }))];
+      occupants = [{ stranger: v.crew[0]! }, ...shuffle(rng, [...riders]).slice(0, n - 1).map((s) => ({ stranger: s }))];
     } else occupants = v.crew.slice(0, v.type === 'car' ? rng.int(1, v.crew.length) : v.crew.length).map((s) => ({ stranger: s }));
     const here = v.household ? this.home(v.household) : '平遥';
     const cargo = v.type === 'truck' || v.type === 'van';

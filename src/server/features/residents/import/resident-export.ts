@@ -16,6 +16,8 @@ import { ID_TYPE_LABELS, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABE
  */
 export async function exportResidents(db: Db, clock: Clock, actor: Actor, filter: Omit<PersonFilter, 'afterId' | 'limit'>, reveal: boolean, out: Writable) {
   const scope = scopeOf(actor);
+  // Audited before the first row leaves: the record of who took what must not depend on the download finishing.
+  await audit(db, clock, actor, { action: 'person.export', entityType: 'person', regionPath: actor.regionPath, details: { revealed: reveal, filter } });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('人员花名册');
   ws.columns = [{ header: '序号', key: 'n', width: 6 }, ...RESIDENT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 16 })), { header: '所在区域', key: 'region', width: 20 }];
@@ -46,6 +48,5 @@ export async function exportResidents(db: Db, clock: Clock, actor: Actor, filter
   }
   ws.commit();
   await wb.commit();
-  await audit(db, clock, actor, { action: 'person.export', entityType: 'person', regionPath: actor.regionPath, details: { count: n, revealed: reveal, filter } });
   return n;
 }
