@@ -23,6 +23,7 @@ export interface BuildRun {
 const TABLES = [
   'regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'settings', 'audit_log',
   'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
+  'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
 ] as const;
 
 export async function runDemoBuild(factory: DatabaseFactory, scale: DemoScale): Promise<BuildRun> {
