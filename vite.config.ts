@@ -16,6 +16,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
+      // Two entries: the app (index.html) and the no-login pages for a cheap phone (public.html:
+      // the self-report link /r/… and the certificate check /verify/…), which load React and no antd.
+      input: {
+        main: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        public: fileURLToPath(new URL('./src/web/public.html', import.meta.url)),
+      },
       // zod ships /*#__PURE__*/ comments in places Rollup cannot use; nothing to act on.
       onwarn(warning, warn) {
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
@@ -26,9 +32,13 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           // opencc-js is loaded only when 繁體 is chosen; leave it to its own dynamic chunk.
           if (id.includes('opencc-js')) return undefined;
-          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          // the router stays out of 'react', which the public pages share with the app
+          if (/node_modules\/(react-router|react-router-dom|cookie|set-cookie-parser)\//.test(id)) return 'router';
           // antd's own locales (en_US, zh_TW) stay small on-demand chunks.
           if (/node_modules\/antd\/es\/locale\/(en_US|zh_TW)/.test(id)) return undefined;
+          // the QR code has its own chunk: only two isolation screens draw one (they import antd/es/qr-code)
+          if (/node_modules\/(antd\/es\/qr-code|@rc-component\/qrcode)\//.test(id)) return 'qrcode';
           if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|dayjs)\//.test(id)) return 'antd';
           return undefined;
         },

@@ -23,6 +23,19 @@
  *                                 grids) by the county `command` user on the county demo with its
  *                                 screening round about 80% done, over 100 requests (quick) or 300 (full)
  *                                 after 5 warm-up requests. Baseline: health p99, alternated.
+ *   zero_report_status_p99        p99 ms of GET /api/zero-reports/status?day=2020-02-01 by the county
+ *                                 `command` user on the county demo: every reporting unit (~480 villages,
+ *                                 checkpoints, isolation sites), 14 days of zero reports behind the day,
+ *                                 the units not reported with their 包保 answerable person, completeness
+ *                                 and timeliness per township for each of the 15 days; 100 requests
+ *                                 (quick) or 300 (full) after 5 warm-up. Baseline: health p99, alternated.
+ *   followup_overdue_scan         p99 ms of GET /api/isolation/missed?limit=200 by the county `command`
+ *                                 user: every missed follow-up of every active isolation episode in the
+ *                                 county, counted per observer and per village, the newest 200 listed with
+ *                                 their streaks — over 100,000 active episodes (2.8 million slots, 3% of past
+ *                                 slots missed) added to the county demo; quick: 20,000 episodes, named
+ *                                 followup_overdue_scan_quick; 200 requests (quick 50) after 5 warm-up.
+ *                                 Goal ≤ 200 ms. Baseline: health p99, alternated.
  *   resident_import               rows/s of Qunfang's roster import (`importResidents` with the CLI's
  *                                 global actor over `readRows(file, 'csv')`) of a generated roster of
  *                                 1,000,000 persons (~320,000 households over the demo county's ~9,200
@@ -46,6 +59,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from '../src/server/db/database';
 import { runCoverageLatency } from './coverage';
+import { runZeroReportStatusLatency } from './zero-reports';
+import { runOverdueScan } from './followups';
 import { benchPassages } from './passages';
 import { databaseFactory } from './databases';
 import { runDemoBuild, runPlainInsert, type BuildRun } from './demo-build';
@@ -94,6 +109,14 @@ async function main(): Promise<void> {
     const coverage = await runCoverageLatency(kept!.database.db, quick ? 100 : 300, 5);
     log(`command coverage of ${coverage.grids} grids: p50 ${coverage.p50.toFixed(1)} ms (health ${coverage.baselineP50.toFixed(2)} ms)`);
     emit('coverage_county_p99', coverage.p99, 'ms', coverage.baselineP99);
+
+    const zeroReports = await runZeroReportStatusLatency(kept!.database.db, quick ? 100 : 300, 5);
+    log(`command zero-report status: ${zeroReports.units} units, ${zeroReports.reports} reports over 15 days; p50 ${zeroReports.p50.toFixed(1)} ms (health ${zeroReports.baselineP50.toFixed(2)} ms)`);
+    emit('zero_report_status_p99', zeroReports.p99, 'ms', zeroReports.baselineP99);
+
+    const overdue = await runOverdueScan(kept!.database.db, quick ? 20_000 : 100_000, quick ? 50 : 200, 5);
+    log(`missed follow-ups over ${overdue.episodes} active episodes: ${overdue.missed} missed; p50 ${overdue.p50.toFixed(1)} ms (health ${overdue.baselineP50.toFixed(2)} ms)`);
+    emit(`followup_overdue_scan${quick ? '_quick' : ''}`, overdue.p99, 'ms', overdue.baselineP99);
 
     const persons = quick ? 100_000 : 1_000_000;
     imported = await runResidentImport(factory, kept!.database.db, persons, workDir);

@@ -24,6 +24,11 @@ import { residentFileRoutes } from './features/residents/residents-files.routes'
 import { screeningRoutes } from './features/screening/screening.routes';
 import { alertRoutes } from './features/alerts/alerts.routes';
 import { checkpointRoutes } from './features/checkpoints/checkpoints.routes';
+import { zeroReportRoutes } from './features/zero-reports/zero-reports.routes';
+import { isolationRoutes } from './features/isolation/isolation.routes';
+import { isolationPublicRoutes } from './features/isolation/isolation-public.routes';
+import { tracingRoutes } from './features/tracing/tracing.routes';
+import { tracingPublicRoutes } from './features/tracing/tracing-public.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -112,6 +117,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(screeningRoutes(deps));
   await app.register(alertRoutes(deps));
   await app.register(checkpointRoutes(deps));
+  await app.register(zeroReportRoutes(deps));
+  await app.register(isolationRoutes(deps));
+  await app.register(isolationPublicRoutes(deps));
+  await app.register(tracingRoutes(deps));
+  await app.register(tracingPublicRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,6 +7,9 @@ import { systemClock } from './clock';
 import { ensureAdmin } from './features/users/users.service';
 import { buildDemo, demoIsLoaded } from './features/demo/demo.service';
 import { markInterruptedImports } from './features/residents/import/import-jobs.service';
+import { sweepFollowUps } from './features/isolation/followups.service';
+import { sweepLateZeroReports } from './features/zero-reports/sweep.service';
+import { startTicker } from './ticker';
 
 /** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
 async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
@@ -36,7 +39,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
       log(`Empty database: building the demo county (QUNFANG_DEMO=${config.demo}; set QUNFANG_DEMO=none to skip)…`);
       const { progressBar } = await import('../cli/progress');
       const bar = progressBar('demo');
-      const summary = await buildDemo(db, clock, { scale: config.demo, progress: bar.update });
+      const summary = await buildDemo(db, clock, { scale: config.demo, progress: bar.update, timeZone: config.timeZone });
       bar.stop();
       log(`Demo county ready: ${summary.regions} regions, ${summary.households} households, ${summary.persons} residents, ${summary.users} users (password ${summary.password}).`);
     }
@@ -48,8 +51,13 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
   }
   const app = await buildApp({ db, config, clock, logger: { level: config.logLevel } });
   const address = await app.listen({ port: config.port, host: config.host });
+  const stopTicker = startTicker([
+    { name: 'follow-ups', run: () => sweepFollowUps(db, clock) },
+    { name: 'zero-reports', run: () => sweepLateZeroReports(db, clock, config.timeZone) },
+  ], 60_000, app.log);
   log(`Qunfang is serving on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs)`);
   const stop = async () => {
+    await stopTicker();
     await app.close();
     await db.destroy();
     process.exit(0);

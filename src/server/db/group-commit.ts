@@ -19,13 +19,16 @@ export class GroupCommitter<T, R> {
       this.queue.push({ item, resolve, reject });
       if (!this.running) {
         this.running = true;
-        setImmediate(() => void this.drain());
+        void this.drain();
       }
     });
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      // Let the requests whose bytes arrived during the last commit reach the queue first: a
+      // bigger batch writes fewer pages per item (the same index pages serve many of them).
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const results = await this.commit(batch.map((b) => b.item));

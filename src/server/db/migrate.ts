@@ -3,12 +3,18 @@ import type { Db } from './database';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_registry';
 import * as m0003 from './migrations/0003_checkpoints';
+import * as m0004 from './migrations/0004_isolation';
+import * as m0005 from './migrations/0005_zero_reports';
+import * as m0006 from './migrations/0006_tracing';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_registry': m0002,
   '0003_checkpoints': m0003,
+  '0004_isolation': m0004,
+  '0005_zero_reports': m0005,
+  '0006_tracing': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -41,11 +41,13 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     return send(500, 'INTERNAL');
   });
 
-  // Unknown /api paths are JSON 404s; any other GET is a page of the single-page web app. The
-  // index is read per request (the OS caches it) so a rebuilt UI is served without a restart.
+  // Unknown /api paths are JSON 404s; any other GET is a page of the single-page web app — the
+  // no-login pages (self-report link /r/…, certificate check /verify/…, seek notice /n/…) from their own light entry.
+  // The html is read per request (the OS caches it) so a rebuilt UI is served without a restart.
   app.setNotFoundHandler((request, reply) => {
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(webRoot, 'index.html')));
+      const page = /^\/(r|verify|n)\//.test(request.url) ? 'public.html' : 'index.html';
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(webRoot, page)));
     }
     const locale = localeOf(request);
     reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', locale) } });

@@ -40,13 +40,26 @@ beforeAll(async () => {
   await admin.post('/api/checkpoints/shifts/plan', { siteId: siteB.id, fromDay: '2020-01-25', days: 1 });
   const shiftB = (await admin.get(`/api/checkpoints/roster?siteId=${siteB.id}&from=2020-01-24T00:00:00Z&to=2020-01-27T00:00:00Z`)).json().items[0];
   const assignmentB = (await admin.post(`/api/checkpoints/shifts/${shiftB.id}/assign`, { name: '西城值班员' })).json();
+  const isoSiteB = (await admin.post('/api/isolation/sites', { name: '西城隔离点', regionId: tree.xicheng.id, contactName: '西城联系人', contactPhone: '13722223333' })).json();
+  await admin.post(`/api/isolation/sites/${isoSiteB.id}/rooms`, { labels: ['西101'] });
+  const roomB = (await admin.get(`/api/isolation/sites/${isoSiteB.id}`)).json().rooms[0];
+  const episodeB = (await admin.post('/api/isolation/episodes', { personId: personB.id, kind: 'home', reason: 'hubei_returnee' })).json();
+  const slotB = (await admin.get(`/api/isolation/episodes/${episodeB.id}`)).json().slots[0];
+  const necessityB = (await admin.post(`/api/isolation/episodes/${episodeB.id}/necessities`, { kind: 'food', detail: '西城求助' })).json();
+  const zeroReportB = (await admin.post('/api/zero-reports', { unitType: 'checkpoint_site', unitId: siteB.id, remarks: '西城卡口零报告' })).json().report;
+  const zeroVillageB = (await admin.post('/api/zero-reports', { unitType: 'village', unitId: tree.xicheng.id, remarks: '西城村零报告' })).json().report;
+  const caseB = (await admin.post('/api/cases', { personId: personB.id, classification: 'confirmed', reportDate: '2020-01-25' })).json();
+  await admin.post(`/api/cases/${caseB.id}/contacts`, { accept: [{ personId: dupB.id, exposureType: 'household' }] });
+  const noticeB = (await admin.post('/api/notices/seek', { title: '西城寻人', body: '西城通告正文', hotline: '0354-1111111', regionId: tree.xicheng.id, kind: 'vehicle', plate: '晋C99999', windowFrom: '2020-01-24T00:00:00Z', windowTo: '2020-01-26T00:00:00Z' })).json();
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
+  targetIds = [caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
     householdB.id, '西城9号', '13566667777', personB.id, dupB.id, '西城居民', '11010519491231002X', '13644445555', mergeB.id,
     roundB.id, '西城排查', visitB.id, alertB.id, '38.6', '39.1',
+    zeroReportB.id, zeroVillageB.id, '西城卡口零报告', '西城村零报告', caseB.id, noticeB.id, '西城寻人', '西城通告正文',
+    isoSiteB.id, '西城隔离点', '西城联系人', '13722223333', roomB.id, '西101', episodeB.id, slotB.id, necessityB.id, '西城求助',
     siteB.id, '西城卡口', '13311112222', passageB, '晋C99999', '西城过客', shiftB.id, assignmentB.id, '西城值班员',
   ];
 });
@@ -56,7 +69,9 @@ afterAll(async () => t.close());
 async function snapshot(): Promise<string> {
   const tables: (keyof Database)[] = ['regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'person_merges', 'settings',
     'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
-    'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants'];
+    'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
+    'isolation_sites', 'isolation_rooms', 'isolation_episodes', 'follow_up_slots', 'necessity_requests', 'zero_reports', 'zero_report_versions',
+    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();
@@ -74,13 +89,18 @@ function hostileBody(id: string) {
     parentId: id, regionId: id, userId: id, level: 'building', name: '入侵', code: tree.gridB.code + '999',
     personName: '入侵者', post: 'x', username: 'intruder', displayName: 'x', role: 'grid', password: 'Intrude123',
     field: 'phone', countyCode: '140728', status: 'disabled', oldPassword: 'x', newPassword: 'Intrude123',
+    personId: id, personIds: [id], householdId: id, siteId: id, roomId: id, observerId: id, episodeId: id, kind: 'home', reason: 'other',
+    temperature: 36.5, condition: 'well', entries: [{ episodeId: id, temperature: 36.5, condition: 'well' }], action: 'fulfil', labels: ['X1'],
+    unitType: 'village', unitId: tree.xicheng.id, deadline: '09:00', unitKinds: ['village'],
+    classification: 'confirmed', reportDate: '2020-01-25', accept: [{ personId: id, exposureType: 'household' }], reject: [{ personId: id }], caseId: id,
+    title: '入侵通告', body: '入侵', hotline: '110', plate: '晋C99999', windowFrom: '2020-01-24T00:00:00Z', windowTo: '2020-01-26T00:00:00Z', expected: 1,
   };
 }
 
 function queriesFor(id: string): string[] {
   return [
     '', `?parentId=${id}`, `?under=${id}`, `?regionId=${id}`, `?entityId=${id}`, `?actorId=${id}`,
-    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', '?plate=晋C99999', `?siteId=${id}`, '?by=village', '?prefix=晋C', '?plate=晋C99999&prefix=晋', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
+    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', '?plate=晋C99999', `?siteId=${id}`, '?by=village', `?unitType=village&unitId=${tree.xicheng.id}`, `?unitType=checkpoint_site&unitId=${id}`, '?prefix=晋C', '?plate=晋C99999&prefix=晋', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
   ];
 }
 
@@ -105,7 +125,9 @@ describe('jurisdiction: a grid worker of grid A, against grid B', () => {
         streams.push(route.url);
         continue;
       }
-      const urls = route.url.includes(':id') ? targetIds.map((id) => route.url.replace(':id', id)) : [route.url];
+      // Public pages answer only to their own unguessable token; a made-up one must reveal nothing.
+      const urls = route.url.includes(':id') ? targetIds.map((id) => route.url.replace(':id', id)) : [route.url.replace(':token', 'made-up-token-0000').replace(':slug', 'made-up-slug')];
+      for (let i = 0; i < urls.length; i++) urls[i] = urls[i]!.replace(':action', 'publish').replace(':reportId', randomUUID());
       for (const url of urls) {
         const id = route.url.includes(':id') ? url.split('/')[3]! : tree.gridB.id;
         for (const query of route.method === 'GET' ? queriesFor(id) : ['']) {

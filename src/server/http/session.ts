@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app';
 import { actorForToken } from '../features/auth/auth.service';
+import { forgetAllSessions } from '../features/auth/session-cache';
 
 export const SESSION_COOKIE = 'qf_session';
 
@@ -22,4 +23,13 @@ export function registerSessionHook(app: FastifyInstance, { db, clock, config }:
       request.sessionId = found.sessionId;
     }
   });
+  // A change to users or regions may change who a logged-in user is (role, jurisdiction, status):
+  // resolve every session afresh after one (see features/auth/session-cache.ts).
+  // (onSend: before the answer leaves, so the client's next request already sees the change.)
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400 && CHANGES_WHO_USERS_ARE.test(request.url)) forgetAllSessions();
+    return payload;
+  });
 }
+
+const CHANGES_WHO_USERS_ARE = /^\/api\/(users|regions)(\/|\?|$)/;

@@ -23,6 +23,15 @@ const ALERTS: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_AT_THE_BARRIER (register passages, check in to a shift) and ROLES_THAT_MANAGE_SITES. */
 const BARRIER: readonly Role[] = ['admin', 'command', 'township', 'checkpoint'];
 const MANAGE_SITES: readonly Role[] = ['admin', 'command', 'township'];
+/** The server's ROLES_THAT_ISOLATE / ROLES_THAT_FOLLOW_UP and ROLES_THAT_MANAGE_ISOLATION_SITES. */
+const ISOLATE: readonly Role[] = ['admin', 'command', 'township', 'grid', 'observer'];
+const MANAGE_ISOLATION_SITES: readonly Role[] = ['admin', 'command', 'township'];
+/** The server's ANY_REPORTING_ROLE (file a unit's zero report), who watches the status, ROLES_THAT_SET_ZERO_REPORTS. */
+const FILE_ZERO_REPORT: readonly Role[] = ['admin', 'command', 'township', 'grid', 'checkpoint', 'observer'];
+const WATCH_ZERO_REPORTS: readonly Role[] = ['admin', 'command', 'township'];
+const SET_ZERO_REPORTS: readonly Role[] = ['admin', 'command'];
+/** The server's ROLES_THAT_TRACE: record and change cases, trace contacts, publish seek notices. */
+const TRACE: readonly Role[] = ['admin', 'command', 'township'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -44,9 +53,23 @@ export const can = {
   registerPassages: (role: Role) => BARRIER.includes(role),
   /** Create and change checkpoints, plan shifts and put people on them. */
   manageSites: (role: Role) => MANAGE_SITES.includes(role),
+  /** Put people under isolation, change or end an episode, fill follow-ups, handle necessities (隔离观察). */
+  isolate: (role: Role) => ISOLATE.includes(role),
+  /** Register centralised isolation sites (hotels) and their rooms. */
+  manageIsolationSites: (role: Role) => MANAGE_ISOLATION_SITES.includes(role),
+  /** Pick an observer from the user list (GET /api/users is for those who manage users). */
+  pickObserver: (role: Role) => USERS.includes(role),
+  /** File a unit's daily zero report (零报告). */
+  fileZeroReport: (role: Role) => FILE_ZERO_REPORT.includes(role),
+  /** Watch who has not reported, completeness and timeliness. */
+  watchZeroReports: (role: Role) => WATCH_ZERO_REPORTS.includes(role),
+  /** Change the deadline and which units report. */
+  setZeroReports: (role: Role) => SET_ZERO_REPORTS.includes(role),
+  /** Record cases, see contact candidates and journeys, decide contacts, run seek notices (流调、寻人). */
+  trace: (role: Role) => TRACE.includes(role),
 };
 
-/** Where a role starts after login: a grid worker at the door, a crew at the barrier, everyone else at the region tree. */
+/** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */
 export function homeOf(role: Role): string {
-  return role === 'grid' ? '/field' : role === 'checkpoint' ? '/checkpoint' : '/regions';
+  return role === 'grid' ? '/field' : role === 'checkpoint' ? '/checkpoint' : role === 'observer' ? '/isolation/today' : '/regions';
 }

@@ -24,6 +24,19 @@ const EntryPage = lazy(() => import('../features/checkpoints/EntryPage'));
 const SitesPage = lazy(() => import('../features/checkpoints/SitesPage'));
 const RosterPage = lazy(() => import('../features/checkpoints/RosterPage'));
 const FiguresPage = lazy(() => import('../features/checkpoints/FiguresPage'));
+const ZeroReportPage = lazy(() => import('../features/zero-reports/ZeroReportPage'));
+const ZeroReportStatusPage = lazy(() => import('../features/zero-reports/ZeroReportStatusPage'));
+const IsolationPage = lazy(() => import('../features/isolation/IsolationPage'));
+const IsolationTodayPage = lazy(() => import('../features/isolation/TodayPage'));
+const EpisodeDetailPage = lazy(() => import('../features/isolation/EpisodeDetailPage'));
+const CertificatePage = lazy(() => import('../features/isolation/CertificatePage'));
+const IsolationSitesPage = lazy(() => import('../features/isolation/IsolationSitesPage'));
+const IsolationSiteDetailPage = lazy(() => import('../features/isolation/IsolationSiteDetailPage'));
+const CasesPage = lazy(() => import('../features/tracing/CasesPage'));
+const CaseDetailPage = lazy(() => import('../features/tracing/CaseDetailPage'));
+const ChainOverviewPage = lazy(() => import('../features/tracing/ChainOverviewPage'));
+const NoticesPage = lazy(() => import('../features/tracing/NoticesPage'));
+const NoticeDetailPage = lazy(() => import('../features/tracing/NoticeDetailPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -96,7 +109,20 @@ export const router = createBrowserRouter([
       { path: 'checkpoints', element: <RequireRole allow={can.manageSites}><SitesPage /></RequireRole> },
       { path: 'checkpoints/roster', element: <RequireRole allow={can.registerPassages}><RosterPage /></RequireRole> },
       { path: 'checkpoints/figures', element: <FiguresPage /> },
+      { path: 'zero-report', element: <RequireRole allow={can.fileZeroReport}><ZeroReportPage /></RequireRole> },
+      { path: 'zero-reports/status', element: <RequireRole allow={can.watchZeroReports}><ZeroReportStatusPage /></RequireRole> },
       { path: 'alerts', element: <RequireRole allow={can.readAlerts}><AlertsPage /></RequireRole> },
+      { path: 'isolation', element: <IsolationPage /> },
+      { path: 'isolation/today', element: <RequireRole allow={can.isolate}><IsolationTodayPage /></RequireRole> },
+      { path: 'isolation/episodes/:id', element: <EpisodeDetailPage /> },
+      { path: 'isolation/episodes/:id/certificate', element: <CertificatePage /> },
+      { path: 'isolation/sites', element: <IsolationSitesPage /> },
+      { path: 'isolation/sites/:id', element: <IsolationSiteDetailPage /> },
+      { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/graph', element: <ChainOverviewPage /> },
+      { path: 'cases/:id', element: <CaseDetailPage /> },
+      { path: 'notices/seek', element: <NoticesPage /> },
+      { path: 'notices/seek/:id', element: <NoticeDetailPage /> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
       { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
       { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },

@@ -8,7 +8,7 @@ import type { Alert } from '../../../shared/screening';
 import { audit } from '../audit/audit.service';
 
 export interface AlertInput {
-  kind: 'fever' | 'key_person' | 'refer';
+  kind: 'fever' | 'key_person' | 'refer' | 'zero_report_late' | 'missed_follow_up' | 'case';
   personId: string | null;
   regionPath: string;
   sourceType: string;

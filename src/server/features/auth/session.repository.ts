@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { forgetSession, forgetSessionsOfUser } from './session-cache';
 
 export async function insertSession(db: Db, row: { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null; user_agent: string | null }) {
   await db.insertInto('sessions').values(row).execute();
@@ -12,6 +13,7 @@ export async function findLiveSession(db: Db, sessionId: string, nowIso: string)
     .select([
       'sessions.id as session_id',
       'sessions.last_seen_at',
+      'sessions.expires_at',
       'users.id',
       'users.username',
       'users.display_name',
@@ -30,11 +32,14 @@ export async function touchSession(db: Db, sessionId: string, lastSeen: string, 
   await db.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expiresAt }).where('id', '=', sessionId).execute();
 }
 
+/** Deleting sessions also drops them from this process's session cache (session-cache.ts). */
 export async function deleteSession(db: Db, sessionId: string) {
+  forgetSession(sessionId);
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string, exceptSessionId?: string) {
+  forgetSessionsOfUser(userId, exceptSessionId);
   await db
     .deleteFrom('sessions')
     .where('user_id', '=', userId)

@@ -9,6 +9,9 @@ import { IdNumbers, randomHousehold } from './people';
 import { DemoIds, Rng } from './random';
 import { DemoScreening, type ScreeningCounts } from './screening';
 import { buildCheckpointDemo, type CheckpointDemoSummary } from './checkpoints';
+import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
+import { buildTracingDemo, type TracingDemoSummary } from './tracing';
+import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers } from './users';
@@ -30,6 +33,9 @@ export interface DemoSummary {
   sampleUsers: string[];
   screening: ScreeningCounts;
   checkpoints: CheckpointDemoSummary;
+  isolation: IsolationDemoSummary;
+  zeroReports: ZeroReportDemoSummary;
+  tracing: TracingDemoSummary;
 }
 
 export type DemoScale = 'small' | 'county';
@@ -39,6 +45,8 @@ export interface DemoOptions {
   progress?: (done: number, total: number, step?: string) => void;
   /** Another seed gives another county of the same shape. */
   seed?: number;
+  /** The county's time zone (QUNFANG_TZ): isolation follow-ups are planned in local time. */
+  timeZone?: string;
 }
 
 export const DEMO_COUNTY_CODE = '140728';
@@ -111,6 +119,11 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     return residents;
   });
   const checkpoints = await buildCheckpointDemo(db, clock, { scale: opts.scale, progress: (done, all, step) => opts.progress?.(done, all, step ?? 'checkpoints') });
+  report(total - 1, total, 'isolation');
+  const isolation = await db.transaction().execute((trx) => buildIsolationDemo(trx, clock, { scale: opts.scale, timeZone: opts.timeZone }));
+  const tracing = await db.transaction().execute((trx) => buildTracingDemo(trx, { timeZone: opts.timeZone }));
+  report(total - 1, total, 'zero reports');
+  const zeroReports = await buildZeroReportDemo(db, clock);
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite
@@ -125,7 +138,8 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     // Fresh statistics and visibility map for the 400,000 new rows now, rather than whenever
     // autovacuum gets to them, so the first screens after the build get good plans.
     const tables = ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
-      'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants'] as const;
+      'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
+      'isolation_sites', 'isolation_rooms', 'isolation_episodes', 'follow_up_slots', 'necessity_requests', 'cases', 'contacts', 'seek_notices', 'seek_found'] as const;
     for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
   report(total, total, 'done');
@@ -138,6 +152,9 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     users: users.rows.length,
     screening: counts.screening,
     checkpoints,
+    isolation,
+    tracing,
+    zeroReports,
     password: DEMO_PASSWORD,
     sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
   };

@@ -1,7 +1,10 @@
 import { checkpointsEn } from './en.checkpoints';
+import { isolationEn } from './en.isolation';
 import type { MessageKey } from './zh-CN';
 import { registryEn } from './en.registry';
 import { screeningEn } from './en.screening';
+import { tracingEn } from './en.tracing';
+import { zeroReportsEn } from './en.zero-reports';
 
 /** English UI strings: a full translation of zh-CN.ts (the compiler checks that no key is missing). */
 export const en: Record<MessageKey, string> = {
@@ -216,4 +219,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...screeningEn,
   ...checkpointsEn,
+  ...isolationEn,
+  ...zeroReportsEn,
+  ...tracingEn,
 };

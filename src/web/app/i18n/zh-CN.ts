@@ -1,6 +1,9 @@
 import { checkpointsZhCN } from './zh-CN.checkpoints';
+import { isolationZhCN } from './zh-CN.isolation';
 import { registryZhCN } from './zh-CN.registry';
 import { screeningZhCN } from './zh-CN.screening';
+import { tracingZhCN } from './zh-CN.tracing';
+import { zeroReportsZhCN } from './zh-CN.zero-reports';
 
 /**
  * Simplified Chinese UI strings: the source dictionary. English is a full translation (en.ts);
@@ -219,6 +222,9 @@ export const zhCN = {
   ...registryZhCN,
   ...screeningZhCN,
   ...checkpointsZhCN,
+  ...isolationZhCN,
+  ...zeroReportsZhCN,
+  ...tracingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,26 +1,46 @@
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Alert } from '../../../shared/screening';
 import { api } from '../../app/api';
+import { useMe } from '../../app/auth';
 import { LoadMore } from '../../app/components/LoadMore';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
+import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
+import type { EpisodePrefill } from '../isolation/EpisodeCreateModal';
 import { alertKindLabel, useAlerts } from './AlertsProvider';
 
-const KIND_COLORS: Record<string, string> = { fever: 'red', key_person: 'magenta', refer: 'purple' };
+const KIND_COLORS: Record<string, string> = { fever: 'red', key_person: 'magenta', refer: 'purple', missed_follow_up: 'volcano', zero_report_late: 'orange', case: 'red' };
+
+const EpisodeCreateModal = lazy(() => import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })));
+/** Alerts about one person that may lead to isolating them. */
+const ISOLATABLE = ['fever', 'refer', 'key_person'];
+
+/** 安排隔离 from an alert: the person, and where the alert came from (a checkpoint passage, a screening visit). */
+function prefillOf(alert: Alert): EpisodePrefill {
+  const source = alert.sourceType === 'passage' || alert.sourceType === 'screening_visit' ? alert.sourceType : undefined;
+  return {
+    persons: alert.personId ? [{ id: alert.personId, name: alert.personName ?? alert.personId }] : [],
+    reason: alert.sourceType === 'passage' ? 'checkpoint_fever' : alert.sourceType === 'screening_visit' ? 'screening_referral' : 'other',
+    sourceType: source ?? 'manual',
+    sourceId: source && alert.sourceId ? alert.sourceId : undefined,
+  };
+}
 
 /**
  * 预警: fevers, key persons and referrals found at the door, newest first; whoever follows one up
  * acknowledges it. New alerts arrive live (the list reloads on each).
  */
 export default function AlertsPage() {
+  const me = useMe();
   const { t, locale } = useI18n();
   const feedback = useFeedback();
+  const [isolating, setIsolating] = useState<Alert | null>(null);
   const mobile = useIsMobile();
   const { generation, recount } = useAlerts();
   const [openOnly, setOpenOnly] = useState(true);
@@ -39,7 +59,26 @@ export default function AlertsPage() {
     }
   };
 
-  const status = (row: Alert) =>
+  // an alert raised by a follow-up concerns someone already isolated
+  const isolate = (row: Alert) =>
+    can.isolate(me.role) && row.personId && ISOLATABLE.includes(row.kind) && row.sourceType !== 'follow_up' ? (
+      <Button size="small" icon={<MedicineBoxOutlined />} onClick={() => setIsolating(row)} data-testid={`alert-isolate-${row.id}`}>
+        {t('alerts.arrangeIsolation')}
+      </Button>
+    ) : null;
+
+  // a case alert leads to the case page, where tracing starts
+  const openCase = (row: Alert) => (row.kind === 'case' && row.sourceId ? <Link to={`/cases/${row.sourceId}`} data-testid={`alert-case-${row.id}`}>{t('alerts.openCase')}</Link> : null);
+
+  const status = (row: Alert) => (
+    <Space size={4} wrap>
+      {acknowledgement(row)}
+      {isolate(row)}
+      {openCase(row)}
+    </Space>
+  );
+
+  const acknowledgement = (row: Alert) =>
     row.acknowledgedAt ? (
       <Tag color="green">{t('alerts.ackedAt', { time: formatTime(row.acknowledgedAt, locale) })}</Tag>
     ) : (
@@ -97,11 +136,16 @@ export default function AlertsPage() {
                   render: (v: string | null, row) => (row.personId ? <Link to={`/persons?open=${row.personId}`}>{v ?? '—'}</Link> : '—'),
                 },
                 { title: t('alerts.message'), dataIndex: 'message' },
-                { title: t('alerts.status'), key: 'status', width: 150, fixed: 'right', render: (_, row) => status(row) },
+                { title: t('alerts.status'), key: 'status', width: 190, fixed: 'right', render: (_, row) => status(row) },
               ]
         }
       />
       <LoadMore hasMore={alerts.hasMore} loading={alerts.loading} onClick={alerts.loadMore} />
+      {isolating && (
+        <Suspense fallback={null}>
+          <EpisodeCreateModal prefill={prefillOf(isolating)} onClose={() => setIsolating(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

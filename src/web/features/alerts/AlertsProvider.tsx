@@ -18,7 +18,7 @@ interface AlertsValue {
 }
 
 const AlertsContext = createContext<AlertsValue | null>(null);
-const KINDS = ['fever', 'key_person', 'refer'] as const;
+const KINDS = ['fever', 'key_person', 'refer', 'missed_follow_up', 'zero_report_late', 'case'] as const;
 
 /** 发热 / 重点人员 / 转诊发热门诊, or "新预警" for a kind this UI does not know yet. */
 export function alertKindLabel(t: Translate, kind: string): string {

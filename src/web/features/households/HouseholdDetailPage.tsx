@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Result, Row, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
+import { ArrowLeftOutlined, MedicineBoxOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { Person, PersonTag } from '../../../shared/residents';
 import type { Visit } from '../../../shared/screening';
@@ -14,7 +14,10 @@ import { PersonDrawer } from '../residents/PersonDrawer';
 import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { PersonTags } from '../residents/PersonTags';
 import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
+import { CaseBadge, usePersonCases } from '../tracing/CaseBadge';
 import { VisitHistory } from './VisitHistory';
+
+const EpisodeCreateModal = lazy(() => import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })));
 
 /** One household: where, who lives there (add a member), and every screening visit. */
 export default function HouseholdDetailPage() {
@@ -29,6 +32,8 @@ export default function HouseholdDetailPage() {
   const [visits, setVisits] = useState<Visit[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [isolating, setIsolating] = useState(false);
+  const cases = usePersonCases(household?.members.map((m) => m.id) ?? []);
 
   const load = useCallback(() => {
     householdApi.get(id).then(setHousehold).catch((err: unknown) => {
@@ -86,14 +91,21 @@ export default function HouseholdDetailPage() {
               { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
               { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
               { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
-              { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[], row) => <>{row.away && <Tag>{t('persons.away')}</Tag>}<PersonTags tags={v} /></> },
+              { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[], row) => <><CaseBadge value={cases.get(row.id)} />{row.away && <Tag>{t('persons.away')}</Tag>}<PersonTags tags={v} /></> },
             ]}
           />
-          {can.registerPersons(me.role) && (
-            <Button icon={<UserAddOutlined />} style={{ marginTop: 12 }} onClick={() => setAdding(true)} data-testid="household-add-member">
-              {t('households.addMember')}
-            </Button>
-          )}
+          <Space wrap style={{ marginTop: 12 }}>
+            {can.registerPersons(me.role) && (
+              <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="household-add-member">
+                {t('households.addMember')}
+              </Button>
+            )}
+            {can.isolate(me.role) && household.members.length > 0 && (
+              <Button icon={<MedicineBoxOutlined />} onClick={() => setIsolating(true)} data-testid="household-isolate">
+                {t('isolation.householdIsolate')}
+              </Button>
+            )}
+          </Space>
         </Card>
       </Col>
       <Col xs={24} xl={9}>
@@ -111,6 +123,11 @@ export default function HouseholdDetailPage() {
           }}
           onOpenExisting={(p) => setOpenId(p.id)}
         />
+      )}
+      {isolating && (
+        <Suspense fallback={null}>
+          <EpisodeCreateModal household={{ id: household.id, label: householdLabel(household) }} onClose={() => setIsolating(false)} />
+        </Suspense>
       )}
       {openId && <PersonDrawer key={openId} personId={openId} onClose={() => setOpenId(null)} onChanged={load} onOpen={setOpenId} />}
     </Row>

@@ -13,6 +13,7 @@ import { useIsMobile } from '../../app/useIsMobile';
 import { PersonDuplicates } from './PersonDuplicates';
 import { PersonFormDrawer } from './PersonFormDrawer';
 import { PersonTags } from './PersonTags';
+import { CaseBadge, usePersonCases } from '../tracing/CaseBadge';
 import { personApi } from './residentApi';
 
 interface Props {
@@ -34,6 +35,7 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
   const [missing, setMissing] = useState(false);
   const [editing, setEditing] = useState(false);
   const mayRegister = can.registerPersons(me.role);
+  const theCase = usePersonCases([personId]).get(personId);
 
   const load = useCallback(() => {
     personApi
@@ -77,6 +79,7 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
       {person && (
         <div data-testid="person-detail">
           {person.status === 'merged' && <Tag color="default" style={{ marginBottom: 12 }}>{t('persons.status.merged')}</Tag>}
+          <CaseBadge value={theCase} />
           <PersonTags tags={person.tags} />
           <Descriptions
             size="small"

@@ -1,4 +1,5 @@
-import { sqliteHandle, type Db, type RegionRow } from '../../../db/database';
+import type { Insertable } from 'kysely';
+import { sqliteHandle, type Db, type HouseholdTable, type RegionRow } from '../../../db/database';
 import type { Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { AppError } from '../../../errors';
@@ -88,8 +89,8 @@ class ImportContext {
   private readonly scope: Scope;
   private readonly buildings = new Map<string, RegionRow | null>();
   private readonly placeNames = new Map<string, string>();
-  /** `${buildingId}|${room}` → household id, filled per building on first use */
-  private readonly households = new Map<string, string>();
+  /** `${buildingId}|${room}` → the household and its head, filled per building on first use */
+  private readonly households = new Map<string, { id: string; head: string | null }>();
   private readonly loadedBuildings = new Set<string>();
   /** ID number → the row that first carried it in this file */
   private readonly seenIds = new Map<string, number>();
@@ -177,23 +178,26 @@ class ImportContext {
       // Households: load each new building's households once, create the missing ones.
       const newBuildingIds = [...new Set(valid.map((r) => this.buildings.get(r.buildingCode)!.id))].filter((id) => !this.loadedBuildings.has(id));
       for (let i = 0; i < newBuildingIds.length; i += 500) {
-        const existing = await trx.selectFrom('households').select(['id', 'region_id', 'room']).where('region_id', 'in', newBuildingIds.slice(i, i + 500)).execute();
-        for (const h of existing) this.households.set(`${h.region_id}|${h.room ?? ''}`, h.id);
+        const existing = await trx.selectFrom('households').select(['id', 'region_id', 'room', 'head_person_id']).where('region_id', 'in', newBuildingIds.slice(i, i + 500)).execute();
+        for (const h of existing) this.households.set(`${h.region_id}|${h.room ?? ''}`, { id: h.id, head: h.head_person_id });
       }
       for (const id of newBuildingIds) this.loadedBuildings.add(id);
-      const freshHouseholds = [];
+      // New households are inserted after the persons loop below, with their head already set.
+      const freshHouseholds: (Insertable<HouseholdTable> & { id: string })[] = [];
+      const freshById = new Map<string, (typeof freshHouseholds)[number]>();
       for (const r of valid) {
         const b = this.buildings.get(r.buildingCode)!;
         const key = `${b.id}|${r.room ?? ''}`;
         if (this.households.has(key)) continue;
         const id = uuidv7();
-        this.households.set(key, id);
-        freshHouseholds.push({
+        this.households.set(key, { id, head: null });
+        const household = {
           id, region_id: b.id, region_path: b.path, address: this.address(b, r.room), room: r.room, head_person_id: null,
           phone: r.relation === 'head' ? r.phone : null, vacant: 0, note: null, created_at: now, updated_at: now,
-        });
+        };
+        freshHouseholds.push(household);
+        freshById.set(id, household);
       }
-      for (let i = 0; i < freshHouseholds.length; i += 2000) await trx.insertInto('households').values(freshHouseholds.slice(i, i + 2000)).execute();
       this.summary.householdsCreated += freshHouseholds.length;
 
       // Existing persons: by ID number, else by name within the household.
@@ -202,7 +206,8 @@ class ImportContext {
       for (let i = 0; i < ids.length; i += 1000) {
         for (const p of await selectExisting(trx).where('id_number', 'in', ids.slice(i, i + 1000)).execute()) byId.set(p.id_number!, p);
       }
-      const householdIds = [...new Set(valid.filter((r) => !r.idNumber).map((r) => this.households.get(`${this.buildings.get(r.buildingCode)!.id}|${r.room ?? ''}`)!))];
+      const householdIds = [...new Set(valid.filter((r) => !r.idNumber).map((r) => this.households.get(`${this.buildings.get(r.buildingCode)!.id}|${r.room ?? ''}`)!.id))]
+        .filter((id) => !freshById.has(id));
       const byHouseholdName = new Map<string, Existing>();
       for (let i = 0; i < householdIds.length; i += 1000) {
         for (const p of await selectExisting(trx).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute()) {
@@ -213,10 +218,12 @@ class ImportContext {
       const inserts = [];
       const insertRows: ParsedResident[] = [];
       const tagRows = [];
-      const heads: [string, string][] = [];
+      /** existing households whose head changes: household id → person id */
+      const headChanges = new Map<string, string>();
       for (const r of valid) {
         const b = this.buildings.get(r.buildingCode)!;
-        const householdId = this.households.get(`${b.id}|${r.room ?? ''}`)!;
+        const household = this.households.get(`${b.id}|${r.room ?? ''}`)!;
+        const householdId = household.id;
         const existing = r.idNumber ? byId.get(r.idNumber) : byHouseholdName.get(`${householdId}|${r.name}`);
         const values = {
           name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
@@ -241,16 +248,21 @@ class ImportContext {
           }
         }
         for (const tag of r.tags) tagRows.push({ person_id: personId, tag, region_path: b.path, source: 'import', created_at: now });
-        if (r.relation === 'head') heads.push([householdId, personId]);
+        if (r.relation === 'head' && household.head !== personId) {
+          household.head = personId;
+          const fresh = freshById.get(householdId);
+          if (fresh) fresh.head_person_id = personId;
+          else headChanges.set(householdId, personId);
+        }
       }
       await this.warnLikelyDuplicates(trx, inserts, insertRows);
+      for (let i = 0; i < freshHouseholds.length; i += 2000) await trx.insertInto('households').values(freshHouseholds.slice(i, i + 2000)).execute();
       for (let i = 0; i < inserts.length; i += 1000) await trx.insertInto('persons').values(inserts.slice(i, i + 1000)).execute();
       for (let i = 0; i < tagRows.length; i += 2000) {
         await trx.insertInto('person_tags').values(tagRows.slice(i, i + 2000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
       }
-      for (const [householdId, personId] of heads) {
-        await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId)
-          .where((eb) => eb.or([eb('head_person_id', 'is', null), eb('head_person_id', '!=', personId)])).execute();
+      for (const [householdId, personId] of headChanges) {
+        await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();
       }
     });
   }

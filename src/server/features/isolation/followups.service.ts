@@ -1,0 +1,325 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { localDay, type Clock } from '../../clock';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { inScope, pathInScope, scopeOf, type Scope } from '../../http/scope';
+import { FEVER_CELSIUS } from '../../../shared/screening';
+import type { HouseholdFill, IsolationSettings, MissedSlot, SelfReportInput, SelfReportView, Slot, SlotFill, TodayItem } from '../../../shared/isolation';
+import { audit } from '../audit/audit.service';
+import { raiseAlert } from '../alerts/alerts.service';
+import { setTags } from '../residents/persons.service';
+import { codesOfPath } from '../regions/regions.mapper';
+import { getEpisode, listEpisodes, toEpisodes, type IsolationContext } from './episodes.service';
+import { isolationSettings } from './isolation.settings';
+import { dayNumber, effectiveStatus, missedCutoff } from './slots';
+
+/** Who fills follow-ups: observers, and the grid workers, townships and command centre above them. */
+export const ROLES_THAT_FOLLOW_UP = ['admin', 'command', 'township', 'grid', 'observer'] as const;
+
+/** A slot may be filled from an hour before its window opens until its window closes plus the grace period. */
+const EARLY_MS = 60 * 60_000;
+
+type SlotRow = Awaited<ReturnType<typeof slotsOfEpisodes>>[number];
+
+export async function slotsOfEpisodes(db: Db, episodeIds: string[], day?: string) {
+  if (episodeIds.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < episodeIds.length; i += 500) {
+    rows.push(...await db.selectFrom('follow_up_slots').selectAll().where('episode_id', 'in', episodeIds.slice(i, i + 500))
+      .$if(day !== undefined, (q) => q.where('day', '=', day!)).orderBy('due_to').execute());
+  }
+  return rows;
+}
+
+export function toSlot(r: SlotRow, cutoff: string): Slot {
+  return {
+    id: r.id, episodeId: r.episode_id, personId: r.person_id, day: r.day, seq: r.seq, dueFrom: r.due_from, dueTo: r.due_to,
+    status: effectiveStatus(r, cutoff), temperature: r.temperature, symptoms: r.symptoms ? JSON.parse(r.symptoms) as string[] : [],
+    condition: r.condition, note: r.note, via: r.via, filledAt: r.filled_at,
+  };
+}
+
+/** Can this slot be filled now? Throws the reason it cannot. */
+function assertFillable(slot: SlotRow, now: Date, settings: IsolationSettings) {
+  if (slot.status === 'filled') throw new AppError('SLOT_DONE');
+  if (slot.status === 'cancelled') throw new AppError('EPISODE_NOT_ACTIVE');
+  if (slot.status === 'missed' || slot.due_to < missedCutoff(now, settings)) throw new AppError('SLOT_CLOSED', { dueTo: slot.due_to });
+  if (now.getTime() < Date.parse(slot.due_from) - EARLY_MS) throw new AppError('SLOT_NOT_OPEN', { dueFrom: slot.due_from });
+}
+
+/**
+ * Write a follow-up into a slot, inside the caller's transaction. A temperature of 37.3 °C or more,
+ * or any symptom, makes the follow-up "unwell", tags the person, and raises an alert to the
+ * command centre asking for a referral to the fever clinic.
+ */
+async function writeFill(trx: Db, clock: Clock, slot: SlotRow, fill: SlotFill, by: { userId: string | null; via: 'observer' | 'self' }, settings: IsolationSettings) {
+  const now = clock.now();
+  assertFillable(slot, now, settings);
+  const seen = fill.condition === 'well' || fill.condition === 'unwell';
+  if (seen && (fill.temperature === undefined || fill.temperature === null)) throw new AppError('TEMPERATURE_REQUIRED');
+  const temperature = seen ? fill.temperature! : null;
+  const symptoms = seen ? fill.symptoms : [];
+  const fever = temperature !== null && temperature >= FEVER_CELSIUS;
+  const condition = seen && (fever || symptoms.length > 0) ? 'unwell' : fill.condition;
+  const updated = await trx.updateTable('follow_up_slots').set({
+    status: 'filled', temperature, symptoms: JSON.stringify(symptoms), condition, note: fill.note ?? null,
+    via: by.via, filled_by: by.userId, filled_at: now.toISOString(),
+  }).where('id', '=', slot.id).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw new AppError('SLOT_DONE');
+
+  if (condition === 'unwell') {
+    const person = await trx.selectFrom('persons').select(['id', 'name', 'region_path']).where('id', '=', slot.person_id).executeTakeFirstOrThrow();
+    if (fever) await setTags(trx, clock, person.id, person.region_path, ['fever'], 'follow_up', false);
+    const what = [fever ? `体温 ${temperature!.toFixed(1)}℃` : null, symptoms.length ? `症状：${symptoms.join('、')}` : null].filter(Boolean).join('，');
+    await raiseAlert(trx, clock, {
+      kind: fever ? 'fever' : 'refer', personId: person.id, regionPath: slot.region_path, sourceType: 'follow_up', sourceId: slot.id,
+      message: `隔离观察对象 ${person.name} ${slot.day} 第${slot.seq}次随访异常（${what}），请安排转诊发热门诊`,
+    });
+  }
+  return condition;
+}
+
+async function slotInScope(db: Db, scope: Scope, slotId: string) {
+  const slot = await inScope(db.selectFrom('follow_up_slots').selectAll().where('id', '=', slotId), 'region_path', scope).executeTakeFirst();
+  if (!slot) throw new AppError('SLOT_NOT_FOUND');
+  return slot;
+}
+
+/** An observer fills one slot (temperature, symptoms, seen well / unwell / not seen / refused). */
+export async function fillSlot(db: Db, clock: Clock, actor: Actor, slotId: string, fill: SlotFill): Promise<Slot> {
+  const settings = await isolationSettings(db);
+  await db.transaction().execute(async (trx) => {
+    const slot = await slotInScope(trx, scopeOf(actor), slotId);
+    const condition = await writeFill(trx, clock, slot, fill, { userId: actor.id, via: 'observer' }, settings);
+    await audit(trx, clock, actor, { action: 'isolation.follow_up', entityType: 'follow_up_slot', entityId: slotId, regionPath: slot.region_path, details: { condition, temperature: fill.temperature ?? null } });
+  });
+  const row = await db.selectFrom('follow_up_slots').selectAll().where('id', '=', slotId).executeTakeFirstOrThrow();
+  return toSlot(row, missedCutoff(clock.now(), settings));
+}
+
+/** The slot of an episode open for a report now: the earliest pending one whose window (with the early start and grace) contains now. */
+function openSlot(slots: SlotRow[], now: Date, settings: IsolationSettings): SlotRow | undefined {
+  const cutoff = missedCutoff(now, settings);
+  return slots.filter((s) => s.status === 'pending' && s.due_to >= cutoff && now.getTime() >= Date.parse(s.due_from) - EARLY_MS)
+    .sort((a, b) => a.due_to.localeCompare(b.due_to))[0];
+}
+
+/**
+ * One observer report for a household isolated together: each member present gets their current
+ * slot filled. All or nothing — a member whose slot is not open stops the whole report.
+ */
+export async function fillHousehold(db: Db, clock: Clock, actor: Actor, householdId: string, input: HouseholdFill): Promise<{ filled: number }> {
+  const settings = await isolationSettings(db);
+  const scope = scopeOf(actor);
+  await db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    for (const [i, entry] of input.entries.entries()) {
+      const ep = await getEpisode(trx, scope, entry.episodeId);
+      if (ep.household_id !== householdId || ep.status !== 'active') throw new AppError('EPISODE_NOT_FOUND', { field: ['entries', String(i), 'episodeId'] });
+      const slot = openSlot(await slotsOfEpisodes(trx, [ep.id]), now, settings);
+      if (!slot) throw new AppError('NO_SLOT_OPEN', { field: ['entries', String(i)], person: ep.person_name });
+      await writeFill(trx, clock, slot, entry, { userId: actor.id, via: 'observer' }, settings);
+    }
+    await audit(trx, clock, actor, { action: 'isolation.follow_up_household', entityType: 'household', entityId: householdId, details: { members: input.entries.length } });
+  });
+  return { filled: input.entries.length };
+}
+
+/**
+ * "My people today": active episodes of the observer (or, with `all`, of the whole jurisdiction)
+ * with today's slots; the ones due now come first, then overdue ones still inside the grace
+ * period, then the rest by their next window.
+ */
+export async function today(db: Db, ctx: IsolationContext, actor: Actor, f: { all: boolean; limit: number }): Promise<TodayItem[]> {
+  const settings = await isolationSettings(db);
+  const now = ctx.clock.now();
+  const day = localDay(now, ctx.timeZone);
+  const rows = await listEpisodes(db, scopeOf(actor), { status: 'active', observerId: f.all ? undefined : actor.id, limit: f.limit });
+  const episodes = await toEpisodes(db, ctx.clock, ctx.timeZone, rows.slice(0, f.limit));
+  const slots = await slotsOfEpisodes(db, episodes.map((e) => e.id), day);
+  const cutoff = missedCutoff(now, settings);
+  const items = episodes.map((episode) => {
+    const mine = slots.filter((s) => s.episode_id === episode.id);
+    const current = openSlot(mine, now, settings) ?? mine.find((s) => s.status === 'pending' && s.due_to >= cutoff);
+    const dueNow = !!current && now.toISOString() >= current.due_from && now.toISOString() <= current.due_to;
+    const overdue = !!current && now.toISOString() > current.due_to;
+    return { episode, slots: mine.map((s) => toSlot(s, cutoff)), currentSlotId: current?.id ?? null, dueNow, overdue, next: current?.due_from ?? '9' };
+  });
+  const rank = (i: (typeof items)[number]) => (i.overdue ? 0 : i.dueNow ? 1 : i.currentSlotId ? 2 : 3);
+  return items.sort((a, b) => rank(a) - rank(b) || a.next.localeCompare(b.next)).map(({ next: _next, ...item }) => item);
+}
+
+/**
+ * Missed follow-ups in scope: every slot past its window and grace without a report, of episodes
+ * still active, counted per observer and per unit (village), with the newest `limit` listed and
+ * how many in a row each of those episodes has missed. The counting is done by the database
+ * (grouped by observer and by region path; paths are then folded into their villages), so the
+ * answer stays small however many slots are missed; the (status, due_to) index drives the scan.
+ */
+export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit: number) {
+  const settings = await isolationSettings(db);
+  const cutoff = missedCutoff(clock.now(), settings);
+  // Two parts, each answered by its own index. Slots the sweeper has marked missed: the partial
+  // index on missed slots of open episodes, by place (counted from the index alone; the newest
+  // `limit` found by their due time first). Slots just past their grace that the sweeper has not
+  // reached yet — a minute's worth at most while the server runs — come from the partial index
+  // on pending slots by due time and are put in scope here; a place range would lead the planner
+  // to the far larger index of all slots by place.
+  const missed = () => inScope(db.selectFrom('follow_up_slots as s').where('s.status', '=', 'missed').where('s.episode_open', '=', 1), 's.region_path', scope);
+  const detail = <QB extends ReturnType<typeof missed>>(qb: QB) => qb.innerJoin('persons as p', 'p.id', 's.person_id').leftJoin('users as o', 'o.id', 's.observer_id')
+    .select(['s.id', 's.episode_id', 's.person_id', 's.region_path', 's.observer_id', 's.day', 's.seq', 's.due_to', 'p.name as person_name', 'o.display_name as observer_name']);
+  const groups: { observer_id: string | null; region_path: string; n: number }[] = await missed().select(['s.observer_id', 's.region_path', sql<number>`count(*)`.as('n')]).groupBy(['s.observer_id', 's.region_path']).execute();
+  const threshold = await missed().select('s.due_to').orderBy('s.due_to', 'desc').limit(1).offset(limit - 1).executeTakeFirst();
+  const rows = await detail(missed()).$if(threshold !== undefined, (q) => q.where('s.due_to', '>=', threshold!.due_to)).orderBy('s.due_to', 'desc').limit(limit).execute();
+  const late = (await detail(db.selectFrom('follow_up_slots as s').where('s.status', '=', 'pending').where('s.due_to', '<', cutoff).where('s.episode_open', '=', 1) as ReturnType<typeof missed>).execute())
+    .filter((r) => pathInScope(r.region_path, scope));
+  for (const r of late) groups.push({ observer_id: r.observer_id, region_path: r.region_path, n: 1 });
+  rows.push(...late);
+  const newest = rows.sort((a, b) => b.due_to.localeCompare(a.due_to) || b.id.localeCompare(a.id)).slice(0, limit);
+
+  const villages = await inScope(db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', 'village'), 'path', scope).execute();
+  const villageByPath = new Map(villages.map((v) => [v.path, v]));
+  const unitOf = (path: string) => {
+    const codes = codesOfPath(path);
+    for (let n = codes.length; n > 0; n--) {
+      const v = villageByPath.get('/' + codes.slice(0, n).join('/') + '/');
+      if (v) return v;
+    }
+    return null;
+  };
+  const byUnit = new Map<string | null, { regionId: string | null; regionName: string | null; missed: number }>();
+  const byObserver = new Map<string | null, { observerId: string | null; observerName: string | null; missed: number }>();
+  for (const g of groups) {
+    const v = unitOf(g.region_path);
+    const u = byUnit.get(v?.id ?? null) ?? { regionId: v?.id ?? null, regionName: v?.name ?? null, missed: 0 };
+    u.missed += Number(g.n);
+    byUnit.set(v?.id ?? null, u);
+    const o = byObserver.get(g.observer_id) ?? { observerId: g.observer_id, observerName: null, missed: 0 };
+    o.missed += Number(g.n);
+    byObserver.set(g.observer_id, o);
+  }
+  const observerIds = [...byObserver.keys()].filter((k): k is string => k !== null);
+  for (let i = 0; i < observerIds.length; i += 500) {
+    const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', observerIds.slice(i, i + 500)).execute();
+    for (const u of users) byObserver.get(u.id)!.observerName = u.display_name;
+  }
+
+  const streaks = await missedStreaks(db, [...new Set(newest.map((r) => r.episode_id))], cutoff);
+  const items: MissedSlot[] = newest.map((r) => ({
+    slotId: r.id, episodeId: r.episode_id, personId: r.person_id, personName: r.person_name, regionPath: r.region_path, regionName: unitOf(r.region_path)?.name ?? null,
+    observerId: r.observer_id, observerName: r.observer_name ?? null, day: r.day, seq: r.seq, dueTo: r.due_to, streak: streaks.get(r.id) ?? 1,
+  }));
+  return {
+    byObserver: [...byObserver.values()].sort((a, b) => b.missed - a.missed),
+    byUnit: [...byUnit.values()].sort((a, b) => b.missed - a.missed),
+    items,
+    total: groups.reduce((sum, g) => sum + Number(g.n), 0),
+  };
+}
+
+/** For every missed slot of these episodes: how many missed in a row end with it. */
+async function missedStreaks(db: Db, episodeIds: string[], cutoff: string): Promise<Map<string, number>> {
+  const streaks = new Map<string, number>();
+  const past = (await slotsOfEpisodes(db, episodeIds)).filter((s) => s.status !== 'cancelled' && (s.status !== 'pending' || s.due_to < cutoff));
+  let run = 0;
+  let episode = '';
+  for (const s of past.sort((a, b) => a.episode_id.localeCompare(b.episode_id) || a.due_to.localeCompare(b.due_to))) {
+    if (s.episode_id !== episode) { episode = s.episode_id; run = 0; }
+    run = effectiveStatus(s, cutoff) === 'missed' ? run + 1 : 0;
+    if (run > 0) streaks.set(s.id, run);
+  }
+  return streaks;
+}
+
+/**
+ * The periodic sweep: marks every slot past its window and grace as missed, and when an episode
+ * has missed two in a row, escalates it to the township once (an alert the township and the
+ * command centre see, naming the observer). Safe to run from several processes at once: a slot
+ * changes from pending to missed only once, and only the process that changed it escalates.
+ */
+export async function sweepFollowUps(db: Db, clock: Clock): Promise<{ missed: number; escalated: number }> {
+  const settings = await isolationSettings(db);
+  const now = clock.now();
+  const cutoff = missedCutoff(now, settings);
+  let missed = 0;
+  let escalated = 0;
+  for (;;) {
+    const due = await db.selectFrom('follow_up_slots').select(['id', 'episode_id']).where('status', '=', 'pending').where('due_to', '<', cutoff).where('episode_open', '=', 1).orderBy('due_to').limit(1000).execute();
+    if (due.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      const changed = await trx.updateTable('follow_up_slots').set({ status: 'missed', missed_at: now.toISOString() })
+        .where('id', 'in', due.map((d) => d.id)).where('status', '=', 'pending').returning(['id', 'episode_id', 'due_to']).execute();
+      missed += changed.length;
+      for (const slot of changed) {
+        const previous = await trx.selectFrom('follow_up_slots').select(['status']).where('episode_id', '=', slot.episode_id)
+          .where('due_to', '<', slot.due_to).where('status', '!=', 'cancelled').orderBy('due_to', 'desc').limit(1).executeTakeFirst();
+        if (previous?.status !== 'missed') continue;
+        const ep = await trx.selectFrom('isolation_episodes as e').innerJoin('persons as p', 'p.id', 'e.person_id').leftJoin('users as o', 'o.id', 'e.observer_id')
+          .select(['e.id', 'e.status', 'e.region_path', 'e.person_id', 'p.name', 'o.display_name as observer']).where('e.id', '=', slot.episode_id).executeTakeFirstOrThrow();
+        if (ep.status !== 'active') continue;
+        const township = await trx.selectFrom('regions').select('name').where('level', '=', 'township')
+          .where((eb) => eb(eb.fn('substr', [eb.val(ep.region_path), eb.lit(1), eb.fn('length', [eb.ref('path')])]), '=', eb.ref('path'))).executeTakeFirst();
+        await raiseAlert(trx, clock, {
+          kind: 'missed_follow_up', personId: ep.person_id, regionPath: ep.region_path, sourceType: 'follow_up_escalation', sourceId: slot.id,
+          message: `隔离观察对象 ${ep.name} 连续 2 次未完成体温随访（观察员：${ep.observer ?? '未指定'}），已上报${township?.name ?? '乡镇'}`,
+        });
+        escalated++;
+      }
+    });
+  }
+  return { missed, escalated };
+}
+
+/** The active episode behind a self-report link, or 404 — the link stops working when the episode ends. */
+async function episodeOfToken(db: Db, token: string) {
+  const ep = await db.selectFrom('isolation_episodes').innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
+    .select(['isolation_episodes.id', 'isolation_episodes.status', 'isolation_episodes.start_day', 'isolation_episodes.planned_end_day', 'isolation_episodes.region_path', 'isolation_episodes.household_id', 'isolation_episodes.person_id', 'persons.name'])
+    .where('isolation_episodes.token', '=', token).executeTakeFirst();
+  if (!ep || ep.status !== 'active') throw new AppError('SELF_REPORT_LINK_INVALID');
+  return ep;
+}
+
+/** What the self-report page shows: the person's own name (masked), day of observation, today's slots and their requests. */
+export async function selfReportView(db: Db, ctx: IsolationContext, token: string): Promise<SelfReportView> {
+  const settings = await isolationSettings(db);
+  const ep = await episodeOfToken(db, token);
+  const now = ctx.clock.now();
+  const day = localDay(now, ctx.timeZone);
+  const slots = await slotsOfEpisodes(db, [ep.id], day);
+  const cutoff = missedCutoff(now, settings);
+  const needs = await db.selectFrom('necessity_requests').select(['kind', 'status', 'requested_at']).where('episode_id', '=', ep.id).orderBy('requested_at', 'desc').limit(20).execute();
+  return {
+    name: ep.name.slice(0, 1) + '*'.repeat(Math.max(1, ep.name.length - 1)),
+    startDay: ep.start_day, plannedEndDay: ep.planned_end_day, dayNumber: dayNumber(ep.start_day, day),
+    today: slots.map((s) => ({ seq: s.seq, dueFrom: s.due_from, dueTo: s.due_to, status: effectiveStatus(s, cutoff), temperature: s.temperature })),
+    canReportNow: !!openSlot(await slotsOfEpisodes(db, [ep.id]), now, settings),
+    necessities: needs.map((n) => ({ kind: n.kind, status: n.status, requestedAt: n.requested_at })),
+  };
+}
+
+/** The isolated person reports their own temperature through the link: it fills the slot open now. */
+export async function selfReport(db: Db, ctx: IsolationContext, token: string, input: SelfReportInput): Promise<{ seq: number; day: string; unwell: boolean }> {
+  const settings = await isolationSettings(db);
+  return db.transaction().execute(async (trx) => {
+    const ep = await episodeOfToken(trx, token);
+    const now = ctx.clock.now();
+    const slot = openSlot(await slotsOfEpisodes(trx, [ep.id]), now, settings);
+    if (!slot) {
+      const next = await trx.selectFrom('follow_up_slots').select('due_from').where('episode_id', '=', ep.id).where('status', '=', 'pending')
+        .where('due_from', '>', now.toISOString()).orderBy('due_from').limit(1).executeTakeFirst();
+      throw new AppError('NO_SLOT_OPEN', { nextDueFrom: next?.due_from ?? null });
+    }
+    const condition = await writeFill(trx, ctx.clock, slot, { temperature: input.temperature, symptoms: input.symptoms, condition: 'well', note: input.note ?? null }, { userId: null, via: 'self' }, settings);
+    await audit(trx, ctx.clock, null, { action: 'isolation.self_report', entityType: 'follow_up_slot', entityId: slot.id, regionPath: ep.region_path, details: { temperature: input.temperature, condition } });
+    return { seq: slot.seq, day: slot.day, unwell: condition === 'unwell' };
+  });
+}
+
+export { episodeOfToken };
+
+/** Count of follow-ups by status over a set of days, for figures elsewhere (zero reports, dashboards). */
+export async function followUpCounts(db: Db, scope: Scope, fromIso: string, toIso: string) {
+  return inScope(db.selectFrom('follow_up_slots').select(['status', sql<number>`count(*)`.as('n')])
+    .where('due_to', '>=', fromIso).where('due_to', '<', toIso), 'region_path', scope).groupBy('status').execute();
+}

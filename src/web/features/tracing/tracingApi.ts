@@ -1,0 +1,76 @@
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type {
+  Candidate, Case, CaseChange, CaseHistoryEntry, CaseInput, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent, Notice,
+  NoticeInput, NoticeReport, NoticeStatus,
+} from '../../../shared/tracing';
+import { api, type Page, type Query } from '../../app/api';
+
+export type CaseBody = z.input<typeof CaseInput>;
+export type CaseChangeBody = z.input<typeof CaseChange>;
+export type HistoryEntry = z.infer<typeof CaseHistoryEntry>;
+export type DecisionsBody = z.input<typeof ContactDecisions>;
+export type Decisions = z.infer<typeof DecisionResult>;
+export type NoticeBody = z.input<typeof NoticeInput>;
+export type Found = z.infer<typeof FoundPerson> & { inScope: boolean };
+export type Report = z.infer<typeof NoticeReport>;
+export type NoticeStatusValue = z.infer<typeof NoticeStatus>;
+export type CandidateParams = { days: number; hours: number };
+export interface NoticeDetail {
+  notice: Notice;
+  found: Found[];
+  reports: Report[];
+}
+
+/** The tracing endpoints: cases (/api/cases), contacts, journey, the chain graph and seek notices. */
+export const tracingApi = {
+  cases: (query: Query) => api.get<Page<Case>>('/cases', query),
+  case: (id: string) => api.get<{ case: Case; history: HistoryEntry[] }>(`/cases/${id}`),
+  createCase: (body: CaseBody) => api.post<Case>('/cases', body),
+  changeCase: (id: string, body: CaseChangeBody) => api.patch<Case>(`/cases/${id}`, body),
+  caseOfPerson: async (personId: string) => (await api.get<{ case: Case | null }>(`/persons/${personId}/case`)).case,
+  candidates: (caseId: string, query: CandidateParams) => api.get<{ items: Candidate[]; outsideScope: number }>(`/cases/${caseId}/candidates`, query),
+  decide: (caseId: string, body: DecisionsBody) => api.post<Decisions>(`/cases/${caseId}/contacts`, body),
+  contacts: async (caseId: string) => (await api.get<{ items: Contact[] }>(`/cases/${caseId}/contacts`)).items,
+  journey: async (caseId: string, days: number) => (await api.get<{ items: JourneyEvent[] }>(`/cases/${caseId}/journey`, { days })).items,
+  graph: (caseId?: string) => api.get<ChainGraph>('/tracing/graph', { caseId }),
+  notices: async (status?: NoticeStatusValue) => (await api.get<{ items: Notice[] }>('/notices/seek', { status })).items,
+  notice: (id: string) => api.get<NoticeDetail>(`/notices/seek/${id}`),
+  createNotice: (body: NoticeBody) => api.post<Notice>('/notices/seek', body),
+  actOnNotice: (id: string, action: 'publish' | 'close' | 'refresh', expected?: number | null) =>
+    api.post<Notice>(`/notices/seek/${id}/${action}`, expected === undefined ? {} : { expected }),
+  decideReport: (noticeId: string, reportId: string, body: { action: 'confirm' | 'reject'; personId?: string; register?: boolean }) =>
+    api.post<void>(`/notices/seek/${noticeId}/reports/${reportId}`, body),
+};
+
+/** An instant as the local day "2020-01-20" (the day a contact was exposed). */
+export function localDay(iso: string | null | undefined): string | null {
+  return iso ? dayjs(iso).format('YYYY-MM-DD') : null;
+}
+
+/** "01-20 19:00" in local time. */
+export function shortTime(iso: string): string {
+  return dayjs(iso).format('MM-DD HH:mm');
+}
+
+/** "2020-01-20 19:00 – 22:00" (the second date only when the window crosses midnight). */
+export function windowText(from: string, to: string): string {
+  const a = dayjs(from);
+  const b = dayjs(to);
+  return `${a.format('YYYY-MM-DD HH:mm')} – ${b.isSame(a, 'day') ? b.format('HH:mm') : b.format('YYYY-MM-DD HH:mm')}`;
+}
+
+/** The public page of a notice, on this server. */
+export function publicUrl(slug: string): string {
+  return `${window.location.origin}/n/${slug}`;
+}
+
+/** Colours of a case's classification: red for confirmed, shades for the rest. */
+export const CLASSIFICATION_COLORS: Record<Case['classification'], string> = {
+  confirmed: '#cf1322',
+  suspected: '#ff7875',
+  asymptomatic: '#eb2f96',
+  excluded: '#8c8c8c',
+};
+export const OUTCOME_COLORS: Record<Case['outcome'], string> = { under_treatment: 'processing', cured: 'success', deceased: 'default' };
+export const NOTICE_STATUS_COLORS: Record<NoticeStatusValue, string> = { draft: 'default', published: 'processing', closed: 'success' };

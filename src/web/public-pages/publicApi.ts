@@ -1,0 +1,71 @@
+import type { CertificateView, NecessityKind, SelfReportView } from '../../shared/isolation';
+import type { Symptom } from '../../shared/screening';
+import type { PublicNotice, SelfReportToNotice } from '../../shared/tracing';
+import type { z } from 'zod';
+
+/**
+ * The no-login endpoints under /api/public. Only types come from src/shared: the runtime lists
+ * below are checked against the shared enums by the compiler, so this bundle carries no zod.
+ */
+export type Lang = 'zh-CN' | 'en';
+/** A seek notice as its public page shows it (src/shared/tracing.ts PublicNotice). */
+export type PublicNoticeView = z.infer<typeof PublicNotice>;
+
+export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'short_breath', 'diarrhoea', 'smell_taste', 'sore_throat', 'other'] as const satisfies readonly Symptom[];
+export const NEEDS = ['food', 'medicine', 'gas', 'other'] as const satisfies readonly NecessityKind[];
+/** Fails to compile when the shared enums gain a value these lists lack. */
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+export const LISTS_COMPLETE: [Exhaustive<Symptom, (typeof SYMPTOMS)[number]>, Exhaustive<NecessityKind, (typeof NEEDS)[number]>] = [true, true];
+
+/** The shared bounds (src/shared/screening.ts MIN/MAX/FEVER_CELSIUS), repeated so no zod is loaded. */
+export const MIN_CELSIUS = 34.0;
+export const MAX_CELSIUS = 43.0;
+export const FEVER_CELSIUS = 37.3;
+
+/** A refusal from the API: its stable code, the message in the chosen language, and details. */
+export class PublicError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+  }
+}
+
+async function call<T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/public${path}`, {
+      method,
+      headers: { 'Accept-Language': lang, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+    });
+  } catch {
+    throw new PublicError(0, 'NETWORK', '');
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code: string; message: string; details?: Record<string, unknown> } } | null)?.error;
+    throw new PublicError(response.status, error?.code ?? 'BAD_RESPONSE', error?.message ?? `HTTP ${response.status}`, error?.details);
+  }
+  return data as T;
+}
+
+export const publicApi = {
+  view: (lang: Lang, token: string) => call<SelfReportView>(lang, 'GET', `/self-report/${token}`),
+  report: (lang: Lang, token: string, body: { temperature: number; symptoms: string[] }) => call<{ seq: number; day: string; unwell: boolean }>(lang, 'POST', `/self-report/${token}`, body),
+  ask: (lang: Lang, token: string, body: { kind: NecessityKind; detail: string | null }) => call<{ id: string }>(lang, 'POST', `/self-report/${token}/necessities`, body),
+  certificate: (lang: Lang, code: string) => call<CertificateView>(lang, 'GET', `/certificates/${code}`),
+  notice: (lang: Lang, slug: string) => call<PublicNoticeView>(lang, 'GET', `/notices/${slug}`),
+  reportToNotice: (lang: Lang, slug: string, body: SelfReportToNotice) => call<{ received: true }>(lang, 'POST', `/notices/${slug}/reports`, body),
+};
+
+/** "17:00" in the phone's time. */
+export function clock(iso: string): string {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
