@@ -36,6 +36,12 @@
  *                                 slots missed) added to the county demo; quick: 20,000 episodes, named
  *                                 followup_overdue_scan_quick; 200 requests (quick 50) after 5 warm-up.
  *                                 Goal ≤ 200 ms. Baseline: health p99, alternated.
+ *   trace_candidates_p99          p99 ms of GET /api/cases/:id/candidates by a county command user for 50
+ *                                 cases, each with 20 checkpoint passages in the 14 days before onset
+ *                                 and a household of three, over the vehicle-window database (10,000,000
+ *                                 passages; quick 1,000,000) plus 1,000,000 registered persons (quick
+ *                                 100,000); 500 requests (quick 100) after 10 warm-up, cycling over the
+ *                                 cases. Goal ≤ 50 ms. Baseline: health p99, alternated.
  *   resident_import               rows/s of Qunfang's roster import (`importResidents` with the CLI's
  *                                 global actor over `readRows(file, 'csv')`) of a generated roster of
  *                                 1,000,000 persons (~320,000 households over the demo county's ~9,200
@@ -61,6 +67,7 @@ import type { Engine } from '../src/server/db/database';
 import { runCoverageLatency } from './coverage';
 import { runZeroReportStatusLatency } from './zero-reports';
 import { runOverdueScan } from './followups';
+import { runTraceCandidates } from './tracing';
 import { benchPassages } from './passages';
 import { databaseFactory } from './databases';
 import { runDemoBuild, runPlainInsert, type BuildRun } from './demo-build';
@@ -132,7 +139,15 @@ async function main(): Promise<void> {
     imported = null;
 
     // Checkpoints: passage_ingest_http and vehicle_window_p99 (bench/passages.ts).
-    await benchPassages({ quick, engine, factory, emit: (line) => process.stdout.write(JSON.stringify(line) + '\n') });
+    // Tracing: trace_candidates_p99 over the vehicle-window database (bench/tracing.ts).
+    await benchPassages({
+      quick, engine, factory, emit: (line) => process.stdout.write(JSON.stringify(line) + '\n'),
+      afterWindow: async (db, county, firstDayMs) => {
+        const trace = await runTraceCandidates(db, county, { persons: quick ? 100_000 : 1_000_000, cases: 50, requests: quick ? 100 : 500, warmup: 10, firstDayMs });
+        log(`trace candidates over ${trace.persons} persons: ${trace.candidatesPerCase.toFixed(0)} candidates a case; p50 ${trace.p50.toFixed(1)} ms (health ${trace.baselineP50.toFixed(2)} ms)`);
+        emit(`trace_candidates_p99${quick ? '_quick' : ''}`, trace.p99, 'ms', trace.baselineP99);
+      },
+    });
   } finally {
     await kept?.database.close();
     await imported?.database.close();

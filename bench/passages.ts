@@ -56,6 +56,8 @@ export interface PassageBenchOptions {
   profile?: string;
   /** experiments only (what would a change buy?): called on the ingest database before the server starts */
   afterSeed?: (db: Db) => Promise<void> | void;
+  /** more benchmarks over the vehicle-window database (10M passages): called after vehicle_window, before it is dropped */
+  afterWindow?: (db: Db, county: RegionRow, firstDayMs: number) => Promise<void>;
 }
 
 const round = (x: number) => Number(x.toPrecision(4));
@@ -505,6 +507,7 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
     } finally {
       await bench.close();
     }
+    await opts.afterWindow?.(db, pingyao, FIRST_DAY_MS);
   } finally {
     await database.close();
   }

@@ -72,6 +72,7 @@ export async function runTraceCandidates(db: Db, county: RegionRow, opts: { pers
   const onsetMs = opts.firstDayMs + 20 * 86_400_000;
   const caseIds: string[] = [];
   const rand8 = new Uint8Array(8);
+  const used = new Set<string>();
   for (let c = 0; c < opts.cases; c++) {
     const p = c * 3;
     const householdId = uuidv7();
@@ -81,7 +82,8 @@ export async function runTraceCandidates(db: Db, county: RegionRow, opts: { pers
     while (trips.length < 20) {
       const t = onsetMs - 14 * 86_400_000 + Math.floor(rng.next() * 14 * 86_400_000);
       const passage = await db.selectFrom('passages').select(['id', 'region_path']).where('id', '>=', formatV7(t, 0, rand8)).where('plate', 'is not', null).orderBy('id').limit(1).executeTakeFirst();
-      if (!passage || trips.includes(passage.id)) continue;
+      if (!passage || used.has(passage.id)) continue;
+      used.add(passage.id);
       trips.push(passage.id);
       const occupants = await db.selectFrom('passage_occupants').select('seq').where('passage_id', '=', passage.id).execute();
       for (const o of occupants) {

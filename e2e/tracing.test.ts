@@ -130,7 +130,10 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
 
     await tracer.locator('[data-testid="nav-seek-notices"]').click();
     await tracer.locator(`[data-testid="notice-link-${notice.id}"]`).click();
-    await expect(tracer.locator('[data-testid="notice-progress"]').innerText()).resolves.toContain('已找到 1 / 应找 2');
+    // the list (one progress per notice) gives way to the notice's own page
+    await tracer.waitForURL(new RegExp(`/notices/seek/${notice.id}$`));
+    await tracer.locator('[data-testid="notice-status"]').waitFor();
+    await expect.poll(() => tracer.locator('[data-testid="notice-progress"]').innerText()).toContain('已找到 1 / 应找 2');
     await tracer.locator('[data-testid="notice-publish"]').click();
     await expect.poll(() => tracer.locator('[data-testid="notice-status"]').innerText()).toBe('已发布');
     await tracer.locator('[data-testid="notice-qr"]').waitFor();

@@ -94,8 +94,10 @@ describe('daily zero report (零报告)', () => {
     await loginThroughForm(page, server.url, 'zhihui01', PASSWORD);
     await page.locator('[data-testid="nav-zero-report-status"]').click();
     await page.waitForURL(/\/zero-reports\/status$/);
+    // The status loads once the page mounts (then every 30 s); on a loaded machine the first answer can take a while.
     const latest = page.locator('[data-testid="zr-latest"]');
-    await expect.poll(() => latest.innerText()).toContain('东城村');
+    await latest.waitFor({ timeout: 90_000 });
+    await expect.poll(() => latest.innerText(), { timeout: 30_000 }).toContain('东城村');
     const missing = page.locator('[data-testid="zr-missing"]');
     await expect.poll(() => missing.innerText()).toContain('西城村');
     const missingText = await missing.innerText();
@@ -110,5 +112,5 @@ describe('daily zero report (零报告)', () => {
     await page.locator('canvas').first().waitFor();
     await screenshot(page, 'zero-report-status');
     await page.close();
-  });
+  }, 180_000);
 });

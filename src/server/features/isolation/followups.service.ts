@@ -221,7 +221,12 @@ export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit:
 /** For every missed slot of these episodes: how many missed in a row end with it. */
 async function missedStreaks(db: Db, episodeIds: string[], cutoff: string): Promise<Map<string, number>> {
   const streaks = new Map<string, number>();
-  const past = (await slotsOfEpisodes(db, episodeIds)).filter((s) => s.status !== 'cancelled' && (s.status !== 'pending' || s.due_to < cutoff));
+  // Only the slots already over (and only the three columns the streak needs).
+  const past = [];
+  for (let i = 0; i < episodeIds.length; i += 500) {
+    past.push(...await db.selectFrom('follow_up_slots').select(['id', 'episode_id', 'status', 'due_to']).where('episode_id', 'in', episodeIds.slice(i, i + 500))
+      .where('due_to', '<', cutoff).where('status', '!=', 'cancelled').execute());
+  }
   let run = 0;
   let episode = '';
   for (const s of past.sort((a, b) => a.episode_id.localeCompare(b.episode_id) || a.due_to.localeCompare(b.due_to))) {
