@@ -29,6 +29,9 @@ import { isolationRoutes } from './features/isolation/isolation.routes';
 import { isolationPublicRoutes } from './features/isolation/isolation-public.routes';
 import { tracingRoutes } from './features/tracing/tracing.routes';
 import { tracingPublicRoutes } from './features/tracing/tracing-public.routes';
+import { noticeRoutes } from './features/notices/notices.routes';
+import { noticePublicRoutes } from './features/notices/notices-public.routes';
+import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -122,6 +125,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(isolationPublicRoutes(deps));
   await app.register(tracingRoutes(deps));
   await app.register(tracingPublicRoutes(deps));
+  await app.register(noticeRoutes(deps));
+  await app.register(noticePublicRoutes(deps));
+  await app.register(gatheringRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

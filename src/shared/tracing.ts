@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { MOBILE_PATTERN } from './validators';
-import { IsolationKind, IsolationReason } from './isolation';
-
-const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
+import { IsolationKind, IsolationReason, LocalDay } from './isolation';
 
 /** 疑似 / 确诊 / 无症状感染者 / 排除. */
 export const CaseClassification = z.enum(['suspected', 'confirmed', 'asymptomatic', 'excluded']);

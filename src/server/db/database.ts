@@ -47,6 +47,10 @@ export interface Database {
   seek_found: SeekFoundTable;
   seek_reports: SeekReportTable;
   zero_report_versions: ZeroReportVersionTable;
+  notices: NoticeTable;
+  notice_reads: NoticeReadTable;
+  gatherings: GatheringTable;
+  gathering_visits: GatheringVisitTable;
 }
 
 /** A suspected, confirmed or asymptomatic case (病例), one per person, with its history in case_history. */
@@ -150,6 +154,76 @@ export interface SeekReportTable {
   client_hash: string;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * 通知 / 通告: an internal notice to the users of a region subtree (and some roles), or a public
+ * announcement with a no-login page. region_path is whom it reaches and who may manage it.
+ */
+export interface NoticeTable {
+  id: string;
+  kind: 'internal' | 'public';
+  title: string;
+  body: string;
+  urgency: 'routine' | 'urgent' | 'immediate';
+  region_id: string;
+  region_path: string;
+  /** JSON array of roles it is addressed to; [] is every role */
+  audience_roles: string;
+  state: 'draft' | 'published' | 'withdrawn';
+  /** the public page's address (public announcements only) */
+  slug: string | null;
+  created_by: string | null;
+  author_name: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  withdrawn_at: string | null;
+}
+
+/** A read receipt: an addressee opened the notice. */
+export interface NoticeReadTable {
+  notice_id: string;
+  user_id: string;
+  read_at: string;
+}
+
+/** A wedding, funeral, banquet, market … registered by its village, and what became of it. */
+export interface GatheringTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  occasion: 'wedding' | 'funeral' | 'banquet' | 'birthday' | 'market' | 'temple_fair' | 'other';
+  host_name: string;
+  host_phone: string | null;
+  /** local day, YYYY-MM-DD */
+  date: string;
+  place: string | null;
+  expected_guests: number;
+  status: 'planned' | 'cancelled' | 'postponed' | 'scaled_down' | 'held';
+  new_date: string | null;
+  actual_guests: number | null;
+  outcome_note: string | null;
+  outcome_at: string | null;
+  outcome_by: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A persuasion visit (劝导) to a gathering's host. */
+export interface GatheringVisitTable {
+  id: string;
+  gathering_id: string;
+  region_path: string;
+  visited_at: string;
+  visitor_id: string | null;
+  visitor_name: string | null;
+  present: string | null;
+  result: string;
+  agreed: number;
+  created_at: string;
 }
 
 /** A centralised isolation site (集中隔离点: a hotel or similar) with rooms. */

@@ -51,8 +51,14 @@ beforeAll(async () => {
   const caseB = (await admin.post('/api/cases', { personId: personB.id, classification: 'confirmed', reportDate: '2020-01-25' })).json();
   await admin.post(`/api/cases/${caseB.id}/contacts`, { accept: [{ personId: dupB.id, exposureType: 'household' }] });
   const noticeB = (await admin.post('/api/notices/seek', { title: '西城寻人', body: '西城通告正文', hotline: '0354-1111111', regionId: tree.xicheng.id, kind: 'vehicle', plate: '晋C99999', windowFrom: '2020-01-24T00:00:00Z', windowTo: '2020-01-26T00:00:00Z' })).json();
+  const noticeDocB = (await admin.post('/api/notices', { kind: 'internal', title: '西城内部通知', body: '西城通知正文', regionId: tree.xicheng.id, publish: true })).json();
+  await (await t.login('worker_b', PASSWORD)).post(`/api/notices/${noticeDocB.id}/read`);
+  const announcementB = (await admin.post('/api/notices', { kind: 'public', title: '西城公告草稿', body: '西城公告正文', regionId: tree.xicheng.id })).json();
+  const gatheringB = (await admin.post('/api/gatherings', { regionId: tree.gridB.id, occasion: 'wedding', hostName: '西城主家', hostPhone: '13688889999', date: '2020-01-28', place: '西城广场', expectedGuests: 120 })).json();
+  const gatheringVisitB = (await admin.post(`/api/gatherings/${gatheringB.id}/visits`, { result: '西城劝导记录', agreed: true })).json();
+  expect([noticeDocB, announcementB, gatheringB, gatheringVisitB].map((x) => typeof x.id)).toEqual(['string', 'string', 'string', 'string']);
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
+  targetIds = [noticeDocB.id, announcementB.id, gatheringB.id, gatheringVisitB.id, caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
@@ -61,6 +67,8 @@ beforeAll(async () => {
     zeroReportB.id, zeroVillageB.id, '西城卡口零报告', '西城村零报告', caseB.id, noticeB.id, '西城寻人', '西城通告正文',
     isoSiteB.id, '西城隔离点', '西城联系人', '13722223333', roomB.id, '西101', episodeB.id, slotB.id, necessityB.id, '西城求助',
     siteB.id, '西城卡口', '13311112222', passageB, '晋C99999', '西城过客', shiftB.id, assignmentB.id, '西城值班员',
+    noticeDocB.id, '西城内部通知', '西城通知正文', announcementB.id, announcementB.slug, '西城公告草稿', '西城公告正文',
+    gatheringB.id, '西城主家', '13688889999', '西城广场', gatheringVisitB.id, '西城劝导记录',
   ];
 });
 afterAll(async () => t.close());
@@ -71,7 +79,7 @@ async function snapshot(): Promise<string> {
     'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
     'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
     'isolation_sites', 'isolation_rooms', 'isolation_episodes', 'follow_up_slots', 'necessity_requests', 'zero_reports', 'zero_report_versions',
-    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports'];
+    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports', 'notices', 'notice_reads', 'gatherings', 'gathering_visits'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();
@@ -94,13 +102,14 @@ function hostileBody(id: string) {
     unitType: 'village', unitId: tree.xicheng.id, deadline: '09:00', unitKinds: ['village'],
     classification: 'confirmed', reportDate: '2020-01-25', accept: [{ personId: id, exposureType: 'household' }], reject: [{ personId: id }], caseId: id,
     title: '入侵通告', body: '入侵', hotline: '110', plate: '晋C99999', windowFrom: '2020-01-24T00:00:00Z', windowTo: '2020-01-26T00:00:00Z', expected: 1,
+    occasion: 'wedding', hostName: '入侵者', date: '2020-01-28', expectedGuests: 10, result: '入侵', agreed: true,
   };
 }
 
 function queriesFor(id: string): string[] {
   return [
     '', `?parentId=${id}`, `?under=${id}`, `?regionId=${id}`, `?entityId=${id}`, `?actorId=${id}`,
-    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', '?plate=晋C99999', `?siteId=${id}`, '?by=village', `?unitType=village&unitId=${tree.xicheng.id}`, `?unitType=checkpoint_site&unitId=${id}`, '?prefix=晋C', '?plate=晋C99999&prefix=晋', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`,
+    `?q=${encodeURIComponent('西城')}`, `?q=xc`, '?q=5555', '?q=002X', '?tag=returnee', '?plate=晋C99999', `?siteId=${id}`, '?by=village', `?unitType=village&unitId=${tree.xicheng.id}`, `?unitType=checkpoint_site&unitId=${id}`, '?prefix=晋C', '?plate=晋C99999&prefix=晋', `?q=${tree.gridB.code}`, `?status=all&limit=1000`, `?level=grid&limit=1000`, '?from=2020-01-01&to=2020-12-31',
   ];
 }
 

@@ -68,3 +68,12 @@ export function overlapsScope(eb: ExpressionBuilder<any, any>, column: string, s
     eb(eb.fn('substr', [eb.val(scope.prefix), eb.lit(1), eb.fn('length', [eb.ref(column)])]), '=', eb.ref(column)),
   ]);
 }
+
+/**
+ * "A node at `column` contains the user's node (or is it)": a notice addressed to a township
+ * reaches the grid workers of its villages. The reverse of `inScope`; a global admin (no node) is
+ * contained by nothing.
+ */
+export function containsScopeNode(eb: ExpressionBuilder<any, any>, column: string, scope: Scope) {
+  return eb(eb.fn('substr', [eb.val(scope.prefix), eb.lit(1), eb.fn('length', [eb.ref(column)])]), '=', eb.ref(column));
+}

@@ -11,9 +11,11 @@ import {
   FileDoneOutlined,
   FormOutlined,
   FundOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MailOutlined,
   LogoutOutlined,
   MedicineBoxOutlined,
   MenuOutlined,
@@ -30,6 +32,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../../shared/enums';
 import { AlertsBadge } from '../features/alerts/AlertsBadge';
 import { AlertsProvider } from '../features/alerts/AlertsProvider';
+import { NoticesBadge } from '../features/notices/NoticesBadge';
 import { useAuth, useMe } from './auth';
 import { LocaleSwitch } from './components/LocaleSwitch';
 import { useI18n, type MessageKey, type Translate } from './i18n';
@@ -61,6 +64,8 @@ const NAV: NavEntry[] = [
   { path: '/isolation', label: 'nav.isolation', testId: 'nav-isolation', icon: <MedicineBoxOutlined />, visible: () => true },
   { path: '/isolation/sites', label: 'nav.isolationSites', testId: 'nav-isolation-sites', icon: <BankOutlined />, visible: () => true },
   { path: '/cases', label: 'nav.cases', testId: 'nav-cases', icon: <NodeIndexOutlined />, visible: can.trace },
+  { path: '/notices', label: 'nav.notices', testId: 'nav-notices', icon: <MailOutlined />, visible: () => true },
+  { path: '/gatherings', label: 'nav.gatherings', testId: 'nav-gatherings', icon: <GiftOutlined />, visible: () => true },
   { path: '/notices/seek', label: 'nav.seekNotices', testId: 'nav-seek-notices', icon: <NotificationOutlined />, visible: can.trace },
   { path: '/alerts', label: 'nav.alerts', testId: 'nav-alerts', icon: <AlertOutlined />, visible: can.readAlerts },
   { path: '/regions', label: 'nav.regions', testId: 'nav-regions', icon: <ApartmentOutlined />, visible: () => true },
@@ -134,6 +139,7 @@ export function AppLayout() {
             {!mobile && <span style={{ fontSize: 13, opacity: 0.85 }}>{t('app.tagline')}</span>}
           </Link>
           <div style={{ flex: 1 }} />
+          <NoticesBadge />
           {can.readAlerts(me.role) && <AlertsBadge />}
           <LocaleSwitch variant="borderless" />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">

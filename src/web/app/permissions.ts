@@ -32,6 +32,10 @@ const WATCH_ZERO_REPORTS: readonly Role[] = ['admin', 'command', 'township'];
 const SET_ZERO_REPORTS: readonly Role[] = ['admin', 'command'];
 /** The server's ROLES_THAT_TRACE: record and change cases, trace contacts, publish seek notices. */
 const TRACE: readonly Role[] = ['admin', 'command', 'township'];
+/** The server's ROLES_THAT_ISSUE_NOTICES: compose, publish and withdraw notices and public announcements, read receipts. */
+const ISSUE_NOTICES: readonly Role[] = ['admin', 'command', 'township'];
+/** The server's ROLES_THAT_HANDLE_GATHERINGS: register gatherings, record persuasion visits and outcomes. */
+const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'grid'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -67,6 +71,10 @@ export const can = {
   setZeroReports: (role: Role) => SET_ZERO_REPORTS.includes(role),
   /** Record cases, see contact candidates and journeys, decide contacts, run seek notices (流调、寻人). */
   trace: (role: Role) => TRACE.includes(role),
+  /** Compose, publish and withdraw notices (通知) and public announcements (公告); see read receipts. */
+  issueNotices: (role: Role) => ISSUE_NOTICES.includes(role),
+  /** Register gatherings (红白喜事, banquets, markets), record persuasion visits and outcomes. */
+  handleGatherings: (role: Role) => HANDLE_GATHERINGS.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -37,6 +37,9 @@ const CaseDetailPage = lazy(() => import('../features/tracing/CaseDetailPage'));
 const ChainOverviewPage = lazy(() => import('../features/tracing/ChainOverviewPage'));
 const NoticesPage = lazy(() => import('../features/tracing/NoticesPage'));
 const NoticeDetailPage = lazy(() => import('../features/tracing/NoticeDetailPage'));
+const InboxPage = lazy(() => import('../features/notices/NoticesPage'));
+const NoticeViewPage = lazy(() => import('../features/notices/NoticeDetailPage'));
+const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -123,6 +126,9 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: <CaseDetailPage /> },
       { path: 'notices/seek', element: <NoticesPage /> },
       { path: 'notices/seek/:id', element: <NoticeDetailPage /> },
+      { path: 'notices', element: <InboxPage /> },
+      { path: 'notices/:id', element: <NoticeViewPage /> },
+      { path: 'gatherings', element: <GatheringsPage /> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
       { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
       { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },

@@ -2,6 +2,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { en, zh, type PublicKey } from './messages';
 import type { Lang } from './publicApi';
+import { Announcements } from './Announcements';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
@@ -23,7 +24,8 @@ function initialLang(): Lang {
 /**
  * The pages that work without logging in, on a cheap phone: React and a few kilobytes of CSS, no
  * component library. /r/<token> is an isolated person's self-report link; /verify/<code> checks an
- * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form.
+ * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
+ * /a and /a/<slug> are the public announcements (公告).
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -45,11 +47,11 @@ function PublicApp() {
     <>
       <header className="pub-header">
         <span className="pub-brand">群防</span>
-        <span className="pub-title">{kind === 'verify' ? tr('verifyTitle') : kind === 'n' ? tr('noticeTitle') : tr('title')}</span>
+        <span className="pub-title">{kind === 'verify' ? tr('verifyTitle') : kind === 'n' ? tr('noticeTitle') : kind === 'a' ? tr('announcementsTitle') : tr('title')}</span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">{tr('lang')}</button>
       </header>
       <main className="pub-main">
-        {kind === 'r' ? <SelfReport key={lang} token={token} lang={lang} tr={tr} /> : kind === 'n' ? <NoticePage key={lang} slug={token} lang={lang} tr={tr} /> : kind === 'verify' ? <Verify key={lang} code={token} lang={lang} tr={tr} /> : <p className="pub-card">{tr('invalidLink')}</p>}
+        {kind === 'r' ? <SelfReport key={lang} token={token} lang={lang} tr={tr} /> : kind === 'n' ? <NoticePage key={lang} slug={token} lang={lang} tr={tr} /> : kind === 'verify' ? <Verify key={lang} code={token} lang={lang} tr={tr} /> : kind === 'a' ? <Announcements key={`${lang}-${token}`} slug={token} lang={lang} tr={tr} /> : <p className="pub-card">{tr('invalidLink')}</p>}
       </main>
     </>
   );

@@ -92,6 +92,14 @@ export const zh = {
   thanks: '已收到，谢谢您！',
   thanksHint: '工作人员会尽快与您联系。在此之前请留在住处，不要外出，出现发热、咳嗽等症状请及时告知。',
   privacy: '提交后页面只显示"已收到"，不会显示任何其他人的信息。',
+  announcementsTitle: '群防 · 公告',
+  allAnnouncements: '查看全部公告',
+  noAnnouncements: '目前没有公告',
+  announcementNotFound: '公告不存在，请核对链接',
+  announcementWithdrawn: '该公告已撤回。',
+  publishedAt: '发布于 {time}',
+  urgent: '紧急',
+  immediate: '特急',
   lang: 'English',
 } as const;
 
@@ -187,5 +195,13 @@ export const en: Record<PublicKey, string> = {
   thanks: 'Received, thank you!',
   thanksHint: 'Staff will contact you soon. Until then please stay where you live and tell us at once if you have a fever or a cough.',
   privacy: 'After you send, this page only says "received"; it never shows anyone else\'s details.',
+  announcementsTitle: 'Qunfang · Announcements',
+  allAnnouncements: 'All announcements',
+  noAnnouncements: 'No announcements at the moment',
+  announcementNotFound: 'No such announcement; check the link',
+  announcementWithdrawn: 'This announcement has been withdrawn.',
+  publishedAt: 'Published {time}',
+  urgent: 'Urgent',
+  immediate: 'Immediate',
   lang: '中文',
 };

@@ -1,6 +1,7 @@
 import type { CertificateView, NecessityKind, SelfReportView } from '../../shared/isolation';
 import type { Symptom } from '../../shared/screening';
 import type { PublicNotice, SelfReportToNotice } from '../../shared/tracing';
+import type { PublicAnnouncement } from '../../shared/notices';
 import type { z } from 'zod';
 
 /**
@@ -10,6 +11,8 @@ import type { z } from 'zod';
 export type Lang = 'zh-CN' | 'en';
 /** A seek notice as its public page shows it (src/shared/tracing.ts PublicNotice). */
 export type PublicNoticeView = z.infer<typeof PublicNotice>;
+/** A public announcement (src/shared/notices.ts PublicAnnouncement). */
+export type PublicAnnouncementView = z.infer<typeof PublicAnnouncement>;
 
 export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'short_breath', 'diarrhoea', 'smell_taste', 'sore_throat', 'other'] as const satisfies readonly Symptom[];
 export const NEEDS = ['food', 'medicine', 'gas', 'other'] as const satisfies readonly NecessityKind[];
@@ -62,6 +65,8 @@ export const publicApi = {
   certificate: (lang: Lang, code: string) => call<CertificateView>(lang, 'GET', `/certificates/${code}`),
   notice: (lang: Lang, slug: string) => call<PublicNoticeView>(lang, 'GET', `/notices/${slug}`),
   reportToNotice: (lang: Lang, slug: string, body: SelfReportToNotice) => call<{ received: true }>(lang, 'POST', `/notices/${slug}/reports`, body),
+  announcements: (lang: Lang) => call<{ items: PublicAnnouncementView[] }>(lang, 'GET', '/announcements'),
+  announcement: (lang: Lang, slug: string) => call<PublicAnnouncementView>(lang, 'GET', `/announcements/${slug}`),
 };
 
 /** "17:00" in the phone's time. */

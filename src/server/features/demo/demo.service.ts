@@ -12,6 +12,7 @@ import { buildCheckpointDemo, type CheckpointDemoSummary } from './checkpoints';
 import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
+import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers } from './users';
@@ -36,6 +37,7 @@ export interface DemoSummary {
   isolation: IsolationDemoSummary;
   zeroReports: ZeroReportDemoSummary;
   tracing: TracingDemoSummary;
+  gatherings: GatheringsDemoSummary;
 }
 
 export type DemoScale = 'small' | 'county';
@@ -124,6 +126,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const tracing = await db.transaction().execute((trx) => buildTracingDemo(trx, { timeZone: opts.timeZone }));
   report(total - 1, total, 'zero reports');
   const zeroReports = await buildZeroReportDemo(db, clock);
+  const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite
@@ -155,6 +158,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     isolation,
     tracing,
     zeroReports,
+    gatherings,
     password: DEMO_PASSWORD,
     sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
   };

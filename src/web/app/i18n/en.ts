@@ -1,5 +1,6 @@
 import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
+import { noticesEn } from './en.notices';
 import type { MessageKey } from './zh-CN';
 import { registryEn } from './en.registry';
 import { screeningEn } from './en.screening';
@@ -222,4 +223,5 @@ export const en: Record<MessageKey, string> = {
   ...isolationEn,
   ...zeroReportsEn,
   ...tracingEn,
+  ...noticesEn,
 };

@@ -1,5 +1,6 @@
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
+import { noticesZhCN } from './zh-CN.notices';
 import { registryZhCN } from './zh-CN.registry';
 import { screeningZhCN } from './zh-CN.screening';
 import { tracingZhCN } from './zh-CN.tracing';
@@ -225,6 +226,7 @@ export const zhCN = {
   ...isolationZhCN,
   ...zeroReportsZhCN,
   ...tracingZhCN,
+  ...noticesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
