@@ -2,14 +2,13 @@ import { sql, type Insertable } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type AlertTable, type Database, type CheckpointSiteTable, type Db, type DutyAssignmentTable, type DutyShiftTable, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
-import { formatV7 } from '../../ids';
 import { FEVER_CELSIUS, type Symptom } from '../../../shared/screening';
 import { idCardCheckChar } from '../../../shared/validators';
 import { audit } from '../audit/audit.service';
 import { insertChunked, RowBuffer } from './insert';
 import { randomFullName, randomSurname } from './names';
 import { randomMobile } from './people';
-import { apportion, Rng, WeightedPicker } from './random';
+import { apportion, Rng, WeightedPicker, TimedIds } from './random';
 import { cachedPersonKeys } from './search-keys';
 
 /**
@@ -136,15 +135,6 @@ const ESTATES = ['金都', '阳光', '和谐', '翠苑', '锦绣', '明珠', '�
 const ESTATE_KINDS = ['小区', '花园', '家园', '苑', '小区', '小区'];
 const GATES = ['东门', '南门', '西门', '北门', '正门'];
 
-/** Time-ordered ids at given instants, like `uuidv7(clock.now())` in the services, but from a seed. */
-class TimedIds {
-  private count = 0;
-  private readonly rand = new Uint8Array(8);
-  constructor(private readonly rng: Rng) {}
-  at(ms: number): string {
-    return formatV7(ms, this.count++ & 0xfff, this.rng.bytes(this.rand));
-  }
-}
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

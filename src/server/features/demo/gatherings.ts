@@ -1,9 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { Db, GatheringTable, GatheringVisitTable, NoticeReadTable, NoticeTable } from '../../db/database';
-import { formatV7 } from '../../ids';
 import { insertChunked } from './insert';
 import { randomFullName } from './names';
-import { Rng, WeightedPicker } from './random';
+import { Rng, WeightedPicker, TimedIds } from './random';
 
 /**
  * Notices and gatherings in the demo county, as Spring Festival 2020 went:
@@ -29,14 +28,6 @@ export interface GatheringsDemoSummary {
 const at = (localIso: string) => new Date(Date.parse(`${localIso}+08:00`)).toISOString();
 const DAY = 86_400_000;
 
-class TimedIds {
-  private count = 0;
-  private readonly rand = new Uint8Array(8);
-  constructor(private readonly rng: Rng) {}
-  at(iso: string): string {
-    return formatV7(Date.parse(iso), this.count++ & 0xfff, this.rng.bytes(this.rand));
-  }
-}
 
 const OCCASIONS = new WeightedPicker(['banquet', 'wedding', 'birthday', 'funeral', 'temple_fair', 'market', 'other'] as const, [30, 25, 15, 12, 5, 8, 5]);
 const GUESTS: Record<GatheringTable['occasion'], [number, number]> = {

@@ -1,10 +1,9 @@
 import type { Insertable } from 'kysely';
 import type { AlertTable, Db, FollowUpSlotTable, IsolationEpisodeTable, NecessityRequestTable } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
-import { formatV7 } from '../../ids';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { insertChunked } from './insert';
-import { Rng } from './random';
+import { Rng, TimedIds } from './random';
 import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
 import { addDays, missedCutoff, planSlots } from '../isolation/slots';
 
@@ -32,15 +31,6 @@ const SCALE = {
 
 const DEFAULT_SEED = 20200120;
 
-/** Time-ordered ids at given instants, from the demo's seed. */
-class TimedIds {
-  private count = 0;
-  private readonly rand = new Uint8Array(8);
-  constructor(private readonly rng: Rng) {}
-  at(ms: number): string {
-    return formatV7(ms, this.count++ & 0xfff, this.rng.bytes(this.rand));
-  }
-}
 
 function token(rng: Rng, bytes: number): string {
   return Buffer.from(rng.bytes(new Uint8Array(bytes))).toString('base64url');

@@ -111,3 +111,13 @@ export class DemoIds {
     return formatV7(this.baseMs + Math.floor(n / 4096), n % 4096, this.rng.bytes(this.rand));
   }
 }
+
+/** Time-ordered ids at given instants, like `uuidv7(clock.now())` in the services, but from a seed. */
+export class TimedIds {
+  private count = 0;
+  private readonly rand = new Uint8Array(8);
+  constructor(private readonly rng: Rng) {}
+  at(ms: number | string): string {
+    return formatV7(typeof ms === 'string' ? Date.parse(ms) : ms, this.count++ & 0xfff, this.rng.bytes(this.rand));
+  }
+}

@@ -1,12 +1,11 @@
 import type { AlertTable, Db, RegionRow, ScreeningCheckTable, UserTable } from '../../db/database';
-import { formatV7 } from '../../ids';
 import type { PersonTag } from '../../../shared/residents';
 import type { Symptom, VisitOutcome } from '../../../shared/screening';
 import { TRANSPORT_LABELS } from '../residents/import/resident-columns';
 import { isFever } from '../screening/visits.service';
 import { insertChunked, RowBuffer } from './insert';
 import type { Member } from './people';
-import { Rng } from './random';
+import { Rng, TimedIds } from './random';
 import type { GridPlan } from './tree';
 
 /**
@@ -59,15 +58,6 @@ interface HouseholdAt {
   address: string;
 }
 
-/** Time-ordered ids at given instants, like `uuidv7(clock.now())` in the services, but from a seed. */
-class TimedIds {
-  private count = 0;
-  private readonly rand = new Uint8Array(8);
-  constructor(private readonly rng: Rng) {}
-  at(ms: number): string {
-    return formatV7(ms, this.count++ & 0xfff, this.rng.bytes(this.rand));
-  }
-}
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();

@@ -1,8 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db, FollowUpSlotTable, IsolationEpisodeTable } from '../../db/database';
-import { formatV7 } from '../../ids';
 import { insertChunked } from './insert';
-import { Rng } from './random';
+import { Rng, TimedIds } from './random';
 import { TRACED_BUS } from './checkpoints';
 import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
 import { addDays, planSlots } from '../isolation/slots';
@@ -27,14 +26,6 @@ export interface TracingDemoSummary {
 const TZ_OFFSET = 8 * 3600_000;
 const at = (localIso: string) => new Date(Date.parse(`${localIso}+08:00`)).toISOString();
 
-class TimedIds {
-  private count = 0;
-  private readonly rand = new Uint8Array(8);
-  constructor(private readonly rng: Rng) {}
-  at(ms: number | string): string {
-    return formatV7(typeof ms === 'string' ? Date.parse(ms) : ms, this.count++ & 0xfff, this.rng.bytes(this.rand));
-  }
-}
 
 export async function buildTracingDemo(db: Db, opts: { timeZone?: string }): Promise<TracingDemoSummary> {
   const timeZone = opts.timeZone ?? 'Asia/Shanghai';

@@ -11,10 +11,9 @@ import { FEVER_CELSIUS } from '../../../shared/screening';
 import type { BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, EpisodeQuery, HouseholdEpisodeInput, IsolationSettings } from '../../../shared/isolation';
 import { ERROR_CATALOGUE } from '../../../shared/errors';
 import { audit } from '../audit/audit.service';
+import { personTextMatch } from '../residents/persons.repository';
 import { getPerson } from '../residents/persons.service';
 import { getHouseholdInScope } from '../residents/households.service';
-import { personQuery } from '../residents/person-keys';
-import { startsWith } from '../../db/prefix';
 import { getRegionInScope } from '../regions/regions.service';
 import { getIsolationSite, roomFor } from './isolation-sites.service';
 import { isolationSettings } from './isolation.settings';
@@ -98,12 +97,7 @@ export async function toEpisodes(db: Db, clock: Clock, timeZone: string, rows: E
 export async function listEpisodes(db: Db, scope: Scope, f: EpisodeQuery & { regionPath?: string; before?: string }) {
   let qb = inScope(selectEpisodes(db), 'isolation_episodes.region_path', scope);
   if (f.regionPath) qb = inScope(qb, 'isolation_episodes.region_path', { prefix: f.regionPath });
-  if (f.q) {
-    const m = personQuery(f.q);
-    qb = m.kind === 'digits'
-      ? qb.where((eb) => eb.or([startsWith(eb, 'persons.id_rev', m.rev), startsWith(eb, 'persons.phone_rev', m.rev)]))
-      : qb.where((eb) => eb.or([startsWith(eb, 'persons.name_key', m.key), startsWith(eb, 'persons.pinyin', m.key), startsWith(eb, 'persons.initials', m.key)]));
-  }
+  if (f.q) qb = qb.where((eb) => personTextMatch(eb, f.q!));
   return qb
     .$if(f.status !== undefined, (q) => q.where('isolation_episodes.status', '=', f.status!))
     .$if(f.kind !== undefined, (q) => q.where('isolation_episodes.kind', '=', f.kind!))

@@ -58,6 +58,15 @@ function searchRanges(q: string): SearchRange[] {
     : [{ column: 'persons.name_key', prefix: m.key }, { column: 'persons.pinyin', prefix: m.key }, { column: 'persons.initials', prefix: m.key }];
 }
 
+/**
+ * "This person matches the search box" as a condition on a query that joins `persons`: a prefix of
+ * the name (simplified or traditional), full pinyin or initials; digits match a suffix of the ID
+ * number or phone. For lists of other things about persons (isolations, cases).
+ */
+export function personTextMatch(eb: ExpressionBuilder<any, any>, q: string) {
+  return eb.or(searchRanges(q).map((r) => startsWith(eb, r.column, r.prefix)));
+}
+
 /** The search as a condition no index answers (`column || ''`), so that the plan is driven by something else. */
 function unindexedMatch(eb: ExpressionBuilder<Database, 'persons'>, ranges: SearchRange[]) {
   return eb.or(ranges.map((r) => eb.and([

@@ -62,18 +62,26 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
       const t = tripById.get(o.passage_id)!;
       add(o.person_id, { type: 'co_passenger', sourceType: 'passage', sourceId: t.id, at: t.at, label: label(t) });
     }
+    // The same plates at other checkpoints within ± hours: one query for every trip (an OR of
+    // plate-and-time ranges, each answered by the (plate, at) index), then their occupants.
     const windowMs = opts.hours * 3600_000;
-    for (const t of trips.filter((x) => x.plate)) {
+    const withPlate = trips.filter((x) => x.plate);
+    if (withPlate.length) {
       const others = await db.selectFrom('passages as p').innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
         .select(['p.id', 'p.at', 'p.plate', 's.name as site_name'])
-        .where('p.plate', '=', t.plate).where('p.at', '>=', new Date(Date.parse(t.at) - windowMs).toISOString()).where('p.at', '<=', new Date(Date.parse(t.at) + windowMs).toISOString())
+        .where((eb) => eb.or(withPlate.map((t) => eb.and([
+          eb('p.plate', '=', t.plate),
+          eb('p.at', '>=', new Date(Date.parse(t.at) - windowMs).toISOString()),
+          eb('p.at', '<=', new Date(Date.parse(t.at) + windowMs).toISOString()),
+        ]))))
         .where('p.id', 'not in', trips.map((x) => x.id)).execute();
-      if (others.length === 0) continue;
-      const occ = await db.selectFrom('passage_occupants').select(['passage_id', 'person_id']).where('passage_id', 'in', others.map((x) => x.id)).where('person_id', 'is not', null).execute();
-      const byId = new Map(others.map((x) => [x.id, x]));
-      for (const o of occ) {
-        const p = byId.get(o.passage_id)!;
-        add(o.person_id, { type: 'same_vehicle', sourceType: 'passage', sourceId: p.id, at: p.at, label: label(p) });
+      if (others.length) {
+        const occ = await db.selectFrom('passage_occupants').select(['passage_id', 'person_id']).where('passage_id', 'in', others.map((x) => x.id)).where('person_id', 'is not', null).execute();
+        const byId = new Map(others.map((x) => [x.id, x]));
+        for (const o of occ) {
+          const p = byId.get(o.passage_id)!;
+          add(o.person_id, { type: 'same_vehicle', sourceType: 'passage', sourceId: p.id, at: p.at, label: label(p) });
+        }
       }
     }
   }

@@ -6,11 +6,10 @@ import type { Actor } from '../../http/actor';
 import { inScope, scopeOf, type Scope } from '../../http/scope';
 import { maskIdNumber } from '../../../shared/validators';
 import type { Case, CaseChange, CaseInput } from '../../../shared/tracing';
-import { startsWith } from '../../db/prefix';
 import { audit } from '../audit/audit.service';
 import { raiseAlert } from '../alerts/alerts.service';
+import { personTextMatch } from '../residents/persons.repository';
 import { getPerson, setTags } from '../residents/persons.service';
-import { personQuery } from '../residents/person-keys';
 
 /** Who records cases, traces contacts and publishes seek notices: the command centre and townships. */
 export const ROLES_THAT_TRACE = ['admin', 'command', 'township'] as const;
@@ -47,12 +46,7 @@ export function toCase(r: CaseRow): Case {
 
 export async function listCases(db: Db, scope: Scope, f: { classification?: string; q?: string; before?: string; limit: number }) {
   let qb = inScope(selectCases(db), 'cases.region_path', scope);
-  if (f.q) {
-    const m = personQuery(f.q);
-    qb = m.kind === 'digits'
-      ? qb.where((eb) => eb.or([startsWith(eb, 'persons.id_rev', m.rev), startsWith(eb, 'persons.phone_rev', m.rev)]))
-      : qb.where((eb) => eb.or([startsWith(eb, 'persons.name_key', m.key), startsWith(eb, 'persons.pinyin', m.key), startsWith(eb, 'persons.initials', m.key)]));
-  }
+  if (f.q) qb = qb.where((eb) => personTextMatch(eb, f.q!));
   return qb
     .$if(f.classification !== undefined, (q) => q.where('cases.classification', '=', f.classification as 'confirmed'))
     .$if(f.before !== undefined, (q) => q.where('cases.id', '<', f.before!))
