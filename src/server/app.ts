@@ -32,6 +32,7 @@ import { tracingPublicRoutes } from './features/tracing/tracing-public.routes';
 import { noticeRoutes } from './features/notices/notices.routes';
 import { noticePublicRoutes } from './features/notices/notices-public.routes';
 import { gatheringRoutes } from './features/gatherings/gatherings.routes';
+import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(noticeRoutes(deps));
   await app.register(noticePublicRoutes(deps));
   await app.register(gatheringRoutes(deps));
+  await app.register(dispatchRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -94,6 +94,10 @@ export const ERROR_CATALOGUE = {
   GATHERING_REGION_INVALID: { status: 400, zh: '聚集活动须登记到村（社区）或网格', en: 'A gathering is registered to a village (community) or a grid' },
   GATHERING_OUTCOME_INVALID: { status: 400, zh: '结果信息不完整：延期须填新日期（晚于原定日期），缩小规模或照常举办须填实到人数（缩小规模须少于预计人数）', en: 'The outcome is incomplete: a postponement needs a new date after the planned one; scaled down or held needs the actual number of guests (scaled down: fewer than expected)' },
   GATHERING_STATE: { status: 409, zh: '该活动已照常举办，不能再劝导', en: 'This gathering has already been held; no more persuasion visits' },
+  DISPATCH_NOT_FOUND: { status: 404, zh: '调度单不存在或不在您的管辖范围内', en: 'Dispatch sheet not found, or outside your jurisdiction' },
+  DISPATCH_ITEM_NOT_FOUND: { status: 404, zh: '调度事项不存在或不在您的管辖范围内', en: 'Dispatch item not found, or outside your jurisdiction' },
+  DISPATCH_ITEM_DONE: { status: 409, zh: '该调度事项已办结', en: 'This dispatch item is already done' },
+  DISPATCH_DAY_INVALID: { status: 400, zh: '不能生成未来日期的调度单', en: 'A dispatch sheet cannot be drawn for a day in the future' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

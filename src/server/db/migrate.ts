@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_isolation';
 import * as m0005 from './migrations/0005_zero_reports';
 import * as m0006 from './migrations/0006_tracing';
 import * as m0007 from './migrations/0007_notices';
+import * as m0008 from './migrations/0008_dispatch';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_zero_reports': m0005,
   '0006_tracing': m0006,
   '0007_notices': m0007,
+  '0008_dispatch': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

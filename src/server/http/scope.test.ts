@@ -57,8 +57,11 @@ beforeAll(async () => {
   const gatheringB = (await admin.post('/api/gatherings', { regionId: tree.gridB.id, occasion: 'wedding', hostName: '西城主家', hostPhone: '13688889999', date: '2020-01-28', place: '西城广场', expectedGuests: 120 })).json();
   const gatheringVisitB = (await admin.post(`/api/gatherings/${gatheringB.id}/visits`, { result: '西城劝导记录', agreed: true })).json();
   expect([noticeDocB, announcementB, gatheringB, gatheringVisitB].map((x) => typeof x.id)).toEqual(['string', 'string', 'string', 'string']);
+  const dispatchB = (await admin.post('/api/dispatches', { slot: 'morning' })).json();
+  const dispatchItemB = dispatchB.items.find((i: { regionPath: string }) => i.regionPath.startsWith(tree.xicheng.path));
+  expect(typeof dispatchItemB.id).toBe('string');
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [noticeDocB.id, announcementB.id, gatheringB.id, gatheringVisitB.id, caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
+  targetIds = [dispatchB.id, dispatchItemB.id, noticeDocB.id, announcementB.id, gatheringB.id, gatheringVisitB.id, caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
@@ -69,6 +72,7 @@ beforeAll(async () => {
     siteB.id, '西城卡口', '13311112222', passageB, '晋C99999', '西城过客', shiftB.id, assignmentB.id, '西城值班员',
     noticeDocB.id, '西城内部通知', '西城通知正文', announcementB.id, announcementB.slug, '西城公告草稿', '西城公告正文',
     gatheringB.id, '西城主家', '13688889999', '西城广场', gatheringVisitB.id, '西城劝导记录',
+    dispatchB.id, dispatchItemB.id,
   ];
 });
 afterAll(async () => t.close());
@@ -79,7 +83,7 @@ async function snapshot(): Promise<string> {
     'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
     'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
     'isolation_sites', 'isolation_rooms', 'isolation_episodes', 'follow_up_slots', 'necessity_requests', 'zero_reports', 'zero_report_versions',
-    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports', 'notices', 'notice_reads', 'gatherings', 'gathering_visits'];
+    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports', 'notices', 'notice_reads', 'gatherings', 'gathering_visits', 'dispatches', 'dispatch_items'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();

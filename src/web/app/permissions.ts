@@ -36,6 +36,8 @@ const TRACE: readonly Role[] = ['admin', 'command', 'township'];
 const ISSUE_NOTICES: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_HANDLE_GATHERINGS: register gatherings, record persuasion visits and outcomes. */
 const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'grid'];
+/** The server's ROLES_THAT_DISPATCH: draw morning and evening dispatch sheets, assign and close their lines. */
+const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -75,6 +77,8 @@ export const can = {
   issueNotices: (role: Role) => ISSUE_NOTICES.includes(role),
   /** Register gatherings (红白喜事, banquets, markets), record persuasion visits and outcomes. */
   handleGatherings: (role: Role) => HANDLE_GATHERINGS.includes(role),
+  /** Draw the morning and evening dispatch sheets (一日两调度), assign their lines and mark them done. */
+  dispatch: (role: Role) => DISPATCH.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

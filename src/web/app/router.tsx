@@ -40,6 +40,8 @@ const NoticeDetailPage = lazy(() => import('../features/tracing/NoticeDetailPage
 const InboxPage = lazy(() => import('../features/notices/NoticesPage'));
 const NoticeViewPage = lazy(() => import('../features/notices/NoticeDetailPage'));
 const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'));
+const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
+const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -129,6 +131,8 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <InboxPage /> },
       { path: 'notices/:id', element: <NoticeViewPage /> },
       { path: 'gatherings', element: <GatheringsPage /> },
+      { path: 'dispatch', element: <RequireRole allow={can.dispatch}><DispatchesPage /></RequireRole> },
+      { path: 'dispatch/:id', element: <RequireRole allow={can.dispatch}><DispatchSheetPage /></RequireRole> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
       { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
       { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },

@@ -1,6 +1,7 @@
 import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
 import { noticesEn } from './en.notices';
+import { dispatchEn } from './en.dispatch';
 import type { MessageKey } from './zh-CN';
 import { registryEn } from './en.registry';
 import { screeningEn } from './en.screening';
@@ -224,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   ...zeroReportsEn,
   ...tracingEn,
   ...noticesEn,
+  ...dispatchEn,
 };

@@ -1,6 +1,7 @@
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
 import { noticesZhCN } from './zh-CN.notices';
+import { dispatchZhCN } from './zh-CN.dispatch';
 import { registryZhCN } from './zh-CN.registry';
 import { screeningZhCN } from './zh-CN.screening';
 import { tracingZhCN } from './zh-CN.tracing';
@@ -227,6 +228,7 @@ export const zhCN = {
   ...zeroReportsZhCN,
   ...tracingZhCN,
   ...noticesZhCN,
+  ...dispatchZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

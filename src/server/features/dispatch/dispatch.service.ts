@@ -1,0 +1,100 @@
+import type { Selectable } from 'kysely';
+import type { Db, DispatchItemTable } from '../../db/database';
+import type { Clock } from '../../clock';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { inScope, scopeOf } from '../../http/scope';
+import { decodeCursor } from '../../http/pagination';
+import type { Role } from '../../../shared/enums';
+import type { DispatchAssign, DispatchDone, DispatchItem, DispatchSheet, DispatchSummary } from '../../../shared/dispatch';
+import { audit } from '../audit/audit.service';
+import { getUser } from '../users/users.service';
+
+/** Who draws dispatch sheets and hands out their lines: the command centre and townships, for their own jurisdiction. */
+export const ROLES_THAT_DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
+
+function selectSheets(db: Db, actor: Actor) {
+  return inScope(db.selectFrom('dispatches').leftJoin('regions', 'regions.id', 'dispatches.region_id')
+    .selectAll('dispatches').select('regions.name as region_name')
+    .select((eb) => [
+      eb.selectFrom('dispatch_items').select((e) => e.fn.countAll<number>().as('n')).whereRef('dispatch_items.dispatch_id', '=', 'dispatches.id').as('total'),
+      eb.selectFrom('dispatch_items').select((e) => e.fn.countAll<number>().as('n')).whereRef('dispatch_items.dispatch_id', '=', 'dispatches.id').where('dispatch_items.status', '=', 'done').as('done'),
+    ]), 'dispatches.region_path', scopeOf(actor));
+}
+type SheetRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSheets>['executeTakeFirst']>>>;
+
+export function toDispatchSummary(r: SheetRow): DispatchSummary {
+  return {
+    id: r.id, regionId: r.region_id, regionName: r.region_name ?? null, regionPath: r.region_path, slot: r.slot, day: r.day, since: r.since,
+    drawnAt: r.drawn_at, drawnByName: r.drawn_by_name, note: r.note, total: Number(r.total ?? 0), done: Number(r.done ?? 0),
+  };
+}
+
+export function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): DispatchItem {
+  return {
+    id: r.id, dispatchId: r.dispatch_id, kind: r.kind, regionPath: r.region_path, sourceType: r.source_type, sourceId: r.source_id, title: r.title,
+    assigneeUserId: r.assignee_user_id, assigneeName: r.assignee_name, dueAt: r.due_at,
+    overdue: r.status === 'open' && r.due_at !== null && Date.parse(r.due_at) < now.getTime(),
+    status: r.status, doneAt: r.done_at, doneNote: r.done_note,
+  };
+}
+
+/** A sheet of the actor's jurisdiction with its lines, or 404. */
+export async function getDispatch(db: Db, clock: Clock, actor: Actor, id: string): Promise<DispatchSheet> {
+  const row = await selectSheets(db, actor).where('dispatches.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('DISPATCH_NOT_FOUND');
+  const items = await inScope(db.selectFrom('dispatch_items').selectAll(), 'region_path', scopeOf(actor))
+    .where('dispatch_id', '=', id).orderBy('kind').orderBy('id').execute();
+  const now = clock.now();
+  return { ...toDispatchSummary(row), items: items.map((i) => toDispatchItem(i, now)) };
+}
+
+/** The sheets of the actor's jurisdiction (one day's, or all), newest first. */
+export async function listDispatches(db: Db, actor: Actor, q: { day?: string; limit: number; cursor?: string }) {
+  const before = decodeCursor<string>(q.cursor);
+  return selectSheets(db, actor)
+    .$if(q.day !== undefined, (qb) => qb.where('dispatches.day', '=', q.day!))
+    .$if(before !== undefined, (qb) => qb.where('dispatches.id', '<', before!))
+    .orderBy('dispatches.id', 'desc').limit(q.limit + 1).execute();
+}
+
+/** A line of a sheet in the actor's jurisdiction, or 404. */
+async function getItem(db: Db, actor: Actor, id: string) {
+  const scope = scopeOf(actor);
+  const row = await inScope(inScope(db.selectFrom('dispatch_items').innerJoin('dispatches', 'dispatches.id', 'dispatch_items.dispatch_id')
+    .selectAll('dispatch_items'), 'dispatches.region_path', scope), 'dispatch_items.region_path', scope)
+    .where('dispatch_items.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('DISPATCH_ITEM_NOT_FOUND');
+  return row;
+}
+
+/**
+ * Hand a line to someone by a time: a user of the actor's jurisdiction (their name is kept too), or
+ * a person named in words (a volunteer without an account). Handing it again replaces the assignee.
+ */
+export async function assignDispatchItem(db: Db, clock: Clock, actor: Actor, id: string, input: DispatchAssign): Promise<DispatchItem> {
+  await db.transaction().execute(async (trx) => {
+    const item = await getItem(trx, actor, id);
+    if (item.status === 'done') throw new AppError('DISPATCH_ITEM_DONE');
+    const user = input.assigneeUserId ? await getUser(trx, actor, input.assigneeUserId) : null;
+    const name = input.assigneeName ?? user?.display_name ?? null;
+    const dueAt = new Date(input.dueAt).toISOString();
+    await trx.updateTable('dispatch_items').set({ assignee_user_id: user?.id ?? null, assignee_name: name, due_at: dueAt, updated_at: clock.now().toISOString() })
+      .where('id', '=', id).execute();
+    await audit(trx, clock, actor, { action: 'dispatch_item.assign', entityType: 'dispatch_item', entityId: id, regionPath: item.region_path, details: { assigneeUserId: user?.id ?? null, assigneeName: name, dueAt } });
+  });
+  return toDispatchItem(await getItem(db, actor, id), clock.now());
+}
+
+/** Mark a line done, with what was done (a line is done once; it is not reopened — the next sheet lists what still stands). */
+export async function completeDispatchItem(db: Db, clock: Clock, actor: Actor, id: string, input: DispatchDone): Promise<DispatchItem> {
+  await db.transaction().execute(async (trx) => {
+    const item = await getItem(trx, actor, id);
+    if (item.status === 'done') throw new AppError('DISPATCH_ITEM_DONE');
+    const at = clock.now().toISOString();
+    await trx.updateTable('dispatch_items').set({ status: 'done', done_at: at, done_by: actor.id, done_note: input.note ?? null, updated_at: at })
+      .where('id', '=', id).execute();
+    await audit(trx, clock, actor, { action: 'dispatch_item.done', entityType: 'dispatch_item', entityId: id, regionPath: item.region_path, details: { note: input.note ?? null } });
+  });
+  return toDispatchItem(await getItem(db, actor, id), clock.now());
+}

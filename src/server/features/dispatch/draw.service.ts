@@ -1,0 +1,129 @@
+import type { Db, DispatchItemTable } from '../../db/database';
+import { localDay, type Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { inScope, scopeOf, type Scope } from '../../http/scope';
+import type { DispatchDraw, DispatchSheet } from '../../../shared/dispatch';
+import { audit } from '../audit/audit.service';
+import { rosterGaps } from '../checkpoints/roster.service';
+import { listSites } from '../checkpoints/sites.service';
+import { missedFollowUps } from '../isolation/followups.service';
+import { zeroReportStatus } from '../zero-reports/status.service';
+import { getDispatch } from './dispatch.service';
+
+/** At most this many lines of one kind on a sheet: a sheet is read aloud at a meeting, not a register. */
+const PER_KIND = 200;
+/** A first sheet (no previous one) looks back this far. */
+const FIRST_LOOKBACK_MS = 24 * 3600_000;
+/** How far ahead a sheet looks for hours of a checkpoint with nobody on duty. */
+const ROSTER_HOURS_AHEAD = 24;
+
+type Line = Pick<DispatchItemTable, 'kind' | 'region_path' | 'source_type' | 'source_id' | 'title'>;
+
+const CLASSIFICATION: Record<string, string> = { suspected: '疑似病例', confirmed: '确诊病例', asymptomatic: '无症状感染者', excluded: '排除病例' };
+
+function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/**
+ * The lines of a sheet for a jurisdiction, drawn at `now`:
+ * - new cases and new fever alerts recorded after `since` (the previous sheet) — only what is new;
+ * - overdue follow-ups (one line per isolated person), units owing today's zero report, hours in
+ *   the next day with nobody on duty at a 24-hour checkpoint, and seek notices still published —
+ *   as they stand now, whether or not an earlier sheet listed them.
+ */
+export async function dispatchLines(db: Db, clock: Clock, timeZone: string, scope: Scope, since: string, day: string): Promise<Line[]> {
+  const now = clock.now().toISOString();
+  const [cases, fevers, missed, zero, gaps, sites, notices] = await Promise.all([
+    inScope(db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.person_id').leftJoin('regions', 'regions.id', 'persons.region_id')
+      .select(['cases.id', 'cases.region_path', 'cases.classification', 'persons.name as person_name', 'regions.name as region_name']), 'cases.region_path', scope)
+      .where('cases.created_at', '>', since).where('cases.created_at', '<=', now).orderBy('cases.created_at').limit(PER_KIND).execute(),
+    inScope(db.selectFrom('alerts').select(['alerts.id', 'alerts.region_path', 'alerts.message']), 'alerts.region_path', scope)
+      .where('alerts.kind', '=', 'fever').where('alerts.created_at', '>', since).where('alerts.created_at', '<=', now).orderBy('alerts.created_at').limit(PER_KIND).execute(),
+    missedFollowUps(db, clock, scope, PER_KIND),
+    zeroReportStatus(db, clock, timeZone, scope, day),
+    rosterGaps(db, clock, scope, ROSTER_HOURS_AHEAD),
+    listSites(db, scope, { status: 'active' }),
+    inScope(db.selectFrom('seek_notices').select(['id', 'region_path', 'title', 'published_at']), 'seek_notices.region_path', scope)
+      .where('seek_notices.status', '=', 'published').orderBy('seek_notices.published_at').limit(PER_KIND).execute(),
+  ]);
+
+  const lines: Line[] = [];
+  for (const c of cases) {
+    lines.push({ kind: 'new_case', region_path: c.region_path, source_type: 'case', source_id: c.id, title: `新增${CLASSIFICATION[c.classification] ?? '病例'}：${c.person_name}${c.region_name ? `（${c.region_name}）` : ''}` });
+  }
+  for (const a of fevers) lines.push({ kind: 'new_fever', region_path: a.region_path, source_type: 'alert', source_id: a.id, title: `新增发热：${a.message}` });
+
+  // One line per isolated person: the newest missed slot and how many of theirs are missed.
+  const byEpisode = new Map<string, { slot: (typeof missed.items)[number]; n: number }>();
+  for (const s of missed.items) {
+    const seen = byEpisode.get(s.episodeId);
+    if (seen) seen.n++;
+    else byEpisode.set(s.episodeId, { slot: s, n: 1 });
+  }
+  for (const [episodeId, { slot: s, n }] of byEpisode) {
+    const observer = s.observerName ? `，观察员 ${s.observerName}` : '，未指定观察员';
+    lines.push({ kind: 'missed_follow_up', region_path: s.regionPath, source_type: 'isolation_episode', source_id: episodeId,
+      title: `随访逾期：${s.personName}${s.regionName ? `（${s.regionName}）` : ''} ${s.day} ${s.seq === 1 ? '上午' : '下午'}${n > 1 ? ` 等 ${n} 次` : ''}未随访${observer}` });
+  }
+
+  for (const u of zero.missing.slice(0, PER_KIND)) {
+    lines.push({ kind: 'zero_report_missing', region_path: u.regionPath, source_type: u.unitType, source_id: u.unitId,
+      title: `${day} 零报告未报：${u.name}${u.townshipName ? `（${u.townshipName}）` : ''}` });
+  }
+
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+  for (const g of gaps.slice(0, PER_KIND)) {
+    const site = siteById.get(g.siteId);
+    if (!site) continue;
+    lines.push({ kind: 'roster_gap', region_path: site.region_path, source_type: 'checkpoint_site', source_id: g.siteId,
+      title: `卡口无人值守：${g.siteName} ${localTime(g.from, timeZone)}–${localTime(g.to, timeZone)}` });
+  }
+
+  for (const n of notices) lines.push({ kind: 'open_notice', region_path: n.region_path, source_type: 'seek_notice', source_id: n.id, title: `寻人通告仍在发布：${n.title}` });
+  return lines;
+}
+
+/**
+ * Draw the morning or evening sheet (早调度/晚调度) of the actor's jurisdiction for a local day
+ * (today by default): what changed since the jurisdiction's previous sheet, or in the last 24 hours
+ * when there is none. One sheet per jurisdiction, day and slot: drawing it again — or two people
+ * drawing it at once — returns the sheet already drawn (`created: false`).
+ */
+export async function drawDispatch(db: Db, clock: Clock, timeZone: string, actor: Actor, input: DispatchDraw): Promise<{ sheet: DispatchSheet; created: boolean }> {
+  const scope = scopeOf(actor);
+  const now = clock.now();
+  const today = localDay(now, timeZone);
+  const day = input.day ?? today;
+  if (day > today) throw new AppError('DISPATCH_DAY_INVALID', { day, today });
+
+  const existing = await db.selectFrom('dispatches').select('id')
+    .where('region_path', '=', scope.prefix).where('day', '=', day).where('slot', '=', input.slot).executeTakeFirst();
+  if (existing) return { sheet: await getDispatch(db, clock, actor, existing.id), created: false };
+
+  const previous = await db.selectFrom('dispatches').select('drawn_at')
+    .where('region_path', '=', scope.prefix).where('drawn_at', '<=', now.toISOString()).orderBy('drawn_at', 'desc').limit(1).executeTakeFirst();
+  const since = previous?.drawn_at ?? new Date(now.getTime() - FIRST_LOOKBACK_MS).toISOString();
+  const lines = await dispatchLines(db, clock, timeZone, scope, since, day);
+
+  const drawnId = await db.transaction().execute(async (trx) => {
+    const at = now.toISOString();
+    const id = uuidv7(now.getTime());
+    const inserted = await trx.insertInto('dispatches').values({
+      id, region_id: actor.regionId, region_path: scope.prefix, slot: input.slot, day, since, drawn_at: at, drawn_by: actor.id, drawn_by_name: actor.displayName, note: input.note ?? null,
+    }).onConflict((oc) => oc.columns(['region_path', 'day', 'slot']).doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) return null;
+    const rows = lines.map((l) => ({
+      ...l, id: uuidv7(now.getTime()), dispatch_id: id, assignee_user_id: null, assignee_name: null, due_at: null,
+      status: 'open' as const, done_at: null, done_by: null, done_note: null, updated_at: at,
+    }));
+    for (let i = 0; i < rows.length; i += 100) await trx.insertInto('dispatch_items').values(rows.slice(i, i + 100)).execute();
+    await audit(trx, clock, actor, { action: 'dispatch.draw', entityType: 'dispatch', entityId: id, regionPath: scope.prefix, details: { slot: input.slot, day, since, items: rows.length } });
+    return id;
+  });
+  if (drawnId) return { sheet: await getDispatch(db, clock, actor, drawnId), created: true };
+  const raced = await db.selectFrom('dispatches').select('id').where('region_path', '=', scope.prefix).where('day', '=', day).where('slot', '=', input.slot).executeTakeFirstOrThrow();
+  return { sheet: await getDispatch(db, clock, actor, raced.id), created: false };
+}
