@@ -99,6 +99,11 @@ describe('dispatch sheets (一日两调度)', () => {
     state.case2 = (await admin.post('/api/cases', { personId: villager.id, classification: 'suspected', reportDate: '2020-01-25' })).json().id;
     state.fever2 = await raiseAlert(t.db, t.clock, { kind: 'fever', personId: villager.id, regionPath: tree.duancunVillage.path, sourceType: 'screening', sourceId: 'y', message: '钱段村 体温 38.9℃' });
 
+    // The morning's roster gap was handed to the site lead; it is still open at the evening dispatch.
+    const morningCommand = await as('command');
+    const morningGap = ofKind((await morningCommand.get(`/api/dispatches/${state.morning}`)).json().items, 'roster_gap')[0]!;
+    expect((await morningCommand.post(`/api/dispatches/items/${morningGap.id}`, { assigneeName: '郝站长', dueAt: '2020-01-25T20:00:00+08:00' })).statusCode).toBe(200);
+
     t.clock.set('2020-01-25T10:00:00Z'); // 18:00
     const command = await as('command');
     const res = await command.post('/api/dispatches', { slot: 'evening' });
@@ -112,6 +117,9 @@ describe('dispatch sheets (一日两调度)', () => {
     expect(ofKind(items, 'missed_follow_up')).toHaveLength(1);
     expect(ofKind(items, 'open_notice').map((i) => i.sourceId)).toEqual([state.notice]);
     expect(ofKind(items, 'roster_gap').map((i) => i.sourceId)).toEqual([state.site]);
+    // a line that still stands keeps who it was given to and by when
+    expect(ofKind(items, 'roster_gap')[0]).toMatchObject({ assigneeName: '郝站长', dueAt: '2020-01-25T12:00:00.000Z', status: 'open' });
+    expect(ofKind(items, 'open_notice')[0]).toMatchObject({ assigneeName: null });
     expect(ofKind(items, 'zero_report_missing').length).toBeGreaterThanOrEqual(3);
 
     const list = (await command.get('/api/dispatches')).json().items;
@@ -142,7 +150,7 @@ describe('dispatch sheets (一日两调度)', () => {
     const after = (await command.get(`/api/dispatches/${state.evening}`)).json();
     expect(after).toMatchObject({ done: 1, total: sheet.total });
     const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'dispatch%').execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['dispatch.draw', 'dispatch.draw', 'dispatch_item.assign', 'dispatch_item.assign', 'dispatch_item.done']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['dispatch.draw', 'dispatch.draw', 'dispatch_item.assign', 'dispatch_item.assign', 'dispatch_item.assign', 'dispatch_item.done']);
   });
 
   it('a township cadre draws and sees only its own township; a grid worker may not dispatch', async () => {

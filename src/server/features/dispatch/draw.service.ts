@@ -103,10 +103,18 @@ export async function drawDispatch(db: Db, clock: Clock, timeZone: string, actor
     .where('region_path', '=', scope.prefix).where('day', '=', day).where('slot', '=', input.slot).executeTakeFirst();
   if (existing) return { sheet: await getDispatch(db, clock, actor, existing.id), created: false };
 
-  const previous = await db.selectFrom('dispatches').select('drawn_at')
+  const previous = await db.selectFrom('dispatches').select(['id', 'drawn_at'])
     .where('region_path', '=', scope.prefix).where('drawn_at', '<=', now.toISOString()).orderBy('drawn_at', 'desc').limit(1).executeTakeFirst();
   const since = previous?.drawn_at ?? new Date(now.getTime() - FIRST_LOOKBACK_MS).toISOString();
   const lines = await dispatchLines(db, clock, timeZone, scope, since, day);
+  // A line that still stands keeps the person and due time it was given on the previous sheet, if
+  // it was still open there: the evening sheet does not hand the same roster gap out twice.
+  const carried = new Map<string, { assignee_user_id: string | null; assignee_name: string | null; due_at: string | null }>();
+  if (previous) {
+    const before = await db.selectFrom('dispatch_items').select(['kind', 'source_type', 'source_id', 'assignee_user_id', 'assignee_name', 'due_at'])
+      .where('dispatch_id', '=', previous.id).where('status', '=', 'open').where('assignee_name', 'is not', null).execute();
+    for (const b of before) carried.set(`${b.kind}|${b.source_type}|${b.source_id}`, { assignee_user_id: b.assignee_user_id, assignee_name: b.assignee_name, due_at: b.due_at });
+  }
 
   const drawnId = await db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -117,6 +125,7 @@ export async function drawDispatch(db: Db, clock: Clock, timeZone: string, actor
     if (!inserted) return null;
     const rows = lines.map((l) => ({
       ...l, id: uuidv7(now.getTime()), dispatch_id: id, assignee_user_id: null, assignee_name: null, due_at: null,
+      ...carried.get(`${l.kind}|${l.source_type}|${l.source_id}`),
       status: 'open' as const, done_at: null, done_by: null, done_note: null, updated_at: at,
     }));
     for (let i = 0; i < rows.length; i += 100) await trx.insertInto('dispatch_items').values(rows.slice(i, i + 100)).execute();
