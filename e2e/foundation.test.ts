@@ -97,13 +97,16 @@ describe('foundation in the browser', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${server.url}/regions`);
     await page.locator('[data-testid="nav-toggle"]').waitFor();
-    // antd's drop-down animates open; under a loaded machine retry until the choice took
+    // antd's drop-down animates open, and at phone width a loaded machine can leave it under the
+    // page for a moment: choose with the keyboard (简体 → English), retrying until the choice took.
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.locator('[data-testid="locale-switch"]').click();
-      const option = page.locator('[data-testid="locale-option-en"]');
-      await option.waitFor({ state: 'visible' });
-      await option.click();
+      await page.locator('[data-testid="locale-option-en"]').waitFor({ state: 'visible' });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(200);
       if ((await page.evaluate(() => localStorage.getItem('qf_locale'))) === 'en') break;
+      await page.keyboard.press('Escape');
     }
     await page.locator('[data-testid="current-role"]', { hasText: 'Grid worker' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Escape');
