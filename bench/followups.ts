@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Db, FollowUpSlotTable, IsolationEpisodeTable } from '../src/server/db/database';
-import { localDay } from '../src/server/clock';
+import { addDays, localDay } from '../src/server/clock';
 import { uuidv7 } from '../src/server/ids';
 import { insertChunked } from '../src/server/features/demo/insert';
 import { DEFAULT_ISOLATION_SETTINGS } from '../src/server/features/isolation/isolation.settings';
-import { addDays, missedCutoff, planSlots } from '../src/server/features/isolation/slots';
+import { missedCutoff, planSlots } from '../src/server/features/isolation/slots';
 import { benchApp, interleaved, timeRequest, type LatencyResult } from './latency';
 import { log } from './stats';
 

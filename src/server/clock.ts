@@ -34,8 +34,33 @@ export function localDay(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** Local midnights already worked out: formatting a time zone is slow, and slot plans and reports ask for the same days again and again. */
+const midnights = new Map<string, number>();
+
 /** The UTC instant at which a local day begins, e.g. 2020-01-20 in Asia/Shanghai → 2020-01-19T16:00Z. */
 export function startOfLocalDay(day: string, timeZone: string): Date {
+  return new Date(localDayStartMs(day, timeZone));
+}
+
+/** startOfLocalDay as epoch milliseconds. */
+export function localDayStartMs(day: string, timeZone: string): number {
+  const key = `${timeZone}|${day}`;
+  let ms = midnights.get(key);
+  if (ms === undefined) {
+    if (midnights.size > 20_000) midnights.clear();
+    ms = computeStartOfLocalDay(day, timeZone);
+    midnights.set(key, ms);
+  }
+  return ms;
+}
+
+/** Local day `day` shifted by `n` calendar days ('YYYY-MM-DD'; no time zone involved). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+function computeStartOfLocalDay(day: string, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
   // Offset of the zone at that moment, from how the zone renders it.
@@ -48,5 +73,5 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - t;
   };
   const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
+  return guess - offsetAt(first);
 }

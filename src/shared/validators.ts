@@ -38,6 +38,11 @@ export function maskPhone(phone: string | null | undefined): string | null {
 }
 
 /** 1101********1234 — ID numbers keep the first 4 and last 4 characters. */
+/** A name with all but the first character (the family name) masked: 孙** — for pages anyone may open. */
+export function maskName(name: string): string {
+  return name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
+}
+
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return id ?? null;
   if (id.length <= 8) return '*'.repeat(id.length);

@@ -65,7 +65,7 @@ export function overlapsScope(eb: ExpressionBuilder<any, any>, column: string, s
   if (scope.prefix === '/') return eb(eb.val(1), '=', eb.val(1));
   return eb.or([
     subtreeCondition(eb, column, scope.prefix),
-    eb(eb.fn('substr', [eb.val(scope.prefix), eb.lit(1), eb.fn('length', [eb.ref(column)])]), '=', eb.ref(column)),
+    containsScopeNode(eb, column, scope),
   ]);
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
-import { startOfLocalDay } from '../../clock';
+import { addDays, startOfLocalDay } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
@@ -37,11 +37,6 @@ export async function planShifts(db: Db, clock: Clock, timeZone: string, actor: 
     await audit(trx, clock, actor, { action: 'checkpoint.shifts_plan', entityType: 'checkpoint_site', entityId: site.id, regionPath: site.region_path, details: { fromDay: input.fromDay, days: input.days, created: rows.length } });
   });
   return rows.length;
-}
-
-/** 'YYYY-MM-DD' plus n calendar days. */
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(day + 'T12:00:00Z') + n * 24 * HOUR).toISOString().slice(0, 10);
 }
 
 async function getShift(db: Db, scope: Scope, id: string) {

@@ -1,11 +1,11 @@
 import type { Insertable } from 'kysely';
 import type { AlertTable, Db, FollowUpSlotTable, IsolationEpisodeTable, NecessityRequestTable } from '../../db/database';
-import { localDay, type Clock } from '../../clock';
+import { addDays, localDay, type Clock } from '../../clock';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
 import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
-import { addDays, missedCutoff, planSlots } from '../isolation/slots';
+import { missedCutoff, planSlots } from '../isolation/slots';
 
 /**
  * Isolation in the demo county, live around the day the demo is built (so the observer's "my

@@ -4,7 +4,8 @@ import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
 import { TRACED_BUS } from './checkpoints';
 import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
-import { addDays, planSlots } from '../isolation/slots';
+import { planSlots } from '../isolation/slots';
+import { addDays } from '../../clock';
 
 /**
  * The seeds' tracing stories in the demo county, played as they happened:

@@ -1,3 +1,4 @@
+import { addDays } from '../../clock';
 import { sql } from 'kysely';
 import { engineOf, type AlertTable, type Db, type ZeroReportTable, type ZeroReportVersionTable } from '../../db/database';
 import type { Clock } from '../../clock';
@@ -5,7 +6,7 @@ import { formatV7 } from '../../ids';
 import { GLOBAL_SCOPE } from '../../http/scope';
 import { FIGURES_OF, type ZeroReportCorrection, type ZeroReportFigureKey, type ZeroReportFigures, type ZeroReportUnitType } from '../../../shared/zero-reports';
 import { audit } from '../audit/audit.service';
-import { addDays, computeFigures, deadlineOf, reportPeriod, unitKey } from '../zero-reports/figures.service';
+import { computeFigures, deadlineOf, reportPeriod, unitKey } from '../zero-reports/figures.service';
 import { getZeroReportSettings } from '../zero-reports/settings.service';
 import { owesReport } from '../zero-reports/status.service';
 import { escalationMessage } from '../zero-reports/sweep.service';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
-import { maskIdNumber } from '../../../shared/validators';
+import { maskIdNumber, maskName } from '../../../shared/validators';
+import { containsScopeNode } from '../../http/scope';
 import type { CertificateView } from '../../../shared/isolation';
 
 /**
@@ -15,7 +16,7 @@ export async function certificateByCode(db: Db, code: string): Promise<Certifica
     .where('isolation_episodes.certificate_code', '=', code).executeTakeFirst();
   if (!row || !row.certificate_serial) throw new AppError('CERTIFICATE_NOT_FOUND');
   return {
-    serial: row.certificate_serial, valid: row.status === 'completed', name: row.name.slice(0, 1) + '*'.repeat(Math.max(1, row.name.length - 1)),
+    serial: row.certificate_serial, valid: row.status === 'completed', name: maskName(row.name),
     idNumber: maskIdNumber(row.id_number), kind: row.kind, startDay: row.start_day, endDay: row.planned_end_day,
     issuedAt: row.certificate_issued_at!, issuer: await issuerOf(db, row.region_path),
   };
@@ -24,7 +25,7 @@ export async function certificateByCode(db: Db, code: string): Promise<Certifica
 /** The names from township down to village along a path: "古陶镇 西关村". */
 export async function issuerOf(db: Db, path: string): Promise<string> {
   const ancestors = await db.selectFrom('regions').select(['name', 'level']).where('level', 'in', ['county', 'township', 'village'])
-    .where((eb) => eb(eb.fn('substr', [eb.val(path), eb.lit(1), eb.fn('length', [eb.ref('path')])]), '=', eb.ref('path'))).orderBy('path').execute();
+    .where((eb) => containsScopeNode(eb, 'path', { prefix: path })).orderBy('path').execute();
   return ancestors.map((a) => a.name).join(' ');
 }
 

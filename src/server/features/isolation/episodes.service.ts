@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { engineOf, type Db } from '../../db/database';
-import { localDay, type Clock } from '../../clock';
+import { addDays, localDay, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
@@ -17,7 +17,7 @@ import { getHouseholdInScope } from '../residents/households.service';
 import { getRegionInScope } from '../regions/regions.service';
 import { getIsolationSite, roomFor } from './isolation-sites.service';
 import { isolationSettings } from './isolation.settings';
-import { addDays, dayNumber, missedCutoff, planSlots } from './slots';
+import { dayNumber, missedCutoff, planSlots } from './slots';
 
 /** Who may put a person under isolation and change or end it: the command centre, townships, grid workers and observers. */
 export const ROLES_THAT_ISOLATE = ['admin', 'command', 'township', 'grid', 'observer'] as const;

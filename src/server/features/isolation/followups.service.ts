@@ -3,8 +3,9 @@ import type { Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
-import { inScope, pathInScope, scopeOf, type Scope } from '../../http/scope';
+import { containsScopeNode, inScope, pathInScope, scopeOf, type Scope } from '../../http/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
+import { maskName } from '../../../shared/validators';
 import type { HouseholdFill, IsolationSettings, MissedSlot, SelfReportInput, SelfReportView, Slot, SlotFill, TodayItem } from '../../../shared/isolation';
 import { audit } from '../audit/audit.service';
 import { raiseAlert } from '../alerts/alerts.service';
@@ -264,7 +265,7 @@ export async function sweepFollowUps(db: Db, clock: Clock): Promise<{ missed: nu
           .select(['e.id', 'e.status', 'e.region_path', 'e.person_id', 'p.name', 'o.display_name as observer']).where('e.id', '=', slot.episode_id).executeTakeFirstOrThrow();
         if (ep.status !== 'active') continue;
         const township = await trx.selectFrom('regions').select('name').where('level', '=', 'township')
-          .where((eb) => eb(eb.fn('substr', [eb.val(ep.region_path), eb.lit(1), eb.fn('length', [eb.ref('path')])]), '=', eb.ref('path'))).executeTakeFirst();
+          .where((eb) => containsScopeNode(eb, 'path', { prefix: ep.region_path })).executeTakeFirst();
         await raiseAlert(trx, clock, {
           kind: 'missed_follow_up', personId: ep.person_id, regionPath: ep.region_path, sourceType: 'follow_up_escalation', sourceId: slot.id,
           message: `隔离观察对象 ${ep.name} 连续 2 次未完成体温随访（观察员：${ep.observer ?? '未指定'}），已上报${township?.name ?? '乡镇'}`,
@@ -277,7 +278,7 @@ export async function sweepFollowUps(db: Db, clock: Clock): Promise<{ missed: nu
 }
 
 /** The active episode behind a self-report link, or 404 — the link stops working when the episode ends. */
-async function episodeOfToken(db: Db, token: string) {
+export async function episodeOfToken(db: Db, token: string) {
   const ep = await db.selectFrom('isolation_episodes').innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
     .select(['isolation_episodes.id', 'isolation_episodes.status', 'isolation_episodes.start_day', 'isolation_episodes.planned_end_day', 'isolation_episodes.region_path', 'isolation_episodes.household_id', 'isolation_episodes.person_id', 'persons.name'])
     .where('isolation_episodes.token', '=', token).executeTakeFirst();
@@ -295,7 +296,7 @@ export async function selfReportView(db: Db, ctx: IsolationContext, token: strin
   const cutoff = missedCutoff(now, settings);
   const needs = await db.selectFrom('necessity_requests').select(['kind', 'status', 'requested_at']).where('episode_id', '=', ep.id).orderBy('requested_at', 'desc').limit(20).execute();
   return {
-    name: ep.name.slice(0, 1) + '*'.repeat(Math.max(1, ep.name.length - 1)),
+    name: maskName(ep.name),
     startDay: ep.start_day, plannedEndDay: ep.planned_end_day, dayNumber: dayNumber(ep.start_day, day),
     today: slots.map((s) => ({ seq: s.seq, dueFrom: s.due_from, dueTo: s.due_to, status: effectiveStatus(s, cutoff), temperature: s.temperature })),
     canReportNow: !!openSlot(await slotsOfEpisodes(db, [ep.id]), now, settings),
@@ -321,10 +322,4 @@ export async function selfReport(db: Db, ctx: IsolationContext, token: string, i
   });
 }
 
-export { episodeOfToken };
 
-/** Count of follow-ups by status over a set of days, for figures elsewhere (zero reports, dashboards). */
-export async function followUpCounts(db: Db, scope: Scope, fromIso: string, toIso: string) {
-  return inScope(db.selectFrom('follow_up_slots').select(['status', sql<number>`count(*)`.as('n')])
-    .where('due_to', '>=', fromIso).where('due_to', '<', toIso), 'region_path', scope).groupBy('status').execute();
-}

@@ -10,30 +10,15 @@ export function daysBetween(first: string, last: string): string[] {
   return days;
 }
 
-/** `day` plus `n` calendar days. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** 1-based day number of `today` in an observation that began on `startDay`. */
 export function dayNumber(startDay: string, today: string): number {
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${startDay}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-/** Local midnights already worked out (formatting a time zone is slow; a plan asks for the same days again and again). */
-const midnights = new Map<string, number>();
-
 /** The instant of a local wall-clock time "HH:MM" on a local day. */
 function localInstant(day: string, hhmm: string, timeZone: string): Date {
-  const key = `${timeZone}|${day}`;
-  let midnight = midnights.get(key);
-  if (midnight === undefined) {
-    if (midnights.size > 20_000) midnights.clear();
-    midnight = startOfLocalDay(day, timeZone).getTime();
-    midnights.set(key, midnight);
-  }
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  return new Date(midnight + (h * 60 + m) * 60_000);
+  return new Date(startOfLocalDay(day, timeZone).getTime() + (h * 60 + m) * 60_000);
 }
 
 export interface SlotPlan {

@@ -1,11 +1,11 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database';
+import { addDays, localDayStartMs } from '../../clock';
 import { inSubtree } from '../../http/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { DEFAULT_GRACE_MINUTES } from '../../../shared/isolation';
 import { FIGURES_OF, type ZeroReportFigures, type ZeroReportUnitType } from '../../../shared/zero-reports';
 import type { ReportingUnit } from './units.repository';
-import { localDayStart } from './local-days';
 
 /**
  * What the zero report of local day D covers: flows over the previous local day [from, to) =
@@ -19,19 +19,13 @@ export interface ReportPeriod {
   asOf: string;
 }
 
-/** Local day `day` shifted by `n` days (calendar arithmetic on the date itself, no time zone involved). */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
 /** The period the report of local day `day` covers, seen at `now` (see ReportPeriod). */
 export function reportPeriod(day: string, timeZone: string, now: Date): ReportPeriod {
-  const endOfDay = localDayStart(addDays(day, 1), timeZone);
+  const endOfDay = localDayStartMs(addDays(day, 1), timeZone);
   return {
     day,
-    from: new Date(localDayStart(addDays(day, -1), timeZone)).toISOString(),
-    to: new Date(localDayStart(day, timeZone)).toISOString(),
+    from: new Date(localDayStartMs(addDays(day, -1), timeZone)).toISOString(),
+    to: new Date(localDayStartMs(day, timeZone)).toISOString(),
     asOf: new Date(Math.min(now.getTime(), endOfDay)).toISOString(),
   };
 }
@@ -39,7 +33,7 @@ export function reportPeriod(day: string, timeZone: string, now: Date): ReportPe
 /** The instant a day's report is due: local midnight of `day` plus the HH:MM deadline. */
 export function deadlineOf(day: string, deadline: string, timeZone: string): Date {
   const [h, m] = deadline.split(':').map(Number) as [number, number];
-  return new Date(localDayStart(day, timeZone) + (h * 60 + m) * 60_000);
+  return new Date(localDayStartMs(day, timeZone) + (h * 60 + m) * 60_000);
 }
 
 /** One key for a unit across the three kinds: `village:<id>`, `checkpoint_site:<id>`, `isolation_site:<id>`. */

@@ -3,19 +3,19 @@ import type { Clock } from '../../clock';
 import type { Scope } from '../../http/scope';
 import { maskPhone } from '../../../shared/validators';
 import { ZERO_REPORT_HISTORY_DAYS, ZERO_REPORT_UNIT_TYPES, type ZeroReportCounts, type ZeroReportStatus } from '../../../shared/zero-reports';
-import { addDays, deadlineOf, unitKey } from './figures.service';
+import { deadlineOf, unitKey } from './figures.service';
 import { latestReports, reportMasks } from './reports.repository';
 import { getZeroReportSettings } from './settings.service';
 import { listReportingUnits, nearestAnswerable, townshipsOverlapping, type ReportingUnit } from './units.repository';
 import { townshipOfPath } from './units.service';
-import { localDayStart } from './local-days';
+import { localDayStartMs, addDays } from '../../clock';
 
 /** How many of the day's latest submissions the status view lists. */
 const LATEST = 10;
 
 /** "A unit owed a report on `day`": a village always, a site from the local day it was registered on. */
 export function owesReport(unit: ReportingUnit, day: string, timeZone: string): boolean {
-  return unit.since === null || Date.parse(unit.since) < localDayStart(addDays(day, 1), timeZone);
+  return unit.since === null || Date.parse(unit.since) < localDayStartMs(addDays(day, 1), timeZone);
 }
 
 /**
@@ -41,7 +41,7 @@ export async function zeroReportStatus(db: Db, clock: Clock, timeZone: string, s
   const units = allUnits.filter((u) => settings.unitKinds.includes(u.unitType));
   const maskOf = new Map(masks.map((m) => [unitKey(m.unit_type, m.unit_id), m]));
   // a site owes reports from the day it was registered on: the first day index it owes
-  const dayEnds = days.map((d) => localDayStart(addDays(d, 1), timeZone));
+  const dayEnds = days.map((d) => localDayStartMs(addDays(d, 1), timeZone));
   const rows = units.map((u) => {
     const since = u.since === null ? -Infinity : Date.parse(u.since);
     const township = townshipOfPath(townships, u.regionPath);

@@ -1,5 +1,5 @@
 import { engineOf, type Db } from '../../db/database';
-import { localDay, type Clock } from '../../clock';
+import { localDay, type Clock, addDays } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
@@ -9,7 +9,7 @@ import {
 } from '../../../shared/zero-reports';
 import type { z } from 'zod';
 import { audit } from '../audit/audit.service';
-import { addDays, computeFigures, deadlineOf, reportPeriod, unitKey } from './figures.service';
+import { computeFigures, deadlineOf, reportPeriod, unitKey } from './figures.service';
 import { findReport, findReportById, listVersions, toZeroReport } from './reports.repository';
 import { getZeroReportSettings } from './settings.service';
 import { findReportingUnit } from './units.repository';
