@@ -33,6 +33,7 @@ import { noticeRoutes } from './features/notices/notices.routes';
 import { noticePublicRoutes } from './features/notices/notices-public.routes';
 import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
+import { rollupRoutes } from './features/rollups/rollups.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(noticePublicRoutes(deps));
   await app.register(gatheringRoutes(deps));
   await app.register(dispatchRoutes(deps));
+  await app.register(rollupRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -5,6 +5,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Generated
 import pg from 'pg';
 import type { Locale, RegionLevel, RegionStatus, Role, UserStatus } from '../../shared/enums';
 import { withStatementCache } from './statement-cache';
+import type { Metric } from '../../shared/rollups';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -53,6 +54,32 @@ export interface Database {
   gathering_visits: GatheringVisitTable;
   dispatches: DispatchTable;
   dispatch_items: DispatchItemTable;
+  rollups: RollupTable;
+  site_rollups: SiteRollupTable;
+  rollup_state: RollupStateTable;
+}
+
+/** One region node's figures (shared/rollups.ts) on one local day; depth is the node's depth in the tree. */
+export type RollupTable = { region_path: string; day: string; depth: number; updated_at: string } & Record<Metric, number>;
+
+/** One checkpoint site's flows on one local day. */
+export interface SiteRollupTable {
+  site_id: string;
+  day: string;
+  region_path: string;
+  passages: number;
+  people: number;
+  fevers: number;
+  turned_back: number;
+  referred: number;
+  updated_at: string;
+}
+
+/** The roll-up refresher's lease, the version the live stream watches, and when stocks were last recounted. */
+export interface RollupStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
 }
 
 /** A suspected, confirmed or asymptomatic case (病例), one per person, with its history in case_history. */

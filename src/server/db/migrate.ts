@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_zero_reports';
 import * as m0006 from './migrations/0006_tracing';
 import * as m0007 from './migrations/0007_notices';
 import * as m0008 from './migrations/0008_dispatch';
+import * as m0009 from './migrations/0009_rollups';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_tracing': m0006,
   '0007_notices': m0007,
   '0008_dispatch': m0008,
+  '0009_rollups': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -24,6 +24,8 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  DashboardOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -64,6 +66,8 @@ const NAV: NavEntry[] = [
   { path: '/zero-reports/status', label: 'nav.zeroReportStatus', testId: 'nav-zero-report-status', icon: <FundOutlined />, visible: can.watchZeroReports },
   { path: '/isolation', label: 'nav.isolation', testId: 'nav-isolation', icon: <MedicineBoxOutlined />, visible: () => true },
   { path: '/isolation/sites', label: 'nav.isolationSites', testId: 'nav-isolation-sites', icon: <BankOutlined />, visible: () => true },
+  { path: '/dashboard', label: 'nav.dashboard', testId: 'nav-dashboard', icon: <DashboardOutlined />, visible: () => true },
+  { path: '/daily-reports', label: 'nav.dailyReports', testId: 'nav-daily-reports', icon: <SolutionOutlined />, visible: () => true },
   { path: '/dispatch', label: 'nav.dispatch', testId: 'nav-dispatch', icon: <ProfileOutlined />, visible: can.dispatch },
   { path: '/cases', label: 'nav.cases', testId: 'nav-cases', icon: <NodeIndexOutlined />, visible: can.trace },
   { path: '/notices', label: 'nav.notices', testId: 'nav-notices', icon: <MailOutlined />, visible: () => true },

@@ -42,6 +42,8 @@ const NoticeViewPage = lazy(() => import('../features/notices/NoticeDetailPage')
 const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const DailyReportsPage = lazy(() => import('../features/daily-reports/DailyReportsPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -95,6 +97,17 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // the big screen fills a 1920×1080 display: no sidebar, no header
+    path: '/dashboard',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageSpinner />}>
+          <DashboardPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -133,6 +146,7 @@ export const router = createBrowserRouter([
       { path: 'gatherings', element: <GatheringsPage /> },
       { path: 'dispatch', element: <RequireRole allow={can.dispatch}><DispatchesPage /></RequireRole> },
       { path: 'dispatch/:id', element: <RequireRole allow={can.dispatch}><DispatchSheetPage /></RequireRole> },
+      { path: 'daily-reports/*', element: <DailyReportsPage /> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
       { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
       { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },

@@ -1,3 +1,4 @@
+import { rebuildRollups } from '../rollups/refresh.service';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
@@ -127,6 +128,8 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   report(total - 1, total, 'zero reports');
   const zeroReports = await buildZeroReportDemo(db, clock);
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
+  report(total - 1, total, 'roll-ups');
+  await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite

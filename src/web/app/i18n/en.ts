@@ -2,6 +2,8 @@ import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
 import { noticesEn } from './en.notices';
 import { dispatchEn } from './en.dispatch';
+import { dashboardEn } from './en.dashboard';
+import { dailyReportsEn } from './en.daily-reports';
 import type { MessageKey } from './zh-CN';
 import { registryEn } from './en.registry';
 import { screeningEn } from './en.screening';
@@ -226,4 +228,6 @@ export const en: Record<MessageKey, string> = {
   ...tracingEn,
   ...noticesEn,
   ...dispatchEn,
+  ...dashboardEn,
+  ...dailyReportsEn,
 };

@@ -2,6 +2,8 @@ import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
 import { noticesZhCN } from './zh-CN.notices';
 import { dispatchZhCN } from './zh-CN.dispatch';
+import { dashboardZhCN } from './zh-CN.dashboard';
+import { dailyReportsZhCN } from './zh-CN.daily-reports';
 import { registryZhCN } from './zh-CN.registry';
 import { screeningZhCN } from './zh-CN.screening';
 import { tracingZhCN } from './zh-CN.tracing';
@@ -229,6 +231,8 @@ export const zhCN = {
   ...tracingZhCN,
   ...noticesZhCN,
   ...dispatchZhCN,
+  ...dashboardZhCN,
+  ...dailyReportsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,110 @@
+import type { Db } from '../../db/database';
+import { addDays, localDay, type Clock } from '../../clock';
+import { AppError } from '../../errors';
+import { assertInScope, inSubtree, type Scope } from '../../http/scope';
+import { childLevelOf, type RegionLevel } from '../../../shared/enums';
+import { METRICS, emptyFigures, riskOf, type Dashboard, type Figures } from '../../../shared/rollups';
+import { rollupVersion } from './refresh.service';
+
+const segments = (path: string) => path.split('/').length - 2;
+
+function figuresOf(row: Record<string, unknown> | undefined): Figures {
+  const f = emptyFigures();
+  if (row) for (const m of METRICS) f[m] = Number(row[m] ?? 0);
+  return f;
+}
+
+/** Today's and past figures of given region nodes, from the roll-ups: node path → figures. */
+export async function readRollups(db: Db, paths: readonly string[], day: string): Promise<Map<string, Figures>> {
+  const out = new Map<string, Figures>();
+  for (let i = 0; i < paths.length; i += 500) {
+    const rows = await db.selectFrom('rollups').selectAll().where('day', '=', day).where('region_path', 'in', paths.slice(i, i + 500) as string[]).execute();
+    for (const r of rows) out.set(r.region_path, figuresOf(r as any));
+  }
+  for (const p of paths) if (!out.has(p)) out.set(p, emptyFigures());
+  return out;
+}
+
+/** The region the screen shows: the one asked for (in my jurisdiction), else the top of my jurisdiction. */
+async function regionToShow(db: Db, scope: Scope, regionId: string | undefined) {
+  const q = db.selectFrom('regions').select(['id', 'name', 'level', 'path', 'parent_id']);
+  if (regionId) {
+    const r = await q.where('id', '=', regionId).executeTakeFirst();
+    if (!r) throw new AppError('REGION_NOT_FOUND');
+    assertInScope(r.path, scope);
+    return r;
+  }
+  if (scope.prefix !== '/') {
+    const r = await q.where('path', '=', scope.prefix).executeTakeFirst();
+    if (r) return r;
+  }
+  const root = await q.where('parent_id', 'is', null).where('status', '=', 'active').orderBy('path').executeTakeFirst();
+  if (!root) throw new AppError('REGION_NOT_FOUND');
+  return root;
+}
+
+/**
+ * The big-screen payload for one region (大屏): everything read from roll-ups — a few rows of the
+ * region itself, one index range for its children and grandchildren today, one for today's
+ * checkpoint sites — so its cost does not grow with history or with the number of residents.
+ */
+export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: Scope, q: { region?: string; days: number }): Promise<Dashboard> {
+  const region = await regionToShow(db, scope, q.region);
+  const today = localDay(clock.now(), timeZone);
+  const from = addDays(today, -(q.days - 1));
+  const depth = segments(region.path);
+  const childLevel = childLevelOf(region.level as RegionLevel);
+  const grandLevel = childLevel ? childLevelOf(childLevel) : null;
+  const levels = [childLevel, grandLevel].filter((l): l is RegionLevel => l !== null && l !== 'building');
+
+  const [trendRows, nodeRows, names, siteRows, ancestors, version] = await Promise.all([
+    db.selectFrom('rollups').selectAll().where('region_path', '=', region.path).where('day', '>=', addDays(from, -1)).where('day', '<=', today).orderBy('day').execute(),
+    inSubtree(db.selectFrom('rollups').selectAll().where('day', '=', today).where('depth', 'in', [depth + 1, depth + 2]), 'region_path', region.path).execute(),
+    levels.length === 0 ? Promise.resolve([]) : inSubtree(
+      db.selectFrom('regions').select(['id', 'name', 'level', 'path', 'parent_id']).where('level', 'in', levels).where('status', '=', 'active'), 'path', region.path,
+    ).orderBy('path').execute(),
+    inSubtree(db.selectFrom('site_rollups').innerJoin('checkpoint_sites as s', 's.id', 'site_rollups.site_id')
+      .select(['s.id', 's.name', 'site_rollups.region_path', 'passages', 'people', 'fevers', 'turned_back', 'referred'])
+      .where('day', '=', today), 'site_rollups.region_path', region.path).orderBy('passages', 'desc').limit(50).execute(),
+    db.selectFrom('regions').select(['id', 'name', 'level', 'path'])
+      .where('path', 'in', ancestorPaths(region.path).filter((p) => p.startsWith(scope.prefix))).orderBy('path').execute(),
+    rollupVersion(db),
+  ]);
+
+  const byDay = new Map(trendRows.map((r) => [r.day, figuresOf(r as any)]));
+  const trend: Dashboard['trend'] = [];
+  for (let d = from; d <= today; d = addDays(d, 1)) trend.push({ day: d, figures: byDay.get(d) ?? emptyFigures() });
+  const figures = byDay.get(today) ?? emptyFigures();
+  const nodeFigures = new Map(nodeRows.map((r) => [r.region_path, figuresOf(r as any)]));
+  const node = (r: { id: string; name: string; level: string; path: string }) => {
+    const f = nodeFigures.get(r.path) ?? emptyFigures();
+    return { id: r.id, name: r.name, level: r.level, path: r.path, figures: f, risk: riskOf(f) };
+  };
+  const children = names.filter((r) => r.parent_id === region.id).map((r) => ({ ...node(r), children: [] as ReturnType<typeof node>[] }));
+  const childById = new Map(children.map((c) => [c.id, c]));
+  for (const r of names) if (r.parent_id && r.parent_id !== region.id) childById.get(r.parent_id)?.children.push(node(r));
+  const updatedAt = trendRows.find((r) => r.day === today)?.updated_at ?? null;
+
+  return {
+    region: { id: region.id, name: region.name, level: region.level, path: region.path, risk: riskOf(figures) },
+    breadcrumb: ancestors.map((a) => ({ id: a.id, name: a.name, level: a.level, path: a.path })),
+    day: today,
+    figures,
+    yesterday: byDay.get(addDays(today, -1)) ?? emptyFigures(),
+    trend,
+    children,
+    sites: siteRows.map((s) => ({
+      id: s.id, name: s.name, path: s.region_path, passages: Number(s.passages), people: Number(s.people),
+      fevers: Number(s.fevers), turnedBack: Number(s.turned_back), referred: Number(s.referred),
+    })),
+    version,
+    updatedAt,
+  };
+}
+
+/** '/a/b/c/' → ['/a/', '/a/b/', '/a/b/c/']. */
+function ancestorPaths(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) out.push(path.slice(0, i + 1));
+  return out;
+}

@@ -1,0 +1,226 @@
+import type { Db } from '../../db/database';
+import { addDays, localDay, nowIso, type Clock } from '../../clock';
+import { uuidv7 } from '../../ids';
+import { FLOW_METRICS, STOCK_METRICS, type Metric } from '../../../shared/rollups';
+import { readFlows, readStocks, readZeroReportCounts, type Count, type DayWindow, type SiteCount } from './sources';
+import { readStockHistory } from './history';
+
+/** The zero-report figures are per day, like flows, though they read as a state on the screen. */
+const DAY_METRICS: readonly Metric[] = [...FLOW_METRICS, 'zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime'];
+const NOW_STOCKS: readonly Metric[] = STOCK_METRICS.filter((m) => !DAY_METRICS.includes(m));
+
+/** How long a process keeps the refresher's lease: others take over if it dies. */
+const LEASE_MS = 60_000;
+/** Stocks are recounted at most this often (they need one pass over current state each time). */
+export const STOCK_INTERVAL_MS = 60_000;
+
+const segments = (path: string) => path.split('/').length - 2;
+
+/** How deep roll-ups go: down to grids (or villages where there are none); never buildings. */
+async function deepestRolledUp(db: Db): Promise<number> {
+  for (const level of ['grid', 'village'] as const) {
+    const r = await db.selectFrom('regions').select('path').where('level', '=', level).limit(1).executeTakeFirst();
+    if (r) return segments(r.path);
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+type Nodes = Map<string, Map<string, Partial<Record<Metric, number>>>>;
+
+/** Adds each count to its place and to every ancestor down to `maxDepth`: day → node path → figures. */
+function foldToNodes(counts: readonly Count[], maxDepth: number, dayOverride?: string): Nodes {
+  const out: Nodes = new Map();
+  for (const c of counts) {
+    if (c.n === 0) continue;
+    const day = dayOverride ?? c.day;
+    let byNode = out.get(day);
+    if (!byNode) out.set(day, (byNode = new Map()));
+    let end = c.path.indexOf('/', 1);
+    let depth = 1;
+    while (end > 0 && depth <= maxDepth) {
+      const node = c.path.slice(0, end + 1);
+      let f = byNode.get(node);
+      if (!f) byNode.set(node, (f = {}));
+      f[c.metric] = (f[c.metric] ?? 0) + c.n;
+      end = c.path.indexOf('/', end + 1);
+      depth++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes one day's figures for the given columns: every node's row is brought to `nodes` (a node
+ * absent from it gets 0 in those columns); only rows that differ are written. Returns how many changed.
+ */
+async function writeDay(db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string): Promise<number> {
+  const existing = await db.selectFrom('rollups').select(['region_path', 'depth', ...columns] as any).where('day', '=', day).execute() as any[];
+  const changed: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const row of existing) {
+    seen.add(row.region_path);
+    const f = nodes.get(row.region_path) ?? {};
+    if (columns.some((m) => Number(row[m]) !== (f[m] ?? 0))) changed.push(rowOf(row.region_path, day, f, columns, now));
+  }
+  for (const [path, f] of nodes) {
+    if (!seen.has(path)) changed.push(rowOf(path, day, f, columns, now));
+  }
+  for (let i = 0; i < changed.length; i += 200) {
+    const chunk = changed.slice(i, i + 200);
+    await db.insertInto('rollups').values(chunk as any)
+      .onConflict((oc) => oc.columns(['region_path', 'day']).doUpdateSet((eb) => Object.fromEntries([...columns, 'updated_at'].map((c) => [c, eb.ref(`excluded.${c}` as any)])) as any))
+      .execute();
+  }
+  return changed.length;
+}
+
+function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, columns: readonly Metric[], now: string) {
+  const row: Record<string, unknown> = { region_path: path, day, depth: segments(path), updated_at: now };
+  for (const m of columns) row[m] = f[m] ?? 0;
+  return row;
+}
+
+/** Brings the checkpoint sites' rows of the given days to `sites`. */
+async function writeSites(db: Db, days: readonly string[], sites: readonly SiteCount[], now: string): Promise<number> {
+  if (days.length === 0) return 0;
+  const existing = await db.selectFrom('site_rollups').selectAll().where('day', 'in', days as string[]).execute();
+  const want = new Map(sites.map((s) => [`${s.siteId}|${s.day}`, s]));
+  const changed: SiteCount[] = [];
+  for (const e of existing) {
+    const key = `${e.site_id}|${e.day}`;
+    const s = want.get(key) ?? { siteId: e.site_id, day: e.day, path: e.region_path, passages: 0, people: 0, fevers: 0, turnedBack: 0, referred: 0 };
+    want.delete(key);
+    if (Number(e.passages) !== s.passages || Number(e.people) !== s.people || Number(e.fevers) !== s.fevers
+      || Number(e.turned_back) !== s.turnedBack || Number(e.referred) !== s.referred || e.region_path !== s.path) changed.push(s);
+  }
+  changed.push(...want.values());
+  for (let i = 0; i < changed.length; i += 500) {
+    await db.insertInto('site_rollups').values(changed.slice(i, i + 500).map((s) => ({
+      site_id: s.siteId, day: s.day, region_path: s.path, passages: s.passages, people: s.people, fevers: s.fevers,
+      turned_back: s.turnedBack, referred: s.referred, updated_at: now,
+    }))).onConflict((oc) => oc.columns(['site_id', 'day']).doUpdateSet((eb) => ({
+      region_path: eb.ref('excluded.region_path'), passages: eb.ref('excluded.passages'), people: eb.ref('excluded.people'),
+      fevers: eb.ref('excluded.fevers'), turned_back: eb.ref('excluded.turned_back'), referred: eb.ref('excluded.referred'), updated_at: eb.ref('excluded.updated_at'),
+    }))).execute();
+  }
+  return changed.length;
+}
+
+async function getState(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('rollup_state').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+async function setState(db: Db, key: string, value: string, now: string): Promise<void> {
+  await db.insertInto('rollup_state').values({ key, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now })).execute();
+}
+
+/** The version the live stream watches; it moves whenever a refresh changed a figure. */
+export async function rollupVersion(db: Db): Promise<string> {
+  return (await getState(db, 'version')) ?? '0';
+}
+
+async function bumpVersion(db: Db, now: string): Promise<void> {
+  await setState(db, 'version', String(Number(await rollupVersion(db)) + 1), now);
+}
+
+const holder = uuidv7();
+
+/**
+ * Takes (or keeps) the refresher's lease, so that of a province's server processes one refreshes
+ * at a time and another takes over within a minute if it dies. A compare-and-set on one row.
+ */
+async function takeLease(db: Db, clock: Clock): Promise<boolean> {
+  const nowMs = clock.now().getTime();
+  const now = nowIso(clock);
+  const value = `${holder}|${nowMs + LEASE_MS}`;
+  await db.insertInto('rollup_state').values({ key: 'lease', value: `|0`, updated_at: now }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const current = (await getState(db, 'lease')) ?? '|0';
+  const [who, until] = current.split('|');
+  if (who !== holder && Number(until) > nowMs) return false;
+  const r = await db.updateTable('rollup_state').set({ value, updated_at: now }).where('key', '=', 'lease').where('value', '=', current).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export interface RefreshResult {
+  refreshed: boolean;
+  changedRows: number;
+  stocks: boolean;
+}
+
+/**
+ * Keeps the roll-ups current. Past days are closed: only yesterday (late marks — an evening
+ * follow-up turns missed after midnight) and today are recounted, each from that window's rows
+ * alone; stocks are recounted into today's row at most once a minute, and at once on a new day.
+ * The first run on a database with history rebuilds every past day first (see rebuildRollups).
+ * Safe from several processes: one holds the lease, the others skip.
+ */
+export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opts: { force?: boolean } = {}): Promise<RefreshResult> {
+  if (!(await takeLease(db, clock))) return { refreshed: false, changedRows: 0, stocks: false };
+  if (!(await getState(db, 'built'))) {
+    const changedRows = await rebuildRollups(db, clock, timeZone);
+    return { refreshed: true, changedRows, stocks: true };
+  }
+  const now = nowIso(clock);
+  const today = localDay(clock.now(), timeZone);
+  const maxDepth = await deepestRolledUp(db);
+  const window = { from: addDays(today, -1), to: today };
+  const { counts, sites } = await readFlows(db, window, timeZone);
+  const byDay = foldToNodes(counts, maxDepth);
+  const [stocksDay, stocksAt] = ((await getState(db, 'stocks')) ?? '|0').split('|');
+  const stocksDue = opts.force || stocksDay !== today || clock.now().getTime() - Number(stocksAt) >= STOCK_INTERVAL_MS;
+  const stocks = stocksDue ? foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map() : null;
+  // sources are read outside the transaction; the writes land together, so a reader never sees half a refresh
+  const changedRows = await db.transaction().execute(async (trx) => {
+    let changed = 0;
+    for (const day of [window.from, window.to]) changed += await writeDay(trx, day, byDay.get(day) ?? new Map(), DAY_METRICS, now);
+    changed += await writeSites(trx, [window.from, window.to], sites, now);
+    if (stocks) {
+      changed += await writeDay(trx, today, stocks, NOW_STOCKS, now);
+      await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
+    }
+    if (changed > 0) await bumpVersion(trx, now);
+    return changed;
+  });
+  return { refreshed: true, changedRows, stocks: stocksDue };
+}
+
+/**
+ * Rebuilds every day's roll-ups from history: flows of all days in one grouped pass per source,
+ * stocks of past days reconstructed (see readStockHistory), today's stocks recounted. Run once on
+ * the first start after roll-ups were introduced, by the demo, and by `qunfang rollups rebuild`
+ * after a back-dated bulk correction.
+ */
+export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Promise<number> {
+  const now = nowIso(clock);
+  const today = localDay(clock.now(), timeZone);
+  const maxDepth = await deepestRolledUp(db);
+  const { counts, sites } = await readFlows(db, null, timeZone);
+  const flowDays = [...new Set(counts.map((c) => c.day))].filter((d) => d < today).sort();
+  // completeness of past days: the days some unit reported (a day nobody reported on predates the system)
+  // and the days the refresher already counted, so a rebuild never forgets a day that was owed
+  const reportedDays = (await db.selectFrom('zero_reports').select('day').distinct().execute()).map((r) => r.day);
+  const countedDays = (await db.selectFrom('rollups').select('day').distinct().where('zeroReportUnits', '>', 0).execute()).map((r) => r.day);
+  const zeroCounts = await readZeroReportCounts(db, [...new Set([...reportedDays, ...countedDays, addDays(today, -1), today])]);
+  const history = await readStockHistory(db, flowDays, timeZone);
+
+  const dayFigures = foldToNodes([...counts, ...zeroCounts], maxDepth);
+  const pastStocks = foldToNodes(history, maxDepth);
+  const stocks = foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map();
+  const days = [...new Set([...dayFigures.keys(), ...pastStocks.keys(), today])].sort();
+  const changedRows = await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('rollups').execute();
+    await trx.deleteFrom('site_rollups').execute();
+    let changed = 0;
+    for (const day of days) {
+      changed += await writeDay(trx, day, dayFigures.get(day) ?? new Map(), DAY_METRICS, now);
+      changed += await writeDay(trx, day, day < today ? pastStocks.get(day) ?? new Map() : stocks, NOW_STOCKS, now);
+    }
+    changed += await writeSites(trx, [...new Set(sites.map((s) => s.day))], sites, now);
+    await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
+    await setState(trx, 'built', now, now);
+    await bumpVersion(trx, now);
+    return changed;
+  });
+  return changedRows;
+}
