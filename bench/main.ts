@@ -42,6 +42,16 @@
  *                                 passages; quick 1,000,000) plus 1,000,000 registered persons (quick
  *                                 100,000); 500 requests (quick 100) after 10 warm-up, cycling over the
  *                                 cases. Goal ≤ 50 ms. Baseline: health p99, alternated.
+ *   dashboard_rollup_p99          p99 ms of GET /api/dashboard (the county big screen: today, 30 days of
+ *                                 trend, 20 townships with their 500 villages by risk, checkpoint flows)
+ *                                 by a county command user over 1,000,000 residents in 10,000 grids and
+ *                                 60 days of history (4,000 passages, 300 isolations, 200 returnees a
+ *                                 day); quick: 100,000 residents, 1,000 grids, named …_quick. 300
+ *                                 requests (quick 100) after 20 warm-up. Goal ≤ 50 ms. Baseline: health.
+ *   dashboard_rollup_p99_60d_vs_2d the same p99 with 60 days of history against itself with 2 days (the
+ *                                 refresher's open days) in the same database: ratio ≈ 1 means flat.
+ *   rollup_refresh_60d_vs_2d      median ms of one refresher tick (today's and yesterday's flows) with 60
+ *                                 days of history against the same with 2 days (bench/dashboard.ts).
  *   resident_import               rows/s of Qunfang's roster import (`importResidents` with the CLI's
  *                                 global actor over `readRows(file, 'csv')`) of a generated roster of
  *                                 1,000,000 persons (~320,000 households over the demo county's ~9,200
@@ -66,6 +76,8 @@ import path from 'node:path';
 import type { Engine } from '../src/server/db/database';
 import { runCoverageLatency } from './coverage';
 import { runZeroReportStatusLatency } from './zero-reports';
+import { runDashboardBench } from './dashboard';
+import { emitDashboard } from './dashboard-emit';
 import { runOverdueScan } from './followups';
 import { runTraceCandidates } from './tracing';
 import { benchPassages } from './passages';
@@ -124,6 +136,13 @@ async function main(): Promise<void> {
     const overdue = await runOverdueScan(kept!.database.db, quick ? 20_000 : 100_000, quick ? 50 : 200, 5);
     log(`missed follow-ups over ${overdue.episodes} active episodes: ${overdue.missed} missed; p50 ${overdue.p50.toFixed(1)} ms (health ${overdue.baselineP50.toFixed(2)} ms)`);
     emit(`followup_overdue_scan${quick ? '_quick' : ''}`, overdue.p99, 'ms', overdue.baselineP99);
+
+    const dashboardDb = await factory.fresh();
+    try {
+      emitDashboard(await runDashboardBench(dashboardDb.db, quick ? { residents: 100_000, grids: 1_000, requests: 100, warmup: 10 } : { residents: 1_000_000, grids: 10_000, requests: 300, warmup: 20 }), quick);
+    } finally {
+      await dashboardDb.close();
+    }
 
     const persons = quick ? 100_000 : 1_000_000;
     imported = await runResidentImport(factory, kept!.database.db, persons, workDir);

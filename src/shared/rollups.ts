@@ -85,6 +85,12 @@ const RegionRef = z.object({ id: z.string(), name: z.string(), level: z.string()
 export const DashboardRegion = RegionRef.extend({ figures: Figures, risk: RiskLevel });
 export type DashboardRegion = z.infer<typeof DashboardRegion>;
 
+/** A grandchild on the sunburst: only what it is sized and coloured by, so a county's 500 villages stay a small payload. */
+export const DashboardLeaf = RegionRef.extend({
+  risk: RiskLevel, residents: z.number(), keyPersons: z.number(), inIsolation: z.number(), activeCases: z.number(), fevers: z.number(),
+});
+export type DashboardLeaf = z.infer<typeof DashboardLeaf>;
+
 export const DashboardSite = z.object({
   id: z.string(), name: z.string(), path: z.string(),
   passages: z.number(), people: z.number(), fevers: z.number(), turnedBack: z.number(), referred: z.number(),
@@ -103,7 +109,7 @@ export const Dashboard = z.object({
   figures: Figures,
   yesterday: Figures,
   trend: z.array(z.object({ day: z.string(), figures: Figures })),
-  children: z.array(DashboardRegion.extend({ children: z.array(DashboardRegion) })),
+  children: z.array(DashboardRegion.extend({ children: z.array(DashboardLeaf) })),
   sites: z.array(DashboardSite),
   /** the roll-ups' version: the live stream sends a new one when figures change */
   version: z.string(),

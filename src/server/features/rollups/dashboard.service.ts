@@ -3,7 +3,7 @@ import { addDays, localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import { assertInScope, inSubtree, type Scope } from '../../http/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
-import { METRICS, emptyFigures, riskOf, type Dashboard, type Figures } from '../../../shared/rollups';
+import { METRICS, emptyFigures, riskOf, type Dashboard, type DashboardLeaf, type Figures } from '../../../shared/rollups';
 import { rollupVersion } from './refresh.service';
 
 const segments = (path: string) => path.split('/').length - 2;
@@ -80,9 +80,17 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
     const f = nodeFigures.get(r.path) ?? emptyFigures();
     return { id: r.id, name: r.name, level: r.level, path: r.path, figures: f, risk: riskOf(f) };
   };
-  const children = names.filter((r) => r.parent_id === region.id).map((r) => ({ ...node(r), children: [] as ReturnType<typeof node>[] }));
+  const leaf = (r: { id: string; name: string; level: string; path: string }): DashboardLeaf => {
+    const f = nodeFigures.get(r.path) ?? emptyFigures();
+    return {
+      id: r.id, name: r.name, level: r.level, path: r.path, risk: riskOf(f), residents: f.residents, keyPersons: f.keyPersons,
+      inIsolation: f.inIsolationHome + f.inIsolationCentralised + f.inIsolationHospital, activeCases: f.activeCases,
+      fevers: f.doorFevers + f.checkpointFevers + f.followUpFevers,
+    };
+  };
+  const children = names.filter((r) => r.parent_id === region.id).map((r) => ({ ...node(r), children: [] as DashboardLeaf[] }));
   const childById = new Map(children.map((c) => [c.id, c]));
-  for (const r of names) if (r.parent_id && r.parent_id !== region.id) childById.get(r.parent_id)?.children.push(node(r));
+  for (const r of names) if (r.parent_id && r.parent_id !== region.id) childById.get(r.parent_id)?.children.push(leaf(r));
   const updatedAt = trendRows.find((r) => r.day === today)?.updated_at ?? null;
 
   return {

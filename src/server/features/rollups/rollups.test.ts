@@ -70,7 +70,7 @@ describe('roll-ups and the big screen', () => {
     expect(gutao.figures).toMatchObject({ residents: 2, passages: 2, inIsolationHome: 1 });
     expect(duancun.figures).toMatchObject({ residents: 1, passages: 0, inIsolationHome: 0 });
     expect(duancun.risk).toBe('low');
-    expect(gutao.children.map((v: any) => [v.name, v.figures.residents])).toEqual([['东城村', 2], ['西城村', 0]]);
+    expect(gutao.children.map((v: any) => [v.name, v.residents, v.inIsolation, v.risk])).toEqual([['东城村', 2, 1, 'medium'], ['西城村', 0, 0, 'low']]);
     expect(d.sites).toEqual([expect.objectContaining({ id: siteId, name: '古陶东卡口', passages: 2, people: 4, fevers: 1, turnedBack: 1, referred: 1 })]);
   });
 

@@ -1,0 +1,13 @@
+import type { DashboardBench } from './dashboard';
+import { emit } from './stats';
+
+/**
+ * The dashboard lines: the payload's p99 with 60 days of history against GET /api/health; the same
+ * p99 against itself with 2 days of history (ratio ≈ 1 means flat); one refresher tick likewise.
+ */
+export function emitDashboard(r: DashboardBench, quick: boolean): void {
+  const q = quick ? '_quick' : '';
+  emit(`dashboard_rollup_p99${q}`, r.sixtyDays.p99, 'ms', r.sixtyDays.baselineP99);
+  emit(`dashboard_rollup_p99_60d_vs_2d${q}`, r.sixtyDays.p99, 'ms', r.twoDays.p99);
+  emit(`rollup_refresh_60d_vs_2d${q}`, r.refreshSixtyDaysMs, 'ms', r.refreshTwoDaysMs);
+}
