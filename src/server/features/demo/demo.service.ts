@@ -1,4 +1,5 @@
 import { rebuildRollups } from '../rollups/refresh.service';
+import { buildDispatchDemo, type DispatchDemoSummary } from './dispatch';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
@@ -39,6 +40,7 @@ export interface DemoSummary {
   zeroReports: ZeroReportDemoSummary;
   tracing: TracingDemoSummary;
   gatherings: GatheringsDemoSummary;
+  dispatch: DispatchDemoSummary;
 }
 
 export type DemoScale = 'small' | 'county';
@@ -128,6 +130,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   report(total - 1, total, 'zero reports');
   const zeroReports = await buildZeroReportDemo(db, clock);
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
+  const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   const sqlite = sqliteHandle(db);
@@ -162,6 +165,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     tracing,
     zeroReports,
     gatherings,
+    dispatch,
     password: DEMO_PASSWORD,
     sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
   };

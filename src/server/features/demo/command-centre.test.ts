@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from '../../testing/test-app';
+import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
+
+/** The small demo's dispatch sheets and big screen, as the county command centre sees them on 5 February 2020. */
+describe("the small demo county's command centre", () => {
+  let t: TestApp;
+  let command: Client;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    t = await testApp();
+    t.clock.set('2020-02-05T03:30:00Z'); // 11:30 in Pingyao
+    summary = await buildDemo(t.db, t.clock, { scale: 'small', timeZone: 'Asia/Shanghai' });
+    command = await t.login('command', DEMO_PASSWORD);
+  });
+  afterAll(async () => t.close());
+
+  it("has yesterday's two dispatch sheets mostly done and this morning's handed out", async () => {
+    expect(summary.dispatch.sheets).toBe(3);
+    const sheets = (await command.get('/api/dispatches')).json().items;
+    expect(sheets.map((s: { day: string; slot: string }) => `${s.day} ${s.slot}`)).toEqual(['2020-02-05 morning', '2020-02-04 evening', '2020-02-04 morning']);
+    const yesterday = (await command.get(`/api/dispatches/${sheets[1].id}`)).json();
+    expect(yesterday.items.length).toBeGreaterThan(0);
+    expect(yesterday.done).toBeGreaterThan(0);
+    expect(yesterday.items.every((i: { assigneeName: string | null }) => i.assigneeName)).toBe(true);
+    const today = (await command.get(`/api/dispatches/${sheets[0].id}`)).json();
+    expect(today.items.some((i: { assigneeName: string | null }) => i.assigneeName)).toBe(true);
+    expect(today.done).toBe(0);
+  });
+
+  it('fills the big screen from roll-ups built with the demo: residents, people in isolation, a trend of past days', async () => {
+    const d = (await command.get('/api/dashboard')).json();
+    expect(d.region.name).toBe('平遥县');
+    // every registered person: the residents, plus non-locals first met at a checkpoint
+    const registered = await t.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+    expect(d.figures.residents).toBe(Number(registered.n));
+    expect(d.figures.residents).toBeGreaterThanOrEqual(summary.persons);
+    const isolated = d.figures.inIsolationHome + d.figures.inIsolationCentralised + d.figures.inIsolationHospital;
+    expect(isolated).toBeGreaterThan(0);
+    const pastIsolated = d.trend.filter((p: { figures: Record<string, number> }) => p.figures.inIsolationHome > 0);
+    expect(pastIsolated.length).toBeGreaterThan(7);
+    expect(d.children.reduce((n: number, c: { figures: { residents: number } }) => n + c.figures.residents, 0)).toBe(d.figures.residents);
+  });
+});
