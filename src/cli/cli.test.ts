@@ -57,6 +57,14 @@ describe('the qunfang command', () => {
     expect(audit[0]!.actor_name).toMatch(/^cli:/);
   });
 
+  it('rebuilds the roll-ups of the big screen from history', async () => {
+    const rebuilt = await qunfang('rollups', 'rebuild');
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toMatch(/^Roll-ups rebuilt: \d+ rows in [\d.]+ s\.$/m);
+    const built = await database.db.selectFrom('rollup_state').select('value').where('key', '=', 'built').executeTakeFirst();
+    expect(built).toBeDefined();
+  });
+
   it('refuses bad input with a readable message and exit code 1', async () => {
     const badRole = await qunfang('user', 'add', '--username', 'x1', '--password', 'Village123', '--role', 'king');
     expect(badRole.code).not.toBe(0);

@@ -11,6 +11,7 @@ import { backupCommand } from './commands/backup';
 import { regionsImportCommand, regionsLoadCommand } from './commands/regions';
 import { importResidentsCommand } from './commands/import';
 import { passagesExportCommand } from './commands/passages';
+import { rollupsRebuildCommand } from './commands/rollups';
 import { ROLES } from '../shared/enums';
 
 const program = new Command();
@@ -51,6 +52,9 @@ importCmd
   .argument('<file>', '.xlsx or .csv in the roster template layout (GET /api/persons/import-template)')
   .description('import households and persons; valid rows land, refused rows go to FILE.errors.xlsx (exit code 2)')
   .action((file: string) => importResidentsCommand(file));
+
+const rollups = program.command('rollups').description('the figures behind the big screen and the daily report');
+rollups.command('rebuild').description('recount every day from history (after a back-dated bulk correction); the server keeps today current by itself').action(() => rollupsRebuildCommand());
 
 const passages = program.command('passages').description('checkpoint passages');
 passages
