@@ -38,7 +38,7 @@ describe("the small demo county's command centre", () => {
     expect(d.figures.residents).toBeGreaterThanOrEqual(summary.persons);
     const isolated = d.figures.inIsolationHome + d.figures.inIsolationCentralised + d.figures.inIsolationHospital;
     expect(isolated).toBeGreaterThan(0);
-    const pastIsolated = d.trend.filter((p: { figures: Record<string, number> }) => p.figures.inIsolationHome > 0);
+    const pastIsolated = d.trend.filter((p: { figures: { inIsolationHome: number } }) => p.figures.inIsolationHome > 0);
     expect(pastIsolated.length).toBeGreaterThan(7);
     expect(d.children.reduce((n: number, c: { figures: { residents: number } }) => n + c.figures.residents, 0)).toBe(d.figures.residents);
   });

@@ -49,13 +49,16 @@ function foldToNodes(counts: readonly Count[], maxDepth: number, dayOverride?: s
   return out;
 }
 
+type RowChange = Record<string, unknown>;
+
 /**
- * Writes one day's figures for the given columns: every node's row is brought to `nodes` (a node
- * absent from it gets 0 in those columns); only rows that differ are written. Returns how many changed.
+ * The rows of one day to write so that, in the given columns, every node's row equals `nodes` (a
+ * node absent from it gets 0 there). Only rows that differ are returned; with `fresh` (a rebuild on
+ * emptied tables) nothing is read.
  */
-async function writeDay(db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string): Promise<number> {
-  const existing = await db.selectFrom('rollups').select(['region_path', 'depth', ...columns] as any).where('day', '=', day).execute() as any[];
-  const changed: Record<string, unknown>[] = [];
+async function dayChanges(db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string, fresh = false): Promise<RowChange[]> {
+  const existing = fresh ? [] : await db.selectFrom('rollups').select(['region_path', ...columns] as any).where('day', '=', day).execute() as any[];
+  const changed: RowChange[] = [];
   const seen = new Set<string>();
   for (const row of existing) {
     seen.add(row.region_path);
@@ -65,13 +68,17 @@ async function writeDay(db: Db, day: string, nodes: Map<string, Partial<Record<M
   for (const [path, f] of nodes) {
     if (!seen.has(path)) changed.push(rowOf(path, day, f, columns, now));
   }
-  for (let i = 0; i < changed.length; i += 200) {
-    const chunk = changed.slice(i, i + 200);
-    await db.insertInto('rollups').values(chunk as any)
+  return changed;
+}
+
+/** Upserts day rows, setting only `columns` on rows that exist (flows and stocks are written apart). */
+async function upsertDay(db: Db, rows: readonly RowChange[], columns: readonly Metric[]): Promise<number> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto('rollups').values(rows.slice(i, i + 200) as any)
       .onConflict((oc) => oc.columns(['region_path', 'day']).doUpdateSet((eb) => Object.fromEntries([...columns, 'updated_at'].map((c) => [c, eb.ref(`excluded.${c}` as any)])) as any))
       .execute();
   }
-  return changed.length;
+  return rows.length;
 }
 
 function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, columns: readonly Metric[], now: string) {
@@ -80,10 +87,10 @@ function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, co
   return row;
 }
 
-/** Brings the checkpoint sites' rows of the given days to `sites`. */
-async function writeSites(db: Db, days: readonly string[], sites: readonly SiteCount[], now: string): Promise<number> {
-  if (days.length === 0) return 0;
-  const existing = await db.selectFrom('site_rollups').selectAll().where('day', 'in', days as string[]).execute();
+/** The checkpoint sites' rows of the given days that differ from `sites`. */
+async function siteChanges(db: Db, days: readonly string[], sites: readonly SiteCount[], fresh = false): Promise<SiteCount[]> {
+  if (days.length === 0) return [];
+  const existing = fresh ? [] : await db.selectFrom('site_rollups').selectAll().where('day', 'in', days as string[]).execute();
   const want = new Map(sites.map((s) => [`${s.siteId}|${s.day}`, s]));
   const changed: SiteCount[] = [];
   for (const e of existing) {
@@ -94,6 +101,10 @@ async function writeSites(db: Db, days: readonly string[], sites: readonly SiteC
       || Number(e.turned_back) !== s.turnedBack || Number(e.referred) !== s.referred || e.region_path !== s.path) changed.push(s);
   }
   changed.push(...want.values());
+  return changed;
+}
+
+async function upsertSites(db: Db, changed: readonly SiteCount[], now: string): Promise<number> {
   for (let i = 0; i < changed.length; i += 500) {
     await db.insertInto('site_rollups').values(changed.slice(i, i + 500).map((s) => ({
       site_id: s.siteId, day: s.day, region_path: s.path, passages: s.passages, people: s.people, fevers: s.fevers,
@@ -170,18 +181,24 @@ export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opt
   const [stocksDay, stocksAt] = ((await getState(db, 'stocks')) ?? '|0').split('|');
   const stocksDue = opts.force || stocksDay !== today || clock.now().getTime() - Number(stocksAt) >= STOCK_INTERVAL_MS;
   const stocks = stocksDue ? foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map() : null;
-  // sources are read outside the transaction; the writes land together, so a reader never sees half a refresh
-  const changedRows = await db.transaction().execute(async (trx) => {
-    let changed = 0;
-    for (const day of [window.from, window.to]) changed += await writeDay(trx, day, byDay.get(day) ?? new Map(), DAY_METRICS, now);
-    changed += await writeSites(trx, [window.from, window.to], sites, now);
-    if (stocks) {
-      changed += await writeDay(trx, today, stocks, NOW_STOCKS, now);
-      await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
-    }
-    if (changed > 0) await bumpVersion(trx, now);
-    return changed;
-  });
+  // sources and current rows are read outside the transaction (the lease makes this the only
+  // writer); the changed rows land together, so a reader never sees half a refresh
+  const flowRows = [
+    ...(await dayChanges(db, window.from, byDay.get(window.from) ?? new Map(), DAY_METRICS, now)),
+    ...(await dayChanges(db, window.to, byDay.get(window.to) ?? new Map(), DAY_METRICS, now)),
+  ];
+  const stockRows = stocks ? await dayChanges(db, today, stocks, NOW_STOCKS, now) : [];
+  const siteRows = await siteChanges(db, [window.from, window.to], sites);
+  const changedRows = flowRows.length + stockRows.length + siteRows.length;
+  if (changedRows > 0 || stocks) {
+    await db.transaction().execute(async (trx) => {
+      await upsertDay(trx, flowRows, DAY_METRICS);
+      await upsertDay(trx, stockRows, NOW_STOCKS);
+      await upsertSites(trx, siteRows, now);
+      if (stocks) await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
+      if (changedRows > 0) await bumpVersion(trx, now);
+    });
+  }
   return { refreshed: true, changedRows, stocks: stocksDue };
 }
 
@@ -213,10 +230,10 @@ export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Pr
     await trx.deleteFrom('site_rollups').execute();
     let changed = 0;
     for (const day of days) {
-      changed += await writeDay(trx, day, dayFigures.get(day) ?? new Map(), DAY_METRICS, now);
-      changed += await writeDay(trx, day, day < today ? pastStocks.get(day) ?? new Map() : stocks, NOW_STOCKS, now);
+      changed += await upsertDay(trx, await dayChanges(trx, day, dayFigures.get(day) ?? new Map(), DAY_METRICS, now, true), DAY_METRICS);
+      changed += await upsertDay(trx, await dayChanges(trx, day, day < today ? pastStocks.get(day) ?? new Map() : stocks, NOW_STOCKS, now), NOW_STOCKS);
     }
-    changed += await writeSites(trx, [...new Set(sites.map((s) => s.day))], sites, now);
+    changed += await upsertSites(trx, await siteChanges(trx, [...new Set(sites.map((s) => s.day))], sites, true), now);
     await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
     await setState(trx, 'built', now, now);
     await bumpVersion(trx, now);
