@@ -34,6 +34,7 @@ import { noticePublicRoutes } from './features/notices/notices-public.routes';
 import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
+import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(gatheringRoutes(deps));
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
+  await app.register(dailyReportRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -57,6 +57,8 @@ export interface Database {
   rollups: RollupTable;
   site_rollups: SiteRollupTable;
   rollup_state: RollupStateTable;
+  daily_reports: DailyReportTable;
+  daily_report_versions: DailyReportVersionTable;
 }
 
 /** One region node's figures (shared/rollups.ts) on one local day; depth is the node's depth in the tree. */
@@ -790,4 +792,67 @@ export function sqliteHandle(db: Kysely<any>): SQLite.Database | null {
 
 export function engineOf(db: Kysely<any>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * One administrative unit's daily report (一日一汇报) of a local day, in its current state.
+ * JSON columns: figures/computed are Figures (shared/rollups.ts); corrections is
+ * { metric: { from, to, reason } }; children (township and up) is DailyReportChildren.
+ */
+export interface DailyReportTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  level: RegionLevel;
+  /** local day, YYYY-MM-DD */
+  day: string;
+  status: 'draft' | 'submitted' | 'reviewed' | 'returned';
+  /** how many times submitted */
+  version: number;
+  /** how many states saved (the last daily_report_versions.seq) */
+  revision: number;
+  figures: string;
+  computed: string;
+  computed_at: string;
+  corrections: string;
+  children: string | null;
+  assessment: string | null;
+  problems: string | null;
+  requests: string | null;
+  missing_note: string | null;
+  created_by: string | null;
+  created_at: string;
+  submitted_by: string | null;
+  submitted_by_name: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+  updated_at: string;
+}
+
+/** Every saved state of a daily report: what it held, the action that made it, who, when, and what changed. */
+export interface DailyReportVersionTable {
+  id: string;
+  report_id: string;
+  region_path: string;
+  seq: number;
+  version: number;
+  action: 'draft' | 'refresh' | 'save' | 'submit' | 'review' | 'return';
+  status: DailyReportTable['status'];
+  figures: string;
+  computed: string;
+  corrections: string;
+  children: string | null;
+  assessment: string | null;
+  problems: string | null;
+  requests: string | null;
+  missing_note: string | null;
+  note: string | null;
+  /** JSON: [{ field, from, to }] */
+  changes: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: string;
 }

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_tracing';
 import * as m0007 from './migrations/0007_notices';
 import * as m0008 from './migrations/0008_dispatch';
 import * as m0009 from './migrations/0009_rollups';
+import * as m0010 from './migrations/0010_daily_reports';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_notices': m0007,
   '0008_dispatch': m0008,
   '0009_rollups': m0009,
+  '0010_daily_reports': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

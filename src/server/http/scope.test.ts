@@ -60,8 +60,10 @@ beforeAll(async () => {
   const dispatchB = (await admin.post('/api/dispatches', { slot: 'morning' })).json();
   const dispatchItemB = dispatchB.items.find((i: { regionPath: string }) => i.regionPath.startsWith(tree.xicheng.path));
   expect(typeof dispatchItemB.id).toBe('string');
+  const dailyReportB = (await admin.post('/api/daily-reports/draft', { regionId: tree.xicheng.id })).json();
+  expect((await admin.request({ method: 'PUT', url: `/api/daily-reports/${dailyReportB.id}`, payload: { assessment: '西城村日报研判' } })).statusCode).toBe(200);
   worker = await t.login('worker_a', PASSWORD);
-  targetIds = [dispatchB.id, dispatchItemB.id, noticeDocB.id, announcementB.id, gatheringB.id, gatheringVisitB.id, caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
+  targetIds = [dailyReportB.id, dispatchB.id, dispatchItemB.id, noticeDocB.id, announcementB.id, gatheringB.id, gatheringVisitB.id, caseB.id, noticeB.id, zeroReportB.id, zeroVillageB.id, isoSiteB.id, roomB.id, episodeB.id, slotB.id, necessityB.id, siteB.id, passageB, shiftB.id, assignmentB.id, tree.gridB.id, tree.buildingB.id, tree.xicheng.id, userB.id, respB.id, householdB.id, personB.id, dupB.id, mergeB.id, roundB.id, visitB.id, alertB.id];
   markers = [
     tree.gridB.id, tree.gridB.code, tree.gridB.name, tree.buildingB.id, tree.buildingB.code, tree.buildingB.name,
     userB.id, 'worker_b', '13955556666', respB.id, '西城责任人', '13877778888',
@@ -73,6 +75,7 @@ beforeAll(async () => {
     noticeDocB.id, '西城内部通知', '西城通知正文', announcementB.id, announcementB.slug, '西城公告草稿', '西城公告正文',
     gatheringB.id, '西城主家', '13688889999', '西城广场', gatheringVisitB.id, '西城劝导记录',
     dispatchB.id, dispatchItemB.id,
+    dailyReportB.id, '西城村日报研判',
   ];
 });
 afterAll(async () => t.close());
@@ -83,7 +86,7 @@ async function snapshot(): Promise<string> {
     'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
     'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
     'isolation_sites', 'isolation_rooms', 'isolation_episodes', 'follow_up_slots', 'necessity_requests', 'zero_reports', 'zero_report_versions',
-    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports', 'notices', 'notice_reads', 'gatherings', 'gathering_visits', 'dispatches', 'dispatch_items'];
+    'cases', 'case_history', 'contacts', 'seek_notices', 'seek_found', 'seek_reports', 'notices', 'notice_reads', 'gatherings', 'gathering_visits', 'dispatches', 'dispatch_items', 'daily_reports', 'daily_report_versions'];
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await t.db.selectFrom(table).selectAll().execute();

@@ -26,7 +26,7 @@ export function rollupRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
       let version = await rollupVersion(db);
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      reply.raw.write(`event: rollup\ndata: ${JSON.stringify({ version })}\n\n`);
+      reply.raw.write(`: connected\n\nevent: rollup\ndata: ${JSON.stringify({ version })}\n\n`);
       let busy = false;
       const timer = setInterval(async () => {
         if (busy) return;

@@ -1,0 +1,87 @@
+import type { Db } from '../../db/database';
+import { localDay, type Clock } from '../../clock';
+import { AppError } from '../../errors';
+import type { Actor } from '../../http/actor';
+import { pathInScope, scopeOf } from '../../http/scope';
+import { childLevelOf, type RegionLevel } from '../../../shared/enums';
+import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportList, type DailyReportListQuery, type DailyReportUnit, type DailyReportVersion } from '../../../shared/daily-reports';
+import { findRegionById } from '../regions/regions.repository';
+import { reportingChildren } from './draft.service';
+import { mayPrepare, parentPathOf, reportInScope, toDailyReport, toVersion } from './report.model';
+import { listVersions, reportStandings } from './reports.repository';
+
+/** A report of the actor's jurisdiction, exactly as stored (a submitted report is never recomputed), or 404. */
+export async function getDailyReport(db: Db, actor: Actor, id: string): Promise<DailyReport> {
+  return toDailyReport(await reportInScope(db, actor, id), actor);
+}
+
+/** Every saved state of a report, oldest first. */
+export async function dailyReportVersions(db: Db, actor: Actor, id: string): Promise<DailyReportVersion[]> {
+  const report = await reportInScope(db, actor, id);
+  return (await listVersions(db, report.id)).map(toVersion);
+}
+
+/** The node a list is about: the one asked for (in my jurisdiction), else my own node, else the top of the tree. */
+async function nodeToList(db: Db, actor: Actor, regionId: string | undefined) {
+  const q = db.selectFrom('regions').selectAll();
+  if (regionId) {
+    const r = await findRegionById(db, regionId);
+    if (!r || !pathInScope(r.path, scopeOf(actor))) throw new AppError('REGION_NOT_FOUND');
+    return r;
+  }
+  if (actor.regionPath !== '/') return q.where('path', '=', actor.regionPath).executeTakeFirst();
+  return q.where('parent_id', 'is', null).where('status', '=', 'active').orderBy('path').executeTakeFirst();
+}
+
+const reportingLevel = (l: RegionLevel | null): l is RegionLevel => l !== null && REPORT_LEVELS.includes(l);
+
+/**
+ * 报送情况: a unit's report of a day and those of its direct children, each with its standing and
+ * how many of its own children have submitted — the township sees which villages have reported,
+ * the county which townships (and, per township, how many villages). Drill down by regionId.
+ */
+export async function listDailyReports(db: Db, clock: Clock, timeZone: string, actor: Actor, q: DailyReportListQuery): Promise<DailyReportList> {
+  const today = localDay(clock.now(), timeZone);
+  const day = q.day ?? today;
+  if (day > today) throw new AppError('DAILY_REPORT_DAY_INVALID', { today });
+  const node = await nodeToList(db, actor, q.regionId);
+  if (!node) return { day, today, region: null, units: [] };
+  const parentPath = parentPathOf(node.path);
+  const region = {
+    id: node.id, name: node.name, level: node.level, path: node.path, parentId: node.parent_id,
+    parentInScope: node.parent_id !== null && parentPath !== null && pathInScope(parentPath, scopeOf(actor)),
+  };
+  if (!REPORT_LEVELS.includes(node.level)) return { day, today, region, units: [] };
+
+  const kidLevel = childLevelOf(node.level);
+  const grandLevel = kidLevel ? childLevelOf(kidLevel) : null;
+  const kids = reportingLevel(kidLevel) ? await reportingChildren(db, node) : [];
+  const grandCounts = new Map<string, number>();
+  if (kids.length > 0 && reportingLevel(grandLevel)) {
+    const rows = await db.selectFrom('regions').select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('parent_id', 'in', kids.map((k) => k.id)).where('level', '=', grandLevel).where('status', '=', 'active')
+      .groupBy('parent_id').execute();
+    for (const r of rows) grandCounts.set(r.parent_id!, Number(r.n));
+  }
+  const standings = await reportStandings(db, node.path, day, [node.level, kidLevel, grandLevel].filter(reportingLevel));
+  const byPath = new Map(standings.map((s) => [s.region_path, s]));
+  const counting = (s: { status: string } | undefined) => s !== undefined && COUNTS_UPWARDS.includes(s.status as never);
+  const submittedUnder = (path: string, level: RegionLevel | null) =>
+    standings.filter((s) => s.level === level && s.region_path !== path && s.region_path.startsWith(path) && counting(s)).length;
+
+  const unit = (r: { id: string; name: string; level: RegionLevel; path: string }, self: boolean, childrenTotal: number, childLevel: RegionLevel | null): DailyReportUnit => {
+    const s = byPath.get(r.path);
+    return {
+      regionId: r.id, name: r.name, level: r.level, path: r.path, self, reportId: s?.id ?? null, status: s?.status ?? 'none',
+      version: Number(s?.version ?? 0), submittedAt: s?.submitted_at ?? null, submittedByName: s?.submitted_by_name ?? null,
+      childrenTotal, childrenSubmitted: childrenTotal === 0 ? 0 : submittedUnder(r.path, childLevel), mayPrepare: mayPrepare(actor, r.path),
+    };
+  };
+  return {
+    day, today, region,
+    units: [
+      unit(node, true, kids.length, kidLevel),
+      ...kids.map((k) => unit(k, false, grandCounts.get(k.id) ?? 0, grandLevel)),
+    ],
+  };
+}
