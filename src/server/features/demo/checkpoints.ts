@@ -56,6 +56,8 @@ const BEIJING = 8 * HOUR;
 const FIRST_DAY = Date.UTC(2020, 0, 20) - BEIJING;
 /** 20 … 31 January. */
 const DAYS = 12;
+/** Days of recent traffic (up to the build's clock) after the January 2020 story. */
+const RECENT_DAYS = 14;
 /** Village entrances and compound gates were set up on 除夕, 24 January (day 4). */
 const VILLAGES_OPEN = 4;
 /** Check-ins and check-outs are on record up to this moment (25 January, 15:00 Beijing). */
@@ -333,6 +335,7 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   let done = 0;
   const advance = (step: string) => (n: number) => report(Math.min((done += n), total - 1), total, step);
 
+  const recentSites = new WeightedPicker(sites, sites.map((s) => s.weight));
   const gen = new PassageGen(rng, ids, opts.scale, params.fever, households, withVehicle, byTownshipVehicle, outsidePicker, strangers);
 
   // SQLite's default page cache (2 MB) spills to the log again and again while four indexes of
@@ -377,6 +380,22 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
           else if (e.kind === 'bus') await gen.write(e.site, e.at, gen.tracedBus());
           else await gen.write(e.site, e.at, gen.returnee(e.extra!.h, e.extra!.m));
         }
+      }
+      // The weeks up to now, at a quarter of lockdown traffic, so the big screen's checkpoint figures
+      // and trends are alive on the day the demo is opened (the story above stays in January 2020).
+      const nowMs = clock.now().getTime();
+      const recentDays = Math.floor((nowMs - FIRST_DAY) / DAY) >= DAYS + RECENT_DAYS ? RECENT_DAYS : 0;
+      const recentPerDay = Math.round(params.passages / DAYS / 4);
+      const lastMidnight = FIRST_DAY + Math.floor((nowMs - FIRST_DAY) / DAY) * DAY;
+      for (let r = recentDays - 1; r >= 0; r--) {
+        const dayStart = lastMidnight - r * DAY;
+        const events: { at: number; site: SitePlan }[] = [];
+        for (let k = 0; k < recentPerDay; k++) {
+          const at = dayStart + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1);
+          if (at < nowMs) events.push({ at, site: recentSites.pick(rng) });
+        }
+        events.sort((a, b) => a.at - b.at);
+        for (const e of events) await gen.write(e.site, e.at, gen.traffic(e.site, e.at, DAYS - 1));
       }
       await occupants.flush();
       await tags.flush();

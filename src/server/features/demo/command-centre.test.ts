@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../testing/test-app';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
 
-/** The small demo's dispatch sheets and big screen, as the county command centre sees them on 5 February 2020. */
+/** The small demo's dispatch sheets and big screen, as the county command centre sees them on 2 March 2020 (weeks after the January story). */
 describe("the small demo county's command centre", () => {
   let t: TestApp;
   let command: Client;
@@ -10,7 +10,7 @@ describe("the small demo county's command centre", () => {
 
   beforeAll(async () => {
     t = await testApp();
-    t.clock.set('2020-02-05T03:30:00Z'); // 11:30 in Pingyao
+    t.clock.set('2020-03-02T03:30:00Z'); // 11:30 in Pingyao
     summary = await buildDemo(t.db, t.clock, { scale: 'small', timeZone: 'Asia/Shanghai' });
     command = await t.login('command', DEMO_PASSWORD);
   });
@@ -19,7 +19,7 @@ describe("the small demo county's command centre", () => {
   it("has yesterday's two dispatch sheets mostly done and this morning's handed out", async () => {
     expect(summary.dispatch.sheets).toBe(3);
     const sheets = (await command.get('/api/dispatches')).json().items;
-    expect(sheets.map((s: { day: string; slot: string }) => `${s.day} ${s.slot}`)).toEqual(['2020-02-05 morning', '2020-02-04 evening', '2020-02-04 morning']);
+    expect(sheets.map((s: { day: string; slot: string }) => `${s.day} ${s.slot}`)).toEqual(['2020-03-02 morning', '2020-03-01 evening', '2020-03-01 morning']);
     const yesterday = (await command.get(`/api/dispatches/${sheets[1].id}`)).json();
     expect(yesterday.items.length).toBeGreaterThan(0);
     expect(yesterday.done).toBeGreaterThan(0);
@@ -40,6 +40,18 @@ describe("the small demo county's command centre", () => {
     expect(isolated).toBeGreaterThan(0);
     const pastIsolated = d.trend.filter((p: { figures: { inIsolationHome: number } }) => p.figures.inIsolationHome > 0);
     expect(pastIsolated.length).toBeGreaterThan(7);
+    // the checkpoints' recent traffic: every one of the last 14 days, today's up to now, and the busiest sites
+    const passages = d.trend.map((p: { figures: { passages: number } }) => p.figures.passages);
+    expect(passages.slice(-14).every((n: number) => n > 0)).toBe(true);
+    expect(passages.slice(0, -14).every((n: number) => n === 0)).toBe(true);
+    expect(d.figures.passages).toBeGreaterThan(0);
+    expect(d.sites.length).toBeGreaterThan(0);
+    expect(d.sites.reduce((n: number, s: { passages: number }) => n + s.passages, 0)).toBe(d.figures.passages);
+    // zero reports of the last two weeks: yesterday's nearly all in; today's filed before 11:30
+    expect(d.yesterday.zeroReportUnits).toBeGreaterThan(0);
+    expect(d.yesterday.zeroReportsIn).toBeGreaterThan(d.yesterday.zeroReportUnits * 0.8);
+    expect(d.figures.zeroReportsIn).toBeGreaterThan(0);
+    expect(d.figures.zeroReportsIn).toBeLessThanOrEqual(d.figures.zeroReportUnits);
     expect(d.children.reduce((n: number, c: { figures: { residents: number } }) => n + c.figures.residents, 0)).toBe(d.figures.residents);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays } from '../../clock';
+import { addDays, localDay } from '../../clock';
 import { sql } from 'kysely';
 import { engineOf, type AlertTable, type Db, type ZeroReportTable, type ZeroReportVersionTable } from '../../db/database';
 import type { Clock } from '../../clock';
@@ -41,6 +41,8 @@ export interface ZeroReportDemoSummary {
 
 const FIRST_DAY = '2020-01-18';
 const DAYS = 15;
+/** Days of recent reports, up to today, when the demo is built after the story. */
+const RECENT_DAYS = 14;
 const DEFAULT_SEED = 20200120;
 const TIME_ZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
@@ -92,8 +94,13 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
   const alerts: AlertTable[] = [];
   const summary: ZeroReportDemoSummary = { days: DAYS, reports: 0, versions: 0, late: 0, missing: 0, corrected: 0, alerts: 0 };
 
-  for (let d = 0; d < DAYS; d++) {
-    const day = addDays(FIRST_DAY, d);
+  // the January 2020 story, then — when the demo is built long after it — the last two weeks up to now
+  const nowMs = clock.now().getTime();
+  const today = localDay(clock.now(), TIME_ZONE);
+  const days = Array.from({ length: DAYS }, (_, d) => addDays(FIRST_DAY, d));
+  if (addDays(today, -RECENT_DAYS) > days.at(-1)!) for (let r = RECENT_DAYS - 1; r >= 0; r--) days.push(addDays(today, -r));
+  summary.days = days.length;
+  for (const [d, day] of days.entries()) {
     const owing = units.filter((u) => owesReport(u, day, TIME_ZONE));
     const morning = deadlineOf(day, '09:00', TIME_ZONE);
     const figures = await computeFigures(db, owing, reportPeriod(day, TIME_ZONE, morning));
@@ -107,7 +114,8 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
       if (missing || late) {
         // the sweep a minute after the deadline
         const at = deadlineMs + MINUTE + rng.int(0, 50_000);
-        const acknowledged = d < DAYS - 1 && command ? new Date(at + rng.int(10, 180) * MINUTE).toISOString() : null;
+        if (at > nowMs) continue;
+        const acknowledged = d < days.length - 1 && command ? new Date(at + rng.int(10, 180) * MINUTE).toISOString() : null;
         alerts.push({
           id: idAt(at), kind: 'zero_report_late', person_id: null, region_path: u.regionPath, source_type: 'zero_report', source_id: `${key}:${day}`,
           message: escalationMessage(u, day, settings.deadline, answerable.get(u.regionPath)), created_at: new Date(at).toISOString(),
@@ -123,6 +131,7 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
       const submittedMs = late
         ? deadlineMs + Math.round(rng.triangular(1, 40, 360)) * MINUTE
         : deadlineMs - Math.round(rng.triangular(1, 55, 180)) * MINUTE;
+      if (submittedMs > nowMs) continue; // today's, not filed yet
       const computed = figures.get(key)!;
       const corrections: ZeroReportCorrection[] = [];
       if (rng.chance(0.04)) {
