@@ -8,6 +8,7 @@ import { refreshRollups, rebuildRollups } from '../src/server/features/rollups/r
 import { makeUser, PASSWORD } from '../src/server/testing/factories';
 import { benchApp, interleaved, type LatencyResult } from './latency';
 import { log, quantile, timed } from './stats';
+import { copyReports, fileDay, timeCountyDraft } from './daily-reports';
 
 /**
  * dashboard_rollup_p99: GET /api/dashboard (the county big screen: today's figures, 30 days of
@@ -19,8 +20,8 @@ import { log, quantile, timed } from './stats';
  * history grows. The refresher's own cost (one tick: today and yesterday) is measured the same way.
  */
 export interface DashboardBench {
-  twoDays: LatencyResult;
-  sixtyDays: LatencyResult;
+  twoDays: Phase;
+  sixtyDays: Phase;
   refreshTwoDaysMs: number;
   refreshSixtyDaysMs: number;
   rebuildSeconds: number;
@@ -129,7 +130,13 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
   await insertChunked(db, 'cases', cases);
 }
 
-async function payloadLatency(db: Db, requests: number, warmup: number): Promise<LatencyResult> {
+interface Phase {
+  payload: LatencyResult;
+  draft: Awaited<ReturnType<typeof timeCountyDraft>>;
+}
+
+/** One measurement: the big-screen payload, then the county's daily-report draft, with one app and session. */
+async function measure(db: Db, countyId: string, day: string, opts: { requests: number; warmup: number }): Promise<Phase> {
   const bench = await benchApp(db);
   try {
     const res = await bench.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-command', password: PASSWORD } });
@@ -137,7 +144,10 @@ async function payloadLatency(db: Db, requests: number, warmup: number): Promise
     const probe = await bench.app.inject({ method: 'GET', url: '/api/dashboard', headers: { cookie } });
     const body = probe.json() as { children: unknown[]; figures: { residents: number } };
     if (probe.statusCode !== 200 || body.children.length !== TOWNSHIPS) throw new Error(`dashboard probe: ${probe.statusCode} ${probe.body.slice(0, 200)}`);
-    return await interleaved(bench.app, cookie, () => '/api/dashboard', requests, warmup);
+    const payload = await interleaved(bench.app, cookie, () => '/api/dashboard', opts.requests, opts.warmup);
+    const draft = await timeCountyDraft(bench.app, cookie, countyId, day, Math.min(opts.requests, 100));
+    if (draft.included !== TOWNSHIPS) throw new Error(`the county draft summed ${draft.included} townships, not ${TOWNSHIPS}`);
+    return { payload, draft };
   } finally {
     await bench.close();
   }
@@ -162,13 +172,20 @@ export async function runDashboardBench(db: Db, opts: { residents: number; grids
   await addDay(db, rng, today, county, sample);
   await addDay(db, rng, addDays(today, -1), county, sample);
   await rebuildRollups(db, systemClock, TZ);
-  const twoDays = await payloadLatency(db, opts.requests, opts.warmup);
+  const filed = await timed(async () => (await fileDay(db, addDays(today, -1))) + (await fileDay(db, today)));
+  log(`daily reports: ${filed.result} village and township reports drafted and submitted in ${filed.seconds.toFixed(1)} s`);
+  const two = await measure(db, county.county.id, today, opts);
   const refreshTwoDaysMs = await refreshCost(db, 5);
-  log(`dashboard with 2 days: p50 ${twoDays.p50.toFixed(1)} ms, p99 ${twoDays.p99.toFixed(1)} ms; refresh ${refreshTwoDaysMs.toFixed(0)} ms`);
-  for (let d = 2; d < 60; d++) await addDay(db, rng, addDays(today, -d), county, sample);
+  log(`2 days: dashboard p50 ${two.payload.p50.toFixed(1)} ms, p99 ${two.payload.p99.toFixed(1)} ms; county draft p50 ${two.draft.p50.toFixed(1)} ms, p99 ${two.draft.p99.toFixed(1)} ms; refresh ${refreshTwoDaysMs.toFixed(0)} ms`);
+  const past: string[] = [];
+  for (let d = 2; d < 60; d++) {
+    await addDay(db, rng, addDays(today, -d), county, sample);
+    past.push(addDays(today, -d));
+  }
+  await copyReports(db, today, past);
   const rebuilt = await timed(() => rebuildRollups(db, systemClock, TZ));
-  const sixtyDays = await payloadLatency(db, opts.requests, opts.warmup);
+  const sixty = await measure(db, county.county.id, today, opts);
   const refreshSixtyDaysMs = await refreshCost(db, 5);
-  log(`dashboard with 60 days: p50 ${sixtyDays.p50.toFixed(1)} ms, p99 ${sixtyDays.p99.toFixed(1)} ms; refresh ${refreshSixtyDaysMs.toFixed(0)} ms; rebuild from history ${rebuilt.seconds.toFixed(1)} s`);
-  return { twoDays, sixtyDays, refreshTwoDaysMs, refreshSixtyDaysMs, rebuildSeconds: rebuilt.seconds, residents: opts.residents, grids: county.grids.length };
+  log(`60 days: dashboard p50 ${sixty.payload.p50.toFixed(1)} ms, p99 ${sixty.payload.p99.toFixed(1)} ms; county draft p50 ${sixty.draft.p50.toFixed(1)} ms, p99 ${sixty.draft.p99.toFixed(1)} ms; refresh ${refreshSixtyDaysMs.toFixed(0)} ms; rebuild from history ${rebuilt.seconds.toFixed(1)} s`);
+  return { twoDays: two, sixtyDays: sixty, refreshTwoDaysMs, refreshSixtyDaysMs, rebuildSeconds: rebuilt.seconds, residents: opts.residents, grids: county.grids.length };
 }

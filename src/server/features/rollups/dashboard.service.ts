@@ -3,8 +3,14 @@ import { addDays, localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import { assertInScope, inSubtree, type Scope } from '../../http/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
-import { METRICS, emptyFigures, riskOf, type Dashboard, type DashboardLeaf, type Figures } from '../../../shared/rollups';
+import { METRICS, emptyFigures, riskOf, type Dashboard, type DashboardLeaf, type Figures, type Metric } from '../../../shared/rollups';
 import { rollupVersion } from './refresh.service';
+
+/** What a grandchild on the sunburst needs (see DashboardLeaf and riskOf). */
+const LEAF_METRICS = [
+  'residents', 'keyPersons', 'inIsolationHome', 'inIsolationCentralised', 'inIsolationHospital', 'activeCases', 'newCases',
+  'doorFevers', 'checkpointFevers', 'followUpFevers', 'followUpsMissed',
+] as const satisfies readonly Metric[];
 
 const segments = (path: string) => path.split('/').length - 2;
 
@@ -57,9 +63,11 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
   const grandLevel = childLevel ? childLevelOf(childLevel) : null;
   const levels = [childLevel, grandLevel].filter((l): l is RegionLevel => l !== null && l !== 'building');
 
-  const [trendRows, nodeRows, names, siteRows, ancestors, version] = await Promise.all([
+  const [trendRows, childRows, leafRows, names, siteRows, ancestors, version] = await Promise.all([
     db.selectFrom('rollups').selectAll().where('region_path', '=', region.path).where('day', '>=', addDays(from, -1)).where('day', '<=', today).orderBy('day').execute(),
-    inSubtree(db.selectFrom('rollups').selectAll().where('day', '=', today).where('depth', 'in', [depth + 1, depth + 2]), 'region_path', region.path).execute(),
+    inSubtree(db.selectFrom('rollups').selectAll().where('day', '=', today).where('depth', '=', depth + 1), 'region_path', region.path).execute(),
+    // grandchildren: only the columns a leaf is sized and coloured by (a county has ~500 of them)
+    inSubtree(db.selectFrom('rollups').select(['region_path', ...LEAF_METRICS]).where('day', '=', today).where('depth', '=', depth + 2), 'region_path', region.path).execute(),
     levels.length === 0 ? Promise.resolve([]) : inSubtree(
       db.selectFrom('regions').select(['id', 'name', 'level', 'path', 'parent_id']).where('level', 'in', levels).where('status', '=', 'active'), 'path', region.path,
     ).orderBy('path').execute(),
@@ -75,7 +83,7 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
   const trend: Dashboard['trend'] = [];
   for (let d = from; d <= today; d = addDays(d, 1)) trend.push({ day: d, figures: byDay.get(d) ?? emptyFigures() });
   const figures = byDay.get(today) ?? emptyFigures();
-  const nodeFigures = new Map(nodeRows.map((r) => [r.region_path, figuresOf(r as any)]));
+  const nodeFigures = new Map([...childRows, ...leafRows].map((r) => [r.region_path, figuresOf(r as any)]));
   const node = (r: { id: string; name: string; level: string; path: string }) => {
     const f = nodeFigures.get(r.path) ?? emptyFigures();
     return { id: r.id, name: r.name, level: r.level, path: r.path, figures: f, risk: riskOf(f) };
