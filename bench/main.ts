@@ -50,6 +50,11 @@
  *                                 requests (quick 100) after 20 warm-up. Goal ≤ 50 ms. Baseline: health.
  *   dashboard_rollup_p99_60d_vs_2d the same p99 with 60 days of history against itself with 2 days (the
  *                                 refresher's open days) in the same database: ratio ≈ 1 means flat.
+ *   daily_report_county_draft     p99 ms of POST /api/daily-reports/draft for the county by its command
+ *                                 user, after all 500 villages and 20 townships submitted their reports of
+ *                                 the day, with 60 days of filed reports (bench/daily-reports.ts). Goal
+ *                                 ≤ 1 s. Baseline: health p99, alternated; …_60d_vs_2d against itself
+ *                                 with 2 days of reports.
  *   rollup_refresh_60d_vs_2d      median ms of one refresher tick (today's and yesterday's flows) with 60
  *                                 days of history against the same with 2 days (bench/dashboard.ts).
  *   resident_import               rows/s of Qunfang's roster import (`importResidents` with the CLI's
