@@ -75,6 +75,22 @@ export const DailyReportChildren = z.object({
 });
 export type DailyReportChildren = z.infer<typeof DailyReportChildren>;
 
+/** What a report holds, as it stands and in each saved version. */
+const ReportContent = z.object({
+  /** the report's figures: computed, with the corrections applied */
+  figures: Figures,
+  /** what Qunfang computed when the draft was last drawn */
+  computed: Figures,
+  corrections: DailyReportCorrections,
+  /** null for a village */
+  children: DailyReportChildren.nullable(),
+  assessment: z.string().nullable(),
+  problems: z.string().nullable(),
+  requests: z.string().nullable(),
+  /** why the report went up while children were missing */
+  missingNote: z.string().nullable(),
+});
+
 export const DailyReport = z.object({
   id: z.string(),
   regionId: z.string(),
@@ -85,19 +101,8 @@ export const DailyReport = z.object({
   status: DailyReportStatus,
   /** how many times it has been submitted (0 while never submitted) */
   version: z.number().int(),
-  /** the report's figures: computed, with the corrections applied */
-  figures: Figures,
-  /** what Qunfang computed when the draft was last drawn */
-  computed: Figures,
+  ...ReportContent.shape,
   computedAt: z.string(),
-  corrections: DailyReportCorrections,
-  /** null for a village */
-  children: DailyReportChildren.nullable(),
-  assessment: z.string().nullable(),
-  problems: z.string().nullable(),
-  requests: z.string().nullable(),
-  /** why the report went up while children were missing */
-  missingNote: z.string().nullable(),
   submittedByName: z.string().nullable(),
   submittedAt: z.string().nullable(),
   reviewedByName: z.string().nullable(),
@@ -194,14 +199,7 @@ export const DailyReportVersion = z.object({
   status: DailyReportStatus,
   at: z.string(),
   actorName: z.string().nullable(),
-  figures: Figures,
-  computed: Figures,
-  corrections: DailyReportCorrections,
-  children: DailyReportChildren.nullable(),
-  assessment: z.string().nullable(),
-  problems: z.string().nullable(),
-  requests: z.string().nullable(),
-  missingNote: z.string().nullable(),
+  ...ReportContent.shape,
   note: z.string().nullable(),
   changes: z.array(z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) })),
 });

@@ -794,12 +794,24 @@ export function engineOf(db: Kysely<any>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/** What a daily report holds (JSON figures, corrections, children; the three texts), as it stands and in each version. */
+export interface DailyReportContent {
+  figures: string;
+  computed: string;
+  corrections: string;
+  children: string | null;
+  assessment: string | null;
+  problems: string | null;
+  requests: string | null;
+  missing_note: string | null;
+}
+
 /**
  * One administrative unit's daily report (一日一汇报) of a local day, in its current state.
  * JSON columns: figures/computed are Figures (shared/rollups.ts); corrections is
  * { metric: { from, to, reason } }; children (township and up) is DailyReportChildren.
  */
-export interface DailyReportTable {
+export interface DailyReportTable extends DailyReportContent {
   id: string;
   region_id: string;
   region_path: string;
@@ -811,15 +823,7 @@ export interface DailyReportTable {
   version: number;
   /** how many states saved (the last daily_report_versions.seq) */
   revision: number;
-  figures: string;
-  computed: string;
   computed_at: string;
-  corrections: string;
-  children: string | null;
-  assessment: string | null;
-  problems: string | null;
-  requests: string | null;
-  missing_note: string | null;
   created_by: string | null;
   created_at: string;
   submitted_by: string | null;
@@ -833,7 +837,7 @@ export interface DailyReportTable {
 }
 
 /** Every saved state of a daily report: what it held, the action that made it, who, when, and what changed. */
-export interface DailyReportVersionTable {
+export interface DailyReportVersionTable extends DailyReportContent {
   id: string;
   report_id: string;
   region_path: string;
@@ -841,14 +845,6 @@ export interface DailyReportVersionTable {
   version: number;
   action: 'draft' | 'refresh' | 'save' | 'submit' | 'review' | 'return';
   status: DailyReportTable['status'];
-  figures: string;
-  computed: string;
-  corrections: string;
-  children: string | null;
-  assessment: string | null;
-  problems: string | null;
-  requests: string | null;
-  missing_note: string | null;
   note: string | null;
   /** JSON: [{ field, from, to }] */
   changes: string;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 import { columnTypes } from './column-types';
 
 /**
@@ -9,6 +9,19 @@ import { columnTypes } from './column-types';
  * regenerated exactly as it went up. `daily_report_versions` keeps every saved state (draft,
  * correction, submission, review, return), who made it and what changed.
  */
+/** What a report holds, as it stands and in each version (DailyReportContent): JSON figures, corrections, children; the texts. */
+function contentColumns(t: CreateTableBuilder<any, any>) {
+  return t
+    .addColumn('figures', 'text', (c) => c.notNull())
+    .addColumn('computed', 'text', (c) => c.notNull())
+    .addColumn('corrections', 'text', (c) => c.notNull())
+    .addColumn('children', 'text')
+    .addColumn('assessment', 'text')
+    .addColumn('problems', 'text')
+    .addColumn('requests', 'text')
+    .addColumn('missing_note', 'text');
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   const { id, pathType } = columnTypes(db);
 
@@ -22,15 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())
-    .addColumn('figures', 'text', (c) => c.notNull())
-    .addColumn('computed', 'text', (c) => c.notNull())
+    .$call(contentColumns)
     .addColumn('computed_at', 'text', (c) => c.notNull())
-    .addColumn('corrections', 'text', (c) => c.notNull())
-    .addColumn('children', 'text')
-    .addColumn('assessment', 'text')
-    .addColumn('problems', 'text')
-    .addColumn('requests', 'text')
-    .addColumn('missing_note', 'text')
     .addColumn('created_by', id)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('submitted_by', id)
@@ -57,14 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('figures', 'text', (c) => c.notNull())
-    .addColumn('computed', 'text', (c) => c.notNull())
-    .addColumn('corrections', 'text', (c) => c.notNull())
-    .addColumn('children', 'text')
-    .addColumn('assessment', 'text')
-    .addColumn('problems', 'text')
-    .addColumn('requests', 'text')
-    .addColumn('missing_note', 'text')
+    .$call(contentColumns)
     .addColumn('note', 'text')
     .addColumn('changes', 'text', (c) => c.notNull())
     .addColumn('actor_id', id)
