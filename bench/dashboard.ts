@@ -1,7 +1,8 @@
 import type { Insertable } from 'kysely';
 import { systemClock, addDays, localDay, localDayStartMs } from '../src/server/clock';
 import type { Database, Db } from '../src/server/db/database';
-import { uuidv7 } from '../src/server/ids';
+import { randomBytes } from 'node:crypto';
+import { formatV7, uuidv7 } from '../src/server/ids';
 import { insertChunked } from '../src/server/features/demo/insert';
 import { Rng } from '../src/server/features/demo/random';
 import { refreshRollups, rebuildRollups } from '../src/server/features/rollups/refresh.service';
@@ -36,6 +37,11 @@ const SITES = 40;
 
 type RegionRow = Insertable<Database['regions']>;
 
+let seq = 0;
+let isolatedSoFar = 0;
+/** A v7 id made at `ms` (uuidv7 never goes back in time within a process; history needs to). */
+const idAt = (ms: number) => formatV7(ms, seq++ & 0xfff, randomBytes(8));
+
 function region(parent: { id: string; path: string } | null, level: RegionRow['level'], code: string, name: string, now: string): RegionRow & { id: string; path: string } {
   const path = `${parent?.path ?? '/'}${code}/`;
   return {
@@ -45,7 +51,8 @@ function region(parent: { id: string; path: string } | null, level: RegionRow['l
 }
 
 /** The county: 20 townships × 25 villages × `gridsPerVillage` grids, `perGrid` residents in each grid. */
-async function buildCounty(db: Db, grids: number, residents: number, now: string) {
+async function buildCounty(db: Db, grids: number, residents: number, now: string, registeredMs: number) {
+  const registered = new Date(registeredMs).toISOString();
   const county = region(null, 'county', '140728000000', '基准县', now);
   const rows: RegionRow[] = [county];
   const gridRows: (RegionRow & { id: string; path: string })[] = [];
@@ -72,12 +79,12 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
     const households: Insertable<Database['households']>[] = [];
     const persons: Insertable<Database['persons']>[] = [];
     for (let i = 0; i < perGrid && made < residents; i++, made++) {
-      if (i % 3 === 0) households.push({ id: uuidv7(), region_id: grid.id, region_path: grid.path, address: `${grid.name}${i}号`, room: null, head_person_id: null, phone: null, vacant: 0, note: null, created_at: now, updated_at: now });
+      if (i % 3 === 0) households.push({ id: idAt(registeredMs), region_id: grid.id, region_path: grid.path, address: `${grid.name}${i}号`, room: null, head_person_id: null, phone: null, vacant: 0, note: null, created_at: registered, updated_at: registered });
       persons.push({
-        id: uuidv7(), household_id: households.at(-1)!.id, region_id: grid.id, region_path: grid.path, name: `居民${made}`, sex: i % 2 ? 'M' : 'F',
+        id: idAt(registeredMs), household_id: households.at(-1)!.id, region_id: grid.id, region_path: grid.path, name: `居民${made}`, sex: i % 2 ? 'M' : 'F',
         birth_date: null, id_type: 'resident_id', id_number: null, phone: null, relation: null, search_key: `居民${made}`, nationality: null,
         merged_into: null, returnee_from: null, arrival_date: null, transport: null, transport_no: null, note: null,
-        name_key: null, pinyin: null, initials: null, id_rev: null, phone_rev: null, created_at: now, updated_at: now,
+        name_key: null, pinyin: null, initials: null, id_rev: null, phone_rev: null, created_at: registered, updated_at: registered,
       });
     }
     await insertChunked(db, 'households', households);
@@ -99,21 +106,23 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
 async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<typeof buildCounty>>, persons: { id: string; region_path: string; region_id: string }[]) {
   const dayMs = localDayStartMs(day, TZ);
   const at = () => new Date(dayMs + Math.floor(rng.next() * 86_400_000)).toISOString();
-  const idAt = (iso: string) => uuidv7(Date.parse(iso));
   const passages: Insertable<Database['passages']>[] = [];
   for (let i = 0; i < 4000; i++) {
     const site = county.sites[rng.int(0, county.sites.length - 1)]!;
     const when = at();
     const fever = rng.next() < 0.002 ? 1 : 0;
-    passages.push({ id: idAt(when), site_id: site.id!, region_path: site.region_path, at: when, direction: rng.next() < 0.5 ? 'in' : 'out', plate: `晋K${String(rng.int(0, 99999)).padStart(5, '0')}`, vehicle_type: 'car', origin: null, destination: null, purpose: null, disinfected: 1, leaflet: 1, decision: fever ? 'referred' : rng.next() < 0.05 ? 'turned_back' : 'pass', occupant_count: 1 + rng.int(0, 3), fever_count: fever, recorder_id: null, created_at: when });
+    passages.push({ id: idAt(Date.parse(when)), site_id: site.id!, region_path: site.region_path, at: when, direction: rng.next() < 0.5 ? 'in' : 'out', plate: `晋K${String(rng.int(0, 99999)).padStart(5, '0')}`, vehicle_type: 'car', origin: null, destination: null, purpose: null, disinfected: 1, leaflet: 1, decision: fever ? 'referred' : rng.next() < 0.05 ? 'turned_back' : 'pass', occupant_count: 1 + rng.int(0, 3), fever_count: fever, recorder_id: null, created_at: when });
   }
   await insertChunked(db, 'passages', passages);
   const episodes: Insertable<Database['isolation_episodes']>[] = [];
   const tags: Insertable<Database['person_tags']>[] = [];
   for (let i = 0; i < 300; i++) {
-    const p = persons[rng.int(0, persons.length - 1)]!;
+    // each isolated person once: at most one active episode a person
+    const p = persons[isolatedSoFar++ % persons.length]!;
     const when = at();
-    episodes.push({ id: idAt(when), person_id: p.id, household_id: null, region_id: p.region_id, region_path: p.region_path, kind: 'home', site_id: null, room_id: null, reason: 'hubei_returnee', reason_detail: null, source_type: null, source_id: null, start_day: day, planned_end_day: addDays(day, 14), slots_per_day: 2, observer_id: null, status: 'completed', ended_at: new Date(Date.parse(when) + 14 * 86_400_000).toISOString(), end_reason: null, token: uuidv7(), certificate_serial: null, certificate_code: null, certificate_issued_at: null, created_by: null, created_at: when, updated_at: when });
+    const ends = Date.parse(when) + 14 * 86_400_000;
+    const over = ends <= Date.now();
+    episodes.push({ id: idAt(Date.parse(when)), person_id: p.id, household_id: null, region_id: p.region_id, region_path: p.region_path, kind: 'home', site_id: null, room_id: null, reason: 'hubei_returnee', reason_detail: null, source_type: null, source_id: null, start_day: day, planned_end_day: addDays(day, 14), slots_per_day: 2, observer_id: null, status: over ? 'completed' : 'active', ended_at: over ? new Date(ends).toISOString() : null, end_reason: null, token: uuidv7(), certificate_serial: null, certificate_code: null, certificate_issued_at: null, created_by: null, created_at: when, updated_at: when });
   }
   for (let i = 0; i < 200; i++) {
     const p = persons[rng.int(0, persons.length - 1)]!;
@@ -123,9 +132,9 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
   await db.insertInto('person_tags').values(tags).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
   const cases: Insertable<Database['cases']>[] = [];
   for (let i = 0; i < 3; i++) {
-    const p = persons[rng.int(0, persons.length - 1)]!;
+    const p = persons[isolatedSoFar++ % persons.length]!; // a case per person
     const when = at();
-    cases.push({ id: idAt(when), person_id: p.id, region_path: p.region_path, classification: 'confirmed', outcome: 'under_treatment', onset_date: day, report_date: day, treated_at: null, note: null, source_case_id: null, generation: 1, created_by: null, created_at: when, updated_at: when });
+    cases.push({ id: idAt(Date.parse(when)), person_id: p.id, region_path: p.region_path, classification: 'confirmed', outcome: 'under_treatment', onset_date: day, report_date: day, treated_at: null, note: null, source_case_id: null, generation: 1, created_by: null, created_at: when, updated_at: when });
   }
   await insertChunked(db, 'cases', cases);
 }
@@ -164,7 +173,8 @@ async function refreshCost(db: Db, runs: number): Promise<number> {
 export async function runDashboardBench(db: Db, opts: { residents: number; grids: number; requests: number; warmup: number }): Promise<DashboardBench> {
   const now = new Date().toISOString();
   const today = localDay(new Date(), TZ);
-  const county = await buildCounty(db, opts.grids, opts.residents, now);
+  // the registry was filled before the epidemic's days counted here (an import day is another matter: see rollupRefreshJob)
+  const county = await buildCounty(db, opts.grids, opts.residents, now, Date.parse(now) - 100 * 86_400_000);
   await makeUser(db, systemClock, 'bench-command', 'command', county.county as never);
   const sample = await db.selectFrom('persons').select(['id', 'region_path', 'region_id']).where('id', '>', '').limit(50_000).execute();
   const rng = new Rng(7);

@@ -10,7 +10,7 @@ import { markInterruptedImports } from './features/residents/import/import-jobs.
 import { sweepFollowUps } from './features/isolation/followups.service';
 import { sweepLateZeroReports } from './features/zero-reports/sweep.service';
 import { startTicker } from './ticker';
-import { refreshRollups } from './features/rollups/refresh.service';
+import { rollupRefreshJob } from './features/rollups/refresh.service';
 
 /** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
 async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
@@ -57,7 +57,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
     { name: 'zero-reports', run: () => sweepLateZeroReports(db, clock, config.timeZone) },
   ], 60_000, app.log);
   // the big screen's roll-ups: today's flows every few seconds, stocks every minute (one process at a time)
-  const stopRollups = startTicker([{ name: 'rollups', run: () => refreshRollups(db, clock, config.timeZone) }], 5_000, app.log);
+  const stopRollups = startTicker([{ name: 'rollups', run: rollupRefreshJob(db, clock, config.timeZone) }], 5_000, app.log);
   log(`Qunfang is serving on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs)`);
   const stop = async () => {
     await stopTicker();

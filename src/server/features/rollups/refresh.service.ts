@@ -203,6 +203,25 @@ export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opt
 }
 
 /**
+ * The refresher as the server's ticker runs it: a refresh every tick, unless the last one was
+ * heavy — then it rests nine times as long as it worked, so a day with a million-row import in it
+ * costs the server at most a tenth of a core while the big screen still moves every few seconds.
+ */
+export function rollupRefreshJob(db: Db, clock: Clock, timeZone: string): () => Promise<RefreshResult | { refreshed: false; resting: true }> {
+  let restUntil = 0;
+  return async () => {
+    if (performance.now() < restUntil) return { refreshed: false, resting: true };
+    const started = performance.now();
+    try {
+      return await refreshRollups(db, clock, timeZone);
+    } finally {
+      const took = performance.now() - started;
+      restUntil = performance.now() + 9 * took;
+    }
+  };
+}
+
+/**
  * Rebuilds every day's roll-ups from history: flows of all days in one grouped pass per source,
  * stocks of past days reconstructed (see readStockHistory), today's stocks recounted. Run once on
  * the first start after roll-ups were introduced, by the demo, and by `qunfang rollups rebuild`
