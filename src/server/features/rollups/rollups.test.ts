@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
-import { refreshRollups, rebuildRollups } from './refresh.service';
+import { refreshRollups, rebuildRollups, rollupRefreshJob } from './refresh.service';
 
 /**
  * Roll-ups and the big screen, on 24–26 January 2020 (Asia/Shanghai). Data entered through the API
@@ -129,5 +129,11 @@ describe('roll-ups and the big screen', () => {
     let text = '';
     while (!text.includes(`"version":"${v0 + 1}"`)) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
+  });
+
+  it("the server's job rests after a refresh for nine times as long as it worked", async () => {
+    const job = rollupRefreshJob(t.db, t.clock, TZ);
+    expect(await job()).toMatchObject({ refreshed: true });
+    expect(await job()).toEqual({ refreshed: false, resting: true });
   });
 });
