@@ -53,11 +53,13 @@ type RowChange = Record<string, unknown>;
 
 /**
  * The rows of one day to write so that, in the given columns, every node's row equals `nodes` (a
- * node absent from it gets 0 there). Only rows that differ are returned; with `fresh` (a rebuild on
- * emptied tables) nothing is read.
+ * node absent from it gets 0 there). Only rows that differ are returned (an upsert writes a row
+ * that is missing or all zeros alike); with `fresh` (a rebuild on emptied tables) nothing is read.
  */
 async function dayChanges(db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string, fresh = false): Promise<RowChange[]> {
-  const existing = fresh ? [] : await db.selectFrom('rollups').select(['region_path', ...columns] as any).where('day', '=', day).execute() as any[];
+  // a row with only zeros in these columns that should stay zero needs nothing: read the others only
+  const existing = fresh ? [] : await db.selectFrom('rollups').select(['region_path', ...columns] as any).where('day', '=', day)
+    .where((eb) => eb.or(columns.map((m) => eb(m, '<>', 0)))).execute() as any[];
   const changed: RowChange[] = [];
   const seen = new Set<string>();
   for (const row of existing) {
