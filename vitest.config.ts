@@ -9,6 +9,8 @@ const shared = {
   include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
   testTimeout: 60_000,
   hookTimeout: 120_000,
+  // a browser waiting for the server on a loaded 2-core CI machine: a second is not enough
+  expect: { poll: { timeout: 15_000, interval: 100 } },
 };
 
 export default defineConfig({
