@@ -19,7 +19,7 @@ import { log, timed } from './stats';
  * per-row validation (ID check digit, dates, enumerations), dedup by ID number within the file
  * and against the registry, building resolution, household creation by building + room, person
  * rows with their search keys (pinyin, initials, reversed ID and phone), tags and heads of
- * household, in transactions of 2,000 rows — into a fresh database holding only the demo county's
+ * household, in transactions of 10,000 rows — into a fresh database holding only the demo county's
  * regions and users, from a generated roster (bench/roster-csv.ts) over the county's buildings.
  *
  * The baseline loads the same CSV file with the database engine's own bulk path into

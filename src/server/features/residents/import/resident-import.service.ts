@@ -1,14 +1,17 @@
+import type SQLite from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import { sqliteHandle, type Db, type HouseholdTable, type RegionRow } from '../../../db/database';
 import type { Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../http/actor';
-import { inScope, pathInScope, scopeOf, type Scope } from '../../../http/scope';
+import { pathInScope, scopeOf, type Scope } from '../../../http/scope';
 import { audit } from '../../audit/audit.service';
 import { findRegionsByCodes } from '../../regions/regions.repository';
 import { codesOfPath } from '../../regions/regions.mapper';
-import { personKeys, reverse } from '../person-keys';
+import { personKeys } from '../person-keys';
+import { namesakesBornOn, personsWithPhones, registeredByIdNumbers, selectRegistered, type DuplicateCandidate, type RegisteredPerson } from '../persons.repository';
+import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
 import type { SourceRow } from './row-source';
@@ -87,8 +90,12 @@ export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: 
 
 class ImportContext {
   private readonly scope: Scope;
+  /** the better-sqlite3 handle behind `db` (null on PostgreSQL), for the bulk inserts and lookups */
+  private readonly sqlite: SQLite.Database | null;
   private readonly buildings = new Map<string, RegionRow | null>();
   private readonly placeNames = new Map<string, string>();
+  /** building id → its address up to the building's name (township, village, building) */
+  private readonly buildingAddresses = new Map<string, string>();
   /** `${buildingId}|${room}` → the household and its head, filled per building on first use */
   private readonly households = new Map<string, { id: string; head: string | null }>();
   private readonly loadedBuildings = new Set<string>();
@@ -97,6 +104,7 @@ class ImportContext {
 
   constructor(private readonly db: Db, private readonly clock: Clock, private readonly actor: Actor, private readonly summary: ImportSummary) {
     this.scope = scopeOf(actor);
+    this.sqlite = sqliteHandle(db);
   }
 
   reject(row: number, cells: string[], column: string | null, reason: string) {
@@ -127,8 +135,12 @@ class ImportContext {
   }
 
   private address(building: RegionRow, room: string | null) {
-    const places = codesOfPath(building.path).map((c) => this.placeNames.get(c)).filter(Boolean).join('');
-    return `${places}${building.name}${room ? ' ' + room : ''}`;
+    let prefix = this.buildingAddresses.get(building.id);
+    if (prefix === undefined) {
+      prefix = codesOfPath(building.path).map((c) => this.placeNames.get(c)).filter(Boolean).join('') + building.name;
+      this.buildingAddresses.set(building.id, prefix);
+    }
+    return `${prefix}${room ? ' ' + room : ''}`;
   }
 
   /**
@@ -141,12 +153,16 @@ class ImportContext {
     // Look up exactly the pairs that can match — (name, birth date) on persons_name_birth, phones on
     // persons_phone_rev — instead of every namesake: at a million residents a common name has
     // hundreds of namesakes and fetching them all made this 2/3 of the import's time.
-    const known = new Map<string, Candidate[]>();
-    const add = (p: Candidate) => known.set(p.name_key!, [...(known.get(p.name_key!) ?? []), p]);
-    const pairs = [...new Map(inserts.filter((p) => p.birth_date !== null).map((p) => [`${p.name_key}|${p.birth_date}`, p])).values()];
-    for (let i = 0; i < pairs.length; i += 200) for (const c of await candidatesByNameAndBirth(db, this.scope, pairs.slice(i, i + 200))) add(c);
+    const known = new Map<string, DuplicateCandidate[]>();
+    const add = (p: DuplicateCandidate) => {
+      const same = known.get(p.name_key!);
+      if (same) same.push(p);
+      else known.set(p.name_key!, [p]);
+    };
+    const pairs = [...new Map(inserts.filter((p) => p.birth_date !== null).map((p) => [`${p.name_key}|${p.birth_date}`, { name_key: p.name_key, birth_date: p.birth_date! }])).values()];
+    for (const c of await namesakesBornOn(db, this.sqlite, this.scope, pairs)) add(c);
     const phones = [...new Set(inserts.map((p) => p.phone).filter((x): x is string => x !== null))];
-    for (let i = 0; i < phones.length; i += 500) for (const c of await candidatesByPhone(db, this.scope, phones.slice(i, i + 500))) add(c);
+    for (const c of await personsWithPhones(db, this.sqlite, this.scope, phones)) add(c);
     inserts.forEach((p, i) => {
       const match = (known.get(p.name_key) ?? []).find((k) => k.household_id !== p.household_id
         && ((p.birth_date !== null && k.birth_date === p.birth_date) || (p.phone !== null && k.phone === p.phone)));
@@ -185,32 +201,33 @@ class ImportContext {
       // New households are inserted after the persons loop below, with their head already set.
       const freshHouseholds: (Insertable<HouseholdTable> & { id: string })[] = [];
       const freshById = new Map<string, (typeof freshHouseholds)[number]>();
-      for (const r of valid) {
+      /** each valid row's household, in the same order */
+      const householdOf = valid.map((r) => {
         const b = this.buildings.get(r.buildingCode)!;
         const key = `${b.id}|${r.room ?? ''}`;
-        if (this.households.has(key)) continue;
+        const known = this.households.get(key);
+        if (known) return known;
         const id = uuidv7();
-        this.households.set(key, { id, head: null });
-        const household = {
+        const household: { id: string; head: string | null } = { id, head: null };
+        this.households.set(key, household);
+        const fresh = {
           id, region_id: b.id, region_path: b.path, address: this.address(b, r.room), room: r.room, head_person_id: null,
           phone: r.relation === 'head' ? r.phone : null, vacant: 0, note: null, created_at: now, updated_at: now,
         };
-        freshHouseholds.push(household);
-        freshById.set(id, household);
-      }
+        freshHouseholds.push(fresh);
+        freshById.set(id, fresh);
+        return household;
+      });
       this.summary.householdsCreated += freshHouseholds.length;
 
       // Existing persons: by ID number, else by name within the household.
       const ids = valid.map((r) => r.idNumber).filter((x): x is string => x !== null);
-      const byId = new Map<string, Existing>();
-      for (let i = 0; i < ids.length; i += 1000) {
-        for (const p of await selectExisting(trx).where('id_number', 'in', ids.slice(i, i + 1000)).execute()) byId.set(p.id_number!, p);
-      }
-      const householdIds = [...new Set(valid.filter((r) => !r.idNumber).map((r) => this.households.get(`${this.buildings.get(r.buildingCode)!.id}|${r.room ?? ''}`)!.id))]
-        .filter((id) => !freshById.has(id));
-      const byHouseholdName = new Map<string, Existing>();
+      const byId = new Map<string, RegisteredPerson>();
+      for (const p of await registeredByIdNumbers(trx, this.sqlite, ids)) byId.set(p.id_number!, p);
+      const householdIds = [...new Set(valid.flatMap((r, i) => (r.idNumber ? [] : [householdOf[i]!.id])))].filter((id) => !freshById.has(id));
+      const byHouseholdName = new Map<string, RegisteredPerson>();
       for (let i = 0; i < householdIds.length; i += 1000) {
-        for (const p of await selectExisting(trx).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute()) {
+        for (const p of await selectRegistered(trx).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute()) {
           byHouseholdName.set(`${p.household_id}|${p.name}`, p);
         }
       }
@@ -220,23 +237,32 @@ class ImportContext {
       const tagRows = [];
       /** existing households whose head changes: household id → person id */
       const headChanges = new Map<string, string>();
-      for (const r of valid) {
+      for (let i = 0; i < valid.length; i++) {
+        const r = valid[i]!;
         const b = this.buildings.get(r.buildingCode)!;
-        const household = this.households.get(`${b.id}|${r.room ?? ''}`)!;
+        const household = householdOf[i]!;
         const householdId = household.id;
         const existing = r.idNumber ? byId.get(r.idNumber) : byHouseholdName.get(`${householdId}|${r.name}`);
-        const values = {
-          name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
-          phone: r.phone, household_id: householdId, relation: r.relation, region_id: b.id, region_path: b.path,
-          returnee_from: r.returneeFrom, arrival_date: r.arrivalDate, transport: r.transport, transport_no: r.transportNo, note: r.note,
-        };
         let personId: string;
         if (!existing) {
           personId = uuidv7();
-          inserts.push({ id: personId, ...values, away: 0, status: 'active' as const, ...personKeys(r.name, r.idNumber, r.phone), created_at: now, updated_at: now });
+          const keys = personKeys(r.name, r.idNumber, r.phone);
+          // one literal, not spreads of `values` and the keys: this runs for every new person
+          inserts.push({
+            id: personId, name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
+            phone: r.phone, household_id: householdId, relation: r.relation, region_id: b.id, region_path: b.path,
+            returnee_from: r.returneeFrom, arrival_date: r.arrivalDate, transport: r.transport, transport_no: r.transportNo, note: r.note,
+            away: 0, status: 'active' as const, name_key: keys.name_key, pinyin: keys.pinyin, initials: keys.initials, id_rev: keys.id_rev,
+            phone_rev: keys.phone_rev, search_key: keys.search_key, created_at: now, updated_at: now,
+          });
           insertRows.push(r);
           this.summary.created++;
         } else {
+          const values = {
+            name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
+            phone: r.phone, household_id: householdId, relation: r.relation, region_id: b.id, region_path: b.path,
+            returnee_from: r.returneeFrom, arrival_date: r.arrivalDate, transport: r.transport, transport_no: r.transportNo, note: r.note,
+          };
           personId = existing.id;
           const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => (existing[k] ?? null) !== (values[k] ?? null)) || existing.status !== 'active';
           if (changed) {
@@ -256,46 +282,12 @@ class ImportContext {
         }
       }
       await this.warnLikelyDuplicates(trx, inserts, insertRows);
-      for (let i = 0; i < freshHouseholds.length; i += 2000) await trx.insertInto('households').values(freshHouseholds.slice(i, i + 2000)).execute();
-      for (let i = 0; i < inserts.length; i += 1000) await trx.insertInto('persons').values(inserts.slice(i, i + 1000)).execute();
-      for (let i = 0; i < tagRows.length; i += 2000) {
-        await trx.insertInto('person_tags').values(tagRows.slice(i, i + 2000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
-      }
+      await insertMany(trx, this.sqlite, 'households', freshHouseholds, { chunk: 2000 });
+      await insertMany(trx, this.sqlite, 'persons', inserts, { chunk: 1000 });
+      await insertMany(trx, this.sqlite, 'person_tags', tagRows, { chunk: 2000, ignoreConflictOn: ['person_id', 'tag'] });
       for (const [householdId, personId] of headChanges) {
         await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();
       }
     });
   }
 }
-
-function selectExisting(db: Db) {
-  return db.selectFrom('persons').select([
-    'id', 'name', 'id_type', 'id_number', 'nationality', 'sex', 'birth_date', 'phone', 'household_id', 'relation', 'region_id', 'region_path',
-    'returnee_from', 'arrival_date', 'transport', 'transport_no', 'note', 'status',
-  ]);
-}
-type Existing = Awaited<ReturnType<ReturnType<typeof selectExisting>['execute']>>[number];
-
-/** Active persons in scope, with their address, to compare new rows against. */
-function candidates(db: Db, scope: Scope) {
-  return inScope(
-    db.selectFrom('persons').leftJoin('households', 'households.id', 'persons.household_id')
-      .select(['persons.name', 'persons.name_key', 'persons.birth_date', 'persons.phone', 'persons.household_id', 'households.address'])
-      .where('persons.status', '=', 'active'),
-    'persons.region_path',
-    scope,
-  );
-}
-
-/** Same name and same birth date: one index seek per pair (an OR of equalities; both engines use the index for each). */
-function candidatesByNameAndBirth(db: Db, scope: Scope, pairs: { name_key: string; birth_date: string | null }[]) {
-  return candidates(db, scope)
-    .where((eb) => eb.or(pairs.map((p) => eb.and([eb('persons.name_key', '=', p.name_key), eb('persons.birth_date', '=', p.birth_date)]))))
-    .execute();
-}
-
-/** Same phone (the caller keeps only same-named ones), through the reversed-phone index. */
-function candidatesByPhone(db: Db, scope: Scope, phones: string[]) {
-  return candidates(db, scope).where('persons.phone_rev', 'in', phones.map(reverse)).execute();
-}
-type Candidate = Awaited<ReturnType<typeof candidatesByPhone>>[number];

@@ -116,6 +116,24 @@ describe('resident roster import', () => {
     expect(String(sheet.getCell(2, 3).value)).toContain('疑似与已登记人员重复：王建国');
   });
 
+  it('warns of a namesake with the same phone only within the importer\'s jurisdiction', async () => {
+    const row = (building: string, room: string, born: string) => ['周电话', '', '', '', '', born, '13755556666', building, room, '户主', '', '', '', '', '', ''];
+    const importAs = async (client: Client, rows: string[][]) =>
+      waitForJob(client, (await client.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(rows) })).json().id);
+    expect(await importAs(admin, [row(tree.buildingB.code, '401', '1980-01-01')])).toMatchObject({ created: 1, warnings: 0 });
+    // building B's 周电话 is outside grid A: a grid A worker's roster lands without a warning
+    await makeUser(t.db, t.clock, 'grid_a_phone', 'grid', tree.gridA);
+    const worker = await t.login('grid_a_phone', PASSWORD);
+    expect(await importAs(worker, [row(tree.buildingA.code, '402', '1981-01-01')])).toMatchObject({ status: 'done', created: 1, warnings: 0 });
+    // the county sees both, and a third 周电话 with that phone is listed
+    const job = await importAs(admin, [row(tree.buildingA.code, '403', '1982-01-01')]);
+    expect(job).toMatchObject({ status: 'done', created: 1, warnings: 1 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await admin.get(`/api/imports/${job.id}/report`)).rawPayload as unknown as ArrayBuffer);
+    // either earlier 周电话 may be named (the engines list them in their own order)
+    expect(String(wb.getWorksheet('疑似重复')!.getCell(2, 3).value)).toMatch(/^疑似与已登记人员重复：周电话（手机号码相同，古陶镇(西城村2号院 401|东城村1号院 402)）/);
+  });
+
   it('fails a file with a foreign header, and refuses an empty upload', async () => {
     const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.from('a,b,c\n1,2,3') })).json().id);
     expect(job.status).toBe('failed');

@@ -1,0 +1,36 @@
+/**
+ * Run resident_import alone (it needs the county demo's regions and users, built first):
+ * `node bin/run-ts.mjs bench/import-run.ts [--quick] [--engine sqlite|postgres]`.
+ * stdout: one JSON line; progress on stderr.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { databaseFactory } from './databases';
+import { runDemoBuild } from './demo-build';
+import { runResidentImport } from './import';
+import { emit, log } from './stats';
+
+const args = process.argv.slice(2);
+const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1] : 'sqlite';
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres, not ${engine}`);
+const quick = args.includes('--quick');
+const factory = await databaseFactory(engine);
+// The roster CSV lives here; readable by a local PostgreSQL server process, which COPY needs.
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-bench-files-'));
+fs.chmodSync(workDir, 0o755);
+try {
+  const built = await runDemoBuild(factory, 'county');
+  log(`demo county built in ${built.seconds.toFixed(1)} s`);
+  try {
+    const imported = await runResidentImport(factory, built.database.db, quick ? 100_000 : 1_000_000, workDir);
+    await imported.database.close();
+    const insertBaseline = imported.baselineKind === 'multi-row INSERT' ? '_insert_baseline' : '';
+    emit(`resident_import${quick ? '_quick' : ''}${insertBaseline}`, imported.value, 'rows/s', imported.baseline);
+  } finally {
+    await built.database.close();
+  }
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+  await factory.shutdown();
+}
