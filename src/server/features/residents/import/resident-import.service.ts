@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
-import type { Insertable } from 'kysely';
-import { sqliteHandle, type Db, type HouseholdTable, type RegionRow } from '../../../db/database';
+import type { Insertable, Updateable } from 'kysely';
+import { sqliteHandle, type Db, type HouseholdTable, type PersonTable, type RegionRow } from '../../../db/database';
 import type { Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { AppError } from '../../../errors';
@@ -168,7 +168,7 @@ class ImportContext {
         && ((p.birth_date !== null && k.birth_date === p.birth_date) || (p.phone !== null && k.phone === p.phone)));
       if (!match || this.summary.warnings.length >= MAX_REPORTED_ERRORS) return;
       const r = rows[i]!;
-      const same = match.birth_date === p.birth_date ? `出生日期 ${match.birth_date}` : '手机号码';
+      const same = p.birth_date !== null && match.birth_date === p.birth_date ? `出生日期 ${match.birth_date}` : '手机号码';
       this.summary.warnings.push({ row: r.row, column: null, reason: `疑似与已登记人员重复：${match.name}（${same}相同，${match.address ?? '住址不详'}），请核对后合并`, cells: r.cells });
     });
   }
@@ -235,6 +235,8 @@ class ImportContext {
       const inserts = [];
       const insertRows: ParsedResident[] = [];
       const tagRows = [];
+      /** changed registered persons, written once their (possibly new) households exist */
+      const updates: { id: string; values: Updateable<PersonTable>; movedTo: string | null }[] = [];
       /** existing households whose head changes: household id → person id */
       const headChanges = new Map<string, string>();
       for (let i = 0; i < valid.length; i++) {
@@ -266,8 +268,7 @@ class ImportContext {
           personId = existing.id;
           const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => (existing[k] ?? null) !== (values[k] ?? null)) || existing.status !== 'active';
           if (changed) {
-            await trx.updateTable('persons').set({ ...values, status: 'active', merged_into: null, ...personKeys(r.name, r.idNumber, r.phone), updated_at: now }).where('id', '=', personId).execute();
-            if (existing.region_path !== b.path) await trx.updateTable('person_tags').set({ region_path: b.path }).where('person_id', '=', personId).execute();
+            updates.push({ id: personId, values: { ...values, status: 'active', merged_into: null, ...personKeys(r.name, r.idNumber, r.phone), updated_at: now }, movedTo: existing.region_path !== b.path ? b.path : null });
             this.summary.updated++;
           } else {
             this.summary.unchanged++;
@@ -284,6 +285,10 @@ class ImportContext {
       await this.warnLikelyDuplicates(trx, inserts, insertRows);
       await insertMany(trx, this.sqlite, 'households', freshHouseholds, { chunk: 2000 });
       await insertMany(trx, this.sqlite, 'persons', inserts, { chunk: 1000 });
+      for (const u of updates) {
+        await trx.updateTable('persons').set(u.values).where('id', '=', u.id).execute();
+        if (u.movedTo) await trx.updateTable('person_tags').set({ region_path: u.movedTo }).where('person_id', '=', u.id).execute();
+      }
       await insertMany(trx, this.sqlite, 'person_tags', tagRows, { chunk: 2000, ignoreConflictOn: ['person_id', 'tag'] });
       for (const [householdId, personId] of headChanges) {
         await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();

@@ -134,6 +134,27 @@ describe('resident roster import', () => {
     expect(String(wb.getWorksheet('疑似重复')!.getCell(2, 3).value)).toMatch(/^疑似与已登记人员重复：周电话（手机号码相同，古陶镇(西城村2号院 401|东城村1号院 402)）/);
   });
 
+  it('names the phone as what matches when neither namesake has a birth date', async () => {
+    const row = (room: string) => ['钱无生', '', '', '', '', '', '13644445555', tree.buildingA.code, room, '户主', '', '', '', '', '', ''];
+    const importRows = async (rows: string[][]) =>
+      waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(rows) })).json().id);
+    expect(await importRows([row('501')])).toMatchObject({ created: 1, warnings: 0 });
+    const job = await importRows([row('502')]);
+    expect(job).toMatchObject({ status: 'done', created: 1, warnings: 1 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await admin.get(`/api/imports/${job.id}/report`)).rawPayload as unknown as ArrayBuffer);
+    expect(String(wb.getWorksheet('疑似重复')!.getCell(2, 3).value)).toBe('疑似与已登记人员重复：钱无生（手机号码相同，古陶镇东城村1号院 501），请核对后合并');
+  });
+
+  it('moves a registered person into a room that has no household yet, as its head', async () => {
+    const moved = ['赵返乡', '', id('14072819950909003'), '', '', '', '13922223333', tree.buildingA.code, '601', '户主', '返乡人员、湖北旅居史', '湖北省武汉市', '2020/1/20', '客车', '晋C60695', '"逗号,引号"'];
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv([moved]) })).json().id);
+    expect(job).toMatchObject({ status: 'done', created: 0, updated: 1, invalid: 0 });
+    const household = (await admin.get('/api/households?q=601')).json().items[0];
+    expect(household).toMatchObject({ headName: '赵返乡', memberCount: 1, room: '601' });
+    expect((await admin.get('/api/persons?q=zfx')).json().items).toMatchObject([{ name: '赵返乡', tags: expect.arrayContaining(['returnee', 'hubei_travel']) }]);
+  });
+
   it('fails a file with a foreign header, and refuses an empty upload', async () => {
     const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.from('a,b,c\n1,2,3') })).json().id);
     expect(job.status).toBe('failed');
