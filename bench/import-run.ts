@@ -27,6 +27,7 @@ try {
     await imported.database.close();
     const insertBaseline = imported.baselineKind === 'multi-row INSERT' ? '_insert_baseline' : '';
     emit(`resident_import${quick ? '_quick' : ''}${insertBaseline}`, imported.value, 'rows/s', imported.baseline);
+    if (imported.equalCacheBaseline) emit(`resident_import_equal_cache${quick ? '_quick' : ''}`, imported.value, 'rows/s', imported.equalCacheBaseline);
   } finally {
     await built.database.close();
   }

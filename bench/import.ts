@@ -9,6 +9,7 @@ import { sqliteHandle, type Db } from '../src/server/db/database';
 import { insertChunked } from '../src/server/features/demo/insert';
 import { importResidents, type ImportSummary } from '../src/server/features/residents/import/resident-import.service';
 import { readRows } from '../src/server/features/residents/import/row-source';
+import { BULK_CACHE_KIB } from '../src/server/db/bulk-writes';
 import type { BenchDatabase, DatabaseFactory } from './databases';
 import { writeRosterCsv, type RosterFile } from './roster-csv';
 import { log, timed } from './stats';
@@ -39,7 +40,8 @@ import { log, timed } from './stats';
  * is not stored (no person_tags), no household rows are made, nothing is validated or deduplicated:
  * that, and reading the CSV in JavaScript, is the cost the ratio measures.
  *
- * SQLite: one `sqlite3` CLI run with the server's pragmas (WAL, synchronous=FULL): `.import --csv
+ * SQLite: one `sqlite3` CLI run with the server's durability (WAL, synchronous=FULL) and the CLI's
+ * default 2 MB page cache: `.import --csv
  * --skip 1 roster.csv roster_raw` (a temporary table), then the INSERT … SELECT. Where there is no
  * sqlite3 CLI on the PATH (or QF_BENCH_SQLITE3 names a missing one): one better-sqlite3
  * transaction running a prepared INSERT into roster_raw per line of the file, then the INSERT …
@@ -47,6 +49,11 @@ import { log, timed } from './stats';
  * the server is the local embedded one (the server process reads the file); with DATABASE_URL set,
  * multi-row INSERTs of 4,000 rows into roster_raw instead, reported under the name
  * resident_import_insert_baseline.
+ *
+ * The import raises SQLite's page cache to 512 MB while it runs (withBulkWrites); the baseline
+ * keeps the CLI's default, as the issue defines it. So that this tuning does not pass for lower
+ * overhead, SQLite runs the baseline a second time with the same 512 MB cache and the result is
+ * printed as its own line, resident_import_equal_cache.
  */
 export interface ImportRun {
   /** our rows per second */
@@ -58,6 +65,11 @@ export interface ImportRun {
   summary: ImportSummary;
   seconds: number;
   baselineSeconds: number;
+  /**
+   * SQLite: the baseline's rows per second when SQLite gets the same page cache as the import's
+   * bulk-write mode (withBulkWrites), for the resident_import_equal_cache line; null on PostgreSQL
+   */
+  equalCacheBaseline: number | null;
   /** the database the import filled, for the search benchmark; the caller closes it */
   database: BenchDatabase;
 }
@@ -103,14 +115,20 @@ function sqliteBaselineSchema(db: Db): string[] {
 const SQLITE_STAGING = `create temp table roster_raw (${CSV_COLUMNS.join(', ')})`;
 const SQLITE_MAPPING = mappingInsert('r.rowid', `printf('%016d', r.rowid)`, `b.code || '|' || r.room`, (c, n) => `substr(${c}, -${n})`);
 
+/** SQLite's default page cache (the CLI's, when no pragma says otherwise). */
+const SQLITE_DEFAULT_CACHE_KIB = 2000;
+
 function sqlite3Cli(): string | null {
   const cli = process.env.QF_BENCH_SQLITE3 ?? 'sqlite3';
   const probe = spawnSync(cli, ['-version'], { encoding: 'utf8' });
   return probe.status === 0 ? cli : null;
 }
 
-/** Load the roster with SQLite's own bulk path; returns seconds and what was used. */
-async function sqliteBaseline(database: BenchDatabase, roster: RosterFile): Promise<{ seconds: number; kind: ImportRun['baselineKind']; rows: number }> {
+/**
+ * Load the roster with SQLite's own bulk path; returns seconds and what was used. `cacheKiB`: the
+ * page cache to give SQLite, or null for the CLI's default (2 MB).
+ */
+async function sqliteBaseline(database: BenchDatabase, roster: RosterFile, cacheKiB: number | null): Promise<{ seconds: number; kind: ImportRun['baselineKind']; rows: number }> {
   const handle = sqliteHandle(database.db)!;
   for (const statement of sqliteBaselineSchema(database.db)) handle.exec(statement);
   handle.pragma('wal_checkpoint(TRUNCATE)');
@@ -120,13 +138,14 @@ async function sqliteBaseline(database: BenchDatabase, roster: RosterFile): Prom
   if (cli) {
     kind = 'sqlite3 .import';
     ({ seconds } = await timed(async () => {
-      const run = spawnSync(cli, ['-bail', database.sqlitePath!, 'pragma journal_mode = wal;', 'pragma synchronous = full;',
+      const run = spawnSync(cli, ['-bail', database.sqlitePath!, 'pragma journal_mode = wal;', 'pragma synchronous = full;', `pragma cache_size = -${cacheKiB ?? SQLITE_DEFAULT_CACHE_KIB};`,
         SQLITE_STAGING + ';', `.import --csv --skip 1 ${roster.path} roster_raw`, SQLITE_MAPPING + ';'], { encoding: 'utf8', maxBuffer: 64 << 20 });
       if (run.status !== 0 || run.stderr.trim()) throw new Error(`sqlite3 .import failed: ${run.stderr.slice(0, 500)}`);
     }));
   } else {
     kind = 'better-sqlite3 prepared insert';
     ({ seconds } = await timed(async () => {
+      handle.pragma(`cache_size = -${cacheKiB ?? SQLITE_DEFAULT_CACHE_KIB}`);
       handle.exec(SQLITE_STAGING);
       const insert = handle.prepare(`insert into roster_raw (${CSV_COLUMNS.join(', ')}) values (${CSV_COLUMNS.map(() => '?').join(', ')})`);
       const lines = readline.createInterface({ input: fs.createReadStream(roster.path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -202,11 +221,22 @@ export async function runResidentImport(factory: DatabaseFactory, county: Db, pe
     const roster = writeRosterCsv(path.join(workDir, `roster-${persons}.csv`), buildings, persons);
     log(`roster: ${roster.rows} persons in ${roster.households} households over ${buildings.length} buildings, ${(roster.bytes / 1e6).toFixed(0)} MB`);
 
-    const base = factory.engine === 'sqlite' ? await sqliteBaseline(baselineDb, roster) : await postgresBaseline(baselineDb, roster, !process.env.DATABASE_URL);
+    const base = factory.engine === 'sqlite' ? await sqliteBaseline(baselineDb, roster, null) : await postgresBaseline(baselineDb, roster, !process.env.DATABASE_URL);
     if (base.rows !== roster.rows) throw new Error(`baseline loaded ${base.rows} of ${roster.rows} rows`);
     log(`baseline (${base.kind}): ${base.seconds.toFixed(1)} s, ${(roster.rows / base.seconds).toFixed(0)} rows/s`);
     await baselineDb.close();
     baselineDb = null;
+    let equalCacheBaseline: number | null = null;
+    if (factory.engine === 'sqlite') {
+      baselineDb = await factory.fresh();
+      await copyCounty(county, baselineDb.db);
+      const equal = await sqliteBaseline(baselineDb, roster, BULK_CACHE_KIB);
+      if (equal.rows !== roster.rows) throw new Error(`baseline loaded ${equal.rows} of ${roster.rows} rows`);
+      log(`baseline with the import's ${BULK_CACHE_KIB >> 10} MB page cache: ${equal.seconds.toFixed(1)} s, ${(roster.rows / equal.seconds).toFixed(0)} rows/s`);
+      equalCacheBaseline = roster.rows / equal.seconds;
+      await baselineDb.close();
+      baselineDb = null;
+    }
 
     database = await factory.fresh();
     await copyCounty(county, database.db);
@@ -220,7 +250,7 @@ export async function runResidentImport(factory: DatabaseFactory, county: Db, pe
     if (summary.created !== roster.rows) throw new Error(`import created ${summary.created} of ${roster.rows} (${summary.invalid} invalid: ${JSON.stringify(summary.errors.slice(0, 3))})`);
     log(`import: ${seconds.toFixed(1)} s, ${(roster.rows / seconds).toFixed(0)} rows/s, ${summary.householdsCreated} households`);
     fs.rmSync(roster.path, { force: true });
-    return { value: roster.rows / seconds, baseline: roster.rows / base.seconds, baselineKind: base.kind, roster, summary, seconds, baselineSeconds: base.seconds, database };
+    return { value: roster.rows / seconds, baseline: roster.rows / base.seconds, baselineKind: base.kind, equalCacheBaseline, roster, summary, seconds, baselineSeconds: base.seconds, database };
   } catch (err) {
     await database?.close();
     throw err;

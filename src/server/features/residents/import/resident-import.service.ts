@@ -3,6 +3,7 @@ import type { Insertable, Updateable } from 'kysely';
 import { sqliteHandle, type Db, type HouseholdTable, type PersonTable, type RegionRow } from '../../../db/database';
 import type { Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
+import { withBulkWrites } from '../../../db/bulk-writes';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../http/actor';
 import { pathInScope, scopeOf, type Scope } from '../../../http/scope';
@@ -46,10 +47,15 @@ const MAX_REPORTED_ERRORS = 100_000;
  * reason in Chinese and its original cells. Persons are upserted by ID number (one ID number is
  * one person); a row without one matches a same-named member of the same household. Rows with the
  * same building and room form one household. Re-importing the same file changes nothing. Rows are
- * processed in batches of a few thousand, each batch one transaction, so a file of any length
- * streams through in bounded memory.
+ * processed in batches of 10,000 rows, each batch one transaction, so a file of any length
+ * streams through in bounded memory and other writers wait at most one batch (~0.7 s at a million
+ * residents). On SQLite the import runs in bulk-write mode (see withBulkWrites).
  */
 export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
+  return withBulkWrites(db, () => importRows(db, clock, actor, rows, progress));
+}
+
+async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
   const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [], warnings: [] };
   const ctx = new ImportContext(db, clock, actor, summary);
   let batch: ParsedResident[] = [];
