@@ -98,6 +98,39 @@ describe('the qunfang command', () => {
     expect(ok.stdout).toContain('1 regions created');
   });
 
+  it('imports a resident roster: valid rows land, refused rows are printed with row and column and written to FILE.errors.xlsx', async () => {
+    const grid = await database.db.selectFrom('regions').select('code').where('name', '=', '东城村第一网格').executeTakeFirstOrThrow();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('区域');
+    ws.addRow(['层级', '编码', '名称', '上级编码', '备注']);
+    ws.addRow(['楼栋', '', '东城村3号院', grid.code]);
+    const buildingFile = path.join(tmp, 'building.xlsx');
+    await wb.xlsx.writeFile(buildingFile);
+    expect((await qunfang('regions', 'import', buildingFile)).code).toBe(0);
+    const building = await database.db.selectFrom('regions').select('code').where('name', '=', '东城村3号院').executeTakeFirstOrThrow();
+
+    const header = '姓名,证件类型,证件号码,国籍,性别,出生日期,手机号码,楼栋编码,门牌房号,与户主关系,人员标签,返乡出发地,抵达日期,交通方式,车次航班,备注';
+    const roster = path.join(tmp, 'roster.csv');
+    fs.writeFileSync(roster, [
+      header,
+      `孙户主,,140728197003030035,,,,13812345678,${building.code},101,户主,返乡人员,湖北省武汉市,2020-01-21,火车,G1234,`,
+      `孙坏号,,140728197003030030,,,,,${building.code},101,配偶,,,,,,`,
+      `孙小妹,,,,女,2015-06-01,,${building.code},101,子女,,,,,,`,
+    ].join('\n'));
+    const res = await qunfang('import', 'residents', roster);
+    expect(res.code, res.stderr).toBe(2);
+    expect(res.stdout).toMatch(/3 rows in [\d.]+ s: 2 created, 0 updated, 0 unchanged, 1 refused; 1 households created\./);
+    expect(res.stderr).toMatch(/row 3, column 证件号码: .*校验位/);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(path.join(tmp, 'roster.errors.xlsx'));
+    expect(report.worksheets[0]!.getCell(2, 1).value).toBe(3);
+    const persons = await database.db.selectFrom('persons').select(['name', 'returnee_from']).where('name', 'like', '孙%').orderBy('name').execute();
+    expect(persons).toEqual([{ name: '孙小妹', returnee_from: null }, { name: '孙户主', returnee_from: '湖北省武汉市' }]);
+
+    const again = await qunfang('import', 'residents', roster);
+    expect(again.stdout).toMatch(/0 created, 0 updated, 2 unchanged, 1 refused; 0 households created\./);
+  });
+
   it('backs up the database (SQLite online backup; a pg_dump hint on PostgreSQL)', async () => {
     const file = path.join(tmp, 'backup.db');
     const res = await qunfang('backup', file);
@@ -139,7 +172,7 @@ describe('the qunfang command', () => {
       method: 'POST', headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ parentId: parent.id, level: 'grid', name: '断电前网格' }),
     });
-    expect(created.status).toBe(201);
+    expect(created.status, await created.clone().text()).toBe(201);
     const exited = server.exitCode !== null ? Promise.resolve() : new Promise((r) => server.once('exit', r));
     server.kill('SIGKILL');
     await exited;

@@ -82,6 +82,8 @@ export async function maxChildCode(db: Db, prefix: string): Promise<string | nul
     .select((eb) => eb.fn.max('code').as('max'))
     .where('code', '>=', prefix + '000')
     .where('code', '<=', prefix + '999')
+    // the children's own codes only: a grandchild's (a building's 18 digits under a grid) sorts inside the range too
+    .where((eb) => eb.fn('length', [eb.ref('code')]), '=', prefix.length + 3)
     .executeTakeFirst();
   return (row?.max as string | null | undefined) ?? null;
 }

@@ -29,6 +29,10 @@ describe('creating regions', () => {
     expect(grid2.json().code).toBe('140728100202002');
     const building = await admin.post('/api/regions', { parentId: grid1.json().id, level: 'building', name: '1号楼' });
     expect(building.json().code).toBe('140728100202001001');
+    // a grid's buildings do not count as the village's grids: a third grid still gets the next code
+    const grid3 = await admin.post('/api/regions', { parentId: village.json().id, level: 'grid', name: '南城村第三网格' });
+    expect(grid3.statusCode).toBe(201);
+    expect(grid3.json().code).toBe('140728100202003');
   });
 
   it.each([
