@@ -64,6 +64,17 @@ describe.runIf(process.env.QF_TEST_ENGINE !== 'postgres')('bulk writes on SQLite
     expect(pragma('cache_size')).toBe(before);
   });
 
+  it('keeps bulk mode for a bulk write begun while the previous one is still stopping its worker', async () => {
+    const first = withBulkWrites(t.db, async () => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = withBulkWrites(t.db, async () => {
+      await first;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return pragma('wal_autocheckpoint');
+    });
+    expect(await second).toBe(100_000);
+  });
+
   it('puts the connection back when the work fails', async () => {
     const before = pragma('wal_autocheckpoint');
     await expect(withBulkWrites(t.db, async () => { throw new Error('bad roster'); })).rejects.toThrow('bad roster');

@@ -59,8 +59,10 @@ export async function withBulkWrites<T>(db: Db, work: () => Promise<T>): Promise
   } finally {
     if (--state.users === 0) {
       bulkStates.delete(sqlite);
-      sqlite.pragma(`cache_size = ${state.cacheSize}`);
-      sqlite.pragma('shrink_memory');
+      if (sqlite.open) {
+        sqlite.pragma(`cache_size = ${state.cacheSize}`);
+        sqlite.pragma('shrink_memory');
+      }
       await stopCheckpointWorker(sqlite, state);
     }
   }
@@ -85,6 +87,8 @@ function startCheckpointWorker(sqlite: SQLite.Database, state: BulkState): void 
 
 async function stopCheckpointWorker(sqlite: SQLite.Database, state: BulkState): Promise<void> {
   const worker = state.worker;
+  // detached first, so that its exit cannot touch a bulk write begun while it stops
+  state.worker = null;
   if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${state.autocheckpoint}`);
   if (!worker) return;
   const exited = once(worker, 'exit').catch(() => undefined);
