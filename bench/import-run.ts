@@ -1,7 +1,8 @@
 /**
- * Run resident_import alone (it needs the county demo's regions and users, built first):
+ * Run resident_import and person_search_p99 (over the registry the import filled) alone; they need
+ * the county demo's regions and users, built first:
  * `node bin/run-ts.mjs bench/import-run.ts [--quick] [--engine sqlite|postgres]`.
- * stdout: one JSON line; progress on stderr.
+ * stdout: one JSON line per line of the benchmark; progress on stderr.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { databaseFactory } from './databases';
 import { runDemoBuild } from './demo-build';
 import { runResidentImport } from './import';
+import { runPersonSearch } from './search';
 import { emit, log } from './stats';
 
 const args = process.argv.slice(2);
@@ -24,7 +26,13 @@ try {
   log(`demo county built in ${built.seconds.toFixed(1)} s`);
   try {
     const imported = await runResidentImport(factory, built.database.db, quick ? 100_000 : 1_000_000, workDir);
-    await imported.database.close();
+    try {
+      const search = await runPersonSearch(imported.database.db, quick ? 300 : 500, 30);
+      log(`person search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms; slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+      emit(`person_search_p99${quick ? '_quick' : ''}`, search.p99, 'ms', search.baselineP99);
+    } finally {
+      await imported.database.close();
+    }
     const insertBaseline = imported.baselineKind === 'multi-row INSERT' ? '_insert_baseline' : '';
     emit(`resident_import${quick ? '_quick' : ''}${insertBaseline}`, imported.value, 'rows/s', imported.baseline);
     if (imported.equalCacheBaseline) emit(`resident_import_equal_cache${quick ? '_quick' : ''}`, imported.value, 'rows/s', imported.equalCacheBaseline);

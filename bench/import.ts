@@ -26,7 +26,7 @@ import { log, timed } from './stats';
  * The baseline loads the same CSV file with the database engine's own bulk path into
  * `persons_baseline`, a copy of Qunfang's `persons` table: the same column list, types, NOT NULL
  * and defaults, primary key, UNIQUE(id_number) and all eight secondary indexes (region_path,
- * name_key, pinyin, initials, id_rev, phone_rev, household_id, region_id) — taken from the
+ * pinyin, initials, id_rev, phone_rev, (name_key, birth_date), household_id, region_id) — taken from the
  * migrated database's own DDL (SQLite) or `LIKE persons INCLUDING ALL` (PostgreSQL) — without the
  * foreign-key clauses. The file is bulk-loaded into a temporary staging table of its 16 columns,
  * then one INSERT … SELECT maps the lines, in file order, onto persons columns: the building code

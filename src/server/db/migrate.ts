@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_notices';
 import * as m0008 from './migrations/0008_dispatch';
 import * as m0009 from './migrations/0009_rollups';
 import * as m0010 from './migrations/0010_daily_reports';
+import * as m0011 from './migrations/0011_persons_name_index';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_dispatch': m0008,
   '0009_rollups': m0009,
   '0010_daily_reports': m0010,
+  '0011_persons_name_index': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
