@@ -50,10 +50,13 @@ export default function RegionsPage() {
     [navigate, mobile],
   );
 
-  // With nothing selected, open the top of the jurisdiction.
+  // With nothing selected, open the top of the jurisdiction — only while the address is still the
+  // bare /regions. A menu click right after login may already have moved on: the router keeps this
+  // page on screen until the next (lazily loaded) page is ready, and the tree arriving meanwhile
+  // pulled the user back here.
   useEffect(() => {
     const first = tree.roots?.[0];
-    if (!regionId && first) navigate(`/regions/${first.id}`, { replace: true });
+    if (!regionId && first && /^\/regions\/?$/.test(window.location.pathname)) navigate(`/regions/${first.id}`, { replace: true });
   }, [regionId, tree.roots, navigate]);
 
   useEffect(() => {
