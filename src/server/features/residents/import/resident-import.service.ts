@@ -48,8 +48,8 @@ const MAX_REPORTED_ERRORS = 100_000;
  * one person); a row without one matches a same-named member of the same household. Rows with the
  * same building and room form one household. Re-importing the same file changes nothing. Rows are
  * processed in batches of 10,000 rows, each batch one transaction, so a file of any length
- * streams through in bounded memory and other writers wait at most one batch (~0.7 s at a million
- * residents). On SQLite the import runs in bulk-write mode (see withBulkWrites).
+ * streams through in bounded memory and other writers wait at most one batch (about half a
+ * second at a million residents). On SQLite the import runs in bulk-write mode (withBulkWrites).
  */
 export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
   return withBulkWrites(db, () => importRows(db, clock, actor, rows, progress));
