@@ -64,6 +64,17 @@ export const PersonInput = z.object({
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
+/**
+ * A correction (PATCH): only the fields sent change; a field left out keeps its value, `null`
+ * clears it. `tags`, when sent, replace the person's tags.
+ */
+export const PersonPatch = PersonInput.omit({ idType: true, away: true, tags: true, confirmNotDuplicate: true }).partial().extend({
+  idType: IdType.optional(),
+  away: z.boolean().optional(),
+  tags: z.array(PersonTag).optional(),
+});
+export type PersonPatch = z.infer<typeof PersonPatch>;
+
 export const Person = z.object({
   id: z.string(),
   name: z.string(),
@@ -111,6 +122,13 @@ export const HouseholdInput = z.object({
   note: z.string().trim().max(500).nullable().optional(),
 });
 export type HouseholdInput = z.infer<typeof HouseholdInput>;
+
+/** A change to a household (PATCH): only the fields sent change. */
+export const HouseholdPatch = HouseholdInput.omit({ regionId: true, vacant: true }).extend({
+  regionId: z.string().uuid().optional(),
+  vacant: z.boolean().optional(),
+});
+export type HouseholdPatch = z.infer<typeof HouseholdPatch>;
 
 export const Household = z.object({
   id: z.string(),

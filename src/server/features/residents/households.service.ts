@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { scopeOf, type Scope } from '../../http/scope';
 import { maskPhone } from '../../../shared/validators';
-import type { Household, HouseholdInput } from '../../../shared/residents';
+import type { Household, HouseholdInput, HouseholdPatch } from '../../../shared/residents';
 import { audit } from '../audit/audit.service';
 import { ancestorsOf, getRegionInScope } from '../regions/regions.service';
 import { findHouseholdInScope, type HouseholdRow } from './households.repository';
@@ -65,16 +65,18 @@ export async function createHousehold(db: Db, clock: Clock, actor: Actor, input:
 }
 
 /** Change a household; a new building moves its members with it; a left-out phone is kept. */
-export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: string, input: HouseholdInput): Promise<HouseholdRow> {
+export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: string, input: HouseholdPatch): Promise<HouseholdRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getHouseholdInScope(trx, scope, id);
-    const building = await buildingFor(trx, actor, input.regionId);
+    // a field left out keeps its value
+    const building = await buildingFor(trx, actor, input.regionId ?? current.region_id);
+    const room = input.room === undefined ? current.room : input.room;
     const moved = building.id !== current.region_id;
-    const address = input.address || (moved || input.room !== current.room ? await addressOf(trx, building, input.room) : current.address);
+    const address = input.address || (moved || room !== current.room ? await addressOf(trx, building, room) : current.address);
     await trx.updateTable('households').set({
-      region_id: building.id, region_path: building.path, address, room: input.room ?? null, phone: input.phone === undefined ? current.phone : input.phone,
-      vacant: input.vacant ? 1 : 0, note: input.note ?? null, updated_at: clock.now().toISOString(),
+      region_id: building.id, region_path: building.path, address, room: room ?? null, phone: input.phone === undefined ? current.phone : input.phone,
+      vacant: input.vacant === undefined ? current.vacant : input.vacant ? 1 : 0, note: input.note === undefined ? current.note : input.note, updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
     if (moved) {
       await trx.updateTable('persons').set({ region_id: building.id, region_path: building.path })

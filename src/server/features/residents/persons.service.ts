@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { scopeOf } from '../../http/scope';
 import { factsFromIdNumber, idDocumentProblem, maskIdNumber, maskPhone } from '../../../shared/validators';
-import type { Person, PersonInput, PersonTag } from '../../../shared/residents';
+import type { Person, PersonInput, PersonPatch, PersonTag, Transport } from '../../../shared/residents';
 import { audit } from '../audit/audit.service';
 import { getRegionInScope } from '../regions/regions.service';
 import { personKeys } from './person-keys';
@@ -115,6 +115,34 @@ function columnsFrom(input: PersonInput, identity: ReturnType<typeof checkedIden
 }
 
 /**
+ * What a registration or correction leaves out is kept from the record: `given` with every
+ * undefined field taken from `current` (null clears). Without a new household or region the person
+ * stays where they are.
+ */
+function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], given: PersonPatch): PersonInput {
+  const keep = <T>(value: T | undefined, kept: T): T => (value === undefined ? kept : value);
+  return {
+    name: given.name ?? current.name,
+    idType: given.idType ?? (current.id_type as PersonInput['idType']),
+    idNumber: keep(given.idNumber, current.id_number),
+    nationality: keep(given.nationality, current.nationality),
+    sex: keep(given.sex, current.sex as PersonInput['sex']),
+    birthDate: keep(given.birthDate, current.birth_date),
+    phone: keep(given.phone, current.phone),
+    householdId: keep(given.householdId, current.household_id),
+    relation: keep(given.relation, current.relation as PersonInput['relation']),
+    regionId: given.regionId ?? (given.householdId === undefined ? current.region_id : undefined),
+    away: given.away ?? current.away === 1,
+    tags: given.tags ?? [...currentTags],
+    returnee: keep(given.returnee, current.returnee_from
+      ? { from: current.returnee_from, arrivalDate: current.arrival_date!, transport: current.transport as Transport, transportNo: current.transport_no }
+      : null),
+    note: keep(given.note, current.note),
+    confirmNotDuplicate: false,
+  };
+}
+
+/**
  * Register a person — once. An ID number already in the registry (anywhere) is that person: the
  * record is updated and moved here instead of duplicated. Without an ID match, records with the
  * same name and birth date or phone are returned as likely duplicates (409) until the caller
@@ -129,7 +157,10 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
     const columns = { ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
     const existing = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
     if (existing) {
-      await trx.updateTable('persons').set(columns).where('id', '=', existing.id).execute();
+      // what this registration leaves out (a phone, the returnee details) is kept, not erased
+      const kept = keptFrom(existing, [], { ...input, idType: input.idType, tags: undefined, away: input.away || undefined });
+      const merged = { ...columnsFrom(kept, checkedIdentity(kept)), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
+      await trx.updateTable('persons').set(merged).where('id', '=', existing.id).execute();
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
       await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path } });
       return { id: existing.id, matchedExisting: true, household };
@@ -155,12 +186,13 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
 }
 
 /** Correct a person's record; tags given replace the current set; a left-out ID number or phone is kept. */
-export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, given: PersonInput): Promise<PersonRow> {
+export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, given: PersonPatch): Promise<PersonRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getPerson(trx, actor, id);
-    // The client only ever holds masked numbers: an ID number or phone left out is kept.
-    const input = { ...given, idNumber: given.idNumber === undefined ? current.id_number : given.idNumber, phone: given.phone === undefined ? current.phone : given.phone };
+    const currentTags = (await tagsOf(trx, [id])).get(id) ?? [];
+    // Only what is sent changes (the client only ever holds masked numbers: an ID number or phone left out is kept).
+    const input = keptFrom(current, currentTags, given);
     const identity = checkedIdentity(input);
     const { household, region } = await placeOf(trx, actor, input);
     if (identity.idNumber && identity.idNumber !== current.id_number) {
@@ -170,9 +202,10 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
     await trx.updateTable('persons').set({
       ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
-    await setTags(trx, clock, id, region.path, input.tags, 'registry', true);
+    await setTags(trx, clock, id, region.path, input.tags, 'registry', given.tags !== undefined);
     if (household && input.relation === 'head') await trx.updateTable('households').set({ head_person_id: id }).where('id', '=', household.id).execute();
-    await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path });
+    const changed = (Object.keys(given) as (keyof PersonPatch)[]).filter((k) => given[k] !== undefined);
+    await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path, details: { fields: changed } });
   });
   return (await findPersonInScope(db, scope, id))!;
 }

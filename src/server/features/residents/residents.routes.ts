@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Household, HouseholdInput, HouseholdSearchQuery, Person, PersonInput, PersonSearchQuery } from '../../../shared/residents';
+import { Household, HouseholdInput, HouseholdPatch, HouseholdSearchQuery, Person, PersonInput, PersonPatch, PersonSearchQuery } from '../../../shared/residents';
 import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
@@ -53,7 +53,7 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.patch('/api/persons/:id', {
-      schema: { tags: ['residents'], summary: 'Correct a person (the whole record; tags replace)', params: IdParams, body: PersonInput, response: { 200: Person } },
+      schema: { tags: ['residents'], summary: 'Correct a person (only the fields sent change; tags, when sent, replace)', params: IdParams, body: PersonPatch, response: { 200: Person } },
     }, async (request) => {
       const { actor } = authorise(request, ROLES_THAT_REGISTER);
       return personWithTags(db, await updatePerson(db, clock, actor, request.params.id, request.body));
@@ -122,7 +122,7 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     }, async (request) => revealHouseholdPhone(db, clock, authorise(request, ROLES_THAT_REGISTER).actor, request.params.id));
 
     app.patch('/api/households/:id', {
-      schema: { tags: ['residents'], summary: 'Change a household (a new building moves its members)', params: IdParams, body: HouseholdInput, response: { 200: Household } },
+      schema: { tags: ['residents'], summary: 'Change a household (only the fields sent change; a new building moves its members)', params: IdParams, body: HouseholdPatch, response: { 200: Household } },
     }, async (request) => {
       const { actor } = authorise(request, ROLES_THAT_REGISTER);
       return toHousehold(await updateHousehold(db, clock, actor, request.params.id, request.body));

@@ -12,6 +12,7 @@ let householdA: { id: string };
 const id = (first17: string) => first17 + idCardCheckChar(first17);
 const ZHANG = id('14072819800312001'); // male, 1980-03-12
 const LI = id('14072819850620002'); // female, 1985-06-20
+const WANG = id('14072819900101005'); // male, 1990-01-01
 
 beforeAll(async () => {
   t = await testApp();
@@ -133,6 +134,30 @@ describe('persons', () => {
     expect((await worker.post(`/api/households/${householdA.id}/reveal`, { field: 'phone' })).json().value).toBe('13600001111');
     await worker.patch(`/api/households/${householdA.id}`, { regionId: tree.buildingA.id, room: '2单元301', note: '常住' });
     expect((await worker.post(`/api/households/${householdA.id}/reveal`, { field: 'phone' })).json().value).toBe('13600001111');
+  });
+
+  it('a correction changes only the fields it sends; null clears one', async () => {
+    const wang = (await worker.post('/api/persons', {
+      name: '王返乡', idNumber: WANG, phone: '13812340000', householdId: householdA.id, relation: 'spouse', tags: ['contact_history'],
+      returnee: { from: '湖北省武汉市', arrivalDate: '2020-01-22', transport: 'train', transportNo: 'G1234' },
+    })).json().person;
+    const res = await worker.patch(`/api/persons/${wang.id}`, { note: '电话核实' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ note: '电话核实', relation: 'spouse', householdId: householdA.id, returnee: { from: '湖北省武汉市', arrivalDate: '2020-01-22', transport: 'train', transportNo: 'G1234' } });
+    expect(res.json().tags).toEqual(['contact_history']);
+    expect((await worker.patch(`/api/persons/${wang.id}`, { returnee: null })).json()).toMatchObject({ returnee: null, relation: 'spouse', note: '电话核实' });
+    const audits = (await admin.get('/api/audit?action=person.update')).json().items;
+    expect(audits[0].details).toEqual({ fields: ['returnee'] });
+
+    await worker.patch(`/api/households/${householdA.id}`, { vacant: true });
+    expect((await worker.patch(`/api/households/${householdA.id}`, { note: '二楼' })).json()).toMatchObject({ room: '2单元301', vacant: true, note: '二楼', address: '古陶镇东城村1号院 2单元301' });
+    await worker.patch(`/api/households/${householdA.id}`, { vacant: false });
+  });
+
+  it('registering a known ID number again keeps what that registration leaves out', async () => {
+    const res = await admin.post('/api/persons', { name: '王返乡', idNumber: WANG, regionId: tree.buildingB.id });
+    expect(res.json()).toMatchObject({ matchedExisting: true, person: { regionId: tree.buildingB.id, relation: 'spouse', note: '电话核实' } });
+    expect((await admin.post(`/api/persons/${res.json().person.id}/reveal`, { field: 'phone' })).json().value).toBe('13812340000');
   });
 
   it('filters by tag through the whole jurisdiction', async () => {
