@@ -32,7 +32,7 @@ export async function residentTemplate(): Promise<Buffer> {
   for (const [key, values] of lists) {
     addListValidation(ws, `${letterOf(key)}4:${letterOf(key)}20000`, values);
   }
-  for (const key of ['idNumber', 'phone', 'buildingCode', 'room']) ws.getColumn(letterOf(key)).numFmt = '@';
+  for (const key of ['idNumber', 'phone', 'buildingCode', 'room', 'birthDate', 'arrivalDate']) ws.getColumn(letterOf(key)).numFmt = '@';
   ws.getCell(`${letterOf('tags')}2`).note = `可选标签：${Object.values(TAG_LABELS).join('、')}`;
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());

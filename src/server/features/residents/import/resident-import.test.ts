@@ -48,6 +48,8 @@ describe('resident roster import', () => {
     expect(String(ws.getCell('A2').value)).toMatch(/^说明/);
     expect(ws.getCell('A3').value).toBe('张三');
     expect(ws.getCell('J10').dataValidation?.formulae?.[0]).toContain('户主');
+    // ID numbers, phones and dates are text columns: Excel neither rounds an ID nor turns a date into a serial
+    for (const column of ['C', 'F', 'G', 'M']) expect(ws.getColumn(column).numFmt).toBe('@');
   });
 
   it('imports valid rows, forms households, reports bad rows with reasons, and re-importing changes nothing', async () => {
@@ -103,6 +105,19 @@ describe('resident roster import', () => {
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': XLSX }, payload: file })).json().id);
     expect(job).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 3, invalid: 0, hasReport: false });
+  });
+
+  it('reads a birth date Excel stored as a date cell as that date', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow(HEADER);
+    ws.addRow(['Tom Lee', '护照', 'E98765432', '美国', '男', new Date(Date.UTC(1975, 5, 6)), '', tree.buildingA.code, '701', '户主', '', '', new Date(Date.UTC(2020, 0, 21)), '', '', '']);
+    ws.getCell('F2').numFmt = 'yyyy/m/d';
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': XLSX }, payload: file })).json().id);
+    expect(job).toMatchObject({ status: 'done', created: 1, invalid: 0 });
+    const tom = await t.db.selectFrom('persons').select(['birth_date', 'arrival_date']).where('name', '=', 'Tom Lee').executeTakeFirstOrThrow();
+    expect(tom).toEqual({ birth_date: '1975-06-06', arrival_date: '2020-01-21' });
   });
 
   it('lands a likely duplicate but lists it for a human to check', async () => {

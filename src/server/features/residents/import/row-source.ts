@@ -35,7 +35,9 @@ export async function* readRows(input: string | Buffer, format: 'xlsx' | 'csv'):
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+  // Styles are read so that a cell Excel formats as a date (a birth date typed as 1975-06-06 into
+  // a General cell) arrives as that date, not as its serial number 27551.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore' });
   for await (const sheet of reader) {
     for await (const r of sheet) {
       const values = r.values as ExcelJS.CellValue[];
