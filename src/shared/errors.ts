@@ -38,6 +38,8 @@ export const ERROR_CATALOGUE = {
   HOUSEHOLD_NOT_FOUND: { status: 404, zh: '住户不存在或不在您的管辖范围内', en: 'Household not found, or outside your jurisdiction' },
   ID_NUMBER_INVALID: { status: 400, zh: '证件号码无效（格式、出生日期或校验位错误）', en: 'The ID number is not valid (format, birth date or check digit)' },
   ID_NUMBER_MISMATCH: { status: 400, zh: '出生日期或性别与身份证号码不符', en: 'Birth date or sex does not match the ID number' },
+  BIRTH_DATE_IN_FUTURE: { status: 400, zh: '出生日期晚于今天', en: 'The birth date is after today' },
+  VISIT_IN_FUTURE: { status: 400, zh: '走访时间晚于当前时间', en: 'The visit time is in the future' },
   LIKELY_DUPLICATE: { status: 409, zh: '可能与已登记人员重复，请核对后确认', en: 'This may be a person already registered; check and confirm' },
   REGION_NOT_BUILDING: { status: 400, zh: '住户必须登记在楼栋（院落）下', en: 'A household must be registered under a building' },
   MERGE_SELF: { status: 400, zh: '不能与自身合并', en: 'A record cannot be merged with itself' },

@@ -17,6 +17,14 @@ export function idCardProblem(id: string): 'FORMAT' | 'BIRTH_DATE' | 'CHECKSUM' 
   return idCardCheckChar(id.slice(0, 17)) === id[17] ? null : 'CHECKSUM';
 }
 
+/** A real calendar date written YYYY-MM-DD: 2020-02-29 is one, 2020-02-30 and 2099-13-45 are not. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 

@@ -56,6 +56,11 @@ describe('persons', () => {
     [{ name: '护照', idType: 'passport', idNumber: 'E12345678' }, 'VALIDATION'],
     [{ name: '坏电话', phone: '1234' }, 'VALIDATION'],
     [{ name: '居住证', idType: 'hmt_permit', idNumber: LI }, 'ID_NUMBER_INVALID'],
+    [{ name: '二月三十', birthDate: '2020-02-30' }, 'VALIDATION'],
+    [{ name: '十三月', birthDate: '2019-13-05' }, 'VALIDATION'],
+    [{ name: '未出生', birthDate: '2099-01-01' }, 'BIRTH_DATE_IN_FUTURE'],
+    [{ name: '未出生号', idNumber: id('14072820990101003') }, 'BIRTH_DATE_IN_FUTURE'],
+    [{ name: '坏抵达', returnee: { from: '武汉', arrivalDate: '2020-02-31', transport: 'train' } }, 'VALIDATION'],
   ])('refuses %j with %s and stores nothing', async (body, code) => {
     const before = (await t.db.selectFrom('persons').select('id').execute()).length;
     const res = await worker.post('/api/persons', { householdId: householdA.id, ...body });

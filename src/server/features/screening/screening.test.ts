@@ -76,6 +76,7 @@ describe('screening rounds and visits', () => {
     [{ outcome: 'no_risk', checks: [{ personId: 'X', present: true, temperature: 43.1 }] }, 'VALIDATION'],
     [{ outcome: 'maybe' }, 'VALIDATION'],
     [{ outcome: 'not_home', checks: [{ personId: 'X', present: true }] }, 'VALIDATION'],
+    [{ outcome: 'not_home', visitedAt: '2099-01-01T10:00:00+08:00' }, 'VISIT_IN_FUTURE'],
   ])('refuses %j and stores nothing', async (body, code) => {
     const h = households[2]!;
     const checks = (body as { checks?: object[] }).checks?.map((c) => ({ ...c, personId: h.members[0] }));

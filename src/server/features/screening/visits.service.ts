@@ -49,6 +49,8 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
 
   const now = clock.now();
   const visitedAt = input.visitedAt ? new Date(input.visitedAt).toISOString() : now.toISOString();
+  // a phone's clock may run a little fast; a visit hours ahead is a typing mistake
+  if (Date.parse(visitedAt) > now.getTime() + 10 * 60_000) throw new AppError('VISIT_IN_FUTURE', { visitedAt });
   const id = input.id ?? uuidv7(now.getTime());
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('screening_visits').values({
