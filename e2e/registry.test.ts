@@ -190,4 +190,15 @@ describe('resident registry in the browser', () => {
     expect(text).toContain('张三丰');
     expect(text).not.toContain(ZHANG_ID);
   });
+
+  it('prints the A4 roster (人员花名册) with a signature column', async () => {
+    await page.locator('[data-testid="persons-print"]').click();
+    await page.waitForURL(/\/persons\/roster/);
+    const heading = page.locator('h1');
+    await heading.waitFor();
+    await expect(heading.innerText()).resolves.toContain('人员花名册');
+    const table = await page.locator('table').first().innerText();
+    expect(table).toContain('签字');
+    expect(table).toContain('张三丰');
+  });
 });

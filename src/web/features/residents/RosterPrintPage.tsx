@@ -75,17 +75,17 @@ export default function RosterPrintPage() {
           {t('common.back')}
         </Button>
         <Button type="primary" icon={<PrinterOutlined />} disabled={!rows} onClick={() => window.print()} data-testid="roster-print">
-          {t('roster.print')}
+          {t('residentRoster.print')}
         </Button>
       </Space>
       {rows && rows.length >= MAX_ROWS && (
-        <Alert className="qf-noprint" type="warning" showIcon title={t('roster.truncated', { n: MAX_ROWS })} style={{ marginBottom: 12 }} />
+        <Alert className="qf-noprint" type="warning" showIcon title={t('residentRoster.truncated', { n: MAX_ROWS })} style={{ marginBottom: 12 }} />
       )}
       <Card className="qf-roster" data-testid="roster">
-        <h1>{t('roster.title', { scope: me.region?.name ?? '' })}</h1>
+        <h1>{t('residentRoster.title', { scope: me.region?.name ?? '' })}</h1>
         <div className="qf-roster-meta">
           {filters && `${filters} · `}
-          {t('roster.count', { n: rows?.length ?? 0 })} · {t('roster.printedAt', { date: new Date().toLocaleDateString('zh-CN') })}
+          {t('residentRoster.count', { n: rows?.length ?? 0 })} · {t('residentRoster.printedAt', { date: new Date().toLocaleDateString('zh-CN') })}
         </div>
         {!rows ? (
           <Spin />
@@ -94,15 +94,15 @@ export default function RosterPrintPage() {
             <table>
               <thead>
                 <tr>
-                  <th>{t('roster.no')}</th>
+                  <th>{t('residentRoster.no')}</th>
                   <th>{t('persons.name')}</th>
                   <th>{t('persons.sex')}</th>
                   <th>{t('persons.birthDate')}</th>
                   <th>{t('persons.idNumber')}</th>
-                  <th>{t('roster.phone')}</th>
+                  <th>{t('residentRoster.phone')}</th>
                   <th>{t('persons.address')}</th>
                   <th>{t('persons.tags')}</th>
-                  <th>{t('roster.sign')}</th>
+                  <th>{t('residentRoster.sign')}</th>
                 </tr>
               </thead>
               <tbody>
