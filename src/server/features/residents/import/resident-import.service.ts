@@ -71,6 +71,11 @@ async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
     if (source.cells.every((c) => !c)) continue;
     if ((source.cells[0] ?? '').startsWith(EXPLANATION_MARK) || (source.cells[RESIDENT_COLUMNS.length - 1] ?? '').startsWith(SAMPLE_MARK)) continue;
     summary.rows++;
+    const width = widthProblem(source);
+    if (width) {
+      ctx.reject(source.row, source.cells, null, width);
+      continue;
+    }
     try {
       batch.push(parseResidentRow(source.row, source.cells));
     } catch (err) {
@@ -92,6 +97,15 @@ async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
   summary.warnings.sort((a, b) => a.row - b.row);
   await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined, warnings: summary.warnings.length } });
   return summary;
+}
+
+/** A row with more columns than the roster, or a CSV line with fewer (a comma in a cell left unquoted). */
+function widthProblem(source: SourceRow): string | null {
+  const columns = RESIDENT_COLUMNS.length;
+  const n = source.cells.length;
+  if (n > columns && (source.exactWidth || source.cells.slice(columns).some((c) => c !== ''))) return `本行有 ${n} 列，花名册只有 ${columns} 列（内容含逗号的单元格须加英文双引号）`;
+  if (source.exactWidth && n < columns) return `本行只有 ${n} 列，花名册应有 ${columns} 列（空单元格也要保留逗号）`;
+  return null;
 }
 
 class ImportContext {

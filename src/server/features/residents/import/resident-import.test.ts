@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../../testing/test-app';
@@ -118,6 +120,27 @@ describe('resident roster import', () => {
     expect(job).toMatchObject({ status: 'done', created: 1, invalid: 0 });
     const tom = await t.db.selectFrom('persons').select(['birth_date', 'arrival_date']).where('name', '=', 'Tom Lee').executeTakeFirstOrThrow();
     expect(tom).toEqual({ birth_date: '1975-06-06', arrival_date: '2020-01-21' });
+  });
+
+  it('reads a CSV that Excel saved in GBK', async () => {
+    const file = fs.readFileSync(path.join(import.meta.dirname, 'fixtures/roster-gbk.csv'));
+    const payload = Buffer.from(file.toString('latin1').replaceAll('@@BUILDING@@', tree.buildingA.code), 'latin1');
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload })).json().id);
+    expect(job).toMatchObject({ status: 'done', created: 2, invalid: 0 });
+    const qian = await t.db.selectFrom('persons').select(['name', 'relation', 'note']).where('name', '=', '钱广东').executeTakeFirstOrThrow();
+    expect(qian).toEqual({ name: '钱广东', relation: 'head', note: 'Excel 另存为 CSV（GBK）' });
+  });
+
+  it('refuses a CSV line with too few or too many columns, saying so', async () => {
+    const full = ['孙列数', '', '', '', '男', '1960-01-01', '', tree.buildingA.code, '901', '户主', '', '', '', '', '', ''];
+    const body = '\uFEFF' + [HEADER.join(','), full.slice(0, 8).join(','), [...full.slice(0, 14), '晋C,60695', ''].join(','), full.join(',')].join('\r\n');
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.from(body) })).json().id);
+    expect(job).toMatchObject({ status: 'done', rows: 3, created: 1, invalid: 2 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await admin.get(`/api/imports/${job.id}/report`)).rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect([ws.getCell(2, 1).value, String(ws.getCell(2, 3).value)]).toEqual([2, '本行只有 8 列，花名册应有 16 列（空单元格也要保留逗号）']);
+    expect([ws.getCell(3, 1).value, String(ws.getCell(3, 3).value)]).toEqual([3, '本行有 17 列，花名册只有 16 列（内容含逗号的单元格须加英文双引号）']);
   });
 
   it('lands a likely duplicate but lists it for a human to check', async () => {
