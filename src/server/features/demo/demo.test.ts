@@ -255,7 +255,7 @@ describe('the small demo through the API', () => {
     const household = (await worker.get(`/api/households/${gap.householdId}`)).json() as { members: { id: string }[] };
     const before = ((await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }).items;
     const res = await worker.post('/api/screening/visits', {
-      roundId: round.id, householdId: gap.householdId, visitedAt: '2020-02-01T15:00:00+08:00', outcome: 'no_risk',
+      roundId: round.id, householdId: gap.householdId, visitedAt: '2020-01-25T15:00:00+08:00', outcome: 'no_risk',
       checks: household.members.map((m) => ({ personId: m.id, present: true, temperature: 36.6 })),
     });
     expect(res.statusCode, res.body).toBe(201);

@@ -77,6 +77,8 @@ describe('screening rounds and visits', () => {
     [{ outcome: 'maybe' }, 'VALIDATION'],
     [{ outcome: 'not_home', checks: [{ personId: 'X', present: true }] }, 'VALIDATION'],
     [{ outcome: 'not_home', visitedAt: '2099-01-01T10:00:00+08:00' }, 'VISIT_IN_FUTURE'],
+    [{ outcome: 'no_risk', checks: [{ personId: 'X', present: true, temperature: 38.5 }] }, 'VALIDATION'],
+    [{ outcome: 'no_risk', checks: [{ personId: 'X', present: true, temperature: 36.5, hubeiTravel: true }] }, 'VALIDATION'],
   ])('refuses %j and stores nothing', async (body, code) => {
     const h = households[2]!;
     const checks = (body as { checks?: object[] }).checks?.map((c) => ({ ...c, personId: h.members[0] }));

@@ -42,6 +42,10 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
   if (input.outcome === 'not_home' && input.checks.some((c) => c.present)) {
     throw new AppError('VALIDATION', { issues: [{ path: ['outcome'], message: 'nobody can be present when nobody was home' }] });
   }
+  // the field screen never offers 无风险 once a check found something; the API holds the same line
+  if (input.outcome === 'no_risk' && input.checks.some((c) => c.present && (isFever(c) || c.hubeiTravel || c.contactHistory))) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['outcome'], message: 'a fever, Hubei travel or contact history is not 无风险: key person or refer to a fever clinic' }] });
+  }
   const members = await db.selectFrom('persons').select(['id', 'name']).where('household_id', '=', household.id).where('status', '=', 'active').execute();
   const names = new Map(members.map((m) => [m.id, m.name]));
   const unknown = input.checks.findIndex((c) => !names.has(c.personId));
