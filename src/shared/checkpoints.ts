@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
 
@@ -121,7 +122,7 @@ export type PassageQuery = z.infer<typeof PassageQuery>;
 export const ShiftPlanInput = z.object({
   siteId: z.string().uuid(),
   /** first local day (YYYY-MM-DD) and how many days */
-  fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  fromDay: CalendarDate,
   days: z.number().int().min(1).max(31),
   /** shift starts in local hours, e.g. [0, 8, 16] for three 8-hour shifts */
   startHours: z.array(z.number().int().min(0).max(23)).min(1).max(24).default([0, 8, 16]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 import { Figures, METRICS, type Metric } from './rollups';
 import type { RegionLevel } from './enums';
 
@@ -14,7 +15,7 @@ import type { RegionLevel } from './enums';
  */
 export const REPORT_LEVELS: readonly RegionLevel[] = ['province', 'city', 'county', 'township', 'village'];
 
-export const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD');
+export const LocalDay = CalendarDate;
 
 export const DailyReportStatus = z.enum(['draft', 'submitted', 'reviewed', 'returned']);
 export type DailyReportStatus = z.infer<typeof DailyReportStatus>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 import { PageQuery } from './pagination';
 
 /**
@@ -20,7 +21,7 @@ export type DispatchItemKind = z.infer<typeof DispatchItemKind>;
 export const DispatchItemStatus = z.enum(['open', 'done']);
 export type DispatchItemStatus = z.infer<typeof DispatchItemStatus>;
 
-const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD');
+const LocalDay = CalendarDate;
 
 /** Draw the morning or evening sheet of my jurisdiction (today by default). */
 export const DispatchDraw = z.object({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
 
-export const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
+export const LocalDay = CalendarDate;
 
 /** 居家隔离 / 集中隔离 (a room of a centralised site) / 住院. */
 export const IsolationKind = z.enum(['home', 'centralised', 'hospital']);

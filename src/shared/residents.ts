@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate, MOBILE_PATTERN } from './validators';
+import { CalendarDate } from './dates';
+import { MOBILE_PATTERN } from './validators';
 
 /**
  * Identity documents: the mainland resident ID card (居民身份证), the residence permit for Hong Kong,
@@ -33,7 +34,7 @@ export type Transport = z.infer<typeof Transport>;
 export const Relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other']);
 export type Relation = z.infer<typeof Relation>;
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD').refine(isCalendarDate, 'date: not a calendar date');
+const LocalDate = CalendarDate;
 
 export const ReturneeInfo = z.object({
   from: z.string().trim().min(1).max(100),

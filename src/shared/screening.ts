@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCalendarDate } from './validators';
+import { CalendarDate } from './dates';
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD').refine(isCalendarDate, 'date: not a calendar date');
+const LocalDate = CalendarDate;
 
 /** Body temperature accepted by forms (°C); at or above FEVER_CELSIUS is a fever. */
 export const MIN_CELSIUS = 34.0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 
 /**
  * The daily zero report (零报告): every reporting unit — each village/community, each checkpoint,
@@ -11,7 +12,7 @@ import { z } from 'zod';
  *   people checked, turned back): the whole previous local day, D−1 00:00 to D 00:00;
  * - stocks (people in isolation): as of the moment the form is computed, never later than the end of D.
  */
-export const ZeroReportDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
+export const ZeroReportDay = CalendarDate;
 
 /** 村/社区 · 卡口 · 集中隔离点 */
 export const ZeroReportUnitType = z.enum(['village', 'checkpoint_site', 'isolation_site']);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AssignmentInput, DailyFigures, Passage, PassageInput, PassageQuery, ShiftPlanInput, Site, SiteInput, SiteKind } from '../../../shared/checkpoints';
 import { RevealResult } from '../../../shared/audit';
+import { CalendarDate } from '../../../shared/dates';
 import { pageOf } from '../../../shared/pagination';
 import { localDay, startOfLocalDay } from '../../clock';
 import { authorise } from '../../http/actor';
@@ -110,7 +111,7 @@ export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginA
     });
 
     app.get('/api/checkpoints/figures', {
-      schema: { tags: ['checkpoints'], summary: "A local day's figures per site, or per township/village; `day` defaults to today in the county's time zone (QUNFANG_TZ), not the browser's", querystring: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), by: z.enum(['site', 'township', 'village']).default('site'), under: z.string().uuid().optional() }), response: { 200: z.object({ day: z.string(), items: z.array(DailyFigures) }) } },
+      schema: { tags: ['checkpoints'], summary: "A local day's figures per site, or per township/village; `day` defaults to today in the county's time zone (QUNFANG_TZ), not the browser's", querystring: z.object({ day: CalendarDate.optional(), by: z.enum(['site', 'township', 'village']).default('site'), under: z.string().uuid().optional() }), response: { 200: z.object({ day: z.string(), items: z.array(DailyFigures) }) } },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const day = request.query.day ?? localDay(clock.now(), config.timeZone);
