@@ -72,10 +72,14 @@ export function checkedIdentity(input: Pick<PersonInput, 'idType' | 'idNumber' |
   return { idNumber: input.idNumber, ...facts };
 }
 
-/** A birth date after today (anywhere: the day east of the date line) is refused, whether typed or read from an ID number. */
-function refuseFutureBirth(birthDate: string | null, clock: Clock) {
+/**
+ * Facts that contradict each other are refused: a birth date after today (anywhere: the day east
+ * of the date line), typed or read from an ID number; the 孕产妇 tag on a man.
+ */
+function refuseContradictions(identity: { birthDate: string | null; sex: string | null }, tags: readonly PersonTag[], clock: Clock) {
   const latestToday = new Date(clock.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
-  if (birthDate && birthDate > latestToday) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate });
+  if (identity.birthDate && identity.birthDate > latestToday) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
+  if (identity.sex === 'M' && tags.includes('pregnant')) throw new AppError('VALIDATION', { issues: [{ path: ['tags'], message: 'pregnant: the person is male' }] });
 }
 
 /** Where a person is registered: their household's building, or a region given directly. */
@@ -156,7 +160,7 @@ function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], given: 
  */
 export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: PersonInput): Promise<{ person: PersonRow; matchedExisting: boolean }> {
   const identity = checkedIdentity(input);
-  refuseFutureBirth(identity.birthDate, clock);
+  refuseContradictions(identity, input.tags, clock);
   const scope = scopeOf(actor);
   const result = await db.transaction().execute(async (trx) => {
     const { household, region } = await placeOf(trx, actor, input);
@@ -201,7 +205,7 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
     // Only what is sent changes (the client only ever holds masked numbers: an ID number or phone left out is kept).
     const input = keptFrom(current, currentTags, given);
     const identity = checkedIdentity(input);
-    refuseFutureBirth(identity.birthDate, clock);
+    refuseContradictions(identity, input.tags, clock);
     const { household, region } = await placeOf(trx, actor, input);
     if (identity.idNumber && identity.idNumber !== current.id_number) {
       const other = await findPersonByIdNumber(trx, identity.idNumber);

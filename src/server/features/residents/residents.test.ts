@@ -61,6 +61,7 @@ describe('persons', () => {
     [{ name: '未出生', birthDate: '2099-01-01' }, 'BIRTH_DATE_IN_FUTURE'],
     [{ name: '未出生号', idNumber: id('14072820990101003') }, 'BIRTH_DATE_IN_FUTURE'],
     [{ name: '坏抵达', returnee: { from: '武汉', arrivalDate: '2020-02-31', transport: 'train' } }, 'VALIDATION'],
+    [{ name: '男孕妇', idNumber: ZHANG, tags: ['pregnant'] }, 'VALIDATION'],
   ])('refuses %j with %s and stores nothing', async (body, code) => {
     const before = (await t.db.selectFrom('persons').select('id').execute()).length;
     const res = await worker.post('/api/persons', { householdId: householdA.id, ...body });

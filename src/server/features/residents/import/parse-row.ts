@@ -71,9 +71,9 @@ export function cellsOf(cells: string[]): ResidentCells {
 /**
  * One roster row → a resident, or a RowProblem naming the column and the reason in Chinese. The
  * same checks as the registration form: ID number and its check digit, birth date and sex agreeing
- * with it, phone format, enumerations, dates.
+ * with it and not after `today` (YYYY-MM-DD), phone format, enumerations, dates.
  */
-export function parseResidentRow(row: number, raw: string[]): ParsedResident {
+export function parseResidentRow(row: number, raw: string[], today = '9999-12-31'): ParsedResident {
   const c = cellsOf(raw);
   if (!c.name) throw new RowProblem('name', '姓名不能为空');
   if (c.name.length > 50) throw new RowProblem('name', '姓名超过 50 字');
@@ -100,7 +100,9 @@ export function parseResidentRow(row: number, raw: string[]): ParsedResident {
       throw new RowProblem('nationality', '护照须填写国籍');
     }
   }
+  if (birthDate && birthDate > today) throw new RowProblem(idNumber && !c.birthDate ? 'idNumber' : 'birthDate', `出生日期 ${birthDate} 晚于今天`);
   if (c.phone && !MOBILE_PATTERN.test(c.phone)) throw new RowProblem('phone', `手机号码“${c.phone}”无效`);
+  if (!c.buildingCode) throw new RowProblem('buildingCode', '楼栋编码不能为空');
   if (!/^\d{18}$/.test(c.buildingCode)) throw new RowProblem('buildingCode', '楼栋编码应为 18 位数字');
   const relation = c.relation ? relationOf(c.relation) ?? null : null;
   if (c.relation && !relation) throw new RowProblem('relation', `与户主关系“${c.relation}”无效`);
@@ -110,6 +112,7 @@ export function parseResidentRow(row: number, raw: string[]): ParsedResident {
     if (!tag || !PersonTag.safeParse(tag).success) throw new RowProblem('tags', `人员标签“${label}”无效`);
     tags.push(tag);
   }
+  if (tags.includes('pregnant') && sex === 'M') throw new RowProblem('tags', '孕产妇标签与性别（男）不符');
   const arrivalDate = c.arrivalDate ? normaliseDate(c.arrivalDate) : null;
   if (arrivalDate && !validDate(arrivalDate)) throw new RowProblem('arrivalDate', `抵达日期“${c.arrivalDate}”无效`);
   const transport = c.transport ? transportOf(c.transport) ?? null : null;

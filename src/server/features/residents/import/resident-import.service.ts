@@ -58,6 +58,8 @@ export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: 
 async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
   const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [], warnings: [] };
   const ctx = new ImportContext(db, clock, actor, summary);
+  /** the latest date it is anywhere now (a birth date after it is refused) */
+  const today = new Date(clock.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
   let batch: ParsedResident[] = [];
   let headerSeen = false;
   for await (const source of rows) {
@@ -77,7 +79,7 @@ async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
       continue;
     }
     try {
-      batch.push(parseResidentRow(source.row, source.cells));
+      batch.push(parseResidentRow(source.row, source.cells, today));
     } catch (err) {
       if (!(err instanceof RowProblem)) throw err;
       ctx.reject(source.row, source.cells, err.column, err.message);

@@ -143,6 +143,26 @@ describe('resident roster import', () => {
     expect([ws.getCell(3, 1).value, String(ws.getCell(3, 3).value)]).toEqual([3, '本行有 17 列，花名册只有 16 列（内容含逗号的单元格须加英文双引号）']);
   });
 
+  it('refuses rows whose facts contradict each other or leave out the building', async () => {
+    const rows = [
+      ['未来人', '', '', '', '女', '2099-01-01', '', tree.buildingA.code, '902', '户主', '', '', '', '', '', ''],
+      ['未来号', '', id('14072820990101003'), '', '', '', '', tree.buildingA.code, '902', '子女', '', '', '', '', '', ''],
+      ['男孕妇', '', id('14072819800101013'), '', '', '', '', tree.buildingA.code, '902', '配偶', '孕产妇', '', '', '', '', ''],
+      ['无楼栋', '', '', '', '', '', '', '', '902', '', '', '', '', '', '', ''],
+    ];
+    const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(rows) })).json().id);
+    expect(job).toMatchObject({ status: 'done', rows: 4, created: 0, invalid: 4 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await admin.get(`/api/imports/${job.id}/report`)).rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect([2, 3, 4, 5].map((r) => [ws.getCell(r, 2).value, ws.getCell(r, 3).value])).toEqual([
+      ['出生日期', '出生日期 2099-01-01 晚于今天'],
+      ['证件号码', '出生日期 2099-01-01 晚于今天'],
+      ['人员标签', '孕产妇标签与性别（男）不符'],
+      ['楼栋编码', '楼栋编码不能为空'],
+    ]);
+  });
+
   it('lands a likely duplicate but lists it for a human to check', async () => {
     const rows = [['王建国', '', '', '', '男', '1970-01-01', '', tree.buildingA.code, '201', '户主', '', '', '', '', '', '']];
     const job = await waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(rows) })).json().id);
