@@ -26,6 +26,14 @@ export function nowIso(clock: Clock): string {
   return clock.now().toISOString();
 }
 
+/**
+ * The latest calendar day it is anywhere on Earth now (UTC+14): a date after it — a birth date, say
+ * — is in the future whatever the county's time zone, without needing to know it.
+ */
+export function latestDayAnywhere(clock: Clock): string {
+  return new Date(clock.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** The local calendar day (YYYY-MM-DD) of an instant in a time zone such as Asia/Shanghai. */
 export function localDay(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })

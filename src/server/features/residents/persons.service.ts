@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { Clock } from '../../clock';
+import { latestDayAnywhere, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
@@ -73,12 +73,11 @@ export function checkedIdentity(input: Pick<PersonInput, 'idType' | 'idNumber' |
 }
 
 /**
- * Facts that contradict each other are refused: a birth date after today (anywhere: the day east
- * of the date line), typed or read from an ID number; the 孕产妇 tag on a man.
+ * Facts that contradict each other are refused: a birth date after today (anywhere), typed or read
+ * from an ID number; the 孕产妇 tag on a man.
  */
 function refuseContradictions(identity: { birthDate: string | null; sex: string | null }, tags: readonly PersonTag[], clock: Clock) {
-  const latestToday = new Date(clock.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
-  if (identity.birthDate && identity.birthDate > latestToday) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
+  if (identity.birthDate && identity.birthDate > latestDayAnywhere(clock)) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
   if (identity.sex === 'M' && tags.includes('pregnant')) throw new AppError('VALIDATION', { issues: [{ path: ['tags'], message: 'pregnant: the person is male' }] });
 }
 
@@ -169,7 +168,7 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
     const existing = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
     if (existing) {
       // what this registration leaves out (a phone, the returnee details) is kept, not erased
-      const kept = keptFrom(existing, [], { ...input, idType: input.idType, tags: undefined, away: input.away || undefined });
+      const kept = keptFrom(existing, [], { ...input, tags: undefined, away: input.away || undefined });
       const merged = { ...columnsFrom(kept, checkedIdentity(kept)), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
       await trx.updateTable('persons').set(merged).where('id', '=', existing.id).execute();
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
@@ -196,7 +195,7 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
   return { person: person!, matchedExisting: result.matchedExisting };
 }
 
-/** Correct a person's record; tags given replace the current set; a left-out ID number or phone is kept. */
+/** Correct a person's record: only the fields given change (tags given replace the current set). */
 export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, given: PersonPatch): Promise<PersonRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Insertable, Updateable } from 'kysely';
 import { sqliteHandle, type Db, type HouseholdTable, type PersonTable, type RegionRow } from '../../../db/database';
-import type { Clock } from '../../../clock';
+import { latestDayAnywhere, type Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { withBulkWrites } from '../../../db/bulk-writes';
 import { AppError } from '../../../errors';
@@ -58,8 +58,7 @@ export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: 
 async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
   const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [], warnings: [] };
   const ctx = new ImportContext(db, clock, actor, summary);
-  /** the latest date it is anywhere now (a birth date after it is refused) */
-  const today = new Date(clock.now().getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+  const today = latestDayAnywhere(clock);
   let batch: ParsedResident[] = [];
   let headerSeen = false;
   for await (const source of rows) {
