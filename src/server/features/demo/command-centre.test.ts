@@ -74,7 +74,9 @@ describe("the small demo county's command centre", () => {
     // drill down: 古陶镇's villages in every state, one filled in by the township (代填)
     const villages = (await command.get(`/api/daily-reports?regionId=${gutao.regionId}`)).json().units.slice(1);
     expect(new Set(villages.map((u: { status: string }) => u.status))).toEqual(new Set(['reviewed', 'submitted', 'returned', 'draft', 'none']));
-    expect(villages.filter((u: { submittedProxyUnit: string | null }) => u.submittedProxyUnit === '古陶镇')).toHaveLength(1);
+    expect(villages.filter((u: { submittedProxyUnit: string | null }) => u.submittedProxyUnit === '古陶镇').map((u: { name: string }) => u.name)).toEqual(['干坑村']);
+    expect(villages.filter((u: { status: string }) => u.status === 'returned').map((u: { name: string }) => u.name)).toEqual(['北城村']);
+    expect(others.slice(0, 2).map((u) => u.name)).toEqual(['古城街道', '城东街道']);
     const returned = (await command.get(`/api/daily-reports/${villages.find((u: { status: string }) => u.status === 'returned').reportId}`)).json();
     expect(returned.reviewNote).toBeTruthy();
 
@@ -90,9 +92,9 @@ describe("the small demo county's command centre", () => {
     expect(r.children.live.residents).toBeGreaterThan(0);
 
     // a village cadre logs in and finds the village's report
-    const cadre = await t.login('village001', DEMO_PASSWORD);
+    const cadre = await t.login('village017', DEMO_PASSWORD);
     const mine = (await cadre.get('/api/daily-reports')).json();
     expect(mine.units).toHaveLength(1);
-    expect(mine.units[0]).toMatchObject({ level: 'village', status: 'reviewed', mayPrepare: true, proxy: false });
+    expect(mine.units[0]).toMatchObject({ name: '东城村', level: 'village', status: 'reviewed', mayPrepare: true, proxy: false });
   });
 });

@@ -101,6 +101,8 @@ export default function DailyReportPrintPage() {
           </tbody>
         </table>
 
+        {live && <div className="note" data-testid="dr-print-live-note">※ {t('dailyReport.live')}：{t('dailyReport.liveHint')}</div>}
+
         {report.children && (
           <>
             <h2>{t('dailyReport.childrenTitle')}</h2>
