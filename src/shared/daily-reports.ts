@@ -65,6 +65,10 @@ export const DailyReportChild = z.object({
   submittedAt: z.string().nullable(),
   /** the child's final figures as submitted; null for a missing child */
   figures: Figures.nullable(),
+  /** 辖区实时数: the child's live roll-up when the draft was taken (null in reports drafted before it was kept) */
+  live: Figures.nullable(),
+  /** 代填: the unit above that submitted this child's report for it, or null when the child submitted it itself */
+  proxyUnit: z.string().nullable(),
 });
 export type DailyReportChild = z.infer<typeof DailyReportChild>;
 
@@ -73,6 +77,13 @@ export const DailyReportChildren = z.object({
   included: z.array(DailyReportChild),
   missing: z.array(DailyReportChild),
   own: Figures,
+  /**
+   * 辖区实时数: the live roll-up of the whole jurisdiction (the unit and everything under it, as the
+   * big screen shows it) when the draft was taken. Shown beside the sum of what was submitted, so a
+   * unit whose children are missing sees the gap before it submits. Null in reports drafted before
+   * it was kept.
+   */
+  live: Figures.nullable(),
 });
 export type DailyReportChildren = z.infer<typeof DailyReportChildren>;
 
@@ -105,13 +116,15 @@ export const DailyReport = z.object({
   ...ReportContent.shape,
   computedAt: z.string(),
   submittedByName: z.string().nullable(),
+  /** 代填: the unit above (a township for its village) whose cadre submitted this report for the unit; null when the unit submitted it itself */
+  submittedProxyUnit: z.string().nullable(),
   submittedAt: z.string().nullable(),
   reviewedByName: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewNote: z.string().nullable(),
   updatedAt: z.string(),
-  /** what the reader may do with it now */
-  may: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+  /** what the reader may do with it now; `proxy`: editing and submitting would be 代填, for the unit by the level above */
+  may: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), proxy: z.boolean() }),
 });
 export type DailyReport = z.infer<typeof DailyReport>;
 
@@ -128,11 +141,14 @@ export const DailyReportUnit = z.object({
   version: z.number().int(),
   submittedAt: z.string().nullable(),
   submittedByName: z.string().nullable(),
+  /** 代填: the unit above that submitted it for this unit */
+  submittedProxyUnit: z.string().nullable(),
   /** this unit's own reporting children, and how many of them have submitted */
   childrenTotal: z.number().int(),
   childrenSubmitted: z.number().int(),
-  /** the reader files this unit's report */
+  /** the reader files this unit's report: its own, or a village's filled in by its township (代填, `proxy`) */
   mayPrepare: z.boolean(),
+  proxy: z.boolean(),
 });
 export type DailyReportUnit = z.infer<typeof DailyReportUnit>;
 
@@ -200,6 +216,8 @@ export const DailyReportVersion = z.object({
   status: DailyReportStatus,
   at: z.string(),
   actorName: z.string().nullable(),
+  /** 代填: the unit (a township) whose cadre made this state for the report's unit; null when the unit itself did */
+  proxyUnit: z.string().nullable(),
   ...ReportContent.shape,
   note: z.string().nullable(),
   changes: z.array(z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) })),

@@ -828,6 +828,8 @@ export interface DailyReportTable extends DailyReportContent {
   created_at: string;
   submitted_by: string | null;
   submitted_by_name: string | null;
+  /** 代填: the name of the unit above whose cadre submitted the report for the unit; null when the unit did (0013) */
+  submitted_proxy_unit: string | null;
   submitted_at: string | null;
   reviewed_by: string | null;
   reviewed_by_name: string | null;
@@ -850,5 +852,7 @@ export interface DailyReportVersionTable extends DailyReportContent {
   changes: string;
   actor_id: string | null;
   actor_name: string | null;
+  /** 代填: the name of the unit above whose cadre made this state for the report's unit; null when the unit did (0013) */
+  proxy_unit: string | null;
   at: string;
 }

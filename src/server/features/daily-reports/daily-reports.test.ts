@@ -84,8 +84,8 @@ describe('the daily report (一日一汇报)', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(r.id);
 
-    // the township reviews the village's report; it does not file it
-    expect((await draft(await as('gutao'), tree.dongcheng.id)).json().error.code).toBe('DAILY_REPORT_NOT_YOURS');
+    // the county neither files nor fills in a village's report (only its township may, 代填: fill-in-and-live.test.ts)
+    expect((await draft(await as('county'), tree.dongcheng.id)).json().error.code).toBe('DAILY_REPORT_NOT_YOURS');
     expect((await draft(village, tree.gridA.id)).json().error.code).toBe('DAILY_REPORT_UNIT_INVALID');
     expect((await draft(village, tree.dongcheng.id, '2020-01-25')).json().error.code).toBe('DAILY_REPORT_DAY_INVALID');
 
@@ -142,7 +142,7 @@ describe('the daily report (一日一汇报)', () => {
 
     const list = (await township.get(`/api/daily-reports?day=${DAY}`)).json();
     expect(list.region.name).toBe('古陶镇');
-    expect(list.units.map((u: any) => [u.name, u.status, u.mayPrepare])).toEqual([['古陶镇', 'submitted', true], ['东城村', 'reviewed', false], ['西城村', 'none', false]]);
+    expect(list.units.map((u: any) => [u.name, u.status, u.mayPrepare, u.proxy])).toEqual([['古陶镇', 'submitted', true, false], ['东城村', 'reviewed', true, true], ['西城村', 'none', true, true]]);
     expect(list.units[0]).toMatchObject({ childrenTotal: 2, childrenSubmitted: 1 });
   });
 

@@ -9,7 +9,7 @@ import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportChild,
 import { audit } from '../audit/audit.service';
 import { readRollups } from '../rollups/dashboard.service';
 import { findRegionById } from '../regions/regions.repository';
-import { applyCorrections, mayPrepare, parseChildren, parseCorrections, parseFigures, recordVersion, toDailyReport, type Change } from './report.model';
+import { applyCorrections, mayPrepare, parseChildren, parseCorrections, parseFigures, proxyUnitOf, recordVersion, toDailyReport, type Change } from './report.model';
 import { findReportById, findReportOfUnit, insertReport, reportsOfPaths, updateReport } from './reports.repository';
 
 /** A unit's direct children that file reports of their own (active administrative nodes), in code order. */
@@ -28,7 +28,9 @@ const add = (a: Figures, b: Figures) => { for (const m of METRICS) a[m] += b[m];
  * - a township, county …: the sum of its children's submitted (or reviewed) reports' final figures,
  *   plus its own part (本级) — its roll-up minus its children's roll-ups, i.e. what sits on the node
  *   itself, such as a checkpoint registered directly on the township. Children that have not
- *   submitted are listed as missing and not summed.
+ *   submitted are listed as missing and not summed. Beside the sum it keeps the live roll-up of the
+ *   whole jurisdiction and of each child (辖区实时数, what the big screen shows), so a county whose
+ *   townships have not reported sees the real figures next to its sum rather than a sheet of zeros.
  */
 export async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' | 'path' | 'level'>, day: string): Promise<{ computed: Figures; children: DailyReportChildren | null }> {
   if (region.level === 'village') {
@@ -47,7 +49,8 @@ export async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' |
     const r = reports.get(k.path);
     const child = {
       regionId: k.id, name: k.name, level: k.level, path: k.path, reportId: r?.id ?? null, status: r?.status ?? 'none',
-      version: Number(r?.version ?? 0), submittedAt: r?.submitted_at ?? null, figures: null,
+      version: Number(r?.version ?? 0), submittedAt: r?.submitted_at ?? null, figures: null, live: { ...live },
+      proxyUnit: r?.submitted_proxy_unit ?? null,
     } satisfies DailyReportChild;
     if (r && COUNTS_UPWARDS.includes(r.status)) {
       const figures = parseFigures(r.figures);
@@ -56,7 +59,7 @@ export async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' |
     } else missing.push(child);
   }
   add(computed, own);
-  return { computed, children: { included, missing, own } };
+  return { computed, children: { included, missing, own, live: rollups.get(region.path)! } };
 }
 
 /** The unit and day a report is drafted for: in the actor's jurisdiction, a reporting level, not in the future, filed by the actor. */
@@ -68,7 +71,7 @@ export async function unitToDraft(db: Db, clock: Clock, timeZone: string, actor:
   const today = localDay(clock.now(), timeZone);
   const theDay = day ?? today;
   if (theDay > today) throw new AppError('DAILY_REPORT_DAY_INVALID', { today });
-  if (!mayPrepare(actor, region.path)) throw new AppError('DAILY_REPORT_NOT_YOURS');
+  if (!mayPrepare(actor, region)) throw new AppError('DAILY_REPORT_NOT_YOURS');
   return { region, day: theDay };
 }
 
@@ -91,7 +94,9 @@ function childrenChanges(before: DailyReportChildren | null, after: DailyReportC
  * 起草/重新汇总: start a unit's report of a day, or recompute the draft it has (a draft or a
  * returned report). Corrections and narrative are kept; a correction that now agrees with the
  * computed figure falls away. A submitted or reviewed report is not touched (409
- * DAILY_REPORT_LOCKED): it stands as it went up. Only the unit itself drafts (see mayPrepare).
+ * DAILY_REPORT_LOCKED): it stands as it went up. Only the unit itself drafts, or its township for a
+ * village (代填, recorded on the version; see mayPrepare). The live figures (辖区实时数) are
+ * reference, not content: when only they moved the draft takes them without a new version.
  * Reads roll-ups and stored reports only (computeDailyFigures), so a county's draft costs the same
  * whatever the length of history. Returns the report and whether it was created.
  */
@@ -104,6 +109,7 @@ export async function draftDailyReport(db: Db, clock: Clock, timeZone: string, a
     const now = clock.now().toISOString();
     const computedJson = JSON.stringify(computed);
     const childrenJson = children ? JSON.stringify(children) : null;
+    const proxyUnit = await proxyUnitOf(trx, actor, region);
 
     if (!existing) {
       const id = uuidv7(clock.now().getTime());
@@ -111,12 +117,12 @@ export async function draftDailyReport(db: Db, clock: Clock, timeZone: string, a
         id, region_id: region.id, region_path: region.path, level: region.level, day: theDay, status: 'draft' as const, version: 0, revision: 1,
         figures: computedJson, computed: computedJson, computed_at: now, corrections: '{}', children: childrenJson,
         assessment: null, problems: null, requests: null, missing_note: null, created_by: actor.id, created_at: now,
-        submitted_by: null, submitted_by_name: null, submitted_at: null, reviewed_by: null, reviewed_by_name: null, reviewed_at: null, review_note: null,
-        updated_at: now,
+        submitted_by: null, submitted_by_name: null, submitted_proxy_unit: null, submitted_at: null, reviewed_by: null, reviewed_by_name: null, reviewed_at: null,
+        review_note: null, updated_at: now,
       };
       await insertReport(trx, row);
-      await recordVersion(trx, clock, actor, row, 'draft', []);
-      await audit(trx, clock, actor, { action: 'daily_report.draft', entityType: 'daily_report', entityId: id, regionPath: region.path, details: { day: theDay } });
+      await recordVersion(trx, clock, actor, row, 'draft', [], null, proxyUnit);
+      await audit(trx, clock, actor, { action: 'daily_report.draft', entityType: 'daily_report', entityId: id, regionPath: region.path, details: { day: theDay, proxyUnit } });
       return { id, created: true };
     }
 
@@ -125,9 +131,9 @@ export async function draftDailyReport(db: Db, clock: Clock, timeZone: string, a
     const changes: Change[] = METRICS.filter((m) => before[m] !== computed[m]).map((m) => ({ field: `computed.${m}`, from: before[m], to: computed[m] }));
     changes.push(...childrenChanges(parseChildren(existing.children), children));
     const correctionsJson = JSON.stringify(corrections);
-    if (changes.length === 0 && correctionsJson === existing.corrections && childrenJson === existing.children) {
-      // nothing moved: only say when it was last looked at
-      await updateReport(trx, existing.id, { computed_at: now });
+    if (changes.length === 0 && correctionsJson === existing.corrections) {
+      // nothing the report says moved: only say when it was last looked at, with the live figures of then
+      await updateReport(trx, existing.id, { computed_at: now, children: childrenJson });
       return { id: existing.id, created: false };
     }
     const set = {
@@ -135,7 +141,7 @@ export async function draftDailyReport(db: Db, clock: Clock, timeZone: string, a
       computed_at: now, revision: Number(existing.revision) + 1, updated_at: now,
     };
     await updateReport(trx, existing.id, set);
-    await recordVersion(trx, clock, actor, { ...existing, ...set }, 'refresh', changes);
+    await recordVersion(trx, clock, actor, { ...existing, ...set }, 'refresh', changes, null, proxyUnit);
     return { id: existing.id, created: false };
   });
   let result: { id: string; created: boolean };

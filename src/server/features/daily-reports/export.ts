@@ -24,13 +24,19 @@ function cells(f: Figures | null): (number | null)[] {
   return FLAT.map((c) => (f === null ? null : 'metric' in c ? f[c.metric] : coverageOf(f)));
 }
 
+/** The row under 合计 holding the live roll-up of the jurisdiction: a label no unit can have. */
+export const LIVE_LABEL = '辖区实时数（参考）';
+
 const versioned = (status: DailyReport['status'] | 'none', version: number) => (version > 0 && status !== 'none' ? `${STATUS_ZH[status]}（第${version}版）` : STATUS_ZH[status]);
 
 /**
  * The report as the .xlsx a county office files (每日报告汇总表): a title, the day and state, then one
  * row per child unit as it was summed (missing ones marked 未报), the unit's own part (本级), the
- * computed total where corrections were made, and the total it reports (合计); columns are the
- * figures under their sections with Chinese headers. Below: 形势研判, 存在问题, 需协调解决的事项,
+ * computed total where corrections were made, the total it reports (合计) and, below it, the live
+ * figures of the whole jurisdiction when the draft was taken (辖区实时数, missing units included,
+ * greyed: for reference, not part of the sum); columns are the
+ * figures under their sections with Chinese headers. Below: 形势研判, 存在问题, 需协调解决的事项, the
+ * units missing and the note on them,
  * and a second sheet with each correction and its reason. Drawn from the stored report only, so a
  * past day's report comes out exactly as it was submitted. Audited.
  */
@@ -54,7 +60,7 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   ws.mergeCells(2, 1, 2, last);
   ws.getCell(2, 1).value = [
     `报告日期：${report.day}`, `状态：${versioned(report.status, report.version)}`,
-    report.submittedByName ? `报送人：${report.submittedByName}` : '', report.submittedAt ? `报送时间：${when(report.submittedAt)}` : '',
+    report.submittedByName ? `报送人：${report.submittedByName}${report.submittedProxyUnit ? `（${report.submittedProxyUnit}代填）` : ''}` : '', report.submittedAt ? `报送时间：${when(report.submittedAt)}` : '',
     report.reviewedByName ? `审核人：${report.reviewedByName}（${when(report.reviewedAt)}）` : '',
   ].filter(Boolean).join('　　');
 
@@ -82,7 +88,8 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   ws.getRow(4).height = 42;
 
   const rows: (string | number | null)[][] = [];
-  const child = (c: DailyReportChild) => [c.name, ...cells(c.figures), versioned(c.status, c.version)];
+  const standing = (c: DailyReportChild) => `${versioned(c.status, c.version)}${c.proxyUnit ? `，${c.proxyUnit}代填` : ''}`;
+  const child = (c: DailyReportChild) => [c.name, ...cells(c.figures), standing(c)];
   if (report.children) {
     for (const c of report.children.included) rows.push(child(c));
     for (const c of report.children.missing) rows.push(child(c));
@@ -91,6 +98,10 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   const corrected = Object.keys(report.corrections).length > 0;
   if (corrected) rows.push([report.children ? '系统汇总' : '系统计算', ...cells(report.computed), '']);
   rows.push(['合计', ...cells(report.figures), versioned(report.status, report.version)]);
+  const total = rows.length - 1;
+  // 辖区实时数 beside the sum: what the roll-ups held for the whole jurisdiction, missing units included
+  const live = report.children?.live;
+  if (live) rows.push([LIVE_LABEL, ...cells(live), `截至${when(report.computedAt)}，含未报单位`]);
   rows.forEach((values, i) => {
     const row = ws.getRow(5 + i);
     row.values = values;
@@ -99,13 +110,16 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
       cell.border = border;
       if (c > 1 && c < last && FLAT[c - 2] && 'coverage' in FLAT[c - 2]!) cell.numFmt = '0.0%';
     }
-    if (i === rows.length - 1) row.font = { bold: true };
+    if (i === total) row.font = { bold: true };
+    if (i > total) row.font = { italic: true, color: { argb: 'FF595959' } };
   });
 
   let r = 5 + rows.length + 1;
   const narrative: [string, string | null][] = [
     ['形势研判', report.assessment], ['存在问题', report.problems], ['需协调解决的事项', report.requests],
   ];
+  const missing = report.children?.missing ?? [];
+  if (missing.length > 0) narrative.push([`未报单位（${missing.length}个）`, missing.map((c) => c.name).join('、')]);
   if (report.missingNote) narrative.push(['未报单位说明', report.missingNote]);
   if (report.reviewNote) narrative.push([report.status === 'returned' ? '退回意见' : '审核意见', report.reviewNote]);
   for (const [label, text] of narrative) {

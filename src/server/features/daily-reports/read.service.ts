@@ -7,7 +7,7 @@ import { childLevelOf, type RegionLevel } from '../../../shared/enums';
 import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportList, type DailyReportListQuery, type DailyReportUnit, type DailyReportVersion } from '../../../shared/daily-reports';
 import { findRegionById } from '../regions/regions.repository';
 import { reportingChildren } from './draft.service';
-import { mayPrepare, parentPathOf, reportInScope, toDailyReport, toVersion } from './report.model';
+import { mayFillIn, mayPrepare, parentPathOf, reportInScope, toDailyReport, toVersion } from './report.model';
 import { listVersions, reportStandings } from './reports.repository';
 
 /** A report of the actor's jurisdiction, exactly as stored (a submitted report is never recomputed), or 404. */
@@ -38,7 +38,8 @@ const reportingLevel = (l: RegionLevel | null): l is RegionLevel => l !== null &
 /**
  * 报送情况: a unit's report of a day and those of its direct children, each with its standing and
  * how many of its own children have submitted — the township sees which villages have reported,
- * the county which townships (and, per township, how many villages). Drill down by regionId.
+ * the county which townships (and, per township, how many villages). Drill down by regionId. A
+ * township may start a village's report from here for it (代填: `proxy`).
  */
 export async function listDailyReports(db: Db, clock: Clock, timeZone: string, actor: Actor, q: DailyReportListQuery): Promise<DailyReportList> {
   const today = localDay(clock.now(), timeZone);
@@ -71,10 +72,13 @@ export async function listDailyReports(db: Db, clock: Clock, timeZone: string, a
 
   const unit = (r: { id: string; name: string; level: RegionLevel; path: string }, self: boolean, childrenTotal: number, childLevel: RegionLevel | null): DailyReportUnit => {
     const s = byPath.get(r.path);
+    const prepare = mayPrepare(actor, r);
     return {
       regionId: r.id, name: r.name, level: r.level, path: r.path, self, reportId: s?.id ?? null, status: s?.status ?? 'none',
       version: Number(s?.version ?? 0), submittedAt: s?.submitted_at ?? null, submittedByName: s?.submitted_by_name ?? null,
-      childrenTotal, childrenSubmitted: childrenTotal === 0 ? 0 : submittedUnder(r.path, childLevel), mayPrepare: mayPrepare(actor, r.path),
+      submittedProxyUnit: s?.submitted_proxy_unit ?? null,
+      childrenTotal, childrenSubmitted: childrenTotal === 0 ? 0 : submittedUnder(r.path, childLevel),
+      mayPrepare: prepare, proxy: prepare && actor.regionPath !== r.path && mayFillIn(actor, r),
     };
   };
   return {

@@ -37,7 +37,7 @@ export async function reportsOfPaths(db: Db, paths: readonly string[], day: stri
 export async function reportStandings(db: Db, prefix: string, day: string, levels: readonly RegionLevel[]) {
   if (levels.length === 0) return [];
   return inSubtree(db.selectFrom('daily_reports')
-    .select(['id', 'region_path', 'level', 'status', 'version', 'submitted_at', 'submitted_by_name'])
+    .select(['id', 'region_path', 'level', 'status', 'version', 'submitted_at', 'submitted_by_name', 'submitted_proxy_unit'])
     .where('day', '=', day).where('level', 'in', levels as RegionLevel[]), 'region_path', prefix).execute();
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor';
 import type { Metric } from '../../../shared/rollups';
 import type { DailyReport, DailyReportCorrections, DailyReportUpdate } from '../../../shared/daily-reports';
 import { audit } from '../audit/audit.service';
-import { applyCorrections, isOpen, mayPrepare, parseCorrections, parseFigures, recordVersion, reportInScope, toDailyReport, type Change } from './report.model';
+import { applyCorrections, isOpen, mayPrepare, parseCorrections, parseFigures, proxyUnitOf, recordVersion, reportInScope, toDailyReport, type Change } from './report.model';
 import { findReportById, updateReport } from './reports.repository';
 
 const NARRATIVE = ['assessment', 'problems', 'requests'] as const;
@@ -16,13 +16,15 @@ const NARRATIVE = ['assessment', 'problems', 'requests'] as const;
  * differs from the computed figure needs a reason (400 DAILY_REPORT_REASON_REQUIRED with the
  * metrics) — unless it repeats a correction already on the report, whose reason stands. A value
  * equal to the computed figure removes the correction. Each save that changes something is kept as
- * a version with what changed, and audited. Only the unit itself saves (DAILY_REPORT_NOT_YOURS);
+ * a version with what changed, and audited. Only the unit itself saves, or its township filling in
+ * for a village (代填, recorded on the version) — anyone else gets DAILY_REPORT_NOT_YOURS;
  * a submitted report is locked (DAILY_REPORT_LOCKED) until the level above returns it.
  */
 export async function saveDailyReport(db: Db, clock: Clock, actor: Actor, id: string, input: DailyReportUpdate): Promise<DailyReport> {
   await db.transaction().execute(async (trx) => {
     const report = await reportInScope(trx, actor, id, true);
-    if (!mayPrepare(actor, report.region_path)) throw new AppError('DAILY_REPORT_NOT_YOURS');
+    const unit = { path: report.region_path, level: report.level };
+    if (!mayPrepare(actor, unit)) throw new AppError('DAILY_REPORT_NOT_YOURS');
     if (!isOpen(report.status)) throw new AppError('DAILY_REPORT_LOCKED', { status: report.status });
 
     const computed = parseFigures(report.computed);
@@ -62,10 +64,11 @@ export async function saveDailyReport(db: Db, clock: Clock, actor: Actor, id: st
     const now = clock.now().toISOString();
     const set = { ...narrative, corrections: JSON.stringify(corrections), figures: JSON.stringify(figures), revision: Number(report.revision) + 1, updated_at: now };
     await updateReport(trx, id, set);
-    await recordVersion(trx, clock, actor, { ...report, ...set }, 'save', changes);
+    const proxyUnit = await proxyUnitOf(trx, actor, unit);
+    await recordVersion(trx, clock, actor, { ...report, ...set }, 'save', changes, null, proxyUnit);
     await audit(trx, clock, actor, {
       action: 'daily_report.save', entityType: 'daily_report', entityId: id, regionPath: report.region_path,
-      details: { day: report.day, changes, corrections: Object.fromEntries(changes.filter((c) => c.field.startsWith('figures.')).map((c) => [c.field.slice(8), corrections[c.field.slice(8) as Metric] ?? null])) },
+      details: { day: report.day, proxyUnit, changes, corrections: Object.fromEntries(changes.filter((c) => c.field.startsWith('figures.')).map((c) => [c.field.slice(8), corrections[c.field.slice(8) as Metric] ?? null])) },
     });
   });
   return toDailyReport((await findReportById(db, id))!, actor);

@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor';
 import { COUNTS_UPWARDS, type DailyReport, type DailyReportChildren, type DailyReportSubmit } from '../../../shared/daily-reports';
 import { audit } from '../audit/audit.service';
 import { reportingChildren } from './draft.service';
-import { isOpen, mayPrepare, parseChildren, recordVersion, reportInScope, toDailyReport } from './report.model';
+import { isOpen, mayPrepare, parseChildren, proxyUnitOf, recordVersion, reportInScope, toDailyReport } from './report.model';
 import { findReportById, reportsOfPaths, updateReport, type DailyReportRow } from './reports.repository';
 
 /**
@@ -34,12 +34,14 @@ async function childrenMoved(db: Db, report: DailyReportRow, children: DailyRepo
  *   child has submitted, resubmitted or been returned since the draft; recompute and check again);
  * - children still missing do not hold the report back — the county expects every township's
  *   report on time — but the unit must say why they are missing (400 DAILY_REPORT_MISSING_NOTE_REQUIRED).
+ * A township submitting a village's report for it (代填) is recorded on the report and its version.
  * Audited.
  */
 export async function submitDailyReport(db: Db, clock: Clock, actor: Actor, id: string, input: DailyReportSubmit): Promise<DailyReport> {
   await db.transaction().execute(async (trx) => {
     const report = await reportInScope(trx, actor, id, true);
-    if (!mayPrepare(actor, report.region_path)) throw new AppError('DAILY_REPORT_NOT_YOURS');
+    const unit = { path: report.region_path, level: report.level };
+    if (!mayPrepare(actor, unit)) throw new AppError('DAILY_REPORT_NOT_YOURS');
     if (!isOpen(report.status)) throw new AppError('DAILY_REPORT_LOCKED', { status: report.status });
     const children = parseChildren(report.children);
     let missingNote: string | null = null;
@@ -52,16 +54,17 @@ export async function submitDailyReport(db: Db, clock: Clock, actor: Actor, id: 
       }
     }
     const now = clock.now().toISOString();
+    const proxyUnit = await proxyUnitOf(trx, actor, unit);
     const set = {
       status: 'submitted' as const, version: Number(report.version) + 1, revision: Number(report.revision) + 1, missing_note: missingNote,
-      submitted_by: actor.id, submitted_by_name: actor.displayName || actor.username, submitted_at: now,
+      submitted_by: actor.id, submitted_by_name: actor.displayName || actor.username, submitted_proxy_unit: proxyUnit, submitted_at: now,
       reviewed_by: null, reviewed_by_name: null, reviewed_at: null, review_note: null, updated_at: now,
     };
     await updateReport(trx, id, set);
-    await recordVersion(trx, clock, actor, { ...report, ...set }, 'submit', [{ field: 'status', from: report.status, to: 'submitted' }], missingNote);
+    await recordVersion(trx, clock, actor, { ...report, ...set }, 'submit', [{ field: 'status', from: report.status, to: 'submitted' }], missingNote, proxyUnit);
     await audit(trx, clock, actor, {
       action: 'daily_report.submit', entityType: 'daily_report', entityId: id, regionPath: report.region_path,
-      details: { day: report.day, version: set.version, missing: children?.missing.map((c) => c.name) ?? [], missingNote },
+      details: { day: report.day, version: set.version, proxyUnit, missing: children?.missing.map((c) => c.name) ?? [], missingNote },
     });
   });
   return toDailyReport((await findReportById(db, id))!, actor);

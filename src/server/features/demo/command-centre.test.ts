@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../testing/test-app';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
 
-/** The small demo's dispatch sheets and big screen, as the county command centre sees them on 2 March 2020 (weeks after the January story). */
+/** The small demo's dispatch sheets, big screen and daily reports, as the county command centre sees them on 2 March 2020 (weeks after the January story). */
 describe("the small demo county's command centre", () => {
   let t: TestApp;
   let command: Client;
@@ -53,5 +53,48 @@ describe("the small demo county's command centre", () => {
     expect(d.figures.zeroReportsIn).toBeGreaterThan(0);
     expect(d.figures.zeroReportsIn).toBeLessThanOrEqual(d.figures.zeroReportUnits);
     expect(d.children.reduce((n: number, c: { figures: { residents: number } }) => n + c.figures.residents, 0)).toBe(d.figures.residents);
+  });
+
+  it("has today's daily reports part way up the chain, filed by village cadres and one township filling in, for the county to walk", async () => {
+    expect(summary.dailyReports).toMatchObject({ returned: 1 });
+    expect(summary.dailyReports.filledIn).toBeGreaterThanOrEqual(2);
+    const county = (await command.get('/api/daily-reports')).json();
+    expect(county.day).toBe('2020-03-02');
+    type Unit = { name: string; status: string; childrenSubmitted: number; regionId: string; reportId: string | null; version: number };
+    const [self, ...townships] = county.units as Unit[];
+    expect([self!.name, self!.status]).toEqual(['平遥县', 'none']);
+    const gutao = townships.find((u) => u.name === '古陶镇')!;
+    expect([gutao.status, gutao.version]).toEqual(['submitted', 1]);
+    const others = townships.filter((u) => u !== gutao);
+    expect(others.map((u) => [u.status, u.childrenSubmitted]).slice(0, 2)).toEqual([['draft', expect.any(Number)], ['none', 2]]);
+    expect(others[0]!.childrenSubmitted).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(2);
+    expect(others.slice(2).every((u) => u.status === 'none' && u.childrenSubmitted === 0)).toBe(true);
+
+    // drill down: 古陶镇's villages in every state, one filled in by the township (代填)
+    const villages = (await command.get(`/api/daily-reports?regionId=${gutao.regionId}`)).json().units.slice(1);
+    expect(new Set(villages.map((u: { status: string }) => u.status))).toEqual(new Set(['reviewed', 'submitted', 'returned', 'draft', 'none']));
+    expect(villages.filter((u: { submittedProxyUnit: string | null }) => u.submittedProxyUnit === '古陶镇').map((u: { name: string }) => u.name)).toEqual(['干坑村']);
+    expect(villages.filter((u: { status: string }) => u.status === 'returned').map((u: { name: string }) => u.name)).toEqual(['北城村']);
+    expect(others.slice(0, 2).map((u) => u.name)).toEqual(['古城街道', '城东街道']);
+    const returned = (await command.get(`/api/daily-reports/${villages.find((u: { status: string }) => u.status === 'returned').reportId}`)).json();
+    expect(returned.reviewNote).toBeTruthy();
+
+    // the county's own draft: 古陶镇 summed as it went up; beside the sum, the live figures of the whole county
+    const own = await command.post('/api/daily-reports/draft', { regionId: self!.regionId });
+    expect(own.statusCode, own.body).toBe(201);
+    const r = own.json();
+    const gutaoReport = (await command.get(`/api/daily-reports/${gutao.reportId}`)).json();
+    expect(r.children.included.map((c: { name: string }) => c.name)).toEqual(['古陶镇']);
+    expect(r.computed.residents).toBe(gutaoReport.figures.residents + r.children.own.residents);
+    const screen = (await command.get('/api/dashboard')).json();
+    expect(r.children.live.residents).toBe(screen.figures.residents);
+    expect(r.children.live.residents).toBeGreaterThan(0);
+
+    // a village cadre logs in and finds the village's report
+    const cadre = await t.login('village017', DEMO_PASSWORD);
+    const mine = (await cadre.get('/api/daily-reports')).json();
+    expect(mine.units).toHaveLength(1);
+    expect(mine.units[0]).toMatchObject({ name: '东城村', level: 'village', status: 'reviewed', mayPrepare: true, proxy: false });
   });
 });

@@ -1,5 +1,6 @@
 import { rebuildRollups } from '../rollups/refresh.service';
 import { buildDispatchDemo, type DispatchDemoSummary } from './dispatch';
+import { buildDailyReportDemo, type DailyReportDemoSummary } from './daily-reports';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
@@ -17,14 +18,15 @@ import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports'
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
-import { demoResponsibilities, demoUsers } from './users';
+import { demoResponsibilities, demoUsers, demoVillageUsers } from './users';
 
 /**
  * The demo county: Pingyao (平遥县, 140728) — the county of the bus 晋C60695 story in the reports —
  * with its real townships and villages from the national division table, and generated grids,
  * buildings, households, residents (with returnees and other registry flags), users,
  * responsibility assignments and a door-to-door screening round about 80% done (with its key
- * persons and alerts), so every screen has realistic data on first start. Everything generated
+ * persons and alerts), village cadres (village001…) and today's daily reports part way up the
+ * chain, so every screen has realistic data on first start. Everything generated
  * comes from one seed: two builds are identical.
  */
 export interface DemoSummary {
@@ -41,6 +43,7 @@ export interface DemoSummary {
   tracing: TracingDemoSummary;
   gatherings: GatheringsDemoSummary;
   dispatch: DispatchDemoSummary;
+  dailyReports: DailyReportDemoSummary;
 }
 
 export type DemoScale = 'small' | 'county';
@@ -103,6 +106,10 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const regionRows = grids.flatMap((g) => [g.row, ...g.buildings.map((b) => b.row)]);
   const users = demoUsers(rng, ids, await passwordHash, DEMO_NOW, county, townships, grids);
   const responsibilities = demoResponsibilities(rng, ids, DEMO_NOW, county, townships, villages, grids, users);
+  for (const u of demoVillageUsers(seed, DEMO_EPOCH_MS, await passwordHash, DEMO_NOW, villages.filter((v) => v.status === 'active'))) {
+    users.rows.push(u);
+    users.byUsername.set(u.username, u);
+  }
 
   const householdTotal = shape.householdsPerGrid.reduce((a, b) => a + b, 0);
   const total = regionRows.length + users.rows.length + responsibilities.length + Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE + SCREENING_ROWS_PER_HOUSEHOLD));
@@ -133,6 +140,8 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
+  report(total - 1, total, 'daily reports');
+  const dailyReports = await buildDailyReportDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite
@@ -166,8 +175,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     zeroReports,
     gatherings,
     dispatch,
+    dailyReports,
     password: DEMO_PASSWORD,
-    sampleUsers: sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
+    sampleUsers: [
+      ...sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role && !u.username.startsWith('village')).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
+      'village001',
+    ],
   };
 }
 

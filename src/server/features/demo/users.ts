@@ -2,14 +2,14 @@ import type { RegionRow, ResponsibilityTable, UserTable } from '../../db/databas
 import type { Role } from '../../../shared/enums';
 import { randomFullName } from './names';
 import { randomMobile } from './people';
-import type { DemoIds, Rng } from './random';
+import { DemoIds, Rng } from './random';
 import type { GridPlan } from './tree';
 
 /**
  * The demo's accounts, one per role with deterministic usernames, all sharing one password hash:
  * `command` (指挥部, the county), `township01…` (one cadre per township/street), `grid0001…` (one
  * grid worker per generated grid), and a few checkpoint crews, village observers, an organisation
- * department clerk and a supplies desk clerk.
+ * department clerk and a supplies desk clerk. Village cadres come from demoVillageUsers.
  */
 export interface DemoUsers {
   rows: UserTable[];
@@ -40,6 +40,22 @@ export function demoUsers(rng: Rng, ids: DemoIds, passwordHash: string, now: str
   add('organisation01', 'organisation', county);
   add('supplies01', 'supplies', county);
   return { rows, byUsername: new Map(rows.map((r) => [r.username, r])), gridUserOf };
+}
+
+/**
+ * Village cadres (村两委委员 / 网格长): one user of role grid bound to each village or community —
+ * `village001`, `village002` … in code order — who files the village's daily report (一日一汇报).
+ * Drawn from their own random streams, after everything else, so adding them moved no other
+ * generated row.
+ */
+export function demoVillageUsers(seed: number, epochMs: number, passwordHash: string, now: string, villages: RegionRow[]): UserTable[] {
+  const rng = new Rng(seed ^ 0x7a11a6e5);
+  const ids = new DemoIds(epochMs + 1000, new Rng(seed ^ 0x3c6ef372));
+  return villages.map((v, i) => ({
+    id: ids.next(), username: `village${pad(i + 1, 3)}`, display_name: randomFullName(rng, rng.chance(0.6) ? 'M' : 'F', rng.int(1965, 1990)), role: 'grid',
+    region_id: v.id, region_path: v.path, phone: randomMobile(rng), password_hash: passwordHash,
+    status: 'active', locale: 'zh-CN', failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+  }));
 }
 
 function pad(n: number, width: number): string {

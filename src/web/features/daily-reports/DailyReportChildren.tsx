@@ -1,4 +1,4 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { DailyReport, DailyReportChild } from '../../../shared/daily-reports';
@@ -13,8 +13,9 @@ type Row = { key: string; name: string; child: DailyReportChild | null; included
 const HEADLINE = ['residents', 'newReturnees', 'inIsolationHome', 'passages', 'turnedBack', 'newCases'] as const;
 
 /**
- * For a township or county: each child unit — summed (as it submitted, at which version) or not
- * summed (with its standing) — and the unit's own part (本级), each with headline figures.
+ * For a township or county: each child unit — summed (as it submitted, at which version, and who
+ * filled it in where its township did, 代填) or not summed (with its standing and, greyed, its live
+ * figures when the draft was taken) — and the unit's own part (本级), each with headline figures.
  */
 export function DailyReportChildren({ report }: { report: DailyReport }) {
   const { t, locale } = useI18n();
@@ -30,7 +31,7 @@ export function DailyReportChildren({ report }: { report: DailyReport }) {
       size="small"
       pagination={false}
       dataSource={rows}
-      scroll={{ x: 760 }}
+      scroll={{ x: 820 }}
       onRow={(r) => ({ 'data-testid': `dr-child-${r.key}`, 'data-included': String(r.included) } as HTMLAttributes<HTMLElement>)}
       columns={[
         {
@@ -38,18 +39,23 @@ export function DailyReportChildren({ report }: { report: DailyReport }) {
           render: (_, r) => (r.child?.reportId ? <Link to={`/daily-reports/${r.child.reportId}`}>{r.name}</Link> : r.child ? r.name : <Tooltip title={t('dailyReport.ownHint')}>{r.name}</Tooltip>),
         },
         {
-          title: t('dailyReport.statusTitle'), key: 'status', width: 190,
+          title: t('dailyReport.statusTitle'), key: 'status', width: 240,
           render: (_, r) => (r.child ? (
             <>
               <Tag color={r.included ? 'success' : 'error'}>{t(r.included ? 'dailyReport.included' : 'dailyReport.missing')}</Tag>
               <Tag color={STATUS_COLORS[r.child.status]}>{t(`dailyReport.status.${r.child.status}`)}{r.child.version > 0 ? ` ${t('dailyReport.versionN', { n: r.child.version })}` : ''}</Tag>
+              {r.child.proxyUnit && <Tag color="purple">{t('dailyReport.proxyTag', { unit: r.child.proxyUnit })}</Tag>}
             </>
           ) : <Tag color="success">{t('dailyReport.included')}</Tag>),
         },
         { title: t('dailyReport.submittedAt'), key: 'at', width: 150, render: (_, r) => (r.child?.submittedAt ? formatTime(r.child.submittedAt, locale) : '—') },
         ...HEADLINE.map((m) => ({
           title: t(`dailyReport.metric.${m}`), key: m, width: 90, align: 'right' as const,
-          render: (_: unknown, r: Row) => (r.figures ? r.figures[m] : '—'),
+          render: (_: unknown, r: Row) => {
+            if (r.figures) return r.figures[m];
+            const live = r.child?.live;
+            return live ? <Tooltip title={t('dailyReport.liveHint')}><Typography.Text type="secondary">{`${t('dailyReport.liveShort')} ${live[m]}`}</Typography.Text></Tooltip> : '—';
+          },
         })),
       ]}
     />

@@ -1,4 +1,4 @@
-import { Input, InputNumber, Table, Typography } from 'antd';
+import { Input, InputNumber, Table, Tooltip, Typography } from 'antd';
 import type { DailyReport } from '../../../shared/daily-reports';
 import { REPORT_SECTIONS, coverageOf } from '../../../shared/daily-reports';
 import type { Figures, Metric } from '../../../shared/rollups';
@@ -23,8 +23,10 @@ const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed
 
 /**
  * The figures of a report by section: what Qunfang computed beside what the unit reports, and the
- * reason for each difference. Editable while the report is a draft or returned: a changed figure
- * shows its reason box, marked when empty once the user has tried to save.
+ * reason for each difference. For a township or county the computed figure is the sum of what was
+ * submitted (已报汇总), and beside it stands the live figure of the whole jurisdiction (辖区实时数),
+ * marked where it differs while units below are missing. Editable while the report is a draft or
+ * returned: a changed figure shows its reason box, marked when empty once the user has tried to save.
  */
 export function DailyReportFigures({ report, edits, editable, showMissing, onChange }: {
   report: DailyReport;
@@ -39,6 +41,14 @@ export function DailyReportFigures({ report, edits, editable, showMissing, onCha
     return metrics.map((m, i) => ({ key: m ?? `${s.key}-coverage`, section: t(`dailyReport.section.${s.key}`), span: i === 0 ? metrics.length : 0, metric: m }));
   });
   const reported = figuresOf(edits);
+  const live = report.children?.live ?? null;
+  const gapMatters = (report.children?.missing.length ?? 0) > 0;
+  const liveCell = (r: Row) => {
+    if (!live) return null;
+    if (!r.metric) return percent(coverageOf(live));
+    const differs = gapMatters && live[r.metric] !== report.computed[r.metric];
+    return <Typography.Text type={differs ? 'warning' : 'secondary'} strong={differs} data-testid={`dr-live-${r.metric}`} data-differs={String(differs)}>{live[r.metric]}</Typography.Text>;
+  };
 
   return (
     <Table<Row>
@@ -52,9 +62,13 @@ export function DailyReportFigures({ report, edits, editable, showMissing, onCha
         { title: t('dailyReport.section'), dataIndex: 'section', width: 110, onCell: (r) => ({ rowSpan: r.span }) },
         { title: t('dailyReport.metric'), key: 'metric', width: 190, render: (_, r) => (r.metric ? t(`dailyReport.metric.${r.metric}`) : t('dailyReport.coverage')) },
         {
-          title: t('dailyReport.computed'), key: 'computed', width: 110, align: 'right',
+          title: report.children ? <Tooltip title={t('dailyReport.summedHint')}>{t('dailyReport.summed')}</Tooltip> : t('dailyReport.computed'), key: 'computed', width: 110, align: 'right',
           render: (_, r) => <span data-testid={r.metric ? `dr-computed-${r.metric}` : undefined}>{r.metric ? report.computed[r.metric] : percent(coverageOf(report.computed))}</span>,
         },
+        ...(live ? [{
+          title: <Tooltip title={t('dailyReport.liveHint')}><span data-testid="dr-live-title">{t('dailyReport.live')}</span></Tooltip>, key: 'live', width: 110, align: 'right' as const,
+          render: (_: unknown, r: Row) => liveCell(r),
+        }] : []),
         {
           title: t('dailyReport.reported'), key: 'reported', width: 130, align: 'right',
           render: (_, r) => {

@@ -13,7 +13,8 @@ import { STATUS_COLORS, dailyReportApi } from './dailyReportApi';
 /**
  * 报送情况: one day's daily reports of a unit and its direct children — which villages (or
  * townships) have submitted, been reviewed or returned, and how far each child's own children
- * have got. The unit's own report is started here (起草); a child's is opened to review it.
+ * have got. The unit's own report is started here (起草); a child's is opened to review it, and a
+ * township may start a village's for it (代填).
  * ?day= and ?region= keep the place, so a county can drill down to a township and back.
  */
 export default function DailyReportListPage() {
@@ -76,7 +77,7 @@ export default function DailyReportListPage() {
       )}
       {u.mayPrepare && (u.status === 'none' || u.status === 'draft' || u.status === 'returned') && (
         <Button size="small" type="primary" icon={<EditOutlined />} loading={starting === u.regionId} onClick={() => void start(u)} data-testid={`dr-start-${u.regionId}`}>
-          {u.status === 'none' ? t('dailyReport.start') : t('dailyReport.refresh')}
+          {u.proxy ? t('dailyReport.fillIn') : u.status === 'none' ? t('dailyReport.start') : t('dailyReport.refresh')}
         </Button>
       )}
       {!u.self && u.childrenTotal > 0 && (
@@ -89,6 +90,12 @@ export default function DailyReportListPage() {
       <Progress size="small" percent={Math.round((u.childrenSubmitted / u.childrenTotal) * 100)} format={() => `${u.childrenSubmitted}/${u.childrenTotal}`} />
     </div>
   ));
+  const submitted = (u: DailyReportUnit) => (u.submittedAt ? (
+    <Space size={4} wrap>
+      <span>{`${formatTime(u.submittedAt, locale)} · ${u.submittedByName ?? '—'}`}</span>
+      {u.submittedProxyUnit && <Tag color="purple">{t('dailyReport.proxyTag', { unit: u.submittedProxyUnit })}</Tag>}
+    </Space>
+  ) : '—');
   const name = (u: DailyReportUnit) => (
     <Space size={4}>
       <span>{u.name}</span>
@@ -144,7 +151,7 @@ export default function DailyReportListPage() {
                 { title: t('dailyReport.unit'), key: 'name', render: (_, u) => name(u) },
                 { title: t('dailyReport.levelTitle'), key: 'level', width: 120, render: (_, u) => t(`dailyReport.level.${u.level}` as MessageKey) },
                 { title: t('dailyReport.statusTitle'), key: 'status', width: 150, render: (_, u) => status(u) },
-                { title: t('dailyReport.submittedAt'), key: 'at', width: 190, render: (_, u) => (u.submittedAt ? `${formatTime(u.submittedAt, locale)} · ${u.submittedByName ?? '—'}` : '—') },
+                { title: t('dailyReport.submittedAt'), key: 'at', width: 190, render: (_, u) => submitted(u) },
                 { title: t('dailyReport.children'), key: 'children', width: 150, render: (_, u) => progress(u) },
                 { title: t('common.actions'), key: 'actions', width: 220, render: (_, u) => actions(u) },
               ]}

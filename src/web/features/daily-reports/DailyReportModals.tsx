@@ -2,10 +2,12 @@ import { Alert, Input, Modal, Radio, Space, Typography, type ButtonProps } from 
 import { useState } from 'react';
 import type { DailyReport } from '../../../shared/daily-reports';
 import { useI18n } from '../../app/i18n';
+import { DailyReportGap } from './DailyReportGap';
 
 /**
- * 报送: confirm that the figures freeze; while children are missing, say which and require the note
- * that goes up with the report (the county expects the report on time, with the gaps explained).
+ * 报送: confirm that the figures freeze; while children are missing, say which, show how far the sum
+ * falls short of the live figures, and require the note that goes up with the report (the county
+ * expects the report on time, with the gaps explained).
  */
 export function SubmitModal({ report, busy, onOk, onClose }: { report: DailyReport; busy: boolean; onOk: (missingNote?: string) => void; onClose: () => void }) {
   const { t } = useI18n();
@@ -24,6 +26,7 @@ export function SubmitModal({ report, busy, onOk, onClose }: { report: DailyRepo
         {missing.length > 0 && (
           <>
             <Alert type="warning" showIcon title={t('dailyReport.missingNotePrompt', { names: missing.map((c) => c.name).join('、') })} />
+            <DailyReportGap report={report} />
             <Input.TextArea
               data-testid="dr-missing-note"
               rows={3}

@@ -10,6 +10,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { DailyReportChildren } from './DailyReportChildren';
+import { DailyReportGap } from './DailyReportGap';
 import { DailyReportFigures, editsOf, type FigureEdit, type FigureEdits } from './DailyReportFigures';
 import { ReviewModal, SubmitModal } from './DailyReportModals';
 import { DailyReportVersions } from './DailyReportVersions';
@@ -156,6 +157,7 @@ export default function DailyReportPage() {
           <Tag color={STATUS_COLORS[report.status]} data-testid="dr-status" data-status={report.status}>
             {t(`dailyReport.status.${report.status}`)}{report.version > 0 ? ` · ${t('dailyReport.versionN', { n: report.version })}` : ''}
           </Tag>
+          {report.submittedProxyUnit && <Tag color="purple" data-testid="dr-proxy">{t('dailyReport.proxyTag', { unit: report.submittedProxyUnit })}</Tag>}
         </Space>
       )}
       extra={(
@@ -176,9 +178,17 @@ export default function DailyReportPage() {
         {report.status === 'reviewed' && (
           <Alert type="success" showIcon title={t('dailyReport.reviewedAlert', { who: report.reviewedByName ?? '—', time: formatTime(report.reviewedAt, locale), note: report.reviewNote ? `：${report.reviewNote}` : '' })} />
         )}
+        {editable && report.may.proxy && <Alert type="info" showIcon data-testid="dr-fill-in" title={t('dailyReport.fillInAlert', { name: report.regionName })} />}
         {children && children.missing.length > 0 && (
-          <Alert type="warning" showIcon data-testid="dr-missing" title={t('dailyReport.missingWarn', { n: children.missing.length, names: children.missing.map((c) => c.name).join('、') })} />
+          <Alert
+            type={children.included.length === 0 ? 'error' : 'warning'}
+            showIcon
+            data-testid="dr-missing"
+            title={t('dailyReport.missingWarn', { n: children.missing.length, names: children.missing.map((c) => c.name).join('、') })}
+            description={children.included.length === 0 ? t('dailyReport.noneSubmittedWarn') : undefined}
+          />
         )}
+        <DailyReportGap report={report} />
         {report.missingNote && <Typography.Text>{t('dailyReport.missingNote')}：{report.missingNote}</Typography.Text>}
 
         <Space wrap>

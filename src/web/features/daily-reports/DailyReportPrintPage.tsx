@@ -13,8 +13,10 @@ const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed
 
 /**
  * 打印日报: the report on one A4 sheet as it stands (a submitted report exactly as it went up) —
- * figures by section with the computed value, the reported value and the reason for each
- * correction; for a township or county the children summed and missing; the narrative; and lines
+ * figures by section with the computed value (for a township or county: the sum of what was
+ * submitted, and beside it the live figure of the whole jurisdiction, 辖区实时数), the reported value
+ * and the reason for each correction; for a township or county the units missing, named under the
+ * title and marked 【未报】 in the list of children; the narrative; and lines
  * for signatures. ?print=1 opens the browser's print dialog once it has loaded.
  */
 export default function DailyReportPrintPage() {
@@ -38,6 +40,8 @@ export default function DailyReportPrintPage() {
 
   if (!report) return <Spin style={{ display: 'block', margin: 48 }} />;
   const status = `${t(`dailyReport.status.${report.status}`)}${report.version > 0 ? ` ${t('dailyReport.versionN', { n: report.version })}` : ''}`;
+  const missing = report.children?.missing ?? [];
+  const live = report.children?.live ?? null;
 
   return (
     <>
@@ -49,15 +53,19 @@ export default function DailyReportPrintPage() {
         <h1>{t('dailyReport.printTitle', { name: report.regionName })}</h1>
         <div className="meta">{t('dailyReport.printMeta', { day: report.day, status })}</div>
         <div className="meta">
-          {report.submittedAt && `${t('dailyReport.submittedBy')}：${report.submittedByName ?? '—'}　${t('dailyReport.submittedAt')}：${formatTime(report.submittedAt, locale)}`}
+          {report.submittedAt && `${t('dailyReport.submittedBy')}：${report.submittedByName ?? '—'}${report.submittedProxyUnit ? `（${t('dailyReport.proxyTag', { unit: report.submittedProxyUnit })}）` : ''}　${t('dailyReport.submittedAt')}：${formatTime(report.submittedAt, locale)}`}
         </div>
+        {missing.length > 0 && (
+          <div className="missing-line" data-testid="dr-print-missing">{t('dailyReport.printMissing', { n: missing.length, names: missing.map((c) => c.name).join('、') })}</div>
+        )}
 
         <table>
           <thead>
             <tr>
               <th>{t('dailyReport.section')}</th>
               <th>{t('dailyReport.metric')}</th>
-              <th>{t('dailyReport.computed')}</th>
+              <th>{t(report.children ? 'dailyReport.summed' : 'dailyReport.computed')}</th>
+              {live && <th data-testid="dr-print-live-title">{t('dailyReport.live')}</th>}
               <th>{t('dailyReport.reported')}</th>
               <th>{t('dailyReport.reason')}</th>
             </tr>
@@ -73,6 +81,7 @@ export default function DailyReportPrintPage() {
                       {i === 0 && <td rowSpan={s.metrics.length + extra}>{t(`dailyReport.section.${s.key}`)}</td>}
                       <td>{t(`dailyReport.metric.${m}`)}</td>
                       <td className="num">{report.computed[m]}</td>
+                      {live && <td className={`num live${missing.length > 0 && live[m] !== report.computed[m] ? ' gap' : ''}`} data-testid={`dr-print-live-${m}`}>{live[m]}</td>}
                       <td className={`num${changed ? ' changed' : ''}`} data-testid={`dr-print-${m}`}>{report.figures[m]}</td>
                       <td>{report.corrections[m]?.reason ?? ''}</td>
                     </tr>
@@ -80,6 +89,7 @@ export default function DailyReportPrintPage() {
                       <tr>
                         <td>{t('dailyReport.coverage')}</td>
                         <td className="num">{percent(coverageOf(report.computed))}</td>
+                        {live && <td className="num live">{percent(coverageOf(live))}</td>}
                         <td className="num">{percent(coverageOf(report.figures))}</td>
                         <td />
                       </tr>
@@ -90,6 +100,8 @@ export default function DailyReportPrintPage() {
             })}
           </tbody>
         </table>
+
+        {live && <div className="note" data-testid="dr-print-live-note">※ {t('dailyReport.live')}：{t('dailyReport.liveHint')}</div>}
 
         {report.children && (
           <>
@@ -104,9 +116,9 @@ export default function DailyReportPrintPage() {
               </thead>
               <tbody>
                 {[...report.children.included, ...report.children.missing].map((c) => (
-                  <tr key={c.regionId}>
-                    <td>{c.name}</td>
-                    <td>{`${t(c.figures ? 'dailyReport.included' : 'dailyReport.missing')} · ${t(`dailyReport.status.${c.status}`)}${c.version > 0 ? ` ${t('dailyReport.versionN', { n: c.version })}` : ''}`}</td>
+                  <tr key={c.regionId} className={c.figures ? undefined : 'missing'} data-testid={`dr-print-child-${c.regionId}`} data-missing={String(!c.figures)}>
+                    <td>{c.figures ? c.name : `${c.name}【${t('dailyReport.printMissingMark')}】`}</td>
+                    <td>{`${t(c.figures ? 'dailyReport.included' : 'dailyReport.missing')} · ${t(`dailyReport.status.${c.status}`)}${c.version > 0 ? ` ${t('dailyReport.versionN', { n: c.version })}` : ''}${c.proxyUnit ? ` · ${t('dailyReport.proxyTag', { unit: c.proxyUnit })}` : ''}`}</td>
                     <td>{c.submittedAt ? formatTime(c.submittedAt, locale) : '—'}</td>
                   </tr>
                 ))}

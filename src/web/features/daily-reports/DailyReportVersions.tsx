@@ -11,7 +11,7 @@ const COLORS: Record<DailyReportVersion['action'], string> = {
   draft: 'gray', refresh: 'gray', save: 'blue', submit: 'green', review: 'green', return: 'red',
 };
 
-/** 版本记录: every saved state of a report, oldest first — who did what, when, and which figures or texts changed. */
+/** 版本记录: every saved state of a report, oldest first — who did what (and for whom, 代填), when, and which figures or texts changed. */
 export function DailyReportVersions({ reportId, onClose }: { reportId: string; onClose: () => void }) {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
@@ -48,6 +48,7 @@ export function DailyReportVersions({ reportId, onClose }: { reportId: string; o
                 <div>
                   <Typography.Text strong>{t(`dailyReport.action.${v.action}`)}</Typography.Text>
                   {' · '}{formatTime(v.at, locale)} · {v.actorName ?? '—'}{' '}
+                  {v.proxyUnit && <Tag color="purple" data-testid={`dr-version-proxy-${v.seq}`}>{t('dailyReport.proxyTag', { unit: v.proxyUnit })}</Tag>}
                   <Tag color={STATUS_COLORS[v.status]}>{t(`dailyReport.status.${v.status}`)}{v.version > 0 ? ` ${t('dailyReport.versionN', { n: v.version })}` : ''}</Tag>
                 </div>
                 {v.note && <div><Typography.Text type="secondary">{v.note}</Typography.Text></div>}
