@@ -9,7 +9,9 @@ import type { RegionLevel } from './enums';
  * day: figures Qunfang computes from the roll-ups, corrected where the unit knows better (each
  * correction with a reason), and three narrative fields. A village's figures are its own roll-up; a
  * township's (or county's) are the sum of its children's SUBMITTED reports plus what sits on the
- * township node itself, so each level answers for what it passed up. Workflow:
+ * township node itself, so each level answers for what it passed up — shown beside the live figures
+ * of its whole jurisdiction (辖区实时数), so missing children are never mistaken for zeros. A village
+ * with nobody to file has its township fill in for it (代填), recorded on every state. Workflow:
  * draft → submitted → reviewed by the level above, or returned (editable again; a new version on
  * resubmission). Every saved state is kept as a version; a submitted report is never recomputed.
  */
