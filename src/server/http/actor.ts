@@ -14,6 +14,8 @@ export interface Actor {
   locale: Locale;
   ip: string | null;
   userAgent: string | null;
+  /** set on a session whose user must first change a password someone else chose */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {
