@@ -38,26 +38,43 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function audit_log_no_truncate()`.execute(db);
 
-  // Hand the table to a role nobody logs in as. Needs CREATEROLE (or superuser); without it the
-  // DBA does the same by hand (README, "Logins, passwords and database roles").
-  const me = await sql<{ may: boolean; owner: string; app: string }>`
-    select (r.rolsuper or r.rolcreaterole) as may, t.tableowner as owner, current_user as app
-    from pg_roles r, pg_tables t where r.rolname = current_user and t.tablename = 'audit_log' and t.schemaname = current_schema()`.execute(db);
-  const row = me.rows[0];
-  if (!row?.may || row.owner !== row.app) return;
-  await sql`do $$ begin
-    if not exists (select 1 from pg_roles where rolname = 'qunfang_owner') then create role qunfang_owner nologin; end if;
-  end $$`.execute(db);
-  const app = sql.id(row.app);
-  // A non-superuser may give a table only to a role it can act as: join it for the hand-over, then leave.
-  const superuser = (await sql<{ s: boolean }>`select rolsuper as s from pg_roles where rolname = current_user`.execute(db)).rows[0]?.s;
-  if (!superuser) await sql`grant qunfang_owner to ${app}`.execute(db);
-  await sql`alter table audit_log owner to qunfang_owner`.execute(db);
-  await sql`alter function audit_log_append_only() owner to qunfang_owner`.execute(db);
-  await sql`alter function audit_log_no_truncate() owner to qunfang_owner`.execute(db);
-  await sql`revoke all on audit_log from ${app}`.execute(db);
-  await sql`grant select, insert on audit_log to ${app}`.execute(db);
-  if (!superuser) await sql`revoke qunfang_owner from ${app}`.execute(db);
+  // Hand the table and its trigger functions to a role nobody logs in as, leaving the application
+  // INSERT and SELECT. Needs superuser or CREATEROLE (and, for a qunfang_owner someone else made,
+  // its ADMIN OPTION); a non-superuser joins the role for the hand-over and leaves it. Without
+  // those rights the table keeps its owner and a warning says so: the DBA then runs the same
+  // statements (README, "Logins, passwords and database roles").
+  await sql`do $$
+    declare
+      app text := current_user;
+      su boolean;
+      may boolean;
+      lend_create boolean;
+    begin
+      select rolsuper, rolsuper or rolcreaterole into su, may from pg_roles where rolname = app;
+      if (select tableowner from pg_tables where tablename = 'audit_log' and schemaname = current_schema()) <> app then
+        return; -- already handed over
+      end if;
+      if not may then
+        raise warning 'audit_log is owned by the application role %; hand it to a role the application does not log in as', app;
+        return;
+      end if;
+      begin
+        if not exists (select 1 from pg_roles where rolname = 'qunfang_owner') then create role qunfang_owner nologin; end if;
+        if not su then execute format('grant qunfang_owner to %I', app); end if;
+        -- a new owner needs CREATE on the schema at the moment it receives the table
+        lend_create := not has_schema_privilege('qunfang_owner', current_schema(), 'CREATE');
+        if lend_create then execute format('grant usage, create on schema %I to qunfang_owner', current_schema()); end if;
+        alter table audit_log owner to qunfang_owner;
+        alter function audit_log_append_only() owner to qunfang_owner;
+        alter function audit_log_no_truncate() owner to qunfang_owner;
+        execute format('revoke all on audit_log from %I', app);
+        execute format('grant select, insert on audit_log to %I', app);
+        if lend_create then execute format('revoke create on schema %I from qunfang_owner', current_schema()); end if;
+        if not su then execute format('revoke qunfang_owner from %I', app); end if;
+      exception when insufficient_privilege or invalid_grant_operation then
+        raise warning 'audit_log stays owned by %: %', app, sqlerrm;
+      end;
+    end $$`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
