@@ -623,7 +623,7 @@ export interface UserTable {
   failed_logins: number;
   locked_until: string | null;
   /** 1 when someone else chose the password (a reset, a new account): the next login must change it. */
-  must_change_password: number;
+  must_change_password?: number;
   last_login_at: string | null;
   created_at: string;
   updated_at: string;

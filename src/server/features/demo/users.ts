@@ -23,7 +23,7 @@ export function demoUsers(rng: Rng, ids: DemoIds, passwordHash: string, now: str
     const row: UserTable = {
       id: ids.next(), username, display_name: randomFullName(rng, rng.chance(0.6) ? 'M' : 'F', rng.int(1965, 1995)), role,
       region_id: region.id, region_path: region.path, phone: randomMobile(rng), password_hash: passwordHash,
-      status: 'active', locale: 'zh-CN', failed_logins: 0, locked_until: null, must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
+      status: 'active', locale: 'zh-CN', failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
     };
     rows.push(row);
     return row;
