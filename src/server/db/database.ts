@@ -620,6 +620,7 @@ export interface UserTable {
   password_hash: string;
   status: UserStatus;
   locale: Locale;
+  /** superseded by login_throttle (0017): kept for old rows, cleared on a successful login or an unlock */
   failed_logins: number;
   locked_until: string | null;
   /** 1 when someone else chose the password (a reset, a new account): the next login must change it. */

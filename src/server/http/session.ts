@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app';
 import { actorForToken } from '../features/auth/auth.service';
 import { forgetAllSessions } from '../features/auth/session-cache';
-import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'qf_session';
 
@@ -22,8 +21,6 @@ export function registerSessionHook(app: FastifyInstance, { db, clock, config }:
     if (found) {
       request.actor = found.actor;
       request.sessionId = found.sessionId;
-      // A password someone else set must be replaced before anything else (features/auth).
-      if (found.actor.mustChangePassword && request.url.startsWith('/api/') && !request.url.startsWith('/api/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
   });
   // A change to users or regions may change who a logged-in user is (role, jurisdiction, status):

@@ -44,10 +44,6 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
         await audit(trx, clock, null, { action: 'auth.login_failed', details: { username: input.username, reason: 'unknown user', ...details } });
         return result;
       }
-      if (result.lockedUntil) {
-        // Shown in the user list (users.locked_until); the lock itself is per address, in login_throttle.
-        await trx.updateTable('users').set({ locked_until: result.lockedUntil, updated_at: nowIso }).where('id', '=', user.id).execute();
-      }
       await audit(trx, clock, { id: user.id, username: user.username, ...meta }, {
         action: result.lockedUntil ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, regionPath: user.region_path, details,
       });

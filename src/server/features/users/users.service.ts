@@ -43,7 +43,7 @@ export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): U
     phone: maskPhone(row.phone),
     status: row.status,
     locale: row.locale,
-    lockedUntil: row.locked_until,
+    lockedUntil: row.lock_until ?? null,
     mustChangePassword: row.must_change_password === 1,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
