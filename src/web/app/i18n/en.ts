@@ -59,6 +59,8 @@ export const en: Record<MessageKey, string> = {
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
   'login.footer': 'Mass prevention · joint control',
+  'login.retryAt': 'Try again after {time}',
+  'login.attemptsLeft': '{n} more tries from this device before logins pause',
 
   'password.title': 'Change password',
   'password.old': 'Current password',

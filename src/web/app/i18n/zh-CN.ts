@@ -62,6 +62,8 @@ export const zhCN = {
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
   'login.footer': '群防群控 · 联防联控',
+  'login.retryAt': '请于 {time} 后再试',
+  'login.attemptsLeft': '从此设备还可尝试 {n} 次，之后将暂停登录',
 
   'password.title': '修改密码',
   'password.old': '原密码',
