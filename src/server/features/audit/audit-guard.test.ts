@@ -27,7 +27,7 @@ describe('the audit log survives the application’s own credentials', () => {
     expect(await count(t.db)).toBe(before);
   });
 
-  it.skipIf(t?.engine === 'sqlite' || process.env.QF_TEST_ENGINE !== 'postgres')('on PostgreSQL belongs to qunfang_owner, with only INSERT and SELECT granted to the application', async () => {
+  it.skipIf(process.env.QF_TEST_ENGINE !== 'postgres')('on PostgreSQL belongs to qunfang_owner, with only INSERT and SELECT granted to the application', async () => {
     const owner = await sql<{ tableowner: string }>`select tableowner from pg_tables where tablename = 'audit_log'`.execute(t.db);
     expect(owner.rows[0]?.tableowner).toBe('qunfang_owner');
     const grants = await sql<{ privilege_type: string }>`select privilege_type from information_schema.role_table_grants
