@@ -69,6 +69,8 @@ describe('foundation in the browser', () => {
     await page.locator('#user-password').fill('Grid2020a');
     await page.locator('[data-testid="user-submit"]').click();
     await page.locator('[data-testid="users-table"]').getByText('dongcheng01').waitFor();
+    // a password the admin chose is temporary: the list says so
+    await page.locator('[data-testid="user-must-change-dongcheng01"]').waitFor();
     const user = await server.db.selectFrom('users').select(['role', 'region_id']).where('username', '=', 'dongcheng01').executeTakeFirstOrThrow();
     expect(user).toEqual({ role: 'grid', region_id: grid.id });
     await screenshot(page, 'admin-users');
@@ -77,7 +79,24 @@ describe('foundation in the browser', () => {
   it('the grid worker logs in and sees only their grid', async () => {
     await page.locator('[data-testid="logout"]').click();
     await page.locator('#login-username').waitFor();
-    await loginThroughForm(page, server.url, 'dongcheng01', 'Grid2020a');
+    // first login: the password the admin set must be replaced before anything else opens
+    await page.goto(server.url + '/login');
+    await page.locator('#login-username').fill('dongcheng01');
+    await page.locator('#login-password').fill('Grid2020a');
+    await page.locator('#login-submit').click();
+    await page.locator('[data-testid="forced-password"]').waitFor();
+    await screenshot(page, 'forced-password');
+    await page.locator('#password-old').fill('Grid2020a');
+    await page.locator('#password-new').fill('qwerty123');
+    await page.locator('#password-confirm').fill('qwerty123');
+    await page.locator('[data-testid="forced-password-submit"]').click();
+    await page.getByText('密码过于常见或容易被猜到', { exact: false }).waitFor();
+    await page.locator('#password-new').fill('Dongcheng-Elm-38');
+    await page.locator('#password-confirm').fill('Dongcheng-Elm-38');
+    await page.locator('[data-testid="forced-password-submit"]').click();
+    await page.locator('[data-testid="current-user"]').waitFor();
+    const flag = await server.db.selectFrom('users').select('must_change_password').where('username', '=', 'dongcheng01').executeTakeFirstOrThrow();
+    expect(flag.must_change_password).toBe(0);
     await expect(page.locator('[data-testid="current-scope"]').innerText()).resolves.toContain('东城村第一网格');
     await page.locator('[data-testid="nav-regions"]').click();
     const tree = page.locator('[data-testid="region-tree"]');

@@ -48,7 +48,7 @@ describe('the qunfang command', () => {
     const load = await qunfang('regions', 'load', '140728');
     expect(load.code).toBe(0);
     expect(load.stdout).toMatch(/Loaded county 140728: \d+ regions created/);
-    const add = await qunfang('user', 'add', '--username', 'dongcheng', '--password', 'Village123', '--role', 'grid', '--region', '140728100200', '--name', '东城网格员');
+    const add = await qunfang('user', 'add', '--username', 'dongcheng', '--password', 'Lotus7Harbor', '--role', 'grid', '--region', '140728100200', '--name', '东城网格员');
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('东城村');
     const user = await database.db.selectFrom('users').selectAll().where('username', '=', 'dongcheng').executeTakeFirstOrThrow();
@@ -66,10 +66,10 @@ describe('the qunfang command', () => {
   });
 
   it('refuses bad input with a readable message and exit code 1', async () => {
-    const badRole = await qunfang('user', 'add', '--username', 'x1', '--password', 'Village123', '--role', 'king');
+    const badRole = await qunfang('user', 'add', '--username', 'x1', '--password', 'Lotus7Harbor', '--role', 'king');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/king/);
-    const noRegion = await qunfang('user', 'add', '--username', 'x2', '--password', 'Village123', '--role', 'grid', '--region', '999999999999');
+    const noRegion = await qunfang('user', 'add', '--username', 'x2', '--password', 'Lotus7Harbor', '--role', 'grid', '--region', '999999999999');
     expect(noRegion.code).toBe(1);
     expect(noRegion.stderr).toMatch(/REGION_NOT_FOUND/);
     const badCounty = await qunfang('regions', 'load', '999999');

@@ -3,7 +3,7 @@ import { Locale, Role, UserStatus } from './enums';
 import { MOBILE_PATTERN } from './validators';
 
 export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username: 3–32 letters, digits, _ . -');
-/** At least 8 characters with a letter and a digit. */
+/** At least 8 characters with a letter and a digit; the server also refuses common and guessable ones. */
 export const Password = z.string().min(8).max(128);
 export const MobilePhone = z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile');
 
@@ -20,6 +20,8 @@ export const User = z.object({
   status: UserStatus,
   locale: Locale,
   lockedUntil: z.string().nullable(),
+  /** the password was set by someone else; the user must change it at the next login */
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -66,6 +68,8 @@ export const Me = z.object({
   displayName: z.string(),
   role: Role,
   locale: Locale,
+  /** until the user changes the password someone else set, the API answers only /api/auth/* */
+  mustChangePassword: z.boolean(),
   region: z
     .object({ id: z.string(), name: z.string(), code: z.string(), level: z.string(), path: z.string() })
     .nullable(),

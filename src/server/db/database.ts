@@ -16,6 +16,7 @@ export interface Database {
   regions: RegionTable;
   users: UserTable;
   sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditTable;
   responsibilities: ResponsibilityTable;
   households: HouseholdTable;
@@ -619,10 +620,32 @@ export interface UserTable {
   password_hash: string;
   status: UserStatus;
   locale: Locale;
+  /** superseded by login_throttle (0017): kept for old rows, cleared on a successful login or an unlock */
   failed_logins: number;
   locked_until: string | null;
+  /** 1 when someone else chose the password (a reset, a new account): the next login must change it. */
+  must_change_password?: number;
   last_login_at: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/**
+ * Failed-login counters (auth/login-throttle.ts), in the database so every server process sees
+ * them. key: `address:<ip>`, `account:<username>` or `pair:<username>|<ip>`; the username as
+ * typed, known or not, so an unknown name is throttled exactly like a real one.
+ */
+export interface LoginThrottleTable {
+  key: string;
+  kind: 'address' | 'account' | 'pair';
+  username: string | null;
+  address: string | null;
+  /** failures since window_start (reset when the window has passed or a lock was applied) */
+  failures: number;
+  window_start: string;
+  /** locks applied since the window began: each doubles the next one (pairs only) */
+  locks: number;
+  locked_until: string | null;
   updated_at: string;
 }
 

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_rollups';
 import * as m0010 from './migrations/0010_daily_reports';
 import * as m0011 from './migrations/0011_persons_name_index';
 import * as m0013 from './migrations/0013_daily_report_proxy';
+import * as m0017 from './migrations/0017_login_throttle_and_audit_owner';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_daily_reports': m0010,
   '0011_persons_name_index': m0011,
   '0013_daily_report_proxy': m0013,
+  '0017_login_throttle_and_audit_owner': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -14,6 +14,8 @@ export interface Actor {
   locale: Locale;
   ip: string | null;
   userAgent: string | null;
+  /** set on a session whose user must first change a password someone else chose */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {
@@ -23,9 +25,14 @@ declare module 'fastify' {
   }
 }
 
-/** The authenticated actor or 401. */
+/**
+ * The authenticated actor or 401. A user whose password was set by someone else gets 403
+ * PASSWORD_CHANGE_REQUIRED from every route but /api/auth/* until they change it (features/auth);
+ * routes that need no login never ask, so they stay open.
+ */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  if (request.actor.mustChangePassword && !request.url.startsWith('/api/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return request.actor;
 }
 

@@ -5,7 +5,7 @@ import { createRegion } from '../features/regions/regions.service';
 import { createUser } from '../features/users/users.service';
 import { systemActor } from './test-app';
 
-export const PASSWORD = 'Passw0rd!';
+export const PASSWORD = 'Tulip-Harbor-29';
 
 export async function makeRegion(db: Db, clock: Clock, parent: RegionRow | null, level: RegionRow['level'], name: string, code?: string) {
   return createRegion(db, clock, systemActor, { parentId: parent?.id ?? null, level, name, code });

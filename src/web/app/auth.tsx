@@ -8,6 +8,8 @@ interface AuthValue {
   me: Me | null | undefined;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
+  /** the user replaced the password someone else set: the app opens up */
+  passwordChanged: () => void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -50,7 +52,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  const value = useMemo(() => ({ me, login, logout }), [me, login, logout]);
+  const passwordChanged = useCallback(() => setMe((m) => (m ? { ...m, mustChangePassword: false } : m)), []);
+
+  const value = useMemo(() => ({ me, login, logout, passwordChanged }), [me, login, logout, passwordChanged]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -8,6 +8,7 @@ import { useI18n } from './i18n';
 import { can, homeOf } from './permissions';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const ForcedPasswordPage = lazy(() => import('../features/auth/ForcedPasswordPage'));
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const GapsPage = lazy(() => import('../features/responsibility/GapsPage'));
@@ -53,6 +54,13 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (me === null) {
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
+  }
+  if (me.mustChangePassword) {
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <ForcedPasswordPage />
+      </Suspense>
+    );
   }
   return <>{children}</>;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ChangePasswordInput, LoginInput, Me } from '../../../shared/users';
 import { actorOf, type Actor } from '../../http/actor';
 import { requestMeta } from '../../http/session';
+import { AppError } from '../../errors';
 import type { AppDeps } from '../../app';
 import type { Db } from '../../db/database';
 import { actorForToken, changePassword, login, logout } from './auth.service';
@@ -19,6 +20,7 @@ async function meOf(db: Db, actor: Actor): Promise<Me> {
     displayName: actor.displayName,
     role: actor.role,
     locale: actor.locale,
+    mustChangePassword: actor.mustChangePassword ?? false,
     region: region ?? null,
   };
 }
@@ -30,7 +32,12 @@ export function authRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZo
       config: { public: true },
     }, async (request, reply) => {
       const meta = requestMeta(request);
-      const { token } = await login(db, clock, config, request.body, meta);
+      const { token } = await login(db, clock, config, request.body, meta).catch((err: unknown) => {
+        // Throttled (429) or locked for this address (423): say when to come back.
+        const retry = err instanceof AppError ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+        if (retry !== undefined) reply.header('retry-after', String(retry));
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

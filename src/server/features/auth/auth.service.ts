@@ -5,15 +5,13 @@ import type { Config } from '../../config';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import type { ChangePasswordInput, LoginInput } from '../../../shared/users';
-import { passwordIsStrong } from '../../../shared/users';
+import { assertPasswordAcceptable } from './password-strength';
 import { audit } from '../audit/audit.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { deleteSession, deleteSessionsOfUser, findLiveSession, insertSession, touchSession } from './session.repository';
-import { cachedSession, rememberSession } from './session-cache';
+import { cachedSession, forgetSession, rememberSession } from './session-cache';
+import { assertMayTryLogin, recordLoginFailure, recordLoginSuccess } from './login-throttle';
 
-/** Five failed logins in a row lock the account for fifteen minutes. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 /** Sessions slide forward with use; the last-seen time is written at most this often. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -27,42 +25,36 @@ interface RequestMeta {
 }
 
 /**
- * Check a username and password and open a session. Failures count toward the lockout; a locked
- * account is refused even with the right password until the lock expires. Sessions live in the
- * database, so any server process behind the proxy can serve the next request.
+ * Check a username and password and open a session. Throttling (login-throttle.ts) comes first and
+ * is keyed by the name as typed, and an unknown name is checked against a dummy hash, so a wrong
+ * password for a real user and any password for a name that does not exist get the same answer in
+ * comparable time. Sessions live in the database, so any server process can serve the next request.
  */
 export async function login(db: Db, clock: Clock, config: Config, input: LoginInput, meta: RequestMeta) {
   const now = clock.now();
   const nowIso = now.toISOString();
+  await assertMayTryLogin(db, now, input.username, meta.ip);
   const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    await audit(db, clock, null, { action: 'auth.login_failed', details: { username: input.username, reason: 'unknown user', ip: meta.ip } });
-    throw new AppError('BAD_CREDENTIALS');
+  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !passwordOk) {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const result = await recordLoginFailure(trx, now, input.username, meta.ip);
+      const details = { failures: result.failures, ...(result.lockedUntil && { lockedUntil: result.lockedUntil }), ip: meta.ip };
+      if (!user) {
+        await audit(trx, clock, null, { action: 'auth.login_failed', details: { username: input.username, reason: 'unknown user', ...details } });
+        return result;
+      }
+      await audit(trx, clock, { id: user.id, username: user.username, ...meta }, {
+        action: result.lockedUntil ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, regionPath: user.region_path, details,
+      });
+      return result;
+    });
+    if (outcome.lockedUntil) {
+      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: outcome.lockedUntil, retryAfterSeconds: Math.ceil((Date.parse(outcome.lockedUntil) - now.getTime()) / 1000) });
+    }
+    throw new AppError('BAD_CREDENTIALS', { attemptsLeft: outcome.attemptsLeft });
   }
   const who = { id: user.id, username: user.username, ...meta };
-  if (user.locked_until && user.locked_until > nowIso) {
-    await audit(db, clock, who, { action: 'auth.login_refused_locked', entityType: 'user', entityId: user.id, regionPath: user.region_path });
-    throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.locked_until });
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lockedUntil, updated_at: nowIso })
-        .where('id', '=', user.id)
-        .execute();
-      await audit(trx, clock, who, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user', entityId: user.id, regionPath: user.region_path, details: { failures },
-      });
-    });
-    if (lock) throw new AppError('ACCOUNT_LOCKED', { lockedUntil });
-    throw new AppError('BAD_CREDENTIALS', { attemptsLeft: MAX_FAILED_LOGINS - failures });
-  }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 
   const token = randomBytes(32).toString('base64url');
@@ -70,9 +62,10 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: nowIso, updated_at: nowIso })
+      .set({ failed_logins: 0, last_login_at: nowIso, updated_at: nowIso })
       .where('id', '=', user.id)
       .execute();
+    await recordLoginSuccess(trx, user.username, meta.ip);
     await insertSession(trx, {
       id: sessionId,
       user_id: user.id,
@@ -117,6 +110,7 @@ export async function actorForToken(db: Db, clock: Clock, config: Config, token:
       regionId: row.region_id,
       regionPath: row.region_path,
       locale: row.locale,
+      mustChangePassword: row.must_change_password === 1,
       ip: meta.ip,
       userAgent: meta.userAgent,
     },
@@ -130,15 +124,20 @@ export async function logout(db: Db, clock: Clock, actor: Actor, sessionId: stri
   });
 }
 
-/** Change one's own password; every other session of the user is closed. */
+/**
+ * Change one's own password (also how a temporary password set by someone else is replaced); every
+ * other session of the user is closed, and this one is read afresh so the change-password demand lifts.
+ */
 export async function changePassword(db: Db, clock: Clock, actor: Actor, sessionId: string, input: ChangePasswordInput) {
-  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const user = await db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.oldPassword))) throw new AppError('BAD_CREDENTIALS');
-  if (!passwordIsStrong(input.newPassword)) throw new AppError('PASSWORD_WEAK');
+  if (input.newPassword === input.oldPassword) throw new AppError('PASSWORD_UNCHANGED');
+  assertPasswordAcceptable(input.newPassword, { username: user.username, displayName: user.display_name });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: clock.now().toISOString() }).where('id', '=', actor.id).execute();
+    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0, updated_at: clock.now().toISOString() }).where('id', '=', actor.id).execute();
     await deleteSessionsOfUser(trx, actor.id, sessionId);
+    forgetSession(sessionId);
     await audit(trx, clock, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.id, regionPath: actor.regionPath });
   });
 }

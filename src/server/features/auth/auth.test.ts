@@ -32,7 +32,7 @@ describe('login and sessions', () => {
     expect(tw.json().error.message).toBe('請先登錄');
   });
 
-  it('locks the account for 15 minutes after 5 failed logins, even for the right password', async () => {
+  it('locks the account from that address for 15 minutes after 5 failed logins, even for the right password', async () => {
     for (let i = 1; i <= 4; i++) {
       const res = await t.anonymous.post('/api/auth/login', { username: 'wang', password: 'wrong' + i });
       expect(res.statusCode).toBe(401);

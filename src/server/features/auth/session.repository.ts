@@ -21,6 +21,7 @@ export async function findLiveSession(db: Db, sessionId: string, nowIso: string)
       'users.region_id',
       'users.region_path',
       'users.locale',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', nowIso)

@@ -4,12 +4,19 @@ import type { Role } from '../../../shared/enums';
 import { inScope, type Scope } from '../../http/scope';
 import { likeEscape } from '../../text';
 
+/** Users with their region's name and the latest login lock on them from any address (auth/login-throttle.ts). */
 function selectUsers(db: Db) {
   return db
     .selectFrom('users')
     .leftJoin('regions', 'regions.id', 'users.region_id')
     .selectAll('users')
-    .select('regions.name as region_name');
+    .select('regions.name as region_name')
+    .select((eb) => eb
+      .selectFrom('login_throttle')
+      .select((t) => t.fn.max('login_throttle.locked_until').as('until'))
+      .whereRef('login_throttle.username', '=', 'users.username')
+      .where('login_throttle.kind', '=', 'pair')
+      .as('lock_until'));
 }
 
 

@@ -30,7 +30,7 @@ export function userRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       schema: { tags: ['users'], summary: 'Create a user bound to a region', body: UserCreateInput, response: { 201: User } },
     }, async (request, reply) => {
       const { actor } = authorise(request, ROLES_THAT_MANAGE_USERS);
-      return reply.status(201).send(toUser(await createUser(db, clock, actor, request.body)));
+      return reply.status(201).send(toUser(await createUser(db, clock, actor, request.body, { temporaryPassword: true })));
     });
 
     app.get('/api/users/:id', {

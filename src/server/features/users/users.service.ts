@@ -5,12 +5,14 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { scopeOf } from '../../http/scope';
 import type { Role } from '../../../shared/enums';
-import { passwordIsStrong, type UserCreateInput, type UserUpdateInput } from '../../../shared/users';
+import type { UserCreateInput, UserUpdateInput } from '../../../shared/users';
 import { maskPhone } from '../../../shared/validators';
 import type { User } from '../../../shared/users';
 import { audit } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { deleteSessionsOfUser } from '../auth/session.repository';
+import { deleteThrottlesOfUsername } from '../auth/login-throttle.repository';
+import { assertPasswordAcceptable } from '../auth/password-strength';
 import { getRegionInScope } from '../regions/regions.service';
 import { findUserByUsername, findUserInScope } from './users.repository';
 
@@ -41,7 +43,8 @@ export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): U
     phone: maskPhone(row.phone),
     status: row.status,
     locale: row.locale,
-    lockedUntil: row.locked_until,
+    lockedUntil: row.lock_until ?? null,
+    mustChangePassword: row.must_change_password === 1,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
   };
@@ -65,10 +68,14 @@ async function bindingFor(db: Db, actor: Actor, role: Role, regionId: string | n
   return { region_id: region.id, region_path: region.path };
 }
 
-/** Create a user bound to one region of the actor's jurisdiction, with a role the actor may grant. */
-export async function createUser(db: Db, clock: Clock, actor: Actor, input: UserCreateInput) {
+/**
+ * Create a user bound to one region of the actor's jurisdiction, with a role the actor may grant.
+ * A password chosen by someone else is `temporary` (the web and API): the user must change it at
+ * the first login. The CLI and the test factories make ready accounts.
+ */
+export async function createUser(db: Db, clock: Clock, actor: Actor, input: UserCreateInput, opts: { temporaryPassword?: boolean } = {}) {
   if (!canGrant(actor, input.role)) throw new AppError('ROLE_NOT_GRANTABLE');
-  if (!passwordIsStrong(input.password)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAcceptable(input.password, input);
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction().execute(async (trx) => {
     const binding = await bindingFor(trx, actor, input.role, input.regionId);
@@ -77,7 +84,7 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
     const row: UserTable = {
       id: uuidv7(), username: input.username, display_name: input.displayName, role: input.role, ...binding,
       phone: input.phone ?? null, password_hash: passwordHash, status: 'active', locale: input.locale,
-      failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+      failed_logins: 0, locked_until: null, must_change_password: opts.temporaryPassword ? 1 : 0, last_login_at: null, created_at: now, updated_at: now,
     };
     await trx.insertInto('users').values(row).execute();
     await audit(trx, clock, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionPath: row.region_path, details: { username: row.username, role: row.role } });
@@ -87,8 +94,20 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
 }
 
 /**
+ * Who may reset another user's password: a global admin, or a user whose jurisdiction strictly
+ * contains the target's (a level above). A peer — a township cadre and another cadre of the same
+ * township — may not: they could set the password and log in as the other.
+ */
+export function mayResetPasswordOf(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
+  if (actor.regionPath === '/') return true;
+  return target.region_path.startsWith(actor.regionPath) && target.region_path.length > actor.regionPath.length;
+}
+
+/**
  * Change a user. Disabling a user or changing their password ends their sessions. Nobody can
- * disable, demote or re-bind their own account (so the last admin cannot lock everyone out).
+ * disable, demote or re-bind their own account (so the last admin cannot lock everyone out), nor
+ * reset their own password here (that is /api/auth/password, with the old one). A reset password
+ * is temporary: the user must change it at the next login; the reset is audited on its own.
  */
 export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string, input: UserUpdateInput) {
   const target = await getUser(db, actor, id);
@@ -98,7 +117,11 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
   if (self && ((input.role !== undefined && input.role !== target.role) || input.status === 'disabled' || (input.regionId !== undefined && input.regionId !== target.region_id))) {
     throw new AppError('CANNOT_CHANGE_SELF');
   }
-  if (input.password !== undefined && !passwordIsStrong(input.password)) throw new AppError('PASSWORD_WEAK');
+  if (input.password !== undefined) {
+    if (self) throw new AppError('CANNOT_CHANGE_SELF');
+    if (!mayResetPasswordOf(actor, target)) throw new AppError('PASSWORD_RESET_NOT_ABOVE');
+    assertPasswordAcceptable(input.password, { username: target.username, displayName: input.displayName ?? target.display_name });
+  }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
     const role = input.role ?? target.role;
@@ -111,23 +134,31 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
       ...(input.phone !== undefined && { phone: input.phone }),
       ...(input.status !== undefined && { status: input.status }),
       ...(input.locale !== undefined && { locale: input.locale }),
-      ...(passwordHash !== undefined && { password_hash: passwordHash, failed_logins: 0, locked_until: null }),
+      ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null }),
       ...binding,
     };
     await trx.updateTable('users').set({ ...changes, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     if (input.status === 'disabled' || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
-    const { password_hash: _omit, ...logged } = changes as Record<string, unknown>;
-    await audit(trx, clock, actor, { action: 'user.update', entityType: 'user', entityId: id, regionPath: (binding as { region_path?: string }).region_path ?? target.region_path, details: { ...logged, ...(passwordHash ? { password: 'changed' } : {}), phone: logged.phone ? maskPhone(logged.phone as string) : undefined } });
+    if (passwordHash !== undefined) await deleteThrottlesOfUsername(trx, target.username);
+    const { password_hash: _omit, must_change_password: _flag, failed_logins: _f, locked_until: _l, ...logged } = changes as Record<string, unknown>;
+    const regionPath = (binding as { region_path?: string }).region_path ?? target.region_path;
+    if (passwordHash !== undefined) {
+      await audit(trx, clock, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, regionPath, details: { username: target.username, mustChangePassword: true } });
+    }
+    if (Object.keys(logged).length > 0 || passwordHash === undefined) {
+      await audit(trx, clock, actor, { action: 'user.update', entityType: 'user', entityId: id, regionPath, details: { ...logged, phone: logged.phone ? maskPhone(logged.phone as string) : undefined } });
+    }
   });
   return getUser(db, actor, id);
 }
 
-/** Lift a lockout before its fifteen minutes are over. */
+/** Lift every login lock of a user (from any address) before it runs out. */
 export async function unlockUser(db: Db, clock: Clock, actor: Actor, id: string) {
   const target = await getUser(db, actor, id);
   if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await deleteThrottlesOfUsername(trx, target.username);
     await audit(trx, clock, actor, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: target.region_path });
   });
   return getUser(db, actor, id);
@@ -153,7 +184,7 @@ export async function ensureAdmin(db: Db, clock: Clock, password: string | undef
   await db.insertInto('users').values({
     id: uuidv7(), username: 'admin', display_name: '系统管理员', role: 'admin', region_id: null, region_path: '/',
     phone: null, password_hash: await hashPassword(password ?? generated!), status: 'active', locale: 'zh-CN',
-    failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+    failed_logins: 0, locked_until: null, must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
   }).execute();
   await audit(db, clock, null, { action: 'user.bootstrap_admin', entityType: 'user', details: { username: 'admin' } });
   return { created: true, password: generated };

@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { LocaleSwitch } from '../../app/components/LocaleSwitch';
+import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
 interface LoginForm {
@@ -17,10 +18,23 @@ function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
-/** Username and password; a lockout (ACCOUNT_LOCKED) or wrong password is shown from the server's message. */
+/**
+ * What the login answer adds to its message: when to try again (a lock or a throttled address,
+ * from `retryAfterSeconds`), or how many tries are left from this address before a lock.
+ */
+function errorHint(error: ApiError, t: ReturnType<typeof useI18n>['t'], locale: ReturnType<typeof useI18n>['locale']): string | null {
+  const details = (error.details ?? {}) as { retryAfterSeconds?: number; attemptsLeft?: number };
+  if (typeof details.retryAfterSeconds === 'number') {
+    return t('login.retryAt', { time: formatTime(new Date(Date.now() + details.retryAfterSeconds * 1000).toISOString(), locale) });
+  }
+  if (typeof details.attemptsLeft === 'number' && details.attemptsLeft <= 3) return t('login.attemptsLeft', { n: details.attemptsLeft });
+  return null;
+}
+
+/** Username and password; a lockout (ACCOUNT_LOCKED), a throttled address or a wrong password is shown from the server's message. */
 export default function LoginPage() {
   const { me, login } = useAuth();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<ApiError | null>(null);
@@ -72,6 +86,7 @@ export default function LoginPage() {
             type="error"
             showIcon
             title={error.message}
+            description={errorHint(error, t, locale)}
             style={{ marginBottom: 16 }}
           />
         )}

@@ -74,6 +74,8 @@ export function UserFormDrawer({ editing, onClose, onSaved }: { editing: User | 
         OUT_OF_SCOPE: 'regionId',
         REGION_NOT_FOUND: 'regionId',
         PASSWORD_WEAK: 'password',
+        PASSWORD_GUESSABLE: 'password',
+        PASSWORD_RESET_NOT_ABOVE: 'password',
         CANNOT_CHANGE_SELF: 'status',
       });
     } finally {

@@ -96,7 +96,16 @@ export default function UsersPage() {
             title: t('users.status'),
             dataIndex: 'status',
             width: 90,
-            render: (s: User['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`users.status.${s}`)}</Tag>,
+            render: (s: User['status'], row) => (
+              <>
+                <Tag color={s === 'active' ? 'green' : 'default'}>{t(`users.status.${s}`)}</Tag>
+                {row.mustChangePassword && (
+                  <Tooltip title={t('users.mustChangePasswordHint')}>
+                    <Tag color="orange" data-testid={`user-must-change-${row.username}`}>{t('users.mustChangePassword')}</Tag>
+                  </Tooltip>
+                )}
+              </>
+            ),
           },
           {
             title: t('users.locked'),
