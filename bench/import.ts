@@ -8,7 +8,7 @@ import { systemClock } from '../src/server/clock';
 import { sqliteHandle, type Db } from '../src/server/db/database';
 import { insertChunked } from '../src/server/features/demo/insert';
 import { importResidents, type ImportSummary } from '../src/server/features/residents/import/resident-import.service';
-import { readRows } from '../src/server/features/residents/import/row-source';
+import { readRows } from '../src/server/spreadsheets/row-source';
 import { BULK_CACHE_KIB } from '../src/server/db/bulk-writes';
 import type { BenchDatabase, DatabaseFactory } from './databases';
 import { writeRosterCsv, type RosterFile } from './roster-csv';

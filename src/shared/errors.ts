@@ -1,3 +1,5 @@
+import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_RATIO } from './upload-limits';
+
 /**
  * The one error catalogue. Every 4xx/5xx the API returns carries one of these stable codes in
  * `{ error: { code, message, details } }`; the web switches on `code`. Messages exist in Simplified
@@ -112,6 +114,11 @@ export const ERROR_CATALOGUE = {
   DAILY_REPORT_NOT_SUBMITTED: { status: 409, zh: '只有已报送的报告可以审核或退回', en: 'Only a submitted report can be reviewed or returned' },
   DAILY_REPORT_RETURN_NOTE_REQUIRED: { status: 400, zh: '退回报告须写明退回原因', en: 'Returning a report needs a note saying what to put right' },
   DAILY_REPORT_INCLUDED_ABOVE: { status: 409, zh: '该报告已汇入上级已报送的报告，须先由更上一级退回上级报告', en: "This report is already summed in the submitted report above; the level above that must return that report first" },
+  IMPORT_TOO_LARGE: { status: 413, zh: `文件过大：超出导入上限（文件 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，${MAX_ROWS.toLocaleString('en')} 行，.xlsx 解压后不超过原文件的 ${MAX_XLSX_RATIO} 倍），请拆分后分批导入`, en: `The file is too large for an import (${MAX_UPLOAD_BYTES / 1024 / 1024} MB, ${MAX_ROWS.toLocaleString('en')} rows, an .xlsx unpacking to at most ${MAX_XLSX_RATIO} times its size); split it and import the parts` },
+  IMPORT_ROW_TOO_WIDE: { status: 400, zh: `一行最多 ${MAX_CELLS_PER_ROW} 个单元格，该行超出，文件未继续读取`, en: `A row may hold at most ${MAX_CELLS_PER_ROW} cells; this row holds more, and reading stopped there` },
+  IMPORT_CELL_TOO_LONG: { status: 400, zh: `单元格最多 ${MAX_CELL_CHARS} 个字符，该单元格超出，文件未继续读取`, en: `A cell may hold at most ${MAX_CELL_CHARS} characters; this cell holds more, and reading stopped there` },
+  IMPORT_CSV_QUOTE: { status: 400, zh: 'CSV 引号不配对：含逗号或换行的单元格须整体用英文双引号括起，内容中的双引号写成两个', en: 'A CSV quote is broken: a cell with a comma or line break must be wrapped in double quotes, and a quote inside it doubled' },
+  IMPORT_NOT_SPREADSHEET: { status: 400, zh: '文件不是 .xlsx 或 .csv 表格（旧版 .xls 请在 Excel 中另存为 .xlsx）', en: 'The file is not an .xlsx or .csv spreadsheet (save an old .xls as .xlsx in Excel)' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { systemClock } from '../../server/clock';
 import { importResidents } from '../../server/features/residents/import/resident-import.service';
 import { errorReport } from '../../server/features/residents/import/resident-files';
-import { formatOf, readRows } from '../../server/features/residents/import/row-source';
+import { formatOf, readRows } from '../../server/spreadsheets/row-source';
 import { cliActor } from '../actor';
 import { progressBar } from '../progress';
 import { withDb } from './with-db';

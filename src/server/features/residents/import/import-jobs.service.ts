@@ -6,7 +6,7 @@ import type { Actor } from '../../../http/actor';
 import { inScope, scopeOf } from '../../../http/scope';
 import { importResidents } from './resident-import.service';
 import { errorReport } from './resident-files';
-import { readRows, formatOf } from './row-source';
+import { readRows, formatOf } from '../../../spreadsheets/row-source';
 
 /** Write progress to the job row at most this often. */
 const PROGRESS_EVERY_MS = 500;

@@ -15,7 +15,7 @@ import { namesakesBornOn, personsWithPhones, registeredByIdNumbers, selectRegist
 import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
-import type { SourceRow } from './row-source';
+import type { SourceRow } from '../../../spreadsheets/row-source';
 
 export interface RowError {
   row: number;
