@@ -15,8 +15,7 @@ export interface RefusedAt {
  * shape IMPORT_INVALID already uses, so the API, the CLI and the import job show it the same way.
  */
 export function refused(code: ErrorCode, row: number | null, column: string | null, message: string): AppError {
-  const where = row ? `第 ${row} 行${column ? ` ${column} 列` : ''}：` : '';
-  return new AppError(code, { rows: [{ row, column, code, message: where + message } satisfies RefusedAt] });
+  return new AppError(code, { rows: [{ row, column, code, message } satisfies RefusedAt] });
 }
 
 /** Excel's column letters: 1 → A, 27 → AA. */
