@@ -106,8 +106,9 @@ class PartGuard extends Transform {
  * The worksheets of an .xlsx file, read as it streams with ExcelJS's streaming reader, but every
  * part of the zip guarded as it inflates (see PartGuard and the limits in upload-limits.ts): a
  * "zip bomb" is refused after at most 100 times the file's size of XML, never all of it. A sheet
- * stored before the shared strings (which ExcelJS needs first) is spooled, guarded, to a temporary
- * file and read after them.
+ * stored before the shared strings (which ExcelJS needs first — Excel itself stores them after the
+ * sheets) is spooled, guarded, to a temporary file and read after them; a workbook whose content
+ * types list no shared strings has its sheet read as it streams.
  */
 export async function* worksheetsOf(input: Readable, fileSize: number, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
   const budget = new Budget(Math.min(MAX_XLSX_XML_BYTES, Math.max(XLSX_FREE_BYTES, MAX_XLSX_RATIO * fileSize)));
@@ -125,7 +126,15 @@ export async function* worksheetsOf(input: Readable, fileSize: number, options: 
   try {
     for await (const entry of zip) {
       const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
-      if (entry.path === 'xl/_rels/workbook.xml.rels') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseRels(part));
+      if (entry.path === '[Content_Types].xml') {
+        // a workbook without a shared-string table (inline strings, as many generated files have)
+        // can have its sheet read as it streams instead of spooled until the table was seen
+        let types = '';
+        await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), async (part) => {
+          for await (const text of part) types += text;
+        });
+        if (!types.includes('sharedStrings')) reader.sharedStrings = [];
+      } else if (entry.path === 'xl/_rels/workbook.xml.rels') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseRels(part));
       else if (entry.path === 'xl/workbook.xml') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseWorkbook(part));
       else if (entry.path === 'xl/styles.xml') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseStyles(part));
       else if (entry.path === 'xl/sharedStrings.xml') {

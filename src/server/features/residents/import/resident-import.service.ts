@@ -96,7 +96,7 @@ async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
     summary.rows++;
     const width = widthProblem(source);
     if (width) {
-      ctx.reject(source.row, source.cells, null, width);
+      ctx.reject(source.row, source.cells, null, width, batch.length > 0);
       continue;
     }
     let parsed: ParsedResident;
@@ -104,7 +104,7 @@ async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
       parsed = parseResidentRow(source.row, source.cells, today);
     } catch (err) {
       if (!(err instanceof RowProblem)) throw err;
-      ctx.reject(source.row, source.cells, err.column, err.message);
+      ctx.reject(source.row, source.cells, err.column, err.message, batch.length > 0);
       continue;
     }
     // cut the batch where the household changes once it is full; past the hard limit, anywhere
@@ -155,10 +155,16 @@ class ImportContext {
   /** rows refused since the last batch landed, spooled in row order when it has */
   private refused: RowError[] = [];
 
-  reject(row: number, cells: string[], column: string | null, reason: string) {
+  /**
+   * Refuse a row. It waits for the batch it falls in, to be spooled in row order with the rows
+   * the batch refuses when it lands (an unknown building, a duplicate ID number); with no batch
+   * pending, or a thousand waiting, it is spooled at once — a file of refused rows is never held.
+   */
+  reject(row: number, cells: string[], column: string | null, reason: string, batchPending = true) {
     this.summary.invalid++;
     const header = column ? RESIDENT_COLUMNS.find((c) => c.key === column)?.header ?? column : null;
     this.refused.push({ row, column: header, reason, cells: cells.slice(0, RESIDENT_COLUMNS.length) });
+    if (!batchPending || this.refused.length >= 1000) this.spoolRefused();
   }
 
   private spoolRefused() {
