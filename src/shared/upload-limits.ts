@@ -34,5 +34,8 @@ export const MAX_SHARED_STRINGS_XML_BYTES = 160 * 1024 * 1024;
 /** The workbook's other parts (styles, relations, the sheet list). */
 export const MAX_XLSX_PART_BYTES = 16 * 1024 * 1024;
 
+/** Imports (rosters and region trees) read at the same time; one more upload waits for a free slot (IMPORT_BUSY). */
+export const MAX_CONCURRENT_IMPORTS = 2;
+
 /** Bytes of the refused rows kept for the error report (the rest are counted, not listed). */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;

@@ -8,24 +8,26 @@ import { importResidents } from './resident-import.service';
 import { errorReport } from './resident-files';
 import { readRows, formatOf } from '../../../spreadsheets/row-source';
 import type { RefusedAt } from '../../../spreadsheets/refused';
+import type { UploadSlot } from '../../../spreadsheets/upload-slots';
 
 /** Write progress to the job row at most this often. */
 const PROGRESS_EVERY_MS = 500;
 
 /**
- * Start importing an uploaded roster in the background and return the job id at once; the web
+ * Start importing an uploaded roster in the background and return the job id at once (the upload
+ * slot is given back when the job ends); the web
  * page polls the job for its progress bar and then offers the error report. Batches already
  * written stay written if the process dies or the file is refused midway (a limit, a broken
  * quote: the job then reads "interrupted" or "failed" with the code, row and column); they end at
  * household boundaries, and importing the same file again is safe, it upserts.
  */
-export async function startResidentImport(db: Db, clock: Clock, actor: Actor, file: Buffer, fileName: string, log: (err: unknown) => void): Promise<string> {
+export async function startResidentImport(db: Db, clock: Clock, actor: Actor, file: Buffer, fileName: string, slot: UploadSlot, log: (err: unknown) => void): Promise<string> {
   const id = uuidv7();
   await db.insertInto('import_jobs').values({
     id, kind: 'residents', file_name: fileName.slice(0, 200), region_path: actor.regionPath, actor_id: actor.id, status: 'running',
     rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, warnings: 0, message: null, error: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
   }).execute();
-  void runJob(db, clock, actor, id, file).catch(log);
+  void runJob(db, clock, actor, id, file).catch(log).finally(() => slot.release());
   return id;
 }
 

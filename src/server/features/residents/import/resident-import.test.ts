@@ -7,6 +7,7 @@ import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../../tes
 import { makeTree, makeUser, PASSWORD } from '../../../testing/factories';
 import { idCardCheckChar } from '../../../../shared/validators';
 import { hostileXlsx } from '../../../testing/hostile-xlsx';
+import { takeUploadSlot } from '../../../spreadsheets/upload-slots';
 
 let t: TestApp;
 let admin: Client;
@@ -234,6 +235,24 @@ describe('resident roster import', () => {
     expect(noise).toMatchObject({ status: 'failed', error: { code: 'IMPORT_NOT_SPREADSHEET', row: null } });
     const fine = await upload(csv(goodRows()), 'text/csv');
     expect(fine).toMatchObject({ status: 'done', error: null });
+  });
+
+  it('answers 429 IMPORT_BUSY without reading the upload while two imports run, and takes it again when one ends', async () => {
+    // two imports running hold the server's two slots
+    const running = [takeUploadSlot(), takeUploadSlot()];
+    const upload = () => admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(goodRows()) });
+    const busy = await upload();
+    expect(busy.statusCode).toBe(429);
+    expect(busy.json().error.code).toBe('IMPORT_BUSY');
+    expect((await admin.request({ method: 'POST', url: '/api/regions/import', headers: { 'content-type': XLSX }, payload: Buffer.from('x') })).json().error.code).toBe('IMPORT_BUSY');
+    running[0]!.release();
+    const started = await upload();
+    expect(started.statusCode).toBe(202);
+    expect((await waitForJob(admin, started.json().id)).status).toBe('done');
+    // the finished job gave its slot back: one is free again besides the one still held
+    running[1]!.release();
+    const slots = [takeUploadSlot(), takeUploadSlot()];
+    for (const s of slots) s.release();
   });
 
   it('exports the filtered list masked, or revealed for roles with reveal rights, and audits it', async () => {
