@@ -43,7 +43,7 @@ afterAll(async () => {
 const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function post(path: string, body: Buffer, type: string) {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, cookie }, body });
+  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, cookie }, body: new Uint8Array(body) });
 }
 
 async function importJob(body: Buffer, type: string) {

@@ -39,7 +39,7 @@ export type ImportProgress = (processedRows: number) => void;
 const BATCH = 10_000;
 /** …or after this many characters of cells (a batch of wide rows) … */
 const BATCH_CHARS = 8_000_000;
-/** …and a household larger than this (a collective household of a whole compound) is cut anyway. */
+/** …and at this many times either (a collective household of a whole compound: 40,000 rows) it is cut inside the household. */
 const BATCH_HARD_LIMIT = 4;
 
 /**
