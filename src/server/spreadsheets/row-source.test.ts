@@ -54,6 +54,14 @@ describe('spreadsheet limits', () => {
     expect(result.row).toBeLessThan(5000);
   });
 
+  it('counts the parts it does not read against the same budget: a bomb stored as an image', async () => {
+    const zeros = function* () {
+      for (let i = 0; i < 100; i++) yield '\0'.repeat(1024 * 1024);
+    };
+    const file = hostileXlsx({ header: ['a'], rows: 1, cells: () => ['x'] }, 9, [{ name: 'xl/media/image1.png', pieces: zeros() }]);
+    expect(await read(file, 'xlsx')).toMatchObject({ code: 'IMPORT_TOO_LARGE', row: null });
+  });
+
   it('keeps Chinese text whole where the inflated XML is cut into chunks', async () => {
     const names = Array.from({ length: 3000 }, (_, i) => `王${'建国秀英'.slice(i % 3, (i % 3) + 2)}${i}号`);
     const wb = new ExcelJS.Workbook();

@@ -15,7 +15,6 @@ const require = createRequire(import.meta.url);
 
 interface ZipEntry extends Readable {
   path: string;
-  autodrain(): { promise(): Promise<void> };
 }
 /** ExcelJS's own zip reader (a dependency of exceljs): entries as a stream, in file order. */
 const unzipper = require('unzipper') as { Parse(options: { forceStream: boolean }): NodeJS.WritableStream & AsyncIterable<ZipEntry> & { destroy?(): void } };
@@ -154,7 +153,8 @@ export async function* worksheetsOf(input: Readable, fileSize: number, options: 
           waiting.push({ sheetNo, file });
         }
       } else {
-        await entry.autodrain().promise();
+        // parts not read (images, themes, properties) still count against the budget as they inflate
+        await drained(guarded(entry, Infinity, null), async () => undefined);
       }
     }
     for (const { sheetNo, file } of waiting) {
