@@ -8,7 +8,7 @@ import { systemClock } from '../src/server/clock';
 import { sqliteHandle, type Db } from '../src/server/db/database';
 import { insertChunked } from '../src/server/features/demo/insert';
 import { importResidents, type ImportSummary } from '../src/server/features/residents/import/resident-import.service';
-import { readRows } from '../src/server/features/residents/import/row-source';
+import { readRows } from '../src/server/spreadsheets/row-source';
 import { BULK_CACHE_KIB } from '../src/server/db/bulk-writes';
 import type { BenchDatabase, DatabaseFactory } from './databases';
 import { writeRosterCsv, type RosterFile } from './roster-csv';
@@ -247,7 +247,7 @@ export async function runResidentImport(factory: DatabaseFactory, county: Db, pe
         next += 100_000;
       }
     }));
-    if (summary.created !== roster.rows) throw new Error(`import created ${summary.created} of ${roster.rows} (${summary.invalid} invalid: ${JSON.stringify(summary.errors.slice(0, 3))})`);
+    if (summary.created !== roster.rows) throw new Error(`import created ${summary.created} of ${roster.rows} (${summary.invalid} invalid: ${JSON.stringify(summary.errors.first.slice(0, 3))})`);
     log(`import: ${seconds.toFixed(1)} s, ${(roster.rows / seconds).toFixed(0)} rows/s, ${summary.householdsCreated} households`);
     fs.rmSync(roster.path, { force: true });
     return { value: roster.rows / seconds, baseline: roster.rows / base.seconds, baselineKind: base.kind, equalCacheBaseline, roster, summary, seconds, baselineSeconds: base.seconds, database };

@@ -98,6 +98,20 @@ describe('resident registry in the browser', () => {
     expect(names.sort()).toEqual(['坏号', '坏楼']);
   });
 
+  it('says what and where when a file is refused as a whole: a CSV quote left open on row 3', async () => {
+    await page.locator('[data-testid="nav-persons"]').click();
+    await page.locator('[data-testid="persons-import"]').click();
+    const file = path.join(tmp, '引号.csv');
+    fs.writeFileSync(file, '\uFEFF' + [HEADER.join(','), `王六,,,,,,,${tree.buildingA.code},101,户主,,,,,,`, `王七,,,,,,,${tree.buildingA.code},101,"配偶,,,,,,`].join('\r\n'));
+    await page.locator('[data-testid="import-file"] input[type="file"]').setInputFiles(file);
+    const result = page.locator('[data-testid="import-result"][data-status="failed"]');
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('第 3 行：');
+    expect(text).toContain('CSV 引号不配对');
+    expect(text).not.toContain('未知错误');
+  });
+
   it('finds a person by pinyin initials and by the end of the ID number', async () => {
     await page.locator('[data-testid="nav-persons"]').click();
     await page.locator('[data-testid="persons-table"]').getByText('王五').waitFor();

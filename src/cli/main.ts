@@ -74,7 +74,7 @@ function explain(err: unknown): never {
   } else if (err instanceof AppError) {
     console.error(`${err.code}: ${ERROR_CATALOGUE[err.code].zh} / ${ERROR_CATALOGUE[err.code].en}`);
     const rows = (err.details as { rows?: { row: number; column: string | null; message: string }[] } | undefined)?.rows;
-    for (const r of rows ?? []) console.error(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
+    for (const r of rows ?? []) console.error(`  ${r.row ? `row ${r.row}` : "file"}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
     if (!rows && err.details) console.error('  ' + JSON.stringify(err.details));
   } else if (err instanceof Error) {
     // A plain message is the answer; the stack is for developers who ask for it.

@@ -59,7 +59,11 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
   // the big screen's roll-ups: today's flows every few seconds, stocks every minute (one process at a time)
   const stopRollups = startTicker([{ name: 'rollups', run: rollupRefreshJob(db, clock, config.timeZone) }], 5_000, app.log);
   log(`Qunfang is serving on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs)`);
+  let stopping = false;
   const stop = async () => {
+    // a terminal's Ctrl-C sends SIGINT to this worker and the supervisor's SIGTERM follows
+    if (stopping) return;
+    stopping = true;
     await stopTicker();
     await stopRollups();
     await app.close();

@@ -1,3 +1,5 @@
+import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_CONCURRENT_IMPORTS, MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_RATIO } from './upload-limits';
+
 /**
  * The one error catalogue. Every 4xx/5xx the API returns carries one of these stable codes in
  * `{ error: { code, message, details } }`; the web switches on `code`. Messages exist in Simplified
@@ -116,6 +118,12 @@ export const ERROR_CATALOGUE = {
   PASSWORD_RESET_NOT_ABOVE: { status: 403, zh: '只有上级（管辖范围包含对方的用户）或系统管理员可以重置他人密码', en: "Only a user a level above (whose jurisdiction contains the other's) or a global administrator may reset another user's password" },
   PASSWORD_UNCHANGED: { status: 400, zh: '新密码不能与原密码相同', en: 'The new password must differ from the old one' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改由他人设置的初始密码', en: 'Change the password someone else set for you first' },
+  IMPORT_TOO_LARGE: { status: 413, zh: `文件过大：超出导入上限（文件 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，${MAX_ROWS.toLocaleString('en')} 行，.xlsx 解压后不超过原文件的 ${MAX_XLSX_RATIO} 倍），请拆分后分批导入`, en: `The file is too large for an import (${MAX_UPLOAD_BYTES / 1024 / 1024} MB, ${MAX_ROWS.toLocaleString('en')} rows, an .xlsx unpacking to at most ${MAX_XLSX_RATIO} times its size); split it and import the parts` },
+  IMPORT_ROW_TOO_WIDE: { status: 400, zh: `一行最多 ${MAX_CELLS_PER_ROW} 个单元格，该行超出，文件未继续读取`, en: `A row may hold at most ${MAX_CELLS_PER_ROW} cells; this row holds more, and reading stopped there` },
+  IMPORT_CELL_TOO_LONG: { status: 400, zh: `单元格最多 ${MAX_CELL_CHARS} 个字符，该单元格超出，文件未继续读取`, en: `A cell may hold at most ${MAX_CELL_CHARS} characters; this cell holds more, and reading stopped there` },
+  IMPORT_CSV_QUOTE: { status: 400, zh: 'CSV 引号不配对：含逗号或换行的单元格须整体用英文双引号括起，内容中的双引号写成两个', en: 'A CSV quote is broken: a cell with a comma or line break must be wrapped in double quotes, and a quote inside it doubled' },
+  IMPORT_NOT_SPREADSHEET: { status: 400, zh: '文件不是 .xlsx 或 .csv 表格（旧版 .xls 请在 Excel 中另存为 .xlsx）', en: 'The file is not an .xlsx or .csv spreadsheet (save an old .xls as .xlsx in Excel)' },
+  IMPORT_BUSY: { status: 429, zh: `已有 ${MAX_CONCURRENT_IMPORTS} 个导入正在进行，请等其中一个完成后再上传`, en: `${MAX_CONCURRENT_IMPORTS} imports are already running; upload again when one has finished` },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

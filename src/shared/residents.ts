@@ -170,6 +170,8 @@ export const ImportJob = z.object({
   invalid: z.number(),
   warnings: z.number(),
   message: z.string().nullable(),
+  /** why a failed import stopped, and where: a code of the error catalogue, the row and column (Excel letter) */
+  error: z.object({ code: z.string(), row: z.number().nullable(), column: z.string().nullable() }).nullable(),
   hasReport: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { systemClock } from '../../server/clock';
 import { importResidents } from '../../server/features/residents/import/resident-import.service';
 import { errorReport } from '../../server/features/residents/import/resident-files';
-import { formatOf, readRows } from '../../server/features/residents/import/row-source';
+import { formatOf, readRows } from '../../server/spreadsheets/row-source';
 import { cliActor } from '../actor';
 import { progressBar } from '../progress';
 import { withDb } from './with-db';
@@ -22,14 +22,19 @@ export async function importResidentsCommand(file: string): Promise<void> {
     bar.stop();
     const seconds = (Date.now() - started) / 1000;
     console.log(`${summary.rows} rows in ${seconds.toFixed(1)} s: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.invalid} refused; ${summary.householdsCreated} households created.`);
-    if (summary.warnings.length) console.log(`${summary.warnings.length} new persons look like someone already registered; see the report's second sheet.`);
-    if (summary.errors.length || summary.warnings.length) {
-      const report = path.join(path.dirname(file), path.basename(file).replace(/\.(xlsx|csv)$/i, '') + '.errors.xlsx');
-      fs.writeFileSync(report, await errorReport(summary.errors, summary.warnings));
-      for (const e of summary.errors.slice(0, 20)) console.error(`  row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}`);
-      if (summary.errors.length > 20) console.error(`  … ${summary.errors.length - 20} more`);
-      console.error(`Refused rows and likely duplicates, with reasons: ${report}`);
-      if (summary.errors.length) process.exitCode = 2;
+    if (summary.warnings.count) console.log(`${summary.warnings.count} new persons look like someone already registered; see the report's second sheet.`);
+    try {
+      if (summary.errors.count || summary.warnings.count) {
+        const report = path.join(path.dirname(file), path.basename(file).replace(/\.(xlsx|csv)$/i, '') + '.errors.xlsx');
+        fs.writeFileSync(report, await errorReport(summary.errors, summary.warnings));
+        for (const e of summary.errors.first.slice(0, 20)) console.error(`  row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}`);
+        if (summary.errors.count > 20) console.error(`  … ${summary.errors.count - 20} more`);
+        console.error(`Refused rows and likely duplicates, with reasons: ${report}`);
+        if (summary.errors.count) process.exitCode = 2;
+      }
+    } finally {
+      summary.errors.dispose();
+      summary.warnings.dispose();
     }
   });
 }

@@ -515,6 +515,8 @@ export interface ImportJobTable {
   invalid: number;
   warnings: number;
   message: string | null;
+  /** a file-level refusal as JSON { code, row, column } (migration 0015) */
+  error: string | null;
   report: Buffer | null;
   started_at: string;
   finished_at: string | null;

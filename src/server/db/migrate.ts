@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_daily_reports';
 import * as m0011 from './migrations/0011_persons_name_index';
 import * as m0013 from './migrations/0013_daily_report_proxy';
 import * as m0017 from './migrations/0017_login_throttle_and_audit_owner';
+import * as m0015 from './migrations/0015_import_job_error';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_persons_name_index': m0011,
   '0013_daily_report_proxy': m0013,
   '0017_login_throttle_and_audit_owner': m0017,
+  '0015_import_job_error': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -117,7 +117,7 @@ describe('importing a region tree from Excel', () => {
   });
 
   it('refuses a file that is not a spreadsheet, an empty body and a foreign header', async () => {
-    expect((await upload(admin, Buffer.from('not a spreadsheet'))).json().error.details.rows[0].code).toBe('NOT_XLSX');
+    expect((await upload(admin, Buffer.from('not a spreadsheet'))).json().error.code).toBe('IMPORT_NOT_SPREADSHEET');
     expect((await upload(admin, Buffer.alloc(0))).json().error.code).toBe('FILE_REQUIRED');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(['name', 'code']);

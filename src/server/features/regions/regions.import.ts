@@ -13,6 +13,7 @@ import { nameColumns, newRegionRow } from './regions.mapper';
 import { findRegionsByCodes, insertRegions, maxChildCode } from './regions.repository';
 import { codeIsGenerated, levelFits } from './regions.rules';
 import { addListValidation } from '../../excel';
+import { readRows } from '../../spreadsheets/row-source';
 
 /** Chinese level names as the template's drop-down offers them; English level names work too. */
 export const LEVEL_LABELS: Record<RegionLevel, string> = {
@@ -62,62 +63,51 @@ interface ParsedRow {
   parentCode: string;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  return String(value).trim();
-}
+/** Errors listed in the answer at most; a file with more has a last line saying how many. */
+const MAX_LISTED_ERRORS = 1_000;
 
 /**
  * Import a region tree from a spreadsheet. Every row is checked first; if any row is wrong the
- * answer lists each error with its row and column and nothing is written. Otherwise new codes are
- * created and existing codes renamed, in one transaction. Rows may refer to parents created by
- * earlier rows of the same sheet.
+ * answer lists each error with its row and column (the first 1,000) and nothing is written.
+ * Otherwise new codes are created and existing codes renamed, in one transaction. Rows may refer
+ * to parents created by earlier rows of the same sheet. The file is read as a stream within the
+ * limits of upload-limits.ts (readRows): only the parsed rows are held, never the workbook.
  */
 export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_INVALID', { rows: [{ row: 0, column: null, code: 'NOT_XLSX', message: '文件不是有效的 .xlsx 表格 / not a valid .xlsx file' }] });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('IMPORT_INVALID', { rows: [{ row: 0, column: null, code: 'NO_SHEET', message: '表格中没有工作表 / no worksheet' }] });
-
   const errors: RegionImportRowError[] = [];
-  const fail = (row: number, col: (typeof COLUMNS)[number] | null, code: string, message: string) =>
-    errors.push({ row, column: col ? `${col.letter} ${col.header}` : null, code, message });
+  let unlisted = 0;
+  const fail = (row: number, col: (typeof COLUMNS)[number] | null, code: string, message: string) => {
+    if (errors.length < MAX_LISTED_ERRORS) errors.push({ row, column: col ? `${col.letter} ${col.header}` : null, code, message });
+    else unlisted++;
+  };
   const [cLevel, cCode, cName, cParent] = COLUMNS;
 
-  const header = COLUMNS.map((c) => cellText(ws.getRow(1).getCell(c.letter).value));
-  if (header[0] !== cLevel.header || header[2] !== cName.header || header[3] !== cParent.header) {
-    fail(1, null, 'HEADER', `表头应为：${COLUMNS.map((c) => c.header).join('、')} / unexpected header row`);
-    throw new AppError('IMPORT_INVALID', { rows: errors });
-  }
-
   const rows: ParsedRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    const levelText = cellText(r.getCell('A').value);
-    const remark = cellText(r.getCell('E').value);
-    if (levelText.startsWith(EXPLANATION_MARK) || remark.startsWith(SAMPLE_MARK)) return;
-    const code = cellText(r.getCell('B').value);
-    const name = cellText(r.getCell('C').value);
-    const parentCode = cellText(r.getCell('D').value);
-    if (!levelText && !code && !name && !parentCode) return;
+  let headerSeen = false;
+  for await (const { row: n, cells } of readRows(file, 'xlsx')) {
+    if (!headerSeen) {
+      if (n !== 1 || cells[0] !== cLevel.header || cells[2] !== cName.header || cells[3] !== cParent.header) {
+        fail(1, null, 'HEADER', `表头应为：${COLUMNS.map((c) => c.header).join('、')} / unexpected header row`);
+        throw new AppError('IMPORT_INVALID', { rows: errors });
+      }
+      headerSeen = true;
+      continue;
+    }
+    const [levelText = '', code = '', name = '', parentCode = '', remark = ''] = cells;
+    if (levelText.startsWith(EXPLANATION_MARK) || remark.startsWith(SAMPLE_MARK)) continue;
+    if (!levelText && !code && !name && !parentCode) continue;
     const level = LEVEL_BY_LABEL.get(levelText);
-    if (!level) return void fail(n, cLevel, 'LEVEL', `层级“${levelText}”无效 / unknown level`);
-    if (!name) return void fail(n, cName, 'REQUIRED', '名称必填 / name is required');
-    if (name.length > 100) return void fail(n, cName, 'TOO_LONG', '名称过长 / name too long');
-    if (!code && !codeIsGenerated(level)) return void fail(n, cCode, 'REQUIRED', '行政区划必须填写编码 / code required');
+    if (!level) { fail(n, cLevel, 'LEVEL', `层级“${levelText}”无效 / unknown level`); continue; }
+    if (!name) { fail(n, cName, 'REQUIRED', '名称必填 / name is required'); continue; }
+    if (name.length > 100) { fail(n, cName, 'TOO_LONG', '名称过长 / name too long'); continue; }
+    if (!code && !codeIsGenerated(level)) { fail(n, cCode, 'REQUIRED', '行政区划必须填写编码 / code required'); continue; }
     if (code) {
       const problem = regionCodeProblem(level, code);
-      if (problem) return void fail(n, cCode, 'CODE_FORMAT', `编码格式错误：${problem}`);
+      if (problem) { fail(n, cCode, 'CODE_FORMAT', `编码格式错误：${problem}`); continue; }
     }
     rows.push({ row: n, level, code, name, parentCode });
-  });
+  }
+  if (!headerSeen) throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'NO_SHEET', message: '表格中没有工作表或为空 / no worksheet or an empty one' }] });
 
   const scope = scopeOf(actor);
   const referenced = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter(Boolean))];
@@ -169,7 +159,11 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
     fresh.push(row);
   }
 
-  if (errors.length > 0) throw new AppError('IMPORT_INVALID', { rows: errors.sort((a, b) => a.row - b.row) });
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.row - b.row);
+    if (unlisted) errors.push({ row: errors[errors.length - 1]!.row, column: null, code: 'MORE', message: `另有 ${unlisted} 处错误未列出 / ${unlisted} more errors not listed` });
+    throw new AppError('IMPORT_INVALID', { rows: errors });
+  }
 
   await db.transaction().execute(async (trx) => {
     await insertRegions(trx, fresh);

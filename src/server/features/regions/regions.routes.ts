@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../../shared/regions';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_REGIONS } from '../../http/actor';
+import { uploadSlotHooks } from '../../spreadsheets/upload-slots';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import { normaliseQuery } from '../../text';
 import { AppError } from '../../errors';
@@ -84,6 +86,7 @@ export function regionRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/api/regions/import', {
+      ...uploadSlotHooks((request) => authorise(request as FastifyRequest, ROLES_THAT_MANAGE_REGIONS)),
       schema: { tags: ['regions'], summary: 'Import a region tree from .xlsx (raw file body); all rows or none', response: { 200: RegionImportResult } },
     }, async (request) => {
       const { actor } = authorise(request, ROLES_THAT_MANAGE_REGIONS);

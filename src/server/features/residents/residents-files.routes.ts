@@ -1,8 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { ImportJob, PersonTag } from '../../../shared/residents';
 import { AppError } from '../../errors';
+import { MAX_UPLOAD_BYTES } from '../../../shared/upload-limits';
+import { keepUploadSlot, uploadSlotHooks } from '../../spreadsheets/upload-slots';
 import { authorise } from '../../http/actor';
 import type { AppDeps } from '../../app';
 import { getRegionInScope } from '../regions/regions.service';
@@ -27,12 +30,13 @@ export function residentFileRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZo
     });
 
     app.post('/api/persons/import', {
-      bodyLimit: 300 * 1024 * 1024,
+      bodyLimit: MAX_UPLOAD_BYTES,
+      ...uploadSlotHooks((request) => authorise(request as FastifyRequest, ROLES_THAT_REGISTER)),
       schema: { tags: ['residents'], summary: 'Import a roster (.xlsx or .csv as the raw body); runs in the background — poll the job', querystring: z.object({ fileName: z.string().max(200).default('roster.xlsx') }), response: { 202: ImportJob } },
     }, async (request, reply) => {
       const { actor } = authorise(request, ROLES_THAT_REGISTER);
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new AppError('FILE_REQUIRED');
-      const id = await startResidentImport(db, clock, actor, request.body, request.query.fileName, (err) => request.log.error({ err }, 'import failed'));
+      const id = await startResidentImport(db, clock, actor, request.body, request.query.fileName, keepUploadSlot(request), (err) => request.log.error({ err }, 'import failed'));
       return reply.status(202).send(toJob(await getImportJob(db, actor, id)));
     });
 
@@ -70,6 +74,6 @@ export function residentFileRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZo
 function toJob(j: Awaited<ReturnType<typeof getImportJob>>) {
   return {
     id: j.id, fileName: j.file_name, status: j.status, rows: j.rows, created: j.created, updated: j.updated, unchanged: j.unchanged,
-    invalid: j.invalid, warnings: j.warnings, message: j.message, hasReport: j.report !== null, startedAt: j.started_at, finishedAt: j.finished_at,
+    invalid: j.invalid, warnings: j.warnings, message: j.message, error: j.error ? JSON.parse(j.error) : null, hasReport: j.report !== null, startedAt: j.started_at, finishedAt: j.finished_at,
   };
 }

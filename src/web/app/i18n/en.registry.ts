@@ -148,6 +148,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.processingOf': 'Importing: {rows} of {total} rows processed',
   'import.rowsDone': '{rows} rows',
   'import.done': '{name} imported: {rows} rows processed',
+  'import.atRow': 'Row {row}: ',
+  'import.atRowColumn': 'Row {row}, column {column}: ',
   'import.failed': 'Import failed',
   'import.interrupted': 'The import was interrupted (server restart). What was written stays; importing the same file again is safe.',
   'import.created': 'Created',

@@ -146,6 +146,8 @@ export const registryZhCN = {
   'import.processingOf': '正在导入：已处理 {rows} / {total} 行',
   'import.rowsDone': '{rows} 行',
   'import.done': '{name} 导入完成，共处理 {rows} 行',
+  'import.atRow': '第 {row} 行：',
+  'import.atRowColumn': '第 {row} 行 {column} 列：',
   'import.failed': '导入失败',
   'import.interrupted': '导入中断（服务器重启）。已写入的数据保留，重新导入同一文件是安全的。',
   'import.created': '新增',

@@ -99,7 +99,8 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       const rows = err instanceof ApiError ? (err.details as { rows?: RegionImportRowError[] } | undefined)?.rows : undefined;
-      if (err instanceof ApiError && err.code === 'IMPORT_INVALID' && Array.isArray(rows)) {
+      // IMPORT_INVALID lists every bad row; a file refused at a limit (IMPORT_TOO_LARGE, …) names the row where reading stopped
+      if (err instanceof ApiError && err.code.startsWith('IMPORT_') && Array.isArray(rows)) {
         setProblems({ message: err.message, rows: rows.map((row, key) => ({ ...row, key })) });
       } else feedback.error(err);
     } finally {

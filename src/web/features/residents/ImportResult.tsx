@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../../shared/errors';
 import type { ImportJob } from './residentApi';
 
 /**
@@ -12,7 +13,7 @@ import type { ImportJob } from './residentApi';
  * report (those rows as sent, with the row number and the reason) to fix and import again.
  */
 export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const feedback = useFeedback();
   const navigate = useNavigate();
   const [loading, setLoading] = useState(false);
@@ -40,7 +41,7 @@ export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain: () => 
         <Result
           status="error"
           title={t('import.failed')}
-          subTitle={job.status === 'interrupted' ? t('import.interrupted') : (job.message ?? t('common.unknownError'))}
+          subTitle={job.status === 'interrupted' ? t('import.interrupted') : failure(job, t, locale)}
           extra={[again]}
         />
       </div>
@@ -83,4 +84,16 @@ export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain: () => 
       </Space>
     </div>
   );
+}
+
+/**
+ * Why the file was refused, in the reader's language: where reading stopped (row, column) and the
+ * catalogue's message for the code, then the server's detail (in Chinese) when there is one.
+ */
+function failure(job: ImportJob, t: ReturnType<typeof useI18n>['t'], locale: string): string {
+  const e = job.error;
+  if (!e || !(e.code in ERROR_CATALOGUE)) return job.message ?? t('common.unknownError');
+  const where = e.row ? (e.column ? t('import.atRowColumn', { row: e.row, column: e.column }) : t('import.atRow', { row: e.row })) : '';
+  const text = ERROR_CATALOGUE[e.code as ErrorCode][locale === 'en' ? 'en' : 'zh'];
+  return `${where}${text}${locale === 'en' || !job.message ? '' : `（${job.message}）`}`;
 }

@@ -30,6 +30,8 @@ export interface ImportJob {
   unchanged: number;
   invalid: number;
   message: string | null;
+  /** why a failed import stopped and where (code of the error catalogue, row, column letter) */
+  error: { code: string; row: number | null; column: string | null } | null;
   hasReport: boolean;
   startedAt: string;
   finishedAt: string | null;

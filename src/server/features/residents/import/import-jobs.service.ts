@@ -6,24 +6,28 @@ import type { Actor } from '../../../http/actor';
 import { inScope, scopeOf } from '../../../http/scope';
 import { importResidents } from './resident-import.service';
 import { errorReport } from './resident-files';
-import { readRows, formatOf } from './row-source';
+import { readRows, formatOf } from '../../../spreadsheets/row-source';
+import type { RefusedAt } from '../../../spreadsheets/refused';
+import type { UploadSlot } from '../../../spreadsheets/upload-slots';
 
 /** Write progress to the job row at most this often. */
 const PROGRESS_EVERY_MS = 500;
 
 /**
- * Start importing an uploaded roster in the background and return the job id at once; the web
+ * Start importing an uploaded roster in the background and return the job id at once (the upload
+ * slot is given back when the job ends); the web
  * page polls the job for its progress bar and then offers the error report. Batches already
- * written stay written if the process dies (the job then reads "interrupted"; importing the same
- * file again is safe, it upserts).
+ * written stay written if the process dies or the file is refused midway (a limit, a broken
+ * quote: the job then reads "interrupted" or "failed" with the code, row and column); they end at
+ * household boundaries, and importing the same file again is safe, it upserts.
  */
-export async function startResidentImport(db: Db, clock: Clock, actor: Actor, file: Buffer, fileName: string, log: (err: unknown) => void): Promise<string> {
+export async function startResidentImport(db: Db, clock: Clock, actor: Actor, file: Buffer, fileName: string, slot: UploadSlot, log: (err: unknown) => void): Promise<string> {
   const id = uuidv7();
   await db.insertInto('import_jobs').values({
     id, kind: 'residents', file_name: fileName.slice(0, 200), region_path: actor.regionPath, actor_id: actor.id, status: 'running',
-    rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, warnings: 0, message: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
+    rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, warnings: 0, message: null, error: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
   }).execute();
-  void runJob(db, clock, actor, id, file).catch(log);
+  void runJob(db, clock, actor, id, file).catch(log).finally(() => slot.release());
   return id;
 }
 
@@ -35,16 +39,21 @@ async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buff
       last = Date.now();
       await db.updateTable('import_jobs').set({ rows }).where('id', '=', id).execute();
     });
-    await db.updateTable('import_jobs').set({
-      status: 'done', rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, invalid: summary.invalid,
-      warnings: summary.warnings.length, finished_at: clock.now().toISOString(),
-      report: summary.errors.length || summary.warnings.length ? await errorReport(summary.errors, summary.warnings) : null,
-    }).where('id', '=', id).execute();
+    try {
+      await db.updateTable('import_jobs').set({
+        status: 'done', rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, invalid: summary.invalid,
+        warnings: summary.warnings.count, finished_at: clock.now().toISOString(),
+        report: summary.errors.count || summary.warnings.count ? await errorReport(summary.errors, summary.warnings) : null,
+      }).where('id', '=', id).execute();
+    } finally {
+      summary.errors.dispose();
+      summary.warnings.dispose();
+    }
   } catch (err) {
-    const message = err instanceof AppError
-      ? ((err.details as { rows?: { message: string }[] } | undefined)?.rows?.[0]?.message ?? err.code)
-      : '导入失败 / import failed';
-    await db.updateTable('import_jobs').set({ status: 'failed', message, finished_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    const at = err instanceof AppError ? (err.details as { rows?: RefusedAt[] } | undefined)?.rows?.[0] : undefined;
+    const message = err instanceof AppError ? (at?.message ?? err.code) : '导入失败 / import failed';
+    const error = err instanceof AppError ? JSON.stringify({ code: err.code, row: at?.row ?? null, column: at?.column ?? null }) : null;
+    await db.updateTable('import_jobs').set({ status: 'failed', message, error, finished_at: clock.now().toISOString() }).where('id', '=', id).execute();
     if (!(err instanceof AppError)) throw err;
   }
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import {
   EXPLANATION_MARK, ID_TYPE_LABELS, RELATION_LABELS, RESIDENT_COLUMNS, SAMPLE_MARK, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS,
 } from './resident-columns';
-import type { RowError } from './resident-import.service';
+import type { RowSpool } from './row-spool';
 import { addListValidation } from '../../../excel';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -40,20 +40,22 @@ export async function residentTemplate(): Promise<Buffer> {
 
 /**
  * The bad rows of an import, as the user sent them, with the row number and the reason added; a
- * second sheet lists rows that landed but look like an already registered person.
+ * second sheet lists rows that landed but look like an already registered person. Rows are read
+ * back from their spools one at a time; past the report's limit a last line says how many more.
  */
-export async function errorReport(errors: RowError[], warnings: RowError[] = []): Promise<Buffer> {
+export async function errorReport(errors: RowSpool, warnings: RowSpool): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => out.on('end', resolve));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheets: [string, string, RowError[]][] = [['导入错误', '错误原因', errors], ['疑似重复', '提示', warnings]];
-  for (const [title, reasonHeader, rows] of sheets) {
+  const sheets: [string, string, RowSpool][] = [['导入错误', '错误原因', errors], ['疑似重复', '提示', warnings]];
+  for (const [title, reasonHeader, spool] of sheets) {
     const ws = wb.addWorksheet(title);
     ws.columns = [{ header: '原行号', key: 'row', width: 8 }, { header: '错误列', key: 'column', width: 12 }, { header: reasonHeader, key: 'reason', width: 40 },
       ...RESIDENT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 14 }))];
-    for (const e of rows) ws.addRow([e.row, e.column ?? '', e.reason, ...e.cells.slice(0, RESIDENT_COLUMNS.length)]).commit();
+    for await (const e of spool.rows()) ws.addRow([e.row, e.column ?? '', e.reason, ...e.cells.slice(0, RESIDENT_COLUMNS.length)]).commit();
+    if (spool.unlisted) ws.addRow(['', '', `另有 ${spool.unlisted} 行未列出（报告最多列 10 万行、64 MB） / ${spool.unlisted} more rows not listed`]).commit();
     ws.commit();
   }
   await wb.commit();

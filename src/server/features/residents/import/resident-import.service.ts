@@ -15,14 +15,10 @@ import { namesakesBornOn, personsWithPhones, registeredByIdNumbers, selectRegist
 import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
-import type { SourceRow } from './row-source';
+import type { SourceRow } from '../../../spreadsheets/row-source';
+import { RowSpool, type RowError } from './row-spool';
 
-export interface RowError {
-  row: number;
-  column: string | null;
-  reason: string;
-  cells: string[];
-}
+export type { RowError };
 
 export interface ImportSummary {
   rows: number;
@@ -31,35 +27,61 @@ export interface ImportSummary {
   unchanged: number;
   invalid: number;
   householdsCreated: number;
-  /** the first 100,000 bad rows, for the downloadable report */
-  errors: RowError[];
+  /** the refused rows, spooled to a temporary file for the downloadable report (dispose() it after) */
+  errors: RowSpool;
   /** rows that landed as new persons but look like someone already registered (same name and birth date or phone) */
-  warnings: RowError[];
+  warnings: RowSpool;
 }
 
 export type ImportProgress = (processedRows: number) => void;
 
+/** A batch (one transaction) ends at the first household boundary after this many rows… */
 const BATCH = 10_000;
-const MAX_REPORTED_ERRORS = 100_000;
+/** …or after this many characters of cells (a batch of wide rows) … */
+const BATCH_CHARS = 8_000_000;
+/** …and at this many times either (a collective household of a whole compound: 40,000 rows) it is cut inside the household. */
+const BATCH_HARD_LIMIT = 4;
 
 /**
  * Import a resident roster (造册): every valid row lands, every invalid row is reported with the
  * reason in Chinese and its original cells. Persons are upserted by ID number (one ID number is
  * one person); a row without one matches a same-named member of the same household. Rows with the
  * same building and room form one household. Re-importing the same file changes nothing. Rows are
- * processed in batches of 10,000 rows, each batch one transaction, so a file of any length
+ * processed in batches of about 10,000 rows, each batch one transaction, so a file of any length
  * streams through in bounded memory and other writers wait at most one batch (about half a
- * second at a million residents). On SQLite the import runs in bulk-write mode (withBulkWrites).
+ * second at a million residents). A batch ends only where the household changes (consecutive rows
+ * with the same building and room), so a household's members commit together: an import killed
+ * midway leaves whole households, and importing the file again completes it. Refused rows are
+ * spooled to a temporary file (RowSpool), not held in memory. On SQLite the import runs in
+ * bulk-write mode (withBulkWrites).
  */
 export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
   return withBulkWrites(db, () => importRows(db, clock, actor, rows, progress));
 }
 
 async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
-  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: [], warnings: [] };
+  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: new RowSpool(), warnings: new RowSpool() };
+  try {
+    await readRoster(db, clock, actor, rows, summary, progress);
+  } catch (err) {
+    summary.errors.dispose();
+    summary.warnings.dispose();
+    throw err;
+  }
+  // a large import changes the shape of the registry: refresh the planner's statistics
+  sqliteHandle(db)?.pragma('optimize');
+  await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined, warnings: summary.warnings.count } });
+  return summary;
+}
+
+/** The household a parsed row belongs to, as ImportContext.land groups them. */
+const householdKey = (r: ParsedResident) => `${r.buildingCode}|${r.room ?? ''}`;
+
+async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, summary: ImportSummary, progress?: ImportProgress) {
   const ctx = new ImportContext(db, clock, actor, summary);
   const today = latestDayAnywhere(clock);
   let batch: ParsedResident[] = [];
+  let batchChars = 0;
   let headerSeen = false;
   for await (const source of rows) {
     if (!headerSeen) {
@@ -74,30 +96,32 @@ async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
     summary.rows++;
     const width = widthProblem(source);
     if (width) {
-      ctx.reject(source.row, source.cells, null, width);
+      ctx.reject(source.row, source.cells, null, width, batch.length > 0);
       continue;
     }
+    let parsed: ParsedResident;
     try {
-      batch.push(parseResidentRow(source.row, source.cells, today));
+      parsed = parseResidentRow(source.row, source.cells, today);
     } catch (err) {
       if (!(err instanceof RowProblem)) throw err;
-      ctx.reject(source.row, source.cells, err.column, err.message);
+      ctx.reject(source.row, source.cells, err.column, err.message, batch.length > 0);
+      continue;
     }
-    if (batch.length >= BATCH) {
+    // cut the batch where the household changes once it is full; past the hard limit, anywhere
+    const full = batch.length >= BATCH || batchChars >= BATCH_CHARS;
+    const overfull = batch.length >= BATCH * BATCH_HARD_LIMIT || batchChars >= BATCH_CHARS * BATCH_HARD_LIMIT;
+    if ((full && householdKey(batch[batch.length - 1]!) !== householdKey(parsed)) || overfull) {
       await ctx.land(batch);
       batch = [];
+      batchChars = 0;
       progress?.(summary.rows);
     }
+    batch.push(parsed);
+    for (const c of source.cells) batchChars += c.length;
   }
   if (!headerSeen) throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'EMPTY', message: '文件为空' }] });
   await ctx.land(batch);
   progress?.(summary.rows);
-  // a large import changes the shape of the registry: refresh the planner's statistics
-  sqliteHandle(db)?.pragma('optimize');
-  summary.errors.sort((a, b) => a.row - b.row);
-  summary.warnings.sort((a, b) => a.row - b.row);
-  await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined, warnings: summary.warnings.length } });
-  return summary;
 }
 
 /** A row with more columns than the roster, or a CSV line with fewer (a comma in a cell left unquoted). */
@@ -128,12 +152,25 @@ class ImportContext {
     this.sqlite = sqliteHandle(db);
   }
 
-  reject(row: number, cells: string[], column: string | null, reason: string) {
+  /** rows refused since the last batch landed, spooled in row order when it has */
+  private refused: RowError[] = [];
+
+  /**
+   * Refuse a row. It waits for the batch it falls in, to be spooled in row order with the rows
+   * the batch refuses when it lands (an unknown building, a duplicate ID number); with no batch
+   * pending, or a thousand waiting, it is spooled at once — a file of refused rows is never held.
+   */
+  reject(row: number, cells: string[], column: string | null, reason: string, batchPending = true) {
     this.summary.invalid++;
-    if (this.summary.errors.length < MAX_REPORTED_ERRORS) {
-      const header = column ? RESIDENT_COLUMNS.find((c) => c.key === column)?.header ?? column : null;
-      this.summary.errors.push({ row, column: header, reason, cells });
-    }
+    const header = column ? RESIDENT_COLUMNS.find((c) => c.key === column)?.header ?? column : null;
+    this.refused.push({ row, column: header, reason, cells: cells.slice(0, RESIDENT_COLUMNS.length) });
+    if (!batchPending || this.refused.length >= 1000) this.spoolRefused();
+  }
+
+  private spoolRefused() {
+    this.refused.sort((a, b) => a.row - b.row);
+    for (const e of this.refused) this.summary.errors.add(e);
+    this.refused = [];
   }
 
   /** Resolve building codes of a batch; unknown, retired, non-building or out-of-scope codes become row errors. */
@@ -187,15 +224,20 @@ class ImportContext {
     inserts.forEach((p, i) => {
       const match = (known.get(p.name_key) ?? []).find((k) => k.household_id !== p.household_id
         && ((p.birth_date !== null && k.birth_date === p.birth_date) || (p.phone !== null && k.phone === p.phone)));
-      if (!match || this.summary.warnings.length >= MAX_REPORTED_ERRORS) return;
+      if (!match) return;
       const r = rows[i]!;
       const same = p.birth_date !== null && match.birth_date === p.birth_date ? `出生日期 ${match.birth_date}` : '手机号码';
-      this.summary.warnings.push({ row: r.row, column: null, reason: `疑似与已登记人员重复：${match.name}（${same}相同，${match.address ?? '住址不详'}），请核对后合并`, cells: r.cells });
+      this.summary.warnings.add({ row: r.row, column: null, reason: `疑似与已登记人员重复：${match.name}（${same}相同，${match.address ?? '住址不详'}），请核对后合并`, cells: r.cells });
     });
   }
 
-  /** Write one batch in one transaction. */
+  /** Write one batch in one transaction, then spool the rows refused since the last one. */
   async land(parsed: ParsedResident[]) {
+    await this.write(parsed);
+    this.spoolRefused();
+  }
+
+  private async write(parsed: ParsedResident[]) {
     const rows: ParsedResident[] = [];
     for (const r of parsed) {
       if (r.idNumber) {

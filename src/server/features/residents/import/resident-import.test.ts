@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../../testing/factories';
 import { idCardCheckChar } from '../../../../shared/validators';
+import { hostileXlsx } from '../../../testing/hostile-xlsx';
+import { takeUploadSlot } from '../../../spreadsheets/upload-slots';
 
 let t: TestApp;
 let admin: Client;
@@ -218,6 +221,38 @@ describe('resident roster import', () => {
     expect(job.status).toBe('failed');
     expect(job.message).toContain('表头');
     expect((await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: Buffer.alloc(0) })).json().error.code).toBe('FILE_REQUIRED');
+  });
+
+  it('says what and where it stopped when it refuses a whole file: a broken CSV quote, a cell past the limit, bytes that are no spreadsheet', async () => {
+    const upload = async (payload: Buffer, type: string) =>
+      waitForJob(admin, (await admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': type }, payload })).json().id);
+    const quote = await upload(Buffer.concat([csv(goodRows().slice(0, 1)), Buffer.from('\r\n王二,"居民身份证,\r\n王三\r\n')]), 'text/csv');
+    expect(quote).toMatchObject({ status: 'failed', error: { code: 'IMPORT_CSV_QUOTE', row: 3, column: null } });
+    expect(quote.message).toContain('引号');
+    const wide = hostileXlsx({ header: HEADER, rows: 200, cells: () => Array.from({ length: 16 }, () => 'A'.repeat(4000)) });
+    expect(await upload(wide, XLSX)).toMatchObject({ status: 'failed', error: { code: 'IMPORT_CELL_TOO_LONG', row: 2, column: 'A' } });
+    const noise = await upload(randomBytes(3 * 1024 * 1024), 'application/octet-stream');
+    expect(noise).toMatchObject({ status: 'failed', error: { code: 'IMPORT_NOT_SPREADSHEET', row: null } });
+    const fine = await upload(csv(goodRows()), 'text/csv');
+    expect(fine).toMatchObject({ status: 'done', error: null });
+  });
+
+  it('answers 429 IMPORT_BUSY without reading the upload while two imports run, and takes it again when one ends', async () => {
+    // two imports running hold the server's two slots
+    const running = [takeUploadSlot(), takeUploadSlot()];
+    const upload = () => admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(goodRows()) });
+    const busy = await upload();
+    expect(busy.statusCode).toBe(429);
+    expect(busy.json().error.code).toBe('IMPORT_BUSY');
+    expect((await admin.request({ method: 'POST', url: '/api/regions/import', headers: { 'content-type': XLSX }, payload: Buffer.from('x') })).json().error.code).toBe('IMPORT_BUSY');
+    running[0]!.release();
+    const started = await upload();
+    expect(started.statusCode).toBe(202);
+    expect((await waitForJob(admin, started.json().id)).status).toBe('done');
+    // the finished job gave its slot back: one is free again besides the one still held
+    running[1]!.release();
+    const slots = [takeUploadSlot(), takeUploadSlot()];
+    for (const s of slots) s.release();
   });
 
   it('exports the filtered list masked, or revealed for roles with reveal rights, and audits it', async () => {

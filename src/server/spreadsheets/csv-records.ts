@@ -1,13 +1,25 @@
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
+import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW } from '../../shared/upload-limits';
 
 /** Characters csv-parse's `trim` skips before a field and after a closing quote. */
 const TRIMMABLE = ' \t\r\n\f';
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
 
-/** A malformed CSV file: a quote where none may be, or a quote left open. */
-export class CsvSyntaxError extends Error {}
+/**
+ * A malformed CSV file: a quote where none may be or left open ('quote'), a quoted cell running
+ * past MAX_CELL_CHARS — almost always a quote left open ('long-quote') — or a line longer than any
+ * row within the limits ('line'). `record` is the 1-based record where it happened.
+ */
+export class CsvSyntaxError extends Error {
+  constructor(message: string, readonly kind: 'quote' | 'long-quote' | 'line' = 'quote', public record = 0) {
+    super(message);
+  }
+}
+
+/** A line longer than this holds more than MAX_CELLS_PER_ROW cells or a cell over MAX_CELL_CHARS: reading stops. */
+const MAX_LINE_CHARS = MAX_CELLS_PER_ROW * (MAX_CELL_CHARS + 3);
 
 /**
  * Records of a CSV byte stream with every cell trimmed — exactly the records, in the same order,
@@ -68,16 +80,23 @@ async function* records(source: AsyncIterator<Buffer>): AsyncGenerator<string[]>
     }
     if (ended) text += decoder.end();
     const records: string[][] = [];
-    const consumed = parser.parse(text, ended, records);
+    let consumed: number;
+    try {
+      consumed = parser.parse(text, ended, records);
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) err.record = parser.records + 1;
+      throw err;
+    }
     for (const r of records) yield r;
     if (ended) return;
     text = text.slice(consumed);
+    if (text.length > MAX_LINE_CHARS) throw new CsvSyntaxError('line too long', 'line', parser.records + 1);
   }
 }
 
 /** The UTF-16 case, through csv-parse itself (which switches its decoding on that mark). */
 async function* csvParseRecords(head: Buffer, rest: AsyncIterator<Buffer> | null): AsyncGenerator<string[]> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: MAX_LINE_CHARS });
   void (async () => {
     try {
       parser.write(head);
@@ -91,7 +110,18 @@ async function* csvParseRecords(head: Buffer, rest: AsyncIterator<Buffer> | null
       parser.destroy(err as Error);
     }
   })();
-  for await (const record of parser as AsyncIterable<string[]>) yield record.map((c) => String(c ?? '').trim());
+  let n = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      n++;
+      yield record.map((c) => String(c ?? '').trim());
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'CSV_MAX_RECORD_SIZE') throw new CsvSyntaxError('line too long', 'line', n + 1);
+    if (code?.startsWith('CSV_')) throw new CsvSyntaxError((err as Error).message, 'quote', n + 1);
+    throw err;
+  }
 }
 
 /**
@@ -109,6 +139,8 @@ function trimmable(c: string | undefined): boolean {
 
 /** The parse state carried from one chunk of text to the next (csv-parse's, on characters). */
 class RecordParser {
+  /** records completed so far */
+  records = 0;
   private delimiter: string | null = null;
   private record: string[] = [];
   private field = '';
@@ -135,6 +167,7 @@ class RecordParser {
             const cells = line.split(',');
             for (let i = 0; i < cells.length; i++) cells[i] = detached(cells[i]!.trim());
             out.push(cells);
+            this.records++;
             pos = stop + this.delimiter.length;
             continue;
           }
@@ -144,6 +177,7 @@ class RecordParser {
       if (next === -1) return pos;
       if (next === -2) {
         out.push(this.record);
+        this.records++;
         this.record = [];
         pos = this.afterRecord;
         continue;
@@ -155,6 +189,7 @@ class RecordParser {
       if (this.wasQuoting || this.record.length !== 0 || this.field.length !== 0) {
         this.endField();
         out.push(this.record);
+        this.records++;
         this.record = [];
       }
     }
@@ -211,7 +246,10 @@ class RecordParser {
     }
     // blanks before a field are skipped; after a closing quote only blanks may follow
     const keep = this.quoting || this.field.length !== 0 || !trimmable(c);
-    if (keep && !this.wasQuoting) this.field += c;
+    if (keep && !this.wasQuoting) {
+      this.field += c;
+      if (this.quoting && this.field.length > MAX_CELL_CHARS) throw new CsvSyntaxError('a quoted cell runs past the cell limit', 'long-quote');
+    }
     else if (!trimmable(c)) throw new CsvSyntaxError(`Invalid Closing Quote: found "${c}" after a closing quote`);
     return pos + 1;
   }
@@ -225,6 +263,7 @@ class RecordParser {
   }
 
   private endField() {
+    if (this.record.length >= MAX_CELLS_PER_ROW * 2) throw new CsvSyntaxError('too many cells', 'line');
     this.record.push(detached(this.field.trim()));
     this.field = '';
     this.wasQuoting = false;
