@@ -113,6 +113,7 @@ export const ERROR_CATALOGUE = {
   DAILY_REPORT_RETURN_NOTE_REQUIRED: { status: 400, zh: '退回报告须写明退回原因', en: 'Returning a report needs a note saying what to put right' },
   DAILY_REPORT_INCLUDED_ABOVE: { status: 409, zh: '该报告已汇入上级已报送的报告，须先由更上一级退回上级报告', en: "This report is already summed in the submitted report above; the level above that must return that report first" },
   ID_NUMBER_IS_PHONE: { status: 400, zh: '证件号码栏填的是手机号，请填在手机号栏', en: 'A mobile number was typed as the ID number; put it in the phone field' },
+  OCCUPANT_ALREADY_REGISTERED: { status: 409, zh: '该卡口登记人员已关联到人员库', en: 'This checkpoint record is already linked to a registered person' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

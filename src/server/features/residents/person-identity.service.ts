@@ -40,9 +40,11 @@ export type IdentifiedPerson = Pick<IdentityRow, 'id' | 'name' | 'id_number' | '
  * - when an ID number comes with the phone and name of such a phone-identified person, that
  *   person is verified: given the number when nobody holds it, else merged into its holder
  *   (references move, the merge is kept and can be undone).
- * A claim with neither an ID number nor a phone identifies nobody (null). Results follow the claims.
+ * A claim with neither an ID number nor a phone identifies nobody (null) — unless
+ * `registerNameOnly`: a tracer registering a traveller the checkpoint knew only by name gets a new
+ * person marked 未核验身份. Results follow the claims.
  */
-export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClaim[]): Promise<(IdentifiedPerson | null)[]> {
+export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClaim[], opts: { registerNameOnly?: boolean } = {}): Promise<(IdentifiedPerson | null)[]> {
   const idNumbers = [...new Set(claims.map((c) => c.idNumber).filter((x): x is string => !!x))];
   const phones = [...new Set(claims.map((c) => c.phone).filter((x): x is string => !!x))];
   const byId = new Map((await personsByIdNumbers(db, idNumbers)).map((p) => [p.id_number!, p]));
@@ -71,7 +73,7 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
   const results = claims.map((claim): IdentifiedPerson | null => {
     const idNumber = claim.idNumber || null;
     const phone = claim.phone || null;
-    if (!idNumber && !phone) return null;
+    if (!idNumber && !phone) return opts.registerNameOnly ? create(claim, null, null) : null;
     const nameKey = personKeys(claim.name, null, null).name_key;
     if (!idNumber) {
       const known = withPhone(phone!, nameKey).sort((a, b) => Number(!a.id_number) - Number(!b.id_number))[0];
