@@ -93,7 +93,7 @@ async function fillFromData(db: Db, clock: Clock, notice: NoticeTarget) {
       .select(['contacts.id', 'contacts.person_id', 'contacts.source_id', 'contacts.exposure_type', 'contacts.exposure_date', 'persons.region_path'])
       .where('contacts.case_id', '=', notice.case_id).where('contacts.decision', '=', 'accepted').execute();
     for (const k of contacts) {
-      const onThisTrip = k.source_id ? passageIds.has(k.source_id)
+      const onThisTrip = k.source_id ? passageIds.has(k.source_id) || k.source_id === notice.id
         : (k.exposure_type === 'co_passenger' || k.exposure_type === 'same_vehicle') && (!k.exposure_date || (k.exposure_date >= days[0]! && k.exposure_date <= days[1]!));
       if (onThisTrip) found.push({ person_id: k.person_id, region_path: k.region_path, source: 'manual', source_id: k.id });
     }
