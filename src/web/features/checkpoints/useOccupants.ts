@@ -71,9 +71,12 @@ export function useOccupants() {
     focusOn(row.key, found || row.name.trim() ? 'temp' : 'name');
   }, [focusOn, patch]);
 
-  /** After the name: the phone when the registry does not know the person and it is empty, else the temperature. */
+  /**
+   * After the name: the mobile when nothing else identifies the person (no ID number, no phone
+   * yet), else the temperature — the ID-number flow keeps its keystrokes; Tab still reaches the mobile.
+   */
   const afterName = useCallback((row: OccupantDraft) => {
-    focusOn(row.key, row.lookup === 'found' || row.personId || row.phone.trim() ? 'temp' : 'phone');
+    focusOn(row.key, row.personId || row.idNumber.trim() || row.phone.trim() ? 'temp' : 'phone');
   }, [focusOn]);
 
   /** After a temperature: the next occupant's first empty field, or a new occupant. */
