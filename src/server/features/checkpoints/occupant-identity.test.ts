@@ -98,3 +98,15 @@ describe('occupants identified by phone', () => {
     expect(back.person_id).toBe(first!.person_id);
   });
 });
+
+describe('one batch', () => {
+  it('a phone-only traveller and the same traveller with the registered ID number in one passage are one person, created never', async () => {
+    const number = id('14072819660606003');
+    const holder = (await admin.post('/api/persons', { name: '吴同批', idNumber: number, regionId: tree.dongcheng.id })).json().person;
+    const before = (await t.db.selectFrom('persons').select('id').execute()).length;
+    const rows = await pass([{ name: '吴同批', phone: '13911110007', temperature: 36.5 }, { name: '吴同批', phone: '13911110007', idNumber: number, temperature: 36.6 }]);
+    expect(rows.map((r) => r.person_id)).toEqual([holder.id, holder.id]);
+    expect((await t.db.selectFrom('persons').select('id').execute()).length).toBe(before);
+    expect((await person(holder.id)).phone).toBe('139****0007');
+  });
+});

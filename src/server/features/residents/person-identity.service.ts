@@ -61,6 +61,8 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
   const changed = new Set<IdentityRow>();
   const verified: { person: IdentityRow; place: IdentityPlace }[] = [];
   const merges: { kept: IdentityRow; dup: IdentityRow }[] = [];
+  // a phone identity made earlier in this very batch is not written at all: its claims get the holder
+  const replaced = new Map<IdentityRow, IdentityRow>();
   const create = (claim: IdentityClaim, idNumber: string | null, phone: string | null) => {
     const p: IdentityRow = { id: uuidv7(), name: claim.name, name_key: personKeys(claim.name, null, null).name_key, id_number: idNumber, phone, region_path: claim.place.regionPath };
     created.push(p);
@@ -83,7 +85,10 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
     const phoneOnly = phone ? withPhone(phone, nameKey).find((p) => !p.id_number) : undefined;
     if (holder) {
       if (phoneOnly && phoneOnly.id !== holder.id) {
-        merges.push({ kept: holder, dup: phoneOnly });
+        if (createdAt.has(phoneOnly.id)) {
+          replaced.set(phoneOnly, holder);
+          created.splice(created.indexOf(phoneOnly), 1);
+        } else merges.push({ kept: holder, dup: phoneOnly });
         byPhone.set(phone!, byPhone.get(phone!)!.filter((p) => p !== phoneOnly));
       }
       if (phone && !holder.phone) {
@@ -123,7 +128,7 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
     await db.insertInto('person_tags').values(tags.slice(i, i + 1000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
   }
   for (const m of merges) await absorbPhoneIdentity(db, clock, m.kept, m.dup);
-  return results;
+  return results.map((r) => (r && replaced.get(r as IdentityRow)) ?? r);
 }
 
 /** The identity columns of a record: document, facts read from an ID number, phone and the search keys. */
