@@ -39,7 +39,8 @@ async function person(name: string, idNumber: string, regionId: string, tags: st
 async function passage(temperature: number, decision: 'pass' | 'turned_back' | 'referred') {
   await api('POST', '/api/checkpoints/passages', {
     id: randomUUID(), siteId, at: new Date(Date.now() - 5_000).toISOString(), direction: 'in', plate: '晋K12345', decision,
-    occupants: [{ name: '过路人', phone: '13800000000', temperature }, { name: '同车人', phone: '13800000001', temperature: 36.5 }],
+    // by name only: not linked to the registry (with a phone they would be registry persons, counted as residents)
+    occupants: [{ name: '过路人', temperature }, { name: '同车人', temperature: 36.5 }],
   });
 }
 

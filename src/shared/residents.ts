@@ -24,6 +24,7 @@ export const PersonTag = z.enum([
   'chronic_illness', // 慢性病
   'pregnant', // 孕产妇
   'non_local', // 外地人员 (first met at a checkpoint)
+  'unverified_identity', // 未核验身份: known by phone and name only (met at a checkpoint without an ID number)
 ]);
 export type PersonTag = z.infer<typeof PersonTag>;
 export const PERSON_TAGS = PersonTag.options;

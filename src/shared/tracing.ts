@@ -87,8 +87,18 @@ export const CandidateReason = z.object({
   label: z.string(),
 });
 
+/** One occupant of one checkpoint passage. */
+export const OccupantRef = z.object({ passageId: z.string().uuid(), seq: z.number().int().min(0) });
+export type OccupantRef = z.infer<typeof OccupantRef>;
+
+/** Register a traveller the checkpoints recorded but the registry does not know: their records, one traveller at a time. */
+export const RegisterOccupantInput = z.object({ occupants: z.array(OccupantRef).min(1).max(50) });
+
 export const Candidate = z.object({
-  personId: z.string(),
+  /** null: someone a checkpoint recorded (by name, maybe phone) whom the registry does not know yet — register them from `occupants` */
+  personId: z.string().nullable(),
+  /** for someone not registered: their checkpoint records (one per passage) */
+  occupants: z.array(OccupantRef),
   name: z.string(),
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
@@ -209,6 +219,7 @@ export const FoundPerson = z.object({
   name: z.string(),
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
+  /** data: a checkpoint record; self_report: the public page; manual: a contact the tracer accepted */
   source: z.enum(['data', 'self_report', 'manual']),
   confirmed: z.boolean(),
   isolation: z.object({ episodeId: z.string(), status: z.string(), kind: z.string() }).nullable(),
@@ -265,6 +276,17 @@ export const NoticeReport = z.object({
   match: z.object({ personId: z.string(), name: z.string(), by: z.enum(['id_number', 'phone', 'tracer']) }).nullable(),
   createdAt: z.string(),
 });
+
+/** Someone a notice's passages show was there, but whom the registry does not know (recorded by name only). */
+export const UnregisteredOccupant = z.object({
+  passageId: z.string(),
+  seq: z.number().int(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  at: z.string(),
+  siteName: z.string(),
+});
+export type UnregisteredOccupant = z.infer<typeof UnregisteredOccupant>;
 
 /** What the public page shows: the notice only, never who has been found or reported. */
 export const PublicNotice = z.object({

@@ -6,11 +6,11 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { pathInScope, scopeOf } from '../../http/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
-import { normalisePlate, PLATE_PATTERN, type PassageInput } from '../../../shared/checkpoints';
-import { factsFromIdNumber, idCardProblem } from '../../../shared/validators';
+import { normalisePlate, PLATE_PATTERN, type OccupantInput, type PassageInput } from '../../../shared/checkpoints';
+import { idCardProblem, MOBILE_PATTERN } from '../../../shared/validators';
 import type { PersonTag } from '../../../shared/residents';
 import { raiseAlert, type AlertInput } from '../alerts/alerts.service';
-import { personKeys } from '../residents/person-keys';
+import { identifyPersons, type IdentityClaim, type IdentityPlace } from '../residents/person-identity.service';
 import { getSite, type SiteRow } from './sites.service';
 
 /** A passage checked and ready to write, with its site. */
@@ -26,7 +26,8 @@ interface Checked {
  * Check a passage before it joins the write queue: the site is open and in the crew's
  * jurisdiction, the plate is a mainland plate (or none, for a pedestrian), every occupant has a
  * name or a known person, and ID numbers are well-formed (18 characters: the GB 11643 check;
- * anything else must look like a passport number).
+ * anything else must look like a passport number). A mainland mobile number typed in the ID box is
+ * refused (ID_NUMBER_IS_PHONE) rather than taken for a passport: it belongs in the phone field.
  */
 export async function checkPassage(db: Db, clock: Clock, actor: Actor, input: PassageInput): Promise<Checked> {
   const site = await getSite(db, scopeOf(actor), input.siteId);
@@ -40,6 +41,7 @@ export async function checkPassage(db: Db, clock: Clock, actor: Actor, input: Pa
   }
   input.occupants.forEach((o, i) => {
     if (!o.personId && !o.name) throw new AppError('VALIDATION', { issues: [{ path: ['occupants', String(i), 'name'], message: 'a name or a known person is required' }] });
+    if (o.idNumber && MOBILE_PATTERN.test(o.idNumber)) throw new AppError('ID_NUMBER_IS_PHONE', { field: ['occupants', String(i), 'idNumber'] });
     if (o.idNumber && (o.idNumber.length === 18 ? idCardProblem(o.idNumber) : !/^[A-Z0-9]{5,20}$/.test(o.idNumber) && 'FORMAT')) {
       throw new AppError('ID_NUMBER_INVALID', { field: ['occupants', String(i), 'idNumber'] });
     }
@@ -65,12 +67,24 @@ export async function checkPassage(db: Db, clock: Clock, actor: Actor, input: Pa
 }
 
 /**
+ * How a checkpoint registers someone new to the registry: where the checkpoint is, tagged as a
+ * returnee when the ID number is from this county and they are coming in, else as non-local.
+ */
+function checkpointPlace(site: SiteRow, direction: PassageInput['direction']): IdentityPlace {
+  const countyCode = site.region_path.split('/').filter(Boolean).find((c) => c.endsWith('000000'))?.slice(0, 6);
+  return {
+    regionId: site.region_id, regionPath: site.region_path, note: `首次登记于卡口：${site.name}`, source: 'checkpoint',
+    tagFor: (idNumber) => (countyCode !== undefined && idNumber.startsWith(countyCode) && direction === 'in' ? 'returnee' : 'non_local'),
+  };
+}
+
+/**
  * The passage writer: passages queue and are committed together (group commit), each with all
  * its occupants in the same transaction — a vehicle is never stored without its people. A passage
- * id seen before is acknowledged again without a second row. Occupants with an ID number are
- * linked to the registry (a person new to it is created where the checkpoint is, tagged as a
- * returnee when the number is from this county and they are coming in, else as non-local); a
- * fever or a referral raises an alert for the command centre.
+ * id seen before is acknowledged again without a second row. Occupants with an ID number or a
+ * phone are linked to the registry by the residents' identity rules (identifyPersons: one lookup
+ * a batch; someone new is registered where the checkpoint is); a fever or a referral raises an
+ * alert for the command centre.
  */
 export function passageWriter(db: Db, clock: Clock) {
   return new GroupCommitter<Checked, { id: string; duplicate: boolean }>((items) => db.transaction().execute((trx) => writeBatch(trx, clock, items)));
@@ -80,12 +94,24 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
   const now = clock.now().toISOString();
   const existing = new Set((await db.selectFrom('passages').select('id').where('id', 'in', items.map((i) => i.input.id)).execute()).map((r) => r.id));
   const seen = new Set<string>();
-  const idNumbers = [...new Set(items.flatMap((i) => i.input.occupants.map((o) => o.idNumber).filter((x): x is string => !!x)))];
-  const known = new Map<string, { id: string; name: string; region_path: string }>();
-  for (let i = 0; i < idNumbers.length; i += 500) {
-    for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number', 'region_path']).where('id_number', 'in', idNumbers.slice(i, i + 500)).execute()) known.set(p.id_number!, p);
+  const fresh = items.filter((item) => {
+    const duplicate = existing.has(item.input.id) || seen.has(item.input.id);
+    seen.add(item.input.id);
+    return !duplicate;
+  });
+  // Occupants named by ID number and/or phone are linked to the registry, for the whole batch at once.
+  const claims: IdentityClaim[] = [];
+  const claimOf = new Map<OccupantInput, number>();
+  for (const { input, site } of fresh) {
+    const place = checkpointPlace(site, input.direction);
+    for (const o of input.occupants) {
+      if (o.personId || (!o.idNumber && !o.phone)) continue;
+      claimOf.set(o, claims.length);
+      claims.push({ name: o.name!, idNumber: o.idNumber, phone: o.phone, place });
+    }
   }
-  const personIds = [...new Set(items.flatMap((i) => i.input.occupants.map((o) => o.personId).filter((x): x is string => !!x)))];
+  const identified = claims.length ? await identifyPersons(db, clock, claims) : [];
+  const personIds = [...new Set(fresh.flatMap((i) => i.input.occupants.map((o) => o.personId).filter((x): x is string => !!x)))];
   const byId = new Map<string, { id: string; name: string; id_number: string | null; phone: string | null; region_path: string }>();
   if (personIds.length) {
     for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number', 'phone', 'region_path']).where('id', 'in', personIds).execute()) byId.set(p.id, p);
@@ -93,10 +119,10 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
   const results: { id: string; duplicate: boolean }[] = [];
   const passages = [];
   const occupants = [];
-  const newPersons = [];
   const tags: { person_id: string; tag: PersonTag; region_path: string; source: string; created_at: string }[] = [];
   // raised after the rows they point at exist
   const alerts: AlertInput[] = [];
+  seen.clear();
   for (const item of items) {
     const { input, site } = item;
     if (existing.has(input.id) || seen.has(input.id)) {
@@ -104,30 +130,11 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
       continue;
     }
     seen.add(input.id);
-    const countyCode = site.region_path.split('/').filter(Boolean).find((c) => c.endsWith('000000'))?.slice(0, 6);
     let fevers = 0;
     for (const [seq, o] of input.occupants.entries()) {
-      let person = o.personId ? byId.get(o.personId) : undefined;
+      const claim = claimOf.get(o);
+      const person = o.personId ? byId.get(o.personId) : claim !== undefined ? identified[claim] ?? undefined : undefined;
       if (o.personId && !person) throw new AppError('PERSON_NOT_FOUND', { occupant: seq });
-      if (!person && o.idNumber) {
-        const found = known.get(o.idNumber);
-        if (found) {
-          person = { ...found, id_number: o.idNumber, phone: o.phone ?? null };
-        } else {
-          const id = uuidv7();
-          const name = o.name!;
-          const facts = o.idNumber.length === 18 ? factsFromIdNumber(o.idNumber) : null;
-          newPersons.push({
-            id, name, id_type: facts ? 'resident_id' : 'passport', id_number: o.idNumber, sex: facts?.sex ?? null, birth_date: facts?.birthDate ?? null,
-            phone: o.phone ?? null, household_id: null, relation: null, region_id: site.region_id, region_path: site.region_path,
-            ...personKeys(name, o.idNumber, o.phone), note: `首次登记于卡口：${site.name}`, created_at: now, updated_at: now,
-          });
-          const local = countyCode !== undefined && o.idNumber.startsWith(countyCode);
-          tags.push({ person_id: id, tag: local && input.direction === 'in' ? 'returnee' : 'non_local', region_path: site.region_path, source: 'checkpoint', created_at: now });
-          person = { id, name, id_number: o.idNumber, phone: o.phone ?? null, region_path: site.region_path };
-          known.set(o.idNumber, person);
-        }
-      }
       const fever = o.temperature >= FEVER_CELSIUS || o.symptoms.includes('fever');
       if (fever) fevers++;
       occupants.push({
@@ -157,7 +164,6 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
     });
     results.push({ id: input.id, duplicate: false });
   }
-  for (let i = 0; i < newPersons.length; i += 500) await db.insertInto('persons').values(newPersons.slice(i, i + 500)).execute();
   for (let i = 0; i < passages.length; i += 1000) await db.insertInto('passages').values(passages.slice(i, i + 1000)).execute();
   for (let i = 0; i < occupants.length; i += 1000) await db.insertInto('passage_occupants').values(occupants.slice(i, i + 1000)).execute();
   for (const a of alerts) await raiseAlert(db, clock, a);

@@ -37,7 +37,8 @@ async function person(admin: Client, name: string, idNumber: string, regionId: s
 
 async function passage(admin: Client, at: string, decision = 'pass') {
   const res = await admin.post('/api/checkpoints/passages', {
-    id: randomUUID(), siteId, at, direction: 'in', plate: '晋K12345', decision, occupants: [{ name: '过路人', phone: '13800000000', temperature: 36.5 }],
+    // by name only: not linked to the registry (with a phone they would be a registry person and count as a new person)
+    id: randomUUID(), siteId, at, direction: 'in', plate: '晋K12345', decision, occupants: [{ name: '过路人', temperature: 36.5 }],
   });
   expect(res.statusCode, res.body).toBeLessThan(300);
 }

@@ -22,7 +22,7 @@ interface PassageOut {
   vehicleType: string;
   origin: string | null;
   decision: string;
-  occupants: { seq: number; personId: string | null; name: string; idNumber: string | null; temperature: number; fever: boolean }[];
+  occupants: { seq: number; personId: string | null; name: string; idNumber: string | null; phone: string | null; temperature: number; fever: boolean }[];
 }
 
 describe('the small demo county\'s checkpoints through the API', () => {
@@ -47,7 +47,7 @@ describe('the small demo county\'s checkpoints through the API', () => {
     for (const s of items) expect(s.leadPhone).toMatch(/^1\d\d\*{4}\d{4}$/);
   });
 
-  it('finds bus 晋C60695 from 太原 on the evening of 20 January with its 12 passengers, each in the registry', async () => {
+  it('finds bus 晋C60695 from 太原 on the evening of 20 January with its 12 passengers, each in the registry — three by phone only', async () => {
     const res = await command.get(`/api/checkpoints/passages?plate=${encodeURIComponent(TRACED_BUS.plate)}&from=2020-01-20T11:00:00Z&to=2020-01-20T14:00:00Z`);
     expect(res.statusCode, res.body).toBe(200);
     const items = (res.json() as { items: PassageOut[] }).items;
@@ -60,8 +60,16 @@ describe('the small demo county\'s checkpoints through the API', () => {
     expect(bus.occupants.map((o) => o.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     for (const o of bus.occupants) {
       expect(o.personId).not.toBeNull();
-      expect(o.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
       expect(o.fever).toBe(false);
+    }
+    const withId = bus.occupants.filter((o) => o.idNumber);
+    expect(withId).toHaveLength(12 - TRACED_BUS.phoneOnly);
+    for (const o of withId) expect(o.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const phoneOnly = bus.occupants.filter((o) => !o.idNumber);
+    expect(phoneOnly).toHaveLength(TRACED_BUS.phoneOnly);
+    for (const o of phoneOnly) {
+      expect(o.phone).toMatch(/^1\d\d\*{4}\d{4}$/);
+      expect((await command.get(`/api/persons/${o.personId}`)).json()).toMatchObject({ name: o.name, idNumber: null, tags: ['unverified_identity'] });
     }
     expect(new Set(bus.occupants.map((o) => o.personId)).size).toBe(12);
     const person = (await command.get(`/api/persons/${bus.occupants[0]!.personId}`)).json() as { name: string };
@@ -164,7 +172,7 @@ describe('the checkpoint demo\'s rows', () => {
       if (o.id_number) {
         expect(idCardProblem(o.id_number), o.id_number).toBeNull();
         expect(o.person_id).not.toBeNull();
-      } else expect(o.person_id).toBeNull();
+      } else expect(o.person_id !== null, o.name).toBe(o.phone !== null);
     }
     const sizes = passages.filter((p) => p.vehicle_type !== 'bus').map((p) => p.occupant_count);
     expect(Math.min(...sizes)).toBe(1);
@@ -175,11 +183,17 @@ describe('the checkpoint demo\'s rows', () => {
     expect(persons).toHaveLength(linked.size);
     const strangers = persons.filter((p) => p.household_id === null);
     expect(strangers.length).toBeGreaterThan(0);
-    const tags = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('tag', '=', 'non_local').execute();
-    const nonLocal = new Set(tags.map((t) => t.person_id));
+    const tags = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('tag', 'in', ['non_local', 'unverified_identity']).execute();
+    const nonLocal = new Set(tags.filter((t) => t.tag === 'non_local').map((t) => t.person_id));
+    const unverified = new Set(tags.filter((t) => t.tag === 'unverified_identity').map((t) => t.person_id));
+    expect(strangers.filter((p) => p.id_number === null).length).toBeGreaterThanOrEqual(TRACED_BUS.phoneOnly);
     for (const p of strangers) {
       expect(p.note).toMatch(/^首次登记于卡口：/);
-      expect(p.id_number!.startsWith('140728')).toBe(false);
+      if (p.id_number === null) {
+        expect(unverified.has(p.id)).toBe(true);
+        continue;
+      }
+      expect(p.id_number.startsWith('140728')).toBe(false);
       expect(nonLocal.has(p.id)).toBe(true);
     }
     const turnedBack = passages.filter((p) => p.decision === 'turned_back').length;

@@ -21,12 +21,14 @@ import { cachedPersonKeys } from './search-keys';
  * the Spring Festival rush through the highway exits and stations, then the lockdown — village
  * entrances and compound gates open from the 24th, outside plates turned back (劝返), fevers
  * referred to the fever clinic — including bus 晋C60695 from 太原, at the 平遥 exit at 20:03 on
- * 20 January with its 12 passengers, the reports' tracing story.
+ * 20 January with its 12 passengers (three of them known only by name and phone), the reports'
+ * tracing story.
  *
  * Every row is what the checkpoint services would have written for the same work (passages.service
- * `writeBatch`): occupants with an ID number are linked to the registry — residents to their own
- * person, a stranger to a person created where they were first registered (note "首次登记于卡口：…",
- * tagged non_local) — occupants who gave no ID number stay unlinked; a fever tags the person
+ * `writeBatch`): occupants with an ID number or a phone are linked to the registry — residents to
+ * their own person, a stranger to a person created where they were first registered (note
+ * "首次登记于卡口：…", tagged non_local, or 未核验身份 when known only by name and phone) —
+ * occupants who gave neither stay unlinked; a fever tags the person
  * fever + key_person and raises a 'fever' alert, a referral a 'refer' alert (source_type 'passage').
  * The command centre has acknowledged most alerts; the newest few are open.
  *
@@ -63,7 +65,7 @@ const VILLAGES_OPEN = 4;
 /** Check-ins and check-outs are on record up to this moment (25 January, 15:00 Beijing). */
 const SNAPSHOT = Date.UTC(2020, 0, 25, 7, 0);
 /** The reports' bus: 晋C60695 from 太原, at the 平遥 exit at 20:03 on 20 January. */
-export const TRACED_BUS = { plate: '晋C60695', at: Date.UTC(2020, 0, 20, 12, 3, 17), passengers: 12 } as const;
+export const TRACED_BUS = { plate: '晋C60695', at: Date.UTC(2020, 0, 20, 12, 3, 17), passengers: 12, phoneOnly: 3 } as const;
 const DEFAULT_SEED = 20200120;
 /** Rows written per passage (occupants, new persons and their tags), for the progress bar. */
 const ROWS_PER_PASSAGE = 3.1;
@@ -877,8 +879,22 @@ class PassageGen {
     }
   }
 
-  /** Bus 晋C60695 from 太原: twelve county people coming home for the Spring Festival. */
+  /**
+   * Bus 晋C60695 from 太原: twelve people — nine county residents coming home for the Spring
+   * Festival, and three visitors from 太原 who had no ID card on them and gave the crew a name and a
+   * mobile number (registered by phone, 未核验身份). The visitors come from a generator of their
+   * own, so the rest of the demo draws the same numbers as before.
+   */
   tracedBus(): PassageDraft {
+    const visitorsRng = new Rng(0x60695);
+    const visitors: Stranger[] = Array.from({ length: TRACED_BUS.phoneOnly }, (_, i) => {
+      const sex: 'M' | 'F' = i === 1 ? 'F' : 'M';
+      const age = visitorsRng.int(24, 55);
+      return {
+        name: randomFullName(visitorsRng, sex, 2019 - age, randomSurname(visitorsRng)), idNumber: null, phone: randomMobile(visitorsRng), sex,
+        birthDate: `${2019 - age}-06-01`, personId: null, personPath: null,
+      };
+    });
     const rng = this.rng;
     const adults = this.households.flatMap((h) => h.drivers.filter((m) => m.age <= 65).map((m) => ({ h, m })));
     const fromTaiyuan = adults.filter(({ m }) => m.returnee_from === '山西省太原市');
@@ -887,16 +903,19 @@ class PassageGen {
     for (const pool of [fromTaiyuan, adults]) {
       const order = pool.map((x) => [rng.next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
       for (const { h, m } of order) {
-        if (chosen.length >= TRACED_BUS.passengers) break;
+        if (chosen.length >= TRACED_BUS.passengers - TRACED_BUS.phoneOnly) break;
         if (seen.has(h.id)) continue;
         seen.add(h.id);
         chosen.push(m);
       }
     }
-    for (const { m } of adults) if (chosen.length < TRACED_BUS.passengers && !chosen.includes(m)) chosen.push(m);
+    for (const { m } of adults) if (chosen.length < TRACED_BUS.passengers - TRACED_BUS.phoneOnly && !chosen.includes(m)) chosen.push(m);
+    const occupants: PassageDraft['occupants'] = chosen.map((m) => ({ resident: m }));
+    // the visitors sat among them (seats 3, 7 and 10)
+    visitors.forEach((stranger, i) => occupants.splice([3, 7, 10][i] ?? occupants.length, 0, { stranger }));
     return {
       direction: 'in', plate: TRACED_BUS.plate, vehicleType: 'bus', origin: '太原', destination: '平遥', purpose: '返乡过年',
-      occupants: chosen.map((m) => ({ resident: m })), turnBack: 0, fixed: true,
+      occupants, turnBack: 0, fixed: true,
     };
   }
 
@@ -909,17 +928,21 @@ class PassageGen {
     };
   }
 
-  /** A stranger's person row, created where a checkpoint first registers their ID number. */
+  /**
+   * A stranger's person row, created where a checkpoint first registers them: by ID number (tagged
+   * non_local), or without one by name and phone (identity not verified: no sex or birth date known).
+   */
   private async personOf(s: Stranger, site: SitePlan, at: string): Promise<string | null> {
-    if (!s.idNumber) return null;
+    if (!s.idNumber && !s.phone) return null;
     if (s.personId) return s.personId;
     const id = this.ids.at(Date.parse(at));
+    const verified = !!s.idNumber;
     await this.sink.persons.push({
-      id, household_id: null, region_id: site.row.region_id, region_path: site.row.region_path, name: s.name, sex: s.sex, birth_date: s.birthDate,
+      id, household_id: null, region_id: site.row.region_id, region_path: site.row.region_path, name: s.name, sex: verified ? s.sex : null, birth_date: verified ? s.birthDate : null,
       id_type: 'resident_id', id_number: s.idNumber, nationality: null, phone: s.phone, relation: null, away: 0, returnee_from: null, arrival_date: null,
       transport: null, transport_no: null, note: `首次登记于卡口：${site.row.name}`, ...cachedPersonKeys(s.name, s.idNumber, s.phone), created_at: at, updated_at: at,
     });
-    await this.sink.tags.push({ person_id: id, tag: 'non_local', region_path: site.row.region_path, source: 'checkpoint', created_at: at });
+    await this.sink.tags.push({ person_id: id, tag: verified ? 'non_local' : 'unverified_identity', region_path: site.row.region_path, source: 'checkpoint', created_at: at });
     s.personId = id;
     s.personPath = site.row.region_path;
     this.counts.persons++;

@@ -6,6 +6,7 @@ import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
 import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
 import { missedCutoff, planSlots } from '../isolation/slots';
+import { TRACED_BUS } from './checkpoints';
 
 /**
  * Isolation in the demo county, live around the day the demo is built (so the observer's "my
@@ -80,9 +81,12 @@ export async function buildIsolationDemo(db: Db, clock: Clock, opts: { scale: 'c
     const total = Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const step = Math.max(1, Math.floor(total / (params.homeEpisodes - chosen.size + 1)));
     const others = await db.selectFrom('persons').select(['id', 'household_id', 'region_id', 'region_path']).where('status', '=', 'active').orderBy('id').execute();
+    // the riders of bus 晋C60695 are isolated by the tracing demo's story, not at random here
+    const busRiders = new Set((await db.selectFrom('passage_occupants').innerJoin('passages', 'passages.id', 'passage_occupants.passage_id').select('passage_occupants.person_id')
+      .where('passages.plate', '=', TRACED_BUS.plate).execute()).map((r) => r.person_id));
     for (let i = rng.int(0, step - 1); i < others.length && chosen.size < params.homeEpisodes; i += step) {
       const o = others[i]!;
-      if (!chosen.has(o.id)) chosen.set(o.id, { p: o, reason: rng.chance(0.8) ? 'close_contact' : 'screening_referral', householdTogether: false });
+      if (!chosen.has(o.id) && !busRiders.has(o.id)) chosen.set(o.id, { p: o, reason: rng.chance(0.8) ? 'close_contact' : 'screening_referral', householdTogether: false });
     }
   }
 

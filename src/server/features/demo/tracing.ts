@@ -12,7 +12,8 @@ import { addDays } from '../../clock';
  * - Bus 晋C60695 from 太原 passes the 平遥 exit at 20:03 on 20 January (the checkpoint demo) and a
  *   second checkpoint half an hour later. On 25 January one passenger is confirmed; at 15:55 an
  *   urgent seek notice goes out; within 5 hours every other passenger is found (some from the
- *   checkpoint register, some by calling the hotline) and isolated at home for 14 days; the
+ *   checkpoint register — the three visitors who gave the crew only a name and a mobile too, as
+ *   persons identified by phone — some by calling the hotline) and isolated at home for 14 days; the
  *   notice is closed. The case's wife, isolated with the household, is confirmed two days later —
  *   the second generation of the chain.
  * - On 3 February another resident is confirmed; the household and the people met on the way home
@@ -148,7 +149,7 @@ export async function buildTracingDemo(db: Db, opts: { timeZone?: string }): Pro
   })));
   await insertChunked(db, 'seek_reports', others.filter((r) => byHotline.has(r.id)).map((r, i) => ({
     id: ids.at(at(`2020-01-25T17:${String(10 + i * 7).padStart(2, '0')}:00`)), notice_id: noticeId, region_path: county.path, name: r.name, phone: r.person_phone ?? `1390354${String(1000 + i).slice(-4)}`,
-    id_number: r.id_number, where_now: '在家', seat: String(3 + i * 4), status: 'confirmed' as const, match_person_id: r.id, match_by: 'id_number' as const,
+    id_number: r.id_number, where_now: '在家', seat: String(3 + i * 4), status: 'confirmed' as const, match_person_id: r.id, match_by: r.id_number ? 'id_number' as const : 'phone' as const,
     client_hash: Buffer.from(rng.bytes(new Uint8Array(16))).toString('hex'), created_at: at(`2020-01-25T17:${String(10 + i * 7).padStart(2, '0')}:00`), updated_at: at('2020-01-25T18:00:00'),
   })));
   summary.notices++;

@@ -91,6 +91,14 @@ export async function undoMerge(db: Db, clock: Clock, actor: Actor, mergeId: str
     const { region_name: _name, address: _address, ...mergedRow } = snap.merged;
     await trx.updateTable('persons').set({ ...mergedRow, updated_at: now } as never).where('id', '=', merge.merged_id).execute();
     for (const m of snap.moved) {
+      if (m.table === 'passage_occupants') {
+        // moved by an automatic merge of a phone identity (person-absorb.ts): "passage:seq"
+        for (const key of m.ids) {
+          const [passageId, seq] = key.split(':');
+          await trx.updateTable('passage_occupants').set({ person_id: merge.merged_id }).where('passage_id', '=', passageId!).where('seq', '=', Number(seq)).execute();
+        }
+        continue;
+      }
       await trx.updateTable(m.table as 'households').set({ [m.column]: merge.merged_id } as never).where('id', 'in', m.ids).execute();
     }
     if (snap.addedTags.length) {

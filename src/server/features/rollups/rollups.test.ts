@@ -27,7 +27,8 @@ async function person(admin: Client, name: string, idNumber: string, regionId: s
 async function passage(admin: Client, at: string, temperature: number, decision = 'pass') {
   const res = await admin.post('/api/checkpoints/passages', {
     id: randomUUID(), siteId, at, direction: 'in', plate: '晋K12345', decision,
-    occupants: [{ name: '过路人', phone: '13800000000', temperature }, { name: '同车人', phone: '13800000001', temperature: 36.5 }],
+    // by name only: not linked to the registry (with a phone they would be registry persons and count as new persons)
+    occupants: [{ name: '过路人', temperature }, { name: '同车人', temperature: 36.5 }],
   });
   expect(res.statusCode, res.body).toBeLessThan(300);
 }

@@ -1,10 +1,12 @@
 import type { Db } from '../../db/database';
 import { pathInScope, type Scope } from '../../http/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
-import type { Candidate, JourneyEvent } from '../../../shared/tracing';
+import type { Candidate, JourneyEvent, OccupantRef } from '../../../shared/tracing';
 import type { CaseRow } from './cases.service';
 
 type Reason = Candidate['reasons'][number];
+const OCCUPANT_COLUMNS = ['passage_id', 'seq', 'person_id', 'name', 'id_number', 'phone', 'region_path'] as const;
+type OccupantRow = { passage_id: string; seq: number; person_id: string | null; name: string; id_number: string | null; phone: string | null; region_path: string };
 
 /** The window in which a case's exposures count: `days` before onset (or the report) to the end of the report day. */
 export function exposureWindow(c: Pick<CaseRow, 'onset_date' | 'report_date'>, days: number): { from: string; to: string } {
@@ -30,7 +32,8 @@ function label(p: { plate: string | null; site_name: string; at: string }): stri
 /**
  * Contact candidates of a case, computed from what Qunfang already holds, each with why and the
  * record that shows it: the household's members; everyone in the same vehicle at each of the
- * case's checkpoint passages within `days` before onset; people in the same plate at other
+ * case's checkpoint passages within `days` before onset — registered or not: someone a checkpoint
+ * recorded by name only is a candidate without a person, to be registered in one click; people in the same plate at other
  * checkpoints within ± `hours`; those in the same centralised-isolation room while the case was;
  * and those found present with the case at a screening visit. Candidates outside the tracer's
  * jurisdiction are counted, not shown (the level above sees them).
@@ -47,6 +50,16 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
     if (!list) reasons.set(personId, [r]);
     else if (!list.some((x) => x.sourceId === r.sourceId && x.type === r.type)) list.push(r);
   };
+  // Occupants the registry does not know (a name, maybe a phone): one candidate per traveller, however many checkpoints they passed.
+  const strangers = new Map<string, { name: string; id_number: string | null; phone: string | null; region_path: string; refs: OccupantRef[]; reasons: Reason[] }>();
+  const addOccupant = (o: OccupantRow, r: Reason) => {
+    if (o.person_id) return add(o.person_id, r);
+    const key = [o.name, o.phone ?? '', o.id_number ?? ''].join('|');
+    let s = strangers.get(key);
+    if (!s) strangers.set(key, (s = { name: o.name, id_number: o.id_number, phone: o.phone, region_path: o.region_path, refs: [], reasons: [] }));
+    if (!s.refs.some((x) => x.passageId === o.passage_id && x.seq === o.seq)) s.refs.push({ passageId: o.passage_id, seq: o.seq });
+    if (!s.reasons.some((x) => x.sourceId === r.sourceId && x.type === r.type)) s.reasons.push(r);
+  };
   const { from, to } = exposureWindow(c, opts.days);
 
   if (c.household_id) {
@@ -56,11 +69,11 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
 
   const trips = await passagesOfPerson(db, c.person_id, from, to);
   if (trips.length) {
-    const co = await db.selectFrom('passage_occupants').select(['passage_id', 'person_id']).where('passage_id', 'in', trips.map((t) => t.id)).where('person_id', 'is not', null).execute();
+    const co = await db.selectFrom('passage_occupants').select(OCCUPANT_COLUMNS).where('passage_id', 'in', trips.map((t) => t.id)).execute();
     const tripById = new Map(trips.map((t) => [t.id, t]));
     for (const o of co) {
       const t = tripById.get(o.passage_id)!;
-      add(o.person_id, { type: 'co_passenger', sourceType: 'passage', sourceId: t.id, at: t.at, label: label(t) });
+      addOccupant(o, { type: 'co_passenger', sourceType: 'passage', sourceId: t.id, at: t.at, label: label(t) });
     }
     // The same plates at other checkpoints within ± hours: one query for every trip (an OR of
     // plate-and-time ranges, each answered by the (plate, at) index), then their occupants.
@@ -76,11 +89,11 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
         ]))))
         .where('p.id', 'not in', trips.map((x) => x.id)).execute();
       if (others.length) {
-        const occ = await db.selectFrom('passage_occupants').select(['passage_id', 'person_id']).where('passage_id', 'in', others.map((x) => x.id)).where('person_id', 'is not', null).execute();
+        const occ = await db.selectFrom('passage_occupants').select(OCCUPANT_COLUMNS).where('passage_id', 'in', others.map((x) => x.id)).execute();
         const byId = new Map(others.map((x) => [x.id, x]));
         for (const o of occ) {
           const p = byId.get(o.passage_id)!;
-          add(o.person_id, { type: 'same_vehicle', sourceType: 'passage', sourceId: p.id, at: p.at, label: label(p) });
+          addOccupant(o, { type: 'same_vehicle', sourceType: 'passage', sourceId: p.id, at: p.at, label: label(p) });
         }
       }
     }
@@ -106,7 +119,6 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
   }
 
   const ids = [...reasons.keys()];
-  if (ids.length === 0) return { items: [], outsideScope: 0 };
   const people = [];
   for (let i = 0; i < ids.length; i += 500) {
     people.push(...await db.selectFrom('persons').leftJoin('regions', 'regions.id', 'persons.region_id')
@@ -124,12 +136,21 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
   const isolatedSet = new Set(isolated.map((r) => r.person_id));
   const caseSet = new Set(cases.map((r) => r.person_id));
   const rank: Record<string, number> = { household: 0, co_passenger: 1, same_room: 2, same_vehicle: 3, screening_visit: 4, other: 5 };
-  const items = visible.map((p) => ({
-    personId: p.id, name: p.name, idNumber: maskIdNumber(p.id_number), phone: maskPhone(p.phone), regionName: p.region_name ?? null,
+  const unregistered = [...strangers.values()];
+  const seen = unregistered.filter((s) => pathInScope(s.region_path, scope));
+  const items: Candidate[] = visible.map((p) => ({
+    personId: p.id, occupants: [], name: p.name, idNumber: maskIdNumber(p.id_number), phone: maskPhone(p.phone), regionName: p.region_name ?? null,
     reasons: reasons.get(p.id)!.sort((a, b) => rank[a.type]! - rank[b.type]!), decision: decisionOf.get(p.id) ?? null,
     isolated: isolatedSet.has(p.id), isCase: caseSet.has(p.id),
-  })).sort((a, b) => rank[a.reasons[0]!.type]! - rank[b.reasons[0]!.type]! || a.name.localeCompare(b.name, 'zh-CN'));
-  return { items, outsideScope: people.length - visible.length };
+  }));
+  for (const s of seen) {
+    items.push({
+      personId: null, occupants: s.refs, name: s.name, idNumber: maskIdNumber(s.id_number), phone: maskPhone(s.phone), regionName: null,
+      reasons: s.reasons.sort((a, b) => rank[a.type]! - rank[b.type]!), decision: null, isolated: false, isCase: false,
+    });
+  }
+  items.sort((a, b) => rank[a.reasons[0]!.type]! - rank[b.reasons[0]!.type]! || a.name.localeCompare(b.name, 'zh-CN'));
+  return { items, outsideScope: people.length - visible.length + unregistered.length - seen.length };
 }
 
 /** The case's journey (轨迹): passages with co-travellers, screening visits of the household, isolation stays, the case itself — oldest first. */

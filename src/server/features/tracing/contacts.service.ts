@@ -8,11 +8,13 @@ import type { ChainGraph, Contact, ContactDecisions } from '../../../shared/trac
 import { audit } from '../audit/audit.service';
 import { createEpisodes, type IsolationContext } from '../isolation/episodes.service';
 import { getCase } from './cases.service';
+import { refreshNoticesOfCase } from './notices.service';
 
 /**
  * Record the tracer's decisions on a case's contacts: accepted (a close or casual contact, with
  * how and when they were exposed) or rejected, in bulk. A decision can be changed later; the
- * last one stands. With `isolate`, every accepted contact not already isolated goes into isolation
+ * last one stands. Accepted contacts join the found list of the case's open seek notices when
+ * they were on that trip. With `isolate`, every accepted contact not already isolated goes into isolation
  * in the same action (those who cannot be isolated are listed with the reason).
  */
 export async function decideContacts(db: Db, ctx: IsolationContext, actor: Actor, caseId: string, input: ContactDecisions) {
@@ -40,6 +42,8 @@ export async function decideContacts(db: Db, ctx: IsolationContext, actor: Actor
       }
       if (d.decision === 'accepted') accepted.push(d.personId);
     }
+    // the case's open seek notices count the accepted contacts who were on that trip (added by hand too)
+    if (accepted.length) await refreshNoticesOfCase(trx, ctx.clock, caseId);
     await audit(trx, ctx.clock, actor, { action: 'case.contacts', entityType: 'case', entityId: caseId, regionPath: theCase.region_path, details: { accepted: input.accept.length, rejected: input.reject.length } });
   });
   let isolated: { personId: string; episodeId: string }[] = [];

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
@@ -7,10 +8,11 @@ import type { Actor } from '../../http/actor';
 import { inScope, scopeOf, type Scope } from '../../http/scope';
 import { idCardProblem, maskIdNumber, maskPhone } from '../../../shared/validators';
 import { normalisePlate, PLATE_PATTERN } from '../../../shared/checkpoints';
-import type { Notice, NoticeInput, SelfReportToNotice } from '../../../shared/tracing';
+import type { Notice, NoticeInput, SelfReportToNotice, UnregisteredOccupant } from '../../../shared/tracing';
 import { audit } from '../audit/audit.service';
 import { getRegionInScope } from '../regions/regions.service';
 import { registerPerson } from '../residents/persons.service';
+import { personKeys, reverse } from '../residents/person-keys';
 import { getSite } from '../checkpoints/sites.service';
 
 function selectNotices(db: Db) {
@@ -62,31 +64,74 @@ async function checkedTarget(db: Db, scope: Scope, input: NoticeInput) {
   return { from, to, plate, siteId };
 }
 
+type NoticeTarget = { id: string; plate: string | null; site_id: string | null; window_from: string; window_to: string; case_id: string | null };
+
+/** The passages a notice is about: the plate's (or the checkpoint's) within the window. */
+function noticePassages(db: Db, notice: NoticeTarget) {
+  const q = db.selectFrom('passages as p').where('p.at', '>=', notice.window_from).where('p.at', '<=', notice.window_to);
+  return notice.plate ? q.where('p.plate', '=', notice.plate) : q.where('p.site_id', '=', notice.site_id!);
+}
+
 /**
- * Fill the found list from Qunfang's own data: every registered occupant of a passage of the plate
- * (or at the checkpoint) within the window. They are found by the data itself — a checkpoint
- * registered them with their ID number — so they count as confirmed.
+ * Fill the found list with everyone known to have been there: every registered occupant of the
+ * notice's passages (by ID number or by phone — found by the data itself, so confirmed), and the
+ * contacts the tracer accepted on the notice's case for that trip: those whose exposure is one of
+ * these passages, and those added by hand as co-passengers or in the same vehicle (no record named)
+ * with an exposure day in the window or none.
  */
-async function fillFromData(db: Db, clock: Clock, notice: { id: string; plate: string | null; site_id: string | null; window_from: string; window_to: string; case_id: string | null }) {
+async function fillFromData(db: Db, clock: Clock, notice: NoticeTarget) {
   if (!notice.plate && !notice.site_id) return 0;
   // The case a notice is about is not someone to find.
   const casePerson = notice.case_id ? (await db.selectFrom('cases').select('person_id').where('id', '=', notice.case_id).executeTakeFirst())?.person_id : undefined;
-  let q = db.selectFrom('passages as p').innerJoin('passage_occupants as o', 'o.passage_id', 'p.id').innerJoin('persons', 'persons.id', 'o.person_id')
-    .select(['o.person_id', 'p.id as passage_id', 'persons.region_path'])
-    .where('p.at', '>=', notice.window_from).where('p.at', '<=', notice.window_to);
-  q = notice.plate ? q.where('p.plate', '=', notice.plate) : q.where('p.site_id', '=', notice.site_id!);
-  const rows = await q.execute();
+  const rows = await noticePassages(db, notice).innerJoin('passage_occupants as o', 'o.passage_id', 'p.id').innerJoin('persons', 'persons.id', 'o.person_id')
+    .select(['o.person_id', 'p.id as passage_id', 'persons.region_path']).execute();
+  const found: { person_id: string; region_path: string; source: 'data' | 'manual'; source_id: string }[] = rows.map((r) => ({ person_id: r.person_id!, region_path: r.region_path, source: 'data', source_id: r.passage_id }));
+  if (notice.case_id) {
+    const passageIds = new Set(rows.map((r) => r.passage_id));
+    const days = [localDay(notice.window_from), localDay(notice.window_to)];
+    const contacts = await db.selectFrom('contacts').innerJoin('persons', 'persons.id', 'contacts.person_id')
+      .select(['contacts.id', 'contacts.person_id', 'contacts.source_id', 'contacts.exposure_type', 'contacts.exposure_date', 'persons.region_path'])
+      .where('contacts.case_id', '=', notice.case_id).where('contacts.decision', '=', 'accepted').execute();
+    for (const k of contacts) {
+      const onThisTrip = k.source_id ? passageIds.has(k.source_id) || k.source_id === notice.id
+        : (k.exposure_type === 'co_passenger' || k.exposure_type === 'same_vehicle') && (!k.exposure_date || (k.exposure_date >= days[0]! && k.exposure_date <= days[1]!));
+      if (onThisTrip) found.push({ person_id: k.person_id, region_path: k.region_path, source: 'manual', source_id: k.id });
+    }
+  }
   const known = new Set((await db.selectFrom('seek_found').select('person_id').where('notice_id', '=', notice.id).execute()).map((r) => r.person_id));
   if (casePerson) known.add(casePerson);
   const now = clock.now().toISOString();
   let added = 0;
-  for (const r of rows) {
-    if (!r.person_id || known.has(r.person_id)) continue;
+  for (const r of found) {
+    if (known.has(r.person_id)) continue;
     known.add(r.person_id);
-    await db.insertInto('seek_found').values({ id: uuidv7(), notice_id: notice.id, person_id: r.person_id, region_path: r.region_path, source: 'data', source_id: r.passage_id, confirmed: 1, confirmed_by: null, created_at: now }).execute();
+    await db.insertInto('seek_found').values({ id: uuidv7(), notice_id: notice.id, person_id: r.person_id, region_path: r.region_path, source: r.source, source_id: r.source_id, confirmed: 1, confirmed_by: null, created_at: now }).execute();
     added++;
   }
   return added;
+}
+
+/** The local (UTC+8) day of an instant: contacts' exposure dates are local days. */
+function localDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A case's contacts changed: its open notices take in the accepted ones (see fillFromData). */
+export async function refreshNoticesOfCase(db: Db, clock: Clock, caseId: string) {
+  const notices = await db.selectFrom('seek_notices').select(['id', 'plate', 'site_id', 'window_from', 'window_to', 'case_id']).where('case_id', '=', caseId).where('status', '!=', 'closed').execute();
+  for (const n of notices) await fillFromData(db, clock, n);
+}
+
+/**
+ * Occupants of a notice's passages the registry does not know (recorded by name only): known to
+ * have been there, not yet on the found list — each can be registered in one click.
+ */
+export async function unregisteredOf(db: Db, scope: Scope, notice: NoticeTarget): Promise<UnregisteredOccupant[]> {
+  if (!notice.plate && !notice.site_id) return [];
+  const rows = await inScope(noticePassages(db, notice).innerJoin('passage_occupants as o', 'o.passage_id', 'p.id').innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
+    .select(['o.passage_id', 'o.seq', 'o.name', 'o.phone', 'p.at', 's.name as site_name']).where('o.person_id', 'is', null), 'o.region_path', scope)
+    .orderBy('p.at').orderBy('o.seq').limit(500).execute();
+  return rows.map((r) => ({ passageId: r.passage_id, seq: r.seq, name: r.name, phone: maskPhone(r.phone), at: r.at, siteName: r.site_name }));
 }
 
 /** Draft a seek notice (寻人通告) and fill its found list from the data at once. */
@@ -190,7 +235,9 @@ export async function reportToNotice(db: Db, clock: Clock, slug: string, input: 
       if (p) match = { id: p.id, by: 'id_number' };
     }
     if (!match) {
-      const p = await trx.selectFrom('persons').select('id').where('phone', '=', input.phone).where('name', '=', input.name).where('status', '=', 'active').limit(1).executeTakeFirst();
+      // the phone through its index, the name as the registry compares names (简/繁, spaces); one registered by ID number first
+      const p = await trx.selectFrom('persons').select('id').where('phone_rev', '=', reverse(input.phone)).where('name_key', '=', personKeys(input.name, null, null).name_key)
+        .where('status', '=', 'active').orderBy(sql`id_number is null`).orderBy('id').limit(1).executeTakeFirst();
       if (p) match = { id: p.id, by: 'phone' };
     }
     const now = clock.now().toISOString();

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Candidate, CandidateQuery, Case, CaseChange, CaseHistoryEntry, CaseInput, CaseQuery, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent,
-  Notice, NoticeInput, NoticeReport, NoticeStatus,
+  Notice, NoticeInput, NoticeReport, NoticeStatus, RegisterOccupantInput, UnregisteredOccupant,
 } from '../../../shared/tracing';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
@@ -11,7 +11,8 @@ import type { AppDeps } from '../../app';
 import { caseHistory, caseOfPerson, changeCase, createCase, getCase, listCases, ROLES_THAT_TRACE, toCase } from './cases.service';
 import { contactCandidates, journeyOf } from './candidates.service';
 import { chainGraph, contactsOf, decideContacts } from './contacts.service';
-import { actOnNotice, createNotice, decideReport, foundOf, getNotice, listNotices, reportsOf, toNotice } from './notices.service';
+import { actOnNotice, createNotice, decideReport, foundOf, getNotice, listNotices, reportsOf, toNotice, unregisteredOf } from './notices.service';
+import { registerOccupant } from './register-occupant.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -55,6 +56,10 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       return contactCandidates(db, scope, await getCase(db, scope, request.params.id), request.query);
     });
 
+    app.post('/api/tracing/register-occupant', {
+      schema: { tags: ['tracing'], summary: 'Register a traveller a checkpoint recorded but the registry does not know, from their checkpoint records (one traveller)', body: RegisterOccupantInput, response: { 201: z.object({ personId: z.string() }) } },
+    }, async (request, reply) => reply.status(201).send(await registerOccupant(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.body.occupants)));
+
     app.post('/api/cases/:id/contacts', {
       schema: { tags: ['tracing'], summary: 'Accept or reject contacts (in bulk); optionally put the accepted into isolation at once', params: IdParams, body: ContactDecisions, response: { 200: DecisionResult } },
     }, async (request) => decideContacts(db, ctx, authorise(request, ROLES_THAT_TRACE).actor, request.params.id, request.body));
@@ -91,11 +96,11 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     }, async (request, reply) => reply.status(201).send(toNotice(await createNotice(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.body))));
 
     app.get('/api/notices/seek/:id', {
-      schema: { tags: ['tracing'], summary: 'A seek notice with its found list and public reports', params: IdParams, response: { 200: z.object({ notice: Notice, found: z.array(FoundPerson.extend({ inScope: z.boolean() })), reports: z.array(NoticeReport) }) } },
+      schema: { tags: ['tracing'], summary: 'A seek notice with its found list and public reports', params: IdParams, response: { 200: z.object({ notice: Notice, found: z.array(FoundPerson.extend({ inScope: z.boolean() })), unregistered: z.array(UnregisteredOccupant), reports: z.array(NoticeReport) }) } },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const n = await getNotice(db, scope, request.params.id);
-      return { notice: toNotice(n), found: await foundOf(db, scope, n.id), reports: await reportsOf(db, n.id) };
+      return { notice: toNotice(n), found: await foundOf(db, scope, n.id), unregistered: await unregisteredOf(db, scope, n), reports: await reportsOf(db, n.id) };
     });
 
     app.post('/api/notices/seek/:id/:action', {

@@ -15,6 +15,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'tag.chronic_illness': 'Chronic illness',
   'tag.pregnant': 'Pregnant',
   'tag.non_local': 'Non-local',
+  'tag.unverified_identity': 'Identity not verified',
 
   'sex.M': 'Male',
   'sex.F': 'Female',

@@ -13,6 +13,7 @@ export const registryZhCN = {
   'tag.chronic_illness': '慢性病',
   'tag.pregnant': '孕产妇',
   'tag.non_local': '外地人员',
+  'tag.unverified_identity': '未核验身份',
 
   'sex.M': '男',
   'sex.F': '女',

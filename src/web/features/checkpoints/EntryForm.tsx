@@ -9,9 +9,12 @@ import { useI18n } from '../../app/i18n';
 import { checkpointApi, type PassageBody } from './checkpointApi';
 import { DecisionPicker } from './DecisionPicker';
 import { OccupantRow } from './OccupantRow';
-import { hasFever, isBlank, occupantsOfLast, problemOf, toOccupantInput } from './occupants';
+import { hasFever, isBlank, movedPhone, occupantsOfLast, problemOf, toOccupantInput } from './occupants';
 import { PlateInput } from './PlateInput';
 import { useOccupants } from './useOccupants';
+
+/** The input each occupant field's problem sends the focus to. */
+const FIELD_INPUT = { idNumber: 'id', name: 'name', phone: 'phone', temperature: 'temp' } as const;
 
 const VEHICLES = ['car', 'bus', 'truck', 'van', 'motorcycle', 'tricycle', 'other'] as const;
 type Vehicle = (typeof VEHICLES)[number];
@@ -25,8 +28,8 @@ export interface EntryDone {
 
 /**
  * One vehicle (or pedestrian) at the barrier, by keyboard: plate (Enter/Tab takes it), then
- * "同上次人员" or the occupants (ID number → name → temperature, Enter to the next; Enter on an
- * empty ID number finishes), then the decision (1–4) and Enter to submit. The passage id is made
+ * "同上次人员" or the occupants (ID number → name → mobile → temperature, the name and mobile
+ * skipped when the ID number is registered; Enter to the next; Enter on an empty ID number finishes), then the decision (1–4) and Enter to submit. The passage id is made
  * when the form opens, so a send retried after a network failure is stored once.
  */
 export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDone) => void }) {
@@ -94,13 +97,19 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
       setPlateError(t('entry.plateInvalid'));
       return plateRef.current?.focus();
     }
-    const filled = rows.filter((r) => !isBlank(r));
+    // a mobile number left in an ID box goes to the phone field before anything is sent
+    const filled = rows.filter((r) => !isBlank(r)).map((r) => {
+      const moved = movedPhone(r);
+      if (!moved) return r;
+      occupants.patch(r.key, moved);
+      return { ...r, ...moved };
+    });
     if (!filled.length) return occupants.focusOn(rows[0]!.key, 'id');
     for (const row of filled) {
       const error = problemOf(row, t);
       if (error) {
         occupants.patch(row.key, { error });
-        return occupants.focusOn(row.key, error.field === 'idNumber' ? 'id' : error.field === 'name' ? 'name' : 'temp');
+        return occupants.focusOn(row.key, FIELD_INPUT[error.field]);
       }
     }
     const body: PassageBody = {
@@ -133,9 +142,9 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
     const path = err.code === 'VALIDATION' ? err.issues[0]?.path.map(String).filter((p) => p !== 'body') : details?.field?.map(String);
     const row = path?.[0] === 'occupants' ? filled[Number(path[1])] : undefined;
     if (!row) return feedback.error(err);
-    const field = path?.[2] === 'idNumber' ? 'idNumber' : path?.[2] === 'temperature' ? 'temperature' : 'name';
+    const field = path?.[2] === 'idNumber' || path?.[2] === 'phone' || path?.[2] === 'temperature' ? path[2] : 'name';
     occupants.patch(row.key, { error: { field, message: err.code === 'VALIDATION' ? `${err.message}：${err.issues[0]?.message}` : err.message } });
-    occupants.focusOn(row.key, field === 'idNumber' ? 'id' : field === 'name' ? 'name' : 'temp');
+    occupants.focusOn(row.key, FIELD_INPUT[field]);
   };
 
   return (
@@ -194,7 +203,7 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
             key={row.key}
             index={index}
             draft={row}
-            refs={{ id: occupants.refOf(row.key, 'id'), name: occupants.refOf(row.key, 'name'), temp: occupants.refOf(row.key, 'temp') }}
+            refs={{ id: occupants.refOf(row.key, 'id'), name: occupants.refOf(row.key, 'name'), phone: occupants.refOf(row.key, 'phone'), temp: occupants.refOf(row.key, 'temp') }}
             onChange={(change) => (change.idNumber !== undefined ? occupants.changeId(row, change.idNumber) : occupants.patch(row.key, change))}
             onIdKey={(e) => {
               if (e.key !== 'Enter' && (e.key !== 'Tab' || e.shiftKey)) return;
@@ -203,7 +212,8 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
               if (e.key === 'Enter' && isBlank(row)) finishOccupants(row.key);
               else void occupants.afterId(row);
             }}
-            onNameEnter={() => occupants.focusOn(row.key, 'temp')}
+            onNameEnter={() => occupants.afterName(row)}
+            onPhoneEnter={() => occupants.focusOn(row.key, 'temp')}
             onTempEnter={() => occupants.afterTemp(row)}
             onRemove={rows.length > 1 ? () => occupants.remove(row.key) : undefined}
           />

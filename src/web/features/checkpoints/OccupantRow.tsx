@@ -2,11 +2,12 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Button, Input, Tag, Typography, type InputRef } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n';
-import { hasFever, idProblem, nameGiven, parseTemperature, type OccupantDraft } from './occupants';
+import { hasFever, idProblem, isMobile, nameGiven, parseTemperature, type OccupantDraft } from './occupants';
 
 export interface RowRefs {
   id: (el: InputRef | null) => void;
   name: (el: InputRef | null) => void;
+  phone: (el: InputRef | null) => void;
   temp: (el: InputRef | null) => void;
 }
 
@@ -17,6 +18,7 @@ interface Props {
   /** Enter or Tab in the ID number: on to the name or the temperature; Enter on an empty row finishes. */
   onIdKey: (event: KeyboardEvent<HTMLInputElement>) => void;
   onNameEnter: () => void;
+  onPhoneEnter: () => void;
   onTempEnter: () => void;
   onRemove?: () => void;
   refs: RowRefs;
@@ -24,12 +26,14 @@ interface Props {
 
 /**
  * One occupant: ID number (18 valid characters look the person up and fill the name), name
- * (out of the Tab order once filled for the crew), temperature (red from 37.3 ℃).
+ * (out of the Tab order once filled for the crew), mobile (with the name, how someone without an
+ * ID number is traced; a mobile typed as the ID number is moved here), temperature (red from 37.3 ℃).
  */
-export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onTempEnter, onRemove, refs }: Props) {
+export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPhoneEnter, onTempEnter, onRemove, refs }: Props) {
   const { t } = useI18n();
   const known = !!draft.personId;
   const problem = known ? null : draft.idNumber.trim().length >= 18 ? idProblem(draft.idNumber) : null;
+  const phoneProblem = !known && draft.phone.trim().length >= 11 && !isMobile(draft.phone);
   const temp = parseTemperature(draft.temperature);
   const fever = hasFever(draft);
   const error = draft.error;
@@ -54,7 +58,7 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onTe
         <span style={{ flex: 1 }} />
         {onRemove && <Button size="small" type="text" tabIndex={-1} icon={<CloseOutlined />} aria-label={t('entry.removeOccupant')} onClick={onRemove} />}
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) 84px', gap: 6 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 6 }}>
         <Input
           ref={refs.id}
           data-testid={`entry-id-${index}`}
@@ -68,7 +72,7 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onTe
           tabIndex={known ? -1 : undefined}
           status={problem || error?.field === 'idNumber' ? 'error' : undefined}
           value={known ? (draft.maskedId ?? '—') : draft.idNumber}
-          onChange={(e) => onChange({ idNumber: e.target.value.toUpperCase().replace(/\s/g, ''), error: null })}
+          onChange={(e) => onChange({ idNumber: e.target.value.toUpperCase().replace(/\s/g, ''), phoneMoved: false, error: null })}
           onKeyDown={onIdKey}
           style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 6 }}
         />
@@ -85,6 +89,23 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onTe
           value={draft.name}
           onChange={(e) => onChange({ name: e.target.value, error: null })}
           onKeyDown={enter(onNameEnter)}
+        />
+        <Input
+          ref={refs.phone}
+          data-testid={`entry-phone-${index}`}
+          aria-label={`${t('entry.occupantN', { n: index + 1 })} ${t('entry.phone')}`}
+          placeholder={t('entry.phone')}
+          inputMode="tel"
+          enterKeyHint="next"
+          autoComplete="off"
+          maxLength={11}
+          readOnly={known}
+          tabIndex={known || draft.lookup === 'found' ? -1 : undefined}
+          status={phoneProblem || error?.field === 'phone' ? 'error' : undefined}
+          value={known ? '' : draft.phone}
+          onChange={(e) => onChange({ phone: e.target.value.replace(/\D/g, ''), phoneMoved: false, error: null })}
+          onKeyDown={enter(onPhoneEnter)}
+          style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 6 }}
         />
         <Input
           ref={refs.temp}
@@ -107,6 +128,8 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onTe
           {t(problem === 'CHECKSUM' ? 'entry.idChecksum' : problem === 'BIRTH_DATE' ? 'entry.idBirthDate' : 'entry.idInvalid')}
         </Typography.Text>
       )}
+      {!problem && phoneProblem && <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }} data-testid={`entry-phone-error-${index}`}>{t('entry.phoneInvalid')}</Typography.Text>}
+      {draft.phoneMoved && <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }} data-testid={`entry-phone-moved-${index}`}>{t('entry.phoneMoved')}</Typography.Text>}
       {!problem && error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{error.message}</Typography.Text>}
     </div>
   );

@@ -2,9 +2,9 @@ import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api';
 import { checkpointApi } from './checkpointApi';
-import { emptyOccupant, idProblem, type OccupantDraft } from './occupants';
+import { emptyOccupant, idProblem, movedPhone, type OccupantDraft } from './occupants';
 
-type Field = 'id' | 'name' | 'temp';
+type Field = 'id' | 'name' | 'phone' | 'temp';
 
 /**
  * The occupants being typed, their inputs and where the focus goes next. An 18-character ID number
@@ -57,10 +57,26 @@ export function useOccupants() {
     if (idNumber.length === 18 && !idProblem(idNumber)) lookUp(row.key, idNumber);
   }, [patch, lookUp]);
 
-  /** After the ID number: the temperature when the name is known (waiting for the lookup), else the name. */
+  /**
+   * After the ID number: the temperature when the name is known (waiting for the lookup), else the
+   * name. A mobile number typed there moves to the phone field and the name comes next.
+   */
   const afterId = useCallback(async (row: OccupantDraft) => {
+    const moved = movedPhone(row);
+    if (moved) {
+      patch(row.key, moved);
+      return focusOn(row.key, row.name.trim() ? 'temp' : 'name');
+    }
     const found = (await lookups.current.get(row.key)) ?? null;
     focusOn(row.key, found || row.name.trim() ? 'temp' : 'name');
+  }, [focusOn, patch]);
+
+  /**
+   * After the name: the mobile when nothing else identifies the person (no ID number, no phone
+   * yet), else the temperature — the ID-number flow keeps its keystrokes; Tab still reaches the mobile.
+   */
+  const afterName = useCallback((row: OccupantDraft) => {
+    focusOn(row.key, row.personId || row.idNumber.trim() || row.phone.trim() ? 'temp' : 'phone');
   }, [focusOn]);
 
   /** After a temperature: the next occupant's first empty field, or a new occupant. */
@@ -83,5 +99,5 @@ export function useOccupants() {
     if (next[0]) focusOn(next[0].key, next[0].personId ? 'temp' : 'id');
   }, [focusOn]);
 
-  return { rows, setRows, patch, changeId, afterId, afterTemp, remove, replaceAll, focusOn, refOf };
+  return { rows, setRows, patch, changeId, afterId, afterName, afterTemp, remove, replaceAll, focusOn, refOf };
 }

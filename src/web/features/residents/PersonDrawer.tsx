@@ -90,7 +90,7 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
               { key: 'name', label: t('persons.name'), children: person.name },
               { key: 'sex', label: t('persons.sex'), children: person.sex ? t(`sex.${person.sex}`) : '—' },
               { key: 'birth', label: t('persons.birthDate'), children: dash(person.birthDate) },
-              { key: 'idType', label: t('persons.idType'), children: t(`idType.${person.idType}`) },
+              { key: 'idType', label: t('persons.idType'), children: person.idNumber ? t(`idType.${person.idType}`) : '—' },
               { key: 'id', label: t('persons.idNumber'), span: mobile ? 1 : 2, children: <MaskedReveal key={`id-${person.id}`} masked={person.idNumber} reveal={reveal('idNumber')} label={t('persons.revealId')} testId="id" /> },
               ...(person.nationality ? [{ key: 'nat', label: t('persons.nationality'), children: person.nationality }] : []),
               { key: 'phone', label: t('persons.phone'), span: mobile ? 1 : 2, children: <MaskedReveal key={`ph-${person.id}`} masked={person.phone} reveal={reveal('phone')} /> },

@@ -14,6 +14,7 @@ export const TAG_COLORS: Record<PersonTag, string> = {
   chronic_illness: 'geekblue',
   pregnant: 'purple',
   non_local: 'cyan',
+  unverified_identity: 'default',
 };
 
 /** A person's tags as coloured antd Tags, in the catalogue's order. */

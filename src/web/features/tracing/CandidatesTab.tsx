@@ -23,14 +23,18 @@ interface IsolateOptions {
 /** The accepted contact built from a candidate's strongest reason (the list comes sorted, strongest first). */
 function acceptOf(c: Candidate): NonNullable<DecisionsBody['accept']>[number] {
   const r = c.reasons[0]!;
-  return { personId: c.personId, exposureType: r.type, sourceType: r.sourceType, sourceId: r.sourceId, exposureDate: localDay(r.at), closeness: 'close' };
+  return { personId: c.personId!, exposureType: r.type, sourceType: r.sourceType, sourceId: r.sourceId, exposureDate: localDay(r.at), closeness: 'close' };
 }
+
+/** A row's key: the person, or for someone not registered their first checkpoint record. */
+const keyOf = (c: Candidate) => c.personId ?? `occupant:${c.occupants[0]?.passageId}:${c.occupants[0]?.seq}`;
 
 /**
  * 密接候选: who Qunfang proposes as contacts of the case, each with why (the record that shows
  * it). The tracer selects rows and accepts them — putting them into isolation in the same action
  * — or rejects them, or adds a contact by hand. The exposure window (days before onset) and the
- * ± hours for the same vehicle elsewhere are adjustable.
+ * ± hours for the same vehicle elsewhere are adjustable. Someone a checkpoint recorded by name
+ * only (no ID number, no phone) is listed too, marked not registered, with a one-click register.
  */
 export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided: () => void }) {
   const me = useMe();
@@ -43,6 +47,7 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState<'isolate' | 'accept' | 'reject' | null>(null);
+  const [registering, setRegistering] = useState<string | null>(null);
   const [isolateOpen, setIsolateOpen] = useState(false);
   const [manual, setManual] = useState(false);
   const [result, setResult] = useState<Decisions | null>(null);
@@ -63,7 +68,21 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
   useEffect(load, [load]);
 
   const nameOf = (personId: string) => data?.items.find((c) => c.personId === personId)?.name ?? personId;
-  const chosen = (data?.items ?? []).filter((c) => selected.includes(c.personId));
+  const chosen = (data?.items ?? []).filter((c) => c.personId && selected.includes(c.personId));
+  const unregistered = (data?.items ?? []).filter((c) => !c.personId).length;
+
+  const register = async (c: Candidate) => {
+    setRegistering(keyOf(c));
+    try {
+      await tracingApi.registerOccupant(c.occupants);
+      feedback.success(t('tracing.registeredOne', { name: c.name }));
+      load();
+    } catch (err) {
+      feedback.error(err);
+    } finally {
+      setRegistering(null);
+    }
+  };
 
   const decide = async (which: 'isolate' | 'accept' | 'reject') => {
     let isolate: DecisionsBody['isolate'];
@@ -72,7 +91,7 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
       if (!v) return;
       isolate = { kind: v.kind, siteId: v.kind === 'centralised' ? v.siteId : undefined, observerId: v.observerId ?? undefined, reason: 'close_contact' };
     }
-    const body: DecisionsBody = which === 'reject' ? { reject: chosen.map((c) => ({ personId: c.personId })) } : { accept: chosen.map(acceptOf), isolate };
+    const body: DecisionsBody = which === 'reject' ? { reject: chosen.map((c) => ({ personId: c.personId! })) } : { accept: chosen.map(acceptOf), isolate };
     setBusy(which);
     try {
       const r = await tracingApi.decide(theCase.id, body);
@@ -97,7 +116,14 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
       </Tag>
     </Tooltip>
   );
-  const state = (c: Candidate) => (
+  const state = (c: Candidate) => !c.personId ? (
+    <Space size={4} wrap>
+      <Tag color="warning">{t('tracing.notRegistered')}</Tag>
+      <Button size="small" icon={<UserAddOutlined />} loading={registering === keyOf(c)} onClick={() => void register(c)} data-testid={`candidate-register-${c.name}`}>
+        {t('tracing.registerOne')}
+      </Button>
+    </Space>
+  ) : (
     <Space size={4} wrap>
       {c.decision ? <Tag color={c.decision === 'accepted' ? 'green' : 'default'}>{t(`tracing.decision.${c.decision}`)}</Tag> : <Tag color="gold">{t('tracing.undecided')}</Tag>}
       {c.isolated && <Tag color="blue">{t('tracing.isolated')}</Tag>}
@@ -136,6 +162,7 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
         <Button icon={<ReloadOutlined />} onClick={load} loading={loading}>{t('common.refresh')}</Button>
       </Space>
       {data && data.outsideScope > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('tracing.outsideScope', { n: data.outsideScope })} data-testid="candidates-outside" />}
+      {unregistered > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('tracing.unregisteredHint', { n: unregistered })} data-testid="candidates-unregistered" />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Popover trigger="click" open={isolateOpen && chosen.length > 0} onOpenChange={setIsolateOpen} title={t('tracing.isolateOptions')} content={isolateForm} placement="bottomLeft">
           <Button type="primary" icon={<MedicineBoxOutlined />} disabled={!chosen.length} data-testid="candidates-isolate">
@@ -148,14 +175,14 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
       </Space>
       <Table<Candidate>
         data-testid="candidates-table"
-        rowKey="personId"
+        rowKey={keyOf}
         size="small"
         loading={loading && !data}
         dataSource={data?.items ?? []}
         pagination={false}
         scroll={mobile ? undefined : { x: 960 }}
         locale={{ emptyText: t('tracing.noCandidates') }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (c) => ({ disabled: !c.personId }) }}
         onRow={(row) => ({ 'data-testid': `candidate-${row.name}` } as HTMLAttributes<HTMLElement>)}
         columns={
           mobile
@@ -164,7 +191,7 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
                 render: (_, c) => (
                   <div>
                     <Space size={6} wrap><strong>{c.name}</strong>{state(c)}</Space>
-                    <div style={{ fontSize: 12, color: '#666' }}>{[c.idNumber, c.regionName].filter(Boolean).join(' · ')}</div>
+                    <div style={{ fontSize: 12, color: '#666' }}>{[c.idNumber, c.phone, c.regionName].filter(Boolean).join(' · ')}</div>
                     <div>{c.reasons.map(reasonTag)}</div>
                   </div>
                 ),
@@ -172,6 +199,7 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
             : [
                 { title: t('tracing.person'), dataIndex: 'name', width: 100 },
                 { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string | null) => v ?? '—' },
+                { title: t('persons.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
                 { title: t('tracing.region'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
                 { title: t('tracing.reasons'), dataIndex: 'reasons', render: (v: Reason[]) => v.map(reasonTag) },
                 { title: t('tracing.state'), key: 'state', width: 200, render: (_, c) => state(c) },

@@ -12,6 +12,7 @@ import { useIsMobile } from '../../app/useIsMobile';
 import { NoticeProgress, noticeTarget } from './NoticesPage';
 import { IsolationStatus } from './parts';
 import { ReportsTable } from './ReportsTable';
+import { UnregisteredCard } from './UnregisteredCard';
 import { localDay, NOTICE_STATUS_COLORS, publicUrl, tracingApi, windowText, type Found, type NoticeDetail } from './tracingApi';
 
 const EpisodeCreateModal = lazy(() => import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })));
@@ -20,6 +21,7 @@ const SOURCE_COLORS: Record<Found['source'], string> = { data: 'blue', self_repo
 /**
  * One seek notice: what it seeks and its text, the public link with a QR code, progress (found of
  * expected), who has been found (from the data, by self-report or by hand) with their isolation,
+ * who the checkpoints recorded there but the registry does not know (to register in one click),
  * and the public's "I was there" reports for a tracer to confirm or reject. Publish, refresh the
  * found list from new data, close.
  */
@@ -204,6 +206,7 @@ export default function NoticeDetailPage() {
             }
           />
         </Card>
+        <UnregisteredCard rows={detail.unregistered} mayRegister={tracer} onRegistered={() => act('refresh')} />
       </Col>
       {isolating && (
         <Suspense fallback={null}>

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type {
   Candidate, Case, CaseChange, CaseHistoryEntry, CaseInput, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent, Notice,
-  NoticeInput, NoticeReport, NoticeStatus,
+  NoticeInput, NoticeReport, NoticeStatus, OccupantRef, UnregisteredOccupant,
 } from '../../../shared/tracing';
 import { api, type Page, type Query } from '../../app/api';
 
@@ -19,6 +19,8 @@ export type CandidateParams = { days: number; hours: number };
 export interface NoticeDetail {
   notice: Notice;
   found: Found[];
+  /** occupants of the notice's passages the registry does not know */
+  unregistered: UnregisteredOccupant[];
   reports: Report[];
 }
 
@@ -31,6 +33,8 @@ export const tracingApi = {
   caseOfPerson: async (personId: string) => (await api.get<{ case: Case | null }>(`/persons/${personId}/case`)).case,
   candidates: (caseId: string, query: CandidateParams) => api.get<{ items: Candidate[]; outsideScope: number }>(`/cases/${caseId}/candidates`, query),
   decide: (caseId: string, body: DecisionsBody) => api.post<Decisions>(`/cases/${caseId}/contacts`, body),
+  /** register a traveller a checkpoint recorded by name only, from their checkpoint records */
+  registerOccupant: (occupants: OccupantRef[]) => api.post<{ personId: string }>('/tracing/register-occupant', { occupants }),
   contacts: async (caseId: string) => (await api.get<{ items: Contact[] }>(`/cases/${caseId}/contacts`)).items,
   journey: async (caseId: string, days: number) => (await api.get<{ items: JourneyEvent[] }>(`/cases/${caseId}/journey`, { days })).items,
   graph: (caseId?: string) => api.get<ChainGraph>('/tracing/graph', { caseId }),

@@ -33,7 +33,7 @@ export const RELATION_LABELS: Record<Relation, string> = {
 };
 export const TAG_LABELS: Record<PersonTag, string> = {
   returnee: '返乡人员', hubei_travel: '湖北旅居史', contact_history: '接触史', fever: '发热', key_person: '重点人员',
-  elderly_alone: '独居老人', chronic_illness: '慢性病', pregnant: '孕产妇', non_local: '外地人员',
+  elderly_alone: '独居老人', chronic_illness: '慢性病', pregnant: '孕产妇', non_local: '外地人员', unverified_identity: '未核验身份',
 };
 export const TRANSPORT_LABELS: Record<Transport, string> = { train: '火车', plane: '飞机', coach: '客车', self_drive: '自驾', ship: '轮船', other: '其他' };
 export const SEX_LABELS = { M: '男', F: '女' } as const;
