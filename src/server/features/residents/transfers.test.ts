@@ -186,6 +186,11 @@ describe('a transfer request (迁入申请)', () => {
     expect((await admin.post(`/api/alerts/${firstAlert.id}/ack`)).statusCode).toBe(204);
     expect((await admin.patch(`/api/cases/${theCase.id}`, { classification: 'confirmed' })).statusCode).toBe(200);
     const episodeId = episode.json().id;
+    expect((await admin.post(`/api/isolation/episodes/${episodeId}/necessities`, { kind: 'food', detail: '米面' })).statusCode).toBe(201);
+    // 赵六 (staying in 段村) is a case too, with 王五 accepted as a close contact: that record follows 王五; 赵六's case stays
+    const zhao = await t.db.selectFrom('persons').select('id').where('id_number', '=', ZHAO).executeTakeFirstOrThrow();
+    const zhaoCase = (await admin.post('/api/cases', { personId: zhao.id, classification: 'confirmed', reportDate: '2020-01-25' })).json();
+    expect((await admin.post(`/api/cases/${zhaoCase.id}/contacts`, { accept: [{ personId: wang.id, exposureType: 'household' }] })).statusCode).toBeLessThan(300);
     const pendingSlots = await t.db.selectFrom('follow_up_slots').select('id').where('episode_id', '=', episodeId).where('status', '=', 'pending').execute();
     expect(pendingSlots.length).toBeGreaterThan(0);
 
@@ -210,13 +215,17 @@ describe('a transfer request (迁入申请)', () => {
     expect((await gutaoGrid.get(`/api/isolation/episodes/${episodeId}`)).statusCode).toBe(200);
     expect((await t.db.selectFrom('cases').select('region_path').where('id', '=', theCase.id).executeTakeFirstOrThrow()).region_path).toBe(tree.buildingA.path);
     expect((await t.db.selectFrom('case_history').select('region_path').where('case_id', '=', theCase.id).execute()).map((r) => r.region_path)).toContain(tree.buildingA.path);
+    const requests = await t.db.selectFrom('necessity_requests').select(['region_path', 'household_id']).where('episode_id', '=', episodeId).execute();
+    expect(requests).toEqual([{ region_path: tree.buildingA.path, household_id: householdA.id }]);
+    expect(await t.db.selectFrom('contacts').select('region_path').where('person_id', '=', wang.id).execute()).toEqual([{ region_path: tree.buildingA.path }]);
+    expect((await t.db.selectFrom('cases').select('region_path').where('id', '=', zhaoCase.id).executeTakeFirstOrThrow()).region_path).toBe(duanBuilding.path);
     const alerts = await t.db.selectFrom('alerts').select(['id', 'region_path', 'acknowledged_at']).where('person_id', '=', wang.id).execute();
     expect(alerts.length).toBeGreaterThanOrEqual(2);
     for (const a of alerts) expect(a.region_path).toBe(a.acknowledged_at ? duanBuilding.path : tree.buildingA.path);
 
     const entries = (await admin.get('/api/audit?action=person.transfer_accept')).json().items as { regionPath: string; details: { side: string; moved: Record<string, number> } }[];
     expect(entries.map((e) => [e.details.side, e.regionPath]).sort()).toEqual([['from', duanBuilding.path], ['to', tree.buildingA.path]]);
-    expect(entries[0]!.details.moved).toMatchObject({ episodes: 1, followUps: pendingSlots.length, cases: 1 });
+    expect(entries[0]!.details.moved).toMatchObject({ episodes: 1, followUps: pendingSlots.length, necessities: 1, cases: 1, contacts: 1 });
     expect((await county.post(`/api/person-transfers/${filed.id}/decision`, { decision: 'refuse' })).json().error.code).toBe('TRANSFER_STATE');
 
     // now his own: the 古陶镇 worker registers him again as usual, and 段村 is the one refused
