@@ -44,8 +44,11 @@ export const PersonTransfer = z.object({
   name: z.string(),
   /** masked */
   idNumber: z.string().nullable(),
-  /** where the person was registered when the request was filed; null for the requesting side */
-  fromRegionName: z.string().nullable(),
+  /**
+   * where the person is registered (their household's address while pending, else the region they
+   * were in when the request was filed); null for the requesting side, which is not told
+   */
+  fromPlace: z.string().nullable(),
   toRegionId: z.string(),
   toRegionName: z.string().nullable(),
   toAddress: z.string().nullable(),

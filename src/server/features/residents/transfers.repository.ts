@@ -11,9 +11,10 @@ export function selectTransfers(db: Db) {
     .innerJoin('regions as fr', 'fr.id', 't.from_region_id')
     .innerJoin('regions as tr', 'tr.id', 't.to_region_id')
     .leftJoin('households as th', 'th.id', 't.to_household_id')
+    .leftJoin('households as ph', 'ph.id', 'p.household_id')
     .selectAll('t')
     .select([
-      'p.id_number as person_id_number', 'p.region_path as person_path', 'p.status as person_status',
+      'p.id_number as person_id_number', 'p.region_path as person_path', 'p.status as person_status', 'ph.address as person_address',
       'fr.name as from_region_name', 'fr.path as from_path', 'tr.name as to_region_name', 'tr.path as to_path', 'th.address as to_address',
     ]);
 }

@@ -32,7 +32,7 @@ export function toTransfer(row: TransferRow, actor: Actor): PersonTransfer {
     personId: row.person_id,
     name: registration.name,
     idNumber: maskIdNumber(row.person_id_number),
-    fromRegionName: personSide ? row.from_region_name : null,
+    fromPlace: personSide ? (pending ? row.person_address ?? row.from_region_name : row.from_region_name) : null,
     toRegionId: row.to_region_id,
     toRegionName: row.to_region_name,
     toAddress: row.to_address ?? null,

@@ -40,7 +40,11 @@ beforeAll(async () => {
   await makeUser(t.db, t.clock, 'duan_town', 'township', tree.duancun);
   await makeUser(t.db, t.clock, 'county_cmd', 'command', tree.county);
   observerId = (await makeUser(t.db, t.clock, 'duan_obs', 'observer', tree.duancunVillage)).id;
-  [gutaoGrid, gutaoTown, duanGrid, duanTown, county] = await Promise.all(['gutao_grid', 'gutao_town', 'duan_grid', 'duan_town', 'county_cmd'].map((u) => t.login(u, PASSWORD)));
+  gutaoGrid = await t.login('gutao_grid', PASSWORD);
+  gutaoTown = await t.login('gutao_town', PASSWORD);
+  duanGrid = await t.login('duan_grid', PASSWORD);
+  duanTown = await t.login('duan_town', PASSWORD);
+  county = await t.login('county_cmd', PASSWORD);
   householdA = (await gutaoGrid.post('/api/households', { regionId: tree.buildingA.id, room: '5号' })).json();
   duanHousehold = (await duanGrid.post('/api/households', { regionId: duanBuilding.id, room: '1号' })).json();
   wang = (await duanGrid.post('/api/persons', {
@@ -117,7 +121,7 @@ describe('registering an ID number that belongs to someone else', () => {
 describe('a transfer request (迁入申请)', () => {
   const request = (client: Client, extra: object = {}) =>
     client.post('/api/person-transfers', { name: '王五', idNumber: WANG, householdId: householdA.id, relation: 'spouse', phone: '13700002222', tags: ['returnee'], returnee: { from: '段村', arrivalDate: '2020-01-24', transport: 'self_drive' }, reason: '已搬到东城村居住', ...extra });
-  const list = async (client: Client, box: 'incoming' | 'outgoing') => (await client.get(`/api/person-transfers?box=${box}`)).json().items as { id: string; status: string; canDecide: boolean; canWithdraw: boolean; fromRegionName: string | null }[];
+  const list = async (client: Client, box: 'incoming' | 'outgoing') => (await client.get(`/api/person-transfers?box=${box}`)).json().items as { id: string; status: string; canDecide: boolean; canWithdraw: boolean; fromPlace: string | null }[];
 
   it('is refused when nothing needs moving, under another name, or for a place outside the requester\'s jurisdiction', async () => {
     expect((await request(duanGrid, { householdId: duanHousehold.id })).json().error.code).toBe('TRANSFER_NOT_NEEDED');
@@ -131,7 +135,7 @@ describe('a transfer request (迁入申请)', () => {
     const res = await request(gutaoGrid);
     expect(res.statusCode).toBe(201);
     const filed = res.json();
-    expect(filed).toMatchObject({ name: '王五', status: 'pending', fromRegionName: null, canWithdraw: true, canDecide: false, toAddress: '古陶镇东城村1号院 5号', reason: '已搬到东城村居住' });
+    expect(filed).toMatchObject({ name: '王五', status: 'pending', fromPlace: null, canWithdraw: true, canDecide: false, toAddress: '古陶镇东城村1号院 5号', reason: '已搬到东城村居住' });
     expect(filed.idNumber).not.toBe(WANG);
     expect((await request(gutaoGrid)).json().error).toMatchObject({ code: 'TRANSFER_PENDING', details: { transferId: filed.id } });
     expect((await request(gutaoTown)).json().error).toMatchObject({ code: 'TRANSFER_PENDING', details: { transferId: null } });
@@ -141,7 +145,7 @@ describe('a transfer request (迁入申请)', () => {
     expect(await list(gutaoGrid, 'incoming')).toEqual([]);
     const incoming = await list(duanGrid, 'incoming');
     expect(incoming).toHaveLength(1);
-    expect(incoming[0]).toMatchObject({ id: filed.id, canDecide: true, canWithdraw: false, fromRegionName: '3号院' });
+    expect(incoming[0]).toMatchObject({ id: filed.id, canDecide: true, canWithdraw: false, fromPlace: '段村镇段村3号院 1号' });
     expect(await list(duanGrid, 'outgoing')).toEqual([]);
 
     expect((await duanGrid.post(`/api/person-transfers/${filed.id}/withdraw`)).json().error.code).toBe('TRANSFER_NOT_FOUND');

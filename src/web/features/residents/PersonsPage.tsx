@@ -1,4 +1,4 @@
-import { ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -106,6 +106,11 @@ export default function PersonsPage() {
         {mayRegister && (
           <Button icon={<ImportOutlined />} onClick={() => navigate('/persons/import')} data-testid="persons-import">
             {t('persons.import')}
+          </Button>
+        )}
+        {mayRegister && (
+          <Button icon={<SwapOutlined />} onClick={() => navigate('/persons/transfers')} data-testid="persons-transfers">
+            {t('nav.transfers')}
           </Button>
         )}
       </Space>
