@@ -74,7 +74,10 @@ describe('transfer requests in the browser', () => {
 
   it('the person\'s jurisdiction accepts it from its incoming list, and the requester sees it accepted', async () => {
     const page = await asUser('duan_grid');
-    await page.locator('[data-testid="nav-transfers"]').click();
+    await page.locator('[data-testid="nav-persons"]').click();
+    // one request waits for this jurisdiction: the persons page says so on its way in
+    await expect.poll(() => page.locator('[data-testid="persons-transfers-waiting"] .ant-badge-count').innerText()).toBe('1');
+    await page.locator('[data-testid="persons-transfers"]').click();
     const transfer = await server.db.selectFrom('person_transfers').select('id').where('person_id', '=', wangId).executeTakeFirstOrThrow();
     const row = page.locator(`[data-testid="transfer-row-${transfer.id}"]`);
     await row.waitFor();

@@ -51,6 +51,14 @@ export async function expireTransfers(db: Db, now: string) {
   await db.updateTable('person_transfers').set({ status: 'expired' }).where('status', '=', 'pending').where('expires_at', '<=', now).execute();
 }
 
+/** How many requests wait: for persons registered in scope (incoming), and filed for places in scope (outgoing). */
+export async function countPending(db: Db, scope: Scope): Promise<{ incoming: number; outgoing: number }> {
+  const pending = () => db.selectFrom('person_transfers as t').where('t.status', '=', 'pending').select((eb) => eb.fn.countAll<number | string>().as('n'));
+  const incoming = await pending().innerJoin('persons as p', 'p.id', 't.person_id').where((eb) => subtreeCondition(eb, 'p.region_path', scope.prefix)).executeTakeFirstOrThrow();
+  const outgoing = await pending().innerJoin('regions as tr', 'tr.id', 't.to_region_id').where((eb) => subtreeCondition(eb, 'tr.path', scope.prefix)).executeTakeFirstOrThrow();
+  return { incoming: Number(incoming.n), outgoing: Number(outgoing.n) };
+}
+
 /**
  * Requests as one side sees them, newest first. Outgoing: the target region is in scope. Incoming:
  * a pending request for a person registered in scope now (so a person moved since the request

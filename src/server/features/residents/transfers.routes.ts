@@ -6,7 +6,7 @@ import { authorise } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { ROLES_THAT_REGISTER } from './persons.service';
-import { decideTransfer, requestTransfer, ROLES_THAT_DECIDE_TRANSFERS, toTransfer, transfersOf, withdrawTransfer } from './transfers.service';
+import { decideTransfer, pendingTransferCounts, requestTransfer, ROLES_THAT_DECIDE_TRANSFERS, toTransfer, transfersOf, withdrawTransfer } from './transfers.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -27,6 +27,10 @@ export function transferRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const rows = await transfersOf(db, clock, actor, { ...request.query, beforeId: decodeCursor<string>(request.query.cursor) });
       return pageFrom(rows, request.query.limit, (r) => r.id, (r) => toTransfer(r, actor));
     });
+
+    app.get('/api/person-transfers/pending', {
+      schema: { tags: ['residents'], summary: 'How many requests wait: to decide (incoming) and filed by your jurisdiction (outgoing)', response: { 200: z.object({ incoming: z.number().int(), outgoing: z.number().int() }) } },
+    }, async (request) => pendingTransferCounts(db, clock, authorise(request, ROLES_THAT_REGISTER).actor));
 
     app.post('/api/person-transfers/:id/decision', {
       schema: { tags: ['residents'], summary: 'Accept (moves the person and their open records) or refuse a pending request', params: IdParams, body: TransferDecision, response: { 200: PersonTransfer } },

@@ -13,7 +13,7 @@ import { sameName } from './person-keys';
 import { moveOpenRecords } from './person-move.repository';
 import { findPersonByIdNumber, findPersonInScope } from './persons.repository';
 import { checkedIdentity, columnsFrom, keptFrom, placeOf, refuseContradictions, setTags } from './persons.service';
-import { closeTransfer, expireTransfers, findTransfer, insertTransfer, listTransfers, pendingTransferOf, type TransferRow } from './transfers.repository';
+import { closeTransfer, countPending, expireTransfers, findTransfer, insertTransfer, listTransfers, pendingTransferOf, type TransferRow } from './transfers.repository';
 
 /** Roles that accept or refuse a request for a person of their jurisdiction: those who keep the registry. */
 export const ROLES_THAT_DECIDE_TRANSFERS = ['admin', 'command', 'township', 'grid'] as const satisfies readonly Role[];
@@ -87,8 +87,19 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, input:
     await insertTransfer(trx, row);
     await auditBothSides(trx, clock, actor, 'person.transfer_request', row, { from: person.region_path, to: region.path });
     return row.id;
+  }).catch((err: unknown) => {
+    // two jurisdictions filing at the same moment: the partial unique index lets one through
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) throw new AppError('TRANSFER_PENDING', { transferId: null });
+    throw err;
   });
   return toTransfer((await findTransfer(db, id))!, actor);
+}
+
+/** How many requests wait on each side of the user's jurisdiction (for the badges), after lapsing the expired ones. */
+export async function pendingTransferCounts(db: Db, clock: Clock, actor: Actor) {
+  await expireTransfers(db, clock.now().toISOString());
+  return countPending(db, scopeOf(actor));
 }
 
 /** Requests of one side (see listTransfers), after lapsing the expired ones. */

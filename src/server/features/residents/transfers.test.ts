@@ -141,6 +141,9 @@ describe('a transfer request (迁入申请)', () => {
     expect((await request(gutaoTown)).json().error).toMatchObject({ code: 'TRANSFER_PENDING', details: { transferId: null } });
     expect((await gutaoGrid.post('/api/persons', { name: '王五', idNumber: WANG, householdId: householdA.id })).json().error.details).toEqual({ transferRequest: 'pending', transferId: filed.id });
 
+    expect((await gutaoGrid.get('/api/person-transfers/pending')).json()).toEqual({ incoming: 0, outgoing: 1 });
+    expect((await duanGrid.get('/api/person-transfers/pending')).json()).toEqual({ incoming: 1, outgoing: 0 });
+    expect((await county.get('/api/person-transfers/pending')).json()).toEqual({ incoming: 1, outgoing: 1 });
     expect((await list(gutaoGrid, 'outgoing')).map((x) => x.id)).toEqual([filed.id]);
     expect(await list(gutaoGrid, 'incoming')).toEqual([]);
     const incoming = await list(duanGrid, 'incoming');
@@ -156,7 +159,11 @@ describe('a transfer request (迁入申请)', () => {
   });
 
   it('may not be decided by the requesting side, and a refusal changes nothing and is audited on both sides', async () => {
-    const filed = (await request(gutaoGrid)).json();
+    // two users of the requesting side file at the same moment: one request, the other is told it is pending
+    const both = await Promise.all([request(gutaoGrid), request(gutaoTown)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('TRANSFER_PENDING');
+    const filed = both.find((r) => r.statusCode === 201)!.json();
     for (const client of [gutaoGrid, gutaoTown]) {
       expect((await client.post(`/api/person-transfers/${filed.id}/decision`, { decision: 'accept' })).json().error.code).toBe('TRANSFER_NOT_FOUND');
     }

@@ -1,5 +1,5 @@
-import { Button, Card, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { Badge, Button, Card, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { TRANSFER_EXPIRES_AFTER_DAYS, type PersonTransfer, type TransferBox, type TransferStatus } from '../../../shared/transfers';
 import { useFeedback } from '../../app/feedback';
@@ -28,7 +28,13 @@ export default function TransfersPage() {
   const [deciding, setDeciding] = useState<{ row: PersonTransfer; decision: 'accept' | 'refuse' } | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const list = usePaged<PersonTransfer>('/person-transfers', { box, status, limit: 50 }, feedback.error);
+  const [refresh, setRefresh] = useState(0);
+  const [waiting, setWaiting] = useState({ incoming: 0, outgoing: 0 });
+  const list = usePaged<PersonTransfer>('/person-transfers', { box, status, limit: 50 }, feedback.error, refresh);
+
+  useEffect(() => {
+    transferApi.pending().then(setWaiting, feedback.error);
+  }, [refresh, feedback]);
 
   const decide = async () => {
     if (!deciding) return;
@@ -37,7 +43,7 @@ export default function TransfersPage() {
       await transferApi.decide(deciding.row.id, { decision: deciding.decision, note: note.trim() || null });
       feedback.success(t(deciding.decision === 'accept' ? 'transfer.accepted' : 'transfer.refused'));
       setDeciding(null);
-      list.reload();
+      setRefresh((n) => n + 1);
     } catch (err) {
       feedback.error(err);
     } finally {
@@ -49,7 +55,7 @@ export default function TransfersPage() {
     try {
       await transferApi.withdraw(row.id);
       feedback.success(t('transfer.withdrawn'));
-      list.reload();
+      setRefresh((n) => n + 1);
     } catch (err) {
       feedback.error(err);
     }
@@ -89,8 +95,8 @@ export default function TransfersPage() {
         activeKey={box}
         onChange={(key) => setParams({ box: key })}
         items={[
-          { key: 'incoming', label: <span data-testid="transfers-incoming">{t('transfer.incoming')}</span> },
-          { key: 'outgoing', label: <span data-testid="transfers-outgoing">{t('transfer.outgoing')}</span> },
+          { key: 'incoming', label: <Badge count={waiting.incoming} size="small" offset={[8, -2]} data-testid="transfers-incoming">{t('transfer.incoming')}</Badge> },
+          { key: 'outgoing', label: <Badge count={waiting.outgoing} size="small" offset={[8, -2]} color="gold" data-testid="transfers-outgoing">{t('transfer.outgoing')}</Badge> },
         ]}
         tabBarExtraContent={
           <Select<TransferStatus | undefined>
