@@ -11,6 +11,7 @@ import { getRegionInScope } from '../regions/regions.service';
 import { personKeys, sameName } from './person-keys';
 import { findPersonByIdNumber, findPersonInScope, likelyDuplicates, tagsOf, type PersonRow } from './persons.repository';
 import { pendingTransferBy } from './transfers.repository';
+import { moveOpenRecords, type MoveTarget } from './person-move.repository';
 import { getHouseholdInScope } from './households.service';
 
 /** Roles that register and correct people; every role may read within its jurisdiction. */
@@ -91,6 +92,16 @@ export async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'ho
   const region = await getRegionInScope(db, scope, regionId);
   if (region.status !== 'active') throw new AppError('REGION_RETIRED');
   return { household, region };
+}
+
+/**
+ * A person moved to another household or place within the jurisdiction: what is still being
+ * handled about them (open home isolation, follow-ups, case, contacts, alerts) moves along, as on
+ * an accepted transfer (person-move.repository.ts). Null when they did not move.
+ */
+async function followPerson(db: Db, before: Pick<PersonRow, 'id' | 'region_path' | 'household_id'>, to: MoveTarget) {
+  if (before.region_path === to.path && before.household_id === to.householdId) return null;
+  return moveOpenRecords(db, before.id, to);
 }
 
 export async function setTags(db: Db, clock: Clock, personId: string, regionPath: string, tags: readonly PersonTag[], source: string, replace: boolean) {
@@ -188,7 +199,8 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
       const merged = { ...columnsFrom(kept, checkedIdentity(kept)), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
       await trx.updateTable('persons').set(merged).where('id', '=', existing.id).execute();
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
-      await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path } });
+      const moved = await followPerson(trx, existing, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
+      await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path, moved } });
       return { id: existing.id, matchedExisting: true, household };
     }
     if (!input.confirmNotDuplicate) {
@@ -230,6 +242,7 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
       ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
     await setTags(trx, clock, id, region.path, input.tags, 'registry', given.tags !== undefined);
+    await followPerson(trx, current, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
     if (household && input.relation === 'head') await trx.updateTable('households').set({ head_person_id: id }).where('id', '=', household.id).execute();
     const changed = (Object.keys(given) as (keyof PersonPatch)[]).filter((k) => given[k] !== undefined);
     await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path, details: { fields: changed } });

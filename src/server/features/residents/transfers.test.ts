@@ -244,3 +244,27 @@ describe('a transfer request (迁入申请)', () => {
     expect((await duanGrid.post('/api/persons', { name: '王五', idNumber: WANG, householdId: duanHousehold.id })).json().error.code).toBe('PERSON_REGISTERED_ELSEWHERE');
   });
 });
+
+describe('a move within the jurisdiction', () => {
+  it('takes the open home isolation along (a re-registration, a correction or the household moving), keeping an observer who still covers the place', async () => {
+    const zhao = await t.db.selectFrom('persons').select(['id', 'household_id']).where('id_number', '=', ZHAO).executeTakeFirstOrThrow();
+    const grid = await t.db.selectFrom('regions').selectAll().where('name', '=', '段村第一网格').executeTakeFirstOrThrow();
+    const building4 = await makeRegion(t.db, t.clock, grid, 'building', '4号院');
+    const household4 = (await duanGrid.post('/api/households', { regionId: building4.id, room: '2号' })).json();
+    const episode = await admin.post('/api/isolation/episodes', { personId: zhao.id, kind: 'home', reason: 'close_contact', observerId });
+    expect(episode.statusCode).toBe(201);
+    const where = () => t.db.selectFrom('isolation_episodes').select(['region_path', 'household_id', 'observer_id']).where('id', '=', episode.json().id).executeTakeFirstOrThrow();
+
+    expect((await duanGrid.patch(`/api/persons/${zhao.id}`, { householdId: household4.id })).statusCode).toBe(200);
+    expect(await where()).toEqual({ region_path: building4.path, household_id: household4.id, observer_id: observerId });
+
+    expect((await duanGrid.post('/api/persons', { name: '赵六', idNumber: ZHAO, householdId: zhao.household_id })).statusCode).toBe(200);
+    expect(await where()).toEqual({ region_path: duanBuilding.path, household_id: zhao.household_id, observer_id: observerId });
+
+    expect((await duanGrid.patch(`/api/households/${zhao.household_id}`, { regionId: building4.id })).statusCode).toBe(200);
+    expect((await where()).region_path).toBe(building4.path);
+    const slots = await t.db.selectFrom('follow_up_slots').select('region_path').where('episode_id', '=', episode.json().id).where('status', '=', 'pending').execute();
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => s.region_path === building4.path)).toBe(true);
+  });
+});
