@@ -21,6 +21,7 @@ import { responsibilityRoutes } from './features/responsibility/responsibility.r
 import { auditRoutes } from './features/audit/audit.routes';
 import { residentRoutes } from './features/residents/residents.routes';
 import { residentFileRoutes } from './features/residents/residents-files.routes';
+import { transferRoutes } from './features/residents/transfers.routes';
 import { screeningRoutes } from './features/screening/screening.routes';
 import { alertRoutes } from './features/alerts/alerts.routes';
 import { checkpointRoutes } from './features/checkpoints/checkpoints.routes';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes(deps));
   await app.register(residentRoutes(deps));
   await app.register(residentFileRoutes(deps));
+  await app.register(transferRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(alertRoutes(deps));
   await app.register(checkpointRoutes(deps));

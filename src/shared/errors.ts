@@ -126,6 +126,13 @@ export const ERROR_CATALOGUE = {
   IMPORT_BUSY: { status: 429, zh: `已有 ${MAX_CONCURRENT_IMPORTS} 个导入正在进行，请等其中一个完成后再上传`, en: `${MAX_CONCURRENT_IMPORTS} imports are already running; upload again when one has finished` },
   ID_NUMBER_IS_PHONE: { status: 400, zh: '证件号码栏填的是手机号，请填在手机号栏', en: 'A mobile number was typed as the ID number; put it in the phone field' },
   OCCUPANT_ALREADY_REGISTERED: { status: 409, zh: '该卡口登记人员已关联到人员库', en: 'This checkpoint record is already linked to a registered person' },
+  ID_NUMBER_NAME_MISMATCH: { status: 409, zh: '该证件号码已登记为另一姓名的人员；姓名确有变化的，请由现管辖单位在人员信息中更正', en: 'This ID number is registered under another name; if the name really changed, the jurisdiction that holds the record corrects it' },
+  PERSON_REGISTERED_ELSEWHERE: { status: 409, zh: '该证件号码的人员已在其他辖区登记，本次未作修改；如其已迁来本辖区，请提交迁入申请', en: 'The person with this ID number is registered in another jurisdiction; nothing was changed. If they have moved here, file a transfer request' },
+  TRANSFER_NOT_NEEDED: { status: 409, zh: '该人员未在其他辖区登记，无需迁入申请，请直接登记', en: 'This person is not registered in another jurisdiction; register them directly' },
+  TRANSFER_PENDING: { status: 409, zh: '该人员已有一份待处理的迁入申请', en: 'A transfer request for this person is already pending' },
+  TRANSFER_NOT_FOUND: { status: 404, zh: '迁入申请不存在或不由您处理', en: 'Transfer request not found, or not yours to handle' },
+  TRANSFER_STATE: { status: 409, zh: '该迁入申请已处理、撤回或过期', en: 'This transfer request has already been decided, withdrawn or has expired' },
+  TRANSFER_PERSON_CHANGED: { status: 409, zh: '申请提交后该人员的证件号码或状态已变化，请申请人重新提交', en: "The person's ID number or status changed after the request was filed; the requester must file it again" },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

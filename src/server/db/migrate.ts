@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_persons_name_index';
 import * as m0013 from './migrations/0013_daily_report_proxy';
 import * as m0017 from './migrations/0017_login_throttle_and_audit_owner';
 import * as m0015 from './migrations/0015_import_job_error';
+import * as m0018 from './migrations/0018_person_transfers';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_daily_report_proxy': m0013,
   '0017_login_throttle_and_audit_owner': m0017,
   '0015_import_job_error': m0015,
+  '0018_person_transfers': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,6 +16,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const PersonsPage = lazy(() => import('../features/residents/PersonsPage'));
 const ImportPage = lazy(() => import('../features/residents/ImportPage'));
 const RosterPrintPage = lazy(() => import('../features/residents/RosterPrintPage'));
+const TransfersPage = lazy(() => import('../features/residents/TransfersPage'));
 const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
 const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdDetailPage'));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage'));
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
       { path: 'persons', element: <PersonsPage /> },
       { path: 'persons/import', element: <RequireRole allow={can.registerPersons}><ImportPage /></RequireRole> },
       { path: 'persons/roster', element: <RosterPrintPage /> },
+      { path: 'persons/transfers', element: <RequireRole allow={can.registerPersons}><TransfersPage /></RequireRole> },
       { path: 'households', element: <HouseholdsPage /> },
       { path: 'households/:id', element: <HouseholdDetailPage /> },
       { path: 'screening', element: <RequireRole allow={can.readCoverage}><ScreeningPage /></RequireRole> },

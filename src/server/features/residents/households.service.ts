@@ -9,6 +9,7 @@ import type { Household, HouseholdInput, HouseholdPatch } from '../../../shared/
 import { audit } from '../audit/audit.service';
 import { ancestorsOf, getRegionInScope } from '../regions/regions.service';
 import { findHouseholdInScope, type HouseholdRow } from './households.repository';
+import { moveOpenRecords } from './person-move.repository';
 
 export function toHousehold(row: HouseholdRow): Household {
   return {
@@ -64,7 +65,7 @@ export async function createHousehold(db: Db, clock: Clock, actor: Actor, input:
   return getHouseholdInScope(db, scopeOf(actor), id);
 }
 
-/** Change a household; a new building moves its members with it; a left-out phone is kept. */
+/** Change a household; a new building moves its members with it, and their open isolation, case …; a left-out phone is kept. */
 export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: string, input: HouseholdPatch): Promise<HouseholdRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
@@ -79,8 +80,11 @@ export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: st
       vacant: input.vacant === undefined ? current.vacant : input.vacant ? 1 : 0, note: input.note === undefined ? current.note : input.note, updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
     if (moved) {
+      const members = await trx.selectFrom('persons').select('id').where('household_id', '=', id).where('region_id', '=', current.region_id).execute();
       await trx.updateTable('persons').set({ region_id: building.id, region_path: building.path })
         .where('household_id', '=', id).where('region_id', '=', current.region_id).execute();
+      // what is still being handled about the members moves with them (see person-move.repository.ts)
+      for (const m of members) await moveOpenRecords(trx, m.id, { regionId: building.id, path: building.path, householdId: id });
       await trx.updateTable('person_tags').set({ region_path: building.path })
         .where('person_id', 'in', trx.selectFrom('persons').select('id').where('household_id', '=', id)).execute();
     }

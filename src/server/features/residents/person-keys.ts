@@ -27,6 +27,15 @@ function nameKeysOf(name: string): NameKeys {
 }
 
 /**
+ * Whether two spellings are one name: simplified or traditional characters, case and spaces aside
+ * (張三 = 张三, "John Smith" = "john smith"). An ID number registered again under another name is
+ * refused (see registerPerson).
+ */
+export function sameName(a: string, b: string): boolean {
+  return nameKeysOf(a).name_key === nameKeysOf(b).name_key;
+}
+
+/**
  * The indexed search columns of a person. Each is matched by prefix, so each search is a range on
  * one index: the simplified lower-case name (張三 and 张三 both become 张三), full pinyin
  * (zhangsan), initials (zs), and the ID number and phone written backwards, so that "the last

@@ -3,13 +3,15 @@ import { latestDayAnywhere, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
-import { scopeOf } from '../../http/scope';
+import { pathInScope, scopeOf } from '../../http/scope';
 import { factsFromIdNumber, idDocumentProblem, maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { Person, PersonInput, PersonPatch, PersonTag, Transport } from '../../../shared/residents';
 import { audit } from '../audit/audit.service';
 import { getRegionInScope } from '../regions/regions.service';
-import { personKeys } from './person-keys';
+import { personKeys, sameName } from './person-keys';
 import { findPersonByIdNumber, findPersonInScope, likelyDuplicates, tagsOf, type PersonRow } from './persons.repository';
+import { pendingTransferBy } from './transfers.repository';
+import { moveOpenRecords, type MoveTarget } from './person-move.repository';
 import { getHouseholdInScope } from './households.service';
 
 /** Roles that register and correct people; every role may read within its jurisdiction. */
@@ -76,13 +78,13 @@ export function checkedIdentity(input: Pick<PersonInput, 'idType' | 'idNumber' |
  * Facts that contradict each other are refused: a birth date after today (anywhere), typed or read
  * from an ID number; the 孕产妇 tag on a man.
  */
-function refuseContradictions(identity: { birthDate: string | null; sex: string | null }, tags: readonly PersonTag[], clock: Clock) {
+export function refuseContradictions(identity: { birthDate: string | null; sex: string | null }, tags: readonly PersonTag[], clock: Clock) {
   if (identity.birthDate && identity.birthDate > latestDayAnywhere(clock)) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
   if (identity.sex === 'M' && tags.includes('pregnant')) throw new AppError('VALIDATION', { issues: [{ path: ['tags'], message: 'pregnant: the person is male' }] });
 }
 
 /** Where a person is registered: their household's building, or a region given directly. */
-async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'householdId' | 'regionId'>) {
+export async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'householdId' | 'regionId'>) {
   const scope = scopeOf(actor);
   const household = input.householdId ? await getHouseholdInScope(db, scope, input.householdId) : null;
   const regionId = input.regionId ?? household?.region_id;
@@ -90,6 +92,16 @@ async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'household
   const region = await getRegionInScope(db, scope, regionId);
   if (region.status !== 'active') throw new AppError('REGION_RETIRED');
   return { household, region };
+}
+
+/**
+ * A person moved to another household or place within the jurisdiction: what is still being
+ * handled about them (open home isolation, follow-ups, case, contacts, alerts) moves along, as on
+ * an accepted transfer (person-move.repository.ts). Null when they did not move.
+ */
+async function followPerson(db: Db, before: Pick<PersonRow, 'id' | 'region_path' | 'household_id'>, to: MoveTarget) {
+  if (before.region_path === to.path && before.household_id === to.householdId) return null;
+  return moveOpenRecords(db, before.id, to);
 }
 
 export async function setTags(db: Db, clock: Clock, personId: string, regionPath: string, tags: readonly PersonTag[], source: string, replace: boolean) {
@@ -103,7 +115,7 @@ export async function setTags(db: Db, clock: Clock, personId: string, regionPath
   await db.updateTable('person_tags').set({ region_path: regionPath }).where('person_id', '=', personId).execute();
 }
 
-function columnsFrom(input: PersonInput, identity: ReturnType<typeof checkedIdentity>) {
+export function columnsFrom(input: PersonInput, identity: ReturnType<typeof checkedIdentity>) {
   return {
     name: input.name,
     id_type: input.idType,
@@ -128,7 +140,7 @@ function columnsFrom(input: PersonInput, identity: ReturnType<typeof checkedIden
  * undefined field taken from `current` (null clears). Without a new household or region the person
  * stays where they are.
  */
-function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], given: PersonPatch): PersonInput {
+export function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], given: PersonPatch): PersonInput {
   const keep = <T>(value: T | undefined, kept: T): T => (value === undefined ? kept : value);
   return {
     name: given.name ?? current.name,
@@ -152,10 +164,24 @@ function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], given: 
 }
 
 /**
- * Register a person — once. An ID number already in the registry (anywhere) is that person: the
- * record is updated and moved here instead of duplicated. Without an ID match, records with the
- * same name and birth date or phone are returned as likely duplicates (409) until the caller
- * confirms this is someone else.
+ * What registering a known ID number may do. A different name is refused (a number typed with
+ * "随便写" must not rename anyone; a real change of name is a correction by the jurisdiction that
+ * holds the record). A person outside the registering user's jurisdiction is never renamed or
+ * moved: the answer says so, without their data, and the user may file a transfer request
+ * (迁入申请, transfers.service.ts). `pendingTransferId` is the user's own pending request, if any.
+ */
+export function refuseForeignIdentity(existing: PersonRow, name: string, actor: Actor, pendingTransferId?: string | null): void {
+  const inScope = pathInScope(existing.region_path, scopeOf(actor));
+  if (!sameName(existing.name, name)) throw new AppError('ID_NUMBER_NAME_MISMATCH', inScope ? { personId: existing.id } : undefined);
+  if (!inScope) throw new AppError('PERSON_REGISTERED_ELSEWHERE', { transferRequest: pendingTransferId ? 'pending' : 'available', transferId: pendingTransferId ?? null });
+}
+
+/**
+ * Register a person — once. An ID number already registered in the user's jurisdiction is that
+ * person: the record is updated (what the registration leaves out is kept) and moved within the
+ * jurisdiction instead of duplicated; under another name, or outside the jurisdiction, it is
+ * refused (refuseForeignIdentity). Without an ID match, records with the same name and birth date
+ * or phone are returned as likely duplicates (409) until the caller confirms this is someone else.
  */
 export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: PersonInput): Promise<{ person: PersonRow; matchedExisting: boolean }> {
   const identity = checkedIdentity(input);
@@ -167,12 +193,14 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
     const columns = { ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
     const existing = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
     if (existing) {
+      refuseForeignIdentity(existing, input.name, actor, await pendingTransferBy(trx, existing.id, actor.id));
       // what this registration leaves out (a phone, the returnee details) is kept, not erased
       const kept = keptFrom(existing, [], { ...input, tags: undefined, away: input.away || undefined });
       const merged = { ...columnsFrom(kept, checkedIdentity(kept)), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
       await trx.updateTable('persons').set(merged).where('id', '=', existing.id).execute();
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
-      await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path } });
+      const moved = await followPerson(trx, existing, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
+      await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path, moved } });
       return { id: existing.id, matchedExisting: true, household };
     }
     if (!input.confirmNotDuplicate) {
@@ -214,6 +242,7 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
       ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: clock.now().toISOString(),
     }).where('id', '=', id).execute();
     await setTags(trx, clock, id, region.path, input.tags, 'registry', given.tags !== undefined);
+    await followPerson(trx, current, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
     if (household && input.relation === 'head') await trx.updateTable('households').set({ head_person_id: id }).where('id', '=', household.id).execute();
     const changed = (Object.keys(given) as (keyof PersonPatch)[]).filter((k) => given[k] !== undefined);
     await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path, details: { fields: changed } });

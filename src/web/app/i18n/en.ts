@@ -8,6 +8,7 @@ import type { MessageKey } from './zh-CN';
 import { registryEn } from './en.registry';
 import { screeningEn } from './en.screening';
 import { tracingEn } from './en.tracing';
+import { transfersEn } from './en.transfers';
 import { zeroReportsEn } from './en.zero-reports';
 
 /** English UI strings: a full translation of zh-CN.ts (the compiler checks that no key is missing). */
@@ -229,6 +230,7 @@ export const en: Record<MessageKey, string> = {
   'picker.placeholder': 'Choose a region; type a name or pinyin to search',
 
   ...registryEn,
+  ...transfersEn,
   ...screeningEn,
   ...checkpointsEn,
   ...isolationEn,

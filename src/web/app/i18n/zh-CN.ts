@@ -7,6 +7,7 @@ import { dailyReportsZhCN } from './zh-CN.daily-reports';
 import { registryZhCN } from './zh-CN.registry';
 import { screeningZhCN } from './zh-CN.screening';
 import { tracingZhCN } from './zh-CN.tracing';
+import { transfersZhCN } from './zh-CN.transfers';
 import { zeroReportsZhCN } from './zh-CN.zero-reports';
 
 /**
@@ -232,6 +233,7 @@ export const zhCN = {
   'picker.placeholder': '选择区域，可输入名称或拼音搜索',
 
   ...registryZhCN,
+  ...transfersZhCN,
   ...screeningZhCN,
   ...checkpointsZhCN,
   ...isolationZhCN,

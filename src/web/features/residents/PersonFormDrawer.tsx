@@ -9,9 +9,11 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { DuplicateWarning } from './DuplicateWarning';
+import { RegisteredElsewhere } from './RegisteredElsewhere';
 import { PersonFields } from './PersonFields';
 import { derivedFacts, fromPerson, toBody, type PersonFormValues } from './personFormModel';
 import { householdApi, householdLabel, personApi } from './residentApi';
+import { transferApi } from './transferApi';
 
 interface Props {
   /** The person to correct; absent to register someone. */
@@ -25,8 +27,10 @@ interface Props {
 }
 
 /**
- * 登记人员 / 修改人员信息. A new person whose ID number is already registered updates that record
- * ("已更新已登记人员"); one resembling a registered person (same name and birth date or phone) is
+ * 登记人员 / 修改人员信息. A new person whose ID number is already registered in the user's
+ * jurisdiction updates that record ("已更新已登记人员"); under another name it is refused; one
+ * registered in another jurisdiction is left alone and the form offers a transfer request
+ * (RegisteredElsewhere). One resembling a registered person (same name and birth date or phone) is
  * held back until the user confirms it is someone else. Correcting a record fetches the full ID
  * number and phone first (an audited reveal), since the API replaces the whole record.
  */
@@ -41,6 +45,9 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
   const [saving, setSaving] = useState(false);
   const [ready, setReady] = useState(!editing);
   const [duplicates, setDuplicates] = useState<Person[] | null>(null);
+  /** the answer PERSON_REGISTERED_ELSEWHERE: whether the user's own request is already pending */
+  const [elsewhere, setElsewhere] = useState<{ pending: boolean } | null>(null);
+  const [filing, setFiling] = useState(false);
   const [householdName, setHouseholdName] = useState<string | null>(household?.label ?? null);
   const top = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
@@ -73,11 +80,12 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
 
   // The warning sits above the form: bring it into view when it appears.
   useEffect(() => {
-    if (duplicates) top.current?.scrollIntoView({ block: 'start' });
-  }, [duplicates]);
+    if (duplicates || elsewhere) top.current?.scrollIntoView({ block: 'start' });
+  }, [duplicates, elsewhere]);
 
   const onValuesChange = (changed: Partial<PersonFormValues>, all: PersonFormValues) => {
     if (!('idNumber' in changed) && !('idType' in changed)) return;
+    setElsewhere(null);
     const facts = derivedFacts(all.idType, all.idNumber);
     if (facts) form.setFieldsValue({ birthDate: dayjs(facts.birthDate), sex: facts.sex });
   };
@@ -105,11 +113,39 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
     }
   };
 
+  /** 迁入申请: the registration just refused, sent again as a request to the person's jurisdiction. */
+  const requestTransfer = async (reason: string) => {
+    const values = await validated(form);
+    if (!values) return;
+    setFiling(true);
+    try {
+      const { confirmNotDuplicate: _confirm, ...body } = toBody(values, false);
+      await transferApi.request({ ...body, idNumber: body.idNumber ?? '', reason: reason || null });
+      feedback.success(t('transfer.filed'));
+      setElsewhere({ pending: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'TRANSFER_PENDING') setElsewhere({ pending: true });
+      else onError(err);
+    } finally {
+      setFiling(false);
+    }
+  };
+
   const onError = (err: unknown) => {
     if (!(err instanceof ApiError)) return feedback.error(err);
-    const details = (err.details ?? {}) as { candidates?: Person[]; sameIdNumber?: boolean; fromIdNumber?: { birthDate: string; sex: 'M' | 'F' } };
+    const details = (err.details ?? {}) as { candidates?: Person[]; sameIdNumber?: boolean; fromIdNumber?: { birthDate: string; sex: 'M' | 'F' }; transferRequest?: 'available' | 'pending' };
     if (err.code === 'LIKELY_DUPLICATE' && details.candidates?.length) {
       setDuplicates(details.candidates);
+      return;
+    }
+    if (err.code === 'PERSON_REGISTERED_ELSEWHERE') {
+      setDuplicates(null);
+      setElsewhere({ pending: details.transferRequest === 'pending' });
+      return;
+    }
+    if (err.code === 'ID_NUMBER_NAME_MISMATCH') {
+      form.setFields([{ name: 'name', errors: [t('personForm.nameMismatch')] }, { name: 'idNumber', errors: [t('personForm.nameMismatch')] }]);
+      form.scrollToField('name', { block: 'center' });
       return;
     }
     const idError =
@@ -157,6 +193,7 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
     >
       <div ref={top} />
       {editing && <Alert type="info" showIcon title={t('personForm.revealForEdit')} style={{ marginBottom: 16 }} />}
+      {elsewhere && <RegisteredElsewhere pending={elsewhere.pending} filing={filing} onRequest={(reason) => void requestTransfer(reason)} />}
       {duplicates && (
         <DuplicateWarning candidates={duplicates} saving={saving} onConfirm={() => void submit(true)} onOpen={openExisting} />
       )}

@@ -1,5 +1,5 @@
-import { ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Person, PersonTag } from '../../../shared/residents';
@@ -18,6 +18,7 @@ import { PersonExport } from './PersonExport';
 import { PersonFormDrawer } from './PersonFormDrawer';
 import { PersonTags, tagOptionRender, useTagOptions } from './PersonTags';
 import { personApi } from './residentApi';
+import { transferApi } from './transferApi';
 
 /**
  * 人员: the registry of the user's jurisdiction. The search box takes a name (简/繁), pinyin or
@@ -41,6 +42,12 @@ export default function PersonsPage() {
   const filters: Query = { q: q || undefined, tag, regionId: regionId ?? undefined };
   const persons = usePaged<Person>('/persons', { ...filters, limit: 50 }, feedback.error);
   const openId = params.get('open');
+  /** transfer requests waiting for this jurisdiction's decision */
+  const [toDecide, setToDecide] = useState(0);
+
+  useEffect(() => {
+    if (mayRegister) transferApi.pending().then((n) => setToDecide(n.incoming), () => setToDecide(0));
+  }, [mayRegister]);
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 300);
@@ -107,6 +114,13 @@ export default function PersonsPage() {
           <Button icon={<ImportOutlined />} onClick={() => navigate('/persons/import')} data-testid="persons-import">
             {t('persons.import')}
           </Button>
+        )}
+        {mayRegister && (
+          <Badge count={toDecide} size="small" data-testid="persons-transfers-waiting">
+            <Button icon={<SwapOutlined />} onClick={() => navigate('/persons/transfers')} data-testid="persons-transfers">
+              {t('nav.transfers')}
+            </Button>
+          </Badge>
         )}
       </Space>
       <Table<Person>

@@ -14,6 +14,7 @@ import { personKeys } from '../person-keys';
 import { namesakesBornOn, personsWithPhones, registeredByIdNumbers, selectRegistered, type DuplicateCandidate, type RegisteredPerson } from '../persons.repository';
 import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
+import { registeredPersonProblem } from './row-rules';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
 import type { SourceRow } from '../../../spreadsheets/row-source';
 import { RowSpool, type RowError } from './row-spool';
@@ -250,10 +251,21 @@ class ImportContext {
       }
       rows.push(r);
     }
-    const valid = await this.resolveBuildings(rows);
-    if (valid.length === 0) return;
+    const resolved = await this.resolveBuildings(rows);
+    if (resolved.length === 0) return;
     const now = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      // Persons already registered under the rows' ID numbers; a row that may not update its person is refused (row-rules.ts).
+      const ids = resolved.map((r) => r.idNumber).filter((x): x is string => x !== null);
+      const byId = new Map<string, RegisteredPerson>();
+      for (const p of await registeredByIdNumbers(trx, this.sqlite, ids)) byId.set(p.id_number!, p);
+      const valid = resolved.filter((r) => {
+        const registered = r.idNumber ? byId.get(r.idNumber) : undefined;
+        const problem = registered ? registeredPersonProblem(registered, r.name, this.scope) : null;
+        if (problem) this.reject(r.row, r.cells, 'idNumber', problem);
+        return problem === null;
+      });
+      if (valid.length === 0) return;
       // Households: load each new building's households once, create the missing ones.
       const newBuildingIds = [...new Set(valid.map((r) => this.buildings.get(r.buildingCode)!.id))].filter((id) => !this.loadedBuildings.has(id));
       for (let i = 0; i < newBuildingIds.length; i += 500) {
@@ -283,10 +295,7 @@ class ImportContext {
       });
       this.summary.householdsCreated += freshHouseholds.length;
 
-      // Existing persons: by ID number, else by name within the household.
-      const ids = valid.map((r) => r.idNumber).filter((x): x is string => x !== null);
-      const byId = new Map<string, RegisteredPerson>();
-      for (const p of await registeredByIdNumbers(trx, this.sqlite, ids)) byId.set(p.id_number!, p);
+      // Existing persons: by ID number (byId, above), else by name within the household.
       const householdIds = [...new Set(valid.flatMap((r, i) => (r.idNumber ? [] : [householdOf[i]!.id])))].filter((id) => !freshById.has(id));
       const byHouseholdName = new Map<string, RegisteredPerson>();
       for (let i = 0; i < householdIds.length; i += 1000) {
