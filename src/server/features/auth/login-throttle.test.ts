@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
-import { ADDRESS_MAX_FAILURES, PAIR_MAX_FAILURES } from './login-throttle';
+import { ADDRESS_MAX_FAILURES, PAIR_MAX_FAILURES, throttledAddress } from './login-throttle';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -110,5 +110,20 @@ describe('login throttling', () => {
     expect((await loginFrom('10.0.6.1', 'zhou', PASSWORD)).statusCode).toBe(200);
     const actions = (await as('GET', `/api/audit?entityId=${target.id}&limit=100`)).json().items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'user.unlock', 'auth.login']));
+  });
+});
+
+describe('what counts as one address', () => {
+  it('groups an IPv6 /64 (one subscriber’s network) and reads IPv4-mapped addresses as IPv4', async () => {
+    expect(throttledAddress('2001:db8:0:1:aaaa::1')).toBe('2001:db8:0:1::/64');
+    expect(throttledAddress('2001:0db8:0000:0001:ffff:1:2:3')).toBe('2001:db8:0:1::/64');
+    expect(throttledAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttledAddress('::ffff:10.1.2.3')).toBe('10.1.2.3');
+    expect(throttledAddress('10.1.2.3')).toBe('10.1.2.3');
+    // a fresh address of the same /64 for every guess is still the same address
+    for (let i = 1; i < PAIR_MAX_FAILURES; i++) expect((await loginFrom(`2001:db8:0:7::${i.toString(16)}`, 'zhao', 'v6-guess-' + i)).statusCode).toBe(401);
+    expect((await loginFrom('2001:db8:0:7::ff', 'zhao', 'v6-guess-5')).statusCode).toBe(423);
+    expect((await loginFrom('2001:db8:0:7::100', 'zhao', PASSWORD)).statusCode).toBe(423);
+    expect((await loginFrom('2001:db8:0:8::1', 'zhao', PASSWORD)).statusCode).toBe(200);
   });
 });

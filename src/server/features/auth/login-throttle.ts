@@ -35,8 +35,25 @@ interface Keys {
   pair: ThrottleKey;
 }
 
+/**
+ * The address failures are counted by: an IPv4 address (also when IPv4-mapped), or the /64 network
+ * of an IPv6 address — one subscriber usually holds a whole /64 and could take a fresh address for
+ * every guess.
+ */
+export function throttledAddress(ip: string | null): string {
+  if (!ip) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':') + '::/64';
+}
+
 function keysOf(username: string, ip: string | null): Keys {
-  const address = ip ?? 'unknown';
+  const address = throttledAddress(ip);
   return {
     address: { key: `address:${address}`, kind: 'address', username: null, address },
     account: { key: `account:${username}`, kind: 'account', username, address: null },
