@@ -1,4 +1,4 @@
-import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_CONCURRENT_IMPORTS, MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_RATIO } from './upload-limits';
+import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_RATIO } from './upload-limits';
 
 /**
  * The one error catalogue. Every 4xx/5xx the API returns carries one of these stable codes in
@@ -119,7 +119,7 @@ export const ERROR_CATALOGUE = {
   IMPORT_CELL_TOO_LONG: { status: 400, zh: `单元格最多 ${MAX_CELL_CHARS} 个字符，该单元格超出，文件未继续读取`, en: `A cell may hold at most ${MAX_CELL_CHARS} characters; this cell holds more, and reading stopped there` },
   IMPORT_CSV_QUOTE: { status: 400, zh: 'CSV 引号不配对：含逗号或换行的单元格须整体用英文双引号括起，内容中的双引号写成两个', en: 'A CSV quote is broken: a cell with a comma or line break must be wrapped in double quotes, and a quote inside it doubled' },
   IMPORT_NOT_SPREADSHEET: { status: 400, zh: '文件不是 .xlsx 或 .csv 表格（旧版 .xls 请在 Excel 中另存为 .xlsx）', en: 'The file is not an .xlsx or .csv spreadsheet (save an old .xls as .xlsx in Excel)' },
-  IMPORT_BUSY: { status: 429, zh: `已有 ${MAX_CONCURRENT_IMPORTS} 个导入正在进行，请等其中一个完成后再上传`, en: `${MAX_CONCURRENT_IMPORTS} imports are already running; upload again when one has finished` },
+  IMPORT_BUSY: { status: 429, zh: '另一个导入正在进行，请等它完成后再上传（一个村的花名册只需几秒）', en: 'Another import is running; upload again when it has finished (a village roster takes seconds)' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
