@@ -1,4 +1,4 @@
-import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_CONCURRENT_IMPORTS, MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_RATIO } from './upload-limits';
+import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_RATIO } from './upload-limits';
 
 /**
  * The one error catalogue. Every 4xx/5xx the API returns carries one of these stable codes in
@@ -133,6 +133,7 @@ export const ERROR_CATALOGUE = {
   TRANSFER_NOT_FOUND: { status: 404, zh: '迁入申请不存在或不由您处理', en: 'Transfer request not found, or not yours to handle' },
   TRANSFER_STATE: { status: 409, zh: '该迁入申请已处理、撤回或过期', en: 'This transfer request has already been decided, withdrawn or has expired' },
   TRANSFER_PERSON_CHANGED: { status: 409, zh: '申请提交后该人员的证件号码或状态已变化，请申请人重新提交', en: "The person's ID number or status changed after the request was filed; the requester must file it again" },
+  IMPORT_BUSY: { status: 429, zh: '另一个导入正在进行，请等它完成后再上传（一个村的花名册只需几秒）', en: 'Another import is running; upload again when it has finished (a village roster takes seconds)' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

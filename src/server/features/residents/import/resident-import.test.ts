@@ -8,6 +8,7 @@ import { makeTree, makeUser, PASSWORD } from '../../../testing/factories';
 import { idCardCheckChar } from '../../../../shared/validators';
 import { hostileXlsx } from '../../../testing/hostile-xlsx';
 import { takeUploadSlot } from '../../../spreadsheets/upload-slots';
+import { MAX_CONCURRENT_IMPORTS } from '../../../../shared/upload-limits';
 
 let t: TestApp;
 let admin: Client;
@@ -237,9 +238,9 @@ describe('resident roster import', () => {
     expect(fine).toMatchObject({ status: 'done', error: null });
   });
 
-  it('answers 429 IMPORT_BUSY without reading the upload while two imports run, and takes it again when one ends', async () => {
-    // two imports running hold the server's two slots
-    const running = [takeUploadSlot(), takeUploadSlot()];
+  it('answers 429 IMPORT_BUSY without reading the upload while another import runs, and takes it again when it ends', async () => {
+    // imports running hold every slot
+    const running = Array.from({ length: MAX_CONCURRENT_IMPORTS }, () => takeUploadSlot());
     const upload = () => admin.request({ method: 'POST', url: '/api/persons/import', headers: { 'content-type': 'text/csv' }, payload: csv(goodRows()) });
     const busy = await upload();
     expect(busy.statusCode).toBe(429);
@@ -249,10 +250,10 @@ describe('resident roster import', () => {
     const started = await upload();
     expect(started.statusCode).toBe(202);
     expect((await waitForJob(admin, started.json().id)).status).toBe('done');
-    // the finished job gave its slot back: one is free again besides the one still held
-    running[1]!.release();
-    const slots = [takeUploadSlot(), takeUploadSlot()];
-    for (const s of slots) s.release();
+    for (const slot of running) slot.release();
+    // the finished job gave its slot back: all are free again
+    const slots = Array.from({ length: MAX_CONCURRENT_IMPORTS }, () => takeUploadSlot());
+    for (const slot of slots) slot.release();
   });
 
   it('exports the filtered list masked, or revealed for roles with reveal rights, and audits it', async () => {
