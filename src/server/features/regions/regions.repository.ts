@@ -120,5 +120,8 @@ export async function regionHoldsData(db: Db, region: RegionRow): Promise<boolea
     const row = await db.selectFrom(table).select('region_id').where('region_id', '=', region.id).limit(1).executeTakeFirst();
     if (row) return true;
   }
-  return false;
+  // a transfer request (迁入申请) names the region it moves a person from or to, by id
+  const transfer = await db.selectFrom('person_transfers').select('id')
+    .where((eb) => eb.or([eb('from_region_id', '=', region.id), eb('to_region_id', '=', region.id)])).limit(1).executeTakeFirst();
+  return transfer !== undefined;
 }

@@ -268,3 +268,15 @@ describe('a move within the jurisdiction', () => {
     expect(slots.every((s) => s.region_path === building4.path)).toBe(true);
   });
 });
+
+describe('a region named by a transfer request', () => {
+  it('holds data: it cannot be deleted, only retired', async () => {
+    const empty = await makeRegion(t.db, t.clock, tree.gridA, 'building', '9号院');
+    const filed = await gutaoGrid.post('/api/person-transfers', { name: '赵六', idNumber: ZHAO, regionId: empty.id, reason: '借住' });
+    expect(filed.statusCode).toBe(201);
+    expect((await gutaoGrid.post(`/api/person-transfers/${filed.json().id}/withdraw`)).json().status).toBe('withdrawn');
+    const res = await admin.delete(`/api/regions/${empty.id}`);
+    expect(res.json().error.code).toBe('REGION_HAS_DATA');
+    expect(await t.db.selectFrom('regions').select('id').where('id', '=', empty.id).execute()).toHaveLength(1);
+  });
+});
