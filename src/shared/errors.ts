@@ -123,7 +123,6 @@ export const ERROR_CATALOGUE = {
   IMPORT_CELL_TOO_LONG: { status: 400, zh: `单元格最多 ${MAX_CELL_CHARS} 个字符，该单元格超出，文件未继续读取`, en: `A cell may hold at most ${MAX_CELL_CHARS} characters; this cell holds more, and reading stopped there` },
   IMPORT_CSV_QUOTE: { status: 400, zh: 'CSV 引号不配对：含逗号或换行的单元格须整体用英文双引号括起，内容中的双引号写成两个', en: 'A CSV quote is broken: a cell with a comma or line break must be wrapped in double quotes, and a quote inside it doubled' },
   IMPORT_NOT_SPREADSHEET: { status: 400, zh: '文件不是 .xlsx 或 .csv 表格（旧版 .xls 请在 Excel 中另存为 .xlsx）', en: 'The file is not an .xlsx or .csv spreadsheet (save an old .xls as .xlsx in Excel)' },
-  IMPORT_BUSY: { status: 429, zh: `已有 ${MAX_CONCURRENT_IMPORTS} 个导入正在进行，请等其中一个完成后再上传`, en: `${MAX_CONCURRENT_IMPORTS} imports are already running; upload again when one has finished` },
   ID_NUMBER_IS_PHONE: { status: 400, zh: '证件号码栏填的是手机号，请填在手机号栏', en: 'A mobile number was typed as the ID number; put it in the phone field' },
   OCCUPANT_ALREADY_REGISTERED: { status: 409, zh: '该卡口登记人员已关联到人员库', en: 'This checkpoint record is already linked to a registered person' },
   ID_NUMBER_NAME_MISMATCH: { status: 409, zh: '该证件号码已登记为另一姓名的人员；姓名确有变化的，请由现管辖单位在人员信息中更正', en: 'This ID number is registered under another name; if the name really changed, the jurisdiction that holds the record corrects it' },
