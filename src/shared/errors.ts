@@ -112,6 +112,9 @@ export const ERROR_CATALOGUE = {
   DAILY_REPORT_NOT_SUBMITTED: { status: 409, zh: '只有已报送的报告可以审核或退回', en: 'Only a submitted report can be reviewed or returned' },
   DAILY_REPORT_RETURN_NOTE_REQUIRED: { status: 400, zh: '退回报告须写明退回原因', en: 'Returning a report needs a note saying what to put right' },
   DAILY_REPORT_INCLUDED_ABOVE: { status: 409, zh: '该报告已汇入上级已报送的报告，须先由更上一级退回上级报告', en: "This report is already summed in the submitted report above; the level above that must return that report first" },
+  CONTROL_CHARACTER: { status: 400, zh: '输入中含有不可见的控制字符（如 NUL 或文字方向控制符），请删除后重试', en: 'The input holds an invisible control character (such as NUL or a text-direction control); remove it and try again' },
+  ORIGIN_FORBIDDEN: { status: 403, zh: '请求来自其他网站，已拒绝；请在本系统页面中操作', en: 'The request came from another site and was refused; use this system\'s own pages' },
+  BODY_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { escapeHtml } from '../../../shared/html';
 import type { ZeroReportStatus } from '../../../shared/zero-reports';
 import { useI18n } from '../../app/i18n';
 
@@ -62,7 +63,7 @@ export function TownshipHeatmap({ history, townships }: { history: ZeroReportSta
   });
   return useChart({
     tooltip: {
-      formatter: (p: { value: [number, number, number | null] }) => `${townships[p.value[1]]?.name} ${history[p.value[0]]?.day}<br/>${t('zeroReport.status.completeness')} ${p.value[2] ?? '—'}%`,
+      formatter: (p: { value: [number, number, number | null] }) => `${escapeHtml(townships[p.value[1]]?.name)} ${escapeHtml(history[p.value[0]]?.day)}<br/>${escapeHtml(t('zeroReport.status.completeness'))} ${p.value[2] ?? '—'}%`,
     },
     grid: { left: 96, right: 16, top: 8, bottom: 76 },
     xAxis: { type: 'category', data: history.map((h) => shortDay(h.day)), splitArea: { show: true } },
