@@ -70,6 +70,7 @@ async function tooltipsOf(chart: Locator, columns: number, rows: number, until: 
 beforeAll(async () => {
   server = await startServer();
   const tree = await makeTree(server.db, systemClock);
+  ids.duancunVillage = tree.duancunVillage.id;
   const chief = await makeUser(server.db, systemClock, 'zhihui01', 'command', tree.county);
   const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
   cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -158,6 +159,19 @@ describe('a script planted in a name never runs', () => {
     await page.goto(`${server.url}/a/${ids.notice}`);
     await expect.poll(() => page.locator('[data-testid="announcement-title"]').innerText()).toBe(planted('通告'));
     await expectNothingRan('public announcement');
+  });
+});
+
+describe('names are counted in characters', () => {
+  it('the rename form takes 60 × 𠮷 (120 UTF-16 units) as a 60-character name of at most 100', async () => {
+    await page.goto(`${server.url}/regions/${ids.duancunVillage}`);
+    await page.locator('[data-testid="region-detail-name"]', { hasText: '段村' }).waitFor();
+    await page.locator('[data-testid="region-rename"]').click();
+    const input = page.locator('#region-rename');
+    await input.fill('𠮷'.repeat(60));
+    await input.press('Enter');
+    await expect.poll(async () => (await api('GET', `/api/regions/${ids.duancunVillage}`)).name).toBe('𠮷'.repeat(60));
+    await expectNothingRan('regions');
   });
 });
 
