@@ -147,8 +147,9 @@ describe('a script planted in a name never runs', () => {
     const graph = page.locator('[data-testid="chain-graph"]');
     await graph.locator('canvas').waitFor();
     await page.waitForTimeout(3000); // the force layout settles
-    const text = await tooltipsOf(graph, 32, 16, planted('赵'));
-    expect(text).toContain(planted('赵'));
+    // the nodes land where the force layout puts them: whichever person (or link) the sweep meets first
+    const text = await tooltipsOf(graph, 32, 16, PAYLOAD);
+    expect([planted('赵'), planted('钱')].some((name) => text.includes(name)), text).toBe(true);
     await expectNothingRan('chain graph');
   });
 
