@@ -7,7 +7,6 @@ import { HouseholdSelect } from '../households/HouseholdSelect';
 import { RegionPicker } from '../regions/RegionPicker';
 import { derivedFacts, idNumberMessage, normaliseIdNumber, type PersonFormValues } from './personFormModel';
 import { tagOptionRender, tagRender, useTagOptions } from './PersonTags';
-import { nameCount } from '../../app/nameInput';
 
 interface Props {
   form: FormInstance<PersonFormValues>;
@@ -35,7 +34,7 @@ export function PersonFields({ form, householdLabel, regionLabel }: Props) {
   return (
     <>
       <Form.Item name="name" label={t('persons.name')} htmlFor="person-name" rules={[{ required: true, whitespace: true, message: t('personForm.nameRequired') }, { max: 50 }]}>
-        <Input id="person-name" count={nameCount(50)} autoComplete="off" autoFocus />
+        <Input id="person-name" maxLength={50} autoComplete="off" autoFocus />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={9}>
