@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,6 +13,10 @@ import type { Clock } from './clock';
 import { AppError } from './errors';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSessionHook } from './http/session';
+import { actorOf } from './http/actor';
+import { registerInputGuard } from './http/input-guard';
+import { registerOriginCheck } from './http/origin-check';
+import { registerSecurityHeaders } from './http/security-headers';
 import { healthRoutes } from './features/health/health.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { regionRoutes } from './features/regions/regions.routes';
@@ -92,6 +96,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     (_req, body, done) => done(null, body),
   );
 
+  // Headers, the cross-site check and the control-character check come first: every route,
+  // page and 404 registered after them is covered.
+  await registerSecurityHeaders(app, config);
+  registerOriginCheck(app, config);
+  registerInputGuard(app);
+
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -101,7 +111,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   // Every route registered, for the jurisdiction test that walks them all.
   const routeList: { method: string; url: string }[] = [];
@@ -112,6 +121,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandler(app, options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null);
   registerSessionHook(app, deps);
+
+  // The API's documentation describes every endpoint and field: for logged-in users only.
+  const loggedIn = async (request: FastifyRequest) => void actorOf(request);
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: loggedIn } });
 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
@@ -137,7 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rollupRoutes(deps));
   await app.register(dailyReportRoutes(deps));
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 
   if (options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

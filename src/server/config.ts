@@ -19,6 +19,11 @@ const ConfigSchema = z.object({
   QUNFANG_SESSION_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
   QUNFANG_COOKIE_SECURE: bool.default(false),
   QUNFANG_TRUST_PROXY: bool.default(false),
+  QUNFANG_ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'each must be a scheme and host, e.g. https://qunfang.example.gov.cn')))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +39,8 @@ export interface Config {
   sessionHours: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** Origins (scheme://host[:port]) besides the addressed host that may send state-changing requests. */
+  allowedOrigins: string[];
   logLevel: string;
 }
 
@@ -63,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: c.QUNFANG_SESSION_HOURS,
     cookieSecure: c.QUNFANG_COOKIE_SECURE,
     trustProxy: c.QUNFANG_TRUST_PROXY,
+    allowedOrigins: c.QUNFANG_ALLOWED_ORIGINS ?? [],
     logLevel: c.LOG_LEVEL,
   });
 }

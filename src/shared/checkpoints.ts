@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { CalendarDate } from './dates';
 import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
+import { nameText } from './text';
 
 /** Kinds of checkpoint in the seeds: 高速出口, 省界, 国道, 村口, 小区门口, 车站/机场, 值班点. */
 export const SiteKind = z.enum(['highway_exit', 'provincial_border', 'national_road', 'village_entrance', 'compound_gate', 'station', 'duty_point']);
 export type SiteKind = z.infer<typeof SiteKind>;
 
 export const SiteInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   kind: SiteKind,
   regionId: z.string().uuid(),
   address: z.string().trim().max(200).nullable().optional(),
@@ -52,7 +53,7 @@ export function normalisePlate(plate: string): string {
 export const OccupantInput = z.object({
   /** A person already known (e.g. "same occupants as last time"). */
   personId: z.string().uuid().optional(),
-  name: z.string().trim().min(1).max(50).optional(),
+  name: nameText(50).optional(),
   idNumber: z.string().trim().toUpperCase().max(30).optional(),
   phone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').optional(),
   temperature: z.number().min(MIN_CELSIUS).max(MAX_CELSIUS),

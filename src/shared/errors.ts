@@ -133,6 +133,9 @@ export const ERROR_CATALOGUE = {
   TRANSFER_STATE: { status: 409, zh: '该迁入申请已处理、撤回或过期', en: 'This transfer request has already been decided, withdrawn or has expired' },
   TRANSFER_PERSON_CHANGED: { status: 409, zh: '申请提交后该人员的证件号码或状态已变化，请申请人重新提交', en: "The person's ID number or status changed after the request was filed; the requester must file it again" },
   IMPORT_BUSY: { status: 429, zh: '另一个导入正在进行，请等它完成后再上传（一个村的花名册只需几秒）', en: 'Another import is running; upload again when it has finished (a village roster takes seconds)' },
+  CONTROL_CHARACTER: { status: 400, zh: '输入中含有不可见的控制字符（如 NUL 或文字方向控制符），请删除后重试', en: 'The input holds an invisible control character (such as NUL or a text-direction control); remove it and try again' },
+  ORIGIN_FORBIDDEN: { status: 403, zh: '请求来自其他网站，已拒绝；请在本系统页面中操作', en: 'The request came from another site and was refused; use this system\'s own pages' },
+  BODY_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MOBILE_PATTERN } from './validators';
 import { LocalDay } from './isolation';
+import { nameText } from './text';
 
 /**
  * Gatherings (聚集性活动): weddings and funerals (红白喜事), banquets, birthdays, markets, temple
@@ -21,7 +22,7 @@ export const GatheringInput = z.object({
   /** the village or grid it takes place in */
   regionId: z.string().uuid(),
   occasion: GatheringOccasion,
-  hostName: z.string().trim().min(1).max(50),
+  hostName: nameText(50),
   hostPhone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').nullable().optional(),
   date: LocalDay,
   place: z.string().trim().max(200).nullable().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate } from './dates';
 import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
+import { nameText } from './text';
 
 export const LocalDay = CalendarDate;
 
@@ -257,7 +258,7 @@ export const Necessity = z.object({
 export type Necessity = z.infer<typeof Necessity>;
 
 export const IsolationSiteInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   regionId: z.string().uuid(),
   address: z.string().trim().max(200).nullable().optional(),
   contactName: z.string().trim().max(50).nullable().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from './dates';
 import { MOBILE_PATTERN } from './validators';
+import { nameText } from './text';
 
 /**
  * Identity documents: the mainland resident ID card (居民身份证), the residence permit for Hong Kong,
@@ -46,7 +47,7 @@ export const ReturneeInfo = z.object({
 export type ReturneeInfo = z.infer<typeof ReturneeInfo>;
 
 export const PersonInput = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: nameText(50),
   idType: IdType.default('resident_id'),
   idNumber: z.string().trim().toUpperCase().max(30).nullable().optional(),
   nationality: z.string().trim().max(50).nullable().optional(),

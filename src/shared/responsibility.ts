@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MOBILE_PATTERN } from './validators';
+import { nameText } from './text';
 
 /**
  * 包保责任制 / 四包一: one or more answerable persons for a region node — county leaders for a
@@ -23,7 +24,7 @@ export type Responsibility = z.infer<typeof Responsibility>;
 
 export const ResponsibilityInput = z.object({
   regionId: z.string().uuid(),
-  personName: z.string().trim().min(1).max(50),
+  personName: nameText(50),
   post: z.string().trim().min(1).max(100),
   phone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').nullable().optional(),
   userId: z.string().uuid().nullable().optional(),

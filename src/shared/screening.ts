@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate } from './dates';
+import { nameText } from './text';
 
 const LocalDate = CalendarDate;
 
@@ -15,7 +16,7 @@ export const Symptom = z.enum(['fever', 'cough', 'fatigue', 'short_breath', 'dia
 export type Symptom = z.infer<typeof Symptom>;
 
 export const RoundInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   startDate: LocalDate,
   endDate: LocalDate,
   regionIds: z.array(z.string().uuid()).min(1).max(500),

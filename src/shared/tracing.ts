@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MOBILE_PATTERN } from './validators';
 import { IsolationKind, IsolationReason, LocalDay } from './isolation';
+import { nameText } from './text';
 
 /** 疑似 / 确诊 / 无症状感染者 / 排除. */
 export const CaseClassification = z.enum(['suspected', 'confirmed', 'asymptomatic', 'excluded']);
@@ -256,7 +257,7 @@ export type Notice = z.infer<typeof Notice>;
 
 /** "I was there": what a member of the public sends through the notice's public page. */
 export const SelfReportToNotice = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: nameText(50),
   phone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile'),
   whereNow: z.string().trim().min(1).max(200),
   idNumber: z.string().trim().toUpperCase().max(30).nullable().optional(),

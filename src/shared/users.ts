@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Locale, Role, UserStatus } from './enums';
 import { MOBILE_PATTERN } from './validators';
+import { nameText } from './text';
 
 export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username: 3–32 letters, digits, _ . -');
 /** At least 8 characters with a letter and a digit; the server also refuses common and guessable ones. */
@@ -29,7 +30,7 @@ export type User = z.infer<typeof User>;
 
 export const UserCreateInput = z.object({
   username: Username,
-  displayName: z.string().trim().min(1).max(50),
+  displayName: nameText(50),
   role: Role,
   regionId: z.string().uuid().nullable(),
   phone: MobilePhone.nullable().optional(),
@@ -39,7 +40,7 @@ export const UserCreateInput = z.object({
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
 
 export const UserUpdateInput = z.object({
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: nameText(50).optional(),
   role: Role.optional(),
   regionId: z.string().uuid().nullable().optional(),
   phone: MobilePhone.nullable().optional(),

@@ -1,3 +1,4 @@
+import './app/strict-csp';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

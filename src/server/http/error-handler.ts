@@ -33,7 +33,7 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       return send(400, 'MALFORMED_JSON');
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'VALIDATION', { reason: 'body too large' });
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'BODY_TOO_LARGE');
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return send(err.statusCode, 'VALIDATION', { reason: err.message });
     }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { CONTROL_CHARACTER } from '../../shared/text';
 import { AppError } from '../errors';
 
 /**
@@ -8,13 +10,28 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<T = string>(cursor: string | undefined): T | undefined {
+/** One part of a sort key: an id, a path, a username or a timestamp — never an object, a number or a NUL. */
+export const CursorPart = z.string().min(1).max(200).refine((s) => !CONTROL_CHARACTER.test(s));
+
+/** The key of a list sorted by two columns (a date, then the id). */
+export const CursorPair = z.tuple([CursorPart, CursorPart]);
+
+/**
+ * The sort key a cursor carries, checked against the shape the list expects (one string unless
+ * said otherwise): a cursor that is not base64url JSON of that shape — `{"$gt":""}`, `[1,[2],{}]`,
+ * a bare number — is 400 BAD_CURSOR, never a query.
+ */
+export function decodeCursor<T = string>(cursor: string | undefined, shape: z.ZodType<T> = CursorPart as unknown as z.ZodType<T>): T | undefined {
   if (cursor === undefined) return undefined;
+  let key: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new AppError('BAD_CURSOR');
   }
+  const parsed = shape.safeParse(key);
+  if (!parsed.success) throw new AppError('BAD_CURSOR');
+  return parsed.data;
 }
 
 /** Cut the extra row and build `{ items, nextCursor }`. */

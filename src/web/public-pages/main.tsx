@@ -1,3 +1,4 @@
+import '../app/strict-csp';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { en, zh, type PublicKey } from './messages';

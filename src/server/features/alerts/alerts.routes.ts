@@ -37,7 +37,7 @@ export function alertRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       // uuid v7 ids sort by time; the nil uuid is before them all (and is a valid uuid on PostgreSQL)
       let after = (request.headers['last-event-id'] as string | undefined) ?? latest[0]?.id ?? '00000000-0000-0000-0000-000000000000';
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       reply.raw.write(': connected\n\n');
       let busy = false;
       const timer = setInterval(async () => {

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { inScope, inSubtree, scopeOf, type Scope } from '../../http/scope';
-import { decodeCursor } from '../../http/pagination';
+import { CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import { maskPhone } from '../../../shared/validators';
 import type { Gathering, GatheringInput, GatheringOutcomeInput, GatheringQuery, PersuasionVisit, PersuasionVisitInput } from '../../../shared/gatherings';
@@ -59,7 +59,7 @@ export async function registerGathering(db: Db, clock: Clock, actor: Actor, inpu
 /** Gatherings of the actor's jurisdiction, latest date first, filtered by date range, occasion, status, region and host name. */
 export async function listGatherings(db: Db, scope: Scope, q: GatheringQuery) {
   const under = q.regionId ? await getRegionInScope(db, scope, q.regionId) : null;
-  const before = decodeCursor<[string, string]>(q.cursor);
+  const before = decodeCursor(q.cursor, CursorPair);
   let qb = inScope(selectGatherings(db), 'gatherings.region_path', scope)
     .$if(q.from !== undefined, (b) => b.where('gatherings.date', '>=', q.from!))
     .$if(q.to !== undefined, (b) => b.where('gatherings.date', '<=', q.to!))

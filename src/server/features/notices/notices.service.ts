@@ -6,7 +6,7 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { containsScopeNode, inScope, pathInScope, scopeOf } from '../../http/scope';
-import { decodeCursor } from '../../http/pagination';
+import { CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { NoticeDraft, NoticeDraftChange, NoticeKind, NoticeState, NoticeView } from '../../../shared/notices';
 import { audit } from '../audit/audit.service';
@@ -149,7 +149,7 @@ function inboxOf(db: Db, actor: Actor) {
 
 /** My inbox: the published internal notices addressed to me, newest first, with whether I have read each. */
 export async function listInbox(db: Db, actor: Actor, q: { unread?: 'true' | 'false'; limit: number; cursor?: string }) {
-  const before = decodeCursor<[string, string]>(q.cursor);
+  const before = decodeCursor(q.cursor, CursorPair);
   return inboxOf(db, actor)
     .$if(q.unread === 'true', (qb) => qb.where('notice_reads.read_at', 'is', null))
     .$if(before !== undefined, (qb) => qb.where((eb) => eb.or([

@@ -6,6 +6,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { RegionPicker } from '../regions/RegionPicker';
 import { checkpointApi, SITE_KINDS } from './checkpointApi';
+import { nameCount } from '../../app/nameInput';
 
 type SiteForm = Omit<SiteInput, 'regionId'> & { regionId: string | null };
 
@@ -55,7 +56,7 @@ export function SiteFormModal({ site, onClose, onSaved }: { site: Site | null; o
         initialValues={site ?? { regionId: null, kind: 'village_entrance', hours: '24h', status: 'active' }}
       >
         <Form.Item name="name" label={t('sites.name')} htmlFor="site-name" rules={[{ required: true, whitespace: true, message: t('sites.nameRequired') }]}>
-          <Input id="site-name" maxLength={100} placeholder="古陶东关卡口" />
+          <Input id="site-name" count={nameCount(100)} placeholder="古陶东关卡口" />
         </Form.Item>
         <Form.Item name="kind" label={t('sites.kind')} htmlFor="site-kind">
           <Select id="site-kind" options={SITE_KINDS.map((k) => ({ value: k, label: t(`siteKind.${k}`) }))} />

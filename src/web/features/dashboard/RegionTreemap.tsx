@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { escapeHtml } from '../../../shared/html';
 import type { Dashboard, DashboardLeaf, DashboardRegion, RiskLevel } from '../../../shared/rollups';
 import { useI18n, type Translate } from '../../app/i18n';
 import { fevers, formatCount, isolated, RISK_COLORS, RISK_FILLS } from './dashboardApi';
@@ -64,9 +65,9 @@ function blockOf(r: Summary, kids: Block[] = []): Block {
 }
 
 function tooltipOf(r: Summary, t: Translate, locale: string): string {
-  const row = (label: string, value: number) => `<div style="display:flex;justify-content:space-between;gap:24px"><span>${label}</span><b>${formatCount(value, locale)}</b></div>`;
-  return `<div style="font-size:15px;font-weight:600;margin-bottom:4px">${r.name}
-    <span style="color:${RISK_COLORS[r.risk]};font-size:13px;margin-left:8px">● ${t(`dashboard.risk.${r.risk}`)}</span></div>`
+  const row = (label: string, value: number) => `<div style="display:flex;justify-content:space-between;gap:24px"><span>${escapeHtml(label)}</span><b>${formatCount(value, locale)}</b></div>`;
+  return `<div style="font-size:15px;font-weight:600;margin-bottom:4px">${escapeHtml(r.name)}
+    <span style="color:${RISK_COLORS[r.risk]};font-size:13px;margin-left:8px">● ${escapeHtml(t(`dashboard.risk.${r.risk}`))}</span></div>`
     + row(t('dashboard.col.residents'), r.residents)
     + row(t('dashboard.col.isolation'), r.inIsolation)
     + row(t('dashboard.col.fevers'), r.fevers)

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { escapeHtml } from '../../../shared/html';
 import type { Dashboard } from '../../../shared/rollups';
 import { useI18n } from '../../app/i18n';
 import { formatCount, percent } from './dashboardApi';
@@ -30,8 +31,8 @@ function shareOption(overall: ShareRow, rows: ShareRow[], labels: { part: string
       formatter: (ps: { dataIndex: number }[]) => {
         const r = shown[ps[0]?.dataIndex ?? 0];
         if (!r) return '';
-        const inner = labels.inner && r.inner !== undefined ? `<br/>${labels.inner} ${percent(r.inner, r.whole) ?? '—'}%（${formatCount(r.inner, locale)}）` : '';
-        return `<b>${r.name}</b><br/>${labels.part} ${percent(r.part, r.whole) ?? '—'}%（${detail(r)}）${inner}`;
+        const inner = labels.inner && r.inner !== undefined ? `<br/>${escapeHtml(labels.inner)} ${percent(r.inner, r.whole) ?? '—'}%（${formatCount(r.inner, locale)}）` : '';
+        return `<b>${escapeHtml(r.name)}</b><br/>${escapeHtml(labels.part)} ${percent(r.part, r.whole) ?? '—'}%（${detail(r)}）${inner}`;
       },
     },
     // rows keep their height when there are few of them, centred, instead of spreading over the panel
@@ -104,8 +105,8 @@ export function SiteFlows({ sites }: { sites: Dashboard['sites'] }) {
         formatter: (ps: { dataIndex: number }[]) => {
           const s = top[ps[0]?.dataIndex ?? 0];
           if (!s) return '';
-          return `<b>${s.name}</b><br/>${t('dashboard.series.vehicles')} ${formatCount(s.passages, locale)}　${t('dashboard.series.people')} ${formatCount(s.people, locale)}`
-            + `<br/>${t('dashboard.series.siteFevers')} ${s.fevers}　${t('dashboard.series.turnedBack')} ${s.turnedBack}`;
+          return `<b>${escapeHtml(s.name)}</b><br/>${escapeHtml(t('dashboard.series.vehicles'))} ${formatCount(s.passages, locale)}　${escapeHtml(t('dashboard.series.people'))} ${formatCount(s.people, locale)}`
+            + `<br/>${escapeHtml(t('dashboard.series.siteFevers'))} ${s.fevers}　${escapeHtml(t('dashboard.series.turnedBack'))} ${s.turnedBack}`;
         },
       },
       legend: { top: 0, right: 4, itemWidth: 14, itemHeight: 8, textStyle: { color: INK.text, fontSize: 13 } },

@@ -6,6 +6,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { RegionPicker } from '../regions/RegionPicker';
 import { isolationApi, type SiteBody } from './isolationApi';
+import { nameCount } from '../../app/nameInput';
 
 type SiteForm = Omit<SiteBody, 'regionId'> & { regionId: string | null };
 
@@ -49,7 +50,7 @@ export function SiteFormModal({ site, onClose, onSaved }: { site: IsolationSite 
     <Modal open title={site ? t('isolationSites.edit') : t('isolationSites.add')} onCancel={onClose} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'isolation-site-submit' }} destroyOnHidden>
       <Form<SiteForm> form={form} layout="vertical" onFinish={submit} initialValues={site ?? { regionId: null, status: 'active' }}>
         <Form.Item name="name" label={t('isolationSites.name')} htmlFor="isite-name" rules={[{ required: true, whitespace: true, message: t('isolationSites.nameRequired') }]}>
-          <Input id="isite-name" maxLength={100} placeholder={t('isolationSites.namePlaceholder')} />
+          <Input id="isite-name" count={nameCount(100)} placeholder={t('isolationSites.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="regionId" label={t('isolationSites.region')} htmlFor="isite-region" rules={[{ required: true, message: t('isolationSites.regionRequired') }]}>
           <RegionPicker id="isite-region" valueLabel={site?.regionName} />

@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { useFeedback, type ErrorFieldMap, validated } from '../../app/feedback';
 import { useI18n, type Translate } from '../../app/i18n';
 import { RegionPicker } from './RegionPicker';
+import { nameCount } from '../../app/nameInput';
 
 const CODE_ERRORS: ErrorFieldMap = {
   REGION_CODE_INVALID: 'code',
@@ -117,7 +118,7 @@ export function CreateRegionModal({ parent, onClose, onCreated }: { parent: Regi
           htmlFor="region-name"
           rules={[{ required: true, whitespace: true, message: t('regions.nameRequired') }, { max: 100 }]}
         >
-          <Input id="region-name" autoFocus maxLength={100} />
+          <Input id="region-name" autoFocus count={nameCount(100)} />
         </Form.Item>
         <Form.Item
           name="code"
@@ -177,7 +178,7 @@ export function RenameRegionModal({ region, onClose, onDone }: { region: Region;
           htmlFor="region-rename"
           rules={[{ required: true, whitespace: true, message: t('regions.nameRequired') }, { max: 100 }]}
         >
-          <Input id="region-rename" autoFocus maxLength={100} />
+          <Input id="region-rename" autoFocus count={nameCount(100)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { UserSelect } from '../users/UserSelect';
+import { nameCount } from '../../app/nameInput';
 
 interface ResponsibilityForm {
   personName: string;
@@ -83,7 +84,7 @@ export function ResponsibilityModal({
           {region.name}
         </Form.Item>
         <Form.Item name="personName" label={t('resp.personName')} htmlFor="resp-personName" rules={[{ required: true, whitespace: true, message: t('resp.nameRequired') }, { max: 50 }]}>
-          <Input id="resp-personName" maxLength={50} autoFocus />
+          <Input id="resp-personName" count={nameCount(50)} autoFocus />
         </Form.Item>
         <Form.Item name="post" label={t('resp.post')} htmlFor="resp-post" rules={[{ required: true, whitespace: true, message: t('resp.postRequired') }, { max: 100 }]}>
           <Input id="resp-post" maxLength={100} placeholder={t('resp.postPlaceholder')} />

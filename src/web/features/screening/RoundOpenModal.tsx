@@ -8,6 +8,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { RegionPicker } from '../regions/RegionPicker';
 import { screeningApi } from './screeningApi';
+import { nameCount } from '../../app/nameInput';
 
 interface RoundForm {
   name: string;
@@ -53,7 +54,7 @@ export function RoundOpenModal({ onClose, onOpened }: { onClose: () => void; onO
         initialValues={{ dates: [dayjs(), dayjs().add(7, 'day')], regionIds: [me.region?.id ?? null] }}
       >
         <Form.Item name="name" label={t('screening.name')} htmlFor="round-name" rules={[{ required: true, whitespace: true, message: t('screening.nameRequired') }, { max: 100 }]}>
-          <Input id="round-name" maxLength={100} placeholder={t('screening.namePlaceholder')} autoFocus />
+          <Input id="round-name" count={nameCount(100)} placeholder={t('screening.namePlaceholder')} autoFocus />
         </Form.Item>
         <Form.Item name="dates" label={t('screening.dates')} rules={[{ required: true, message: t('screening.datesRequired') }]}>
           <DatePicker.RangePicker id={{ start: 'round-start', end: 'round-end' }} format="YYYY-MM-DD" style={{ width: '100%' }} />

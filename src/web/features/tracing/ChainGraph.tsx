@@ -5,6 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { Empty, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { escapeHtml } from '../../../shared/html';
 import { CaseClassification, type ChainGraph } from '../../../shared/tracing';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
@@ -45,10 +46,10 @@ export function ChainChart({ graph, height, testId = 'chain-graph' }: { graph: C
     return {
       tooltip: {
         formatter: (p: { dataType: string; data: { node?: Node; source?: string; target?: string; exposure?: string } }) => {
-          if (p.dataType === 'edge') return `${names.get(p.data.source ?? '') ?? ''} → ${names.get(p.data.target ?? '') ?? ''}<br/>${p.data.exposure ?? ''}`;
+          if (p.dataType === 'edge') return `${escapeHtml(names.get(p.data.source ?? ''))} → ${escapeHtml(names.get(p.data.target ?? ''))}<br/>${escapeHtml(p.data.exposure)}`;
           const n = p.data.node!;
           const what = n.kind === 'case' ? t(`tracing.classification.${n.classification ?? 'confirmed'}`) : t('tracing.contact');
-          return `${n.name}<br/>${what} · ${t('tracing.generationN', { n: n.generation })} · ${t('tracing.clusterN', { n: n.cluster })}`;
+          return `${escapeHtml(n.name)}<br/>${escapeHtml(what)} · ${escapeHtml(t('tracing.generationN', { n: n.generation }))} · ${escapeHtml(t('tracing.clusterN', { n: n.cluster }))}`;
         },
       },
       legend: [{ data: categories.map((c) => c.name), top: 0, type: 'scroll' }],

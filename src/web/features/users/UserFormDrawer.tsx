@@ -9,6 +9,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { LOCALE_OPTIONS, useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { RegionPicker } from '../regions/RegionPicker';
+import { nameCount } from '../../app/nameInput';
 
 interface UserForm {
   username: string;
@@ -123,7 +124,7 @@ export function UserFormDrawer({ editing, onClose, onSaved }: { editing: User | 
           htmlFor="user-displayName"
           rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }, { max: 50 }]}
         >
-          <Input id="user-displayName" maxLength={50} />
+          <Input id="user-displayName" count={nameCount(50)} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} htmlFor="user-role" rules={[{ required: true, message: t('users.roleRequired') }]}>
           <Select id="user-role" options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />

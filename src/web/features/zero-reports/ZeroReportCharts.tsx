@@ -3,13 +3,14 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { escapeHtml } from '../../../shared/html';
 import type { ZeroReportStatus } from '../../../shared/zero-reports';
 import { useI18n } from '../../app/i18n';
 
 echarts.use([LineChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 /** An ECharts instance in a div, resized with the window, disposed with the component. */
-function useChart(option: echarts.EChartsCoreOption, height: number) {
+function useChart(option: echarts.EChartsCoreOption, height: number, testId: string) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -26,7 +27,7 @@ function useChart(option: echarts.EChartsCoreOption, height: number) {
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} />;
+  return <div ref={ref} data-testid={testId} style={{ width: '100%', height }} />;
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
@@ -47,7 +48,7 @@ export function TrendChart({ history }: { history: ZeroReportStatus['history'] }
       { name: completeness, type: 'line', data: history.map((h) => pct(h.reported, h.units)), itemStyle: { color: '#1677ff' }, connectNulls: false },
       { name: timeliness, type: 'line', data: history.map((h) => pct(h.onTime, h.units)), itemStyle: { color: '#389e0d' } },
     ],
-  }, 240);
+  }, 240, 'zr-trend-chart');
 }
 
 /** Each township's completeness per day, as a heatmap: the one lagging behind shows at a glance. */
@@ -62,12 +63,12 @@ export function TownshipHeatmap({ history, townships }: { history: ZeroReportSta
   });
   return useChart({
     tooltip: {
-      formatter: (p: { value: [number, number, number | null] }) => `${townships[p.value[1]]?.name} ${history[p.value[0]]?.day}<br/>${t('zeroReport.status.completeness')} ${p.value[2] ?? '—'}%`,
+      formatter: (p: { value: [number, number, number | null] }) => `${escapeHtml(townships[p.value[1]]?.name)} ${escapeHtml(history[p.value[0]]?.day)}<br/>${escapeHtml(t('zeroReport.status.completeness'))} ${p.value[2] ?? '—'}%`,
     },
     grid: { left: 96, right: 16, top: 8, bottom: 76 },
     xAxis: { type: 'category', data: history.map((h) => shortDay(h.day)), splitArea: { show: true } },
     yAxis: { type: 'category', data: townships.map((tw) => tw.name), inverse: true, axisLabel: { width: 88, overflow: 'truncate' } },
     visualMap: { min: 50, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, itemWidth: 12, text: ['100%', '≤50%'], inRange: { color: ['#cf1322', '#faad14', '#fadb14', '#95de64', '#389e0d'] } },
     series: [{ type: 'heatmap', data, label: { show: false } }],
-  }, Math.max(180, townships.length * 22 + 96));
+  }, Math.max(180, townships.length * 22 + 96), 'zr-heatmap');
 }
