@@ -27,11 +27,12 @@ export async function startResidentImport(db: Db, clock: Clock, actor: Actor, fi
     id, kind: 'residents', file_name: fileName.slice(0, 200), region_path: actor.regionPath, actor_id: actor.id, status: 'running',
     rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, warnings: 0, message: null, error: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
   }).execute();
-  void runJob(db, clock, actor, id, file).catch(log).finally(() => slot.release());
+  void runJob(db, clock, actor, id, file, slot).catch(log).finally(() => slot.release());
   return id;
 }
 
-async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buffer) {
+/** The slot is given back before the job reads finished, so that whoever sees it finished may upload again. */
+async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buffer, slot: UploadSlot) {
   let last = 0;
   try {
     const summary = await importResidents(db, clock, actor, readRows(file, formatOf(file)), async (rows) => {
@@ -39,20 +40,23 @@ async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buff
       last = Date.now();
       await db.updateTable('import_jobs').set({ rows }).where('id', '=', id).execute();
     });
+    let report: Buffer | null;
     try {
-      await db.updateTable('import_jobs').set({
-        status: 'done', rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, invalid: summary.invalid,
-        warnings: summary.warnings.count, finished_at: clock.now().toISOString(),
-        report: summary.errors.count || summary.warnings.count ? await errorReport(summary.errors, summary.warnings) : null,
-      }).where('id', '=', id).execute();
+      report = summary.errors.count || summary.warnings.count ? await errorReport(summary.errors, summary.warnings) : null;
     } finally {
       summary.errors.dispose();
       summary.warnings.dispose();
     }
+    slot.release();
+    await db.updateTable('import_jobs').set({
+      status: 'done', rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, invalid: summary.invalid,
+      warnings: summary.warnings.count, finished_at: clock.now().toISOString(), report,
+    }).where('id', '=', id).execute();
   } catch (err) {
     const at = err instanceof AppError ? (err.details as { rows?: RefusedAt[] } | undefined)?.rows?.[0] : undefined;
     const message = err instanceof AppError ? (at?.message ?? err.code) : '导入失败 / import failed';
     const error = err instanceof AppError ? JSON.stringify({ code: err.code, row: at?.row ?? null, column: at?.column ?? null }) : null;
+    slot.release();
     await db.updateTable('import_jobs').set({ status: 'failed', message, error, finished_at: clock.now().toISOString() }).where('id', '=', id).execute();
     if (!(err instanceof AppError)) throw err;
   }
