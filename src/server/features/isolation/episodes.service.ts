@@ -279,6 +279,16 @@ async function lastFollowUpsNormal(db: Db, ep: EpisodeRow, now: Date, settings: 
   return judged.every((s) => s.status === 'filled' && s.condition === 'well' && (s.temperature ?? 99) < FEVER_CELSIUS && (!s.symptoms || s.symptoms === '[]'));
 }
 
+/**
+ * A 14-day observation ends after its last planned follow-up (the evening one of day 14), not on
+ * the morning of that day: the last slot that is not cancelled must be filled or past its window.
+ */
+async function lastSlotDone(db: Db, episodeId: string, cutoff: string): Promise<boolean> {
+  const last = await db.selectFrom('follow_up_slots').select('status').where('episode_id', '=', episodeId).where('status', '!=', 'cancelled')
+    .orderBy('due_to', 'desc').limit(1).executeTakeFirst();
+  return !last || last.status !== 'pending' || last.due_to < cutoff;
+}
+
 /** A serial like QF-20200204-0007: the day it was issued and its number that day, unique county-wide. */
 async function nextCertificateSerial(db: Db, day: string): Promise<string> {
   const prefix = `QF-${day.replaceAll('-', '')}-`;
@@ -289,7 +299,7 @@ async function nextCertificateSerial(db: Db, day: string): Promise<string> {
 }
 
 /**
- * End an episode. Completion (期满解除) needs the planned end reached and normal last follow-ups,
+ * End an episode. Completion (期满解除) needs the last planned follow-up done and normal last follow-ups,
  * and issues the end-of-observation certificate (居家医学观察期满证明) with a serial and a code
  * anyone can verify; every other ending needs a reason. Pending future slots are cancelled.
  */
@@ -306,7 +316,7 @@ export async function endEpisode(db: Db, ctx: IsolationContext, actor: Actor, id
         if (input.status !== 'completed' && !input.reason) throw new AppError('END_REASON_REQUIRED');
         const set: Record<string, unknown> = { status: input.status, ended_at: now.toISOString(), end_reason: input.reason ?? null, updated_at: now.toISOString() };
         if (input.status === 'completed') {
-          if (today < ep.planned_end_day) throw new AppError('NOT_YET_DUE', { plannedEndDay: ep.planned_end_day });
+          if (today < ep.planned_end_day || !(await lastSlotDone(trx, ep.id, missedCutoff(now, settings)))) throw new AppError('NOT_YET_DUE', { plannedEndDay: ep.planned_end_day });
           if (!(await lastFollowUpsNormal(trx, ep, now, settings))) throw new AppError('FOLLOW_UPS_NOT_NORMAL');
           if (ep.kind !== 'hospital') {
             set.certificate_serial = await nextCertificateSerial(trx, today);
