@@ -35,6 +35,7 @@ import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
+import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,6 +63,8 @@ export interface BuildAppOptions extends AppDeps {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { db, config, clock } = options;
   const deps: AppDeps = { db, config, clock };
+  // an instant sent without an offset is the county's local time
+  setCountyTimeZone(config.timeZone);
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './dates';
+import { CalendarDate, Instant } from './dates';
 
 const LocalDate = CalendarDate;
 
@@ -49,7 +49,7 @@ export const VisitInput = z.object({
   id: z.string().uuid().optional(),
   roundId: z.string().uuid(),
   householdId: z.string().uuid(),
-  visitedAt: z.string().datetime({ offset: true }).optional(),
+  visitedAt: Instant.optional(),
   outcome: VisitOutcome,
   note: z.string().trim().max(500).nullable().optional(),
   checks: z.array(PersonCheck).max(50).default([]),

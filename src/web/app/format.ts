@@ -14,3 +14,8 @@ export function formatTime(iso: string | null | undefined, locale: Locale): stri
   }
   return formatter.format(date);
 }
+
+/** Text made safe to put into HTML built outside React (chart tooltips): & < > " ' escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
