@@ -112,6 +112,9 @@ export const ERROR_CATALOGUE = {
   DAILY_REPORT_NOT_SUBMITTED: { status: 409, zh: '只有已报送的报告可以审核或退回', en: 'Only a submitted report can be reviewed or returned' },
   DAILY_REPORT_RETURN_NOTE_REQUIRED: { status: 400, zh: '退回报告须写明退回原因', en: 'Returning a report needs a note saying what to put right' },
   DAILY_REPORT_INCLUDED_ABOVE: { status: 409, zh: '该报告已汇入上级已报送的报告，须先由更上一级退回上级报告', en: "This report is already summed in the submitted report above; the level above that must return that report first" },
+  TEMPERATURE_OR_REASON: { status: 400, zh: '在家的每个人都要测体温；未测的请选择原因（拒测 / 未测量）', en: 'Everyone present needs a temperature, or the reason there is none (refused / not measured)' },
+  TEMPERATURE_NOTE_REQUIRED: { status: 400, zh: '没有体温时请写明情况', en: 'Say what happened when there is no temperature' },
+  NO_RISK_NEEDS_TEMPERATURES: { status: 400, zh: '有人未测体温，不能判定为无风险：请复访或列为重点人员', en: 'Someone present has no temperature, so the visit cannot be no-risk: revisit or mark a key person' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

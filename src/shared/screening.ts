@@ -33,10 +33,21 @@ export const Round = z.object({
 });
 export type Round = z.infer<typeof Round>;
 
+/** Why a person present has no temperature: 拒测 (refused) / 未测量 (not measured — no thermometer, asleep …). */
+export const TemperatureMissing = z.enum(['refused', 'not_measured']);
+export type TemperatureMissing = z.infer<typeof TemperatureMissing>;
+
+/**
+ * One person's check at the door. Each person present has a temperature, or the reason there is
+ * none (temperatureMissing) with a note saying what happened; a visit is only 无风险 when everyone
+ * present was measured.
+ */
 export const PersonCheck = z.object({
   personId: z.string().uuid(),
   present: z.boolean(),
   temperature: z.number().min(MIN_CELSIUS).max(MAX_CELSIUS).nullable().optional(),
+  temperatureMissing: TemperatureMissing.nullable().optional(),
+  temperatureNote: z.string().trim().max(200).nullable().optional(),
   symptoms: z.array(Symptom).default([]),
   hubeiTravel: z.boolean().default(false),
   contactHistory: z.boolean().default(false),

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_dispatch';
 import * as m0009 from './migrations/0009_rollups';
 import * as m0010 from './migrations/0010_daily_reports';
 import * as m0011 from './migrations/0011_persons_name_index';
+import * as m0014 from './migrations/0014_field';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_rollups': m0009,
   '0010_daily_reports': m0010,
   '0011_persons_name_index': m0011,
+  '0014_field': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -17,6 +17,7 @@ import { getHouseholdInScope } from '../residents/households.service';
 import { getRegionInScope } from '../regions/regions.service';
 import { getIsolationSite, roomFor } from './isolation-sites.service';
 import { isolationSettings } from './isolation.settings';
+import { defaultObserverFor } from './observers.service';
 import { dayNumber, missedCutoff, planSlots } from './slots';
 
 /** Who may put a person under isolation and change or end it: the command centre, townships, grid workers and observers. */
@@ -104,6 +105,7 @@ export async function listEpisodes(db: Db, scope: Scope, f: EpisodeQuery & { reg
     .$if(f.siteId !== undefined, (q) => q.where('isolation_episodes.site_id', '=', f.siteId!))
     .$if(f.observerId !== undefined, (q) => q.where('isolation_episodes.observer_id', '=', f.observerId!))
     .$if(f.endingBy !== undefined, (q) => q.where('isolation_episodes.planned_end_day', '<=', f.endingBy!))
+    .$if(f.unobserved === 'true', (q) => q.where('isolation_episodes.status', '=', 'active').where('isolation_episodes.observer_id', 'is', null))
     .$if(f.before !== undefined, (q) => q.where('isolation_episodes.id', '<', f.before!))
     .orderBy('isolation_episodes.id', 'desc')
     .limit(f.limit + 1)
@@ -158,8 +160,9 @@ async function startEpisode(trx: Db, ctx: IsolationContext, actor: Actor, person
     siteId = site.id;
     roomId = room.id;
   }
-  const observerId = input.observerId ?? (actor.role === 'observer' ? actor.id : null);
-  if (observerId) await checkObserver(trx, observerId, region.path);
+  // every active episode has an observer: the one named, an observer isolating, else who answers for the person's grid or village
+  const observerId = input.observerId ?? (actor.role === 'observer' ? actor.id : (await defaultObserverFor(trx, actor, region.path)).observerId);
+  await checkObserver(trx, observerId, region.path);
 
   const id = uuidv7(now.getTime());
   const episode = {
@@ -239,7 +242,7 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
     const now = ctx.clock.now();
     const set: Record<string, unknown> = { updated_at: now.toISOString() };
     if (change.observerId !== undefined) {
-      if (change.observerId) await checkObserver(trx, change.observerId, ep.region_path);
+      await checkObserver(trx, change.observerId, ep.region_path);
       set.observer_id = change.observerId;
       await trx.updateTable('follow_up_slots').set({ observer_id: change.observerId }).where('episode_id', '=', id).where('status', '=', 'pending').execute();
     }
@@ -247,7 +250,7 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
       const today = localDay(now, ctx.timeZone);
       if (change.plannedEndDay < ep.start_day || change.plannedEndDay < today) throw new AppError('EPISODE_DATES_INVALID', { plannedEndDay: change.plannedEndDay });
       if (change.plannedEndDay > ep.planned_end_day) {
-        await insertSlots(trx, { ...ep, observer_id: (set.observer_id as string | null | undefined) ?? ep.observer_id }, addDays(ep.planned_end_day, 1), change.plannedEndDay, settings, ctx.timeZone, now);
+        await insertSlots(trx, { ...ep, observer_id: (set.observer_id as string | undefined) ?? ep.observer_id }, addDays(ep.planned_end_day, 1), change.plannedEndDay, settings, ctx.timeZone, now);
       } else {
         await trx.updateTable('follow_up_slots').set({ status: 'cancelled' }).where('episode_id', '=', id).where('day', '>', change.plannedEndDay).where('status', '=', 'pending').execute();
       }
