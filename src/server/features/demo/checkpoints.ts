@@ -991,7 +991,7 @@ class PassageGen {
   private alert(created: string, kind: 'fever' | 'refer', personId: string | null, site: SitePlan, passageId: string, message: string): AlertTable {
     return {
       id: this.ids.at(Date.parse(created)), kind, person_id: personId, region_path: site.row.region_path, source_type: 'passage', source_id: passageId,
-      message, created_at: created, acknowledged_at: null, acknowledged_by: null,
+      message, created_at: created, acknowledged_at: null, acknowledged_by: null, referral_id: null,
     };
   }
 }

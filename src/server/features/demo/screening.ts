@@ -176,7 +176,7 @@ export class DemoScreening {
     const checks: Omit<ScreeningCheckTable, 'visit_id'>[] = members.map((m, k) => {
       const fromHubei = m.tags.includes('hubei_travel');
       const present = fromHubei || (!m.away && this.rng.chance(0.95));
-      if (!present) return { person_id: memberIds[k]!, region_path: h.region_path, present: 0, temperature: null, symptoms: null, hubei_travel: 0, contact_history: 0, travel_note: null };
+      if (!present) return { person_id: memberIds[k]!, region_path: h.region_path, present: 0, temperature: null, symptoms: null, hubei_travel: 0, contact_history: 0, travel_note: null, temperature_missing: null, temperature_note: null };
       const fever = this.rng.chance(fromHubei ? this.rates.hubeiFever : this.rates.fever);
       const symptoms: Symptom[] = fever ? ['fever', ...(this.rng.chance(0.5) ? ['cough' as const] : []), ...(this.rng.chance(0.3) ? ['fatigue' as const] : [])]
         : this.rng.chance(0.01) ? [this.rng.chance(0.7) ? 'cough' : 'sore_throat'] : [];
@@ -195,6 +195,7 @@ export class DemoScreening {
       return {
         person_id: memberIds[k]!, region_path: h.region_path, present: 1, temperature: temperature(this.rng, fever),
         symptoms: symptoms.length ? JSON.stringify(symptoms) : null, hubei_travel: fromHubei ? 1 : 0, contact_history: contact ? 1 : 0, travel_note: note,
+        temperature_missing: null, temperature_note: null,
       };
     });
     const anyFever = checks.some((c) => isFever({ temperature: c.temperature, symptoms: c.symptoms ? JSON.parse(c.symptoms) : [] }));
@@ -236,7 +237,7 @@ export class DemoScreening {
   private alert(at: number, kind: 'fever' | 'key_person' | 'refer', personId: string | null, regionPath: string, visitId: string, message: string) {
     this.alerts.push({
       id: this.ids.at(at), kind, person_id: personId, region_path: regionPath, source_type: 'screening_visit', source_id: visitId,
-      message, created_at: iso(at), acknowledged_at: null, acknowledged_by: null,
+      message, created_at: iso(at), acknowledged_at: null, acknowledged_by: null, referral_id: null,
     });
   }
 

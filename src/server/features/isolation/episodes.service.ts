@@ -287,7 +287,7 @@ async function lastFollowUpsNormal(db: Db, ep: EpisodeRow, now: Date, settings: 
  * the morning of that day: the last slot that is not cancelled must be filled or past its window.
  */
 async function lastSlotDone(db: Db, episodeId: string, cutoff: string): Promise<boolean> {
-  const last = await db.selectFrom('follow_up_slots').select('status').where('episode_id', '=', episodeId).where('status', '!=', 'cancelled')
+  const last = await db.selectFrom('follow_up_slots').select(['status', 'due_to']).where('episode_id', '=', episodeId).where('status', '!=', 'cancelled')
     .orderBy('due_to', 'desc').limit(1).executeTakeFirst();
   return !last || last.status !== 'pending' || last.due_to < cutoff;
 }

@@ -7,8 +7,8 @@ let t: TestApp;
 let admin: Client;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 const id = (first17: string) => first17 + idCardCheckChar(first17);
-const users: Record<string, string> = {};
-const persons: Record<string, string> = {};
+const users = {} as Record<'cadre' | 'gridWorker' | 'doctor' | 'township', string>;
+const persons = {} as Record<'east' | 'west' | 'duan', string>;
 let adminId: string;
 
 beforeAll(async () => {
