@@ -4,6 +4,7 @@ import { systemClock } from '../src/server/clock';
 import { createHousehold } from '../src/server/features/residents/households.service';
 import { registerPerson } from '../src/server/features/residents/persons.service';
 import { openRound } from '../src/server/features/screening/rounds.service';
+import { createReferral } from '../src/server/features/alerts/referrals.service';
 import { makeTree, makeUser, PASSWORD } from '../src/server/testing/factories';
 import { systemActor } from '../src/server/testing/test-app';
 import { idCardCheckChar } from '../src/shared/validators';
@@ -159,5 +160,23 @@ describe('field screen (入户登记) on a phone, by keyboard', () => {
     expect(visit.outcome).toBe('key_person');
     const check = await server.db.selectFrom('screening_checks').select(['temperature', 'temperature_missing', 'temperature_note']).where('visit_id', '=', visit.id).executeTakeFirstOrThrow();
     expect(check).toEqual({ temperature: null, temperature_missing: 'refused', temperature_note: '隔门拒绝测温，已告知村医' });
+  });
+
+  it('the command centre records where a referred person went and what the clinic found; 疑似 opens the case', async () => {
+    const referral = await createReferral(server.db, systemClock, systemActor, { personId: refuserId, reason: '随访发热 38.5℃', sourceType: 'manual' });
+    const alert = await server.db.selectFrom('alerts').select('id').where('referral_id', '=', referral.id).executeTakeFirstOrThrow();
+    await watcher.locator(`[data-testid="alert-referral-${alert.id}"]`).click();
+    await watcher.locator('[data-testid="referral-facility"]').fill('平遥县人民医院发热门诊');
+    await watcher.locator('[data-testid="referral-outcome-pick"]').getByText('疑似').click();
+    await watcher.locator('[data-testid="referral-note"]').fill('CT 双肺磨玻璃影');
+    await screenshot(watcher, 'referral-outcome');
+    await watcher.locator('[data-testid="referral-save"]').click();
+    await watcher.locator('[data-testid="referral-case"]').waitFor();
+    const saved = await server.db.selectFrom('referrals').select(['facility', 'outcome', 'outcome_note', 'case_id']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ facility: '平遥县人民医院发热门诊', outcome: 'suspected', outcome_note: 'CT 双肺磨玻璃影' });
+    expect(saved.case_id).not.toBeNull();
+    await watcher.locator('[data-testid="referral-case"]').click();
+    await watcher.waitForURL(new RegExp(`/cases/${saved.case_id}$`));
+    await expect(watcher.locator('[data-testid="case-title"]').innerText()).resolves.toContain('赵拒测');
   });
 });

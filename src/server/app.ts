@@ -23,6 +23,7 @@ import { residentRoutes } from './features/residents/residents.routes';
 import { residentFileRoutes } from './features/residents/residents-files.routes';
 import { screeningRoutes } from './features/screening/screening.routes';
 import { alertRoutes } from './features/alerts/alerts.routes';
+import { referralRoutes } from './features/alerts/referrals.routes';
 import { checkpointRoutes } from './features/checkpoints/checkpoints.routes';
 import { zeroReportRoutes } from './features/zero-reports/zero-reports.routes';
 import { isolationRoutes } from './features/isolation/isolation.routes';
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(residentFileRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(alertRoutes(deps));
+  await app.register(referralRoutes(deps));
   await app.register(checkpointRoutes(deps));
   await app.register(zeroReportRoutes(deps));
   await app.register(isolationRoutes(deps));

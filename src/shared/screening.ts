@@ -131,5 +131,7 @@ export const Alert = z.object({
   message: z.string(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
+  /** the referral this alert announces, to record where the person went and what the clinic found */
+  referralId: z.string().nullable(),
 });
 export type Alert = z.infer<typeof Alert>;

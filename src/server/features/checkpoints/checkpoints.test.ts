@@ -94,13 +94,14 @@ describe('checkpoints', () => {
     expect((await crew.post('/api/checkpoints/passages', passage({ plate: null, vehicleType: 'none', occupants: [{ name: '步行者', temperature: 36.2 }] }))).statusCode).toBe(201);
   });
 
-  it('a fever or a referral raises an alert and tags the person', async () => {
+  it('a fever sent to the clinic raises one alert (the referral) and tags the person', async () => {
     const before = (await admin.get('/api/alerts?open=true')).json().items.length;
     const posted = await crew.post('/api/checkpoints/passages', passage({ plate: '晋C12345', decision: 'referred', occupants: [{ name: '发热者', idNumber: id('14072819700101003'), temperature: 38.4 }] }));
     expect(posted.json()).toMatchObject({ duplicate: false });
     const alerts = (await admin.get('/api/alerts?open=true')).json().items;
-    expect(alerts.length - before).toBe(2);
-    expect(alerts.map((a: { kind: string }) => a.kind).slice(0, 2).sort()).toEqual(['fever', 'refer']);
+    expect(alerts.length - before).toBe(1);
+    expect(alerts[0]).toMatchObject({ kind: 'refer', referralId: expect.any(String) });
+    expect(alerts[0].message).toContain('发热者（发热 38.4℃）');
     const person = await t.db.selectFrom('persons').select('id').where('id_number', '=', id('14072819700101003')).executeTakeFirstOrThrow();
     expect((await admin.get(`/api/persons/${person.id}`)).json().tags).toEqual(expect.arrayContaining(['fever', 'key_person']));
   });

@@ -7,10 +7,13 @@ import { pathInScope, scopeOf } from '../../http/scope';
 import { FEVER_CELSIUS, type PersonCheck, type Visit, type VisitInput } from '../../../shared/screening';
 import type { PersonTag } from '../../../shared/residents';
 import { audit } from '../audit/audit.service';
-import { raiseAlert } from '../alerts/alerts.service';
+import { raiseAlerts, type AlertInput } from '../alerts/alerts.service';
 import { getHouseholdInScope } from '../residents/households.service';
 import { setTags } from '../residents/persons.service';
 import { getRound } from './rounds.service';
+
+/** Symptoms as the command centre reads them in an alert. */
+const SYMPTOM_ZH: Record<string, string> = { cough: '咳嗽', fatigue: '乏力', short_breath: '气促', diarrhoea: '腹泻', smell_taste: '嗅觉味觉减退', sore_throat: '咽痛', other: '其他不适' };
 
 /** A fever is a temperature of 37.3 °C or more, or fever reported as a symptom. */
 export function isFever(check: { temperature?: number | null; symptoms?: readonly string[] }): boolean {
@@ -97,6 +100,7 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
     // The people with a fever or a history are the key persons. Only when the worker judges the
     // household key without any such finding are all members present flagged.
     const anyFinding = input.checks.some((c) => isFever(c) || c.hubeiTravel || c.contactHistory);
+    const alerts: AlertInput[] = [];
     for (const c of input.checks) {
       const tags: PersonTag[] = [];
       if (isFever(c)) tags.push('fever');
@@ -106,14 +110,20 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
       tags.push('key_person');
       await setTags(trx, clock, c.personId, household.region_path, tags, 'screening', false);
       const why = [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubeiTravel ? '湖北旅居史' : null, c.contactHistory ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';
-      await raiseAlert(trx, clock, {
+      alerts.push({
         kind: isFever(c) ? 'fever' : 'key_person', personId: c.personId, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id,
         message: `重点人员：${names.get(c.personId)}（${why}），${household.address}`,
       });
     }
     if (input.outcome === 'refer') {
-      await raiseAlert(trx, clock, { kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}` });
+      // those with a fever or symptoms (else everyone present) get a referral record and one alert each
+      const subjects = input.checks.filter((c) => c.present).map((c) => ({
+        personId: c.personId, personName: names.get(c.personId)!, flagged: isFever(c) || c.symptoms.length > 0,
+        reason: [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, ...c.symptoms.filter((x) => x !== 'fever').map((x) => SYMPTOM_ZH[x])].filter(Boolean).join('、') || '入户排查转诊',
+      }));
+      alerts.push({ kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}`, referral: { subjects, at: visitedAt, by: actor.id } });
     }
+    await raiseAlerts(trx, clock, alerts);
     const status = input.outcome === 'not_home' ? 'not_home' : 'visited';
     await trx.insertInto('screening_household_status').values({
       round_id: round.id, household_id: household.id, region_path: household.region_path, status, visits: 1, last_visit_at: visitedAt, worker_id: actor.id,

@@ -18,7 +18,8 @@ export function UnobservedPanel({ refreshKey, onChanged }: { refreshKey: number;
   const { t } = useI18n();
   const feedback = useFeedback();
   const [items, setItems] = useState<Episode[]>([]);
-  const [open, setOpen] = useState(false);
+  /** the episodes the dialog was opened on (the list behind it reloads) */
+  const [open, setOpen] = useState<Episode[] | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -31,21 +32,22 @@ export function UnobservedPanel({ refreshKey, onChanged }: { refreshKey: number;
     if (can.isolate(me.role)) void load();
   }, [load, refreshKey, me.role]);
 
-  if (!can.isolate(me.role) || items.length === 0) return null;
+  // the dialog stays open on its result after the list has emptied
+  if (!can.isolate(me.role) || (items.length === 0 && !open)) return null;
   return (
     <>
-      <Alert
+      {items.length > 0 && <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 12 }}
         data-testid="unobserved-alert"
         title={t('isolation.unobserved', { n: items.length })}
-        action={<Button size="small" type="primary" onClick={() => setOpen(true)} data-testid="unobserved-assign">{t('isolation.assignObservers')}</Button>}
-      />
+        action={<Button size="small" type="primary" onClick={() => setOpen(items)} data-testid="unobserved-assign">{t('isolation.assignObservers')}</Button>}
+      />}
       {open && (
         <AssignObserversModal
-          episodes={items}
-          onClose={() => setOpen(false)}
+          episodes={open}
+          onClose={() => setOpen(null)}
           onDone={() => {
             void load();
             onChanged();
