@@ -36,8 +36,9 @@ export async function raiseAlert(db: Db, clock: Clock, a: AlertInput): Promise<s
 /**
  * Raise the alerts of one or more events (a checkpoint's passages, a visit) inside the caller's
  * transaction — one event, one alert: where an event sends people to the fever clinic, each person
- * referred gets a referral record and one 'refer' alert pointing at it, and the event's fever
- * alerts (the same people) are not raised again.
+ * referred gets a referral record and one alert pointing at it — 'fever' for a fever (what was
+ * found; the dispatch sheet counts it), else 'refer' — and the event's own fever alerts (the same
+ * people) are not raised again.
  */
 export async function raiseAlerts(db: Db, clock: Clock, alerts: AlertInput[]): Promise<void> {
   const referred = new Set(alerts.filter((a) => a.kind === 'refer' && a.referral).map((a) => `${a.sourceType}:${a.sourceId}`));
@@ -52,7 +53,7 @@ export async function raiseAlerts(db: Db, clock: Clock, alerts: AlertInput[]): P
         personId: subject.personId, personName: subject.personName, regionPath: a.regionPath, sourceType: a.sourceType as ReferralSource, sourceId: a.sourceId,
         reason: subject.reason, referredAt: a.referral.at, referredBy: a.referral.by,
       });
-      await raiseAlert(db, clock, { ...a, personId: subject.personId, message: `${a.message}：${subject.personName}（${subject.reason}）`, referralId });
+      await raiseAlert(db, clock, { ...a, kind: subject.fever ? 'fever' : 'refer', personId: subject.personId, message: `${a.message}：${subject.personName}（${subject.reason}）`, referralId });
     }
   }
 }

@@ -10,6 +10,8 @@ export interface ReferralSubject {
   personName: string;
   reason: string;
   flagged: boolean;
+  /** a fever: the one alert stays a fever alert (what was found), linked to the referral (what was done) */
+  fever: boolean;
 }
 
 /** An event's referral: who was there, when, by whom. */

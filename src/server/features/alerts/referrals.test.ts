@@ -38,7 +38,7 @@ describe('referrals to the fever clinic', () => {
     expect(res.statusCode, res.body).toBe(201);
     const alerts = await alertsOf(res.json().id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ kind: 'refer', person_id: expect.any(String), referral_id: expect.any(String) });
+    expect(alerts[0]).toMatchObject({ kind: 'fever', person_id: expect.any(String), referral_id: expect.any(String) });
     const list = (await admin.get('/api/referrals?open=true')).json().items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ id: alerts[0]!.referral_id, personName: '发热司机', sourceType: 'passage', sourceId: res.json().id, reason: '发热 38.6℃', facility: null, outcome: null, referredByName: 'crew' });
@@ -84,7 +84,7 @@ describe('referrals to the fever clinic', () => {
     });
     expect(visit.statusCode, visit.body).toBe(201);
     const alerts = await alertsOf(visit.json().id);
-    expect(alerts.map((a) => [a.kind, a.person_id])).toEqual([['refer', son]]);
+    expect(alerts.map((a) => [a.kind, a.person_id, a.referral_id !== null])).toEqual([['fever', son, true]]);
     expect(alerts[0]!.message).toContain('咳嗽儿子（发热 38℃、咳嗽）');
     const referral = (await admin.get(`/api/referrals?personId=${son}`)).json().items;
     expect(referral).toHaveLength(1);

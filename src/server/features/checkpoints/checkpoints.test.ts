@@ -100,7 +100,7 @@ describe('checkpoints', () => {
     expect(posted.json()).toMatchObject({ duplicate: false });
     const alerts = (await admin.get('/api/alerts?open=true')).json().items;
     expect(alerts.length - before).toBe(1);
-    expect(alerts[0]).toMatchObject({ kind: 'refer', referralId: expect.any(String) });
+    expect(alerts[0]).toMatchObject({ kind: 'fever', referralId: expect.any(String) });
     expect(alerts[0].message).toContain('发热者（发热 38.4℃）');
     const person = await t.db.selectFrom('persons').select('id').where('id_number', '=', id('14072819700101003')).executeTakeFirstOrThrow();
     expect((await admin.get(`/api/persons/${person.id}`)).json().tags).toEqual(expect.arrayContaining(['fever', 'key_person']));

@@ -150,7 +150,7 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
       // the people sent to the clinic get a referral record each and one alert (not a fever alert too)
       const referral = {
         at: item.at, by: item.actorId,
-        subjects: occupants.filter((r) => r.passage_id === input.id).map((r) => ({ personId: r.person_id, personName: r.name, flagged: r.fever === 1 || r.symptoms !== null, reason: `${r.fever ? '发热' : '体温'} ${r.temperature}℃` })),
+        subjects: occupants.filter((r) => r.passage_id === input.id).map((r) => ({ personId: r.person_id, personName: r.name, flagged: r.fever === 1 || r.symptoms !== null, fever: r.fever === 1, reason: `${r.fever ? '发热' : '体温'} ${r.temperature}℃` })),
       };
       alerts.push({ kind: 'refer', personId: null, regionPath: site.region_path, sourceType: 'passage', sourceId: input.id, message: `卡口转诊发热门诊：${site.name}${item.plate ? '，车辆 ' + item.plate : ''}`, referral });
     }

@@ -118,7 +118,7 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
     if (input.outcome === 'refer') {
       // those with a fever or symptoms (else everyone present) get a referral record and one alert each
       const subjects = input.checks.filter((c) => c.present).map((c) => ({
-        personId: c.personId, personName: names.get(c.personId)!, flagged: isFever(c) || c.symptoms.length > 0,
+        personId: c.personId, personName: names.get(c.personId)!, flagged: isFever(c) || c.symptoms.length > 0, fever: isFever(c),
         reason: [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, ...c.symptoms.filter((x) => x !== 'fever').map((x) => SYMPTOM_ZH[x])].filter(Boolean).join('、') || '入户排查转诊',
       }));
       alerts.push({ kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}`, referral: { subjects, at: visitedAt, by: actor.id } });
