@@ -39,6 +39,8 @@ export const ReferralInput = z.object({
   referredAt: Instant.optional(),
   sourceType: z.enum(['follow_up', 'manual']).default('manual'),
   sourceId: z.string().max(100).optional(),
+  /** the alert this referral answers (a follow-up fever): it links to the referral instead of a second alert */
+  alertId: z.string().uuid().optional(),
 });
 export type ReferralInput = z.infer<typeof ReferralInput>;
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
-import { scopeOf } from '../../http/scope';
+import { pathInScope, scopeOf } from '../../http/scope';
 import type { Referral, ReferralChange, ReferralInput, ReferralOutcomeInput } from '../../../shared/referrals';
 import { audit } from '../audit/audit.service';
 import { getPerson } from '../residents/persons.service';
@@ -40,7 +40,10 @@ function notInFuture(clock: Clock, at: string | undefined): string {
   return new Date(at).toISOString();
 }
 
-/** Record a referral by hand (a follow-up found a fever); it raises its one 'refer' alert. */
+/**
+ * Record a referral by hand (a follow-up found a fever). Made from an alert, that alert links to
+ * it; otherwise it raises its one 'refer' alert.
+ */
 export async function createReferral(db: Db, clock: Clock, actor: Actor, input: ReferralInput): Promise<ReferralRow> {
   const id = await db.transaction().execute(async (trx) => {
     const person = await getPerson(trx, actor, input.personId);
@@ -49,10 +52,17 @@ export async function createReferral(db: Db, clock: Clock, actor: Actor, input: 
       personId: person.id, personName: person.name, regionPath: person.region_path, sourceType: input.sourceType, sourceId: input.sourceId ?? null,
       reason: input.reason, referredAt, referredBy: actor.id, facility: input.facility ?? null,
     });
-    await raiseAlert(trx, clock, {
-      kind: 'refer', personId: person.id, regionPath: person.region_path, sourceType: input.sourceType, sourceId: input.sourceId ?? referralId,
-      message: `转诊${input.facility ? ' ' + input.facility : '发热门诊'}：${person.name}（${input.reason}）`, referralId,
-    });
+    if (input.alertId) {
+      const alert = await trx.selectFrom('alerts').select(['id', 'region_path', 'person_id', 'referral_id']).where('id', '=', input.alertId).executeTakeFirst();
+      if (!alert || !pathInScope(alert.region_path, scopeOf(actor)) || alert.person_id !== person.id) throw new AppError('NOT_FOUND', { field: 'alertId' });
+      if (alert.referral_id) throw new AppError('REFERRAL_EXISTS', { referralId: alert.referral_id });
+      await trx.updateTable('alerts').set({ referral_id: referralId }).where('id', '=', alert.id).execute();
+    } else {
+      await raiseAlert(trx, clock, {
+        kind: 'refer', personId: person.id, regionPath: person.region_path, sourceType: input.sourceType, sourceId: input.sourceId ?? referralId,
+        message: `转诊${input.facility ? ' ' + input.facility : '发热门诊'}：${person.name}（${input.reason}）`, referralId,
+      });
+    }
     await audit(trx, clock, actor, { action: 'referral.create', entityType: 'referral', entityId: referralId, regionPath: person.region_path, details: { personId: person.id, facility: input.facility } });
     return referralId;
   });

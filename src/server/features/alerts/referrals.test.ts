@@ -103,3 +103,21 @@ describe('referrals to the fever clinic', () => {
     expect(res.json().error.code).toBe('REFERRAL_NOT_FOUND');
   });
 });
+
+describe('a referral made from an alert', () => {
+  it('links the alert instead of raising a second one, once', async () => {
+    const person = (await admin.post('/api/persons', { name: '随访发热', idNumber: id('14072819700101032'), regionId: tree.buildingA.id, confirmNotDuplicate: true })).json().person.id;
+    await t.db.insertInto('alerts').values({
+      id: '01900000-0000-7000-8000-0000000000a1', kind: 'fever', person_id: person, region_path: tree.buildingA.path, source_type: 'follow_up', source_id: 'slot-1',
+      message: '隔离观察对象 随访发热 体温 38.3℃', created_at: t.clock.now().toISOString(), acknowledged_at: null, acknowledged_by: null, referral_id: null,
+    }).execute();
+    const before = (await t.db.selectFrom('alerts').select('id').execute()).length;
+    const body = { personId: person, reason: '随访发热 38.3℃', sourceType: 'follow_up', sourceId: 'slot-1', alertId: '01900000-0000-7000-8000-0000000000a1' };
+    const res = await admin.post('/api/referrals', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await t.db.selectFrom('alerts').select('id').execute()).length).toBe(before);
+    const alert = await t.db.selectFrom('alerts').select('referral_id').where('id', '=', body.alertId).executeTakeFirstOrThrow();
+    expect(alert.referral_id).toBe(res.json().id);
+    expect((await admin.post('/api/referrals', body)).json().error.code).toBe('REFERRAL_EXISTS');
+  });
+});

@@ -117,6 +117,7 @@ export const screeningEn: Record<keyof typeof screeningZhCN, string> = {
   'alerts.message': 'Message',
   'alerts.status': 'Follow-up',
   'referral.open': 'Referral',
+  'referral.create': 'Refer to clinic',
   'referral.title': 'Referral to the clinic',
   'referral.reason': 'Why referred',
   'referral.source': 'From',

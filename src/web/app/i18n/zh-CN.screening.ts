@@ -115,6 +115,7 @@ export const screeningZhCN = {
   'alerts.message': '内容',
   'alerts.status': '处理',
   'referral.open': '转诊记录',
+  'referral.create': '登记转诊',
   'referral.title': '转诊记录',
   'referral.reason': '转诊原因',
   'referral.source': '来源',

@@ -72,10 +72,27 @@ export default function AlertsPage() {
   // a case alert leads to the case page, where tracing starts
   const openCase = (row: Alert) => (row.kind === 'case' && row.sourceId ? <Link to={`/cases/${row.sourceId}`} data-testid={`alert-case-${row.id}`}>{t('alerts.openCase')}</Link> : null);
 
+  // a fever of someone registered (a follow-up, a visit) can be sent to the clinic from its alert
+  const refer = async (row: Alert) => {
+    try {
+      const created = await api.post<{ id: string }>('/referrals', {
+        personId: row.personId, reason: row.message.slice(0, 200), sourceType: row.sourceType === 'follow_up' ? 'follow_up' : 'manual', sourceId: row.sourceId ?? undefined, alertId: row.id,
+      });
+      alerts.setItems((items) => items.map((a) => (a.id === row.id ? { ...a, referralId: created.id } : a)));
+      setReferral(created.id);
+    } catch (err) {
+      feedback.error(err);
+    }
+  };
+
   // a referral alert: where the person went and what the clinic found
   const referralButton = (row: Alert) => (row.referralId ? (
     <Button size="small" icon={<FileSearchOutlined />} onClick={() => setReferral(row.referralId)} data-testid={`alert-referral-${row.id}`}>
       {t('referral.open')}
+    </Button>
+  ) : row.personId && (row.kind === 'fever' || row.kind === 'refer') && !row.acknowledgedAt ? (
+    <Button size="small" icon={<FileSearchOutlined />} onClick={() => void refer(row)} data-testid={`alert-refer-${row.id}`}>
+      {t('referral.create')}
     </Button>
   ) : null);
 
