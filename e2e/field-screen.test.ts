@@ -4,6 +4,7 @@ import { systemClock } from '../src/server/clock';
 import { createHousehold } from '../src/server/features/residents/households.service';
 import { registerPerson } from '../src/server/features/residents/persons.service';
 import { openRound } from '../src/server/features/screening/rounds.service';
+import { createReferral } from '../src/server/features/alerts/referrals.service';
 import { makeTree, makeUser, PASSWORD } from '../src/server/testing/factories';
 import { systemActor } from '../src/server/testing/test-app';
 import { idCardCheckChar } from '../src/shared/validators';
@@ -23,6 +24,8 @@ let watcher: Page;
 let householdId: string;
 let headId: string;
 let feverId: string;
+let otherHouseholdId: string;
+let refuserId: string;
 
 const id = (first17: string) => first17 + idCardCheckChar(first17);
 /** A 2-person household: room 3 keys + Enter, two temperatures of 4 keys + Enter each = 14; the budget leaves room. */
@@ -34,12 +37,13 @@ beforeAll(async () => {
   const tree = await makeTree(server.db, clock);
   await makeUser(server.db, clock, 'wangge01', 'grid', tree.gridA);
   const household = await createHousehold(server.db, clock, systemActor, { regionId: tree.buildingA.id, room: '2单元301', vacant: false });
-  await createHousehold(server.db, clock, systemActor, { regionId: tree.buildingA.id, room: '2单元302', vacant: false });
+  otherHouseholdId = (await createHousehold(server.db, clock, systemActor, { regionId: tree.buildingA.id, room: '2单元302', vacant: false })).id;
   householdId = household.id;
-  const member = async (name: string, idNumber: string, relation: 'head' | 'spouse') =>
-    (await registerPerson(server.db, clock, systemActor, { name, idType: 'resident_id', idNumber, householdId, relation, away: false, tags: [], confirmNotDuplicate: false })).person.id;
+  const member = async (name: string, idNumber: string, relation: 'head' | 'spouse', inHousehold = householdId) =>
+    (await registerPerson(server.db, clock, systemActor, { name, idType: 'resident_id', idNumber, householdId: inHousehold, relation, away: false, tags: [], confirmNotDuplicate: false })).person.id;
   headId = await member('李建国', id('14072819650312001'), 'head');
   feverId = await member('王秀兰', id('14072819680521002'), 'spouse');
+  refuserId = await member('赵拒测', id('14072819700101003'), 'head', otherHouseholdId);
   await openRound(server.db, clock, systemActor, { name: '第一轮入户摸排', startDate: '2020-01-26', endDate: '2020-02-02', regionIds: [tree.gutao.id] });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
@@ -132,5 +136,47 @@ describe('field screen (入户登记) on a phone, by keyboard', () => {
     await row.waitFor();
     await expect(row.getAttribute('data-status')).resolves.toBe('visited');
     await screenshot(page, 'field-search-375');
+  });
+
+  it('a person at home without a temperature needs a reason and a note, and the visit is not 无风险', async () => {
+    await page.locator('[data-testid="field-search"]').fill('302');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="field-member-${refuserId}"]`).waitFor();
+    const noRisk = page.locator('[data-testid="field-outcome"] label', { hasText: '无风险' });
+    await expect(noRisk.getAttribute('class')).resolves.toContain('disabled');
+    await expect(page.locator('[data-testid="field-unmeasured"]').innerText()).resolves.toContain('不能判定为无风险');
+    await page.locator('[data-testid="field-submit"]').click();
+    await page.locator('.ant-message', { hasText: '选择未测原因' }).waitFor();
+    expect(await server.db.selectFrom('screening_visits').select('id').where('household_id', '=', otherHouseholdId).execute()).toHaveLength(0);
+
+    const missing = page.locator(`[data-testid="field-missing-${refuserId}"]`);
+    await missing.getByText('拒测').click();
+    await page.locator(`[data-testid="field-missing-note-${refuserId}"]`).fill('隔门拒绝测温，已告知村医');
+    await page.locator('[data-testid="field-outcome"] label', { hasText: '重点人员' }).click();
+    await screenshot(page, 'field-refused-375');
+    await page.locator('[data-testid="field-submit"]').click();
+    await page.locator('[data-testid="field-done"]').waitFor();
+    const visit = await server.db.selectFrom('screening_visits').select(['id', 'outcome']).where('household_id', '=', otherHouseholdId).executeTakeFirstOrThrow();
+    expect(visit.outcome).toBe('key_person');
+    const check = await server.db.selectFrom('screening_checks').select(['temperature', 'temperature_missing', 'temperature_note']).where('visit_id', '=', visit.id).executeTakeFirstOrThrow();
+    expect(check).toEqual({ temperature: null, temperature_missing: 'refused', temperature_note: '隔门拒绝测温，已告知村医' });
+  });
+
+  it('the command centre records where a referred person went and what the clinic found; 疑似 opens the case', async () => {
+    const referral = await createReferral(server.db, systemClock, systemActor, { personId: refuserId, reason: '随访发热 38.5℃', sourceType: 'manual' });
+    const alert = await server.db.selectFrom('alerts').select('id').where('referral_id', '=', referral.id).executeTakeFirstOrThrow();
+    await watcher.locator(`[data-testid="alert-referral-${alert.id}"]`).click();
+    await watcher.locator('[data-testid="referral-facility"]').fill('平遥县人民医院发热门诊');
+    await watcher.locator('[data-testid="referral-outcome-pick"]').getByText('疑似').click();
+    await watcher.locator('[data-testid="referral-note"]').fill('CT 双肺磨玻璃影');
+    await screenshot(watcher, 'referral-outcome');
+    await watcher.locator('[data-testid="referral-save"]').click();
+    await watcher.locator('[data-testid="referral-case"]').waitFor();
+    const saved = await server.db.selectFrom('referrals').select(['facility', 'outcome', 'outcome_note', 'case_id']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ facility: '平遥县人民医院发热门诊', outcome: 'suspected', outcome_note: 'CT 双肺磨玻璃影' });
+    expect(saved.case_id).not.toBeNull();
+    await watcher.locator('[data-testid="referral-case"]').click();
+    await watcher.waitForURL(new RegExp(`/cases/${saved.case_id}$`));
+    await expect(watcher.locator('[data-testid="case-title"]').innerText()).resolves.toContain('赵拒测');
   });
 });

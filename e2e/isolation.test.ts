@@ -195,4 +195,31 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await expect(result.innerText()).resolves.toContain('郑**');
     await screenshot(check, 'isolation-verify-375');
   });
+
+  it('the create form says who observes when nobody is chosen; episodes without an observer get one in one action', async () => {
+    const personId = (await registerPerson(server.db, systemClock, systemActor, { name: '吴默认', idType: 'resident_id', idNumber: id('14072819950808008'), regionId: (await server.db.selectFrom('regions').select('id').where('name', '=', '1号院').executeTakeFirstOrThrow()).id, away: false, tags: [], confirmNotDuplicate: false })).person.id;
+    await admin.goto(`${server.url}/isolation`);
+    await admin.locator('[data-testid="episode-create"]').click();
+    await expect(admin.locator('[data-testid="default-observers"]').innerText()).resolves.toContain('包保责任人');
+    await admin.locator('#episode-persons').fill('吴默认');
+    await admin.locator('.ant-select-item-option', { hasText: '吴默认' }).click();
+    await expect.poll(() => admin.locator('[data-testid="default-observers"]').innerText()).toBe('不指定时：guancha01（村医）1 人');
+    await screenshot(admin, 'isolation-default-observer');
+    await admin.locator('[data-testid="episode-submit"]').click();
+    await admin.waitForURL(/\/isolation\/episodes\/[0-9a-f-]{36}$/);
+    const episode = await server.db.selectFrom('isolation_episodes').select(['id', 'observer_id']).where('person_id', '=', personId).executeTakeFirstOrThrow();
+    expect(episode.observer_id).toBe(observerId);
+
+    // an episode from before the rule, nobody observing it
+    await server.db.updateTable('isolation_episodes').set({ observer_id: null }).where('id', '=', episode.id).execute();
+    await admin.goto(`${server.url}/isolation`);
+    await expect(admin.locator('[data-testid="unobserved-alert"]').innerText()).resolves.toContain('1 人的隔离观察没有观察员');
+    await admin.locator('[data-testid="unobserved-assign"]').click();
+    await admin.locator('[data-testid="assign-submit"]').click();
+    await expect(admin.locator('[data-testid="assign-result"]').innerText()).resolves.toBe('已分配 1 人，跳过 0 人');
+    const assigned = await server.db.selectFrom('isolation_episodes').select('observer_id').where('id', '=', episode.id).executeTakeFirstOrThrow();
+    expect(assigned.observer_id).toBe(observerId);
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => admin.locator('[data-testid="unobserved-alert"]').count()).toBe(0);
+  });
 });

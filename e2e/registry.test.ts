@@ -91,7 +91,7 @@ describe('resident registry in the browser', () => {
     await screenshot(page, 'registry-import');
 
     const [report] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="import-report"]').click()]);
-    expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(report.suggestedFilename()).toBe('导入错误-东城村花名册.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await report.path());
     const names = wb.worksheets[0]!.getColumn(4).values.slice(2).map(String);

@@ -83,6 +83,8 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await tracer.getByRole('tab', { name: '传播链' }).click();
     const canvas = tracer.locator('[data-testid="chain-graph"] canvas');
     await canvas.waitFor();
+    // the case's own contacts are the first generation of contacts
+    await expect(tracer.locator('[data-testid="chain-graph"]').getAttribute('aria-label')).resolves.toBe('传播链：确诊病例、第 1 代密接');
     const box = await canvas.boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     expect(box!.height).toBeGreaterThan(200);

@@ -28,6 +28,7 @@ import { residentFileRoutes } from './features/residents/residents-files.routes'
 import { transferRoutes } from './features/residents/transfers.routes';
 import { screeningRoutes } from './features/screening/screening.routes';
 import { alertRoutes } from './features/alerts/alerts.routes';
+import { referralRoutes } from './features/alerts/referrals.routes';
 import { checkpointRoutes } from './features/checkpoints/checkpoints.routes';
 import { zeroReportRoutes } from './features/zero-reports/zero-reports.routes';
 import { isolationRoutes } from './features/isolation/isolation.routes';
@@ -40,6 +41,7 @@ import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
+import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,6 +69,8 @@ export interface BuildAppOptions extends AppDeps {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { db, config, clock } = options;
   const deps: AppDeps = { db, config, clock };
+  // an instant sent without an offset is the county's local time
+  setCountyTimeZone(config.timeZone);
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
@@ -137,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(transferRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(alertRoutes(deps));
+  await app.register(referralRoutes(deps));
   await app.register(checkpointRoutes(deps));
   await app.register(zeroReportRoutes(deps));
   await app.register(isolationRoutes(deps));

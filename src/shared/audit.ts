@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from './dates';
 
 /** One append-only audit entry: who did what to which record, when, from where. */
 export const AuditEntry = z.object({
@@ -21,8 +22,8 @@ export const AuditQuery = z.object({
   action: z.string().max(64).optional(),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './dates';
+import { CalendarDate, Instant } from './dates';
 import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
 import { nameText } from './text';
@@ -65,7 +65,7 @@ export type OccupantInput = z.infer<typeof OccupantInput>;
 export const PassageInput = z.object({
   id: z.string().uuid(),
   siteId: z.string().uuid(),
-  at: z.string().datetime({ offset: true }).optional(),
+  at: Instant.optional(),
   direction: Direction,
   /** null for a pedestrian */
   plate: z.string().trim().max(12).nullable(),
@@ -112,8 +112,8 @@ export type Passage = z.infer<typeof Passage>;
 export const PassageQuery = z.object({
   siteId: z.string().uuid().optional(),
   plate: z.string().trim().max(12).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   decision: Decision.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),

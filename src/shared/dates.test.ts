@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarDate } from './dates';
+import { CalendarDate, Instant, localWallClockToInstant } from './dates';
 import { LocalDay as DailyReportDay } from './daily-reports';
 import { LocalDay as IsolationDay } from './isolation';
 import { ZeroReportDay } from './zero-reports';
@@ -13,5 +13,19 @@ describe('calendar dates', () => {
   });
   it('is what every feature takes as a day', () => {
     for (const schema of [DailyReportDay, IsolationDay, ZeroReportDay]) expect(schema.safeParse('2020-02-30').success).toBe(false);
+  });
+});
+
+describe('instants', () => {
+  it('read a wall-clock time without an offset in the given zone', () => {
+    expect(localWallClockToInstant('2020-01-22T20:05:00', 'Asia/Shanghai')).toBe('2020-01-22T12:05:00.000Z');
+    expect(localWallClockToInstant('2020-01-22T00:30', 'Asia/Shanghai')).toBe('2020-01-21T16:30:00.000Z');
+    expect(localWallClockToInstant('2020-07-01T12:00:00.250', 'Europe/London')).toBe('2020-07-01T11:00:00.250Z');
+  });
+  it('pass a time with an offset unchanged and refuse what is not a time', () => {
+    expect(Instant.parse('2020-01-22T20:05:00+08:00')).toBe('2020-01-22T20:05:00+08:00');
+    expect(Instant.parse('2020-01-22T12:05:00Z')).toBe('2020-01-22T12:05:00Z');
+    expect(Instant.parse('2020-01-22T20:05:00')).toBe('2020-01-22T12:05:00.000Z');
+    for (const bad of ['2020-01-22', '2020-01-22 20:05', 'yesterday', '2020-13-01T00:00:00']) expect(Instant.safeParse(bad).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './dates';
+import { CalendarDate, Instant } from './dates';
 import { PageQuery } from './pagination';
 
 /**
@@ -40,7 +40,7 @@ export type DispatchListQuery = z.infer<typeof DispatchListQuery>;
 export const DispatchAssign = z.object({
   assigneeUserId: z.string().uuid().optional(),
   assigneeName: z.string().trim().min(1).max(50).optional(),
-  dueAt: z.string().datetime({ offset: true }),
+  dueAt: Instant,
 }).refine((v) => v.assigneeUserId !== undefined || v.assigneeName !== undefined, { message: 'assigneeUserId or assigneeName', path: ['assigneeName'] });
 export type DispatchAssign = z.infer<typeof DispatchAssign>;
 

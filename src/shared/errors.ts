@@ -136,6 +136,12 @@ export const ERROR_CATALOGUE = {
   CONTROL_CHARACTER: { status: 400, zh: '输入中含有不可见的控制字符（如 NUL 或文字方向控制符），请删除后重试', en: 'The input holds an invisible control character (such as NUL or a text-direction control); remove it and try again' },
   ORIGIN_FORBIDDEN: { status: 403, zh: '请求来自其他网站，已拒绝；请在本系统页面中操作', en: 'The request came from another site and was refused; use this system\'s own pages' },
   BODY_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  TEMPERATURE_OR_REASON: { status: 400, zh: '在家的每个人都要测体温；未测的请选择原因（拒测 / 未测量）', en: 'Everyone present needs a temperature, or the reason there is none (refused / not measured)' },
+  TEMPERATURE_NOTE_REQUIRED: { status: 400, zh: '没有体温时请写明情况', en: 'Say what happened when there is no temperature' },
+  NO_RISK_NEEDS_TEMPERATURES: { status: 400, zh: '有人未测体温，不能判定为无风险：请复访或列为重点人员', en: 'Someone present has no temperature, so the visit cannot be no-risk: revisit or mark a key person' },
+  REFERRAL_NOT_FOUND: { status: 404, zh: '转诊记录不存在或不在您的管辖范围内', en: 'Referral not found, or outside your jurisdiction' },
+  REFERRAL_EXISTS: { status: 409, zh: '该预警已登记转诊', en: 'This alert already has its referral' },
+  REFERRAL_TIME_INVALID: { status: 400, zh: '转诊或结果时间不能晚于现在，结果时间不能早于转诊时间', en: 'A referral or outcome time cannot be in the future, nor an outcome before its referral' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

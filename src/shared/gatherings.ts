@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from './dates';
 import { MOBILE_PATTERN } from './validators';
 import { LocalDay } from './isolation';
 import { nameText } from './text';
@@ -45,7 +46,7 @@ export type GatheringOutcomeInput = z.infer<typeof GatheringOutcomeInput>;
 
 /** A persuasion visit (劝导) to the host: who was there, what was said, whether they agreed. */
 export const PersuasionVisitInput = z.object({
-  visitedAt: z.string().datetime({ offset: true }).optional(),
+  visitedAt: Instant.optional(),
   present: z.string().trim().max(200).nullable().optional(),
   result: z.string().trim().min(1).max(500),
   agreed: z.boolean(),

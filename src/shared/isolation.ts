@@ -73,12 +73,38 @@ export const BulkEpisodeResult = z.object({
 });
 export type BulkEpisodeResult = z.infer<typeof BulkEpisodeResult>;
 
+/** A change of an active episode; the observer can be changed but not removed (every active episode has one). */
 export const EpisodeChange = z.object({
-  observerId: z.string().uuid().nullable().optional(),
+  observerId: z.string().uuid().optional(),
   plannedEndDay: LocalDay.optional(),
   roomId: z.string().uuid().optional(),
 });
 export type EpisodeChange = z.infer<typeof EpisodeChange>;
+
+/**
+ * Who observes a person when nobody is named: the person answerable (包保) for their building, grid
+ * or village, else a village doctor or grid worker bound there, else the user isolating them.
+ */
+export const ObserverBasis = z.enum(['responsibility', 'village_doctor', 'grid_worker', 'self']);
+export type ObserverBasis = z.infer<typeof ObserverBasis>;
+export const DefaultObserver = z.object({ observerId: z.string(), observerName: z.string(), basis: ObserverBasis });
+export type DefaultObserver = z.infer<typeof DefaultObserver>;
+
+/** The default observers of the persons a bulk form is about to isolate (at a site: the site's). */
+export const DefaultObserverQuery = z.object({ personIds: z.array(z.string().uuid()).min(1).max(500), siteId: z.string().uuid().optional() });
+
+/** Many episodes get an observer in one action: the one named, or each its default. */
+export const ObserverAssignment = z.object({
+  episodeIds: z.array(z.string().uuid()).min(1).max(500),
+  observerId: z.string().uuid().optional(),
+});
+export type ObserverAssignment = z.infer<typeof ObserverAssignment>;
+
+export const ObserverAssignmentResult = z.object({
+  changed: z.array(z.object({ episodeId: z.string(), observerId: z.string(), observerName: z.string() })),
+  skipped: z.array(z.object({ episodeId: z.string(), code: z.string(), message: z.string() })),
+});
+export type ObserverAssignmentResult = z.infer<typeof ObserverAssignmentResult>;
 
 export const EndEpisodeInput = z.object({
   status: z.enum(['completed', 'hospital', 'lost', 'ended_early']),
@@ -137,6 +163,8 @@ export const EpisodeQuery = z.object({
   q: z.string().trim().max(50).optional(),
   /** only episodes whose planned end is on or before this day (who leaves when) */
   endingBy: LocalDay.optional(),
+  /** true: only active episodes nobody observes (to give them an observer) */
+  unobserved: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './dates';
+import { CalendarDate, Instant } from './dates';
 import { nameText } from './text';
 
 const LocalDate = CalendarDate;
@@ -34,10 +34,21 @@ export const Round = z.object({
 });
 export type Round = z.infer<typeof Round>;
 
+/** Why a person present has no temperature: 拒测 (refused) / 未测量 (not measured — no thermometer, asleep …). */
+export const TemperatureMissing = z.enum(['refused', 'not_measured']);
+export type TemperatureMissing = z.infer<typeof TemperatureMissing>;
+
+/**
+ * One person's check at the door. Each person present has a temperature, or the reason there is
+ * none (temperatureMissing) with a note saying what happened; a visit is only 无风险 when everyone
+ * present was measured.
+ */
 export const PersonCheck = z.object({
   personId: z.string().uuid(),
   present: z.boolean(),
   temperature: z.number().min(MIN_CELSIUS).max(MAX_CELSIUS).nullable().optional(),
+  temperatureMissing: TemperatureMissing.nullable().optional(),
+  temperatureNote: z.string().trim().max(200).nullable().optional(),
   symptoms: z.array(Symptom).default([]),
   hubeiTravel: z.boolean().default(false),
   contactHistory: z.boolean().default(false),
@@ -50,7 +61,7 @@ export const VisitInput = z.object({
   id: z.string().uuid().optional(),
   roundId: z.string().uuid(),
   householdId: z.string().uuid(),
-  visitedAt: z.string().datetime({ offset: true }).optional(),
+  visitedAt: Instant.optional(),
   outcome: VisitOutcome,
   note: z.string().trim().max(500).nullable().optional(),
   checks: z.array(PersonCheck).max(50).default([]),
@@ -121,5 +132,7 @@ export const Alert = z.object({
   message: z.string(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
+  /** the referral this alert announces, to record where the person went and what the clinic found */
+  referralId: z.string().nullable(),
 });
 export type Alert = z.infer<typeof Alert>;

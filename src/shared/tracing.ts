@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from './dates';
 import { MOBILE_PATTERN } from './validators';
 import { IsolationKind, IsolationReason, LocalDay } from './isolation';
 import { nameText } from './text';
@@ -204,8 +205,8 @@ export const NoticeInput = z.object({
   /** a checkpoint site, for a place notice */
   siteId: z.string().uuid().nullable().optional(),
   place: z.string().trim().max(200).nullable().optional(),
-  windowFrom: z.string().datetime({ offset: true }),
-  windowTo: z.string().datetime({ offset: true }),
+  windowFrom: Instant,
+  windowTo: Instant,
   /** how many people the tracer expects to find */
   expected: z.number().int().min(0).max(10_000).nullable().optional(),
   caseId: z.string().uuid().nullable().optional(),

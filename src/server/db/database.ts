@@ -31,6 +31,7 @@ export interface Database {
   screening_checks: ScreeningCheckTable;
   screening_household_status: ScreeningHouseholdStatusTable;
   alerts: AlertTable;
+  referrals: ReferralTable;
   import_jobs: ImportJobTable;
   checkpoint_sites: CheckpointSiteTable;
   duty_shifts: DutyShiftTable;
@@ -565,6 +566,9 @@ export interface ScreeningCheckTable {
   hubei_travel: number;
   contact_history: number;
   travel_note: string | null;
+  /** no temperature for a person present: 'refused' (拒测) or 'not_measured' (未测量), with a note */
+  temperature_missing: 'refused' | 'not_measured' | null;
+  temperature_note: string | null;
 }
 
 /** Where each household of a round stands: visited, or not home (awaiting a revisit). */
@@ -590,6 +594,29 @@ export interface AlertTable {
   created_at: string;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
+  /** the referral this alert announces (a checkpoint fever sent to the clinic is one alert) */
+  referral_id: string | null;
+}
+
+/** 转诊: a person sent to a fever clinic or hospital, and what the clinic found. */
+export interface ReferralTable {
+  id: string;
+  person_id: string | null;
+  person_name: string;
+  region_path: string;
+  source_type: 'passage' | 'screening_visit' | 'follow_up' | 'manual';
+  source_id: string | null;
+  reason: string;
+  facility: string | null;
+  referred_at: string;
+  referred_by: string | null;
+  outcome: 'excluded' | 'suspected' | 'confirmed' | null;
+  outcome_at: string | null;
+  outcome_note: string | null;
+  outcome_by: string | null;
+  case_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface RegionTable {

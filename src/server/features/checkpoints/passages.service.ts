@@ -9,7 +9,7 @@ import { FEVER_CELSIUS } from '../../../shared/screening';
 import { normalisePlate, PLATE_PATTERN, type OccupantInput, type PassageInput } from '../../../shared/checkpoints';
 import { idCardProblem, MOBILE_PATTERN } from '../../../shared/validators';
 import type { PersonTag } from '../../../shared/residents';
-import { raiseAlert, type AlertInput } from '../alerts/alerts.service';
+import { raiseAlerts, type AlertInput } from '../alerts/alerts.service';
 import { identifyPersons, type IdentityClaim, type IdentityPlace } from '../residents/person-identity.service';
 import { getSite, type SiteRow } from './sites.service';
 
@@ -154,7 +154,12 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
       }
     }
     if (input.decision === 'referred') {
-      alerts.push({ kind: 'refer', personId: null, regionPath: site.region_path, sourceType: 'passage', sourceId: input.id, message: `卡口转诊发热门诊：${site.name}${item.plate ? '，车辆 ' + item.plate : ''}` });
+      // the people sent to the clinic get a referral record each and one alert (not a fever alert too)
+      const referral = {
+        at: item.at, by: item.actorId,
+        subjects: occupants.filter((r) => r.passage_id === input.id).map((r) => ({ personId: r.person_id, personName: r.name, flagged: r.fever === 1 || r.symptoms !== null, fever: r.fever === 1, reason: `${r.fever ? '发热' : '体温'} ${r.temperature}℃` })),
+      };
+      alerts.push({ kind: 'refer', personId: null, regionPath: site.region_path, sourceType: 'passage', sourceId: input.id, message: `卡口转诊发热门诊：${site.name}${item.plate ? '，车辆 ' + item.plate : ''}`, referral });
     }
     passages.push({
       id: input.id, site_id: site.id, region_path: site.region_path, at: item.at, direction: input.direction, plate: item.plate,
@@ -166,7 +171,7 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
   }
   for (let i = 0; i < passages.length; i += 1000) await db.insertInto('passages').values(passages.slice(i, i + 1000)).execute();
   for (let i = 0; i < occupants.length; i += 1000) await db.insertInto('passage_occupants').values(occupants.slice(i, i + 1000)).execute();
-  for (const a of alerts) await raiseAlert(db, clock, a);
+  await raiseAlerts(db, clock, alerts);
   for (let i = 0; i < tags.length; i += 1000) {
     await db.insertInto('person_tags').values(tags.slice(i, i + 1000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
   }

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { sqliteHandle, type AlertTable, type Database, type CheckpointSiteTable, type Db, type DutyAssignmentTable, type DutyShiftTable, type RegionRow } from '../../db/database';
+import { sqliteHandle, type AlertTable, type ReferralTable, type Database, type CheckpointSiteTable, type Db, type DutyAssignmentTable, type DutyShiftTable, type RegionRow } from '../../db/database';
 import type { Clock } from '../../clock';
 import { FEVER_CELSIUS, type Symptom } from '../../../shared/screening';
 import { idCardCheckChar } from '../../../shared/validators';
@@ -407,6 +407,7 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
         await trx.insertInto('person_tags').values(gen.feverTags.slice(i, i + 1000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
       }
       const alerts = finishAlerts(rng, gen.alerts, command?.id ?? null, params.openNewest, params.openOlder);
+      await insertChunked(trx, 'referrals', finishReferrals(gen.referrals, alerts));
       await insertChunked(trx, 'alerts', alerts);
       const result: CheckpointDemoSummary = {
         sites: sites.length, shifts: roster.shifts.length, passages: gen.counts.passages, occupants: gen.counts.occupants, persons: gen.counts.persons, alerts: alerts.length,
@@ -724,6 +725,8 @@ const pick = <T,>(rng: Rng, items: readonly T[]): T => rng.pick(items);
 class PassageGen {
   sink!: { persons: RowBuffer<'persons'>; passages: BulkBuffer<'passages'>; occupants: BulkBuffer<'passage_occupants'>; tags: RowBuffer<'person_tags'> };
   readonly alerts: AlertTable[] = [];
+  /** a fever sent to the clinic: its referral record, which its one alert points at */
+  readonly referrals: ReferralTable[] = [];
   readonly feverTags: { person_id: string; tag: 'fever' | 'key_person'; region_path: string; source: string; created_at: string }[] = [];
   readonly counts = { passages: 0, occupants: 0, persons: 0, fevers: 0 };
   private readonly stationPool: Stranger[];
@@ -993,14 +996,22 @@ class PassageGen {
           const path = personPath ?? site.row.region_path;
           for (const tag of ['fever', 'key_person'] as const) this.feverTags.push({ person_id: personId, tag, region_path: path, source: 'checkpoint', created_at: created });
         }
-        this.alerts.push(this.alert(created, 'fever', personId, site, id, `卡口发热：${name}（${t}℃），${site.row.name}${plateNote}`));
+        const alert = this.alert(created, 'fever', personId, site, id, `卡口发热：${name}（${t}℃），${site.row.name}${plateNote}`);
+        if (decision === 'referred') {
+          alert.referral_id = this.ids.at(Date.parse(created));
+          this.referrals.push({
+            id: alert.referral_id, person_id: personId, person_name: name, region_path: site.row.region_path, source_type: 'passage', source_id: id,
+            reason: `发热 ${t}℃`, facility: null, referred_at: iso(at), referred_by: site.recorderId, outcome: null, outcome_at: null, outcome_note: null,
+            outcome_by: null, case_id: null, created_at: created, updated_at: created,
+          });
+        }
+        this.alerts.push(alert);
       }
       rows.push({
         passage_id: id, seq, person_id: personId, region_path: site.row.region_path, name, id_number: idNumber, phone, temperature: t,
         symptoms: symptoms.length ? JSON.stringify(symptoms) : null, fever: hot ? 1 : 0,
       });
     }
-    if (decision === 'referred') this.alerts.push(this.alert(created, 'refer', null, site, id, `卡口转诊发热门诊：${site.row.name}${plateNote}`));
     await this.sink.passages.push({
       id, site_id: site.row.id, region_path: site.row.region_path, at: iso(at), direction: draft.direction, plate: draft.plate, vehicle_type: draft.vehicleType,
       origin: draft.origin, destination: draft.destination, purpose: draft.purpose, disinfected: rng.chance(vehicle ? 0.95 : 0.6) ? 1 : 0,
@@ -1014,9 +1025,19 @@ class PassageGen {
   private alert(created: string, kind: 'fever' | 'refer', personId: string | null, site: SitePlan, passageId: string, message: string): AlertTable {
     return {
       id: this.ids.at(Date.parse(created)), kind, person_id: personId, region_path: site.row.region_path, source_type: 'passage', source_id: passageId,
-      message, created_at: created, acknowledged_at: null, acknowledged_by: null,
+      message, created_at: created, acknowledged_at: null, acknowledged_by: null, referral_id: null,
     };
   }
+}
+
+/** A referral whose alert was settled came back from the county hospital's fever clinic as excluded (排除) then. */
+function finishReferrals(referrals: ReferralTable[], alerts: AlertTable[]): ReferralTable[] {
+  const settled = new Map(alerts.filter((a) => a.referral_id && a.acknowledged_at).map((a) => [a.referral_id!, a]));
+  return referrals.map((r) => {
+    const a = settled.get(r.id);
+    if (!a) return r;
+    return { ...r, facility: '县人民医院发热门诊', outcome: 'excluded', outcome_at: a.acknowledged_at, outcome_note: '血常规、胸部 CT 未见异常', outcome_by: a.acknowledged_by, updated_at: a.acknowledged_at! };
+  });
 }
 
 /** The command centre acknowledged most checkpoint alerts within a few hours; the newest few, and some older ones, are open. */

@@ -171,7 +171,12 @@ describe('the small demo county', () => {
     }
     expect(alerts.filter((a) => a.acknowledged_at === null)).toHaveLength(summary.screening.openAlerts);
     expect(alerts.at(-1)!.acknowledged_at, 'the newest alert is still open').toBeNull();
-    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['fever', 'key_person', 'refer']));
+    // a fever sent to the clinic is one alert, pointing at its referral
+    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['fever', 'key_person']));
+    const referred = alerts.filter((a) => a.referral_id);
+    expect(referred.length).toBeGreaterThan(0);
+    const referrals = await db.selectFrom('referrals').select(['id', 'source_type']).where('source_type', '=', 'screening_visit').execute();
+    expect(referrals.map((r) => r.id).sort()).toEqual(referred.map((a) => a.referral_id).sort());
   });
 
   it('is deterministic: the same seed gives the same residents in the same order', async () => {

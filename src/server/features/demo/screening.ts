@@ -1,4 +1,4 @@
-import type { AlertTable, Db, RegionRow, ScreeningCheckTable, UserTable } from '../../db/database';
+import type { AlertTable, Db, ReferralTable, RegionRow, ScreeningCheckTable, UserTable } from '../../db/database';
 import type { PersonTag } from '../../../shared/residents';
 import type { Symptom, VisitOutcome } from '../../../shared/screening';
 import { TRANSPORT_LABELS } from '../residents/import/resident-columns';
@@ -76,6 +76,8 @@ export class DemoScreening {
   private readonly checks: RowBuffer<'screening_checks'>;
   private readonly status: RowBuffer<'screening_household_status'>;
   private readonly alerts: AlertTable[] = [];
+  /** the feverish people a visit sent to the clinic (转诊), each pointed at by its one alert */
+  private readonly referrals: ReferralTable[] = [];
   private readonly rates: (typeof SCALE)[keyof typeof SCALE];
   private readonly counts = { visits: 0, visitedHouseholds: 0, notHomeHouseholds: 0, checks: 0 };
   private grid = { index: -1, rate: 1, reach: 0, days: DAYS, seen: 0, worker: '' };
@@ -176,7 +178,7 @@ export class DemoScreening {
     const checks: Omit<ScreeningCheckTable, 'visit_id'>[] = members.map((m, k) => {
       const fromHubei = m.tags.includes('hubei_travel');
       const present = fromHubei || (!m.away && this.rng.chance(0.95));
-      if (!present) return { person_id: memberIds[k]!, region_path: h.region_path, present: 0, temperature: null, symptoms: null, hubei_travel: 0, contact_history: 0, travel_note: null };
+      if (!present) return { person_id: memberIds[k]!, region_path: h.region_path, present: 0, temperature: null, symptoms: null, hubei_travel: 0, contact_history: 0, travel_note: null, temperature_missing: null, temperature_note: null };
       const fever = this.rng.chance(fromHubei ? this.rates.hubeiFever : this.rates.fever);
       const symptoms: Symptom[] = fever ? ['fever', ...(this.rng.chance(0.5) ? ['cough' as const] : []), ...(this.rng.chance(0.3) ? ['fatigue' as const] : [])]
         : this.rng.chance(0.01) ? [this.rng.chance(0.7) ? 'cough' : 'sore_throat'] : [];
@@ -195,6 +197,7 @@ export class DemoScreening {
       return {
         person_id: memberIds[k]!, region_path: h.region_path, present: 1, temperature: temperature(this.rng, fever),
         symptoms: symptoms.length ? JSON.stringify(symptoms) : null, hubei_travel: fromHubei ? 1 : 0, contact_history: contact ? 1 : 0, travel_note: note,
+        temperature_missing: null, temperature_note: null,
       };
     });
     const anyFever = checks.some((c) => isFever({ temperature: c.temperature, symptoms: c.symptoms ? JSON.parse(c.symptoms) : [] }));
@@ -206,7 +209,8 @@ export class DemoScreening {
   /**
    * One visit row and its checks, with recordVisit's consequences: a fever, Hubei travel or contact
    * history — or any present person when the outcome is "key person" — tags the person a key person
-   * (adding only tags they lack) and raises an alert; a referral raises one more.
+   * (adding only tags they lack) and raises an alert; a referral gives each feverish person a
+   * referral record that their one alert points at.
    */
   private async visit(h: HouseholdAt, at: number, outcome: VisitOutcome, checks: Omit<ScreeningCheckTable, 'visit_id'>[], members: Member[], memberIds: string[]) {
     const id = this.ids.at(at);
@@ -228,16 +232,25 @@ export class DemoScreening {
         if (!members[k]!.tags.includes(tag)) await this.tags.push({ person_id: c.person_id, tag, region_path: h.region_path, source: 'screening', created_at: when });
       }
       const why = [fever ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubei_travel ? '湖北旅居史' : null, c.contact_history ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';
-      this.alert(at, fever ? 'fever' : 'key_person', c.person_id, h.region_path, id, `重点人员：${members[k]!.name}（${why}），${h.address}`);
+      const alert = this.alert(at, fever ? 'fever' : 'key_person', c.person_id, h.region_path, id, `重点人员：${members[k]!.name}（${why}），${h.address}`);
+      if (fever && outcome === 'refer') {
+        alert.referral_id = this.ids.at(at);
+        this.referrals.push({
+          id: alert.referral_id, person_id: c.person_id, person_name: members[k]!.name, region_path: h.region_path, source_type: 'screening_visit', source_id: id,
+          reason: why, facility: null, referred_at: when, referred_by: this.grid.worker, outcome: null, outcome_at: null, outcome_note: null, outcome_by: null,
+          case_id: null, created_at: when, updated_at: when,
+        });
+      }
     }
-    if (outcome === 'refer') this.alert(at, 'refer', null, h.region_path, id, `入户排查转诊发热门诊：${h.address}`);
   }
 
-  private alert(at: number, kind: 'fever' | 'key_person' | 'refer', personId: string | null, regionPath: string, visitId: string, message: string) {
-    this.alerts.push({
+  private alert(at: number, kind: 'fever' | 'key_person', personId: string | null, regionPath: string, visitId: string, message: string): AlertTable {
+    const alert: AlertTable = {
       id: this.ids.at(at), kind, person_id: personId, region_path: regionPath, source_type: 'screening_visit', source_id: visitId,
-      message, created_at: iso(at), acknowledged_at: null, acknowledged_by: null,
-    });
+      message, created_at: iso(at), acknowledged_at: null, acknowledged_by: null, referral_id: null,
+    };
+    this.alerts.push(alert);
+    return alert;
   }
 
   /**
@@ -257,6 +270,12 @@ export class DemoScreening {
       a.acknowledged_at = iso(Date.parse(a.created_at) + this.rng.int(5, 240) * 60_000);
       a.acknowledged_by = this.command.id;
     });
+    // a settled referral came back from the fever clinic as excluded (排除) then
+    const settled = new Map(alerts.filter((a) => a.referral_id && a.acknowledged_at).map((a) => [a.referral_id!, a]));
+    await insertChunked(this.db, 'referrals', this.referrals.map((r) => {
+      const a = settled.get(r.id);
+      return a ? { ...r, facility: '县人民医院发热门诊', outcome: 'excluded' as const, outcome_at: a.acknowledged_at, outcome_note: '血常规、胸部 CT 未见异常', outcome_by: a.acknowledged_by, updated_at: a.acknowledged_at! } : r;
+    }));
     await insertChunked(this.db, 'alerts', alerts);
     return { roundId: this.roundId, ...this.counts, alerts: alerts.length, openAlerts: open };
   }

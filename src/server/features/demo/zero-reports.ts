@@ -119,7 +119,7 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
         alerts.push({
           id: idAt(at), kind: 'zero_report_late', person_id: null, region_path: u.regionPath, source_type: 'zero_report', source_id: `${key}:${day}`,
           message: escalationMessage(u, day, settings.deadline, answerable.get(u.regionPath)), created_at: new Date(at).toISOString(),
-          acknowledged_at: acknowledged, acknowledged_by: acknowledged ? command!.id : null,
+          acknowledged_at: acknowledged, acknowledged_by: acknowledged ? command!.id : null, referral_id: null,
         });
       }
       if (missing) {

@@ -17,6 +17,7 @@ import { getHouseholdInScope } from '../residents/households.service';
 import { getRegionInScope } from '../regions/regions.service';
 import { getIsolationSite, roomFor } from './isolation-sites.service';
 import { isolationSettings } from './isolation.settings';
+import { defaultObserverFor } from './observers.service';
 import { dayNumber, missedCutoff, planSlots } from './slots';
 
 /** Who may put a person under isolation and change or end it: the command centre, townships, grid workers and observers. */
@@ -104,6 +105,7 @@ export async function listEpisodes(db: Db, scope: Scope, f: EpisodeQuery & { reg
     .$if(f.siteId !== undefined, (q) => q.where('isolation_episodes.site_id', '=', f.siteId!))
     .$if(f.observerId !== undefined, (q) => q.where('isolation_episodes.observer_id', '=', f.observerId!))
     .$if(f.endingBy !== undefined, (q) => q.where('isolation_episodes.planned_end_day', '<=', f.endingBy!))
+    .$if(f.unobserved === 'true', (q) => q.where('isolation_episodes.status', '=', 'active').where('isolation_episodes.observer_id', 'is', null))
     .$if(f.before !== undefined, (q) => q.where('isolation_episodes.id', '<', f.before!))
     .orderBy('isolation_episodes.id', 'desc')
     .limit(f.limit + 1)
@@ -158,8 +160,9 @@ async function startEpisode(trx: Db, ctx: IsolationContext, actor: Actor, person
     siteId = site.id;
     roomId = room.id;
   }
-  const observerId = input.observerId ?? (actor.role === 'observer' ? actor.id : null);
-  if (observerId) await checkObserver(trx, observerId, region.path);
+  // every active episode has an observer: the one named, an observer isolating, else who answers for the person's grid or village
+  const observerId = input.observerId ?? (actor.role === 'observer' ? actor.id : (await defaultObserverFor(trx, actor, region.path)).observerId);
+  await checkObserver(trx, observerId, region.path);
 
   const id = uuidv7(now.getTime());
   const episode = {
@@ -239,7 +242,7 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
     const now = ctx.clock.now();
     const set: Record<string, unknown> = { updated_at: now.toISOString() };
     if (change.observerId !== undefined) {
-      if (change.observerId) await checkObserver(trx, change.observerId, ep.region_path);
+      await checkObserver(trx, change.observerId, ep.region_path);
       set.observer_id = change.observerId;
       await trx.updateTable('follow_up_slots').set({ observer_id: change.observerId }).where('episode_id', '=', id).where('status', '=', 'pending').execute();
     }
@@ -247,7 +250,7 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
       const today = localDay(now, ctx.timeZone);
       if (change.plannedEndDay < ep.start_day || change.plannedEndDay < today) throw new AppError('EPISODE_DATES_INVALID', { plannedEndDay: change.plannedEndDay });
       if (change.plannedEndDay > ep.planned_end_day) {
-        await insertSlots(trx, { ...ep, observer_id: (set.observer_id as string | null | undefined) ?? ep.observer_id }, addDays(ep.planned_end_day, 1), change.plannedEndDay, settings, ctx.timeZone, now);
+        await insertSlots(trx, { ...ep, observer_id: (set.observer_id as string | undefined) ?? ep.observer_id }, addDays(ep.planned_end_day, 1), change.plannedEndDay, settings, ctx.timeZone, now);
       } else {
         await trx.updateTable('follow_up_slots').set({ status: 'cancelled' }).where('episode_id', '=', id).where('day', '>', change.plannedEndDay).where('status', '=', 'pending').execute();
       }
@@ -279,6 +282,16 @@ async function lastFollowUpsNormal(db: Db, ep: EpisodeRow, now: Date, settings: 
   return judged.every((s) => s.status === 'filled' && s.condition === 'well' && (s.temperature ?? 99) < FEVER_CELSIUS && (!s.symptoms || s.symptoms === '[]'));
 }
 
+/**
+ * A 14-day observation ends after its last planned follow-up (the evening one of day 14), not on
+ * the morning of that day: the last slot that is not cancelled must be filled or past its window.
+ */
+async function lastSlotDone(db: Db, episodeId: string, cutoff: string): Promise<boolean> {
+  const last = await db.selectFrom('follow_up_slots').select(['status', 'due_to']).where('episode_id', '=', episodeId).where('status', '!=', 'cancelled')
+    .orderBy('due_to', 'desc').limit(1).executeTakeFirst();
+  return !last || last.status !== 'pending' || last.due_to < cutoff;
+}
+
 /** A serial like QF-20200204-0007: the day it was issued and its number that day, unique county-wide. */
 async function nextCertificateSerial(db: Db, day: string): Promise<string> {
   const prefix = `QF-${day.replaceAll('-', '')}-`;
@@ -289,7 +302,7 @@ async function nextCertificateSerial(db: Db, day: string): Promise<string> {
 }
 
 /**
- * End an episode. Completion (期满解除) needs the planned end reached and normal last follow-ups,
+ * End an episode. Completion (期满解除) needs the last planned follow-up done and normal last follow-ups,
  * and issues the end-of-observation certificate (居家医学观察期满证明) with a serial and a code
  * anyone can verify; every other ending needs a reason. Pending future slots are cancelled.
  */
@@ -306,7 +319,7 @@ export async function endEpisode(db: Db, ctx: IsolationContext, actor: Actor, id
         if (input.status !== 'completed' && !input.reason) throw new AppError('END_REASON_REQUIRED');
         const set: Record<string, unknown> = { status: input.status, ended_at: now.toISOString(), end_reason: input.reason ?? null, updated_at: now.toISOString() };
         if (input.status === 'completed') {
-          if (today < ep.planned_end_day) throw new AppError('NOT_YET_DUE', { plannedEndDay: ep.planned_end_day });
+          if (today < ep.planned_end_day || !(await lastSlotDone(trx, ep.id, missedCutoff(now, settings)))) throw new AppError('NOT_YET_DUE', { plannedEndDay: ep.planned_end_day });
           if (!(await lastFollowUpsNormal(trx, ep, now, settings))) throw new AppError('FOLLOW_UPS_NOT_NORMAL');
           if (ep.kind !== 'hospital') {
             set.certificate_serial = await nextCertificateSerial(trx, today);

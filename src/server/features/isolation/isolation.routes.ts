@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, EpisodeQuery, HouseholdEpisodeInput, HouseholdFill,
+  BulkEpisodeInput, BulkEpisodeResult, DefaultObserver, DefaultObserverQuery, EndEpisodeInput, ObserverAssignment, ObserverAssignmentResult, Episode, EpisodeChange, EpisodeInput, EpisodeQuery, HouseholdEpisodeInput, HouseholdFill,
   IsolationSettings, IsolationSite, IsolationSiteInput, MissedSummary, Necessity, NecessityAction, NecessityInput, NecessityStatus, Room, RoomsInput, Slot, SlotFill, TodayItem,
 } from '../../../shared/isolation';
 import { pageOf } from '../../../shared/pagination';
@@ -15,6 +15,7 @@ import { fillHousehold, fillSlot, missedFollowUps, ROLES_THAT_FOLLOW_UP, slotsOf
 import { actOnNecessity, listNecessities, requestNecessity, toNecessity } from './necessities.service';
 import { addRooms, getIsolationSite, isolationSiteWithOccupancy, listIsolationSites, roomsOf, ROLES_THAT_MANAGE_ISOLATION_SITES, saveIsolationSite, updateRoom } from './isolation-sites.service';
 import { certificateForPrint } from './certificates.service';
+import { assignObservers, defaultObservers } from './observers.service';
 import { isolationSettings, saveIsolationSettings } from './isolation.settings';
 import { missedCutoff } from './slots';
 
@@ -79,6 +80,14 @@ export function isolationRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
     app.post('/api/isolation/episodes/household', {
       schema: { tags: ['isolation'], summary: 'Isolate a whole household together', body: HouseholdEpisodeInput, response: { 200: BulkEpisodeResult } },
     }, async (request) => createHouseholdEpisodes(db, ctx, authorise(request, ROLES_THAT_ISOLATE).actor, request.body));
+
+    app.post('/api/isolation/default-observers', {
+      schema: { tags: ['isolation'], summary: 'Who would observe each of these persons if isolated now without a named observer (包保 of the grid or village, else the caller)', body: DefaultObserverQuery, response: { 200: z.object({ items: z.array(DefaultObserver.extend({ personId: z.string() })) }) } },
+    }, async (request) => ({ items: await defaultObservers(db, authorise(request, ROLES_THAT_ISOLATE).actor, request.body.personIds, request.body.siteId) }));
+
+    app.post('/api/isolation/episodes/observer', {
+      schema: { tags: ['isolation'], summary: 'Give many active episodes an observer at once: the one named, or each its default; pending follow-ups follow', body: ObserverAssignment, response: { 200: ObserverAssignmentResult } },
+    }, async (request) => assignObservers(db, clock, authorise(request, ROLES_THAT_ISOLATE).actor, request.body));
 
     app.get('/api/isolation/episodes', {
       schema: { tags: ['isolation'], summary: 'Isolation episodes in my jurisdiction, newest first', querystring: EpisodeQuery, response: { 200: pageOf(Episode) } },

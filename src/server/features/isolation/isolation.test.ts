@@ -227,9 +227,12 @@ describe('isolation episodes and follow-up slots', () => {
   it('extending the planned end adds slots; changing the observer moves the pending ones', async () => {
     const ep = persons.returneeEpisode!;
     const before = (await admin.get(`/api/isolation/episodes/${ep}`)).json().slots.length;
-    const res = await admin.patch(`/api/isolation/episodes/${ep}`, { plannedEndDay: '2020-02-09', observerId: null });
+    // an observer can be replaced, not removed: every active episode has one
+    expect((await admin.patch(`/api/isolation/episodes/${ep}`, { observerId: null })).statusCode).toBe(400);
+    const doctor = await makeUser(t.db, t.clock, 'doctor2', 'observer', tree.dongcheng);
+    const res = await admin.patch(`/api/isolation/episodes/${ep}`, { plannedEndDay: '2020-02-09', observerId: doctor.id });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ plannedEndDay: '2020-02-09', observerId: null });
+    expect(res.json()).toMatchObject({ plannedEndDay: '2020-02-09', observerId: doctor.id });
     expect((await admin.get(`/api/isolation/episodes/${ep}`)).json().slots.length).toBe(before + 4);
     expect((await observer.get('/api/isolation/today')).json().items.map((i: { episode: { id: string } }) => i.episode.id)).not.toContain(ep);
   });

@@ -13,6 +13,7 @@ import { ROLES_THAT_REGISTER } from './persons.service';
 import { residentTemplate } from './import/resident-files';
 import { getImportJob, startResidentImport } from './import/import-jobs.service';
 import { exportResidents } from './import/resident-export';
+import { importReportFileName } from '../../../shared/files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,7 +54,7 @@ export function residentFileRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZo
       const { actor } = authorise(request, ROLES_THAT_REGISTER);
       const job = await getImportJob(db, actor, request.params.id);
       if (!job.report) throw new AppError('NOT_FOUND');
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`导入错误-${job.file_name}.xlsx`)).send(job.report);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(importReportFileName(job.file_name))).send(job.report);
     });
 
     app.get('/api/persons/export', {

@@ -7,6 +7,7 @@ import { authorise } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getRegionInScope } from '../regions/regions.service';
+import { ROLES_AT_THE_BARRIER } from '../checkpoints/sites.service';
 import { likelyDuplicates, searchPersons, tagsOf } from './persons.repository';
 import { getPerson, lookupByIdNumber, personWithTags, registerPerson, revealPerson, ROLES_THAT_REGISTER, toPerson, updatePerson } from './persons.service';
 import { searchHouseholds } from './households.repository';
@@ -38,11 +39,12 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.get('/api/persons/lookup', {
-      schema: { tags: ['residents'], summary: 'Look a person up by a full ID number (checkpoint entry: fills name, sex, birth date); audited', querystring: z.object({ idNumber: z.string().trim().toUpperCase().min(5).max(30) }), response: { 200: z.object({ personId: z.string(), name: z.string(), sex: z.enum(['M', 'F']).nullable(), birthDate: z.string().nullable(), phone: z.string().nullable() }) } },
+      schema: { tags: ['residents'], summary: 'Look a person up by a full ID number to fill checkpoint entry: only what the card says (name, sex, birth date); crews at the barrier only; audited', querystring: z.object({ idNumber: z.string().trim().toUpperCase().min(5).max(30) }), response: { 200: z.object({ name: z.string(), sex: z.enum(['M', 'F']).nullable(), birthDate: z.string().nullable() }) } },
     }, async (request) => {
-      // Only crews at barriers (and those above them) may ask beyond their jurisdiction.
-      const { actor } = authorise(request, ['admin', 'command', 'township', 'checkpoint']);
-      return lookupByIdNumber(db, clock, actor, request.query.idNumber);
+      // Only those who enter passages may ask beyond their jurisdiction, and learn no more than the card in their hand shows.
+      const { actor } = authorise(request, ROLES_AT_THE_BARRIER);
+      const { name, sex, birthDate } = await lookupByIdNumber(db, clock, actor, request.query.idNumber);
+      return { name, sex, birthDate };
     });
 
     app.get('/api/persons/:id', {

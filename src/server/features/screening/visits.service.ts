@@ -4,22 +4,49 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { pathInScope, scopeOf } from '../../http/scope';
-import { FEVER_CELSIUS, type Visit, type VisitInput } from '../../../shared/screening';
+import { FEVER_CELSIUS, type PersonCheck, type Visit, type VisitInput } from '../../../shared/screening';
 import type { PersonTag } from '../../../shared/residents';
 import { audit } from '../audit/audit.service';
-import { raiseAlert } from '../alerts/alerts.service';
+import { raiseAlerts, type AlertInput } from '../alerts/alerts.service';
 import { getHouseholdInScope } from '../residents/households.service';
 import { setTags } from '../residents/persons.service';
 import { getRound } from './rounds.service';
+
+/** Symptoms as the command centre reads them in an alert. */
+const SYMPTOM_ZH: Record<string, string> = { cough: '咳嗽', fatigue: '乏力', short_breath: '气促', diarrhoea: '腹泻', smell_taste: '嗅觉味觉减退', sore_throat: '咽痛', other: '其他不适' };
 
 /** A fever is a temperature of 37.3 °C or more, or fever reported as a symptom. */
 export function isFever(check: { temperature?: number | null; symptoms?: readonly string[] }): boolean {
   return (check.temperature ?? 0) >= FEVER_CELSIUS || (check.symptoms ?? []).includes('fever');
 }
 
+/** Has this check a temperature taken? */
+const measured = (c: PersonCheck) => c.temperature !== undefined && c.temperature !== null;
+
+/** What is stored of a missing temperature: the reason and the note, for a person present and not measured only. */
+function missingTemperature(c: PersonCheck) {
+  if (!c.present || measured(c)) return { temperature_missing: null, temperature_note: null };
+  return { temperature_missing: c.temperatureMissing ?? null, temperature_note: c.temperatureNote ?? null };
+}
+
 /**
- * Record a visit to a household in a screening round. Each person checked gets their temperature,
- * symptoms and 14-day history; a fever, Hubei travel or contact history flags the person as a key
+ * Each person present has a temperature, or an explicit reason there is none (拒测 / 未测量) with a
+ * note saying what happened; and a visit is 无风险 only when everyone present was measured — three
+ * people at home and no thermometer reading is not "no risk", it is a revisit or a key household.
+ */
+function checkTemperatures(input: VisitInput) {
+  for (const [i, c] of input.checks.entries()) {
+    if (!c.present || measured(c)) continue;
+    if (!c.temperatureMissing) throw new AppError('TEMPERATURE_OR_REASON', { field: ['checks', String(i), 'temperature'] });
+    if (!c.temperatureNote) throw new AppError('TEMPERATURE_NOTE_REQUIRED', { field: ['checks', String(i), 'temperatureNote'] });
+  }
+  const unmeasured = input.checks.findIndex((c) => c.present && !measured(c));
+  if (input.outcome === 'no_risk' && unmeasured >= 0) throw new AppError('NO_RISK_NEEDS_TEMPERATURES', { field: ['checks', String(unmeasured), 'temperature'] });
+}
+
+/**
+ * Record a visit to a household in a screening round. Each person checked gets their temperature
+ * (or the reason there is none), symptoms and 14-day history; a fever, Hubei travel or contact history flags the person as a key
  * person and raises an alert for the command centre at once; a referral raises one too. The
  * household's status in the round becomes "visited", or "not home" awaiting a revisit. A visit id
  * made by the client makes a retried send store once.
@@ -50,6 +77,7 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
   const names = new Map(members.map((m) => [m.id, m.name]));
   const unknown = input.checks.findIndex((c) => !names.has(c.personId));
   if (unknown >= 0) throw new AppError('VALIDATION', { issues: [{ path: ['checks', String(unknown), 'personId'], message: 'not a member of this household' }] });
+  checkTemperatures(input);
 
   const now = clock.now();
   const visitedAt = input.visitedAt ? new Date(input.visitedAt).toISOString() : now.toISOString();
@@ -66,11 +94,13 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
         visit_id: id, person_id: c.personId, region_path: household.region_path, present: c.present ? 1 : 0,
         temperature: c.temperature ?? null, symptoms: c.symptoms.length ? JSON.stringify(c.symptoms) : null,
         hubei_travel: c.hubeiTravel ? 1 : 0, contact_history: c.contactHistory ? 1 : 0, travel_note: c.travelNote ?? null,
+        ...missingTemperature(c),
       }))).execute();
     }
     // The people with a fever or a history are the key persons. Only when the worker judges the
     // household key without any such finding are all members present flagged.
     const anyFinding = input.checks.some((c) => isFever(c) || c.hubeiTravel || c.contactHistory);
+    const alerts: AlertInput[] = [];
     for (const c of input.checks) {
       const tags: PersonTag[] = [];
       if (isFever(c)) tags.push('fever');
@@ -80,14 +110,20 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
       tags.push('key_person');
       await setTags(trx, clock, c.personId, household.region_path, tags, 'screening', false);
       const why = [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubeiTravel ? '湖北旅居史' : null, c.contactHistory ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';
-      await raiseAlert(trx, clock, {
+      alerts.push({
         kind: isFever(c) ? 'fever' : 'key_person', personId: c.personId, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id,
         message: `重点人员：${names.get(c.personId)}（${why}），${household.address}`,
       });
     }
     if (input.outcome === 'refer') {
-      await raiseAlert(trx, clock, { kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}` });
+      // those with a fever or symptoms (else everyone present) get a referral record and one alert each
+      const subjects = input.checks.filter((c) => c.present).map((c) => ({
+        personId: c.personId, personName: names.get(c.personId)!, flagged: isFever(c) || c.symptoms.length > 0, fever: isFever(c),
+        reason: [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, ...c.symptoms.filter((x) => x !== 'fever').map((x) => SYMPTOM_ZH[x])].filter(Boolean).join('、') || '入户排查转诊',
+      }));
+      alerts.push({ kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}`, referral: { subjects, at: visitedAt, by: actor.id } });
     }
+    await raiseAlerts(trx, clock, alerts);
     const status = input.outcome === 'not_home' ? 'not_home' : 'visited';
     await trx.insertInto('screening_household_status').values({
       round_id: round.id, household_id: household.id, region_path: household.region_path, status, visits: 1, last_visit_at: visitedAt, worker_id: actor.id,
@@ -117,7 +153,8 @@ export async function visitsOfHousehold(db: Db, actor: Actor, householdId: strin
     const own = checks.filter((c) => c.visit_id === v.id).map((c) => {
       const symptoms = c.symptoms ? JSON.parse(c.symptoms) : [];
       return {
-        personId: c.person_id, name: c.name ?? null, present: c.present === 1, temperature: c.temperature, symptoms,
+        personId: c.person_id, name: c.name ?? null, present: c.present === 1, temperature: c.temperature,
+        temperatureMissing: c.temperature_missing, temperatureNote: c.temperature_note, symptoms,
         hubeiTravel: c.hubei_travel === 1, contactHistory: c.contact_history === 1, travelNote: c.travel_note,
         fever: isFever({ temperature: c.temperature, symptoms }),
       };

@@ -8,6 +8,7 @@ import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
+import { getPerson } from '../residents/persons.service';
 import { caseHistory, caseOfPerson, changeCase, createCase, getCase, listCases, ROLES_THAT_TRACE, toCase } from './cases.service';
 import { contactCandidates, journeyOf } from './candidates.service';
 import { chainGraph, contactsOf, decideContacts } from './contacts.service';
@@ -45,7 +46,10 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     app.get('/api/persons/:id/case', {
       schema: { tags: ['tracing'], summary: "A person's case, if any (shown on the person, the household and the grid)", params: IdParams, response: { 200: z.object({ case: Case.nullable() }) } },
     }, async (request) => {
-      const row = await caseOfPerson(db, authorise(request, 'any').scope, request.params.id);
+      const { actor, scope } = authorise(request, 'any');
+      // a person outside the jurisdiction is not found, as on every other read
+      await getPerson(db, actor, request.params.id);
+      const row = await caseOfPerson(db, scope, request.params.id);
       return { case: row ? toCase(row) : null };
     });
 

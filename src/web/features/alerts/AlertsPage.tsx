@@ -1,4 +1,4 @@
-import { CheckOutlined, MedicineBoxOutlined } from '@ant-design/icons';
+import { CheckOutlined, FileSearchOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
 import type { EpisodePrefill } from '../isolation/EpisodeCreateModal';
 import { alertKindLabel, useAlerts } from './AlertsProvider';
+import { ReferralModal } from './ReferralModal';
 
 const KIND_COLORS: Record<string, string> = { fever: 'red', key_person: 'magenta', refer: 'purple', missed_follow_up: 'volcano', zero_report_late: 'orange', case: 'red' };
 
@@ -41,6 +42,7 @@ export default function AlertsPage() {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const [isolating, setIsolating] = useState<Alert | null>(null);
+  const [referral, setReferral] = useState<string | null>(null);
   const mobile = useIsMobile();
   const { generation, recount } = useAlerts();
   const [openOnly, setOpenOnly] = useState(true);
@@ -70,8 +72,33 @@ export default function AlertsPage() {
   // a case alert leads to the case page, where tracing starts
   const openCase = (row: Alert) => (row.kind === 'case' && row.sourceId ? <Link to={`/cases/${row.sourceId}`} data-testid={`alert-case-${row.id}`}>{t('alerts.openCase')}</Link> : null);
 
+  // a fever of someone registered (a follow-up, a visit) can be sent to the clinic from its alert
+  const refer = async (row: Alert) => {
+    try {
+      const created = await api.post<{ id: string }>('/referrals', {
+        personId: row.personId, reason: row.message.slice(0, 200), sourceType: row.sourceType === 'follow_up' ? 'follow_up' : 'manual', sourceId: row.sourceId ?? undefined, alertId: row.id,
+      });
+      alerts.setItems((items) => items.map((a) => (a.id === row.id ? { ...a, referralId: created.id } : a)));
+      setReferral(created.id);
+    } catch (err) {
+      feedback.error(err);
+    }
+  };
+
+  // a referral alert: where the person went and what the clinic found
+  const referralButton = (row: Alert) => (row.referralId ? (
+    <Button size="small" icon={<FileSearchOutlined />} onClick={() => setReferral(row.referralId)} data-testid={`alert-referral-${row.id}`}>
+      {t('referral.open')}
+    </Button>
+  ) : row.personId && (row.kind === 'fever' || row.kind === 'refer') && !row.acknowledgedAt ? (
+    <Button size="small" icon={<FileSearchOutlined />} onClick={() => void refer(row)} data-testid={`alert-refer-${row.id}`}>
+      {t('referral.create')}
+    </Button>
+  ) : null);
+
   const status = (row: Alert) => (
     <Space size={4} wrap>
+      {referralButton(row)}
       {acknowledgement(row)}
       {isolate(row)}
       {openCase(row)}
@@ -141,6 +168,16 @@ export default function AlertsPage() {
         }
       />
       <LoadMore hasMore={alerts.hasMore} loading={alerts.loading} onClick={alerts.loadMore} />
+      {referral && (
+        <ReferralModal
+          referralId={referral}
+          onClose={() => setReferral(null)}
+          onSaved={() => {
+            alerts.reload();
+            recount();
+          }}
+        />
+      )}
       {isolating && (
         <Suspense fallback={null}>
           <EpisodeCreateModal prefill={prefillOf(isolating)} onClose={() => setIsolating(null)} />

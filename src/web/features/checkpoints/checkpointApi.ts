@@ -8,11 +8,9 @@ export type FiguresBy = 'site' | 'township' | 'village';
 
 /** What `GET /persons/lookup` tells of a full ID number: what the card itself says. */
 export interface LookedUp {
-  personId: string;
   name: string;
   sex: 'M' | 'F' | null;
   birthDate: string | null;
-  phone: string | null;
 }
 
 export interface RosterPerson {

@@ -1,7 +1,7 @@
-import { Button, Checkbox, Input, Switch, Tag, Typography, type InputRef } from 'antd';
+import { Button, Checkbox, Input, Radio, Switch, Tag, Typography, type InputRef } from 'antd';
 import type { Ref } from 'react';
 import type { Person } from '../../../shared/residents';
-import { FEVER_CELSIUS, MAX_CELSIUS, MIN_CELSIUS, Symptom } from '../../../shared/screening';
+import { FEVER_CELSIUS, MAX_CELSIUS, MIN_CELSIUS, Symptom, TemperatureMissing } from '../../../shared/screening';
 import { useI18n } from '../../app/i18n';
 import { PersonTags } from '../residents/PersonTags';
 
@@ -12,9 +12,24 @@ export interface CheckDraft {
   symptoms: Symptom[];
   hubeiTravel: boolean;
   contactHistory: boolean;
+  /** no temperature: why (拒测 / 未测量) and what happened */
+  missing: TemperatureMissing | null;
+  missingNote: string;
 }
 
-export const EMPTY_CHECK: CheckDraft = { present: true, temperature: '', symptoms: [], hubeiTravel: false, contactHistory: false };
+export const EMPTY_CHECK: CheckDraft = { present: true, temperature: '', symptoms: [], hubeiTravel: false, contactHistory: false, missing: null, missingNote: '' };
+
+/** Present with no temperature typed: needs a reason and a note, and the visit cannot be 无风险. */
+export function isUnmeasured(check: CheckDraft): boolean {
+  return check.present && parseTemperature(check.temperature) === null;
+}
+
+/** What is still missing before this check can be sent: the reason, then its note. */
+export function missingProblem(check: CheckDraft): 'reason' | 'note' | null {
+  if (!isUnmeasured(check)) return null;
+  if (!check.missing) return 'reason';
+  return check.missingNote.trim() ? null : 'note';
+}
 
 /** The typed temperature as °C: null when empty, NaN when not a temperature a person can have. */
 export function parseTemperature(text: string): number | null {
@@ -39,18 +54,22 @@ interface Props {
   /** Enter in the temperature: the next person's temperature, or submit after the last. */
   onEnter: () => void;
   tempRef: Ref<InputRef>;
+  /** after a refused submit: mark what this check still lacks */
+  showProblems?: boolean;
 }
 
 /**
  * One member at the door: present, temperature (inputMode decimal, red from 37.3 ℃), symptom
  * chips, and 湖北旅居史 / 接触史. The temperature comes first so Tab and Enter reach it directly.
  */
-export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRef }: Props) {
+export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRef, showProblems = false }: Props) {
   const { t } = useI18n();
   const temp = parseTemperature(check.temperature);
   const invalid = Number.isNaN(temp);
   const fever = temp !== null && !invalid && temp >= FEVER_CELSIUS;
   const off = disabled || !check.present;
+  const unmeasured = !off && isUnmeasured(check);
+  const problem = showProblems && !off ? missingProblem(check) : null;
   const set = (patch: Partial<CheckDraft>) => onChange({ ...check, ...patch });
   const toggleSymptom = (s: Symptom) => set({ symptoms: check.symptoms.includes(s) ? check.symptoms.filter((x) => x !== s) : [...check.symptoms, s] });
 
@@ -103,6 +122,31 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
         </label>
       </div>
       {invalid && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('field.tempRange')}</Typography.Text>}
+      {unmeasured && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginTop: 8 }} data-testid={`field-missing-${person.id}`}>
+          <Typography.Text type={problem === 'reason' ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>{t('field.noTemperature')}</Typography.Text>
+          <Radio.Group
+            size="small"
+            optionType="button"
+            value={check.missing}
+            onChange={(e) => set({ missing: e.target.value as TemperatureMissing })}
+            options={TemperatureMissing.options.map((m) => ({ value: m, label: t(`field.missing.${m}`) }))}
+          />
+          {check.missing && (
+            <Input
+              size="small"
+              data-testid={`field-missing-note-${person.id}`}
+              aria-label={`${person.name} ${t('field.missingNote')}`}
+              placeholder={t('field.missingNote')}
+              maxLength={200}
+              status={problem === 'note' ? 'error' : undefined}
+              value={check.missingNote}
+              onChange={(e) => set({ missingNote: e.target.value })}
+              style={{ flex: 1, minWidth: 160 }}
+            />
+          )}
+        </div>
+      )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8 }} role="group" aria-label={t('visit.symptoms')}>
         {Symptom.options.map((s) => {
           const on = check.symptoms.includes(s);

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CheckOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Radio, Spin, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Input, Radio, Spin, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Person } from '../../../shared/residents';
 import { VisitOutcome, type Round } from '../../../shared/screening';
@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
 import { screeningApi } from '../screening/screeningApi';
-import { EMPTY_CHECK, isRisk, MemberCheck, parseTemperature, type CheckDraft } from './MemberCheck';
+import { EMPTY_CHECK, isRisk, isUnmeasured, MemberCheck, missingProblem, parseTemperature, type CheckDraft } from './MemberCheck';
 
 export interface VisitDone {
   address: string;
@@ -26,13 +26,15 @@ interface Props {
 
 /**
  * The household at the door: each member's check, the outcome, submit. A fever or a history picks
- * 重点人员 by itself (无风险 is then not offered). Keyboard: the first temperature has the focus,
+ * 重点人员 by itself (无风险 is then not offered); so does anyone at home without a temperature,
+ * who needs the reason (拒测 / 未测量) and a note instead. Keyboard: the first temperature has the focus,
  * Enter goes to the next one and, after the last, submits; Escape goes back to the search. The
  * visit carries an id made here, so a send retried after a timeout is stored once.
  */
 export function VisitForm({ round, householdId, onBack, onDone }: Props) {
   const { t } = useI18n();
   const feedback = useFeedback();
+  const { message } = App.useApp();
   const [household, setHousehold] = useState<HouseholdDetail | null>(null);
   const [checks, setChecks] = useState<Record<string, CheckDraft>>({});
   const [chosen, setChosen] = useState<VisitOutcome | null>(null);
@@ -40,6 +42,7 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
   const [saving, setSaving] = useState(false);
   const [adding, setAdding] = useState(false);
   const [focusPending, setFocusPending] = useState(false);
+  const [showProblems, setShowProblems] = useState(false);
   const [visitId] = useState(newUuid);
   const temps = useRef(new Map<string, InputRef | null>());
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -76,7 +79,10 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
 
   const members: Person[] = household?.members ?? [];
   const risk = members.some((m) => checks[m.id] && isRisk(checks[m.id]!));
-  const outcome: VisitOutcome = chosen === 'not_home' || chosen === 'refer' ? chosen : risk ? 'key_person' : (chosen ?? 'no_risk');
+  // someone at home without a temperature: the visit cannot be 无风险 (the worker picks another outcome)
+  const unmeasured = members.some((m) => checks[m.id] && isUnmeasured(checks[m.id]!));
+  const outcome: VisitOutcome | null = chosen === 'not_home' || chosen === 'refer' ? chosen : risk ? 'key_person'
+    : unmeasured ? (chosen === 'key_person' ? chosen : null) : (chosen ?? 'no_risk');
   const nobodyHome = outcome === 'not_home';
 
   const submit = async () => {
@@ -84,6 +90,13 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
     const bad = nobodyHome ? undefined : members.find((m) => checks[m.id]?.present && Number.isNaN(parseTemperature(checks[m.id]!.temperature)));
     if (bad) {
       temps.current.get(bad.id)?.focus();
+      return;
+    }
+    const lacking = nobodyHome ? undefined : members.find((m) => checks[m.id] && missingProblem(checks[m.id]!));
+    if (lacking || !outcome) {
+      setShowProblems(true);
+      if (lacking) temps.current.get(lacking.id)?.focus();
+      message.warning(t(lacking ? 'field.needTemperatureOrReason' : 'field.chooseOutcome'));
       return;
     }
     setSaving(true);
@@ -101,6 +114,8 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
             personId: m.id,
             present,
             temperature: present ? parseTemperature(c.temperature) : null,
+            temperatureMissing: present && isUnmeasured(c) ? c.missing : null,
+            temperatureNote: present && isUnmeasured(c) ? c.missingNote.trim() || null : null,
             symptoms: present ? c.symptoms : [],
             hubeiTravel: present && c.hubeiTravel,
             contactHistory: present && c.contactHistory,
@@ -152,6 +167,7 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
           disabled={nobodyHome}
           onChange={(next) => setChecks((prev) => ({ ...prev, [m.id]: next }))}
           onEnter={() => nextAfter(m.id)}
+          showProblems={showProblems}
           tempRef={(el) => {
             temps.current.set(m.id, el);
           }}
@@ -171,11 +187,12 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
         options={VisitOutcome.options.map((o) => ({
           value: o,
           label: t(`outcome.${o}`),
-          disabled: o === 'no_risk' && risk,
+          disabled: o === 'no_risk' && (risk || unmeasured),
           style: { textAlign: 'center', borderRadius: 6, borderInlineStartWidth: 1 },
         }))}
       />
       {risk && !nobodyHome && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{t('field.riskAuto')}</Typography.Text>}
+      {!risk && unmeasured && !nobodyHome && <Typography.Text type={showProblems && !outcome ? 'danger' : 'warning'} style={{ display: 'block', fontSize: 12 }} data-testid="field-unmeasured">{t('field.unmeasuredNoRisk')}</Typography.Text>}
       <Input.TextArea
         aria-label={t('visit.note')}
         placeholder={t('visit.note')}

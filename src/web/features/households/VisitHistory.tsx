@@ -36,6 +36,11 @@ export function VisitHistory({ visits }: { visits: Visit[] | null }) {
                         {c.temperature.toFixed(1)}℃
                       </Typography.Text>
                     )}
+                    {c.temperature == null && c.temperatureMissing && (
+                      <Typography.Text type="warning" data-testid={`visit-missing-${c.personId}`}>
+                        {t('visit.temperatureMissing', { reason: t(`field.missing.${c.temperatureMissing}`), note: c.temperatureNote ?? '' })}
+                      </Typography.Text>
+                    )}
                     {c.symptoms.length > 0 && ` · ${c.symptoms.map((s) => t(`symptom.${s}`)).join('、')}`}
                     {c.hubeiTravel && <Tag color="volcano" style={{ marginInlineStart: 6 }}>{t('tag.hubei_travel')}</Tag>}
                     {c.contactHistory && <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('tag.contact_history')}</Tag>}

@@ -9,6 +9,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { isolationApi, type EpisodeBody } from './isolationApi';
+import { DefaultObserverHint } from './DefaultObserverHint';
 import { ObserverSelect, PersonsPicker, RoomSelect, SiteSelect, type PickedPerson } from './pickers';
 
 export interface EpisodePrefill {
@@ -59,6 +60,11 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
   const siteId = Form.useWatch('siteId', form);
   const reason = Form.useWatch('reason', form);
   const slotsPerDay = Form.useWatch('slotsPerDay', form);
+  const personIds = Form.useWatch('personIds', form) ?? [];
+  const observerId = Form.useWatch('observerId', form);
+  const observerHint = household
+    ? <Typography.Text type="secondary" data-testid="default-observers">{t('isolation.defaultObserverRule')}</Typography.Text>
+    : <DefaultObserverHint personIds={personIds} siteId={kind === 'centralised' ? siteId : undefined} />;
 
   useEffect(() => {
     isolationApi.settings().then(setSettings).catch(() => setSettings(null));
@@ -209,12 +215,12 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
         </div>
         {windows && <Typography.Text type="secondary" style={{ display: 'block', marginTop: -16, marginBottom: 12, fontSize: 12 }}>{t('isolation.windowsHint', { windows: windows.join('、') })}</Typography.Text>}
         {can.pickObserver(me.role) ? (
-          <Form.Item name="observerId" label={t('isolation.observer')} htmlFor="episode-observer">
+          <Form.Item name="observerId" label={t('isolation.observer')} htmlFor="episode-observer" extra={observerId ? undefined : observerHint}>
             <ObserverSelect id="episode-observer" />
           </Form.Item>
         ) : (
           <Typography.Text type="secondary" style={{ display: 'block' }}>
-            {me.role === 'observer' ? t('isolation.observerSelf') : t('isolation.observerLater')}
+            {me.role === 'observer' ? t('isolation.observerSelf') : observerHint}
           </Typography.Text>
         )}
         <button type="submit" hidden />

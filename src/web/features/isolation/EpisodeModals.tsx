@@ -82,7 +82,8 @@ export function ChangeEpisodeModal({ episode, onClose, onChanged }: { episode: E
     try {
       const changed = await isolationApi.change(episode.id, {
         ...(plannedEndDay !== episode.plannedEndDay ? { plannedEndDay } : {}),
-        ...(can.pickObserver(me.role) && (values.observerId ?? null) !== episode.observerId ? { observerId: values.observerId ?? null } : {}),
+        // an observer is replaced, never removed: a cleared choice keeps the one there is
+        ...(can.pickObserver(me.role) && values.observerId && values.observerId !== episode.observerId ? { observerId: values.observerId } : {}),
       });
       feedback.success(t('common.saved'));
       onChanged(changed);
@@ -100,7 +101,7 @@ export function ChangeEpisodeModal({ episode, onClose, onChanged }: { episode: E
           <DatePicker allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         {can.pickObserver(me.role) && (
-          <Form.Item name="observerId" label={t('isolation.observer')}>
+          <Form.Item name="observerId" label={t('isolation.observer')} rules={episode.observerId ? [{ required: true, message: t('isolation.observerPlaceholder') }] : []}>
             <ObserverSelect valueLabel={episode.observerName} />
           </Form.Item>
         )}

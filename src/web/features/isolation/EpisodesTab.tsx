@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
 import { useIsMobile } from '../../app/useIsMobile';
 import { Temperature } from './Temperature';
+import { UnobservedPanel } from './UnobservedPanel';
 import { lengthOf, placeOf } from './isolationApi';
 
 export const STATUS_COLORS: Record<EpisodeStatus, string> = { active: 'blue', completed: 'green', hospital: 'red', lost: 'orange', ended_early: 'default' };
@@ -25,11 +26,12 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
   const [kind, setKind] = useState<IsolationKind | undefined>();
   const [q, setQ] = useState('');
   const [endingBy, setEndingBy] = useState<Dayjs | null>(null);
+  const [changed, setChanged] = useState(0);
   const list = usePaged<Episode>(
     '/isolation/episodes',
     { status, kind, q: q.trim() || undefined, endingBy: endingBy?.format('YYYY-MM-DD'), limit: 50 },
     feedback.error,
-    refreshKey,
+    refreshKey + changed,
   );
 
   const name = (row: Episode) => (
@@ -43,6 +45,7 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
 
   return (
     <>
+      <UnobservedPanel refreshKey={refreshKey} onChanged={() => setChanged((n) => n + 1)} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear

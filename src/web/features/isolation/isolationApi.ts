@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, HouseholdEpisodeInput, HouseholdFill, IsolationSettings,
+  BulkEpisodeInput, BulkEpisodeResult, DefaultObserver, EndEpisodeInput, ObserverAssignment, ObserverAssignmentResult, Episode, EpisodeChange, EpisodeInput, HouseholdEpisodeInput, HouseholdFill, IsolationSettings,
   IsolationSite, IsolationSiteInput, MissedSummary, Necessity, NecessityAction, NecessityInput, Room, RoomsInput, Slot, SlotFill, TodayItem,
 } from '../../../shared/isolation';
 import { FEVER_CELSIUS } from '../../../shared/screening';
@@ -41,6 +41,8 @@ export const isolationApi = {
   create: (body: EpisodeBody) => api.post<Episode>('/isolation/episodes', body),
   createBulk: (body: BulkEpisodeBody) => api.post<BulkEpisodeResult>('/isolation/episodes/bulk', body),
   createHousehold: (body: HouseholdEpisodeBody) => api.post<BulkEpisodeResult>('/isolation/episodes/household', body),
+  defaultObservers: async (personIds: string[], siteId?: string) => (await api.post<{ items: (DefaultObserver & { personId: string })[] }>('/isolation/default-observers', { personIds, siteId })).items,
+  assignObservers: (body: ObserverAssignment) => api.post<ObserverAssignmentResult>('/isolation/episodes/observer', body),
   change: (id: string, body: z.input<typeof EpisodeChange>) => api.patch<Episode>(`/isolation/episodes/${id}`, body),
   end: (id: string, body: z.input<typeof EndEpisodeInput>) => api.post<Episode>(`/isolation/episodes/${id}/end`, body),
   link: (id: string) => api.post<{ token: string; path: string }>(`/isolation/episodes/${id}/link`),

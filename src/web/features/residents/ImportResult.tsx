@@ -2,6 +2,7 @@ import { DownloadOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icon
 import { Alert, Button, Col, Result, Row, Space, Statistic } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { importReportFileName } from '../../../shared/files';
 import { api } from '../../app/api';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
@@ -21,7 +22,7 @@ export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain: () => 
   const report = async () => {
     setLoading(true);
     try {
-      await api.download(`/imports/${job.id}/report`, `导入错误-${job.fileName}.xlsx`);
+      await api.download(`/imports/${job.id}/report`, importReportFileName(job.fileName));
     } catch (err) {
       feedback.error(err);
     } finally {

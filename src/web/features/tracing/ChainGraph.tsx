@@ -14,7 +14,10 @@ import { CLASSIFICATION_COLORS, tracingApi } from './tracingApi';
 
 echarts.use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** Contacts coloured by their generation: the 2nd orange, the 3rd gold, then green and blue. */
+/**
+ * Contacts coloured by their node generation: a contact of a first-generation case is node
+ * generation 2 and reads 第 1 代密接 (first-generation contacts) — orange; then gold, green, blue.
+ */
 const GENERATION_COLORS = ['#fa8c16', '#d4b106', '#52c41a', '#1677ff', '#722ed1'];
 const generationColor = (g: number) => GENERATION_COLORS[Math.min(Math.max(g - 2, 0), GENERATION_COLORS.length - 1)]!;
 
@@ -38,18 +41,21 @@ export function ChainChart({ graph, height, testId = 'chain-graph' }: { graph: C
     const present = CaseClassification.options.filter((c) => graph.nodes.some((n) => n.kind === 'case' && n.classification === c));
     const categories = [
       ...present.map((c) => ({ name: t(`tracing.classification.${c}`), itemStyle: { color: CLASSIFICATION_COLORS[c] } })),
-      ...generations.map((g) => ({ name: t('tracing.contactGeneration', { n: g }), itemStyle: { color: generationColor(g) } })),
+      ...generations.map((g) => ({ name: t('tracing.contactGeneration', { n: g - 1 }), itemStyle: { color: generationColor(g) } })),
     ];
     const categoryOf = (n: Node) => (n.kind === 'case' ? present.indexOf(n.classification ?? 'confirmed') : present.length + generations.indexOf(n.generation));
     const many = graph.nodes.length > 80;
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     return {
+      legendText: categories.map((c) => c.name).join('、'),
       tooltip: {
         formatter: (p: { dataType: string; data: { node?: Node; source?: string; target?: string; exposure?: string } }) => {
           if (p.dataType === 'edge') return `${escapeHtml(names.get(p.data.source ?? ''))} → ${escapeHtml(names.get(p.data.target ?? ''))}<br/>${escapeHtml(p.data.exposure)}`;
           const n = p.data.node!;
-          const what = n.kind === 'case' ? t(`tracing.classification.${n.classification ?? 'confirmed'}`) : t('tracing.contact');
-          return `${escapeHtml(n.name)}<br/>${escapeHtml(what)} · ${escapeHtml(t('tracing.generationN', { n: n.generation }))} · ${escapeHtml(t('tracing.clusterN', { n: n.cluster }))}`;
+          const what = n.kind === 'case'
+            ? `${t(`tracing.classification.${n.classification ?? 'confirmed'}`)} · ${t('tracing.generationN', { n: n.generation })}`
+            : t('tracing.contactGeneration', { n: n.generation - 1 });
+          return `${escapeHtml(n.name)}<br/>${escapeHtml(what)} · ${escapeHtml(t('tracing.clusterN', { n: n.cluster }))}`;
         },
       },
       legend: [{ data: categories.map((c) => c.name), top: 0, type: 'scroll' }],
@@ -97,10 +103,12 @@ export function ChainChart({ graph, height, testId = 'chain-graph' }: { graph: C
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    const { legendText: _legend, ...chartOption } = option;
+    chart.current?.setOption(chartOption, true);
   }, [option]);
 
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height }} />;
+  // the canvas cannot be read aloud: its legend is the chart's accessible name
+  return <div ref={ref} data-testid={testId} role="img" aria-label={`${t('tracing.tab.graph')}：${option.legendText}`} style={{ width: '100%', height }} />;
 }
 
 /** The chain a case belongs to (GET /api/tracing/graph?caseId=). */

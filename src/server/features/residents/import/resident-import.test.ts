@@ -79,6 +79,7 @@ describe('resident roster import', () => {
     expect(job).toMatchObject({ status: 'done', rows: 10, created: 4, updated: 0, unchanged: 0, invalid: 6, hasReport: true });
 
     const report = await worker.get(`/api/imports/${job.id}/report`);
+    expect(decodeURIComponent(String(report.headers['content-disposition']))).toContain('filename="导入错误-roster.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
