@@ -11,11 +11,11 @@ import * as m0008 from './migrations/0008_dispatch';
 import * as m0009 from './migrations/0009_rollups';
 import * as m0010 from './migrations/0010_daily_reports';
 import * as m0011 from './migrations/0011_persons_name_index';
-import * as m0013 from './migrations/0013_daily_report_proxy';
-import * as m0014 from './migrations/0014_field';
-import * as m0015 from './migrations/0015_import_job_error';
-import * as m0017 from './migrations/0017_login_throttle_and_audit_owner';
-import * as m0018 from './migrations/0018_person_transfers';
+import * as m0012 from './migrations/0012_daily_report_proxy';
+import * as m0013 from './migrations/0013_referrals_and_unmeasured';
+import * as m0014 from './migrations/0014_import_job_error';
+import * as m0015 from './migrations/0015_login_throttle_and_audit_owner';
+import * as m0016 from './migrations/0016_person_transfers';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,11 +30,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_rollups': m0009,
   '0010_daily_reports': m0010,
   '0011_persons_name_index': m0011,
-  '0013_daily_report_proxy': m0013,
-  '0014_field': m0014,
-  '0015_import_job_error': m0015,
-  '0017_login_throttle_and_audit_owner': m0017,
-  '0018_person_transfers': m0018,
+  '0012_daily_report_proxy': m0012,
+  '0013_referrals_and_unmeasured': m0013,
+  '0014_import_job_error': m0014,
+  '0015_login_throttle_and_audit_owner': m0015,
+  '0016_person_transfers': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
