@@ -1,5 +1,6 @@
 import { PersonTag, type IdType, type Relation, type Transport } from '../../../../shared/residents';
 import { factsFromIdNumber, idDocumentProblem, MOBILE_PATTERN } from '../../../../shared/validators';
+import { characterCount, CONTROL_CHARACTER, INVISIBLE_IN_NAME } from '../../../../shared/text';
 import {
   ID_TYPE_LABELS, lookup, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS,
   type ResidentCells, type ResidentColumnKey,
@@ -76,7 +77,12 @@ export function cellsOf(cells: string[]): ResidentCells {
 export function parseResidentRow(row: number, raw: string[], today = '9999-12-31'): ParsedResident {
   const c = cellsOf(raw);
   if (!c.name) throw new RowProblem('name', '姓名不能为空');
-  if (c.name.length > 50) throw new RowProblem('name', '姓名超过 50 字');
+  // counted in characters (𠮷 is one), and no character a reader cannot see, as the API's names
+  if (c.name.length > 50 && characterCount(c.name) > 50) throw new RowProblem('name', '姓名超过 50 字');
+  if (INVISIBLE_IN_NAME.test(c.name)) throw new RowProblem('name', '姓名含有不可见字符或文字方向控制符');
+  for (const key of COLUMN_KEYS) {
+    if (CONTROL_CHARACTER.test(c[key])) throw new RowProblem(key, '含有不可见的控制字符（如 NUL 或文字方向控制符）');
+  }
   const idType = c.idType ? idTypeOf(c.idType) : 'resident_id';
   if (!idType) throw new RowProblem('idType', `证件类型“${c.idType}”无效`);
   const idNumber = c.idNumber ? c.idNumber.toUpperCase().replace(/\s+/g, '') : null;
