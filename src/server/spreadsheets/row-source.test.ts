@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { hostileXlsx } from '../testing/hostile-xlsx';
 import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW } from '../../shared/upload-limits';
 import { readRows, type SourceRow } from './row-source';
+import { expectAll } from '../testing/expect-all';
 
 /** Read every row, or the refusal: its code and where reading stopped. */
 async function read(file: Buffer | string, format: 'xlsx' | 'csv') {
@@ -73,7 +74,7 @@ describe('spreadsheet limits', () => {
     expect(code).toBeUndefined();
     expect(rows.length).toBe(3001);
     expect(rows.slice(1).map((r) => r.cells[0])).toEqual(names);
-    expect(rows.every((r) => r.cells.every((c) => !c.includes('\uFFFD')))).toBe(true);
+    expectAll(rows, (r) => r.cells.every((c) => !c.includes('\uFFFD')));
   });
 
   it('names the record of a CSV quote left open, or one in the middle of a cell', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { ADDRESS_MAX_FAILURES, PAIR_MAX_FAILURES, throttledAddress } from './login-throttle';
+import { expectAll } from '../../testing/expect-all';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,9 +21,9 @@ describe('login throttling', () => {
   it('throttles one address trying many usernames with 429 and Retry-After, and only that address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) statuses.push((await loginFrom('10.0.0.1', `nobody${i}`, 'wrong-pass-1')).statusCode);
-    expect(statuses.slice(0, ADDRESS_MAX_FAILURES).every((s) => s === 401)).toBe(true);
+    expectAll(statuses.slice(0, ADDRESS_MAX_FAILURES), (s) => s === 401);
     expect(statuses.slice(ADDRESS_MAX_FAILURES)).toHaveLength(40 - ADDRESS_MAX_FAILURES);
-    expect(statuses.slice(ADDRESS_MAX_FAILURES).every((s) => s === 429)).toBe(true);
+    expectAll(statuses.slice(ADDRESS_MAX_FAILURES), (s) => s === 429);
     // even the right password waits
     const right = await loginFrom('10.0.0.1', 'zhao', PASSWORD);
     expect(right.statusCode).toBe(429);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
+import { expectAll } from '../../testing/expect-all';
 
 let t: TestApp;
 let admin: Client;
@@ -63,7 +64,7 @@ describe('checkpoints', () => {
   it('commits concurrent passages together, each with all its occupants', async () => {
     const bodies = Array.from({ length: 60 }, (_, i) => passage({ plate: `晋A${String(10000 + i)}`, occupants: Array.from({ length: 1 + (i % 4) }, (_, k) => ({ name: `乘客${i}-${k}`, temperature: 36.4 })) }));
     const results = await Promise.all(bodies.map((b) => crew.post('/api/checkpoints/passages', b)));
-    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    expectAll(results, (r) => r.statusCode === 201);
     const counts = await t.db.selectFrom('passages').select(['id', 'occupant_count']).where('id', 'in', bodies.map((b) => b.id)).execute();
     expect(counts).toHaveLength(60);
     for (const c of counts) {

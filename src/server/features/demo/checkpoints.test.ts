@@ -6,6 +6,7 @@ import { FEVER_CELSIUS } from '../../../shared/screening';
 import { idCardProblem } from '../../../shared/validators';
 import { buildCheckpointDemo, TRACED_BUS } from './checkpoints';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
+import { expectAll } from '../../testing/expect-all';
 
 /** The small demo with its checkpoints (buildDemo may already build them; then they are not built twice). */
 async function smallDemo(db: Db, clock: TestApp['clock']) {
@@ -103,8 +104,8 @@ describe('the small demo county\'s checkpoints through the API', () => {
       expect(s.people.length).toBeLessThanOrEqual(3);
     }
     // Checked in and out as of the demo's snapshot (25 January, 15:00 Beijing): the night shift is over, the day shift is on.
-    expect(exit[0]!.people.every((p) => p.checkedInAt && p.checkedOutAt)).toBe(true);
-    expect(day.people.every((p) => p.checkedInAt && !p.checkedOutAt)).toBe(true);
+    expectAll(exit[0]!.people, (p) => p.checkedInAt && p.checkedOutAt);
+    expectAll(day.people, (p) => p.checkedInAt && !p.checkedOutAt);
     expect(roster.items.some((s) => s.people.some((p) => p.personId !== null)), 'volunteers from the registry').toBe(true);
 
     const res = await command.get('/api/checkpoints/roster/gaps');
@@ -112,7 +113,7 @@ describe('the small demo county\'s checkpoints through the API', () => {
     const gaps = (res.json() as { items: { siteName: string; from: string; to: string }[] }).items;
     // Now (07:55Z) everyone is covered; the evening shift of one village entrance has nobody on it;
     // the small county's roster is one day long, so every site is uncovered after it.
-    expect(gaps.every((g) => g.from >= '2020-01-25T08:00:00.000Z')).toBe(true);
+    expectAll(gaps, (g) => g.from >= '2020-01-25T08:00:00.000Z');
     expect(gaps.filter((g) => g.from === '2020-01-25T08:00:00.000Z').map((g) => g.siteName)).toHaveLength(1);
     expect(gaps.filter((g) => g.from === '2020-01-25T16:00:00.000Z')).toHaveLength(2);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../testing/test-app';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
+import { expectAll } from '../../testing/expect-all';
 
 /** The small demo's dispatch sheets, big screen and daily reports, as the county command centre sees them on 2 March 2020 (weeks after the January story). */
 describe("the small demo county's command centre", () => {
@@ -23,7 +24,7 @@ describe("the small demo county's command centre", () => {
     const yesterday = (await command.get(`/api/dispatches/${sheets[1].id}`)).json();
     expect(yesterday.items.length).toBeGreaterThan(0);
     expect(yesterday.done).toBeGreaterThan(0);
-    expect(yesterday.items.every((i: { assigneeName: string | null }) => i.assigneeName)).toBe(true);
+    expectAll(yesterday.items, (i: { assigneeName: string | null }) => i.assigneeName);
     const today = (await command.get(`/api/dispatches/${sheets[0].id}`)).json();
     expect(today.items.some((i: { assigneeName: string | null }) => i.assigneeName)).toBe(true);
     expect(today.done).toBe(0);
@@ -42,8 +43,8 @@ describe("the small demo county's command centre", () => {
     expect(pastIsolated.length).toBeGreaterThan(7);
     // the checkpoints' recent traffic: every one of the last 14 days, today's up to now, and the busiest sites
     const passages = d.trend.map((p: { figures: { passages: number } }) => p.figures.passages);
-    expect(passages.slice(-14).every((n: number) => n > 0)).toBe(true);
-    expect(passages.slice(0, -14).every((n: number) => n === 0)).toBe(true);
+    expectAll(passages.slice(-14), (n: number) => n > 0);
+    expectAll(passages.slice(0, -14), (n: number) => n === 0);
     expect(d.figures.passages).toBeGreaterThan(0);
     expect(d.sites.length).toBeGreaterThan(0);
     expect(d.sites.reduce((n: number, s: { passages: number }) => n + s.passages, 0)).toBe(d.figures.passages);
@@ -69,7 +70,7 @@ describe("the small demo county's command centre", () => {
     expect(others.map((u) => [u.status, u.childrenSubmitted]).slice(0, 2)).toEqual([['draft', expect.any(Number)], ['none', 2]]);
     expect(others[0]!.childrenSubmitted).toBeGreaterThan(0);
     expect(others.length).toBeGreaterThan(2);
-    expect(others.slice(2).every((u) => u.status === 'none' && u.childrenSubmitted === 0)).toBe(true);
+    expectAll(others.slice(2), (u) => u.status === 'none' && u.childrenSubmitted === 0);
 
     // drill down: 古陶镇's villages in every state, one filled in by the township (代填)
     const villages = (await command.get(`/api/daily-reports?regionId=${gutao.regionId}`)).json().units.slice(1);

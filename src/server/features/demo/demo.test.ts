@@ -11,6 +11,7 @@ import { buildDemo, demoIsLoaded, DEMO_PASSWORD, type DemoSummary } from './demo
 import { Rng } from './random';
 import { DEMO_ROUND_NAME } from './screening';
 import { countyShape } from './tree';
+import { expectAll } from '../../testing/expect-all';
 
 const clock = new ManualClock(new Date('2020-01-25T08:00:00Z'));
 
@@ -155,7 +156,7 @@ describe('the small demo county', () => {
     const checks = await db.selectFrom('screening_checks').selectAll().execute();
     expect(checks).toHaveLength(summary.screening.checks);
     for (const c of checks.filter((x) => x.present === 1)) expect(c.temperature).toBeGreaterThanOrEqual(36);
-    expect(checks.every((c) => c.present === 1 || c.temperature === null)).toBe(true);
+    expectAll(checks, (c) => c.present === 1 || c.temperature === null);
     const fevers = checks.filter((c) => (c.temperature ?? 0) >= FEVER_CELSIUS);
     expect(fevers.length).toBeGreaterThan(0);
     const tagsOf = async (personId: string) => (await db.selectFrom('person_tags').select('tag').where('person_id', '=', personId).execute()).map((t) => t.tag);
@@ -244,7 +245,7 @@ describe('the small demo through the API', () => {
     expect(keyPersons.items.some((p) => p.tags.includes('fever'))).toBe(true);
     const open = (await command.get('/api/alerts?open=true&limit=500')).json() as { items: { acknowledgedAt: string | null }[] };
     expect(open.items.length).toBeGreaterThan(0);
-    expect(open.items.every((a) => a.acknowledgedAt === null)).toBe(true);
+    expectAll(open.items, (a) => a.acknowledgedAt === null);
 
     const workers = (await command.get(`/api/screening/rounds/${round.id}/workers`)).json() as { items: { workerName: string; households: number }[] };
     expect(workers.items.map((w) => w.workerName).sort()).toEqual(['grid0001', 'grid0002', 'grid0003', 'grid0004']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../testing/test-app';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
+import { expectAll } from '../../testing/expect-all';
 
 /** The small demo's isolation, read through the API as the command centre and an observer would. */
 describe("the small demo county's isolation", () => {
@@ -29,7 +30,7 @@ describe("the small demo county's isolation", () => {
     const detail = (await command.get(`/api/isolation/episodes/${one.id}`)).json();
     const past = detail.slots.filter((s: { dueTo: string }) => s.dueTo < '2020-02-05T05:30:00Z');
     expect(past.length).toBeGreaterThan(4);
-    expect(past.every((s: { status: string }) => s.status === 'filled' || s.status === 'missed')).toBe(true);
+    expectAll(past, (s: { status: string }) => s.status === 'filled' || s.status === 'missed');
     const sites = (await command.get('/api/isolation/sites')).json().items;
     expect(sites).toHaveLength(2);
     expect(sites[0].occupied).toBeGreaterThan(0);

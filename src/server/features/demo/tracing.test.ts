@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../testing/test-app';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
+import { expectAll } from '../../testing/expect-all';
 
 /** The small demo's reproduction of the bus 晋C60695 story, read as a tracer would. */
 describe("the small demo county's bus 晋C60695", () => {
@@ -29,7 +30,7 @@ describe("the small demo county's bus 晋C60695", () => {
     // every registered one decided (the visitors known only by phone included); someone a checkpoint knew by name alone waits to be registered
     const registered = items.filter((c: { personId: string | null }) => c.personId);
     expect(registered.length).toBeGreaterThanOrEqual(onTheBus.length);
-    expect(registered.every((c: { decision: string | null }) => c.decision === 'accepted')).toBe(true);
+    expectAll(registered, (c: { decision: string | null }) => c.decision === 'accepted');
     expect(onTheBus.filter((c: { idNumber: string | null }) => !c.idNumber)).toHaveLength(3);
     const history = (await command.get(`/api/cases/${bus.id}`)).json().history;
     expect(history.map((h: { changes: { classification?: { to: string } } }) => h.changes.classification?.to)).toEqual(['suspected', 'confirmed']);
@@ -46,6 +47,6 @@ describe("the small demo county's bus 晋C60695", () => {
     const clusters = new Set(graph.nodes.map((n: { cluster: number }) => n.cluster));
     expect(clusters.size).toBe(2);
     const contacts = (await command.get(`/api/cases/${graph.nodes.find((n: { kind: string; generation: number }) => n.kind === 'case' && n.generation === 1).id}/contacts`)).json().items;
-    expect(contacts.every((c: { isolation: { status: string } | null }) => c.isolation && c.isolation.status !== 'active')).toBe(true);
+    expectAll(contacts, (c: { isolation: { status: string } | null }) => c.isolation && c.isolation.status !== 'active');
   });
 });

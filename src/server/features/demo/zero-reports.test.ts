@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../testing/test-app';
 import type { ZeroReportStatus } from '../../../shared/zero-reports';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
+import { expectAll } from '../../testing/expect-all';
 
 /** The small demo's zero reports (1 February and the 14 days before), read back through the command centre's API. */
 describe("the small demo county's zero reports", () => {
@@ -77,7 +78,7 @@ describe("the small demo county's zero reports", () => {
     expect(summary.zeroReports.alerts).toBe(lateOrMissing);
     const missingLastDay = last.missing;
     expect(missingLastDay.length).toBeGreaterThan(0);
-    expect(missingLastDay.every((m) => m.escalated)).toBe(true);
+    expectAll(missingLastDay, (m) => m.escalated);
     const open = (await command.get('/api/alerts?open=true&limit=500')).json().items.filter((a: { kind: string }) => a.kind === 'zero_report_late');
     expect(open.length).toBeGreaterThan(0);
     expect(open[0].message).toMatch(/^零报告逾期：.+未在2月1日 10:00 前报送；(包保责任人：.+|尚无包保责任人)$/);

@@ -3,6 +3,7 @@ import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testin
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
 import { raiseAlert } from '../alerts/alerts.service';
+import { expectAll } from '../../testing/expect-all';
 
 /**
  * 一日两调度 through the API, on 24–25 January 2020 (Asia/Shanghai). On the 24th a returnee of
@@ -77,7 +78,7 @@ describe('dispatch sheets (一日两调度)', () => {
     expect(ofKind(items, 'roster_gap').map((i) => i.sourceId)).toEqual([state.site]);
     expect(ofKind(items, 'roster_gap')[0]!.title).toMatch(/^卡口无人值守：古陶东卡口 /);
     expect(ofKind(items, 'open_notice').map((i) => [i.sourceId, i.title])).toEqual([[state.notice, '寻人通告仍在发布：寻找晋C60695乘客']]);
-    expect(items.every((i) => i.status === 'open')).toBe(true);
+    expectAll(items, (i) => i.status === 'open');
   });
 
   it('drawing the same slot again returns the same sheet; a future day is refused', async () => {
@@ -161,7 +162,7 @@ describe('dispatch sheets (一日两调度)', () => {
     expect(sheet).toMatchObject({ regionName: '古陶镇', regionPath: tree.gutao.path, since: '2020-01-24T10:30:00.000Z' });
     const items: Line[] = sheet.items;
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((i) => i.regionPath.startsWith(tree.gutao.path))).toBe(true);
+    expectAll(items, (i) => i.regionPath.startsWith(tree.gutao.path));
     // Its first sheet looks back 24 h: the returnee's case is older, 段村's case is not its own.
     expect(ofKind(items, 'new_case')).toEqual([]);
     expect(ofKind(items, 'missed_follow_up')).toHaveLength(1);

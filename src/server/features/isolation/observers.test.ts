@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
+import { expectAll } from '../../testing/expect-all';
 
 let t: TestApp;
 let admin: Client;
@@ -55,7 +56,7 @@ describe('every active episode has an observer', () => {
     expect(today.map((i: { episode: { personId: string } }) => i.episode.personId)).toEqual([persons.east]);
     const slots = await t.db.selectFrom('follow_up_slots').select('observer_id').where('episode_id', '=', (await episodeOf(persons.east)).id).execute();
     expect(slots.length).toBeGreaterThan(0);
-    expect(slots.every((s) => s.observer_id === users.cadre)).toBe(true);
+    expectAll(slots, (s) => s.observer_id === users.cadre);
   });
 
   it('episodes left without an observer are listed for the township and given observers in one action', async () => {
@@ -79,7 +80,7 @@ describe('every active episode has an observer', () => {
     expect((await township.get('/api/isolation/episodes?unobserved=true')).json().items).toEqual([]);
     const pending = await t.db.selectFrom('follow_up_slots').select('observer_id').where('episode_id', '=', west.id).where('status', '=', 'pending').execute();
     expect(pending.length).toBeGreaterThan(0);
-    expect(pending.every((s) => s.observer_id === users.doctor)).toBe(true);
+    expectAll(pending, (s) => s.observer_id === users.doctor);
   });
 
   it('refuses a list naming an episode outside the jurisdiction, and an observer cannot be removed', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeUser, PASSWORD } from '../../testing/factories';
+import { expectAll } from '../../testing/expect-all';
 
 let t: TestApp;
 let admin: Client;
@@ -43,7 +44,7 @@ describe('loading a real county from the national division table', () => {
     expect(res.json().created).toBeGreaterThan(200);
     const townships = (await admin.get('/api/regions?level=township&limit=100')).json().items;
     expect(townships.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['古陶镇', '段村镇', '古城街道']));
-    expect(townships.every((r: { code: string }) => /^140728\d{3}000$/.test(r.code))).toBe(true);
+    expectAll(townships, (r: { code: string }) => /^140728\d{3}000$/.test(r.code));
     const village = (await admin.get('/api/regions?q=140728100200')).json().items[0];
     expect(village).toMatchObject({ name: '东城村', level: 'village', path: '/140728000000/140728100000/140728100200/' });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeRegion, makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
+import { expectAll } from '../../testing/expect-all';
 
 /**
  * 迁入申请. 古陶镇 (grid A, building A) and 段村镇 (段村 → grid → building) are two townships of
@@ -215,14 +216,14 @@ describe('a transfer request (迁入申请)', () => {
     expect(moved.json()).toMatchObject({ name: '王五', regionId: tree.buildingA.id, householdId: householdA.id, relation: 'spouse', note: '段村老住户', phone: '137****2222', returnee: { from: '段村' } });
     expect(moved.json().tags.sort()).toEqual(['chronic_illness', 'key_person', 'returnee']);
     expect((await duanGrid.get(`/api/persons/${wang.id}`)).statusCode).toBe(404);
-    expect((await t.db.selectFrom('person_tags').select('region_path').where('person_id', '=', wang.id).execute()).every((r) => r.region_path === tree.buildingA.path)).toBe(true);
+    expectAll((await t.db.selectFrom('person_tags').select('region_path').where('person_id', '=', wang.id).execute()), (r) => r.region_path === tree.buildingA.path);
     expect((await duanGrid.get(`/api/households/${duanHousehold.id}`)).json()).toMatchObject({ headPersonId: null, memberCount: 1 });
 
     const ep = await t.db.selectFrom('isolation_episodes').selectAll().where('id', '=', episodeId).executeTakeFirstOrThrow();
     expect(ep).toMatchObject({ region_id: tree.buildingA.id, region_path: tree.buildingA.path, household_id: householdA.id, observer_id: null, status: 'active' });
     const slots = await t.db.selectFrom('follow_up_slots').select(['region_path', 'observer_id']).where('episode_id', '=', episodeId).where('status', '=', 'pending').execute();
     expect(slots).toHaveLength(pendingSlots.length);
-    expect(slots.every((s) => s.region_path === tree.buildingA.path && s.observer_id === null)).toBe(true);
+    expectAll(slots, (s) => s.region_path === tree.buildingA.path && s.observer_id === null);
     expect((await gutaoGrid.get(`/api/isolation/episodes/${episodeId}`)).statusCode).toBe(200);
     expect((await t.db.selectFrom('cases').select('region_path').where('id', '=', theCase.id).executeTakeFirstOrThrow()).region_path).toBe(tree.buildingA.path);
     expect((await t.db.selectFrom('case_history').select('region_path').where('case_id', '=', theCase.id).execute()).map((r) => r.region_path)).toContain(tree.buildingA.path);
@@ -265,7 +266,7 @@ describe('a move within the jurisdiction', () => {
     expect((await where()).region_path).toBe(building4.path);
     const slots = await t.db.selectFrom('follow_up_slots').select('region_path').where('episode_id', '=', episode.json().id).where('status', '=', 'pending').execute();
     expect(slots.length).toBeGreaterThan(0);
-    expect(slots.every((s) => s.region_path === building4.path)).toBe(true);
+    expectAll(slots, (s) => s.region_path === building4.path);
   });
 });
 

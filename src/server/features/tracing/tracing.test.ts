@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
+import { expectAll } from '../../testing/expect-all';
 
 /**
  * The seeds' bus story, played through the API: bus 晋C60695 brings 12 people home to Pingyao at
@@ -175,12 +176,12 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
     expect(res.json().isolated).toHaveLength(14);
     const contacts = (await admin.get(`/api/cases/${state.case}/contacts`)).json().items;
     expect(contacts).toHaveLength(14);
-    expect(contacts.every((c: { isolation: { status: string } | null }) => c.isolation?.status === 'active')).toBe(true);
+    expectAll(contacts, (c: { isolation: { status: string } | null }) => c.isolation?.status === 'active');
     const notice = (await admin.get(`/api/notices/seek/${state.notice}`)).json();
-    expect(notice.found.every((f: { isolation: { status: string } | null }) => f.isolation?.status === 'active')).toBe(true);
+    expectAll(notice.found, (f: { isolation: { status: string } | null }) => f.isolation?.status === 'active');
     const again = (await admin.get(`/api/cases/${state.case}/candidates`)).json().items.filter((c: { personId: string | null }) => c.personId);
     expect(again.length).toBeGreaterThan(0);
-    expect(again.every((c: { decision: string; isolated: boolean }) => c.decision === 'accepted' && c.isolated)).toBe(true);
+    expectAll(again, (c: { decision: string; isolated: boolean }) => c.decision === 'accepted' && c.isolated);
   });
 
   it('a contact who becomes a case is the second generation; the chain graph links them', async () => {

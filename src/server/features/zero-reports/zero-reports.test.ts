@@ -4,6 +4,7 @@ import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testin
 import { makeUser, makeTree, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
 import { sweepLateZeroReports } from './sweep.service';
+import { expectAll } from '../../testing/expect-all';
 
 /**
  * 零报告 under a clock the test moves (Asia/Shanghai, UTC+8, deadline 10:00 by default). The county:
@@ -282,7 +283,7 @@ describe('the command centre', () => {
     expect(await sweepLateZeroReports(t.db, t.clock, t.config.timeZone)).toEqual({ day: '2020-01-25', deadlinePassed: true, late: 2, raised: 0 });
     expect(await count('alerts')).toBe(before + 2);
     const status = (await command.get('/api/zero-reports/status')).json();
-    expect(status.missing.every((m: { escalated: boolean }) => m.escalated)).toBe(true);
+    expectAll(status.missing, (m: { escalated: boolean }) => m.escalated);
   });
 });
 
