@@ -10,6 +10,7 @@ import { markInterruptedImports } from './features/residents/import/import-jobs.
 import { sweepFollowUps } from './features/isolation/followups.service';
 import { sweepLateZeroReports } from './features/zero-reports/sweep.service';
 import { startTicker } from './ticker';
+import { purgeExpiredSessions } from './features/auth/auth.service';
 import { rollupRefreshJob } from './features/rollups/refresh.service';
 
 /** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
@@ -55,6 +56,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
   const stopTicker = startTicker([
     { name: 'follow-ups', run: () => sweepFollowUps(db, clock) },
     { name: 'zero-reports', run: () => sweepLateZeroReports(db, clock, config.timeZone) },
+    { name: 'sessions', run: () => purgeExpiredSessions(db, clock) },
   ], 60_000, app.log);
   // the big screen's roll-ups: today's flows every few seconds, stocks every minute (one process at a time)
   const stopRollups = startTicker([{ name: 'rollups', run: rollupRefreshJob(db, clock, config.timeZone) }], 5_000, app.log);

@@ -8,7 +8,7 @@ import type { ChangePasswordInput, LoginInput } from '../../../shared/users';
 import { assertPasswordAcceptable } from './password-strength';
 import { audit } from '../audit/audit.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { deleteSession, deleteSessionsOfUser, findLiveSession, insertSession, touchSession } from './session.repository';
+import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, findLiveSession, insertSession, touchSession } from './session.repository';
 import { cachedSession, forgetSession, rememberSession } from './session-cache';
 import { assertMayTryLogin, recordLoginFailure, recordLoginSuccess } from './login-throttle';
 
@@ -140,4 +140,13 @@ export async function changePassword(db: Db, clock: Clock, actor: Actor, session
     forgetSession(sessionId);
     await audit(trx, clock, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.id, regionPath: actor.regionPath });
   });
+}
+
+/**
+ * Delete the sessions that have ended (a session ends `QUNFANG_SESSION_HOURS` after its last use):
+ * an ended session is never honoured, but its row would otherwise stay for ever. Run every minute by
+ * each server process (main.ts); deleting what has already been deleted is harmless.
+ */
+export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<number> {
+  return deleteExpiredSessions(db, clock.now().toISOString());
 }

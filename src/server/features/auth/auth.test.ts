@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
+import { purgeExpiredSessions } from './auth.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,6 +67,20 @@ describe('login and sessions', () => {
     const idle = await t.login('wang', PASSWORD);
     t.clock.advance((t.config.sessionHours + 1) * 3600_000);
     expect((await idle.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('purges ended sessions from the database, and only those', async () => {
+    const count = async () => Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    await purgeExpiredSessions(t.db, t.clock); // what earlier tests left to end
+    const live = await count();
+    await t.login('wang', PASSWORD);
+    expect(await purgeExpiredSessions(t.db, t.clock)).toBe(0);
+    expect(await count()).toBe(live + 1);
+    t.clock.advance((t.config.sessionHours + 1) * 3600_000);
+    const fresh = await t.login('wang', PASSWORD);
+    expect(await purgeExpiredSessions(t.db, t.clock)).toBe(live + 1);
+    expect(await count()).toBe(1);
+    expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
   });
 
   it('changes a password only with the old one, and closes the other sessions', async () => {

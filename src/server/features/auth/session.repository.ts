@@ -48,6 +48,8 @@ export async function deleteSessionsOfUser(db: Db, userId: string, exceptSession
     .execute();
 }
 
-export async function deleteExpiredSessions(db: Db, nowIso: string) {
-  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
+/** Delete every session whose end has passed; returns how many. */
+export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
