@@ -139,6 +139,8 @@ export const ERROR_CATALOGUE = {
   TEMPERATURE_OR_REASON: { status: 400, zh: '在家的每个人都要测体温；未测的请选择原因（拒测 / 未测量）', en: 'Everyone present needs a temperature, or the reason there is none (refused / not measured)' },
   TEMPERATURE_NOTE_REQUIRED: { status: 400, zh: '没有体温时请写明情况', en: 'Say what happened when there is no temperature' },
   NO_RISK_NEEDS_TEMPERATURES: { status: 400, zh: '有人未测体温，不能判定为无风险：请复访或列为重点人员', en: 'Someone present has no temperature, so the visit cannot be no-risk: revisit or mark a key person' },
+  NO_RISK_NEEDS_EVERYONE: { status: 400, zh: '无风险须逐人登记：本户每位成员都要记为在家（测温）或不在家', en: 'No risk needs every member of the household recorded, at home (measured) or away' },
+  NO_RISK_NOBODY_SEEN: { status: 400, zh: '本户无人在家，不能判定为无风险：请选“不在家需回访”', en: 'Nobody was at home, so this cannot be no-risk: choose "not home, revisit"' },
   REFERRAL_NOT_FOUND: { status: 404, zh: '转诊记录不存在或不在您的管辖范围内', en: 'Referral not found, or outside your jurisdiction' },
   REFERRAL_EXISTS: { status: 409, zh: '该预警已登记转诊', en: 'This alert already has its referral' },
   REFERRAL_TIME_INVALID: { status: 400, zh: '转诊或结果时间不能晚于现在，结果时间不能早于转诊时间', en: 'A referral or outcome time cannot be in the future, nor an outcome before its referral' },

@@ -105,7 +105,8 @@ describe('screening rounds and visits', () => {
     const gaps = (await admin.get(`/api/screening/rounds/${round.id}/gaps`)).json().items;
     expect(gaps.map((g: { status: string }) => g.status).sort()).toEqual(['never', 'not_home']);
     // a revisit that finds them home closes the gap
-    await worker.post('/api/screening/visits', { roundId: round.id, householdId: households[2]!.id, outcome: 'no_risk', checks: [{ personId: households[2]!.members[0], present: true, temperature: 36.4 }] });
+    const revisit = await worker.post('/api/screening/visits', { roundId: round.id, householdId: households[2]!.id, outcome: 'no_risk', checks: households[2]!.members.map((personId) => ({ personId, present: true, temperature: 36.4 })) });
+    expect(revisit.statusCode, revisit.body).toBe(201);
     expect((await coverageOf(admin, 'grid'))['东城村第一网格']).toMatchObject({ visited: 3, notHome: 0 });
     // the worker's own view is their grid only
     expect(Object.keys(await coverageOf(worker, 'grid'))).toEqual(['东城村第一网格']);

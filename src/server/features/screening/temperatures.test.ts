@@ -61,4 +61,19 @@ describe('temperatures at the door', () => {
     const res = await visit('no_risk', household.members.map((personId, i) => ({ personId, present: i < 2, temperature: i < 2 ? 36.4 : null })));
     expect(res.statusCode, res.body).toBe(201);
   });
+
+  it('无风险 needs every member recorded, and someone seen at the door', async () => {
+    const before = await visitCount();
+    const none = await visit('no_risk', []);
+    expect(none.json().error).toMatchObject({ code: 'NO_RISK_NEEDS_EVERYONE' });
+    expect(none.json().error.details.missing.map((m: { name: string }) => m.name)).toEqual(['户主', '妻子', '儿子']);
+    const one = await visit('no_risk', [{ personId: household.members[0], present: true, temperature: 36.5 }]);
+    expect(one.json().error.details.missing.map((m: { name: string }) => m.name)).toEqual(['妻子', '儿子']);
+    const away = await visit('no_risk', household.members.map((personId) => ({ personId, present: false })));
+    expect(away.json().error).toMatchObject({ code: 'NO_RISK_NOBODY_SEEN' });
+    expect(await visitCount()).toBe(before);
+    // one at home and measured, the others recorded away: a household judged as a whole
+    const res = await visit('no_risk', household.members.map((personId, i) => ({ personId, present: i === 0, temperature: i === 0 ? 36.5 : null })));
+    expect(res.statusCode, res.body).toBe(201);
+  });
 });

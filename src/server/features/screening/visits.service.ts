@@ -45,6 +45,19 @@ function checkTemperatures(input: VisitInput) {
 }
 
 /**
+ * 无风险 is a judgement about a whole household (逐人造册): it needs someone seen at the door and
+ * every registered member recorded, at home (and measured) or away. A visit that lists only some of
+ * them, or nobody at home, is not "no risk" — it is a revisit (不在家需回访) or a key household.
+ */
+function checkEveryoneAccounted(input: VisitInput, members: { id: string; name: string }[]) {
+  if (input.outcome !== 'no_risk' || members.length === 0) return;
+  const recorded = new Set(input.checks.map((c) => c.personId));
+  const missing = members.filter((m) => !recorded.has(m.id));
+  if (missing.length) throw new AppError('NO_RISK_NEEDS_EVERYONE', { field: ['checks'], missing: missing.map((m) => ({ personId: m.id, name: m.name })) });
+  if (!input.checks.some((c) => c.present)) throw new AppError('NO_RISK_NOBODY_SEEN', { field: ['outcome'] });
+}
+
+/**
  * Record a visit to a household in a screening round. Each person checked gets their temperature
  * (or the reason there is none), symptoms and 14-day history; a fever, Hubei travel or contact history flags the person as a key
  * person and raises an alert for the command centre at once; a referral raises one too. The
@@ -78,6 +91,7 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
   const unknown = input.checks.findIndex((c) => !names.has(c.personId));
   if (unknown >= 0) throw new AppError('VALIDATION', { issues: [{ path: ['checks', String(unknown), 'personId'], message: 'not a member of this household' }] });
   checkTemperatures(input);
+  checkEveryoneAccounted(input, members);
 
   const now = clock.now();
   const visitedAt = input.visitedAt ? new Date(input.visitedAt).toISOString() : now.toISOString();
