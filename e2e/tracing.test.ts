@@ -72,6 +72,8 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await expect(row.innerText()).resolves.toContain('晋C60695 · 平遥高速口');
     await row.locator('input[type="checkbox"]').check();
     await tracer.locator('[data-testid="candidates-isolate"]').click();
+    // the form names who will observe him when nobody is chosen (issue 13: the bulk form shows who it will be)
+    await expect.poll(() => tracer.locator('[data-testid="isolate-options"] [data-testid="default-observers"]').innerText()).toMatch(/^不指定时：.+1 人$/);
     await tracer.locator('[data-testid="isolate-confirm"]').click();
     await expect.poll(() => row.innerText()).toContain('隔离中');
     await screenshot(tracer, 'tracing-candidates');

@@ -60,7 +60,6 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'tracing.acceptIsolate': 'Accept and isolate',
   'tracing.acceptIsolateN': 'Accept {n} and start isolation',
   'tracing.isolateOptions': 'Isolation',
-  'tracing.observerOptional': 'Optional; otherwise the person answerable for their grid or village observes',
   'tracing.acceptOnly': 'Accept only',
   'tracing.reject': 'Reject',
   'tracing.addManually': 'Add a contact',

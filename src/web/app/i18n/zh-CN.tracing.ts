@@ -58,7 +58,6 @@ export const tracingZhCN = {
   'tracing.acceptIsolate': '接受并隔离',
   'tracing.acceptIsolateN': '接受 {n} 人并开始隔离',
   'tracing.isolateOptions': '隔离方式',
-  'tracing.observerOptional': '选填；不选则由所在网格或村的包保责任人观察',
   'tracing.acceptOnly': '仅接受',
   'tracing.reject': '排除',
   'tracing.addManually': '手动添加密接',

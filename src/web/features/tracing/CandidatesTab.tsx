@@ -9,6 +9,7 @@ import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
+import { DefaultObserverHint } from '../isolation/DefaultObserverHint';
 import { ObserverSelect, SiteSelect } from '../isolation/pickers';
 import { ManualContactModal } from './ManualContactModal';
 import { tracingApi, localDay, type Decisions, type DecisionsBody } from './tracingApi';
@@ -53,6 +54,8 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
   const [result, setResult] = useState<Decisions | null>(null);
   const [options] = Form.useForm<IsolateOptions>();
   const kind = Form.useWatch('kind', options);
+  const siteId = Form.useWatch('siteId', options) as string | undefined;
+  const observerId = Form.useWatch('observerId', options) as string | undefined;
 
   const load = useCallback(() => {
     setLoading(true);
@@ -131,6 +134,10 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
     </Space>
   );
 
+  // who observes each person when nobody is named (包保, village doctor, grid worker, else you), as the isolation form shows
+  const observerHint = (
+    <DefaultObserverHint personIds={chosen.flatMap((c) => (c.personId ? [c.personId] : []))} siteId={kind === 'centralised' ? siteId : undefined} />
+  );
   const isolateForm = (
     <Form form={options} layout="vertical" initialValues={{ kind: 'home' }} style={{ width: mobile ? 260 : 320 }} data-testid="isolate-options">
       <Form.Item name="kind" label={t('isolation.kind')}>
@@ -141,10 +148,12 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
           <SiteSelect />
         </Form.Item>
       )}
-      {can.pickObserver(me.role) && (
-        <Form.Item name="observerId" label={t('isolation.observer')} extra={t('tracing.observerOptional')}>
+      {can.pickObserver(me.role) ? (
+        <Form.Item name="observerId" label={t('isolation.observer')} extra={observerId ? undefined : observerHint}>
           <ObserverSelect />
         </Form.Item>
+      ) : (
+        <Form.Item label={t('isolation.observer')}>{observerHint}</Form.Item>
       )}
       <Button type="primary" block loading={busy === 'isolate'} onClick={() => void decide('isolate')} data-testid="isolate-confirm">
         {t('tracing.acceptIsolateN', { n: chosen.length })}
