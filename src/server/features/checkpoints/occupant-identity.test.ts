@@ -84,6 +84,20 @@ describe('occupants identified by phone', () => {
     expect((await admin.get(`/api/persons/lookup?idNumber=${number}`)).json()).toMatchObject({ name: '孙未证', sex: 'M', birthDate: '1990-01-01' });
   });
 
+  it('a registration through the registry with the same phone, name and an ID number verifies the phone-identified person', async () => {
+    const [first] = await pass([{ name: '武大伟', phone: '13911110011', temperature: 36.5 }]);
+    const number = id('14072819880808003');
+    const res = await admin.post('/api/persons', { name: '武大伟', phone: '13911110011', idNumber: number, regionId: tree.dongcheng.id });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    expect(res.json().person.id).toBe(first!.person_id);
+    const p = await person(first!.person_id!);
+    expect(p).toMatchObject({ name: '武大伟', birthDate: '1988-08-08', status: 'active' });
+    expect(p.tags).not.toContain('unverified_identity');
+    expect((await t.db.selectFrom('persons').select('id').where('name', '=', '武大伟').execute()).length).toBe(1);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', first!.person_id!).execute();
+    expect(audit.map((a) => a.action)).toContain('person.verify');
+  });
+
   it('merges a phone-identified person into the registered holder of the ID number, and the merge can be undone', async () => {
     const number = id('14072819750505002');
     const holder = (await admin.post('/api/persons', { name: '周已登', idNumber: number, regionId: tree.dongcheng.id })).json().person;

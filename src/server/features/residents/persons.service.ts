@@ -11,6 +11,7 @@ import { getRegionInScope } from '../regions/regions.service';
 import { personKeys, sameName } from './person-keys';
 import { findPersonByIdNumber, findPersonInScope, likelyDuplicates, tagsOf, type PersonRow } from './persons.repository';
 import { pendingTransferBy } from './transfers.repository';
+import { activePersonsByPhones } from './person-identity.repository';
 import { moveOpenRecords, type MoveTarget } from './person-move.repository';
 import { getHouseholdInScope } from './households.service';
 
@@ -104,6 +105,10 @@ async function followPerson(db: Db, before: Pick<PersonRow, 'id' | 'region_path'
   return moveOpenRecords(db, before.id, to);
 }
 
+async function removeTag(db: Db, personId: string, tag: PersonTag) {
+  await db.deleteFrom('person_tags').where('person_id', '=', personId).where('tag', '=', tag).execute();
+}
+
 export async function setTags(db: Db, clock: Clock, personId: string, regionPath: string, tags: readonly PersonTag[], source: string, replace: boolean) {
   if (replace) await db.deleteFrom('person_tags').where('person_id', '=', personId).execute();
   const existing = new Set((await tagsOf(db, [personId])).get(personId) ?? []);
@@ -191,7 +196,10 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
     const { household, region } = await placeOf(trx, actor, input);
     const now = clock.now().toISOString();
     const columns = { ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
-    const existing = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
+    const byNumber = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
+    // someone first met without an ID card (未核验身份) who now brings one: verify that record
+    const unverified = !byNumber && identity.idNumber && columns.phone ? await unverifiedNamesake(trx, scope, input.name, columns.phone) : undefined;
+    const existing = byNumber ?? unverified;
     if (existing) {
       refuseForeignIdentity(existing, input.name, actor, await pendingTransferBy(trx, existing.id, actor.id));
       // what this registration leaves out (a phone, the returnee details) is kept, not erased
@@ -200,7 +208,8 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
       await trx.updateTable('persons').set(merged).where('id', '=', existing.id).execute();
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
       const moved = await followPerson(trx, existing, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
-      await audit(trx, clock, actor, { action: 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path, moved } });
+      if (unverified) await removeTag(trx, existing.id, 'unverified_identity');
+      await audit(trx, clock, actor, { action: unverified ? 'person.verify' : 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path, moved } });
       return { id: existing.id, matchedExisting: true, household };
     }
     if (!input.confirmNotDuplicate) {
@@ -221,6 +230,19 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
   }
   const person = await findPersonInScope(db, scope, result.id);
   return { person: person!, matchedExisting: result.matchedExisting };
+}
+
+/**
+ * The one person in your jurisdiction known only by this phone and name (tagged 未核验身份, no ID
+ * number): the record a checkpoint made for a traveller without an ID card, which a registration
+ * with the same phone, name and now an ID number verifies instead of duplicating.
+ */
+async function unverifiedNamesake(db: Db, scope: ReturnType<typeof scopeOf>, name: string, phone: string): Promise<PersonRow | undefined> {
+  const sameNumber = (await activePersonsByPhones(db, [phone])).filter((p) => !p.id_number && sameName(p.name, name) && pathInScope(p.region_path, scope));
+  if (sameNumber.length === 0) return undefined;
+  const tags = await tagsOf(db, sameNumber.map((p) => p.id));
+  const unverified = sameNumber.filter((p) => tags.get(p.id)?.includes('unverified_identity'));
+  return unverified.length === 1 ? findPersonInScope(db, scope, unverified[0]!.id) : undefined;
 }
 
 /** Correct a person's record: only the fields given change (tags given replace the current set). */
