@@ -214,6 +214,9 @@ describe('checkpoint entry (卡口登记) on a phone, by keyboard', () => {
     await expect.poll(activeTestId).toBe('entry-phone-0');
     await type('1391111');
     await expect(page.locator('[data-testid="entry-phone-error-0"]').count()).resolves.toBe(0);
+    await press('Enter'); // a number cut short is caught on Enter, and the cursor stays
+    await expect.poll(() => page.locator('[data-testid="entry-error-0"]').innerText()).toContain('手机号');
+    await expect.poll(activeTestId).toBe('entry-phone-0');
     await type('2001');
     await press('Enter');
     await expect.poll(activeTestId).toBe('entry-temp-0');

@@ -104,7 +104,11 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
           status={phoneProblem || error?.field === 'phone' ? 'error' : undefined}
           value={known ? '' : draft.phone}
           onChange={(e) => onChange({ phone: e.target.value.replace(/\D/g, ''), phoneMoved: false, error: null })}
-          onKeyDown={enter(onPhoneEnter)}
+          onKeyDown={enter(() => {
+            // a number cut short is caught here, as the ID box catches a bad check digit, not at 登记
+            if (draft.phone.trim() && !isMobile(draft.phone)) onChange({ error: { field: 'phone', message: t('entry.phoneInvalid') } });
+            else onPhoneEnter();
+          })}
           style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 6 }}
         />
         <Input
@@ -130,7 +134,7 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
       )}
       {!problem && phoneProblem && <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }} data-testid={`entry-phone-error-${index}`}>{t('entry.phoneInvalid')}</Typography.Text>}
       {draft.phoneMoved && <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }} data-testid={`entry-phone-moved-${index}`}>{t('entry.phoneMoved')}</Typography.Text>}
-      {!problem && error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{error.message}</Typography.Text>}
+      {!problem && error && <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`entry-error-${index}`}>{error.message}</Typography.Text>}
     </div>
   );
 }
