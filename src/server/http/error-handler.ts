@@ -4,7 +4,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../../shared/errors';
 import { AppError, errorMessage } from '../errors';
+import { z } from 'zod';
 import { localeOf } from './actor';
+import type { Locale } from '../../shared/enums';
 
 /**
  * One handler turns every failure into `{ error: { code, message, details } }` with a stable code;
@@ -21,7 +23,7 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
       const issues = err.validation.map((v) => ({
         in: err.validationContext ?? 'body',
         path: v.instancePath.split('/').filter(Boolean),
-        message: v.message,
+        message: issueMessage(v, locale),
       }));
       return send(400, 'VALIDATION', { issues });
     }
@@ -52,4 +54,18 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
     const locale = localeOf(request);
     reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', locale) } });
   });
+}
+
+const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN(), 'zh-TW': z.locales.zhTW() } as const;
+
+/**
+ * A field's message in the reader's language: zod's own Chinese wording for its built-in checks
+ * (wrong type, not one of the options, too long, not a date …). A rule's own sentence (a refine) is
+ * written once, in English, and stays so; its code and field path say what failed in any language.
+ */
+function issueMessage(v: { keyword: string; message?: string; params?: Record<string, unknown> }, locale: Locale): string | undefined {
+  if (locale === 'en' || v.keyword === 'custom') return v.message;
+  const translated = ZOD_LOCALES[locale].localeError({ code: v.keyword, ...v.params } as never);
+  const text = typeof translated === 'string' ? translated : translated?.message;
+  return text || v.message;
 }
