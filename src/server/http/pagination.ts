@@ -13,6 +13,12 @@ export function encodeCursor(key: unknown): string {
 /** One part of a sort key: an id, a path, a username or a timestamp — never an object, a number or a NUL. */
 export const CursorPart = z.string().min(1).max(200).refine((s) => !CONTROL_CHARACTER.test(s));
 
+/**
+ * The key of a list sorted by its rows' ids (UUIDs): anything else — `"x"`, a date — would reach
+ * PostgreSQL as a uuid it cannot read (a 500), or SQLite as a key that quietly pages nowhere.
+ */
+export const CursorId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
 /** The key of a list sorted by two columns (a date, then the id). */
 export const CursorPair = z.tuple([CursorPart, CursorPart]);
 

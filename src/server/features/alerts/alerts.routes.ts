@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Alert } from '../../../shared/screening';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { acknowledgeAlert, listAlerts, toAlert } from './alerts.service';
 
@@ -17,7 +17,7 @@ export function alertRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const q = request.query;
-      const rows = await listAlerts(db, scope, { open: q.open === 'true', before: decodeCursor<string>(q.cursor), limit: q.limit });
+      const rows = await listAlerts(db, scope, { open: q.open === 'true', before: decodeCursor(q.cursor, CursorId), limit: q.limit });
       return pageFrom(rows, q.limit, (r) => r.id, toAlert);
     });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Referral, ReferralChange, ReferralInput, ReferralOutcomeInput, ReferralQuery } from '../../../shared/referrals';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { listReferrals } from './referrals.repository';
 import { changeReferral, createReferral, getReferral, recordReferralOutcome, ROLES_THAT_REFER, toReferral } from './referrals.service';
@@ -18,7 +18,7 @@ export function referralRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
     }, async (request) => {
       const { scope } = authorise(request, ROLES_THAT_REFER);
       const q = request.query;
-      const rows = await listReferrals(db, scope, { open: q.open === 'true', personId: q.personId, before: decodeCursor<string>(q.cursor), limit: q.limit });
+      const rows = await listReferrals(db, scope, { open: q.open === 'true', personId: q.personId, before: decodeCursor(q.cursor, CursorId), limit: q.limit });
       return pageFrom(rows, q.limit, (r) => r.id, toReferral);
     });
 

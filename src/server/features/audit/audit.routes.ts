@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditEntry, AuditQuery } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_READ_AUDIT } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { listAuditEntries } from './audit.repository';
 
@@ -13,7 +13,7 @@ export function auditRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     }, async (request) => {
       const { scope } = authorise(request, ROLES_THAT_READ_AUDIT);
       const q = request.query;
-      const rows = await listAuditEntries(db, scope, q, decodeCursor<string>(q.cursor));
+      const rows = await listAuditEntries(db, scope, q, decodeCursor(q.cursor, CursorId));
       return pageFrom(rows, q.limit, (r) => r.id, (r) => ({
         id: r.id,
         at: r.at,

@@ -6,7 +6,7 @@ import { CalendarDate } from '../../../shared/dates';
 import { pageOf } from '../../../shared/pagination';
 import { localDay, startOfLocalDay } from '../../clock';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getRegionInScope } from '../regions/regions.service';
 import { getSite, listSites, revealSitePhone, ROLES_AT_THE_BARRIER, ROLES_THAT_MANAGE_SITES, saveSite, toSite } from './sites.service';
@@ -74,7 +74,7 @@ export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginA
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const q = request.query;
-      const rows = await listPassages(db, scope, { ...q, plate: q.plate ? normalisePlate(q.plate) : undefined, before: decodeCursor<string>(q.cursor) });
+      const rows = await listPassages(db, scope, { ...q, plate: q.plate ? normalisePlate(q.plate) : undefined, before: decodeCursor(q.cursor, CursorId) });
       const occupants = await occupantsOf(db, rows.map((r) => r.id));
       return pageFrom(rows, q.limit, (r) => r.id, (r) => toPassage(r, occupants));
     });

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { inScope, scopeOf } from '../../http/scope';
-import { decodeCursor } from '../../http/pagination';
+import { CursorId, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { DispatchAssign, DispatchDone, DispatchItem, DispatchSheet, DispatchSummary } from '../../../shared/dispatch';
 import { audit } from '../audit/audit.service';
@@ -51,7 +51,7 @@ export async function getDispatch(db: Db, clock: Clock, actor: Actor, id: string
 
 /** The sheets of the actor's jurisdiction (one day's, or all), newest first. */
 export async function listDispatches(db: Db, actor: Actor, q: { day?: string; limit: number; cursor?: string }) {
-  const before = decodeCursor<string>(q.cursor);
+  const before = decodeCursor(q.cursor, CursorId);
   return selectSheets(db, actor)
     .$if(q.day !== undefined, (qb) => qb.where('dispatches.day', '=', q.day!))
     .$if(before !== undefined, (qb) => qb.where('dispatches.id', '<', before!))

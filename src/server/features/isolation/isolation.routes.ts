@@ -6,7 +6,7 @@ import {
 } from '../../../shared/isolation';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import {
   changeEpisode, createEpisode, createEpisodes, createHouseholdEpisodes, endEpisode, getEpisode, listEpisodes, regionFilterPath, ROLES_THAT_ISOLATE, selfReportLink, toEpisodes,
@@ -94,7 +94,7 @@ export function isolationRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const q = request.query;
-      const rows = await listEpisodes(db, scope, { ...q, regionPath: await regionFilterPath(db, scope, q.regionId), before: decodeCursor<string>(q.cursor) });
+      const rows = await listEpisodes(db, scope, { ...q, regionPath: await regionFilterPath(db, scope, q.regionId), before: decodeCursor(q.cursor, CursorId) });
       const page = pageFrom(rows, q.limit, (r) => r.id, (r) => r);
       return { items: await toEpisodes(db, clock, config.timeZone, page.items), nextCursor: page.nextCursor };
     });
@@ -160,7 +160,7 @@ export function isolationRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
       schema: { tags: ['isolation'], summary: 'Requests of isolated households (food, medicine, gas …), newest first', querystring: z.object({ status: NecessityStatus.optional(), limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().max(500).optional() }), response: { 200: pageOf(Necessity) } },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
-      const rows = await listNecessities(db, scope, { status: request.query.status, limit: request.query.limit, before: decodeCursor<string>(request.query.cursor) });
+      const rows = await listNecessities(db, scope, { status: request.query.status, limit: request.query.limit, before: decodeCursor(request.query.cursor, CursorId) });
       return pageFrom(rows, request.query.limit, (r) => r.id, (r) => toNecessity(r, clock.now()));
     });
 

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';
 import { containsScopeNode, inScope, pathInScope, scopeOf } from '../../http/scope';
-import { CursorPair, decodeCursor } from '../../http/pagination';
+import { CursorId, CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { NoticeDraft, NoticeDraftChange, NoticeKind, NoticeState, NoticeView } from '../../../shared/notices';
 import { audit } from '../audit/audit.service';
@@ -132,7 +132,7 @@ export async function actOnNoticeDoc(db: Db, clock: Clock, actor: Actor, id: str
 
 /** The notices of the actor's jurisdiction (the sender's list), newest first. */
 export async function listIssuedNotices(db: Db, actor: Actor, q: { kind?: NoticeKind; state?: NoticeState; limit: number; cursor?: string }) {
-  const before = decodeCursor<string>(q.cursor);
+  const before = decodeCursor(q.cursor, CursorId);
   return inScope(selectNotices(db, actor), 'notices.region_path', scopeOf(actor))
     .$if(q.kind !== undefined, (qb) => qb.where('notices.kind', '=', q.kind!))
     .$if(q.state !== undefined, (qb) => qb.where('notices.state', '=', q.state!))

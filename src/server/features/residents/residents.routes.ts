@@ -4,7 +4,7 @@ import { Household, HouseholdInput, HouseholdPatch, HouseholdSearchQuery, Person
 import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getRegionInScope } from '../regions/regions.service';
 import { ROLES_AT_THE_BARRIER } from '../checkpoints/sites.service';
@@ -25,7 +25,7 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const { scope } = authorise(request, 'any');
       const q = request.query;
       const region = q.regionId ? await getRegionInScope(db, scope, q.regionId) : undefined;
-      const rows = await searchPersons(db, scope, { q: q.q, tag: q.tag, underPath: region?.path, householdId: q.householdId, afterId: decodeCursor<string>(q.cursor), limit: q.limit });
+      const rows = await searchPersons(db, scope, { q: q.q, tag: q.tag, underPath: region?.path, householdId: q.householdId, afterId: decodeCursor(q.cursor, CursorId), limit: q.limit });
       const tags = await tagsOf(db, rows.map((r) => r.id));
       return pageFrom(rows, q.limit, (r) => r.id, (r) => toPerson(r, tags.get(r.id) ?? []));
     });
@@ -98,7 +98,7 @@ export function residentRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const { scope } = authorise(request, 'any');
       const q = request.query;
       const region = q.regionId ? await getRegionInScope(db, scope, q.regionId) : undefined;
-      const rows = await searchHouseholds(db, scope, { q: q.q, underPath: region?.path, afterId: decodeCursor<string>(q.cursor), limit: q.limit });
+      const rows = await searchHouseholds(db, scope, { q: q.q, underPath: region?.path, afterId: decodeCursor(q.cursor, CursorId), limit: q.limit });
       return pageFrom(rows, q.limit, (r) => r.id, toHousehold);
     });
 

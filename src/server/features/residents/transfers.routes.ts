@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pageOf } from '../../../shared/pagination';
 import { PersonTransfer, TransferDecision, TransferListQuery, TransferRequestInput } from '../../../shared/transfers';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { ROLES_THAT_REGISTER } from './persons.service';
 import { decideTransfer, pendingTransferCounts, requestTransfer, ROLES_THAT_DECIDE_TRANSFERS, toTransfer, transfersOf, withdrawTransfer } from './transfers.service';
@@ -24,7 +24,7 @@ export function transferRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       schema: { tags: ['residents'], summary: 'Transfer requests: incoming (persons of your jurisdiction) or outgoing (filed by it), newest first', querystring: TransferListQuery, response: { 200: pageOf(PersonTransfer) } },
     }, async (request) => {
       const { actor } = authorise(request, ROLES_THAT_REGISTER);
-      const rows = await transfersOf(db, clock, actor, { ...request.query, beforeId: decodeCursor<string>(request.query.cursor) });
+      const rows = await transfersOf(db, clock, actor, { ...request.query, beforeId: decodeCursor(request.query.cursor, CursorId) });
       return pageFrom(rows, request.query.limit, (r) => r.id, (r) => toTransfer(r, actor));
     });
 

@@ -5,7 +5,7 @@ import { Region } from '../../../shared/regions';
 import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_REGIONS } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getRegionInScope, pathNamesOf } from '../regions/regions.service';
 import { toRegion } from '../regions/regions.mapper';
@@ -29,7 +29,7 @@ export function responsibilityRoutes({ db, clock }: AppDeps): FastifyPluginAsync
       const { scope } = authorise(request, 'any');
       const q = request.query;
       if (q.regionId) await getRegionInScope(db, scope, q.regionId);
-      const rows = await listResponsibilities(db, scope, { regionId: q.regionId, afterId: decodeCursor<string>(q.cursor), limit: q.limit });
+      const rows = await listResponsibilities(db, scope, { regionId: q.regionId, afterId: decodeCursor(q.cursor, CursorId), limit: q.limit });
       return pageFrom(rows, q.limit, (r) => r.id, toResponsibility);
     });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CoverageQuery, CoverageRow, GapHousehold, Round, RoundInput, Visit, VisitInput, WorkerProgress } from '../../../shared/screening';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getRegionInScope } from '../regions/regions.service';
 import { closeRound, getRound, listRounds, openRound, ROLES_THAT_OPEN_ROUNDS, ROLES_THAT_SCREEN } from './rounds.service';
@@ -52,7 +52,7 @@ export function screeningRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const round = await getRound(db, scope, request.params.id);
       const q = request.query;
       const under = q.under ? await getRegionInScope(db, scope, q.under) : undefined;
-      const rows = await gapHouseholds(db, scope, round.id, round.regions.map((r) => r.path), { underPath: under?.path, afterId: decodeCursor<string>(q.cursor), limit: q.limit });
+      const rows = await gapHouseholds(db, scope, round.id, round.regions.map((r) => r.path), { underPath: under?.path, afterId: decodeCursor(q.cursor, CursorId), limit: q.limit });
       return pageFrom(rows, q.limit, (r) => r.id, (r) => ({
         householdId: r.id, address: r.address, headName: r.head_name ?? null, regionPath: r.region_path,
         status: r.status === 'not_home' ? ('not_home' as const) : ('never' as const), lastVisitAt: r.last_visit_at ?? null,

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/tracing';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
-import { decodeCursor, pageFrom } from '../../http/pagination';
+import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../app';
 import { getPerson } from '../residents/persons.service';
 import { caseHistory, caseOfPerson, changeCase, createCase, getCase, listCases, ROLES_THAT_TRACE, toCase } from './cases.service';
@@ -25,7 +25,7 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const q = request.query;
-      return pageFrom(await listCases(db, scope, { ...q, before: decodeCursor<string>(q.cursor) }), q.limit, (r) => r.id, toCase);
+      return pageFrom(await listCases(db, scope, { ...q, before: decodeCursor(q.cursor, CursorId) }), q.limit, (r) => r.id, toCase);
     });
 
     app.post('/api/cases', {
