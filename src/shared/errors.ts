@@ -116,6 +116,7 @@ export const ERROR_CATALOGUE = {
   DAILY_REPORT_INCLUDED_ABOVE: { status: 409, zh: '该报告已汇入上级已报送的报告，须先由更上一级退回上级报告', en: "This report is already summed in the submitted report above; the level above that must return that report first" },
   PASSWORD_GUESSABLE: { status: 400, zh: '密码过于常见或容易被猜到（如 password1、qwerty123、键盘连排、与用户名相近），请换一个更难猜的密码', en: 'That password is common or easy to guess (like password1, qwerty123, a keyboard run or your username); choose a harder one' },
   PASSWORD_RESET_NOT_ABOVE: { status: 403, zh: '只有上级（管辖范围包含对方的用户）或系统管理员可以重置他人密码', en: "Only a user a level above (whose jurisdiction contains the other's) or a global administrator may reset another user's password" },
+  USER_CHANGE_NOT_ABOVE: { status: 403, zh: '只有上级（管辖范围包含对方的用户）或系统管理员可以修改他人的账号（角色、状态、资料）', en: "Only a user a level above (whose jurisdiction contains the other's) or a global admin may change another user's account (role, status, details)" },
   PASSWORD_UNCHANGED: { status: 400, zh: '新密码不能与原密码相同', en: 'The new password must differ from the old one' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改由他人设置的初始密码', en: 'Change the password someone else set for you first' },
   IMPORT_TOO_LARGE: { status: 413, zh: `文件过大：超出导入上限（文件 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，${MAX_ROWS.toLocaleString('en')} 行，.xlsx 解压后不超过原文件的 ${MAX_XLSX_RATIO} 倍），请拆分后分批导入`, en: `The file is too large for an import (${MAX_UPLOAD_BYTES / 1024 / 1024} MB, ${MAX_ROWS.toLocaleString('en')} rows, an .xlsx unpacking to at most ${MAX_XLSX_RATIO} times its size); split it and import the parts` },

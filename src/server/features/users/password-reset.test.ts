@@ -40,6 +40,19 @@ describe('password resets', () => {
     expect((await cmd.patch(`/api/users/${await idOf(cmd, 'county_cmd')}`, { password: 'Peer-Takeover-71' })).json().error.code).toBe('CANNOT_CHANGE_SELF');
   });
 
+  it('refuses a peer any other change too: role, status, name (found by the acceptance check)', async () => {
+    const cadre = await t.login('gutao_a', PASSWORD);
+    const peer = await idOf(cadre, 'gutao_b');
+    for (const change of [{ role: 'grid' }, { status: 'disabled' }, { displayName: '被改名' }]) {
+      const res = await cadre.patch(`/api/users/${peer}`, change);
+      expect([res.statusCode, res.json().error?.code]).toEqual([403, 'USER_CHANGE_NOT_ABOVE']);
+    }
+    const row = await t.db.selectFrom('users').select(['role', 'status', 'display_name']).where('id', '=', peer).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ role: 'township', status: 'active' });
+    expect(row.display_name).not.toBe('被改名');
+    expect((await t.login('gutao_b', PASSWORD))).toBeTruthy();
+  });
+
   it('lets a level above reset it; the user must change it at the next login before anything else; audited', async () => {
     const cadre = await t.login('gutao_a', PASSWORD);
     const old = await t.login('dc_grid', PASSWORD);

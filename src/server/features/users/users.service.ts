@@ -104,7 +104,8 @@ export function mayResetPasswordOf(actor: Pick<Actor, 'regionPath'>, target: { r
 }
 
 /**
- * Change a user. Disabling a user or changing their password ends their sessions. Nobody can
+ * Change a user — another's account only from a level above (a global admin, or a jurisdiction
+ * strictly containing theirs). Disabling a user or changing their password ends their sessions. Nobody can
  * disable, demote or re-bind their own account (so the last admin cannot lock everyone out), nor
  * reset their own password here (that is /api/auth/password, with the old one). A reset password
  * is temporary: the user must change it at the next login; the reset is audited on its own.
@@ -117,9 +118,11 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
   if (self && ((input.role !== undefined && input.role !== target.role) || input.status === 'disabled' || (input.regionId !== undefined && input.regionId !== target.region_id))) {
     throw new AppError('CANNOT_CHANGE_SELF');
   }
+  // another's account is changed only from a level above: a peer could otherwise demote or
+  // disable a fellow cadre of the same township (or set their password and log in as them)
+  if (!self && !mayResetPasswordOf(actor, target)) throw new AppError(input.password !== undefined ? 'PASSWORD_RESET_NOT_ABOVE' : 'USER_CHANGE_NOT_ABOVE');
   if (input.password !== undefined) {
     if (self) throw new AppError('CANNOT_CHANGE_SELF');
-    if (!mayResetPasswordOf(actor, target)) throw new AppError('PASSWORD_RESET_NOT_ABOVE');
     assertPasswordAcceptable(input.password, { username: target.username, displayName: input.displayName ?? target.display_name });
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
