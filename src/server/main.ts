@@ -10,6 +10,7 @@ import { markInterruptedImports } from './features/residents/import/import-jobs.
 import { sweepFollowUps } from './features/isolation/followups.service';
 import { sweepLateZeroReports } from './features/zero-reports/sweep.service';
 import { startTicker } from './ticker';
+import { auditLogOwnedByApplication } from './features/audit/audit.repository';
 import { purgeExpiredSessions } from './features/auth/auth.service';
 import { rollupRefreshJob } from './features/rollups/refresh.service';
 
@@ -45,6 +46,9 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
       bar.stop();
       log(`Demo county ready: ${summary.regions} regions, ${summary.households} households, ${summary.persons} residents, ${summary.users} users (password ${summary.password}).`);
     }
+  }
+  if (await auditLogOwnedByApplication(db)) {
+    log('Warning: the audit log (audit_log) belongs to the role Qunfang logs in as, so these credentials could drop it; hand it to qunfang_owner (README: Security, database roles).');
   }
   try {
     await ensureWebBuilt(log);

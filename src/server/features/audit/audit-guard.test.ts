@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { testApp, ADMIN_PASSWORD, type TestApp } from '../../testing/test-app';
 import { ManualClock } from '../../clock';
 import { audit } from './audit.service';
+import { auditLogOwnedByApplication } from './audit.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,6 +20,11 @@ afterAll(async () => t.close());
 const count = async (db: Db) => Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('the audit log survives the application’s own credentials', () => {
+  it('belongs to another role than the application’s after the migrations (PostgreSQL; never on SQLite)', async () => {
+    expect(await auditLogOwnedByApplication(t.db)).toBe(false);
+  });
+
+
   it('refuses to be emptied through the application’s connection (TRUNCATE on PostgreSQL, an unfiltered DELETE on SQLite)', async () => {
     const before = await count(t.db);
     expect(before).toBeGreaterThan(0);
@@ -65,6 +71,27 @@ describe.skipIf(process.env.QF_TEST_ENGINE !== 'postgres')('an application role 
     await admin.query(`revoke qunfang_owner from ${role}`);
     await admin.query(`drop role if exists ${role}`);
     await admin.end();
+  });
+
+  it('says, for the start-up warning, when the application’s own role still owns the audit log', async () => {
+    expect(await auditLogOwnedByApplication(app)).toBe(false);
+    // a role without the rights to hand the table over (no CREATEROLE): the table stays its own
+    const bare = role + '_bare';
+    await admin.query(`create role ${bare} login password 'app'`);
+    await admin.query(`create database ${bare}_db`);
+    const inDb = new pg.Client({ connectionString: `${base()}/${bare}_db` });
+    await inDb.connect();
+    await inDb.query(`grant usage, create on schema public to ${bare}`);
+    await inDb.end();
+    const bareDb = openDb({ databaseUrl: base().replace('qunfang:qunfang@', `${bare}:app@`) + '/' + bare + '_db' });
+    try {
+      await migrateToLatest(bareDb);
+      expect(await auditLogOwnedByApplication(bareDb)).toBe(true);
+    } finally {
+      await bareDb.destroy();
+      await admin.query(`drop database if exists ${bare}_db`);
+      await admin.query(`drop role if exists ${bare}`);
+    }
   });
 
   it('migrates, writes and reads the audit log, but can neither empty, rewrite nor disarm it', async () => {

@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { AuditTable, Db } from '../../db/database';
+import { sql, type Insertable } from 'kysely';
+import { engineOf, type AuditTable, type Db } from '../../db/database';
 import type { AuditQuery } from '../../../shared/audit';
 import { inScope, subtreeCondition, type Scope } from '../../http/scope';
 
@@ -34,4 +34,15 @@ export async function listAuditEntries(db: Db, scope: Scope, q: AuditQuery, befo
     .orderBy('id', 'desc')
     .limit(q.limit + 1)
     .execute();
+}
+
+/**
+ * On PostgreSQL: whether the role the application logs in as owns `audit_log` — then its own
+ * credentials could drop the table or its triggers (see README, "database roles"). Always false on
+ * SQLite, where the file is the boundary.
+ */
+export async function auditLogOwnedByApplication(db: Db): Promise<boolean> {
+  if (engineOf(db) !== 'postgres') return false;
+  const { rows } = await sql<{ own: boolean }>`select tableowner = current_user as own from pg_tables where tablename = 'audit_log'`.execute(db);
+  return rows[0]?.own === true;
 }
