@@ -26,7 +26,8 @@ export function toTransfer(row: TransferRow, actor: Actor): PersonTransfer {
   const registration = JSON.parse(row.registration) as Registration;
   const pending = row.status === 'pending';
   // the requesting side learns nothing of where the person lives; the person's side sees it
-  const personSide = pathInScope(row.from_path, scope) || pathInScope(row.person_path, scope);
+  // (where they lived when it was filed: once accepted the person is on the requester's side, the old place still not theirs to see)
+  const personSide = pathInScope(row.from_path, scope);
   return {
     id: row.id,
     personId: row.person_id,

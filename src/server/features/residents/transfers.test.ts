@@ -210,6 +210,9 @@ describe('a transfer request (迁入申请)', () => {
     const accepted = await county.post(`/api/person-transfers/${filed.id}/decision`, { decision: 'accept', note: '核实已搬迁' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', decidedByName: 'county_cmd' });
+    // the requester still learns nothing of where the person lived (found by the acceptance check)
+    const outgoing = (await gutaoGrid.get('/api/person-transfers?box=outgoing')).json().items.find((i: { id: string }) => i.id === filed.id);
+    expect(outgoing).toMatchObject({ status: 'accepted', fromPlace: null });
 
     const moved = await gutaoGrid.get(`/api/persons/${wang.id}`);
     expect(moved.statusCode).toBe(200);
