@@ -34,7 +34,11 @@ export interface ImportSummary {
   warnings: RowSpool;
 }
 
-export type ImportProgress = (processedRows: number) => void;
+/**
+ * Called after each batch has committed (and once at the end): the rows read so far, and the
+ * summary's counts of what has landed — what a job row shows if the import is then interrupted.
+ */
+export type ImportProgress = (processedRows: number, landed: Pick<ImportSummary, 'created' | 'updated' | 'unchanged' | 'invalid'>) => void;
 
 /** A batch (one transaction) ends at the first household boundary after this many rows… */
 const BATCH = 10_000;
@@ -115,14 +119,14 @@ async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
       await ctx.land(batch);
       batch = [];
       batchChars = 0;
-      progress?.(summary.rows);
+      progress?.(summary.rows, summary);
     }
     batch.push(parsed);
     for (const c of source.cells) batchChars += c.length;
   }
   if (!headerSeen) throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'EMPTY', message: '文件为空' }] });
   await ctx.land(batch);
-  progress?.(summary.rows);
+  progress?.(summary.rows, summary);
 }
 
 /** A row with more columns than the roster, or a CSV line with fewer (a comma in a cell left unquoted). */
