@@ -202,7 +202,9 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await admin.locator('[data-testid="episode-create"]').click();
     await expect(admin.locator('[data-testid="default-observers"]').innerText()).resolves.toContain('包保责任人');
     await admin.locator('#episode-persons').fill('吴默认');
-    await admin.locator('.ant-select-item-option', { hasText: '吴默认' }).click();
+    // the option of the dropdown that is showing (closed dropdowns of earlier selects stay in the page)
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '吴默认' }).click();
+    await expect.poll(() => admin.locator('[data-testid="episode-form"], form').first().innerText()).toContain('吴默认');
     await expect.poll(() => admin.locator('[data-testid="default-observers"]').innerText()).toBe('不指定时：guancha01（村医）1 人');
     await screenshot(admin, 'isolation-default-observer');
     await admin.locator('[data-testid="episode-submit"]').click();

@@ -53,6 +53,27 @@ async function roster(file: string) {
   await wb.xlsx.writeFile(file);
 }
 
+/**
+ * Choose the household in the open person form: the option of the dropdown that is showing (a
+ * closed dropdown of an earlier select stays in the page), and wait until the form holds it — on a
+ * loaded machine a click during the dropdown's animation could leave the field empty.
+ */
+async function pickHousehold(room: string) {
+  const field = page.locator('#person-household');
+  await field.click();
+  await field.fill(room);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: room }).first().click();
+  // the form asks for the relation to the head once it holds a household
+  await page.locator('#person-relation').waitFor();
+}
+
+/** Submit the person form and wait for the server's answer (a 409 LIKELY_DUPLICATE here). */
+async function submitPerson() {
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/persons') && r.request().method() === 'POST');
+  await page.locator('[data-testid="person-submit"]').click();
+  await answer;
+}
+
 /** The names in the persons table, in order. */
 const names = () => page.locator('[data-testid="persons-table"] [data-testid^="person-row-"] td:first-child').allInnerTexts();
 
@@ -149,10 +170,8 @@ describe('resident registry in the browser', () => {
     await page.locator('[data-testid="person-add"]').click();
     await page.locator('#person-name').fill('张三丰');
     await page.locator('#person-phone').fill('13912345678');
-    await page.locator('#person-household').click();
-    await page.locator('#person-household').fill('101');
-    await page.locator('.ant-select-item-option', { hasText: '101' }).first().click();
-    await page.locator('[data-testid="person-submit"]').click();
+    await pickHousehold('101');
+    await submitPerson();
 
     const warning = page.locator('[data-testid="person-duplicates"]');
     await warning.waitFor();
@@ -172,10 +191,8 @@ describe('resident registry in the browser', () => {
     await page.locator('[data-testid="person-add"]').click();
     await page.locator('#person-name').fill('张三丰');
     await page.locator('#person-phone').fill('13912345678');
-    await page.locator('#person-household').click();
-    await page.locator('#person-household').fill('102');
-    await page.locator('.ant-select-item-option', { hasText: '102' }).first().click();
-    await page.locator('[data-testid="person-submit"]').click();
+    await pickHousehold('102');
+    await submitPerson();
     await page.locator('[data-testid="person-dup-confirm"]').click();
 
     // the new record opens, and lists the first one as a possible duplicate
