@@ -238,10 +238,10 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
  * with the same phone, name and now an ID number verifies instead of duplicating.
  */
 async function unverifiedNamesake(db: Db, scope: ReturnType<typeof scopeOf>, name: string, phone: string): Promise<PersonRow | undefined> {
-  const sameNumber = (await activePersonsByPhones(db, [phone])).filter((p) => !p.id_number && sameName(p.name, name) && pathInScope(p.region_path, scope));
-  if (sameNumber.length === 0) return undefined;
-  const tags = await tagsOf(db, sameNumber.map((p) => p.id));
-  const unverified = sameNumber.filter((p) => tags.get(p.id)?.includes('unverified_identity'));
+  const samePhone = (await activePersonsByPhones(db, [phone])).filter((p) => !p.id_number && sameName(p.name, name) && pathInScope(p.region_path, scope));
+  if (samePhone.length === 0) return undefined;
+  const tags = await tagsOf(db, samePhone.map((p) => p.id));
+  const unverified = samePhone.filter((p) => tags.get(p.id)?.includes('unverified_identity'));
   return unverified.length === 1 ? findPersonInScope(db, scope, unverified[0]!.id) : undefined;
 }
 

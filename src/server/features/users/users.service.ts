@@ -94,11 +94,12 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
 }
 
 /**
- * Who may reset another user's password: a global admin, or a user whose jurisdiction strictly
- * contains the target's (a level above). A peer — a township cadre and another cadre of the same
- * township — may not: they could set the password and log in as the other.
+ * Who may change another user's account — reset their password, change their role, status or
+ * details: a global admin, or a user whose jurisdiction strictly contains the target's (a level
+ * above). A peer — another cadre of the same township — may not: they could set the password and
+ * log in as the other, or demote or disable them.
  */
-export function mayResetPasswordOf(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
+export function isAboveUser(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
   if (actor.regionPath === '/') return true;
   return target.region_path.startsWith(actor.regionPath) && target.region_path.length > actor.regionPath.length;
 }
@@ -120,7 +121,7 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
   }
   // another's account is changed only from a level above: a peer could otherwise demote or
   // disable a fellow cadre of the same township (or set their password and log in as them)
-  if (!self && !mayResetPasswordOf(actor, target)) throw new AppError(input.password !== undefined ? 'PASSWORD_RESET_NOT_ABOVE' : 'USER_CHANGE_NOT_ABOVE');
+  if (!self && !isAboveUser(actor, target)) throw new AppError(input.password !== undefined ? 'PASSWORD_RESET_NOT_ABOVE' : 'USER_CHANGE_NOT_ABOVE');
   if (input.password !== undefined) {
     if (self) throw new AppError('CANNOT_CHANGE_SELF');
     assertPasswordAcceptable(input.password, { username: target.username, displayName: input.displayName ?? target.display_name });
