@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { Db, FollowUpSlotTable, IsolationEpisodeTable } from '../src/server/db/database';
+import type { Db } from '../src/server/db/database';
+import type { FollowUpSlotTable } from '../src/server/features/isolation/followups.table';
+import type { IsolationEpisodeTable } from '../src/server/features/isolation/episodes.table';
 import { addDays, localDay } from '../src/server/clock';
 import { uuidv7 } from '../src/server/ids';
 import { insertChunked } from '../src/server/features/demo/insert';

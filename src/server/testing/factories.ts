@@ -1,4 +1,5 @@
-import type { Db, RegionRow } from '../db/database';
+import type { Db } from '../db/database';
+import type { RegionRow } from '../features/regions/regions.table';
 import type { Clock } from '../clock';
 import type { Role } from '../../shared/enums';
 import { createRegion } from '../features/regions/regions.service';

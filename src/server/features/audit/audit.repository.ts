@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
-import { engineOf, type AuditTable, type Db } from '../../db/database';
+import { engineOf, type Db } from '../../db/database';
+import type { AuditTable } from './audit.table';
 import type { AuditQuery } from '../../../shared/audit';
 import { inScope, subtreeCondition, type Scope } from '../../http/scope';
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, LoginThrottleTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { LoginThrottleTable } from './login-throttle.table';
 
 export type ThrottleKey = Pick<LoginThrottleTable, 'key' | 'kind' | 'username' | 'address'>;
 

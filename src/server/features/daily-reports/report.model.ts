@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { DailyReportTable, DailyReportVersionTable, Db } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DailyReportTable, DailyReportVersionTable } from './reports.table';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { DailyReportTable, DailyReportVersionTable, Db } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DailyReportTable, DailyReportVersionTable } from './reports.table';
 import { engineOf } from '../../db/database';
 import { inSubtree } from '../../http/scope';
 import type { RegionLevel } from '../../../shared/enums';

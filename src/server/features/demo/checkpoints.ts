@@ -1,6 +1,10 @@
 import { sql, type Insertable } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import { sqliteHandle, type AlertTable, type ReferralTable, type Database, type CheckpointSiteTable, type Db, type DutyAssignmentTable, type DutyShiftTable, type RegionRow } from '../../db/database';
+import { sqliteHandle, type Database, type Db } from '../../db/database';
+import type { AlertTable } from '../alerts/alerts.table';
+import type { ReferralTable } from '../alerts/referrals.table';
+import type { CheckpointSiteTable, DutyAssignmentTable, DutyShiftTable } from '../checkpoints/sites.table';
+import type { RegionRow } from '../regions/regions.table';
 import type { Clock } from '../../clock';
 import { FEVER_CELSIUS, type Symptom } from '../../../shared/screening';
 import { idCardCheckChar } from '../../../shared/validators';

@@ -1,4 +1,5 @@
-import type { Db, RegionRow } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { RegionRow } from '../regions/regions.table';
 import { ManualClock, localDay, localDayStartMs, type Clock } from '../../clock';
 import type { Actor } from '../../http/actor';
 import { draftDailyReport } from '../daily-reports/draft.service';

@@ -1,5 +1,9 @@
 import type { Insertable } from 'kysely';
-import type { AlertTable, Db, FollowUpSlotTable, IsolationEpisodeTable, NecessityRequestTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { AlertTable } from '../alerts/alerts.table';
+import type { FollowUpSlotTable } from '../isolation/followups.table';
+import type { IsolationEpisodeTable } from '../isolation/episodes.table';
+import type { NecessityRequestTable } from '../isolation/necessities.table';
 import { addDays, localDay, type Clock } from '../../clock';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { insertChunked } from './insert';

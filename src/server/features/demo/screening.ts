@@ -1,4 +1,9 @@
-import type { AlertTable, Db, ReferralTable, RegionRow, ScreeningCheckTable, UserTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { AlertTable } from '../alerts/alerts.table';
+import type { ReferralTable } from '../alerts/referrals.table';
+import type { RegionRow } from '../regions/regions.table';
+import type { ScreeningCheckTable } from '../screening/visits.table';
+import type { UserTable } from '../users/users.table';
 import type { PersonTag } from '../../../shared/residents';
 import type { Symptom, VisitOutcome } from '../../../shared/screening';
 import { TRANSPORT_LABELS } from '../residents/import/resident-columns';

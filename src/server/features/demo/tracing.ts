@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
-import type { Db, FollowUpSlotTable, IsolationEpisodeTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { FollowUpSlotTable } from '../isolation/followups.table';
+import type { IsolationEpisodeTable } from '../isolation/episodes.table';
 import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
 import { TRACED_BUS } from './checkpoints';

@@ -1,4 +1,6 @@
-import type { RegionRow, ResponsibilityTable, UserTable } from '../../db/database';
+import type { RegionRow } from '../regions/regions.table';
+import type { ResponsibilityTable } from '../responsibility/responsibility.table';
+import type { UserTable } from '../users/users.table';
 import type { Role } from '../../../shared/enums';
 import { randomFullName } from './names';
 import { randomMobile } from './people';

@@ -1,6 +1,8 @@
 import { addDays, localDay } from '../../clock';
 import { sql } from 'kysely';
-import { engineOf, type AlertTable, type Db, type ZeroReportTable, type ZeroReportVersionTable } from '../../db/database';
+import { engineOf, type Db } from '../../db/database';
+import type { AlertTable } from '../alerts/alerts.table';
+import type { ZeroReportTable, ZeroReportVersionTable } from '../zero-reports/reports.table';
 import type { Clock } from '../../clock';
 import { formatV7 } from '../../ids';
 import { GLOBAL_SCOPE } from '../../http/scope';

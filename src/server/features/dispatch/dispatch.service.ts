@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Db, DispatchItemTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DispatchItemTable } from './dispatch.table';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../http/actor';

@@ -1,4 +1,5 @@
-import type { Db, DispatchItemTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DispatchItemTable } from './dispatch.table';
 import { localDay, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';

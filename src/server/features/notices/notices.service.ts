@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Db, NoticeTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { NoticeTable } from './notices.table';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';

@@ -1,4 +1,4 @@
-import type { RegionRow } from '../../db/database';
+import type { RegionRow } from './regions.table';
 import { uuidv7 } from '../../ids';
 import type { Region } from '../../../shared/regions';
 import { pinyinOf, searchKeyOf } from '../../text';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, NewRegion, RegionRow } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { NewRegion, RegionRow } from './regions.table';
 import { PATH_COPY_TABLES, SCOPED_TABLES } from '../../db/scoped-tables';
 import type { RegionLevel } from '../../../shared/enums';
 import { inScope, inSubtree, type Scope } from '../../http/scope';

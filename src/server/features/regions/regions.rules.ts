@@ -1,7 +1,7 @@
 import type { RegionLevel } from '../../../shared/enums';
 import { codeFitsParent, regionCodeProblem, significantDigits } from '../../../shared/validators';
 import { AppError } from '../../errors';
-import type { RegionRow } from '../../db/database';
+import type { RegionRow } from './regions.table';
 
 /**
  * Which parent levels a level may hang under. Counties sit under a city or directly under a

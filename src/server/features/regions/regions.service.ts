@@ -1,4 +1,5 @@
-import type { Db, RegionRow } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { RegionRow } from './regions.table';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';

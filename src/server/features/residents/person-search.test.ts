@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock';
-import type { Db, RegionRow } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { RegionRow } from '../regions/regions.table';
 import { uuidv7 } from '../../ids';
 import { testDb, type TestDatabase } from '../../testing/test-db';
 import { makeTree } from '../../testing/factories';

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db, PersonTransferTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { PersonTransferTable } from './transfers.table';
 import { subtreeCondition, type Scope } from '../../http/scope';
 import type { TransferBox, TransferStatus } from '../../../shared/transfers';
 

@@ -1,4 +1,5 @@
-import type { Db, UserTable } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { UserTable } from './users.table';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';

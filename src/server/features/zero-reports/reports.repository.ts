@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database, Db, ZeroReportTable } from '../../db/database';
+import type { Database, Db } from '../../db/database';
+import type { ZeroReportTable } from './reports.table';
 import { inScope, type Scope } from '../../http/scope';
 import type { ZeroReport, ZeroReportUnitType } from '../../../shared/zero-reports';
 

@@ -1,6 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import type { Insertable, Updateable } from 'kysely';
-import { sqliteHandle, type Db, type HouseholdTable, type PersonTable, type RegionRow } from '../../../db/database';
+import { sqliteHandle, type Db } from '../../../db/database';
+import type { HouseholdTable } from '../households.table';
+import type { PersonTable } from '../persons.table';
+import type { RegionRow } from '../../regions/regions.table';
 import { latestDayAnywhere, type Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { withBulkWrites } from '../../../db/bulk-writes';
