@@ -1,5 +1,5 @@
 import type { Db } from '../src/server/db/database';
-import { DEMO_ROUND_NAME } from '../src/server/features/demo/screening';
+import { DEMO_ROUND_NAME } from '../src/server/demo/screening';
 import { benchApp, interleaved, timeRequest, type LatencyResult } from './latency';
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '../src/server/db/database';
 import { uuidv7 } from '../src/server/ids';
 import { draftDailyReport } from '../src/server/features/daily-reports/draft.service';
 import { submitDailyReport } from '../src/server/features/daily-reports/submit.service';
-import { insertChunked } from '../src/server/features/demo/insert';
+import { insertChunked } from '../src/server/demo/insert';
 import { systemActor } from '../src/server/testing/test-app';
 import { quantile } from './stats';
 

@@ -3,8 +3,8 @@ import { systemClock, addDays, localDay, localDayStartMs } from '../src/server/c
 import type { Database, Db } from '../src/server/db/database';
 import { randomBytes } from 'node:crypto';
 import { formatV7, uuidv7 } from '../src/server/ids';
-import { insertChunked } from '../src/server/features/demo/insert';
-import { Rng } from '../src/server/features/demo/random';
+import { insertChunked } from '../src/server/demo/insert';
+import { Rng } from '../src/server/demo/random';
 import { refreshRollups, rebuildRollups } from '../src/server/features/rollups/refresh.service';
 import { makeUser, PASSWORD } from '../src/server/testing/factories';
 import { benchApp, interleaved, type LatencyResult } from './latency';

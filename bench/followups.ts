@@ -5,7 +5,7 @@ import type { FollowUpSlotTable } from '../src/server/features/isolation/followu
 import type { IsolationEpisodeTable } from '../src/server/features/isolation/episodes.table';
 import { addDays, localDay } from '../src/server/clock';
 import { uuidv7 } from '../src/server/ids';
-import { insertChunked } from '../src/server/features/demo/insert';
+import { insertChunked } from '../src/server/demo/insert';
 import { DEFAULT_ISOLATION_SETTINGS } from '../src/server/features/isolation/isolation.settings';
 import { missedCutoff, planSlots } from '../src/server/features/isolation/slots';
 import { benchApp, interleaved, timeRequest, type LatencyResult } from './latency';

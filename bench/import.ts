@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { cliActor } from '../src/cli/actor';
 import { systemClock } from '../src/server/clock';
 import { sqliteHandle, type Db } from '../src/server/db/database';
-import { insertChunked } from '../src/server/features/demo/insert';
+import { insertChunked } from '../src/server/demo/insert';
 import { importResidents, type ImportSummary } from '../src/server/features/residents/import/resident-import.service';
 import { readRows } from '../src/server/spreadsheets/row-source';
 import { BULK_CACHE_KIB } from '../src/server/db/bulk-writes';

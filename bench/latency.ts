@@ -3,7 +3,7 @@ import { buildApp } from '../src/server/app';
 import { systemClock } from '../src/server/clock';
 import { loadConfig } from '../src/server/config';
 import type { Db } from '../src/server/db/database';
-import { DEMO_PASSWORD } from '../src/server/features/demo/demo.service';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.service';
 import { quantile } from './stats';
 
 /**

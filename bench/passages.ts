@@ -28,7 +28,7 @@ import type { RegionRow } from '../src/server/features/regions/regions.table';
 import { uuidv7 } from '../src/server/ids';
 import { hashPassword } from '../src/server/features/auth/password';
 import { listPassages, occupantsOf } from '../src/server/features/checkpoints/passages.repository';
-import { DEMO_PASSWORD } from '../src/server/features/demo/demo.service';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.service';
 import { loadCountyFromDivisionTable } from '../src/server/features/regions/regions.load';
 import { idCardCheckChar } from '../src/shared/validators';
 import { databaseFactory, type DatabaseFactory } from './databases';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { RESIDENT_COLUMNS, RELATION_LABELS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS } from '../src/server/features/residents/import/resident-columns';
-import { IdNumbers, randomHousehold } from '../src/server/features/demo/people';
-import { Rng } from '../src/server/features/demo/random';
+import { IdNumbers, randomHousehold } from '../src/server/demo/people';
+import { Rng } from '../src/server/demo/random';
 
 /**
  * A generated resident roster (人员花名册) as a county would send it: the import template's

@@ -1,6 +1,6 @@
 import type { Db } from '../src/server/db/database';
-import { randomFullName } from '../src/server/features/demo/names';
-import { Rng } from '../src/server/features/demo/random';
+import { randomFullName } from '../src/server/demo/names';
+import { Rng } from '../src/server/demo/random';
 import { pinyinOf } from '../src/server/text';
 import { benchApp, interleaved, type LatencyResult } from './latency';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../src/server/db/database';
-import { inSubtree } from '../src/server/http/scope';
+import { inSubtree } from '../src/server/access/scope';
 import { benchApp, interleaved, timeRequest, type LatencyResult } from './latency';
 
 /**

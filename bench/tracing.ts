@@ -3,7 +3,7 @@ import type { Db } from '../src/server/db/database';
 import type { PersonTable } from '../src/server/features/residents/persons.table';
 import type { RegionRow } from '../src/server/features/regions/regions.table';
 import { formatV7, uuidv7 } from '../src/server/ids';
-import { insertChunked } from '../src/server/features/demo/insert';
+import { insertChunked } from '../src/server/demo/insert';
 import { idCardCheckChar } from '../src/shared/validators';
 import { benchApp, interleaved } from './latency';
 import { log } from './stats';

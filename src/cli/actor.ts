@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Actor } from '../server/http/actor';
+import type { Actor } from '../server/access/actor';
 
 /**
  * Whoever runs the CLI on the server machine acts with global jurisdiction; the audit log records

@@ -7,12 +7,10 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from './db/database';
-import type { Config } from './config';
-import type { Clock } from './clock';
+import type { AppDeps } from './deps';
 import { AppError } from './errors';
 import { registerErrorHandler } from './http/error-handler';
-import { registerSessionHook } from './http/session';
+import { registerSessionHook } from './features/auth/session.hook';
 import { actorOf } from './http/actor';
 import { registerInputGuard } from './http/input-guard';
 import { registerOriginCheck } from './http/origin-check';
@@ -47,13 +45,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
   }
-}
-
-/** What every feature gets: the database, the frozen config and the clock. */
-export interface AppDeps {
-  db: Db;
-  config: Readonly<Config>;
-  clock: Clock;
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -5,7 +5,7 @@ import { openMigratedDb } from './db/open';
 import { buildApp, WEB_DIST } from './app';
 import { systemClock } from './clock';
 import { ensureAdmin } from './features/users/users.service';
-import { buildDemo, demoIsLoaded } from './features/demo/demo.service';
+import { buildDemo, demoIsLoaded } from './demo/demo.service';
 import { markInterruptedImports } from './features/residents/import/import-jobs.service';
 import { sweepFollowUps } from './features/isolation/followups.service';
 import { sweepLateZeroReports } from './features/zero-reports/sweep.service';
@@ -40,7 +40,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
     const regionCount = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(regionCount.n) === 0) {
       log(`Empty database: building the demo county (QUNFANG_DEMO=${config.demo}; set QUNFANG_DEMO=none to skip)…`);
-      const { progressBar } = await import('../cli/progress');
+      const { progressBar } = await import('./progress');
       const bar = progressBar('demo');
       const summary = await buildDemo(db, clock, { scale: config.demo, progress: bar.update, timeZone: config.timeZone });
       bar.stop();

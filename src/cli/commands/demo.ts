@@ -1,6 +1,6 @@
 import { systemClock } from '../../server/clock';
-import { buildDemo } from '../../server/features/demo/demo.service';
-import { progressBar } from '../progress';
+import { buildDemo } from '../../server/demo/demo.service';
+import { progressBar } from '../../server/progress';
 import { withDb } from './with-db';
 
 export async function demoCommand(scale: 'small' | 'county'): Promise<void> {

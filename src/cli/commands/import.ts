@@ -5,7 +5,7 @@ import { importResidents } from '../../server/features/residents/import/resident
 import { errorReport } from '../../server/features/residents/import/resident-files';
 import { formatOf, readRows } from '../../server/spreadsheets/row-source';
 import { cliActor } from '../actor';
-import { progressBar } from '../progress';
+import { progressBar } from '../../server/progress';
 import { withDb } from './with-db';
 
 /**

@@ -3,7 +3,7 @@ import { systemClock } from '../../server/clock';
 import { loadCountyFromDivisionTable } from '../../server/features/regions/regions.load';
 import { importRegions } from '../../server/features/regions/regions.import';
 import { cliActor } from '../actor';
-import { progressBar } from '../progress';
+import { progressBar } from '../../server/progress';
 import { withDb } from './with-db';
 
 export async function regionsLoadCommand(countyCode: string): Promise<void> {

@@ -1,22 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale, Role } from '../../shared/enums';
 import { AppError } from '../errors';
-import { scopeOf, type Scope } from './scope';
+import type { Actor } from '../access/actor';
+import { scopeOf, type Scope } from '../access/scope';
 
-/** The logged-in user as every service sees it, plus where the request came from (for the audit log). */
-export interface Actor {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionId: string | null;
-  regionPath: string;
-  locale: Locale;
-  ip: string | null;
-  userAgent: string | null;
-  /** set on a session whose user must first change a password someone else chose */
-  mustChangePassword?: boolean;
-}
+export type { Actor };
 
 declare module 'fastify' {
   interface FastifyRequest {

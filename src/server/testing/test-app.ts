@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app';
 import { ManualClock } from '../clock';
 import { loadConfig, type Config } from '../config';
-import type { Actor } from '../http/actor';
+import type { Actor } from '../access/actor';
 import { testDb, type TestDatabase } from './test-db';
 
 export const ADMIN_PASSWORD = 'Admin12345';

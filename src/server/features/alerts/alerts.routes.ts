@@ -4,7 +4,7 @@ import { Alert } from '../../../shared/screening';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { acknowledgeAlert, listAlerts, toAlert } from './alerts.service';
 
 /** How often the live stream looks for new alerts; a database poll works across server processes. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
-import { inScope, type Scope } from '../../http/scope';
+import { inScope, type Scope } from '../../access/scope';
 import type { ReferralSource } from '../../../shared/referrals';
 
 /** A person an event may send to the clinic; `flagged` ones (a fever, symptoms) are sent before the others. */

@@ -4,7 +4,7 @@ import { Referral, ReferralChange, ReferralInput, ReferralOutcomeInput, Referral
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { listReferrals } from './referrals.repository';
 import { changeReferral, createReferral, getReferral, recordReferralOutcome, ROLES_THAT_REFER, toReferral } from './referrals.service';
 

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
-import { pathInScope, scopeOf } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { pathInScope, scopeOf } from '../../access/scope';
 import type { Referral, ReferralChange, ReferralInput, ReferralOutcomeInput } from '../../../shared/referrals';
 import { audit } from '../audit/audit.service';
 import { getPerson } from '../residents/persons.service';

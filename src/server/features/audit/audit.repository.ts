@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import { engineOf, type Db } from '../../db/database';
 import type { AuditTable } from './audit.table';
 import type { AuditQuery } from '../../../shared/audit';
-import { inScope, subtreeCondition, type Scope } from '../../http/scope';
+import { inScope, subtreeCondition, type Scope } from '../../access/scope';
 
 export type AuditInsert = Insertable<AuditTable>;
 

@@ -3,7 +3,7 @@ import { AuditEntry, AuditQuery } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_READ_AUDIT } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { listAuditEntries } from './audit.repository';
 
 export function auditRoutes({ db }: AppDeps): FastifyPluginAsyncZod {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import { insertAuditEntry } from './audit.repository';
 
 /** What an audited action touched. */

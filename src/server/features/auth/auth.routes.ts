@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordInput, LoginInput, Me } from '../../../shared/users';
-import { actorOf, type Actor } from '../../http/actor';
-import { requestMeta } from '../../http/session';
+import { actorOf } from '../../http/actor';
+import type { Actor } from '../../access/actor';
+import { requestMeta } from './session.hook';
 import { AppError } from '../../errors';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Db } from '../../db/database';
 import { actorForToken, changePassword, login, logout } from './auth.service';
 
-import { SESSION_COOKIE } from '../../http/session';
+import { SESSION_COOKIE } from './session.hook';
 
 async function meOf(db: Db, actor: Actor): Promise<Me> {
   const region = actor.regionId

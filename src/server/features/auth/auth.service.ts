@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import type { ChangePasswordInput, LoginInput } from '../../../shared/users';
 import { assertPasswordAcceptable } from './password-strength';
 import { audit } from '../audit/audit.service';

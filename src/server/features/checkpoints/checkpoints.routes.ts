@@ -7,7 +7,7 @@ import { pageOf } from '../../../shared/pagination';
 import { localDay, startOfLocalDay } from '../../clock';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions/regions.service';
 import { getSite, listSites, revealSitePhone, ROLES_AT_THE_BARRIER, ROLES_THAT_MANAGE_SITES, saveSite, toSite } from './sites.service';
 import { checkPassage, passageWriter } from './passages.service';
@@ -17,7 +17,7 @@ import { assignToShift, checkInOut, myCurrentShifts, planShifts, rosterBetween, 
 import { normalisePlate } from '../../../shared/checkpoints';
 import { figuresByUnit } from './figures.service';
 import { exportPassages } from './passages.export';
-import { scopeOf } from '../../http/scope';
+import { scopeOf } from '../../access/scope';
 import { PassThrough } from 'node:stream';
 
 const IdParams = z.object({ id: z.string().uuid() });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
-import { inScope, type Scope } from '../../http/scope';
+import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 import type { PassageQuery } from '../../../shared/checkpoints';
 

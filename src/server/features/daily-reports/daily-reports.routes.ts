@@ -4,7 +4,7 @@ import {
   DailyReport, DailyReportDraftInput, DailyReportList, DailyReportListQuery, DailyReportReview, DailyReportSubmit, DailyReportUpdate, DailyReportVersion,
 } from '../../../shared/daily-reports';
 import { authorise } from '../../http/actor';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { draftDailyReport } from './draft.service';
 import { exportDailyReport } from './export';
 import { dailyReportVersions, getDailyReport, listDailyReports } from './read.service';

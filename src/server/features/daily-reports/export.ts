@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import { METRIC_LABELS, type Figures, type Metric } from '../../../shared/rollups';
 import { REPORT_SECTIONS, coverageOf, type DailyReport, type DailyReportChild } from '../../../shared/daily-reports';
 import { audit } from '../audit/audit.service';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
-import { pathInScope, scopeOf } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { pathInScope, scopeOf } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
 import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportList, type DailyReportListQuery, type DailyReportUnit, type DailyReportVersion } from '../../../shared/daily-reports';
 import { findRegionById } from '../regions/regions.repository';

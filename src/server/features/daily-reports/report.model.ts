@@ -4,8 +4,8 @@ import type { DailyReportTable, DailyReportVersionTable } from './reports.table'
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
-import { pathInScope, scopeOf } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { pathInScope, scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
 import { METRICS, emptyFigures, type Figures } from '../../../shared/rollups';
 import type { DailyReport, DailyReportChild, DailyReportChildren, DailyReportCorrections, DailyReportVersion } from '../../../shared/daily-reports';

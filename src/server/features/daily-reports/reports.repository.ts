@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { DailyReportTable, DailyReportVersionTable } from './reports.table';
 import { engineOf } from '../../db/database';
-import { inSubtree } from '../../http/scope';
+import { inSubtree } from '../../access/scope';
 import type { RegionLevel } from '../../../shared/enums';
 
 export type DailyReportRow = Selectable<DailyReportTable> & { region_name: string };

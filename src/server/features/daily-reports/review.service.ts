@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import { COUNTS_UPWARDS, type DailyReport, type DailyReportReview } from '../../../shared/daily-reports';
 import { audit } from '../audit/audit.service';
 import { mayReview, parentPathOf, parseChildren, recordVersion, reportInScope, toDailyReport } from './report.model';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import type { Metric } from '../../../shared/rollups';
 import type { DailyReport, DailyReportCorrections, DailyReportUpdate } from '../../../shared/daily-reports';
 import { audit } from '../audit/audit.service';

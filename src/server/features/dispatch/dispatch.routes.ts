@@ -4,7 +4,7 @@ import { DispatchAssign, DispatchDone, DispatchDraw, DispatchItem, DispatchListQ
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { assignDispatchItem, completeDispatchItem, getDispatch, listDispatches, ROLES_THAT_DISPATCH, toDispatchSummary } from './dispatch.service';
 import { drawDispatch } from './draw.service';
 

@@ -5,7 +5,7 @@ import { LocalDay } from '../../../shared/isolation';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { addPersuasionVisit, getGathering, listGatherings, recordOutcome, registerGathering, revealHostPhone, ROLES_THAT_HANDLE_GATHERINGS, toGathering, visitsOf } from './gatherings.service';
 import { gatheringFigures } from './figures.service';
 

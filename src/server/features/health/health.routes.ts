@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { engineOf } from '../../db/database';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { VERSION } from '../../app';
 
 export function healthRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { maskIdNumber, maskName } from '../../../shared/validators';
-import { containsScopeNode } from '../../http/scope';
+import { containsScopeNode } from '../../access/scope';
 import type { CertificateView } from '../../../shared/isolation';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CertificateView, NecessityInput, SelfReportInput, SelfReportView } from '../../../shared/isolation';
 import { RateLimiter } from '../../http/rate-limit';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { selfReport, selfReportView } from './followups.service';
 import { requestNecessityByLink } from './necessities.service';
 import { certificateByCode } from './certificates.service';

@@ -7,7 +7,7 @@ import {
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import {
   changeEpisode, createEpisode, createEpisodes, createHouseholdEpisodes, endEpisode, getEpisode, listEpisodes, regionFilterPath, ROLES_THAT_ISOLATE, selfReportLink, toEpisodes,
 } from './episodes.service';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_ISOLATION_DAYS, DEFAULT_WINDOWS, IsolationReason } from '../../../shared/isolation';
 import type { IsolationSettings } from '../../../shared/isolation';
 import { audit } from '../audit/audit.service';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
-import { inScope, pathInScope, scopeOf } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { inScope, pathInScope, scopeOf } from '../../access/scope';
 import type { DefaultObserver, ObserverAssignment, ObserverAssignmentResult } from '../../../shared/isolation';
 import { ERROR_CATALOGUE } from '../../../shared/errors';
 import { audit } from '../audit/audit.service';

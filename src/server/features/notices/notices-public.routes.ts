@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PublicAnnouncement } from '../../../shared/notices';
 import { RateLimiter } from '../../http/rate-limit';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { publicAnnouncement, publicAnnouncements } from './announcements.service';
 
 const SlugParams = z.object({ slug: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) });

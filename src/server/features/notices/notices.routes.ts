@@ -4,7 +4,7 @@ import { InboxQuery, NoticeDraft, NoticeDraftChange, NoticeListQuery, NoticeRece
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { actOnNoticeDoc, changeDraft, composeNotice, getNotice, listInbox, listIssuedNotices, markRead, ROLES_THAT_ISSUE_NOTICES, toNoticeView, unreadCount } from './notices.service';
 import { noticeReceipts, receiptCounts } from './receipts.service';
 

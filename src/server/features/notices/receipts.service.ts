@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import { AppError } from '../../errors';
-import { inSubtree, overlapsScope } from '../../http/scope';
+import { inSubtree, overlapsScope } from '../../access/scope';
 import type { NoticeReceipts } from '../../../shared/notices';
 import { audienceOf, getNotice, managesNotice } from './notices.service';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import type { NewRegion, RegionRow } from './regions.table';
 import { PATH_COPY_TABLES, SCOPED_TABLES } from '../../db/scoped-tables';
 import type { RegionLevel } from '../../../shared/enums';
-import { inScope, inSubtree, type Scope } from '../../http/scope';
+import { inScope, inSubtree, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 
 export async function findRegionById(db: Db, id: string): Promise<RegionRow | undefined> {

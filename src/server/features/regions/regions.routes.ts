@@ -16,7 +16,7 @@ import { uploadSlotHooks } from '../../spreadsheets/upload-slots';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import { normaliseQuery } from '../../text';
 import { AppError } from '../../errors';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { toRegion } from './regions.mapper';
 import { listRegions, listRootRegions } from './regions.repository';
 import {

@@ -5,7 +5,7 @@ import type { RegionRow } from '../regions/regions.table';
 import { uuidv7 } from '../../ids';
 import { testDb, type TestDatabase } from '../../testing/test-db';
 import { makeTree } from '../../testing/factories';
-import { insertChunked } from '../demo/insert';
+import { insertChunked } from '../../demo/insert';
 import { personKeys } from './person-keys';
 import { searchPersons } from './persons.repository';
 

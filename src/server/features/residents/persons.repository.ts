@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
-import { inScope, prefixEnd, type Scope } from '../../http/scope';
+import { inScope, prefixEnd, type Scope } from '../../access/scope';
 import type { PersonTag } from '../../../shared/residents';
 import { personQuery, reverse } from './person-keys';
 

@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import { MAX_UPLOAD_BYTES } from '../../../shared/upload-limits';
 import { keepUploadSlot, uploadSlotHooks } from '../../spreadsheets/upload-slots';
 import { authorise } from '../../http/actor';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions/regions.service';
 import { ROLES_THAT_REGISTER } from './persons.service';
 import { residentTemplate } from './import/resident-files';

@@ -5,7 +5,7 @@ import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions/regions.service';
 import { ROLES_AT_THE_BARRIER } from '../checkpoints/sites.service';
 import { likelyDuplicates, searchPersons, tagsOf } from './persons.repository';

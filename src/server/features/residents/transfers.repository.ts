@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { PersonTransferTable } from './transfers.table';
-import { subtreeCondition, type Scope } from '../../http/scope';
+import { subtreeCondition, type Scope } from '../../access/scope';
 import type { TransferBox, TransferStatus } from '../../../shared/transfers';
 
 /** A transfer request with where the person is now, both regions' names and paths, and the target household's address. */

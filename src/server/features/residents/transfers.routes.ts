@@ -4,7 +4,7 @@ import { pageOf } from '../../../shared/pagination';
 import { PersonTransfer, TransferDecision, TransferListQuery, TransferRequestInput } from '../../../shared/transfers';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { ROLES_THAT_REGISTER } from './persons.service';
 import { decideTransfer, pendingTransferCounts, requestTransfer, ROLES_THAT_DECIDE_TRANSFERS, toTransfer, transfersOf, withdrawTransfer } from './transfers.service';
 

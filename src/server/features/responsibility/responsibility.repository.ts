@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { RegionLevel } from '../../../shared/enums';
-import { inScope, inSubtree, type Scope } from '../../http/scope';
+import { inScope, inSubtree, type Scope } from '../../access/scope';
 
 function selectResponsibilities(db: Db) {
   return db

@@ -6,7 +6,7 @@ import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_REGIONS } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope, pathNamesOf } from '../regions/regions.service';
 import { toRegion } from '../regions/regions.mapper';
 import { listGaps, listResponsibilities } from './responsibility.repository';

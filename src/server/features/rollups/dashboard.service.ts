@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { addDays, localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
-import { assertInScope, inSubtree, type Scope } from '../../http/scope';
+import { assertInScope, inSubtree, type Scope } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
 import { METRICS, emptyFigures, riskOf, type Dashboard, type DashboardLeaf, type Figures, type Metric } from '../../../shared/rollups';
 import { rollupVersion } from './refresh.service';

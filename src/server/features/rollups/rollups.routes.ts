@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Dashboard, DashboardQuery } from '../../../shared/rollups';
 import { authorise } from '../../http/actor';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { dashboard } from './dashboard.service';
 import { rebuildRollups, rollupVersion } from './refresh.service';
 

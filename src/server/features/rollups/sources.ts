@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { addDays, localDay, localDayStartMs } from '../../clock';
 import { formatV7 } from '../../ids';
-import { GLOBAL_SCOPE, subtreeCondition } from '../../http/scope';
+import { GLOBAL_SCOPE, subtreeCondition } from '../../access/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import type { Metric } from '../../../shared/rollups';
 import { listReportingUnits } from '../zero-reports/units.repository';

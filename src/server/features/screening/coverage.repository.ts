@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, inSubtree, subtreeCondition, type Scope } from '../../http/scope';
+import { inScope, inSubtree, subtreeCondition, type Scope } from '../../access/scope';
 
 /**
  * Households of a round in scope, grouped by building: how many, how many visited, how many only

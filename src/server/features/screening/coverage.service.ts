@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../http/scope';
+import { inScope, type Scope } from '../../access/scope';
 import { codesOfPath } from '../regions/regions.mapper';
 import type { CoverageRow } from '../../../shared/screening';
 import { coverageByBuilding } from './coverage.repository';

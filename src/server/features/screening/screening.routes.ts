@@ -4,7 +4,7 @@ import { CoverageQuery, CoverageRow, GapHousehold, Round, RoundInput, Visit, Vis
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions/regions.service';
 import { closeRound, getRound, listRounds, openRound, ROLES_THAT_OPEN_ROUNDS, ROLES_THAT_SCREEN } from './rounds.service';
 import { recordVisit, visitsOfHousehold } from './visits.service';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { pathInScope, type Scope } from '../../http/scope';
+import { pathInScope, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { Candidate, JourneyEvent, OccupantRef } from '../../../shared/tracing';
 import type { CaseRow } from './cases.service';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
-import { inScope, scopeOf, type Scope } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { inScope, scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { ChainGraph, Contact, ContactDecisions } from '../../../shared/tracing';
 import { audit } from '../audit/audit.service';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
-import { pathInScope, scopeOf } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { pathInScope, scopeOf } from '../../access/scope';
 import type { OccupantRef } from '../../../shared/tracing';
 import { audit } from '../audit/audit.service';
 import { identifyPersons } from '../residents/person-identity.service';

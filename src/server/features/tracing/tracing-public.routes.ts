@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PublicNotice, SelfReportToNotice } from '../../../shared/tracing';
 import { RateLimiter } from '../../http/rate-limit';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { publicNotice, reportToNotice } from './notices.service';
 
 const SlugParams = z.object({ slug: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Role } from '../../../shared/enums';
-import { inScope, type Scope } from '../../http/scope';
+import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 
 /** Users with their region's name and the latest login lock on them from any address (auth/login-throttle.ts). */

@@ -5,7 +5,7 @@ import { RevealResult } from '../../../shared/audit';
 import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_USERS } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions/regions.service';
 import { listUsers } from './users.repository';
 import { createUser, getUser, revealUserPhone, toUser, unlockUser, updateUser } from './users.service';

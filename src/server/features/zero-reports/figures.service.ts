@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import { addDays, localDayStartMs } from '../../clock';
-import { inSubtree } from '../../http/scope';
+import { inSubtree } from '../../access/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { DEFAULT_GRACE_MINUTES } from '../../../shared/isolation';
 import { FIGURES_OF, type ZeroReportFigures, type ZeroReportUnitType } from '../../../shared/zero-reports';

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../../db/database';
 import type { ZeroReportTable } from './reports.table';
-import { inScope, type Scope } from '../../http/scope';
+import { inScope, type Scope } from '../../access/scope';
 import type { ZeroReport, ZeroReportUnitType } from '../../../shared/zero-reports';
 
 function selectReports(db: Db) {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import { DEFAULT_ZERO_REPORT_DEADLINE, ZERO_REPORT_UNIT_TYPES, ZeroReportSettings } from '../../../shared/zero-reports';
 import { audit } from '../audit/audit.service';
 

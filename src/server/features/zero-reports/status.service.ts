@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
-import type { Scope } from '../../http/scope';
+import type { Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import { ZERO_REPORT_HISTORY_DAYS, ZERO_REPORT_UNIT_TYPES, type ZeroReportCounts, type ZeroReportStatus } from '../../../shared/zero-reports';
 import { deadlineOf, unitKey } from './figures.service';

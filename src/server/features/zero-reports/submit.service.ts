@@ -2,7 +2,7 @@ import { engineOf, type Db } from '../../db/database';
 import { localDay, type Clock, addDays } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '../../access/actor';
 import {
   FIGURES_OF, ZERO_REPORT_HISTORY_DAYS, ZeroReportSubmission,
   type ZeroReport, type ZeroReportCorrection, type ZeroReportDraft, type ZeroReportFigures, type ZeroReportUnitType,

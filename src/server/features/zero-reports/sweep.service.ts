@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { engineOf, type Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
-import type { Actor } from '../../http/actor';
-import { GLOBAL_SCOPE } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { GLOBAL_SCOPE } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { ZeroReportUnitType } from '../../../shared/zero-reports';
 import { raiseAlert } from '../alerts/alerts.service';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { inScope, overlapsScope, type Scope } from '../../http/scope';
+import { inScope, overlapsScope, type Scope } from '../../access/scope';
 import type { ZeroReportUnitType } from '../../../shared/zero-reports';
 
 /**

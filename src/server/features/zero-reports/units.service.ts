@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
-import type { Actor } from '../../http/actor';
-import { pathInScope, scopeOf } from '../../http/scope';
+import type { Actor } from '../../access/actor';
+import { pathInScope, scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
 import { ZERO_REPORT_UNIT_TYPES, type ZeroReportUnit, type ZeroReportUnitStatus, type ZeroReportUnitType } from '../../../shared/zero-reports';
 import { reportsOfUnits } from './reports.repository';

@@ -5,7 +5,7 @@ import {
   ZeroReportUnitStatus, ZeroReportUnitType,
 } from '../../../shared/zero-reports';
 import { authorise } from '../../http/actor';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions/regions.service';
 import { getZeroReportSettings, ROLES_THAT_SET_ZERO_REPORTS, saveZeroReportSettings } from './settings.service';
 import { reportableDays, submitZeroReport, zeroReportDraft, zeroReportVersions } from './submit.service';

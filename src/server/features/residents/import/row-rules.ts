@@ -1,4 +1,4 @@
-import { pathInScope, type Scope } from '../../../http/scope';
+import { pathInScope, type Scope } from '../../../access/scope';
 import { sameName } from '../person-keys';
 
 /**

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../clock';
-import { codeFitsParent, idCardProblem, MOBILE_PATTERN, regionCodeProblem } from '../../../shared/validators';
-import { testApp, type TestApp } from '../../testing/test-app';
-import { testDb, type TestDatabase } from '../../testing/test-db';
-import { verifyPassword } from '../auth/password';
-import { nameColumns } from '../regions/regions.mapper';
-import { personKeys } from '../residents/person-keys';
-import { FEVER_CELSIUS, type CoverageRow, type GapHousehold } from '../../../shared/screening';
+import { ManualClock } from '../clock';
+import { codeFitsParent, idCardProblem, MOBILE_PATTERN, regionCodeProblem } from '../../shared/validators';
+import { testApp, type TestApp } from '../testing/test-app';
+import { testDb, type TestDatabase } from '../testing/test-db';
+import { verifyPassword } from '../features/auth/password';
+import { nameColumns } from '../features/regions/regions.mapper';
+import { personKeys } from '../features/residents/person-keys';
+import { FEVER_CELSIUS, type CoverageRow, type GapHousehold } from '../../shared/screening';
 import { buildDemo, demoIsLoaded, DEMO_PASSWORD, type DemoSummary } from './demo.service';
 import { Rng } from './random';
 import { DEMO_ROUND_NAME } from './screening';
 import { countyShape } from './tree';
-import { expectAll } from '../../testing/expect-all';
+import { expectAll } from '../testing/expect-all';
 
 const clock = new ManualClock(new Date('2020-01-25T08:00:00Z'));
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type Client, type TestApp } from '../../testing/test-app';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
-import { expectAll } from '../../testing/expect-all';
+import { expectAll } from '../testing/expect-all';
 
 /** The small demo's dispatch sheets, big screen and daily reports, as the county command centre sees them on 2 March 2020 (weeks after the January story). */
 describe("the small demo county's command centre", () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app';
-import { actorForToken } from '../features/auth/auth.service';
-import { forgetAllSessions } from '../features/auth/session-cache';
+import type { AppDeps } from '../../deps';
+import { actorForToken } from './auth.service';
+import { forgetAllSessions } from './session-cache';
 
 export const SESSION_COOKIE = 'qf_session';
 

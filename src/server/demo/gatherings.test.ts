@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type Client, type TestApp } from '../../testing/test-app';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
 
 /** The small demo's notices and Spring Festival gatherings, read as the command centre and a grid worker would. */

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database';
-import { testApp, type Client, type TestApp } from '../../testing/test-app';
-import { testDb, type TestDatabase } from '../../testing/test-db';
-import { FEVER_CELSIUS } from '../../../shared/screening';
-import { idCardProblem } from '../../../shared/validators';
+import type { Db } from '../db/database';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
+import { testDb, type TestDatabase } from '../testing/test-db';
+import { FEVER_CELSIUS } from '../../shared/screening';
+import { idCardProblem } from '../../shared/validators';
 import { buildCheckpointDemo, TRACED_BUS } from './checkpoints';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
-import { expectAll } from '../../testing/expect-all';
+import { expectAll } from '../testing/expect-all';
 
 /** The small demo with its checkpoints (buildDemo may already build them; then they are not built twice). */
 async function smallDemo(db: Db, clock: TestApp['clock']) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type Client, type TestApp } from '../../testing/test-app';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
-import { expectAll } from '../../testing/expect-all';
+import { expectAll } from '../testing/expect-all';
 
 /** The small demo's isolation, read through the API as the command centre and an observer would. */
 describe("the small demo county's isolation", () => {
@@ -45,7 +45,7 @@ describe("the small demo county's isolation", () => {
   });
 
   it('the sweeper finds nothing new to mark right after the build', async () => {
-    const { sweepFollowUps } = await import('../isolation/followups.service');
+    const { sweepFollowUps } = await import('../features/isolation/followups.service');
     expect((await sweepFollowUps(t.db, t.clock)).missed).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { engineOf, type Database, type Db } from '../../db/database';
+import { engineOf, type Database, type Db } from '../db/database';
 
 /**
  * Bulk inserts for the demo: multi-row INSERTs through Kysely, in chunks that stay under the

@@ -1,4 +1,4 @@
-import { formatV7 } from '../../ids';
+import { formatV7 } from '../ids';
 
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same demo county —

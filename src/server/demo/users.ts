@@ -1,7 +1,7 @@
-import type { RegionRow } from '../regions/regions.table';
-import type { ResponsibilityTable } from '../responsibility/responsibility.table';
-import type { UserTable } from '../users/users.table';
-import type { Role } from '../../../shared/enums';
+import type { RegionRow } from '../features/regions/regions.table';
+import type { ResponsibilityTable } from '../features/responsibility/responsibility.table';
+import type { UserTable } from '../features/users/users.table';
+import type { Role } from '../../shared/enums';
 import { randomFullName } from './names';
 import { randomMobile } from './people';
 import { DemoIds, Rng } from './random';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type Client, type TestApp } from '../../testing/test-app';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
-import { expectAll } from '../../testing/expect-all';
+import { expectAll } from '../testing/expect-all';
 
 /** The small demo's reproduction of the bus 晋C60695 story, read as a tracer would. */
 describe("the small demo county's bus 晋C60695", () => {

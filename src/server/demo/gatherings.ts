@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database';
-import type { GatheringTable, GatheringVisitTable } from '../gatherings/gatherings.table';
-import type { NoticeReadTable, NoticeTable } from '../notices/notices.table';
+import type { Db } from '../db/database';
+import type { GatheringTable, GatheringVisitTable } from '../features/gatherings/gatherings.table';
+import type { NoticeReadTable, NoticeTable } from '../features/notices/notices.table';
 import { insertChunked } from './insert';
 import { randomFullName } from './names';
 import { Rng, WeightedPicker, TimedIds } from './random';

@@ -1,15 +1,15 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database';
-import type { AlertTable } from '../alerts/alerts.table';
-import type { FollowUpSlotTable } from '../isolation/followups.table';
-import type { IsolationEpisodeTable } from '../isolation/episodes.table';
-import type { NecessityRequestTable } from '../isolation/necessities.table';
-import { addDays, localDay, type Clock } from '../../clock';
-import { FEVER_CELSIUS } from '../../../shared/screening';
+import type { Db } from '../db/database';
+import type { AlertTable } from '../features/alerts/alerts.table';
+import type { FollowUpSlotTable } from '../features/isolation/followups.table';
+import type { IsolationEpisodeTable } from '../features/isolation/episodes.table';
+import type { NecessityRequestTable } from '../features/isolation/necessities.table';
+import { addDays, localDay, type Clock } from '../clock';
+import { FEVER_CELSIUS } from '../../shared/screening';
 import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
-import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
-import { missedCutoff, planSlots } from '../isolation/slots';
+import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation/isolation.settings';
+import { missedCutoff, planSlots } from '../features/isolation/slots';
 import { TRACED_BUS } from './checkpoints';
 
 /**

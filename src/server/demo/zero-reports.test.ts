@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type Client, type TestApp } from '../../testing/test-app';
-import type { ZeroReportStatus } from '../../../shared/zero-reports';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
+import type { ZeroReportStatus } from '../../shared/zero-reports';
 import { buildDemo, DEMO_PASSWORD, type DemoSummary } from './demo.service';
-import { expectAll } from '../../testing/expect-all';
+import { expectAll } from '../testing/expect-all';
 
 /** The small demo's zero reports (1 February and the 14 days before), read back through the command centre's API. */
 describe("the small demo county's zero reports", () => {

@@ -1,13 +1,13 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database';
-import type { FollowUpSlotTable } from '../isolation/followups.table';
-import type { IsolationEpisodeTable } from '../isolation/episodes.table';
+import type { Db } from '../db/database';
+import type { FollowUpSlotTable } from '../features/isolation/followups.table';
+import type { IsolationEpisodeTable } from '../features/isolation/episodes.table';
 import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
 import { TRACED_BUS } from './checkpoints';
-import { DEFAULT_ISOLATION_SETTINGS } from '../isolation/isolation.settings';
-import { planSlots } from '../isolation/slots';
-import { addDays } from '../../clock';
+import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation/isolation.settings';
+import { planSlots } from '../features/isolation/slots';
+import { addDays } from '../clock';
 
 /**
  * The seeds' tracing stories in the demo county, played as they happened:

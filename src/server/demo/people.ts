@@ -1,5 +1,5 @@
-import type { Relation } from '../../../shared/residents';
-import { idCardCheckChar } from '../../../shared/validators';
+import type { Relation } from '../../shared/residents';
+import { idCardCheckChar } from '../../shared/validators';
 import { randomFlags, type Flags } from './flags';
 import { randomFullName, randomSurname } from './names';
 import { Rng, WeightedPicker } from './random';

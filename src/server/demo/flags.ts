@@ -1,4 +1,4 @@
-import type { PersonTag, Transport } from '../../../shared/residents';
+import type { PersonTag, Transport } from '../../shared/residents';
 import { Rng, WeightedPicker } from './random';
 
 /**
