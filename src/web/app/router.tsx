@@ -20,7 +20,7 @@ const TransfersPage = lazy(() => import('../features/residents/TransfersPage'));
 const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
 const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdDetailPage'));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage'));
-const FieldPage = lazy(() => import('../features/field/FieldPage'));
+const FieldPage = lazy(() => import('../features/screening/FieldPage'));
 const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
 const EntryPage = lazy(() => import('../features/checkpoints/EntryPage'));
 const SitesPage = lazy(() => import('../features/checkpoints/SitesPage'));
@@ -37,14 +37,14 @@ const IsolationSiteDetailPage = lazy(() => import('../features/isolation/Isolati
 const CasesPage = lazy(() => import('../features/tracing/CasesPage'));
 const CaseDetailPage = lazy(() => import('../features/tracing/CaseDetailPage'));
 const ChainOverviewPage = lazy(() => import('../features/tracing/ChainOverviewPage'));
-const NoticesPage = lazy(() => import('../features/tracing/NoticesPage'));
-const NoticeDetailPage = lazy(() => import('../features/tracing/NoticeDetailPage'));
+const NoticesPage = lazy(() => import('../features/tracing/SeekNoticesPage'));
+const NoticeDetailPage = lazy(() => import('../features/tracing/SeekNoticeDetailPage'));
 const InboxPage = lazy(() => import('../features/notices/NoticesPage'));
 const NoticeViewPage = lazy(() => import('../features/notices/NoticeDetailPage'));
 const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const DashboardPage = lazy(() => import('../features/rollups/DashboardPage'));
 const DailyReportsPage = lazy(() => import('../features/daily-reports/DailyReportsPage'));
 
 /** Pages behind login: no session → the login page, remembering where the user was going. */

@@ -8,7 +8,7 @@ import type { ChainGraph, Contact, ContactDecisions } from '../../../shared/trac
 import { audit } from '../audit/audit.service';
 import { createEpisodes, type IsolationContext } from '../isolation/episodes.service';
 import { getCase } from './cases.service';
-import { refreshNoticesOfCase } from './notices.service';
+import { refreshNoticesOfCase } from './seek-notices.service';
 
 /**
  * Record the tracer's decisions on a case's contacts: accepted (a close or casual contact, with

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PublicNotice, SelfReportToNotice } from '../../../shared/tracing';
 import { RateLimiter } from '../../http/rate-limit';
 import type { AppDeps } from '../../deps';
-import { publicNotice, reportToNotice } from './notices.service';
+import { publicNotice, reportToNotice } from './seek-notices.service';
 
 const SlugParams = z.object({ slug: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) });
 

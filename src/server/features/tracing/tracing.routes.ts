@@ -12,7 +12,7 @@ import { getPerson } from '../residents/persons.service';
 import { caseHistory, caseOfPerson, changeCase, createCase, getCase, listCases, ROLES_THAT_TRACE, toCase } from './cases.service';
 import { contactCandidates, journeyOf } from './candidates.service';
 import { chainGraph, contactsOf, decideContacts } from './contacts.service';
-import { actOnNotice, createNotice, decideReport, foundOf, getNotice, listNotices, reportsOf, toNotice, unregisteredOf } from './notices.service';
+import { actOnNotice, createNotice, decideReport, foundOf, getNotice, listNotices, reportsOf, toNotice, unregisteredOf } from './seek-notices.service';
 import { registerOccupant } from './register-occupant.service';
 
 const IdParams = z.object({ id: z.string().uuid() });

@@ -2,7 +2,7 @@ import type { Passage } from '../../../shared/checkpoints';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { idCardProblem, MOBILE_PATTERN } from '../../../shared/validators';
 import { newUuid } from '../../app/ids';
-import { parseTemperature } from '../field/MemberCheck';
+import { parseTemperature } from '../screening/MemberCheck';
 import type { PassageBody } from './checkpointApi';
 
 export { parseTemperature };

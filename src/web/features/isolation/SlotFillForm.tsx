@@ -4,7 +4,7 @@ import { SlotCondition, type Slot } from '../../../shared/isolation';
 import { Symptom } from '../../../shared/screening';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
-import { parseTemperature } from '../field/MemberCheck';
+import { parseTemperature } from '../screening/MemberCheck';
 import { isFever, isolationApi, slotWindow } from './isolationApi';
 
 const COLORS: Record<SlotCondition, string> = { well: '#389e0d', unwell: '#cf1322', not_seen: '#d46b08', refused: '#595959' };

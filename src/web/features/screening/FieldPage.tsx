@@ -3,7 +3,7 @@ import { Alert, App, Card, Empty, Progress, Select, Spin, Typography, type Input
 import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { HouseholdFormModal } from '../households/HouseholdFormModal';
-import { rateColor } from '../screening/CoverageTable';
+import { rateColor } from './CoverageTable';
 import { FieldSearch } from './FieldSearch';
 import { useFieldRound } from './useFieldRound';
 import { VisitForm, type VisitDone } from './VisitForm';

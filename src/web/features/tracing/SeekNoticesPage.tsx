@@ -8,7 +8,7 @@ import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
-import { NoticeEditorModal } from './NoticeEditorModal';
+import { NoticeEditorModal } from './SeekNoticeEditorModal';
 import { NOTICE_STATUS_COLORS, tracingApi, windowText, type NoticeStatusValue } from './tracingApi';
 
 /** "已找到 12 / 应找 12" with a bar when the tracer set how many are sought. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { GapHousehold, Round } from '../../../shared/screening';
 import { useFeedback } from '../../app/feedback';
-import { screeningApi, sumCoverage } from '../screening/screeningApi';
+import { screeningApi, sumCoverage } from './screeningApi';
 
 const STORAGE_KEY = 'qf_field_round';
 /** Past this many gaps the list is not loaded whole, and "visited" cannot be told from it. */

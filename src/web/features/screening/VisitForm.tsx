@@ -8,7 +8,7 @@ import { newUuid } from '../../app/ids';
 import { useI18n } from '../../app/i18n';
 import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
-import { screeningApi } from '../screening/screeningApi';
+import { screeningApi } from './screeningApi';
 import { EMPTY_CHECK, isRisk, isUnmeasured, MemberCheck, missingProblem, parseTemperature, type CheckDraft } from './MemberCheck';
 
 export interface VisitDone {

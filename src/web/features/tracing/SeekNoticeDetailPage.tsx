@@ -9,7 +9,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
-import { NoticeProgress, noticeTarget } from './NoticesPage';
+import { NoticeProgress, noticeTarget } from './SeekNoticesPage';
 import { IsolationStatus } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { UnregisteredCard } from './UnregisteredCard';
