@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonSummary } from './residents';
 import { CalendarDate } from './dates';
 import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
@@ -113,19 +114,10 @@ export const EndEpisodeInput = z.object({
 });
 export type EndEpisodeInput = z.infer<typeof EndEpisodeInput>;
 
-export const Episode = z.object({
+export const Episode = PersonSummary.extend({
   id: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  sex: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  idNumber: z.string().nullable(),
   phone: z.string().nullable(),
-  householdId: z.string().nullable(),
-  address: z.string().nullable(),
   regionId: z.string(),
-  regionName: z.string().nullable(),
-  regionPath: z.string(),
   kind: IsolationKind,
   siteId: z.string().nullable(),
   siteName: z.string().nullable(),

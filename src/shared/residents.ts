@@ -78,6 +78,23 @@ export const PersonPatch = PersonInput.omit({ idType: true, away: true, tags: tr
 });
 export type PersonPatch = z.infer<typeof PersonPatch>;
 
+/**
+ * Who a record is about, as every other feature shows it (an isolation episode, a case, a contact, a
+ * referral): extend this schema, never copy its fields. ID number and phone are masked unless revealed.
+ */
+export const PersonSummary = z.object({
+  personId: z.string(),
+  personName: z.string(),
+  sex: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  householdId: z.string().nullable(),
+  address: z.string().nullable(),
+  regionPath: z.string(),
+  regionName: z.string().nullable(),
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
 export const Person = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonSummary } from './residents';
 import { Instant } from './dates';
 import { MOBILE_PATTERN } from './validators';
 import { IsolationKind, IsolationReason, LocalDay } from './isolation';
@@ -34,17 +35,8 @@ export const CaseChange = z.object({
 });
 export type CaseChange = z.infer<typeof CaseChange>;
 
-export const Case = z.object({
+export const Case = PersonSummary.extend({
   id: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  sex: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  householdId: z.string().nullable(),
-  address: z.string().nullable(),
-  regionPath: z.string(),
-  regionName: z.string().nullable(),
   classification: CaseClassification,
   outcome: CaseOutcome,
   onsetDate: z.string().nullable(),
