@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig, ConfigError } from '../server/config';
 import { AppError } from '../server/errors';
 import { ERROR_CATALOGUE } from '../shared/errors';
-import { VERSION } from '../server/app';
+import { VERSION } from '../server/version';
 import { serveCommand } from './commands/serve';
 import { migrateCommand } from './commands/migrate';
 import { demoCommand } from './commands/demo';

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
+import { VERSION } from './version';
 import { AppError } from './errors';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSessionHook } from './features/auth/session.hook';
@@ -48,7 +49,6 @@ declare module 'fastify' {
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
-export const VERSION = '0.1.0';
 
 export interface BuildAppOptions extends AppDeps {
   logger?: FastifyServerOptions['logger'];

@@ -4,15 +4,15 @@ import { loadConfig, type Config } from './config';
 import { openMigratedDb } from './db/open';
 import { buildApp, WEB_DIST } from './app';
 import { systemClock } from './clock';
-import { ensureAdmin } from './features/users/users.service';
+import { ensureAdmin } from './features/users';
 import { buildDemo, demoIsLoaded } from './demo/demo.service';
-import { markInterruptedImports } from './features/residents/import/import-jobs.service';
-import { sweepFollowUps } from './features/isolation/followups.service';
-import { sweepLateZeroReports } from './features/zero-reports/sweep.service';
+import { markInterruptedImports } from './features/residents';
+import { sweepFollowUps } from './features/isolation';
+import { sweepLateZeroReports } from './features/zero-reports';
 import { startTicker } from './ticker';
-import { auditLogOwnedByApplication } from './features/audit/audit.repository';
-import { purgeExpiredSessions } from './features/auth/auth.service';
-import { rollupRefreshJob } from './features/rollups/refresh.service';
+import { auditLogOwnedByApplication } from './features/audit';
+import { purgeExpiredSessions } from './features/auth';
+import { rollupRefreshJob } from './features/rollups';
 
 /** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
 async function ensureWebBuilt(log: (line: string) => void): Promise<void> {

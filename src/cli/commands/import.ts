@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../server/clock';
-import { importResidents } from '../../server/features/residents/import/resident-import.service';
-import { errorReport } from '../../server/features/residents/import/resident-files';
+import { importResidents } from '../../server/features/residents';
+import { errorReport } from '../../server/features/residents';
 import { formatOf, readRows } from '../../server/spreadsheets/row-source';
 import { cliActor } from '../actor';
 import { progressBar } from '../../server/progress';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { loadConfig } from '../../server/config';
 import { startOfLocalDay, systemClock } from '../../server/clock';
 import { AppError } from '../../server/errors';
-import { exportPassages } from '../../server/features/checkpoints/passages.export';
+import { exportPassages } from '../../server/features/checkpoints';
 import { cliActor } from '../actor';
 import { withDb } from './with-db';
 

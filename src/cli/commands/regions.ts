@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { systemClock } from '../../server/clock';
-import { loadCountyFromDivisionTable } from '../../server/features/regions/regions.load';
-import { importRegions } from '../../server/features/regions/regions.import';
+import { loadCountyFromDivisionTable } from '../../server/features/regions';
+import { importRegions } from '../../server/features/regions';
 import { cliActor } from '../actor';
 import { progressBar } from '../../server/progress';
 import { withDb } from './with-db';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../server/config';
 import { systemClock } from '../../server/clock';
-import { rebuildRollups } from '../../server/features/rollups/refresh.service';
+import { rebuildRollups } from '../../server/features/rollups';
 import { withDb } from './with-db';
 
 /** `qunfang rollups rebuild`: every day's big-screen and daily-report figures recounted from history. */

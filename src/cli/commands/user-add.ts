@@ -1,7 +1,7 @@
 import { systemClock } from '../../server/clock';
 import { AppError } from '../../server/errors';
-import { findRegionByCode } from '../../server/features/regions/regions.repository';
-import { createUser } from '../../server/features/users/users.service';
+import { findRegionByCode } from '../../server/features/regions';
+import { createUser } from '../../server/features/users';
 import { UserCreateInput } from '../../shared/users';
 import { cliActor } from '../actor';
 import { withDb } from './with-db';

@@ -1,11 +1,11 @@
 import type { Db } from '../db/database';
-import type { RegionRow } from '../features/regions/regions.table';
+import type { RegionRow } from '../features/regions';
 import { ManualClock, localDay, localDayStartMs, type Clock } from '../clock';
 import type { Actor } from '../access/actor';
-import { draftDailyReport } from '../features/daily-reports/draft.service';
-import { reviewDailyReport } from '../features/daily-reports/review.service';
-import { saveDailyReport } from '../features/daily-reports/save.service';
-import { submitDailyReport } from '../features/daily-reports/submit.service';
+import { draftDailyReport } from '../features/daily-reports';
+import { reviewDailyReport } from '../features/daily-reports';
+import { saveDailyReport } from '../features/daily-reports';
+import { submitDailyReport } from '../features/daily-reports';
 
 /**
  * Today's daily reports (一日一汇报) in the demo county, filed through the feature's own services

@@ -1,13 +1,13 @@
-import { rebuildRollups } from '../features/rollups/refresh.service';
+import { rebuildRollups } from '../features/rollups';
 import { buildDispatchDemo, type DispatchDemoSummary } from './dispatch';
 import { buildDailyReportDemo, type DailyReportDemoSummary } from './daily-reports';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db } from '../db/database';
-import type { RegionRow } from '../features/regions/regions.table';
+import type { RegionRow } from '../features/regions';
 import type { Clock } from '../clock';
-import { audit } from '../features/audit/audit.service';
-import { hashPassword } from '../features/auth/password';
-import { loadCountyFromDivisionTable } from '../features/regions/regions.load';
+import { audit } from '../features/audit';
+import { hashPassword } from '../features/auth';
+import { loadCountyFromDivisionTable } from '../features/regions';
 import { insertChunked, RowBuffer } from './insert';
 import { IdNumbers, randomHousehold } from './people';
 import { DemoIds, Rng } from './random';

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import { ManualClock, localDay, localDayStartMs, addDays, type Clock } from '../clock';
 import type { Actor } from '../access/actor';
-import { assignDispatchItem, completeDispatchItem } from '../features/dispatch/dispatch.service';
-import { drawDispatch } from '../features/dispatch/draw.service';
+import { assignDispatchItem, completeDispatchItem } from '../features/dispatch';
+import { drawDispatch } from '../features/dispatch';
 
 /**
  * Dispatch sheets in the demo county (一日两调度), drawn by the county command centre over the live

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
-import type { GatheringTable, GatheringVisitTable } from '../features/gatherings/gatherings.table';
-import type { NoticeReadTable, NoticeTable } from '../features/notices/notices.table';
+import type { GatheringTable, GatheringVisitTable } from '../features/gatherings';
+import type { NoticeReadTable, NoticeTable } from '../features/notices';
 import { insertChunked } from './insert';
 import { randomFullName } from './names';
 import { Rng, WeightedPicker, TimedIds } from './random';

@@ -1,15 +1,15 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
-import type { AlertTable } from '../features/alerts/alerts.table';
-import type { FollowUpSlotTable } from '../features/isolation/followups.table';
-import type { IsolationEpisodeTable } from '../features/isolation/episodes.table';
-import type { NecessityRequestTable } from '../features/isolation/necessities.table';
+import type { AlertTable } from '../features/alerts';
+import type { FollowUpSlotTable } from '../features/isolation';
+import type { IsolationEpisodeTable } from '../features/isolation';
+import type { NecessityRequestTable } from '../features/isolation';
 import { addDays, localDay, type Clock } from '../clock';
 import { FEVER_CELSIUS } from '../../shared/screening';
 import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
-import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation/isolation.settings';
-import { missedCutoff, planSlots } from '../features/isolation/slots';
+import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation';
+import { missedCutoff, planSlots } from '../features/isolation';
 import { TRACED_BUS } from './checkpoints';
 
 /**

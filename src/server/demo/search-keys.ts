@@ -1,5 +1,5 @@
 import { pinyinOf, searchKeyOf } from '../text';
-import { personKeys, reverse } from '../features/residents/person-keys';
+import { personKeys, reverse } from '../features/residents';
 
 /**
  * Memoised search columns for the demo's 300,000 persons and 10,000 grids and buildings. Names

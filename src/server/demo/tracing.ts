@@ -1,12 +1,12 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
-import type { FollowUpSlotTable } from '../features/isolation/followups.table';
-import type { IsolationEpisodeTable } from '../features/isolation/episodes.table';
+import type { FollowUpSlotTable } from '../features/isolation';
+import type { IsolationEpisodeTable } from '../features/isolation';
 import { insertChunked } from './insert';
 import { Rng, TimedIds } from './random';
 import { TRACED_BUS } from './checkpoints';
-import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation/isolation.settings';
-import { planSlots } from '../features/isolation/slots';
+import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation';
+import { planSlots } from '../features/isolation';
 import { addDays } from '../clock';
 
 /**

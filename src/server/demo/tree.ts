@@ -1,4 +1,4 @@
-import type { RegionRow } from '../features/regions/regions.table';
+import type { RegionRow } from '../features/regions';
 import { apportion, type DemoIds, type Rng } from './random';
 import { cachedNameColumns } from './search-keys';
 

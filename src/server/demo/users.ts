@@ -1,6 +1,6 @@
-import type { RegionRow } from '../features/regions/regions.table';
-import type { ResponsibilityTable } from '../features/responsibility/responsibility.table';
-import type { UserTable } from '../features/users/users.table';
+import type { RegionRow } from '../features/regions';
+import type { ResponsibilityTable } from '../features/responsibility';
+import type { UserTable } from '../features/users';
 import type { Role } from '../../shared/enums';
 import { randomFullName } from './names';
 import { randomMobile } from './people';

@@ -1,18 +1,18 @@
 import { addDays, localDay } from '../clock';
 import { sql } from 'kysely';
 import { engineOf, type Db } from '../db/database';
-import type { AlertTable } from '../features/alerts/alerts.table';
-import type { ZeroReportTable, ZeroReportVersionTable } from '../features/zero-reports/reports.table';
+import type { AlertTable } from '../features/alerts';
+import type { ZeroReportTable, ZeroReportVersionTable } from '../features/zero-reports';
 import type { Clock } from '../clock';
 import { formatV7 } from '../ids';
 import { GLOBAL_SCOPE } from '../access/scope';
 import { FIGURES_OF, type ZeroReportCorrection, type ZeroReportFigureKey, type ZeroReportFigures, type ZeroReportUnitType } from '../../shared/zero-reports';
-import { audit } from '../features/audit/audit.service';
-import { computeFigures, deadlineOf, reportPeriod, unitKey } from '../features/zero-reports/figures.service';
-import { getZeroReportSettings } from '../features/zero-reports/settings.service';
-import { owesReport } from '../features/zero-reports/status.service';
-import { escalationMessage } from '../features/zero-reports/sweep.service';
-import { listReportingUnits, nearestAnswerable, townshipsOverlapping, type ReportingUnit } from '../features/zero-reports/units.repository';
+import { audit } from '../features/audit';
+import { computeFigures, deadlineOf, reportPeriod, unitKey } from '../features/zero-reports';
+import { getZeroReportSettings } from '../features/zero-reports';
+import { owesReport } from '../features/zero-reports';
+import { escalationMessage } from '../features/zero-reports';
+import { listReportingUnits, nearestAnswerable, townshipsOverlapping, type ReportingUnit } from '../features/zero-reports';
 import { insertChunked } from './insert';
 import { Rng } from './random';
 

@@ -1,9 +1,9 @@
 import type { Db } from '../db/database';
-import type { RegionRow } from '../features/regions/regions.table';
+import type { RegionRow } from '../features/regions';
 import type { Clock } from '../clock';
 import type { Role } from '../../shared/enums';
-import { createRegion } from '../features/regions/regions.service';
-import { createUser } from '../features/users/users.service';
+import { createRegion } from '../features/regions';
+import { createUser } from '../features/users';
 import { systemActor } from './test-app';
 
 export const PASSWORD = 'Tulip-Harbor-29';

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { inScope, pathInScope, scopeOf, type Scope } from '../../access/scope';
 import type { Alert } from '../../../shared/screening';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import type { ReferralSource } from '../../../shared/referrals';
 import { insertReferral, referredSubjects, type ReferralEvent } from './referrals.repository';
 

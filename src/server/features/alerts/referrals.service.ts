@@ -4,9 +4,9 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import type { Referral, ReferralChange, ReferralInput, ReferralOutcomeInput } from '../../../shared/referrals';
-import { audit } from '../audit/audit.service';
-import { getPerson } from '../residents/persons.service';
-import { createCase } from '../tracing/cases.service';
+import { audit } from '../audit';
+import { getPerson } from '../residents';
+import { createCase } from '../tracing';
 import { raiseAlert } from './alerts.service';
 import { findReferralInScope, insertReferral, updateReferral, type ReferralRow } from './referrals.repository';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import type { ChangePasswordInput, LoginInput } from '../../../shared/users';
 import { assertPasswordAcceptable } from './password-strength';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, findLiveSession, insertSession, touchSession } from './session.repository';
 import { cachedSession, forgetSession, rememberSession } from './session-cache';

@@ -8,7 +8,7 @@ import { localDay, startOfLocalDay } from '../../clock';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { getRegionInScope } from '../regions/regions.service';
+import { getRegionInScope } from '../regions';
 import { getSite, listSites, revealSitePhone, ROLES_AT_THE_BARRIER, ROLES_THAT_MANAGE_SITES, saveSite, toSite } from './sites.service';
 import { checkPassage, passageWriter } from './passages.service';
 import { dailyFiguresBySite, lastPassageOfPlate, listPassages, occupantsOf, recentPlates } from './passages.repository';

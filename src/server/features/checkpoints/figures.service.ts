@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { inScope, type Scope } from '../../access/scope';
-import { codesOfPath } from '../regions/regions.mapper';
+import { codesOfPath } from '../regions';
 import type { dailyFiguresBySite } from './passages.repository';
 import { listSites } from './sites.service';
 

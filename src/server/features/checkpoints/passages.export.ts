@@ -5,7 +5,7 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../../access/actor';
 import { scopeOf } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { listPassages, occupantsOf } from './passages.repository';
 import { getSite } from './sites.service';
 

@@ -9,8 +9,8 @@ import { FEVER_CELSIUS } from '../../../shared/screening';
 import { normalisePlate, PLATE_PATTERN, type OccupantInput, type PassageInput } from '../../../shared/checkpoints';
 import { idCardProblem, MOBILE_PATTERN } from '../../../shared/validators';
 import type { PersonTag } from '../../../shared/residents';
-import { raiseAlerts, type AlertInput } from '../alerts/alerts.service';
-import { identifyPersons, type IdentityClaim, type IdentityPlace } from '../residents/person-identity.service';
+import { raiseAlerts, type AlertInput } from '../alerts';
+import { identifyPersons, type IdentityClaim, type IdentityPlace } from '../residents';
 import { getSite, type SiteRow } from './sites.service';
 
 /** A passage checked and ready to write, with its site. */

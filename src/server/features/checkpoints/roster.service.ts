@@ -5,9 +5,9 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { inScope, pathInScope, scopeOf, type Scope } from '../../access/scope';
-import { audit } from '../audit/audit.service';
-import { findUserInScope } from '../users/users.repository';
-import { findPersonInScope } from '../residents/persons.repository';
+import { audit } from '../audit';
+import { findUserInScope } from '../users';
+import { findPersonInScope } from '../residents';
 import { getSite, listSites } from './sites.service';
 
 const HOUR = 3600_000;

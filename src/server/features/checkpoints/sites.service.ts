@@ -6,8 +6,8 @@ import type { Actor } from '../../access/actor';
 import { inScope, scopeOf, type Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { Site, SiteInput } from '../../../shared/checkpoints';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
 
 export const ROLES_THAT_MANAGE_SITES = ['admin', 'command', 'township'] as const;
 export const ROLES_AT_THE_BARRIER = ['admin', 'command', 'township', 'checkpoint'] as const;

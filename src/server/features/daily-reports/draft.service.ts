@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { RegionRow } from '../regions/regions.table';
+import type { RegionRow } from '../regions';
 import { localDay, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
@@ -7,9 +7,9 @@ import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import { METRICS, emptyFigures, type Figures } from '../../../shared/rollups';
 import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportChild, type DailyReportChildren, type DailyReportCorrections } from '../../../shared/daily-reports';
-import { audit } from '../audit/audit.service';
-import { readRollups } from '../rollups/dashboard.service';
-import { findRegionById } from '../regions/regions.repository';
+import { audit } from '../audit';
+import { readRollups } from '../rollups';
+import { findRegionById } from '../regions';
 import { applyCorrections, mayPrepare, parseChildren, parseCorrections, parseFigures, proxyUnitOf, recordVersion, toDailyReport, type Change } from './report.model';
 import { findReportById, findReportOfUnit, insertReport, reportsOfPaths, updateReport } from './reports.repository';
 

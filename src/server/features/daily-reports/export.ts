@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../../access/actor';
 import { METRIC_LABELS, type Figures, type Metric } from '../../../shared/rollups';
 import { REPORT_SECTIONS, coverageOf, type DailyReport, type DailyReportChild } from '../../../shared/daily-reports';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { reportInScope, toDailyReport } from './report.model';
 
 export const STATUS_ZH: Record<DailyReport['status'] | 'none', string> = {

@@ -5,7 +5,7 @@ import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
 import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportList, type DailyReportListQuery, type DailyReportUnit, type DailyReportVersion } from '../../../shared/daily-reports';
-import { findRegionById } from '../regions/regions.repository';
+import { findRegionById } from '../regions';
 import { reportingChildren } from './draft.service';
 import { mayFillIn, mayPrepare, parentPathOf, reportInScope, toDailyReport, toVersion } from './report.model';
 import { listVersions, reportStandings } from './reports.repository';

@@ -9,7 +9,7 @@ import { pathInScope, scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
 import { METRICS, emptyFigures, type Figures } from '../../../shared/rollups';
 import type { DailyReport, DailyReportChild, DailyReportChildren, DailyReportCorrections, DailyReportVersion } from '../../../shared/daily-reports';
-import { findRegionById } from '../regions/regions.repository';
+import { findRegionById } from '../regions';
 import { findReportById, insertVersion, type DailyReportRow } from './reports.repository';
 
 /**

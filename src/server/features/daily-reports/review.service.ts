@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { COUNTS_UPWARDS, type DailyReport, type DailyReportReview } from '../../../shared/daily-reports';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { mayReview, parentPathOf, parseChildren, recordVersion, reportInScope, toDailyReport } from './report.model';
 import { findReportById, findReportOfUnit, updateReport } from './reports.repository';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import type { Metric } from '../../../shared/rollups';
 import type { DailyReport, DailyReportCorrections, DailyReportUpdate } from '../../../shared/daily-reports';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { applyCorrections, isOpen, mayPrepare, parseCorrections, parseFigures, proxyUnitOf, recordVersion, reportInScope, toDailyReport, type Change } from './report.model';
 import { findReportById, updateReport } from './reports.repository';
 

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { COUNTS_UPWARDS, type DailyReport, type DailyReportChildren, type DailyReportSubmit } from '../../../shared/daily-reports';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { reportingChildren } from './draft.service';
 import { isOpen, mayPrepare, parseChildren, proxyUnitOf, recordVersion, reportInScope, toDailyReport } from './report.model';
 import { findReportById, reportsOfPaths, updateReport, type DailyReportRow } from './reports.repository';

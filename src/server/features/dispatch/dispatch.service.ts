@@ -8,8 +8,8 @@ import { inScope, scopeOf } from '../../access/scope';
 import { CursorId, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { DispatchAssign, DispatchDone, DispatchItem, DispatchSheet, DispatchSummary } from '../../../shared/dispatch';
-import { audit } from '../audit/audit.service';
-import { getUser } from '../users/users.service';
+import { audit } from '../audit';
+import { getUser } from '../users';
 
 /** Who draws dispatch sheets and hands out their lines: the command centre and townships, for their own jurisdiction. */
 export const ROLES_THAT_DISPATCH: readonly Role[] = ['admin', 'command', 'township'];

@@ -6,11 +6,11 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { inScope, scopeOf, type Scope } from '../../access/scope';
 import type { DispatchDraw, DispatchSheet } from '../../../shared/dispatch';
-import { audit } from '../audit/audit.service';
-import { rosterGaps } from '../checkpoints/roster.service';
-import { listSites } from '../checkpoints/sites.service';
-import { missedFollowUps } from '../isolation/followups.service';
-import { zeroReportStatus } from '../zero-reports/status.service';
+import { audit } from '../audit';
+import { rosterGaps } from '../checkpoints';
+import { listSites } from '../checkpoints';
+import { missedFollowUps } from '../isolation';
+import { zeroReportStatus } from '../zero-reports';
 import { getDispatch } from './dispatch.service';
 
 /** At most this many lines of one kind on a sheet: a sheet is read aloud at a meeting, not a register. */

@@ -8,8 +8,8 @@ import { CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import { maskPhone } from '../../../shared/validators';
 import type { Gathering, GatheringInput, GatheringOutcomeInput, GatheringQuery, PersuasionVisit, PersuasionVisitInput } from '../../../shared/gatherings';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
 
 /** Who registers gatherings, records outcomes and persuasion visits: the village's grid workers up to the command centre. */
 export const ROLES_THAT_HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'grid'];

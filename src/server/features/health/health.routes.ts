@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { engineOf } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { VERSION } from '../../app';
+import { VERSION } from '../../version';
 
 export function healthRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -7,10 +7,10 @@ import { containsScopeNode, inScope, pathInScope, scopeOf, type Scope } from '..
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { maskName } from '../../../shared/validators';
 import type { HouseholdFill, IsolationSettings, MissedSlot, SelfReportInput, SelfReportView, Slot, SlotFill, TodayItem } from '../../../shared/isolation';
-import { audit } from '../audit/audit.service';
-import { raiseAlert } from '../alerts/alerts.service';
-import { setTags } from '../residents/persons.service';
-import { codesOfPath } from '../regions/regions.mapper';
+import { audit } from '../audit';
+import { raiseAlert } from '../alerts';
+import { setTags } from '../residents';
+import { codesOfPath } from '../regions';
 import { getEpisode, listEpisodes, toEpisodes, type IsolationContext } from './episodes.service';
 import { isolationSettings } from './isolation.settings';
 import { dayNumber, effectiveStatus, missedCutoff } from './slots';

@@ -7,8 +7,8 @@ import type { Actor } from '../../access/actor';
 import { inScope, scopeOf, type Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { IsolationSite, IsolationSiteInput, Room, RoomsInput } from '../../../shared/isolation';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
 
 /** Who runs centralised isolation sites (集中隔离点) and assigns rooms. */
 export const ROLES_THAT_MANAGE_ISOLATION_SITES = ['admin', 'command', 'township'] as const;

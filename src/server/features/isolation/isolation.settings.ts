@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../../access/actor';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_ISOLATION_DAYS, DEFAULT_WINDOWS, IsolationReason } from '../../../shared/isolation';
 import type { IsolationSettings } from '../../../shared/isolation';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 
 const KEY = 'isolation.settings';
 

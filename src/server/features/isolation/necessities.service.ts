@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { inScope, scopeOf, type Scope } from '../../access/scope';
 import type { Necessity, NecessityAction, NecessityInput } from '../../../shared/isolation';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { getEpisode } from './episodes.service';
 import { episodeOfToken } from './followups.service';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor';
 import { inScope, pathInScope, scopeOf } from '../../access/scope';
 import type { DefaultObserver, ObserverAssignment, ObserverAssignmentResult } from '../../../shared/isolation';
 import { ERROR_CATALOGUE } from '../../../shared/errors';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import type { Clock } from '../../clock';
 import { getIsolationSite } from './isolation-sites.service';
 

@@ -10,8 +10,8 @@ import { containsScopeNode, inScope, pathInScope, scopeOf } from '../../access/s
 import { CursorId, CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { NoticeDraft, NoticeDraftChange, NoticeKind, NoticeState, NoticeView } from '../../../shared/notices';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
 
 /** Who issues notices and announcements (发通知、发公告): the command centre and townships, to their own jurisdiction. */
 export const ROLES_THAT_ISSUE_NOTICES: readonly Role[] = ['admin', 'command', 'township'];

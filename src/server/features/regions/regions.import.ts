@@ -9,7 +9,7 @@ import { pathInScope, scopeOf } from '../../access/scope';
 import { RegionLevel, REGION_LEVELS } from '../../../shared/enums';
 import { regionCodeProblem, codeFitsParent, significantDigits } from '../../../shared/validators';
 import type { RegionImportRowError } from '../../../shared/regions';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { nameColumns, newRegionRow } from './regions.mapper';
 import { findRegionsByCodes, insertRegions, maxChildCode } from './regions.repository';
 import { codeIsGenerated, levelFits } from './regions.rules';

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { readDivisionCounty } from './division-table';
 import { nameColumns, newRegionRow } from './regions.mapper';
 import { findRegionByCode, findRegionsByCodes, insertRegions } from './regions.repository';

@@ -7,7 +7,7 @@ import type { Actor } from '../../access/actor';
 import { inSubtree, pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { significantDigits } from '../../../shared/validators';
 import type { RegionCreateInput, RegionMoveInput } from '../../../shared/regions';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { codesOfPath, nameColumns, newRegionRow } from './regions.mapper';
 import {
   findRegionByCode,

@@ -6,8 +6,8 @@ import type { Actor } from '../../access/actor';
 import { scopeOf, type Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { Household, HouseholdInput, HouseholdPatch } from '../../../shared/residents';
-import { audit } from '../audit/audit.service';
-import { ancestorsOf, getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { ancestorsOf, getRegionInScope } from '../regions';
 import { findHouseholdInScope, type HouseholdRow } from './households.repository';
 import { moveOpenRecords } from './person-move.repository';
 

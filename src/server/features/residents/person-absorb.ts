@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { findPersonInScope, tagsOf } from './persons.repository';
 import { personKeys } from './person-keys';
 

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { getPerson } from './persons.service';
 import { tagsOf, type PersonRow } from './persons.repository';
 import { personKeys } from './person-keys';

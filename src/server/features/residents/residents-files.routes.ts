@@ -8,7 +8,7 @@ import { MAX_UPLOAD_BYTES } from '../../../shared/upload-limits';
 import { keepUploadSlot, uploadSlotHooks } from '../../spreadsheets/upload-slots';
 import { authorise } from '../../http/actor';
 import type { AppDeps } from '../../deps';
-import { getRegionInScope } from '../regions/regions.service';
+import { getRegionInScope } from '../regions';
 import { ROLES_THAT_REGISTER } from './persons.service';
 import { residentTemplate } from './import/resident-files';
 import { getImportJob, startResidentImport } from './import/import-jobs.service';

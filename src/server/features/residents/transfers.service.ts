@@ -8,7 +8,7 @@ import type { Role } from '../../../shared/enums';
 import type { PersonInput } from '../../../shared/residents';
 import { TRANSFER_EXPIRES_AFTER_DAYS, type PersonTransfer, type TransferDecision, type TransferListQuery, type TransferRequestInput } from '../../../shared/transfers';
 import { maskIdNumber } from '../../../shared/validators';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { sameName } from './person-keys';
 import { moveOpenRecords } from './person-move.repository';
 import { findPersonByIdNumber, findPersonInScope } from './persons.repository';

@@ -7,8 +7,8 @@ import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_REGIONS } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { getRegionInScope, pathNamesOf } from '../regions/regions.service';
-import { toRegion } from '../regions/regions.mapper';
+import { getRegionInScope, pathNamesOf } from '../regions';
+import { toRegion } from '../regions';
 import { listGaps, listResponsibilities } from './responsibility.repository';
 import {
   assignResponsibility,

@@ -6,9 +6,9 @@ import type { Actor } from '../../access/actor';
 import { scopeOf, type Scope } from '../../access/scope';
 import type { Responsibility, ResponsibilityInput, ResponsibilityUpdateInput } from '../../../shared/responsibility';
 import { maskPhone } from '../../../shared/validators';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
-import { findUserInScope } from '../users/users.repository';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
+import { findUserInScope } from '../users';
 import { findResponsibilityInScope } from './responsibility.repository';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findResponsibilityInScope>>>;

@@ -5,8 +5,8 @@ import { formatV7 } from '../../ids';
 import { GLOBAL_SCOPE, subtreeCondition } from '../../access/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import type { Metric } from '../../../shared/rollups';
-import { listReportingUnits } from '../zero-reports/units.repository';
-import { getZeroReportSettings } from '../zero-reports/settings.service';
+import { listReportingUnits } from '../zero-reports';
+import { getZeroReportSettings } from '../zero-reports';
 
 /** One count read from a source table: `n` of `metric` at `path` on local `day`. */
 export interface Count {

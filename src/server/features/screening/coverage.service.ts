@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { inScope, type Scope } from '../../access/scope';
-import { codesOfPath } from '../regions/regions.mapper';
+import { codesOfPath } from '../regions';
 import type { CoverageRow } from '../../../shared/screening';
 import { coverageByBuilding } from './coverage.repository';
 

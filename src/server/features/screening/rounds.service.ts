@@ -5,8 +5,8 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { overlapsScope, scopeOf, subtreeCondition, type Scope } from '../../access/scope';
 import type { Round, RoundInput } from '../../../shared/screening';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
 
 export const ROLES_THAT_OPEN_ROUNDS = ['admin', 'command', 'township'] as const;
 export const ROLES_THAT_SCREEN = ['admin', 'command', 'township', 'grid'] as const;

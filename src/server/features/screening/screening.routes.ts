@@ -5,7 +5,7 @@ import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { getRegionInScope } from '../regions/regions.service';
+import { getRegionInScope } from '../regions';
 import { closeRound, getRound, listRounds, openRound, ROLES_THAT_OPEN_ROUNDS, ROLES_THAT_SCREEN } from './rounds.service';
 import { recordVisit, visitsOfHousehold } from './visits.service';
 import { coverage } from './coverage.service';

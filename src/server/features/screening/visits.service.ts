@@ -6,10 +6,10 @@ import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import { FEVER_CELSIUS, type PersonCheck, type Visit, type VisitInput } from '../../../shared/screening';
 import type { PersonTag } from '../../../shared/residents';
-import { audit } from '../audit/audit.service';
-import { raiseAlerts, type AlertInput } from '../alerts/alerts.service';
-import { getHouseholdInScope } from '../residents/households.service';
-import { setTags } from '../residents/persons.service';
+import { audit } from '../audit';
+import { raiseAlerts, type AlertInput } from '../alerts';
+import { getHouseholdInScope } from '../residents';
+import { setTags } from '../residents';
 import { getRound } from './rounds.service';
 
 /** Symptoms as the command centre reads them in an alert. */

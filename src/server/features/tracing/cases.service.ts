@@ -6,10 +6,10 @@ import type { Actor } from '../../access/actor';
 import { inScope, scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber } from '../../../shared/validators';
 import type { Case, CaseChange, CaseInput } from '../../../shared/tracing';
-import { audit } from '../audit/audit.service';
-import { raiseAlert } from '../alerts/alerts.service';
-import { personTextMatch } from '../residents/persons.repository';
-import { getPerson, setTags } from '../residents/persons.service';
+import { audit } from '../audit';
+import { raiseAlert } from '../alerts';
+import { personTextMatch } from '../residents';
+import { getPerson, setTags } from '../residents';
 
 /** Who records cases, traces contacts and publishes seek notices: the command centre and townships. */
 export const ROLES_THAT_TRACE = ['admin', 'command', 'township'] as const;

@@ -5,8 +5,8 @@ import type { Actor } from '../../access/actor';
 import { inScope, scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { ChainGraph, Contact, ContactDecisions } from '../../../shared/tracing';
-import { audit } from '../audit/audit.service';
-import { createEpisodes, type IsolationContext } from '../isolation/episodes.service';
+import { audit } from '../audit';
+import { createEpisodes, type IsolationContext } from '../isolation';
 import { getCase } from './cases.service';
 import { refreshNoticesOfCase } from './seek-notices.service';
 

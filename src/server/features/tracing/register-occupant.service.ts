@@ -4,8 +4,8 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import type { OccupantRef } from '../../../shared/tracing';
-import { audit } from '../audit/audit.service';
-import { identifyPersons } from '../residents/person-identity.service';
+import { audit } from '../audit';
+import { identifyPersons } from '../residents';
 
 /**
  * One click from a contact candidate or a seek notice: a traveller the checkpoints recorded but

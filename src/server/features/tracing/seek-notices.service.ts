@@ -9,11 +9,11 @@ import { inScope, scopeOf, type Scope } from '../../access/scope';
 import { idCardProblem, maskIdNumber, maskPhone } from '../../../shared/validators';
 import { normalisePlate, PLATE_PATTERN } from '../../../shared/checkpoints';
 import type { Notice, NoticeInput, SelfReportToNotice, UnregisteredOccupant } from '../../../shared/tracing';
-import { audit } from '../audit/audit.service';
-import { getRegionInScope } from '../regions/regions.service';
-import { registerPerson } from '../residents/persons.service';
-import { personKeys, reverse } from '../residents/person-keys';
-import { getSite } from '../checkpoints/sites.service';
+import { audit } from '../audit';
+import { getRegionInScope } from '../regions';
+import { registerPerson } from '../residents';
+import { personKeys, reverse } from '../residents';
+import { getSite } from '../checkpoints';
 
 function selectNotices(db: Db) {
   return db.selectFrom('seek_notices').leftJoin('regions', 'regions.id', 'seek_notices.region_id')

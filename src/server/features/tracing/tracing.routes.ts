@@ -8,7 +8,7 @@ import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { getPerson } from '../residents/persons.service';
+import { getPerson } from '../residents';
 import { caseHistory, caseOfPerson, changeCase, createCase, getCase, listCases, ROLES_THAT_TRACE, toCase } from './cases.service';
 import { contactCandidates, journeyOf } from './candidates.service';
 import { chainGraph, contactsOf, decideContacts } from './contacts.service';

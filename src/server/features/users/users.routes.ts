@@ -6,7 +6,7 @@ import { pageOf } from '../../../shared/pagination';
 import { authorise, ROLES_THAT_MANAGE_USERS } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { getRegionInScope } from '../regions/regions.service';
+import { getRegionInScope } from '../regions';
 import { listUsers } from './users.repository';
 import { createUser, getUser, revealUserPhone, toUser, unlockUser, updateUser } from './users.service';
 

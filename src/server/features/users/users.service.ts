@@ -9,12 +9,12 @@ import type { Role } from '../../../shared/enums';
 import type { UserCreateInput, UserUpdateInput } from '../../../shared/users';
 import { maskPhone } from '../../../shared/validators';
 import type { User } from '../../../shared/users';
-import { audit } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
-import { deleteSessionsOfUser } from '../auth/session.repository';
-import { deleteThrottlesOfUsername } from '../auth/login-throttle.repository';
-import { assertPasswordAcceptable } from '../auth/password-strength';
-import { getRegionInScope } from '../regions/regions.service';
+import { audit } from '../audit';
+import { hashPassword } from '../auth';
+import { deleteSessionsOfUser } from '../auth';
+import { deleteThrottlesOfUsername } from '../auth';
+import { assertPasswordAcceptable } from '../auth';
+import { getRegionInScope } from '../regions';
 import { findUserByUsername, findUserInScope } from './users.repository';
 
 /**

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Actor } from '../../access/actor';
 import { DEFAULT_ZERO_REPORT_DEADLINE, ZERO_REPORT_UNIT_TYPES, ZeroReportSettings } from '../../../shared/zero-reports';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 
 /** Who may change the county's zero-report settings. */
 export const ROLES_THAT_SET_ZERO_REPORTS = ['admin', 'command'] as const;

@@ -8,7 +8,7 @@ import {
   type ZeroReport, type ZeroReportCorrection, type ZeroReportDraft, type ZeroReportFigures, type ZeroReportUnitType,
 } from '../../../shared/zero-reports';
 import type { z } from 'zod';
-import { audit } from '../audit/audit.service';
+import { audit } from '../audit';
 import { computeFigures, deadlineOf, reportPeriod, unitKey } from './figures.service';
 import { findReport, findReportById, listVersions, toZeroReport } from './reports.repository';
 import { getZeroReportSettings } from './settings.service';

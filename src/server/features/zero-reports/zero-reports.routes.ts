@@ -6,7 +6,7 @@ import {
 } from '../../../shared/zero-reports';
 import { authorise } from '../../http/actor';
 import type { AppDeps } from '../../deps';
-import { getRegionInScope } from '../regions/regions.service';
+import { getRegionInScope } from '../regions';
 import { getZeroReportSettings, ROLES_THAT_SET_ZERO_REPORTS, saveZeroReportSettings } from './settings.service';
 import { reportableDays, submitZeroReport, zeroReportDraft, zeroReportVersions } from './submit.service';
 import { zeroReportStatus } from './status.service';

@@ -5,7 +5,7 @@ import type { Clock } from '../../../clock';
 import type { Actor } from '../../../access/actor';
 import { scopeOf } from '../../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../../shared/validators';
-import { audit } from '../../audit/audit.service';
+import { audit } from '../../audit';
 import { searchPersons, tagsOf, type PersonFilter } from '../persons.repository';
 import { ID_TYPE_LABELS, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS } from './resident-columns';
 

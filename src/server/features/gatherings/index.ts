@@ -1,0 +1,2 @@
+/** What other features may use of gatherings: import from here, never from its files. */
+export type { GatheringTable, GatheringVisitTable } from './gatherings.table';

@@ -1,0 +1,9 @@
+/** What other features may use of isolation: import from here, never from its files. */
+export { createEpisodes } from './episodes.service';
+export type { IsolationContext } from './episodes.service';
+export type { IsolationEpisodeTable } from './episodes.table';
+export { missedFollowUps, sweepFollowUps } from './followups.service';
+export type { FollowUpSlotTable } from './followups.table';
+export { DEFAULT_ISOLATION_SETTINGS } from './isolation.settings';
+export type { NecessityRequestTable } from './necessities.table';
+export { missedCutoff, planSlots } from './slots';

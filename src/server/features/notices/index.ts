@@ -1,0 +1,2 @@
+/** What other features may use of notices: import from here, never from its files. */
+export type { NoticeReadTable, NoticeTable } from './notices.table';
