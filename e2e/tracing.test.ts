@@ -126,7 +126,7 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
   it('a notice is published; a passenger answers from a phone; the tracer confirms; closing ends the public page', async () => {
     const from = new Date(tripAt.getTime() - 3600_000).toISOString();
     const to = new Date(tripAt.getTime() + 3600_000).toISOString();
-    const notice = await post('/notices/seek', {
+    const notice = await post('/seek-notices', {
       title: '关于寻找晋C60695客车乘客的紧急通告', body: '请乘坐晋C60695客车的乘客立即与疾控中心联系。', hotline: '0354-5681234',
       regionId: (await (await tracer.request.get(`${server.url}/api/auth/me`)).json()).region.id, kind: 'vehicle', plate: '晋C60695', windowFrom: from, windowTo: to, expected: 2, caseId: ids.case,
     });

@@ -186,7 +186,7 @@ export const ChainGraph = z.object({
 export type ChainGraph = z.infer<typeof ChainGraph>;
 
 /** 寻人通告: by a vehicle and a time window, or a place and a time window. */
-export const NoticeInput = z.object({
+export const SeekNoticeInput = z.object({
   title: z.string().trim().min(1).max(100),
   body: z.string().trim().min(1).max(3000),
   hotline: z.string().trim().min(3).max(50),
@@ -203,9 +203,9 @@ export const NoticeInput = z.object({
   expected: z.number().int().min(0).max(10_000).nullable().optional(),
   caseId: z.string().uuid().nullable().optional(),
 });
-export type NoticeInput = z.infer<typeof NoticeInput>;
+export type SeekNoticeInput = z.infer<typeof SeekNoticeInput>;
 
-export const NoticeStatus = z.enum(['draft', 'published', 'closed']);
+export const SeekNoticeStatus = z.enum(['draft', 'published', 'closed']);
 
 export const FoundPerson = z.object({
   id: z.string(),
@@ -220,7 +220,7 @@ export const FoundPerson = z.object({
   createdAt: z.string(),
 });
 
-export const Notice = z.object({
+export const SeekNotice = z.object({
   id: z.string(),
   slug: z.string(),
   title: z.string(),
@@ -237,7 +237,7 @@ export const Notice = z.object({
   windowTo: z.string(),
   expected: z.number().int().nullable(),
   caseId: z.string().nullable(),
-  status: NoticeStatus,
+  status: SeekNoticeStatus,
   found: z.number().int(),
   confirmed: z.number().int(),
   reports: z.number().int(),
@@ -246,19 +246,19 @@ export const Notice = z.object({
   closedAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export type Notice = z.infer<typeof Notice>;
+export type SeekNotice = z.infer<typeof SeekNotice>;
 
 /** "I was there": what a member of the public sends through the notice's public page. */
-export const SelfReportToNotice = z.object({
+export const SelfReportToSeekNotice = z.object({
   name: nameText(50),
   phone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile'),
   whereNow: z.string().trim().min(1).max(200),
   idNumber: z.string().trim().toUpperCase().max(30).nullable().optional(),
   seat: z.string().trim().max(20).nullable().optional(),
 });
-export type SelfReportToNotice = z.infer<typeof SelfReportToNotice>;
+export type SelfReportToSeekNotice = z.infer<typeof SelfReportToSeekNotice>;
 
-export const NoticeReport = z.object({
+export const SeekNoticeReport = z.object({
   id: z.string(),
   name: z.string(),
   phone: z.string().nullable(),
@@ -283,7 +283,7 @@ export const UnregisteredOccupant = z.object({
 export type UnregisteredOccupant = z.infer<typeof UnregisteredOccupant>;
 
 /** What the public page shows: the notice only, never who has been found or reported. */
-export const PublicNotice = z.object({
+export const PublicSeekNotice = z.object({
   title: z.string(),
   body: z.string(),
   hotline: z.string(),

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const zeroVillageB = (await admin.post('/api/zero-reports', { unitType: 'village', unitId: tree.xicheng.id, remarks: '西城村零报告' })).json().report;
   const caseB = (await admin.post('/api/cases', { personId: personB.id, classification: 'confirmed', reportDate: '2020-01-25' })).json();
   await admin.post(`/api/cases/${caseB.id}/contacts`, { accept: [{ personId: dupB.id, exposureType: 'household' }] });
-  const noticeB = (await admin.post('/api/notices/seek', { title: '西城寻人', body: '西城通告正文', hotline: '0354-1111111', regionId: tree.xicheng.id, kind: 'vehicle', plate: '晋C99999', windowFrom: '2020-01-24T00:00:00Z', windowTo: '2020-01-26T00:00:00Z' })).json();
+  const noticeB = (await admin.post('/api/seek-notices', { title: '西城寻人', body: '西城通告正文', hotline: '0354-1111111', regionId: tree.xicheng.id, kind: 'vehicle', plate: '晋C99999', windowFrom: '2020-01-24T00:00:00Z', windowTo: '2020-01-26T00:00:00Z' })).json();
   const noticeDocB = (await admin.post('/api/notices', { kind: 'internal', title: '西城内部通知', body: '西城通知正文', regionId: tree.xicheng.id, publish: true })).json();
   await (await t.login('worker_b', PASSWORD)).post(`/api/notices/${noticeDocB.id}/read`);
   const announcementB = (await admin.post('/api/notices', { kind: 'public', title: '西城公告草稿', body: '西城公告正文', regionId: tree.xicheng.id })).json();

@@ -37,11 +37,11 @@ describe("the small demo county's bus 晋C60695", () => {
   });
 
   it('the seek notice found everyone within five hours and is closed; the chain has a second generation', async () => {
-    const notices = (await command.get('/api/notices/seek')).json().items;
+    const notices = (await command.get('/api/seek-notices')).json().items;
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ status: 'closed', plate: '晋C60695', publishedAt: '2020-01-25T07:55:00.000Z', closedAt: '2020-01-25T12:55:00.000Z' });
     expect(notices[0].confirmed).toBe(notices[0].expected);
-    expect((await t.anonymous.get(`/api/public/notices/${notices[0].slug}`)).statusCode).toBe(410);
+    expect((await t.anonymous.get(`/api/public/seek-notices/${notices[0].slug}`)).statusCode).toBe(410);
     const graph = (await command.get('/api/tracing/graph')).json();
     expect(graph.nodes.filter((n: { kind: string; generation: number }) => n.kind === 'case' && n.generation === 2)).toHaveLength(1);
     const clusters = new Set(graph.nodes.map((n: { cluster: number }) => n.cluster));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Tr } from './main';
-import { publicApi, PublicError, type Lang, type PublicNoticeView } from './publicApi';
+import { publicApi, PublicError, type Lang, type PublicSeekNoticeView } from './publicApi';
 
 type Field = 'name' | 'phone' | 'whereNow' | 'idNumber' | 'seat';
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -21,7 +21,7 @@ function windowOf(from: string, to: string, lang: Lang): string {
  * a closed notice says it has ended.
  */
 export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: Tr }) {
-  const [notice, setNotice] = useState<PublicNoticeView | null>(null);
+  const [notice, setNotice] = useState<PublicSeekNoticeView | null>(null);
   const [failure, setFailure] = useState<PublicError | null>(null);
   const [values, setValues] = useState<Record<Field, string>>({ name: '', phone: '', whereNow: '', idNumber: '', seat: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -31,7 +31,7 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
 
   const load = useCallback(() => {
     publicApi
-      .notice(lang, slug)
+      .seekNotice(lang, slug)
       .then((n) => {
         setNotice(n);
         setFailure(null);
@@ -83,7 +83,7 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
     if (Object.keys(problems).length) return;
     setSending(true);
     try {
-      await publicApi.reportToNotice(lang, slug, {
+      await publicApi.reportToSeekNotice(lang, slug, {
         name: values.name.trim(), phone: values.phone.trim(), whereNow: values.whereNow.trim(), idNumber: values.idNumber.trim() || null, seat: values.seat.trim() || null,
       });
       setSent(true);

@@ -1,6 +1,6 @@
 import type { CertificateView, NecessityKind, SelfReportView } from '../../shared/isolation';
 import type { Symptom } from '../../shared/screening';
-import type { PublicNotice, SelfReportToNotice } from '../../shared/tracing';
+import type { PublicSeekNotice, SelfReportToSeekNotice } from '../../shared/tracing';
 import type { PublicAnnouncement } from '../../shared/notices';
 import type { z } from 'zod';
 
@@ -9,8 +9,8 @@ import type { z } from 'zod';
  * below are checked against the shared enums by the compiler, so this bundle carries no zod.
  */
 export type Lang = 'zh-CN' | 'en';
-/** A seek notice as its public page shows it (src/shared/tracing.ts PublicNotice). */
-export type PublicNoticeView = z.infer<typeof PublicNotice>;
+/** A seek notice as its public page shows it (src/shared/tracing.ts PublicSeekNotice). */
+export type PublicSeekNoticeView = z.infer<typeof PublicSeekNotice>;
 /** A public announcement (src/shared/notices.ts PublicAnnouncement). */
 export type PublicAnnouncementView = z.infer<typeof PublicAnnouncement>;
 
@@ -63,8 +63,8 @@ export const publicApi = {
   report: (lang: Lang, token: string, body: { temperature: number; symptoms: string[] }) => call<{ seq: number; day: string; unwell: boolean }>(lang, 'POST', `/self-report/${token}`, body),
   ask: (lang: Lang, token: string, body: { kind: NecessityKind; detail: string | null }) => call<{ id: string }>(lang, 'POST', `/self-report/${token}/necessities`, body),
   certificate: (lang: Lang, code: string) => call<CertificateView>(lang, 'GET', `/certificates/${code}`),
-  notice: (lang: Lang, slug: string) => call<PublicNoticeView>(lang, 'GET', `/notices/${slug}`),
-  reportToNotice: (lang: Lang, slug: string, body: SelfReportToNotice) => call<{ received: true }>(lang, 'POST', `/notices/${slug}/reports`, body),
+  seekNotice: (lang: Lang, slug: string) => call<PublicSeekNoticeView>(lang, 'GET', `/seek-notices/${slug}`),
+  reportToSeekNotice: (lang: Lang, slug: string, body: SelfReportToSeekNotice) => call<{ received: true }>(lang, 'POST', `/seek-notices/${slug}/reports`, body),
   announcements: (lang: Lang) => call<{ items: PublicAnnouncementView[] }>(lang, 'GET', '/announcements'),
   announcement: (lang: Lang, slug: string) => call<PublicAnnouncementView>(lang, 'GET', `/announcements/${slug}`),
 };

@@ -50,8 +50,8 @@ beforeAll(async () => {
   const site = await admin.post('/api/checkpoints/sites', { name: '古陶东卡口', kind: 'village_entrance', regionId: tree.gutao.id });
   expect(site.statusCode, site.body).toBe(201);
   state.site = site.json().id;
-  const notice = (await admin.post('/api/notices/seek', { title: '寻找晋C60695乘客', body: '请同乘人员主动报告', hotline: '0354-5681234', regionId: tree.gutao.id, kind: 'vehicle', plate: '晋C60695', windowFrom: '2020-01-20T10:00:00Z', windowTo: '2020-01-20T14:00:00Z' })).json();
-  expect((await admin.post(`/api/notices/seek/${notice.id}/publish`)).statusCode).toBe(200);
+  const notice = (await admin.post('/api/seek-notices', { title: '寻找晋C60695乘客', body: '请同乘人员主动报告', hotline: '0354-5681234', regionId: tree.gutao.id, kind: 'vehicle', plate: '晋C60695', windowFrom: '2020-01-20T10:00:00Z', windowTo: '2020-01-20T14:00:00Z' })).json();
+  expect((await admin.post(`/api/seek-notices/${notice.id}/publish`)).statusCode).toBe(200);
   state.notice = notice.id;
 });
 afterAll(async () => t.close());

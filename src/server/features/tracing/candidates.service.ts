@@ -2,26 +2,19 @@ import type { Db } from '../../db/database';
 import { pathInScope, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { Candidate, JourneyEvent, OccupantRef } from '../../../shared/tracing';
-import type { CaseRow } from './cases.service';
+import {
+  householdMemberIds, isolationStaysOf, type OccupantRow, occupantsOfPassages, passagesOfPerson, passagesOfPlatesNear, personsWithRegion, presentAtVisits,
+  roomMatesOf, roomStaysOf, screeningVisitsOf, travellersOfPassages,
+} from './candidates.repository';
+import { type CaseRow, casesOfPersons } from './cases.repository';
+import { contactDecisionsOf, personsIsolatedNow } from './contacts.repository';
 
 type Reason = Candidate['reasons'][number];
-const OCCUPANT_COLUMNS = ['passage_id', 'seq', 'person_id', 'name', 'id_number', 'phone', 'region_path'] as const;
-type OccupantRow = { passage_id: string; seq: number; person_id: string | null; name: string; id_number: string | null; phone: string | null; region_path: string };
 
 /** The window in which a case's exposures count: `days` before onset (or the report) to the end of the report day. */
-export function exposureWindow(c: Pick<CaseRow, 'onset_date' | 'report_date'>, days: number): { from: string; to: string } {
+function exposureWindow(c: Pick<CaseRow, 'onset_date' | 'report_date'>, days: number): { from: string; to: string } {
   const anchor = Date.parse(`${c.onset_date ?? c.report_date}T00:00:00+08:00`);
   return { from: new Date(anchor - days * 86_400_000).toISOString(), to: new Date(Date.parse(`${c.report_date}T00:00:00+08:00`) + 86_400_000).toISOString() };
-}
-
-/** The case person's passages in a window, newest last, with the site's name. */
-export async function passagesOfPerson(db: Db, personId: string, from: string, to: string) {
-  return db.selectFrom('passage_occupants as o')
-    .innerJoin('passages as p', 'p.id', 'o.passage_id')
-    .innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
-    .select(['p.id', 'p.at', 'p.plate', 'p.direction', 'p.site_id', 'p.region_path', 's.name as site_name', 'p.origin', 'p.destination'])
-    .where('o.person_id', '=', personId).where('p.at', '>=', from).where('p.at', '<', to)
-    .orderBy('p.at').limit(200).execute();
 }
 
 function label(p: { plate: string | null; site_name: string; at: string }): string {
@@ -56,84 +49,63 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
     if (o.person_id) return add(o.person_id, r);
     const key = [o.name, o.phone ?? '', o.id_number ?? ''].join('|');
     let s = strangers.get(key);
-    if (!s) strangers.set(key, (s = { name: o.name, id_number: o.id_number, phone: o.phone, region_path: o.region_path, refs: [], reasons: [] }));
+    if (!s) {
+      s = { name: o.name, id_number: o.id_number, phone: o.phone, region_path: o.region_path, refs: [], reasons: [] };
+      strangers.set(key, s);
+    }
     if (!s.refs.some((x) => x.passageId === o.passage_id && x.seq === o.seq)) s.refs.push({ passageId: o.passage_id, seq: o.seq });
     if (!s.reasons.some((x) => x.sourceId === r.sourceId && x.type === r.type)) s.reasons.push(r);
   };
   const { from, to } = exposureWindow(c, opts.days);
 
   if (c.household_id) {
-    const members = await db.selectFrom('persons').select('id').where('household_id', '=', c.household_id).where('status', '=', 'active').execute();
-    for (const m of members) add(m.id, { type: 'household', sourceType: 'household', sourceId: c.household_id, at: null, label: c.address ?? '同住' });
+    for (const m of await householdMemberIds(db, c.household_id)) add(m, { type: 'household', sourceType: 'household', sourceId: c.household_id, at: null, label: c.address ?? '同住' });
   }
 
   const trips = await passagesOfPerson(db, c.person_id, from, to);
   if (trips.length) {
-    const co = await db.selectFrom('passage_occupants').select(OCCUPANT_COLUMNS).where('passage_id', 'in', trips.map((t) => t.id)).execute();
+    const co = await occupantsOfPassages(db, trips.map((t) => t.id));
     const tripById = new Map(trips.map((t) => [t.id, t]));
     for (const o of co) {
       const t = tripById.get(o.passage_id)!;
       addOccupant(o, { type: 'co_passenger', sourceType: 'passage', sourceId: t.id, at: t.at, label: label(t) });
     }
-    // The same plates at other checkpoints within ± hours: one query for every trip (an OR of
-    // plate-and-time ranges, each answered by the (plate, at) index), then their occupants.
-    const windowMs = opts.hours * 3600_000;
-    const withPlate = trips.filter((x) => x.plate);
-    if (withPlate.length) {
-      const others = await db.selectFrom('passages as p').innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
-        .select(['p.id', 'p.at', 'p.plate', 's.name as site_name'])
-        .where((eb) => eb.or(withPlate.map((t) => eb.and([
-          eb('p.plate', '=', t.plate),
-          eb('p.at', '>=', new Date(Date.parse(t.at) - windowMs).toISOString()),
-          eb('p.at', '<=', new Date(Date.parse(t.at) + windowMs).toISOString()),
-        ]))))
-        .where('p.id', 'not in', trips.map((x) => x.id)).execute();
-      if (others.length) {
-        const occ = await db.selectFrom('passage_occupants').select(OCCUPANT_COLUMNS).where('passage_id', 'in', others.map((x) => x.id)).execute();
-        const byId = new Map(others.map((x) => [x.id, x]));
-        for (const o of occ) {
-          const p = byId.get(o.passage_id)!;
-          addOccupant(o, { type: 'same_vehicle', sourceType: 'passage', sourceId: p.id, at: p.at, label: label(p) });
-        }
+    // The same plates at other checkpoints within ± hours, then their occupants.
+    const others = await passagesOfPlatesNear(db, trips, opts.hours * 3600_000);
+    if (others.length) {
+      const occ = await occupantsOfPassages(db, others.map((x) => x.id));
+      const byId = new Map(others.map((x) => [x.id, x]));
+      for (const o of occ) {
+        const p = byId.get(o.passage_id)!;
+        addOccupant(o, { type: 'same_vehicle', sourceType: 'passage', sourceId: p.id, at: p.at, label: label(p) });
       }
     }
   }
 
-  const stays = await db.selectFrom('isolation_episodes as e').innerJoin('isolation_rooms as r', 'r.id', 'e.room_id').innerJoin('isolation_sites as s', 's.id', 'e.site_id')
-    .select(['e.room_id', 'e.start_day', 'e.planned_end_day', 'e.ended_at', 'r.label', 's.name']).where('e.person_id', '=', c.person_id).where('e.room_id', 'is not', null).execute();
+  const stays = await roomStaysOf(db, c.person_id);
   for (const stay of stays) {
     const end = stay.ended_at ? stay.ended_at.slice(0, 10) : stay.planned_end_day;
-    const mates = await db.selectFrom('isolation_episodes').select(['id', 'person_id', 'start_day']).where('room_id', '=', stay.room_id)
-      .where('start_day', '<=', end).where('planned_end_day', '>=', stay.start_day).execute();
+    const mates = await roomMatesOf(db, stay.room_id!, stay.start_day, end);
     for (const m of mates) add(m.person_id, { type: 'same_room', sourceType: 'isolation_room', sourceId: stay.room_id!, at: null, label: `${stay.name} ${stay.label} 房间` });
   }
 
   if (c.household_id) {
-    const visits = await db.selectFrom('screening_visits').select(['id', 'visited_at']).where('household_id', '=', c.household_id)
-      .where('visited_at', '>=', from).where('visited_at', '<', to).execute();
+    const visits = await screeningVisitsOf(db, c.household_id, from, to);
     if (visits.length) {
-      const present = await db.selectFrom('screening_checks').select(['visit_id', 'person_id']).where('visit_id', 'in', visits.map((v) => v.id)).where('present', '=', 1).execute();
+      const present = await presentAtVisits(db, visits.map((v) => v.id));
       const byVisit = new Map(visits.map((v) => [v.id, v]));
       for (const p of present) add(p.person_id, { type: 'screening_visit', sourceType: 'screening_visit', sourceId: p.visit_id, at: byVisit.get(p.visit_id)!.visited_at, label: '入户排查时在场' });
     }
   }
 
   const ids = [...reasons.keys()];
-  const people = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    people.push(...await db.selectFrom('persons').leftJoin('regions', 'regions.id', 'persons.region_id')
-      .select(['persons.id', 'persons.name', 'persons.id_number', 'persons.phone', 'persons.region_path', 'regions.name as region_name'])
-      .where('persons.id', 'in', ids.slice(i, i + 500)).execute());
-  }
+  const people = await personsWithRegion(db, ids);
   const visible = people.filter((p) => pathInScope(p.region_path, scope));
   const visibleIds = visible.map((p) => p.id);
-  const [decisions, isolated, cases] = visibleIds.length === 0 ? [[], [], []] : await Promise.all([
-    db.selectFrom('contacts').select(['person_id', 'decision']).where('case_id', '=', c.id).where('person_id', 'in', visibleIds).execute(),
-    db.selectFrom('isolation_episodes').select('person_id').where('person_id', 'in', visibleIds).where('status', '=', 'active').execute(),
-    db.selectFrom('cases').select('person_id').where('person_id', 'in', visibleIds).execute(),
+  const [decisions, isolatedSet, cases] = await Promise.all([
+    contactDecisionsOf(db, c.id, visibleIds), personsIsolatedNow(db, visibleIds), casesOfPersons(db, visibleIds),
   ]);
   const decisionOf = new Map(decisions.map((d) => [d.person_id, d.decision]));
-  const isolatedSet = new Set(isolated.map((r) => r.person_id));
   const caseSet = new Set(cases.map((r) => r.person_id));
   const rank: Record<string, number> = { household: 0, co_passenger: 1, same_room: 2, same_vehicle: 3, screening_visit: 4, other: 5 };
   const unregistered = [...strangers.values()];
@@ -159,7 +131,7 @@ export async function journeyOf(db: Db, c: CaseRow, days: number): Promise<Journ
   const events: JourneyEvent[] = [];
   const trips = await passagesOfPerson(db, c.person_id, from, '9999');
   if (trips.length) {
-    const co = await db.selectFrom('passage_occupants').select(['passage_id', 'person_id', 'name']).where('passage_id', 'in', trips.map((t) => t.id)).orderBy('seq').execute();
+    const co = await travellersOfPassages(db, trips.map((t) => t.id));
     for (const t of trips) {
       events.push({
         at: t.at, type: 'passage', place: t.site_name,
@@ -169,11 +141,10 @@ export async function journeyOf(db: Db, c: CaseRow, days: number): Promise<Journ
     }
   }
   if (c.household_id) {
-    const visits = await db.selectFrom('screening_visits').select(['id', 'visited_at', 'outcome']).where('household_id', '=', c.household_id).where('visited_at', '>=', from).execute();
+    const visits = await screeningVisitsOf(db, c.household_id, from);
     for (const v of visits) events.push({ at: v.visited_at, type: 'screening_visit', place: c.address ?? '', detail: `入户排查：${v.outcome}`, sourceId: v.id, coTravellers: [] });
   }
-  const stays = await db.selectFrom('isolation_episodes as e').leftJoin('isolation_sites as s', 's.id', 'e.site_id').leftJoin('isolation_rooms as r', 'r.id', 'e.room_id')
-    .select(['e.id', 'e.kind', 'e.created_at', 'e.start_day', 'e.planned_end_day', 'e.status', 's.name as site_name', 'r.label']).where('e.person_id', '=', c.person_id).execute();
+  const stays = await isolationStaysOf(db, c.person_id);
   for (const s of stays) {
     events.push({ at: s.created_at, type: 'isolation', place: s.site_name ? `${s.site_name} ${s.label ?? ''}` : s.kind === 'home' ? '居家' : '医院', detail: `隔离观察 ${s.start_day} 至 ${s.planned_end_day}（${s.status}）`, sourceId: s.id, coTravellers: [] });
   }

@@ -3,36 +3,23 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, scopeOf, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber } from '../../../shared/validators';
 import type { Case, CaseChange, CaseInput } from '../../../shared/tracing';
 import { audit } from '../audit';
 import { raiseAlert } from '../alerts';
-import { personTextMatch } from '../residents';
 import { getPerson, setTags } from '../residents';
+import {
+  type CaseRow, findCaseIdOfPerson, findCaseInScope, findSourceCaseOfContact, insertCase, insertCaseHistory, listCaseHistory, updateCase,
+} from './cases.repository';
 
 /** Who records cases, traces contacts and publishes seek notices: the command centre and townships. */
 export const ROLES_THAT_TRACE = ['admin', 'command', 'township'] as const;
 
-function selectCases(db: Db) {
-  return db.selectFrom('cases')
-    .innerJoin('persons', 'persons.id', 'cases.person_id')
-    .leftJoin('households', 'households.id', 'persons.household_id')
-    .leftJoin('regions', 'regions.id', 'persons.region_id')
-    .selectAll('cases')
-    .select(['persons.name as person_name', 'persons.sex', 'persons.birth_date', 'persons.id_number', 'persons.household_id', 'households.address', 'regions.name as region_name'])
-    .select((eb) => eb.selectFrom('contacts').select((e) => e.fn.countAll<number>().as('n')).whereRef('contacts.case_id', '=', 'cases.id').where('contacts.decision', '=', 'accepted').as('contact_count'));
-}
-export type CaseRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCases>['executeTakeFirst']>>>;
-
 export async function getCase(db: Db, scope: Scope, id: string): Promise<CaseRow> {
-  const row = await inScope(selectCases(db).where('cases.id', '=', id), 'cases.region_path', scope).executeTakeFirst();
+  const row = await findCaseInScope(db, scope, id);
   if (!row) throw new AppError('CASE_NOT_FOUND');
   return row;
-}
-
-export async function caseOfPerson(db: Db, scope: Scope, personId: string): Promise<CaseRow | undefined> {
-  return inScope(selectCases(db).where('cases.person_id', '=', personId), 'cases.region_path', scope).executeTakeFirst();
 }
 
 export function toCase(r: CaseRow): Case {
@@ -42,15 +29,6 @@ export function toCase(r: CaseRow): Case {
     classification: r.classification, outcome: r.outcome, onsetDate: r.onset_date, reportDate: r.report_date, treatedAt: r.treated_at, note: r.note,
     sourceCaseId: r.source_case_id, generation: r.generation, contacts: Number(r.contact_count ?? 0), createdAt: r.created_at, updatedAt: r.updated_at,
   };
-}
-
-export async function listCases(db: Db, scope: Scope, f: { classification?: string; q?: string; before?: string; limit: number }) {
-  let qb = inScope(selectCases(db), 'cases.region_path', scope);
-  if (f.q) qb = qb.where((eb) => personTextMatch(eb, f.q!));
-  return qb
-    .$if(f.classification !== undefined, (q) => q.where('cases.classification', '=', f.classification as 'confirmed'))
-    .$if(f.before !== undefined, (q) => q.where('cases.id', '<', f.before!))
-    .orderBy('cases.id', 'desc').limit(f.limit + 1).execute();
 }
 
 const LABEL: Record<string, string> = { suspected: '疑似病例', confirmed: '确诊病例', asymptomatic: '无症状感染者', excluded: '已排除' };
@@ -64,22 +42,21 @@ export async function createCase(db: Db, clock: Clock, actor: Actor, input: Case
   const scope = scopeOf(actor);
   const id = await db.transaction().execute(async (trx) => {
     const person = await getPerson(trx, actor, input.personId);
-    const existing = await trx.selectFrom('cases').select('id').where('person_id', '=', person.id).executeTakeFirst();
-    if (existing) throw new AppError('CASE_EXISTS', { caseId: existing.id });
+    const existing = await findCaseIdOfPerson(trx, person.id);
+    if (existing) throw new AppError('CASE_EXISTS', { caseId: existing });
     if (input.onsetDate && input.onsetDate > input.reportDate) throw new AppError('CASE_DATES_INVALID');
-    const source = await trx.selectFrom('contacts').innerJoin('cases', 'cases.id', 'contacts.case_id').select(['cases.id', 'cases.generation'])
-      .where('contacts.person_id', '=', person.id).where('contacts.decision', '=', 'accepted').orderBy('cases.report_date').orderBy('cases.id').executeTakeFirst();
+    const source = await findSourceCaseOfContact(trx, person.id);
     const now = clock.now();
     const caseId = uuidv7(now.getTime());
-    await trx.insertInto('cases').values({
+    await insertCase(trx, {
       id: caseId, person_id: person.id, region_path: person.region_path, classification: input.classification, outcome: input.outcome,
       onset_date: input.onsetDate ?? null, report_date: input.reportDate, treated_at: input.treatedAt ?? null, note: input.note ?? null,
       source_case_id: source?.id ?? null, generation: source ? source.generation + 1 : 1, created_by: actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
-    }).execute();
-    await trx.insertInto('case_history').values({
+    });
+    await insertCaseHistory(trx, {
       id: uuidv7(now.getTime()), case_id: caseId, region_path: person.region_path, at: now.toISOString(), actor_id: actor.id, actor_name: actor.displayName,
       changes: JSON.stringify({ classification: { from: null, to: input.classification }, outcome: { from: null, to: input.outcome }, reportDate: { from: null, to: input.reportDate }, onsetDate: { from: null, to: input.onsetDate ?? null } }),
-    }).execute();
+    });
     if (input.classification !== 'excluded') await setTags(trx, clock, person.id, person.region_path, ['key_person'], 'case', false);
     await raiseAlert(trx, clock, { kind: 'case', personId: person.id, regionPath: person.region_path, sourceType: 'case', sourceId: caseId, message: `新增${LABEL[input.classification]}：${person.name}（报告日期 ${input.reportDate}）` });
     await audit(trx, clock, actor, { action: 'case.create', entityType: 'case', entityId: caseId, regionPath: person.region_path, details: { classification: input.classification } });
@@ -106,8 +83,10 @@ export async function changeCase(db: Db, clock: Clock, actor: Actor, id: string,
     const onset = (set.onset_date ?? current.onset_date) as string | null;
     if (onset && onset > ((set.report_date ?? current.report_date) as string)) throw new AppError('CASE_DATES_INVALID');
     const now = clock.now().toISOString();
-    await trx.updateTable('cases').set({ ...set, updated_at: now }).where('id', '=', id).execute();
-    await trx.insertInto('case_history').values({ id: uuidv7(), case_id: id, region_path: current.region_path, at: now, actor_id: actor.id, actor_name: actor.displayName, changes: JSON.stringify(changes) }).execute();
+    await updateCase(trx, id, { ...set, updated_at: now });
+    await insertCaseHistory(trx, {
+      id: uuidv7(), case_id: id, region_path: current.region_path, at: now, actor_id: actor.id, actor_name: actor.displayName, changes: JSON.stringify(changes),
+    });
     if (changes.classification) {
       await raiseAlert(trx, clock, { kind: 'case', personId: current.person_id, regionPath: current.region_path, sourceType: 'case', sourceId: id, message: `${current.person_name}：${LABEL[String(changes.classification.from)]} → ${LABEL[String(changes.classification.to)]}` });
     }
@@ -117,6 +96,6 @@ export async function changeCase(db: Db, clock: Clock, actor: Actor, id: string,
 }
 
 export async function caseHistory(db: Db, caseId: string) {
-  const rows = await db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  const rows = await listCaseHistory(db, caseId);
   return rows.map((r) => ({ at: r.at, actorName: r.actor_name, changes: JSON.parse(r.changes) as Record<string, { from: unknown; to: unknown }> }));
 }

@@ -2,13 +2,18 @@ import type { Db } from '../../db/database';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, scopeOf, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { ChainGraph, Contact, ContactDecisions } from '../../../shared/tracing';
 import { audit } from '../audit';
 import { createEpisodes, type IsolationContext } from '../isolation';
+import { findPersonInScope } from '../residents';
+import { casesOfPersons, listCasesForChain } from './cases.repository';
 import { getCase } from './cases.service';
-import { refreshNoticesOfCase } from './seek-notices.service';
+import {
+  findContactId, insertContact, latestEpisodesOf, listAcceptedContactsForChain, listContactsOfCaseInScope, personsIsolatedNow, updateContact,
+} from './contacts.repository';
+import { refreshSeekNoticesOfCase } from './seek-notices.service';
 
 /**
  * Record the tracer's decisions on a case's contacts: accepted (a close or casual contact, with
@@ -26,30 +31,30 @@ export async function decideContacts(db: Db, ctx: IsolationContext, actor: Actor
     const all = [...input.accept.map((a) => ({ ...a, decision: 'accepted' as const })), ...input.reject.map((r) => ({ ...r, decision: 'rejected' as const }))];
     for (const [i, d] of all.entries()) {
       if (d.personId === theCase.person_id) throw new AppError('VALIDATION', { issues: [{ path: ['accept', String(i), 'personId'], message: 'a case is not its own contact' }] });
-      const person = await inScope(trx.selectFrom('persons').select(['id', 'region_path']).where('id', '=', d.personId), 'region_path', scope).executeTakeFirst();
+      const person = await findPersonInScope(trx, scope, d.personId);
       if (!person) throw new AppError('PERSON_NOT_FOUND', { field: [d.decision === 'accepted' ? 'accept' : 'reject', String(i), 'personId'] });
       const columns = d.decision === 'accepted'
         ? { exposure_type: (d as ContactDecisions['accept'][number]).exposureType, exposure_date: (d as ContactDecisions['accept'][number]).exposureDate ?? null, closeness: (d as ContactDecisions['accept'][number]).closeness, source_type: (d as ContactDecisions['accept'][number]).sourceType ?? null, source_id: (d as ContactDecisions['accept'][number]).sourceId ?? null }
         : {};
-      const existing = await trx.selectFrom('contacts').select('id').where('case_id', '=', caseId).where('person_id', '=', d.personId).executeTakeFirst();
+      const existing = await findContactId(trx, caseId, d.personId);
       if (existing) {
-        await trx.updateTable('contacts').set({ ...columns, decision: d.decision, note: d.note ?? null, updated_at: now }).where('id', '=', existing.id).execute();
+        await updateContact(trx, existing, { ...columns, decision: d.decision, note: d.note ?? null, updated_at: now });
       } else {
-        await trx.insertInto('contacts').values({
+        await insertContact(trx, {
           id: uuidv7(), case_id: caseId, person_id: d.personId, region_path: person.region_path, exposure_type: 'other', exposure_date: null, closeness: 'close', source_type: null, source_id: null,
           ...columns, decision: d.decision, note: d.note ?? null, created_by: actor.id, created_at: now, updated_at: now,
-        }).execute();
+        });
       }
       if (d.decision === 'accepted') accepted.push(d.personId);
     }
     // the case's open seek notices count the accepted contacts who were on that trip (added by hand too)
-    if (accepted.length) await refreshNoticesOfCase(trx, ctx.clock, caseId);
+    if (accepted.length) await refreshSeekNoticesOfCase(trx, ctx.clock, caseId);
     await audit(trx, ctx.clock, actor, { action: 'case.contacts', entityType: 'case', entityId: caseId, regionPath: theCase.region_path, details: { accepted: input.accept.length, rejected: input.reject.length } });
   });
   let isolated: { personId: string; episodeId: string }[] = [];
   let notIsolated: { personId: string; code: string; message: string }[] = [];
   if (input.isolate && accepted.length) {
-    const already = new Set((await db.selectFrom('isolation_episodes').select('person_id').where('person_id', 'in', accepted).where('status', '=', 'active').execute()).map((r) => r.person_id));
+    const already = await personsIsolatedNow(db, accepted);
     const toIsolate = accepted.filter((p) => !already.has(p));
     if (toIsolate.length) {
       const result = await createEpisodes(db, ctx, actor, {
@@ -65,14 +70,10 @@ export async function decideContacts(db: Db, ctx: IsolationContext, actor: Actor
 
 /** A case's contacts with their isolation now, and whether they became cases themselves. */
 export async function contactsOf(db: Db, scope: Scope, caseId: string): Promise<Contact[]> {
-  const rows = await inScope(db.selectFrom('contacts').innerJoin('persons', 'persons.id', 'contacts.person_id').leftJoin('regions', 'regions.id', 'persons.region_id')
-    .selectAll('contacts').select(['persons.name', 'persons.id_number', 'persons.phone', 'regions.name as region_name'])
-    .where('contacts.case_id', '=', caseId), 'contacts.region_path', scope).orderBy('contacts.created_at').execute();
+  const rows = await listContactsOfCaseInScope(db, scope, caseId);
   const ids = rows.map((r) => r.person_id);
-  const episodes = ids.length ? await db.selectFrom('isolation_episodes').select(['id', 'person_id', 'status', 'kind', 'planned_end_day', 'created_at']).where('person_id', 'in', ids).orderBy('created_at').execute() : [];
-  const cases = ids.length ? await db.selectFrom('cases').select(['id', 'person_id']).where('person_id', 'in', ids).execute() : [];
-  const latest = new Map<string, (typeof episodes)[number]>();
-  for (const e of episodes) latest.set(e.person_id, e);
+  const latest = await latestEpisodesOf(db, ids);
+  const cases = await casesOfPersons(db, ids);
   const caseOf = new Map(cases.map((c) => [c.person_id, c.id]));
   return rows.map((r) => {
     const e = latest.get(r.person_id);
@@ -92,16 +93,19 @@ export async function contactsOf(db: Db, scope: Scope, caseId: string): Promise<
  * that case's cluster. At most 2,000 nodes.
  */
 export async function chainGraph(db: Db, scope: Scope, caseId?: string): Promise<ChainGraph> {
-  const cases = await inScope(db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.person_id')
-    .select(['cases.id', 'cases.person_id', 'cases.source_case_id', 'cases.classification', 'cases.generation', 'persons.name']), 'cases.region_path', scope).limit(1000).execute();
+  const cases = await listCasesForChain(db, scope);
   const caseIds = cases.map((c) => c.id);
-  const contacts = caseIds.length ? await inScope(db.selectFrom('contacts').innerJoin('persons', 'persons.id', 'contacts.person_id')
-    .select(['contacts.id', 'contacts.case_id', 'contacts.person_id', 'contacts.exposure_type', 'persons.name'])
-    .where('contacts.decision', '=', 'accepted').where('contacts.case_id', 'in', caseIds.slice(0, 1000)), 'contacts.region_path', scope).limit(2000).execute() : [];
+  const contacts = await listAcceptedContactsForChain(db, scope, caseIds);
 
   // Union–find over cases: a case and its source are one cluster.
   const parent = new Map(caseIds.map((id) => [id, id]));
-  const find = (x: string): string => (parent.get(x) === x ? x : (parent.set(x, find(parent.get(x)!)), parent.get(x)!));
+  const find = (x: string): string => {
+    const up = parent.get(x)!;
+    if (up === x) return x;
+    const root = find(up);
+    parent.set(x, root);
+    return root;
+  };
   for (const c of cases) if (c.source_case_id && parent.has(c.source_case_id)) parent.set(find(c.id), find(c.source_case_id));
   const caseByPerson = new Map(cases.map((c) => [c.person_id, c]));
   const clusterIds = new Map<string, number>();

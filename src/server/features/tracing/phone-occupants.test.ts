@@ -61,7 +61,7 @@ describe('phone-only travellers in tracing', () => {
   });
 
   it('a seek notice finds the phone-only passengers from the data, lists the unregistered one, and a self-report by name and phone matches', async () => {
-    const res = await admin.post('/api/notices/seek', {
+    const res = await admin.post('/api/seek-notices', {
       title: '寻找晋C60695乘客', body: '1月20日晚乘坐晋C60695的乘客请联系。', hotline: '0354-5681234', regionId: tree.county.id, kind: 'vehicle', plate: '晋C60695',
       windowFrom: '2020-01-20T19:00:00+08:00', windowTo: '2020-01-20T21:00:00+08:00', expected: 5, caseId: state.case,
     });
@@ -69,13 +69,13 @@ describe('phone-only travellers in tracing', () => {
     const notice = res.json();
     state.notice = notice.id;
     expect(notice).toMatchObject({ found: 4, confirmed: 4 });
-    const detail = (await admin.get(`/api/notices/seek/${notice.id}`)).json();
+    const detail = (await admin.get(`/api/seek-notices/${notice.id}`)).json();
     expect(detail.found.map((f: { name: string }) => f.name).sort()).toEqual([WITH_ID.name, ...PHONE_ONLY.map((p) => p.name)].sort());
     expect(detail.unregistered.map((u: { name: string }) => u.name)).toEqual([NAME_ONLY.name, NAME_ONLY.name]);
-    await admin.post(`/api/notices/seek/${notice.id}/publish`);
-    const sent = await t.anonymous.request({ method: 'POST', url: `/api/public/notices/${notice.slug}/reports`, payload: { name: '孙手机', phone: '13911112001', whereNow: '古陶镇' }, remoteAddress: '10.1.0.1' });
+    await admin.post(`/api/seek-notices/${notice.id}/publish`);
+    const sent = await t.anonymous.request({ method: 'POST', url: `/api/public/seek-notices/${notice.slug}/reports`, payload: { name: '孙手机', phone: '13911112001', whereNow: '古陶镇' }, remoteAddress: '10.1.0.1' });
     expect(sent.statusCode, sent.body).toBe(201);
-    const reports = (await admin.get(`/api/notices/seek/${notice.id}`)).json().reports;
+    const reports = (await admin.get(`/api/seek-notices/${notice.id}`)).json().reports;
     expect(reports).toHaveLength(1);
     expect(reports[0].match).toMatchObject({ name: '孙手机', by: 'phone' });
   });
@@ -91,8 +91,8 @@ describe('phone-only travellers in tracing', () => {
     const candidate = (await admin.get(`/api/cases/${state.case}/candidates`)).json().items.find((c: { name: string }) => c.name === NAME_ONLY.name);
     expect(candidate).toMatchObject({ personId, occupants: [] });
     expect(candidate.reasons).toHaveLength(2);
-    await admin.post(`/api/notices/seek/${state.notice}/refresh`);
-    const detail = (await admin.get(`/api/notices/seek/${state.notice}`)).json();
+    await admin.post(`/api/seek-notices/${state.notice}/refresh`);
+    const detail = (await admin.get(`/api/seek-notices/${state.notice}`)).json();
     expect(detail.unregistered).toEqual([]);
     expect(detail.notice.found).toBe(5);
   });
@@ -101,7 +101,7 @@ describe('phone-only travellers in tracing', () => {
     const hand = (await admin.post('/api/persons', { name: '郑补录', phone: '13911112009', regionId: tree.buildingA.id })).json().person.id;
     const res = await admin.post(`/api/cases/${state.case}/contacts`, { accept: [{ personId: hand, exposureType: 'co_passenger', exposureDate: '2020-01-20', note: '电话核实同车' }] });
     expect(res.statusCode, res.body).toBe(200);
-    const detail = (await admin.get(`/api/notices/seek/${state.notice}`)).json();
+    const detail = (await admin.get(`/api/seek-notices/${state.notice}`)).json();
     expect(detail.found.find((f: { personId: string }) => f.personId === hand)).toMatchObject({ source: 'manual', confirmed: true });
     expect(detail.notice.found).toBe(6);
   });

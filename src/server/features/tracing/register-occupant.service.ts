@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import type { OccupantRef } from '../../../shared/tracing';
 import { audit } from '../audit';
+import { findOccupantsByRefs, linkOccupantToPerson } from '../checkpoints';
 import { identifyPersons } from '../residents';
 
 /**
@@ -17,10 +18,7 @@ import { identifyPersons } from '../residents';
 export async function registerOccupant(db: Db, clock: Clock, actor: Actor, refs: OccupantRef[]): Promise<{ personId: string }> {
   const scope = scopeOf(actor);
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('passage_occupants as o').innerJoin('passages as p', 'p.id', 'o.passage_id').innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
-      .select(['o.passage_id', 'o.seq', 'o.person_id', 'o.name', 'o.id_number', 'o.phone', 'o.region_path', 'p.at', 's.name as site_name', 's.region_id', 's.region_path as site_path'])
-      .where((eb) => eb.or(refs.map((r) => eb.and([eb('o.passage_id', '=', r.passageId), eb('o.seq', '=', r.seq)]))))
-      .orderBy('p.at').execute();
+    const rows = await findOccupantsByRefs(trx, refs);
     if (rows.length !== new Set(refs.map((r) => `${r.passageId}:${r.seq}`)).size || rows.some((r) => !pathInScope(r.region_path, scope))) {
       throw new AppError('NOT_FOUND');
     }
@@ -33,7 +31,7 @@ export async function registerOccupant(db: Db, clock: Clock, actor: Actor, refs:
       name: first.name, idNumber, phone,
       place: { regionId: first.region_id, regionPath: first.site_path, note: `追踪登记，曾经卡口：${first.site_name}`, source: 'tracing', tagFor: () => 'non_local' },
     }], { registerNameOnly: true });
-    for (const r of rows) await trx.updateTable('passage_occupants').set({ person_id: person!.id }).where('passage_id', '=', r.passage_id).where('seq', '=', r.seq).execute();
+    for (const r of rows) await linkOccupantToPerson(trx, r.passage_id, r.seq, person!.id);
     await audit(trx, clock, actor, { action: 'person.register_occupant', entityType: 'person', entityId: person!.id, regionPath: person!.region_path, details: { occupants: refs.length } });
     return { personId: person!.id };
   });

@@ -2,17 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Candidate, CandidateQuery, Case, CaseChange, CaseHistoryEntry, CaseInput, CaseQuery, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent,
-  Notice, NoticeInput, NoticeReport, NoticeStatus, RegisterOccupantInput, UnregisteredOccupant,
+  RegisterOccupantInput, SeekNotice, SeekNoticeInput, SeekNoticeReport, SeekNoticeStatus, UnregisteredOccupant,
 } from '../../../shared/tracing';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
 import { getPerson } from '../residents';
-import { caseHistory, caseOfPerson, changeCase, createCase, getCase, listCases, ROLES_THAT_TRACE, toCase } from './cases.service';
+import { findCaseOfPersonInScope, listCasesInScope } from './cases.repository';
+import { caseHistory, changeCase, createCase, getCase, ROLES_THAT_TRACE, toCase } from './cases.service';
 import { contactCandidates, journeyOf } from './candidates.service';
 import { chainGraph, contactsOf, decideContacts } from './contacts.service';
-import { actOnNotice, createNotice, decideReport, foundOf, getNotice, listNotices, reportsOf, toNotice, unregisteredOf } from './seek-notices.service';
+import { listSeekNoticesInScope } from './seek-notices.repository';
+import { actOnSeekNotice, createSeekNotice, foundOf, getSeekNotice, toSeekNotice, unregisteredOf } from './seek-notices.service';
+import { decideReport, reportsOf } from './seek-reports.service';
 import { registerOccupant } from './register-occupant.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -25,7 +28,7 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const q = request.query;
-      return pageFrom(await listCases(db, scope, { ...q, before: decodeCursor(q.cursor, CursorId) }), q.limit, (r) => r.id, toCase);
+      return pageFrom(await listCasesInScope(db, scope, { ...q, before: decodeCursor(q.cursor, CursorId) }), q.limit, (r) => r.id, toCase);
     });
 
     app.post('/api/cases', {
@@ -49,7 +52,7 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       const { actor, scope } = authorise(request, 'any');
       // a person outside the jurisdiction is not found, as on every other read
       await getPerson(db, actor, request.params.id);
-      const row = await caseOfPerson(db, scope, request.params.id);
+      const row = await findCaseOfPersonInScope(db, scope, request.params.id);
       return { case: row ? toCase(row) : null };
     });
 
@@ -91,28 +94,52 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       return chainGraph(db, scope, request.query.caseId);
     });
 
-    app.get('/api/notices/seek', {
-      schema: { tags: ['tracing'], summary: 'Seek notices (寻人通告) in my jurisdiction', querystring: z.object({ status: NoticeStatus.optional() }), response: { 200: z.object({ items: z.array(Notice) }) } },
-    }, async (request) => ({ items: (await listNotices(db, authorise(request, 'any').scope, request.query.status)).map(toNotice) }));
+    app.get('/api/seek-notices', {
+      schema: {
+        tags: ['tracing'], summary: 'Seek notices (寻人通告) in my jurisdiction', querystring: z.object({ status: SeekNoticeStatus.optional() }),
+        response: { 200: z.object({ items: z.array(SeekNotice) }) },
+      },
+    }, async (request) => ({ items: (await listSeekNoticesInScope(db, authorise(request, 'any').scope, request.query.status)).map(toSeekNotice) }));
 
-    app.post('/api/notices/seek', {
-      schema: { tags: ['tracing'], summary: 'Draft a seek notice from a vehicle or a place and a time window; the found list fills from the data', body: NoticeInput, response: { 201: Notice } },
-    }, async (request, reply) => reply.status(201).send(toNotice(await createNotice(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.body))));
+    app.post('/api/seek-notices', {
+      schema: {
+        tags: ['tracing'], summary: 'Draft a seek notice from a vehicle or a place and a time window; the found list fills from the data', body: SeekNoticeInput,
+        response: { 201: SeekNotice },
+      },
+    }, async (request, reply) => reply.status(201).send(toSeekNotice(await createSeekNotice(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.body))));
 
-    app.get('/api/notices/seek/:id', {
-      schema: { tags: ['tracing'], summary: 'A seek notice with its found list and public reports', params: IdParams, response: { 200: z.object({ notice: Notice, found: z.array(FoundPerson.extend({ inScope: z.boolean() })), unregistered: z.array(UnregisteredOccupant), reports: z.array(NoticeReport) }) } },
+    app.get('/api/seek-notices/:id', {
+      schema: {
+        tags: ['tracing'], summary: 'A seek notice with its found list and public reports', params: IdParams,
+        response: {
+          200: z.object({
+            notice: SeekNotice, found: z.array(FoundPerson.extend({ inScope: z.boolean() })), unregistered: z.array(UnregisteredOccupant), reports: z.array(SeekNoticeReport),
+          }),
+        },
+      },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
-      const n = await getNotice(db, scope, request.params.id);
-      return { notice: toNotice(n), found: await foundOf(db, scope, n.id), unregistered: await unregisteredOf(db, scope, n), reports: await reportsOf(db, n.id) };
+      const n = await getSeekNotice(db, scope, request.params.id);
+      return { notice: toSeekNotice(n), found: await foundOf(db, scope, n.id), unregistered: await unregisteredOf(db, scope, n), reports: await reportsOf(db, n.id) };
     });
 
-    app.post('/api/notices/seek/:id/:action', {
-      schema: { tags: ['tracing'], summary: 'publish | close | refresh (found list from new data); `expected` sets how many are sought', params: IdParams.extend({ action: z.enum(['publish', 'close', 'refresh']) }), body: z.object({ expected: z.number().int().min(0).max(10_000).nullable().optional() }).nullish(), response: { 200: Notice } },
-    }, async (request) => toNotice(await actOnNotice(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.params.id, request.params.action, request.body?.expected)));
+    app.post('/api/seek-notices/:id/:action', {
+      schema: {
+        tags: ['tracing'], summary: 'publish | close | refresh (found list from new data); `expected` sets how many are sought',
+        params: IdParams.extend({ action: z.enum(['publish', 'close', 'refresh']) }),
+        body: z.object({ expected: z.number().int().min(0).max(10_000).nullable().optional() }).nullish(), response: { 200: SeekNotice },
+      },
+    }, async (request) => {
+      const { actor } = authorise(request, ROLES_THAT_TRACE);
+      return toSeekNotice(await actOnSeekNotice(db, clock, actor, request.params.id, request.params.action, request.body?.expected));
+    });
 
-    app.post('/api/notices/seek/:id/reports/:reportId', {
-      schema: { tags: ['tracing'], summary: 'Confirm a public report (the match, a chosen person, or register a new one) or reject it', params: IdParams.extend({ reportId: z.string().uuid() }), body: z.object({ action: z.enum(['confirm', 'reject']), personId: z.string().uuid().optional(), register: z.boolean().optional() }), response: { 204: z.null() } },
+    app.post('/api/seek-notices/:id/reports/:reportId', {
+      schema: {
+        tags: ['tracing'], summary: 'Confirm a public report (the match, a chosen person, or register a new one) or reject it',
+        params: IdParams.extend({ reportId: z.string().uuid() }),
+        body: z.object({ action: z.enum(['confirm', 'reject']), personId: z.string().uuid().optional(), register: z.boolean().optional() }), response: { 204: z.null() },
+      },
     }, async (request, reply) => {
       await decideReport(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.params.id, request.params.reportId, request.body);
       return reply.status(204).send(null);

@@ -111,7 +111,7 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
   });
 
   it('a seek notice finds the registered passengers from the data; the public page takes reports, rate-limited and deduplicated', async () => {
-    const res = await admin.post('/api/notices/seek', {
+    const res = await admin.post('/api/seek-notices', {
       title: '关于寻找晋C60695客车乘客的紧急通告', body: '1月20日晚乘坐晋C60695客车返回平遥的乘客，请立即与疾控中心联系。', hotline: '0354-5681234',
       regionId: tree.county.id, kind: 'vehicle', plate: '晋C 60695', windowFrom: '2020-01-20T19:00:00+08:00', windowTo: '2020-01-20T21:00:00+08:00', expected: 11, caseId: state.case,
     });
@@ -119,15 +119,15 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
     const notice = res.json();
     state.notice = notice.id;
     expect(notice).toMatchObject({ status: 'draft', plate: '晋C60695', found: 9, confirmed: 9, expected: 11 });
-    expect((await t.anonymous.get(`/api/public/notices/${notice.slug}`)).statusCode).toBe(404);
-    const published = await admin.post(`/api/notices/seek/${notice.id}/publish`);
+    expect((await t.anonymous.get(`/api/public/seek-notices/${notice.slug}`)).statusCode).toBe(404);
+    const published = await admin.post(`/api/seek-notices/${notice.id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().status).toBe('published');
-    const pub = (await t.anonymous.get(`/api/public/notices/${notice.slug}`)).json();
+    const pub = (await t.anonymous.get(`/api/public/seek-notices/${notice.slug}`)).json();
     expect(pub).toMatchObject({ title: '关于寻找晋C60695客车乘客的紧急通告', hotline: '0354-5681234', open: true });
     expect(JSON.stringify(pub)).not.toContain('乘客1');
 
-    const report = (body: Record<string, unknown>, ip: string) => t.anonymous.request({ method: 'POST', url: `/api/public/notices/${notice.slug}/reports`, payload: body, remoteAddress: ip });
+    const report = (body: Record<string, unknown>, ip: string) => t.anonymous.request({ method: 'POST', url: `/api/public/seek-notices/${notice.slug}/reports`, payload: body, remoteAddress: ip });
     const a = await report({ name: '刘无证', phone: '13711112222', whereNow: '古陶镇家中', idNumber: id('14072819750505105'), seat: '7' }, '10.0.0.1');
     expect(a.statusCode, a.body).toBe(201);
     expect(a.json()).toEqual({ received: true });
@@ -140,20 +140,20 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('RATE_LIMITED');
 
-    const detail = (await admin.get(`/api/notices/seek/${notice.id}`)).json();
+    const detail = (await admin.get(`/api/seek-notices/${notice.id}`)).json();
     const reports = detail.reports.filter((r: { name: string }) => !r.name.startsWith('灌水'));
     expect(reports).toHaveLength(2);
     expect(reports[0]).toMatchObject({ name: '刘无证', status: 'pending', match: { personId: state.resident, by: 'id_number' }, whereNow: '古陶镇家中（已电话联系）' });
     expect(reports[1].match).toBeNull();
-    expect((await admin.post(`/api/notices/seek/${notice.id}/reports/${reports[1].id}`, { action: 'confirm' })).json().error.code).toBe('VALIDATION');
-    const confirmed = await admin.post(`/api/notices/seek/${notice.id}/reports/${reports[0].id}`, { action: 'confirm' });
+    expect((await admin.post(`/api/seek-notices/${notice.id}/reports/${reports[1].id}`, { action: 'confirm' })).json().error.code).toBe('VALIDATION');
+    const confirmed = await admin.post(`/api/seek-notices/${notice.id}/reports/${reports[0].id}`, { action: 'confirm' });
     expect(confirmed.statusCode, confirmed.body).toBe(204);
-    const registered = await admin.post(`/api/notices/seek/${notice.id}/reports/${reports[1].id}`, { action: 'confirm', register: true });
+    const registered = await admin.post(`/api/seek-notices/${notice.id}/reports/${reports[1].id}`, { action: 'confirm', register: true });
     expect(registered.statusCode, registered.body).toBe(204);
     for (const spam of detail.reports.filter((r: { name: string }) => r.name.startsWith('灌水'))) {
-      await admin.post(`/api/notices/seek/${notice.id}/reports/${spam.id}`, { action: 'reject' });
+      await admin.post(`/api/seek-notices/${notice.id}/reports/${spam.id}`, { action: 'reject' });
     }
-    const afterRes = await admin.get(`/api/notices/seek/${notice.id}`);
+    const afterRes = await admin.get(`/api/seek-notices/${notice.id}`);
     expect(afterRes.statusCode, afterRes.body).toBe(200);
     const after = afterRes.json();
     expect(after.notice).toMatchObject({ found: 11, confirmed: 11, expected: 11, pendingReports: 0 });
@@ -177,7 +177,7 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
     const contacts = (await admin.get(`/api/cases/${state.case}/contacts`)).json().items;
     expect(contacts).toHaveLength(14);
     expectAll(contacts, (c: { isolation: { status: string } | null }) => c.isolation?.status === 'active');
-    const notice = (await admin.get(`/api/notices/seek/${state.notice}`)).json();
+    const notice = (await admin.get(`/api/seek-notices/${state.notice}`)).json();
     expectAll(notice.found, (f: { isolation: { status: string } | null }) => f.isolation?.status === 'active');
     const again = (await admin.get(`/api/cases/${state.case}/candidates`)).json().items.filter((c: { personId: string | null }) => c.personId);
     expect(again.length).toBeGreaterThan(0);
@@ -196,16 +196,16 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
   });
 
   it('closing the notice takes it off the public page; other jurisdictions see nothing', async () => {
-    const slug = (await admin.get(`/api/notices/seek/${state.notice}`)).json().notice.slug;
-    expect((await admin.post(`/api/notices/seek/${state.notice}/close`)).json().status).toBe('closed');
-    const gone = await t.anonymous.get(`/api/public/notices/${slug}`);
+    const slug = (await admin.get(`/api/seek-notices/${state.notice}`)).json().notice.slug;
+    expect((await admin.post(`/api/seek-notices/${state.notice}/close`)).json().status).toBe('closed');
+    const gone = await t.anonymous.get(`/api/public/seek-notices/${slug}`);
     expect(gone.statusCode).toBe(410);
     expect(gone.json().error.code).toBe('NOTICE_CLOSED');
     await makeUser(t.db, t.clock, 'duancun', 'township', tree.duancun);
     const other = await t.login('duancun', PASSWORD);
     expect((await other.get(`/api/cases/${state.case}`)).statusCode).toBe(404);
     expect((await other.get('/api/cases')).json().items).toHaveLength(0);
-    expect((await other.get(`/api/notices/seek/${state.notice}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/seek-notices/${state.notice}`)).statusCode).toBe(404);
     expect((await other.get('/api/tracing/graph')).json().nodes).toHaveLength(0);
   });
 });

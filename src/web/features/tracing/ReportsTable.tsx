@@ -1,6 +1,6 @@
 import { Button, Form, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import type { Notice } from '../../../shared/tracing';
+import type { SeekNotice as Notice } from '../../../shared/tracing';
 import { useFeedback, validated } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';

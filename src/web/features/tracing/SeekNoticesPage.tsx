@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Notice } from '../../../shared/tracing';
+import type { SeekNotice as Notice } from '../../../shared/tracing';
 import { useMe } from '../../app/auth';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';

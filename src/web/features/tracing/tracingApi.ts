@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type {
-  Candidate, Case, CaseChange, CaseHistoryEntry, CaseInput, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent, Notice,
-  NoticeInput, NoticeReport, NoticeStatus, OccupantRef, UnregisteredOccupant,
+  Candidate, Case, CaseChange, CaseHistoryEntry, CaseInput, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent, OccupantRef,
+  SeekNotice, SeekNoticeInput, SeekNoticeReport, SeekNoticeStatus, UnregisteredOccupant,
 } from '../../../shared/tracing';
 import { api, type Page, type Query } from '../../app/api';
 
@@ -11,13 +11,13 @@ export type CaseChangeBody = z.input<typeof CaseChange>;
 export type HistoryEntry = z.infer<typeof CaseHistoryEntry>;
 export type DecisionsBody = z.input<typeof ContactDecisions>;
 export type Decisions = z.infer<typeof DecisionResult>;
-export type NoticeBody = z.input<typeof NoticeInput>;
+export type NoticeBody = z.input<typeof SeekNoticeInput>;
 export type Found = z.infer<typeof FoundPerson> & { inScope: boolean };
-export type Report = z.infer<typeof NoticeReport>;
-export type NoticeStatusValue = z.infer<typeof NoticeStatus>;
+export type Report = z.infer<typeof SeekNoticeReport>;
+export type NoticeStatusValue = z.infer<typeof SeekNoticeStatus>;
 export type CandidateParams = { days: number; hours: number };
 export interface NoticeDetail {
-  notice: Notice;
+  notice: SeekNotice;
   found: Found[];
   /** occupants of the notice's passages the registry does not know */
   unregistered: UnregisteredOccupant[];
@@ -38,13 +38,13 @@ export const tracingApi = {
   contacts: async (caseId: string) => (await api.get<{ items: Contact[] }>(`/cases/${caseId}/contacts`)).items,
   journey: async (caseId: string, days: number) => (await api.get<{ items: JourneyEvent[] }>(`/cases/${caseId}/journey`, { days })).items,
   graph: (caseId?: string) => api.get<ChainGraph>('/tracing/graph', { caseId }),
-  notices: async (status?: NoticeStatusValue) => (await api.get<{ items: Notice[] }>('/notices/seek', { status })).items,
-  notice: (id: string) => api.get<NoticeDetail>(`/notices/seek/${id}`),
-  createNotice: (body: NoticeBody) => api.post<Notice>('/notices/seek', body),
+  notices: async (status?: NoticeStatusValue) => (await api.get<{ items: SeekNotice[] }>('/seek-notices', { status })).items,
+  notice: (id: string) => api.get<NoticeDetail>(`/seek-notices/${id}`),
+  createNotice: (body: NoticeBody) => api.post<SeekNotice>('/seek-notices', body),
   actOnNotice: (id: string, action: 'publish' | 'close' | 'refresh', expected?: number | null) =>
-    api.post<Notice>(`/notices/seek/${id}/${action}`, expected === undefined ? {} : { expected }),
+    api.post<SeekNotice>(`/seek-notices/${id}/${action}`, expected === undefined ? {} : { expected }),
   decideReport: (noticeId: string, reportId: string, body: { action: 'confirm' | 'reject'; personId?: string; register?: boolean }) =>
-    api.post<void>(`/notices/seek/${noticeId}/reports/${reportId}`, body),
+    api.post<void>(`/seek-notices/${noticeId}/reports/${reportId}`, body),
 };
 
 /** An instant as the local day "2020-01-20" (the day a contact was exposed). */
