@@ -72,7 +72,7 @@ export type ExposureType = z.infer<typeof ExposureType>;
 export const Closeness = z.enum(['close', 'casual']);
 
 /** Why a person is proposed as a contact, with the record that shows it. */
-export const CandidateReason = z.object({
+const CandidateReason = z.object({
   type: ExposureType,
   sourceType: z.enum(['household', 'passage', 'isolation_room', 'screening_visit']),
   sourceId: z.string(),
@@ -113,7 +113,7 @@ export const CandidateQuery = z.object({
   hours: z.coerce.number().int().min(0).max(24).default(3),
 });
 
-export const ContactInput = z.object({
+const ContactInput = z.object({
   personId: z.string().uuid(),
   exposureType: ExposureType,
   exposureDate: LocalDay.nullable().optional(),
@@ -122,7 +122,6 @@ export const ContactInput = z.object({
   sourceId: z.string().max(100).nullable().optional(),
   note: z.string().trim().max(300).nullable().optional(),
 });
-export type ContactInput = z.infer<typeof ContactInput>;
 
 /** Accept or reject candidates (or add by hand), in bulk; accepted ones may go into isolation in the same action. */
 export const ContactDecisions = z.object({

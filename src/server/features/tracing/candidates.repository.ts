@@ -8,7 +8,9 @@ import type { Db } from '../../db/database';
  */
 
 const OCCUPANT_COLUMNS = ['passage_id', 'seq', 'person_id', 'name', 'id_number', 'phone', 'region_path'] as const;
-export type OccupantRow = { passage_id: string; seq: number; person_id: string | null; name: string; id_number: string | null; phone: string | null; region_path: string };
+export type OccupantRow = {
+  passage_id: string; seq: number; person_id: string | null; name: string; id_number: string | null; phone: string | null; region_path: string;
+};
 
 /** A person's passages in a window, oldest first, with the site's name; at most 200. */
 export async function passagesOfPerson(db: Db, personId: string, from: string, to: string) {

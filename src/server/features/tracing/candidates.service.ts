@@ -59,7 +59,8 @@ export async function contactCandidates(db: Db, scope: Scope, c: CaseRow, opts: 
   const { from, to } = exposureWindow(c, opts.days);
 
   if (c.household_id) {
-    for (const m of await householdMemberIds(db, c.household_id)) add(m, { type: 'household', sourceType: 'household', sourceId: c.household_id, at: null, label: c.address ?? '同住' });
+    const reason: Reason = { type: 'household', sourceType: 'household', sourceId: c.household_id, at: null, label: c.address ?? '同住' };
+    for (const m of await householdMemberIds(db, c.household_id)) add(m, reason);
   }
 
   const trips = await passagesOfPerson(db, c.person_id, from, to);

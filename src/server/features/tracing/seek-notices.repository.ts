@@ -30,8 +30,8 @@ export async function listSeekNoticesInScope(db: Db, scope: Scope, status?: Seek
 
 /** The notice behind a public page, whatever its status, with its region's name. */
 export async function findSeekNoticeBySlug(db: Db, slug: string) {
-  return db.selectFrom('seek_notices').leftJoin('regions', 'regions.id', 'seek_notices.region_id').selectAll('seek_notices').select('regions.name as region_name')
-    .where('seek_notices.slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('seek_notices').leftJoin('regions', 'regions.id', 'seek_notices.region_id')
+    .selectAll('seek_notices').select('regions.name as region_name').where('seek_notices.slug', '=', slug).executeTakeFirst();
 }
 
 /** A case's notices still open (draft or published). */
@@ -65,7 +65,8 @@ export async function registeredOccupantsOf(db: Db, target: SeekNoticeTarget) {
 
 /** Occupants of a notice's passages recorded by name only, in scope, in the order they passed; at most 500 (reads of checkpoints' tables). */
 export async function unregisteredOccupantsOf(db: Db, scope: Scope, target: SeekNoticeTarget) {
-  return inScope(passagesOfTarget(db, target).innerJoin('passage_occupants as o', 'o.passage_id', 'p.id').innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
+  return inScope(passagesOfTarget(db, target)
+    .innerJoin('passage_occupants as o', 'o.passage_id', 'p.id').innerJoin('checkpoint_sites as s', 's.id', 'p.site_id')
     .select(['o.passage_id', 'o.seq', 'o.name', 'o.phone', 'p.at', 's.name as site_name']).where('o.person_id', 'is', null), 'o.region_path', scope)
     .orderBy('p.at').orderBy('o.seq').limit(500).execute();
 }
@@ -103,7 +104,8 @@ export async function listReportsOf(db: Db, noticeId: string) {
 
 /** The report already sent to a notice from this phone, if any. */
 export async function findReportByPhone(db: Db, noticeId: string, phone: string) {
-  return db.selectFrom('seek_reports').select(['id', 'status', 'id_number', 'seat']).where('notice_id', '=', noticeId).where('phone', '=', phone).executeTakeFirst();
+  return db.selectFrom('seek_reports').select(['id', 'status', 'id_number', 'seat'])
+    .where('notice_id', '=', noticeId).where('phone', '=', phone).executeTakeFirst();
 }
 
 export async function findReportOfNotice(db: Db, noticeId: string, reportId: string) {

@@ -60,9 +60,13 @@ export async function reportToSeekNotice(db: Db, clock: Clock, slug: string, inp
     if (existing) {
       if (existing.status === 'pending') await updateSeekReport(trx, existing.id, columns);
     } else {
-      await insertSeekReport(trx, { id: uuidv7(), notice_id: n.id, region_path: n.region_path, phone: input.phone, status: 'pending', client_hash: clientHash, created_at: now, ...columns });
+      await insertSeekReport(trx, {
+        id: uuidv7(), notice_id: n.id, region_path: n.region_path, phone: input.phone, status: 'pending', client_hash: clientHash, created_at: now, ...columns,
+      });
     }
-    await audit(trx, clock, null, { action: 'notice.public_report', entityType: 'seek_notice', entityId: n.id, regionPath: n.region_path, details: { matched: !!match, repeat: !!existing } });
+    await audit(trx, clock, null, {
+      action: 'notice.public_report', entityType: 'seek_notice', entityId: n.id, regionPath: n.region_path, details: { matched: !!match, repeat: !!existing },
+    });
   });
 }
 
@@ -108,19 +112,24 @@ export async function decideReport(
       await updateSeekReport(trx, r.id, { status: 'rejected', updated_at: now });
     } else {
       const personId = d.personId ?? r.match_person_id ?? registered;
-      if (!personId) throw new AppError('VALIDATION', { issues: [{ path: ['personId'], message: 'choose the person, or register a new one from the report' }] });
+      if (!personId) {
+        throw new AppError('VALIDATION', { issues: [{ path: ['personId'], message: 'choose the person, or register a new one from the report' }] });
+      }
       const regionPath = await findPersonRegionPath(trx, personId);
       if (regionPath === undefined) throw new AppError('PERSON_NOT_FOUND');
       const already = await findFoundId(trx, n.id, personId);
       if (already) await confirmSeekFound(trx, already, actor.id);
       else {
         await insertSeekFound(trx, {
-          id: uuidv7(), notice_id: n.id, person_id: personId, region_path: regionPath, source: 'self_report', source_id: r.id, confirmed: 1, confirmed_by: actor.id,
-          created_at: now,
+          id: uuidv7(), notice_id: n.id, person_id: personId, region_path: regionPath, source: 'self_report', source_id: r.id, confirmed: 1,
+          confirmed_by: actor.id, created_at: now,
         });
       }
-      await updateSeekReport(trx, r.id, { status: 'confirmed', match_person_id: personId, match_by: personId === r.match_person_id ? r.match_by : 'tracer', updated_at: now });
+      const matchBy = personId === r.match_person_id ? r.match_by : 'tracer';
+      await updateSeekReport(trx, r.id, { status: 'confirmed', match_person_id: personId, match_by: matchBy, updated_at: now });
     }
-    await audit(trx, clock, actor, { action: `notice.report_${d.action}`, entityType: 'seek_notice', entityId: n.id, regionPath: n.region_path, details: { reportId } });
+    await audit(trx, clock, actor, {
+      action: `notice.report_${d.action}`, entityType: 'seek_notice', entityId: n.id, regionPath: n.region_path, details: { reportId },
+    });
   });
 }

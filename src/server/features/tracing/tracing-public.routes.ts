@@ -21,8 +21,8 @@ export function tracingPublicRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZ
       reads.take(request.ip);
       const n = await publicSeekNotice(db, request.params.slug);
       return {
-        title: n.title, body: n.body, hotline: n.hotline, regionName: n.region_name ?? null, plate: n.plate, place: n.place, windowFrom: n.window_from, windowTo: n.window_to,
-        publishedAt: n.published_at, open: n.status === 'published',
+        title: n.title, body: n.body, hotline: n.hotline, regionName: n.region_name ?? null, plate: n.plate, place: n.place,
+        windowFrom: n.window_from, windowTo: n.window_to, publishedAt: n.published_at, open: n.status === 'published',
       };
     });
 

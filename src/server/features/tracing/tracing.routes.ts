@@ -103,24 +103,30 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
 
     app.post('/api/seek-notices', {
       schema: {
-        tags: ['tracing'], summary: 'Draft a seek notice from a vehicle or a place and a time window; the found list fills from the data', body: SeekNoticeInput,
-        response: { 201: SeekNotice },
+        tags: ['tracing'], summary: 'Draft a seek notice from a vehicle or a place and a time window; the found list fills from the data',
+        body: SeekNoticeInput, response: { 201: SeekNotice },
       },
-    }, async (request, reply) => reply.status(201).send(toSeekNotice(await createSeekNotice(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.body))));
+    }, async (request, reply) => {
+      const { actor } = authorise(request, ROLES_THAT_TRACE);
+      return reply.status(201).send(toSeekNotice(await createSeekNotice(db, clock, actor, request.body)));
+    });
 
     app.get('/api/seek-notices/:id', {
       schema: {
         tags: ['tracing'], summary: 'A seek notice with its found list and public reports', params: IdParams,
         response: {
           200: z.object({
-            notice: SeekNotice, found: z.array(FoundPerson.extend({ inScope: z.boolean() })), unregistered: z.array(UnregisteredOccupant), reports: z.array(SeekNoticeReport),
+            notice: SeekNotice, found: z.array(FoundPerson.extend({ inScope: z.boolean() })), unregistered: z.array(UnregisteredOccupant),
+            reports: z.array(SeekNoticeReport),
           }),
         },
       },
     }, async (request) => {
       const { scope } = authorise(request, 'any');
       const n = await getSeekNotice(db, scope, request.params.id);
-      return { notice: toSeekNotice(n), found: await foundOf(db, scope, n.id), unregistered: await unregisteredOf(db, scope, n), reports: await reportsOf(db, n.id) };
+      return {
+        notice: toSeekNotice(n), found: await foundOf(db, scope, n.id), unregistered: await unregisteredOf(db, scope, n), reports: await reportsOf(db, n.id),
+      };
     });
 
     app.post('/api/seek-notices/:id/:action', {
@@ -138,7 +144,8 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       schema: {
         tags: ['tracing'], summary: 'Confirm a public report (the match, a chosen person, or register a new one) or reject it',
         params: IdParams.extend({ reportId: z.string().uuid() }),
-        body: z.object({ action: z.enum(['confirm', 'reject']), personId: z.string().uuid().optional(), register: z.boolean().optional() }), response: { 204: z.null() },
+        body: z.object({ action: z.enum(['confirm', 'reject']), personId: z.string().uuid().optional(), register: z.boolean().optional() }),
+        response: { 204: z.null() },
       },
     }, async (request, reply) => {
       await decideReport(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.params.id, request.params.reportId, request.body);
