@@ -43,15 +43,15 @@ const SHOTS: Shot[] = [
   { feature: 'residents', username: 'township04', path: '/persons', ready: '[data-testid^="person-row-"]' },
   { feature: 'screening', username: 'grid0001', path: '/field', ready: '[data-testid="field-progress"]', phone: true },
   { feature: 'checkpoints', username: 'checkpoint02', path: '/checkpoint', ready: '[data-testid="entry-site"]', phone: true, prepare: chooseFirstSite },
-  { feature: 'isolation', username: 'observer01', path: '/isolation/today', ready: '[data-testid="today"]' },
+  { feature: 'isolation', username: 'grid0001', path: '/isolation/today', ready: '[data-testid^="today-slot-"]' },
   { feature: 'tracing', username: 'command', path: '/cases', ready: '[data-testid="cases-table"] .ant-table-row' },
   { feature: 'zero-reports', username: 'command', path: '/zero-reports/status', ready: '[data-testid="zr-townships"]', settleMs: 1500 },
   { feature: 'daily-reports', username: 'command', path: '/daily-reports', ready: '[data-testid="dr-units"] .ant-table-row' },
-  { feature: 'notices', username: 'command', path: '/notices', ready: '[data-testid="notices-inbox"]' },
+  { feature: 'notices', username: 'command', path: '/notices', ready: '[data-testid="notices-inbox"]', prepare: openSentNotices },
   { feature: 'gatherings', username: 'township04', path: '/gatherings', ready: '[data-testid="gatherings-table"] .ant-table-row' },
   { feature: 'dispatch', username: 'command', path: '/dispatch', ready: '[data-testid="dispatch-list"]' },
   { feature: 'command-centre', username: 'command', path: '/dashboard', ready: '[data-testid="dashboard-region-name"]', settleMs: 2500 },
-  { feature: 'admin', username: 'admin', path: '/regions', ready: '[data-testid="region-tree"]' },
+  { feature: 'admin', username: 'admin', path: '/regions', ready: '[data-testid="region-detail"] .ant-table-row' },
   { feature: 'audit', username: 'admin', path: '/audit', ready: '[data-testid="audit-table"] .ant-table-row' },
 ];
 
@@ -66,6 +66,12 @@ async function chooseFirstSite(page: Page): Promise<void> {
   await page.locator('[data-testid="entry-site"]').click();
   await page.locator('.ant-select-item-option').first().click();
   await page.locator('[data-testid="entry-plate"]').waitFor({ state: 'visible' });
+}
+
+/** The command centre's own notices, with their read receipts. */
+async function openSentNotices(page: Page): Promise<void> {
+  await page.locator('[data-testid="notices-tab-sent"]').click();
+  await page.locator('[data-testid="notices-sent"] .ant-table-row').first().waitFor({ state: 'visible' });
 }
 
 /**
@@ -123,6 +129,7 @@ describe('the user guide screenshots (DOCS_SCREENSHOTS=1 writes docs/guide/img/)
       try {
         const ready = page.locator(shot.ready).first();
         await ready.waitFor({ state: 'visible' }).catch(async (err) => {
+          fs.mkdirSync(RESULTS, { recursive: true });
           await page.screenshot({ path: path.join(RESULTS, `docs-${shot.feature}-failed.png`) });
           throw err;
         });
