@@ -64,7 +64,8 @@ export async function findActiveEpisodeId(db: Db, personId: string): Promise<str
 
 /** Id, place, status and observer of the episodes in scope among these ids. */
 export async function findEpisodeStatesInScope(db: Db, scope: Scope, ids: string[]) {
-  return inScope(db.selectFrom('isolation_episodes').select(['id', 'region_path', 'status', 'observer_id']).where('id', 'in', ids), 'region_path', scope).execute();
+  const q = db.selectFrom('isolation_episodes').select(['id', 'region_path', 'status', 'observer_id']).where('id', 'in', ids);
+  return inScope(q, 'region_path', scope).execute();
 }
 
 export async function insertEpisode(db: Db, row: Insertable<IsolationEpisodeTable>): Promise<void> {
@@ -127,7 +128,8 @@ export async function findCertificateOfEpisode(db: Db, episodeId: string) {
 export async function findPersonPlacesInScope(db: Db, scope: Scope, personIds: string[]) {
   const rows: { id: string; region_path: string }[] = [];
   for (let i = 0; i < personIds.length; i += 500) {
-    rows.push(...await inScope(db.selectFrom('persons').select(['id', 'region_path']).where('id', 'in', personIds.slice(i, i + 500)), 'region_path', scope).execute());
+    const q = db.selectFrom('persons').select(['id', 'region_path']).where('id', 'in', personIds.slice(i, i + 500));
+    rows.push(...await inScope(q, 'region_path', scope).execute());
   }
   return rows;
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../access/actor';
 import { GLOBAL_SCOPE, pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import { FEVER_CELSIUS } from '../../../shared/screening';
-import type { BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, EpisodeQuery, HouseholdEpisodeInput, IsolationSettings } from '../../../shared/isolation';
+import type { BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, HouseholdEpisodeInput, IsolationSettings } from '../../../shared/isolation';
 import { ERROR_CATALOGUE } from '../../../shared/errors';
 import { audit } from '../audit';
 import { getHouseholdInScope, getPerson } from '../residents';
@@ -243,7 +243,7 @@ async function lastFollowUpsNormal(db: Db, ep: EpisodeRow, now: Date, settings: 
  */
 async function lastSlotDone(db: Db, episodeId: string, cutoff: string): Promise<boolean> {
   const last = await findLastSlot(db, episodeId);
-  return !last || last.status !== 'pending' || last.due_to < cutoff;
+  return last?.status !== 'pending' || last.due_to < cutoff;
 }
 
 /** A serial like QF-20200204-0007: the day it was issued and its number that day, unique county-wide. */

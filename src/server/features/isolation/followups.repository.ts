@@ -60,12 +60,14 @@ export async function setPendingSlotsObserver(db: Db, episodeId: string, observe
 
 /** Cancel an episode's pending slots after a day (its planned end moved earlier). */
 export async function cancelPendingSlotsAfterDay(db: Db, episodeId: string, day: string): Promise<void> {
-  await db.updateTable('follow_up_slots').set({ status: 'cancelled' }).where('episode_id', '=', episodeId).where('day', '>', day).where('status', '=', 'pending').execute();
+  await db.updateTable('follow_up_slots').set({ status: 'cancelled' })
+    .where('episode_id', '=', episodeId).where('day', '>', day).where('status', '=', 'pending').execute();
 }
 
 /** Cancel an episode's pending slots due after `cutoff` (it has ended), and mark all its slots as of an ended episode. */
 export async function closeSlotsOfEpisode(db: Db, episodeId: string, cutoff: string): Promise<void> {
-  await db.updateTable('follow_up_slots').set({ status: 'cancelled' }).where('episode_id', '=', episodeId).where('status', '=', 'pending').where('due_to', '>', cutoff).execute();
+  await db.updateTable('follow_up_slots').set({ status: 'cancelled' })
+    .where('episode_id', '=', episodeId).where('status', '=', 'pending').where('due_to', '>', cutoff).execute();
   await db.updateTable('follow_up_slots').set({ episode_open: 0 }).where('episode_id', '=', episodeId).execute();
 }
 
@@ -117,8 +119,8 @@ export async function findPreviousSlotStatus(db: Db, episodeId: string, dueTo: s
 export async function findPastSlots(db: Db, episodeIds: string[], cutoff: string) {
   const past = [];
   for (let i = 0; i < episodeIds.length; i += CHUNK) {
-    past.push(...await db.selectFrom('follow_up_slots').select(['id', 'episode_id', 'status', 'due_to']).where('episode_id', 'in', episodeIds.slice(i, i + CHUNK))
-      .where('due_to', '<', cutoff).where('status', '!=', 'cancelled').execute());
+    past.push(...await db.selectFrom('follow_up_slots').select(['id', 'episode_id', 'status', 'due_to'])
+      .where('episode_id', 'in', episodeIds.slice(i, i + CHUNK)).where('due_to', '<', cutoff).where('status', '!=', 'cancelled').execute());
   }
   return past;
 }
@@ -138,13 +140,17 @@ function missedInScope(db: Db, scope: Scope) {
 /** A missed slot as the list shows it, with the person's and the observer's names (read from residents and users). */
 function withNames<QB extends ReturnType<typeof missedInScope>>(qb: QB) {
   return qb.innerJoin('persons as p', 'p.id', 's.person_id').leftJoin('users as o', 'o.id', 's.observer_id')
-    .select(['s.id', 's.episode_id', 's.person_id', 's.region_path', 's.observer_id', 's.day', 's.seq', 's.due_to', 'p.name as person_name', 'o.display_name as observer_name']);
+    .select([
+      's.id', 's.episode_id', 's.person_id', 's.region_path', 's.observer_id', 's.day', 's.seq', 's.due_to',
+      'p.name as person_name', 'o.display_name as observer_name',
+    ]);
 }
 export type MissedSlotRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
 
 /** How many slots marked missed (of open episodes) each observer has at each place in scope. */
 export async function countMissedByObserverAndPlace(db: Db, scope: Scope): Promise<{ observer_id: string | null; region_path: string; n: number }[]> {
-  return missedInScope(db, scope).select(['s.observer_id', 's.region_path', sql<number>`count(*)`.as('n')]).groupBy(['s.observer_id', 's.region_path']).execute();
+  return missedInScope(db, scope).select(['s.observer_id', 's.region_path', sql<number>`count(*)`.as('n')])
+    .groupBy(['s.observer_id', 's.region_path']).execute();
 }
 
 /** The newest `limit` slots marked missed in scope: the due time of the `limit`-th is found first, then only slots from it on are read. */

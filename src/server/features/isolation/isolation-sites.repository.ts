@@ -70,7 +70,10 @@ export async function findRoomsOfSite(db: Db, siteId: string) {
 /** Who is isolated at a site now, with the room each is in (the person's name read from persons). */
 export async function findOccupantsOfSite(db: Db, siteId: string) {
   return db.selectFrom('isolation_episodes').innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
-    .select(['isolation_episodes.id', 'isolation_episodes.room_id', 'isolation_episodes.person_id', 'persons.name', 'isolation_episodes.start_day', 'isolation_episodes.planned_end_day'])
+    .select([
+      'isolation_episodes.id', 'isolation_episodes.room_id', 'isolation_episodes.person_id', 'persons.name',
+      'isolation_episodes.start_day', 'isolation_episodes.planned_end_day',
+    ])
     .where('isolation_episodes.site_id', '=', siteId).where('isolation_episodes.status', '=', 'active').execute();
 }
 

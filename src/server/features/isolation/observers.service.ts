@@ -69,7 +69,8 @@ export async function assignObservers(db: Db, clock: Clock, actor: Actor, input:
   const scope = scopeOf(actor);
   const ids = [...new Set(input.episodeIds)];
   const episodes = await findEpisodeStatesInScope(db, scope, ids);
-  const missing = input.episodeIds.findIndex((id) => !episodes.some((e) => e.id === id));
+  const seen = new Set(episodes.map((e) => e.id));
+  const missing = input.episodeIds.findIndex((id) => !seen.has(id));
   if (missing >= 0) throw new AppError('EPISODE_NOT_FOUND', { field: ['episodeIds', String(missing)] });
   // the named observer may live anywhere: whether they cover each episode is judged below
   const named = input.observerId ? await findUserInScope(db, GLOBAL_SCOPE, input.observerId) : undefined;
