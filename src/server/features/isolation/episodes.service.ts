@@ -1,20 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import type { Updateable } from 'kysely';
 import { engineOf, type Db } from '../../db/database';
 import { addDays, localDay, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, pathInScope, scopeOf, type Scope } from '../../access/scope';
+import { GLOBAL_SCOPE, pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import { FEVER_CELSIUS } from '../../../shared/screening';
-import type { BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, EpisodeQuery, HouseholdEpisodeInput, IsolationSettings } from '../../../shared/isolation';
+import type { BulkEpisodeInput, BulkEpisodeResult, EndEpisodeInput, Episode, EpisodeChange, EpisodeInput, HouseholdEpisodeInput, IsolationSettings } from '../../../shared/isolation';
 import { ERROR_CATALOGUE } from '../../../shared/errors';
 import { audit } from '../audit';
-import { personTextMatch } from '../residents';
-import { getPerson } from '../residents';
-import { getHouseholdInScope } from '../residents';
+import { getHouseholdInScope, getPerson } from '../residents';
 import { getRegionInScope } from '../regions';
+import { findUserInScope } from '../users';
+import type { IsolationEpisodeTable } from './episodes.table';
+import {
+  type EpisodeFilter, type EpisodeRow, findActiveEpisodeId, findActiveHouseholdMemberIds, findEpisodeInScope, findEpisodesInScope, findPersonPlacesInScope,
+  insertEpisode, maxCertificateSerial, updateEpisode,
+} from './episodes.repository';
+import {
+  cancelPendingSlotsAfterDay, closeSlotsOfEpisode, findLastSlot, findLatestOpenedSlots, followUpFacts, insertFollowUpSlots, setPendingSlotsObserver,
+} from './followups.repository';
 import { getIsolationSite, roomFor } from './isolation-sites.service';
 import { isolationSettings } from './isolation.settings';
 import { defaultObserverFor } from './observers.service';
@@ -30,49 +37,14 @@ export interface IsolationContext {
 
 type EpisodeCommon = Omit<EpisodeInput, 'personId'>;
 
-function selectEpisodes(db: Db) {
-  return db.selectFrom('isolation_episodes')
-    .innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
-    .leftJoin('households', 'households.id', 'isolation_episodes.household_id')
-    .leftJoin('regions', 'regions.id', 'isolation_episodes.region_id')
-    .leftJoin('isolation_sites', 'isolation_sites.id', 'isolation_episodes.site_id')
-    .leftJoin('isolation_rooms', 'isolation_rooms.id', 'isolation_episodes.room_id')
-    .leftJoin('users as observer', 'observer.id', 'isolation_episodes.observer_id')
-    .selectAll('isolation_episodes')
-    .select([
-      'persons.name as person_name', 'persons.sex', 'persons.birth_date', 'persons.id_number', 'persons.phone',
-      'households.address', 'regions.name as region_name', 'isolation_sites.name as site_name', 'isolation_rooms.label as room_label',
-      'observer.display_name as observer_name',
-    ]);
-}
-export type EpisodeRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectEpisodes>['executeTakeFirst']>>>;
-
+/** An episode the actor may see, or 404. */
 export async function getEpisode(db: Db, scope: Scope, id: string): Promise<EpisodeRow> {
-  const row = await inScope(selectEpisodes(db).where('isolation_episodes.id', '=', id), 'isolation_episodes.region_path', scope).executeTakeFirst();
+  const row = await findEpisodeInScope(db, scope, id);
   if (!row) throw new AppError('EPISODE_NOT_FOUND');
   return row;
 }
 
-/** Per episode: the last temperature taken and how many slots are missed now. */
-async function followUpFacts(db: Db, episodeIds: string[], cutoff: string) {
-  const facts = new Map<string, { lastTemperature: number | null; lastFilledAt: string | null; missed: number }>();
-  for (const id of episodeIds) facts.set(id, { lastTemperature: null, lastFilledAt: null, missed: 0 });
-  for (let i = 0; i < episodeIds.length; i += 500) {
-    const chunk = episodeIds.slice(i, i + 500);
-    const missed = await db.selectFrom('follow_up_slots').select(['episode_id', sql<number>`count(*)`.as('n')])
-      .where('episode_id', 'in', chunk)
-      .where((eb) => eb.or([eb('status', '=', 'missed'), eb.and([eb('status', '=', 'pending'), eb('due_to', '<', cutoff)])]))
-      .groupBy('episode_id').execute();
-    for (const m of missed) facts.get(m.episode_id)!.missed = Number(m.n);
-    const last = await db.selectFrom('follow_up_slots as s').select(['s.episode_id', 's.temperature', 's.filled_at'])
-      .where('s.episode_id', 'in', chunk).where('s.status', '=', 'filled')
-      .where('s.filled_at', '=', (eb) => eb.selectFrom('follow_up_slots as t').select((e) => e.fn.max('t.filled_at').as('m')).whereRef('t.episode_id', '=', 's.episode_id').where('t.status', '=', 'filled'))
-      .execute();
-    for (const l of last) Object.assign(facts.get(l.episode_id)!, { lastTemperature: l.temperature, lastFilledAt: l.filled_at });
-  }
-  return facts;
-}
-
+/** Episodes as the API shows them: masked ID and phone, day of observation, last temperature and missed follow-ups. */
 export async function toEpisodes(db: Db, clock: Clock, timeZone: string, rows: EpisodeRow[]): Promise<Episode[]> {
   const settings = await isolationSettings(db);
   const now = clock.now();
@@ -95,38 +67,26 @@ export async function toEpisodes(db: Db, clock: Clock, timeZone: string, rows: E
 }
 
 /** Episodes in scope, newest first, by status, kind, region, site, observer, name/pinyin/ID suffix, or leaving by a day. */
-export async function listEpisodes(db: Db, scope: Scope, f: EpisodeQuery & { regionPath?: string; before?: string }) {
-  let qb = inScope(selectEpisodes(db), 'isolation_episodes.region_path', scope);
-  if (f.regionPath) qb = inScope(qb, 'isolation_episodes.region_path', { prefix: f.regionPath });
-  if (f.q) qb = qb.where((eb) => personTextMatch(eb, f.q!));
-  return qb
-    .$if(f.status !== undefined, (q) => q.where('isolation_episodes.status', '=', f.status!))
-    .$if(f.kind !== undefined, (q) => q.where('isolation_episodes.kind', '=', f.kind!))
-    .$if(f.siteId !== undefined, (q) => q.where('isolation_episodes.site_id', '=', f.siteId!))
-    .$if(f.observerId !== undefined, (q) => q.where('isolation_episodes.observer_id', '=', f.observerId!))
-    .$if(f.endingBy !== undefined, (q) => q.where('isolation_episodes.planned_end_day', '<=', f.endingBy!))
-    .$if(f.unobserved === 'true', (q) => q.where('isolation_episodes.status', '=', 'active').where('isolation_episodes.observer_id', 'is', null))
-    .$if(f.before !== undefined, (q) => q.where('isolation_episodes.id', '<', f.before!))
-    .orderBy('isolation_episodes.id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+export async function listEpisodes(db: Db, scope: Scope, f: EpisodeFilter): Promise<EpisodeRow[]> {
+  return findEpisodesInScope(db, scope, f);
 }
 
 /** The observer must be an active user whose jurisdiction covers the isolated person. */
 async function checkObserver(db: Db, observerId: string, regionPath: string) {
-  const observer = await db.selectFrom('users').select(['id', 'region_path', 'status']).where('id', '=', observerId).executeTakeFirst();
-  if (!observer || observer.status !== 'active' || !pathInScope(regionPath, { prefix: observer.region_path })) throw new AppError('OBSERVER_INVALID');
+  const observer = await findUserInScope(db, GLOBAL_SCOPE, observerId);
+  if (observer?.status !== 'active' || !pathInScope(regionPath, { prefix: observer.region_path })) throw new AppError('OBSERVER_INVALID');
 }
 
-async function insertSlots(db: Db, ep: { id: string; person_id: string; region_path: string; observer_id: string | null; slots_per_day: number }, firstDay: string, lastDay: string, settings: IsolationSettings, timeZone: string, notBefore: Date) {
+type SlotOwner = { id: string; person_id: string; region_path: string; observer_id: string | null; slots_per_day: number };
+
+/** Plan and store an episode's follow-up slots from `firstDay` to `lastDay` (see planSlots); returns how many. */
+async function insertSlots(db: Db, ep: SlotOwner, firstDay: string, lastDay: string, settings: IsolationSettings, timeZone: string, notBefore: Date) {
   const plans = planSlots(firstDay, lastDay, ep.slots_per_day, settings, timeZone, notBefore);
-  for (let i = 0; i < plans.length; i += 100) {
-    await db.insertInto('follow_up_slots').values(plans.slice(i, i + 100).map((p) => ({
-      id: uuidv7(), episode_id: ep.id, person_id: ep.person_id, region_path: ep.region_path, observer_id: ep.observer_id,
-      day: p.day, seq: p.seq, due_from: p.dueFrom, due_to: p.dueTo, status: 'pending' as const,
-      temperature: null, symptoms: null, condition: null, note: null, via: null, filled_by: null, filled_at: null, missed_at: null,
-    }))).execute();
-  }
+  await insertFollowUpSlots(db, plans.map((p) => ({
+    id: uuidv7(), episode_id: ep.id, person_id: ep.person_id, region_path: ep.region_path, observer_id: ep.observer_id,
+    day: p.day, seq: p.seq, due_from: p.dueFrom, due_to: p.dueTo, status: 'pending' as const,
+    temperature: null, symptoms: null, condition: null, note: null, via: null, filled_by: null, filled_at: null, missed_at: null,
+  })));
   return plans.length;
 }
 
@@ -138,8 +98,8 @@ async function insertSlots(db: Db, ep: { id: string; person_id: string; region_p
 async function startEpisode(trx: Db, ctx: IsolationContext, actor: Actor, personId: string, input: EpisodeCommon, settings: IsolationSettings, householdId?: string): Promise<string> {
   const scope = scopeOf(actor);
   const person = await getPerson(trx, actor, personId);
-  const active = await trx.selectFrom('isolation_episodes').select('id').where('person_id', '=', person.id).where('status', '=', 'active').executeTakeFirst();
-  if (active) throw new AppError('ALREADY_ISOLATED', { episodeId: active.id });
+  const active = await findActiveEpisodeId(trx, person.id);
+  if (active) throw new AppError('ALREADY_ISOLATED', { episodeId: active });
 
   const now = ctx.clock.now();
   const today = localDay(now, ctx.timeZone);
@@ -173,7 +133,7 @@ async function startEpisode(trx: Db, ctx: IsolationContext, actor: Actor, person
     token: randomBytes(18).toString('base64url'), certificate_serial: null, certificate_code: null, certificate_issued_at: null,
     created_by: actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
   };
-  await trx.insertInto('isolation_episodes').values(episode).execute();
+  await insertEpisode(trx, episode);
   const slots = await insertSlots(trx, episode, startDay, plannedEnd, settings, ctx.timeZone, now);
   await audit(trx, ctx.clock, actor, {
     action: 'isolation.start', entityType: 'isolation_episode', entityId: id, regionPath: region.path,
@@ -200,11 +160,7 @@ export async function createEpisodes(db: Db, ctx: IsolationContext, actor: Actor
   const { personIds, ...common } = input;
   const unique = [...new Set(personIds)];
   // Everyone on the list must be someone the actor can see: a list naming a stranger is refused whole.
-  const found = new Set<string>();
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await inScope(db.selectFrom('persons').select('id').where('id', 'in', unique.slice(i, i + 500)), 'region_path', scopeOf(actor)).execute();
-    for (const r of rows) found.add(r.id);
-  }
+  const found = new Set((await findPersonPlacesInScope(db, scopeOf(actor), unique)).map((p) => p.id));
   const missing = personIds.findIndex((p) => !found.has(p));
   if (missing >= 0) throw new AppError('PERSON_NOT_FOUND', { field: ['personIds', String(missing)] });
   for (const personId of unique) {
@@ -223,10 +179,10 @@ export async function createEpisodes(db: Db, ctx: IsolationContext, actor: Actor
 /** Isolate a household together: every active member not already isolated gets an episode sharing the household. */
 export async function createHouseholdEpisodes(db: Db, ctx: IsolationContext, actor: Actor, input: HouseholdEpisodeInput): Promise<BulkEpisodeResult> {
   const household = await getHouseholdInScope(db, scopeOf(actor), input.householdId);
-  const members = await db.selectFrom('persons').select('id').where('household_id', '=', household.id).where('status', '=', 'active').orderBy('id').execute();
+  const members = await findActiveHouseholdMemberIds(db, household.id);
   if (members.length === 0) throw new AppError('VALIDATION', { issues: [{ path: ['householdId'], message: 'this household has no registered members' }] });
   const { householdId, ...common } = input;
-  return createEpisodes(db, ctx, actor, { ...common, sourceType: common.sourceType === 'manual' ? 'household' : common.sourceType, personIds: members.map((m) => m.id) }, householdId);
+  return createEpisodes(db, ctx, actor, { ...common, sourceType: common.sourceType === 'manual' ? 'household' : common.sourceType, personIds: members }, householdId);
 }
 
 /**
@@ -240,19 +196,19 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
     const ep = await getEpisode(trx, scope, id);
     if (ep.status !== 'active') throw new AppError('EPISODE_NOT_ACTIVE');
     const now = ctx.clock.now();
-    const set: Record<string, unknown> = { updated_at: now.toISOString() };
+    const set: Updateable<IsolationEpisodeTable> = { updated_at: now.toISOString() };
     if (change.observerId !== undefined) {
       await checkObserver(trx, change.observerId, ep.region_path);
       set.observer_id = change.observerId;
-      await trx.updateTable('follow_up_slots').set({ observer_id: change.observerId }).where('episode_id', '=', id).where('status', '=', 'pending').execute();
+      await setPendingSlotsObserver(trx, id, change.observerId);
     }
     if (change.plannedEndDay && change.plannedEndDay !== ep.planned_end_day) {
       const today = localDay(now, ctx.timeZone);
       if (change.plannedEndDay < ep.start_day || change.plannedEndDay < today) throw new AppError('EPISODE_DATES_INVALID', { plannedEndDay: change.plannedEndDay });
       if (change.plannedEndDay > ep.planned_end_day) {
-        await insertSlots(trx, { ...ep, observer_id: (set.observer_id as string | undefined) ?? ep.observer_id }, addDays(ep.planned_end_day, 1), change.plannedEndDay, settings, ctx.timeZone, now);
+        await insertSlots(trx, { ...ep, observer_id: set.observer_id ?? ep.observer_id }, addDays(ep.planned_end_day, 1), change.plannedEndDay, settings, ctx.timeZone, now);
       } else {
-        await trx.updateTable('follow_up_slots').set({ status: 'cancelled' }).where('episode_id', '=', id).where('day', '>', change.plannedEndDay).where('status', '=', 'pending').execute();
+        await cancelPendingSlotsAfterDay(trx, id, change.plannedEndDay);
       }
       set.planned_end_day = change.plannedEndDay;
     }
@@ -261,7 +217,7 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
       const site = await getIsolationSite(trx, scope, ep.site_id);
       set.room_id = (await roomFor(trx, site, change.roomId, engineOf(trx) === 'postgres')).id;
     }
-    await trx.updateTable('isolation_episodes').set(set).where('id', '=', id).execute();
+    await updateEpisode(trx, id, set);
     await audit(trx, ctx.clock, actor, { action: 'isolation.change', entityType: 'isolation_episode', entityId: id, regionPath: ep.region_path, details: change });
   });
   return getEpisode(db, scope, id);
@@ -272,8 +228,7 @@ export async function changeEpisode(db: Db, ctx: IsolationContext, actor: Actor,
  * filled: seen, well, below 37.3 °C and without symptoms.
  */
 async function lastFollowUpsNormal(db: Db, ep: EpisodeRow, now: Date, settings: IsolationSettings): Promise<boolean> {
-  const recent = await db.selectFrom('follow_up_slots').selectAll().where('episode_id', '=', ep.id).where('status', '!=', 'cancelled')
-    .where('due_from', '<=', now.toISOString()).orderBy('due_to', 'desc').limit(ep.slots_per_day).execute();
+  const recent = await findLatestOpenedSlots(db, ep.id, now.toISOString(), ep.slots_per_day);
   const cutoff = missedCutoff(now, settings);
   const open = (s: (typeof recent)[number]) => s.status === 'pending' && s.due_to >= cutoff;
   // A slot whose window is still open is not held against the person; the ones before it count.
@@ -287,17 +242,15 @@ async function lastFollowUpsNormal(db: Db, ep: EpisodeRow, now: Date, settings: 
  * the morning of that day: the last slot that is not cancelled must be filled or past its window.
  */
 async function lastSlotDone(db: Db, episodeId: string, cutoff: string): Promise<boolean> {
-  const last = await db.selectFrom('follow_up_slots').select(['status', 'due_to']).where('episode_id', '=', episodeId).where('status', '!=', 'cancelled')
-    .orderBy('due_to', 'desc').limit(1).executeTakeFirst();
-  return !last || last.status !== 'pending' || last.due_to < cutoff;
+  const last = await findLastSlot(db, episodeId);
+  return last?.status !== 'pending' || last.due_to < cutoff;
 }
 
 /** A serial like QF-20200204-0007: the day it was issued and its number that day, unique county-wide. */
 async function nextCertificateSerial(db: Db, day: string): Promise<string> {
   const prefix = `QF-${day.replaceAll('-', '')}-`;
-  const last = await db.selectFrom('isolation_episodes').select((eb) => eb.fn.max('certificate_serial').as('m'))
-    .where('certificate_serial', '>=', prefix).where('certificate_serial', '<', `${prefix}~`).executeTakeFirst();
-  const n = last?.m ? Number(String(last.m).slice(prefix.length)) + 1 : 1;
+  const last = await maxCertificateSerial(db, prefix);
+  const n = last ? Number(last.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(n).padStart(4, '0')}`;
 }
 
@@ -317,7 +270,7 @@ export async function endEpisode(db: Db, ctx: IsolationContext, actor: Actor, id
         const now = ctx.clock.now();
         const today = localDay(now, ctx.timeZone);
         if (input.status !== 'completed' && !input.reason) throw new AppError('END_REASON_REQUIRED');
-        const set: Record<string, unknown> = { status: input.status, ended_at: now.toISOString(), end_reason: input.reason ?? null, updated_at: now.toISOString() };
+        const set: Updateable<IsolationEpisodeTable> = { status: input.status, ended_at: now.toISOString(), end_reason: input.reason ?? null, updated_at: now.toISOString() };
         if (input.status === 'completed') {
           if (today < ep.planned_end_day || !(await lastSlotDone(trx, ep.id, missedCutoff(now, settings)))) throw new AppError('NOT_YET_DUE', { plannedEndDay: ep.planned_end_day });
           if (!(await lastFollowUpsNormal(trx, ep, now, settings))) throw new AppError('FOLLOW_UPS_NOT_NORMAL');
@@ -327,9 +280,8 @@ export async function endEpisode(db: Db, ctx: IsolationContext, actor: Actor, id
             set.certificate_issued_at = now.toISOString();
           }
         }
-        await trx.updateTable('isolation_episodes').set(set).where('id', '=', id).execute();
-        await trx.updateTable('follow_up_slots').set({ status: 'cancelled' }).where('episode_id', '=', id).where('status', '=', 'pending').where('due_to', '>', missedCutoff(now, settings)).execute();
-        await trx.updateTable('follow_up_slots').set({ episode_open: 0 }).where('episode_id', '=', id).execute();
+        await updateEpisode(trx, id, set);
+        await closeSlotsOfEpisode(trx, id, missedCutoff(now, settings));
         await audit(trx, ctx.clock, actor, { action: 'isolation.end', entityType: 'isolation_episode', entityId: id, regionPath: ep.region_path, details: { status: input.status, reason: input.reason, certificate: set.certificate_serial } });
       });
       break;

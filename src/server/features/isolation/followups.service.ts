@@ -1,17 +1,22 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { containsScopeNode, inScope, pathInScope, scopeOf, type Scope } from '../../access/scope';
+import { GLOBAL_SCOPE, scopeOf, type Scope } from '../../access/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { maskName } from '../../../shared/validators';
 import type { HouseholdFill, IsolationSettings, MissedSlot, SelfReportInput, SelfReportView, Slot, SlotFill, TodayItem } from '../../../shared/isolation';
 import { audit } from '../audit';
 import { raiseAlert } from '../alerts';
-import { setTags } from '../residents';
-import { codesOfPath } from '../regions';
+import { findPersonInScope, setTags } from '../residents';
+import { codesOfPath, findRegionsByCodes } from '../regions';
+import { findEpisodeByToken, findEpisodeToEscalate } from './episodes.repository';
 import { getEpisode, listEpisodes, toEpisodes, type IsolationContext } from './episodes.service';
+import {
+  countMissedByObserverAndPlace, fillPendingSlot, findNewestMissed, findNextDueFrom, findOverdueSlots, findOverdueUnmarked, findPastSlots, findPreviousSlotStatus,
+  findSlot, findSlotInScope, findSlotsOfEpisodes, findUserNames, findVillagesInScope, markSlotsMissed, type SlotRow,
+} from './followups.repository';
+import { findRecentRequestsOfEpisode } from './necessities.repository';
 import { isolationSettings } from './isolation.settings';
 import { dayNumber, effectiveStatus, missedCutoff } from './slots';
 
@@ -21,18 +26,12 @@ export const ROLES_THAT_FOLLOW_UP = ['admin', 'command', 'township', 'grid', 'ob
 /** A slot may be filled from an hour before its window opens until its window closes plus the grace period. */
 const EARLY_MS = 60 * 60_000;
 
-type SlotRow = Awaited<ReturnType<typeof slotsOfEpisodes>>[number];
-
-export async function slotsOfEpisodes(db: Db, episodeIds: string[], day?: string) {
-  if (episodeIds.length === 0) return [];
-  const rows = [];
-  for (let i = 0; i < episodeIds.length; i += 500) {
-    rows.push(...await db.selectFrom('follow_up_slots').selectAll().where('episode_id', 'in', episodeIds.slice(i, i + 500))
-      .$if(day !== undefined, (q) => q.where('day', '=', day!)).orderBy('due_to').execute());
-  }
-  return rows;
+/** Every slot of these episodes (of one day, when given), by due time. */
+export async function slotsOfEpisodes(db: Db, episodeIds: string[], day?: string): Promise<SlotRow[]> {
+  return findSlotsOfEpisodes(db, episodeIds, day);
 }
 
+/** A slot as the API shows it: a pending slot past its window and grace reads as missed. */
 export function toSlot(r: SlotRow, cutoff: string): Slot {
   return {
     id: r.id, episodeId: r.episode_id, personId: r.person_id, day: r.day, seq: r.seq, dueFrom: r.due_from, dueTo: r.due_to,
@@ -63,14 +62,16 @@ async function writeFill(trx: Db, clock: Clock, slot: SlotRow, fill: SlotFill, b
   const symptoms = seen ? fill.symptoms : [];
   const fever = temperature !== null && temperature >= FEVER_CELSIUS;
   const condition = seen && (fever || symptoms.length > 0) ? 'unwell' : fill.condition;
-  const updated = await trx.updateTable('follow_up_slots').set({
+  const filled = await fillPendingSlot(trx, slot.id, {
     status: 'filled', temperature, symptoms: JSON.stringify(symptoms), condition, note: fill.note ?? null,
     via: by.via, filled_by: by.userId, filled_at: now.toISOString(),
-  }).where('id', '=', slot.id).where('status', '=', 'pending').executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) throw new AppError('SLOT_DONE');
+  });
+  if (!filled) throw new AppError('SLOT_DONE');
 
   if (condition === 'unwell') {
-    const person = await trx.selectFrom('persons').select(['id', 'name', 'region_path']).where('id', '=', slot.person_id).executeTakeFirstOrThrow();
+    // the slot's own person, wherever the one filling it may see (a self-report has no actor)
+    const person = await findPersonInScope(trx, GLOBAL_SCOPE, slot.person_id);
+    if (!person) throw new Error(`follow-up slot ${slot.id}: person ${slot.person_id} not found`);
     if (fever) await setTags(trx, clock, person.id, person.region_path, ['fever'], 'follow_up', false);
     const what = [fever ? `体温 ${temperature!.toFixed(1)}℃` : null, symptoms.length ? `症状：${symptoms.join('、')}` : null].filter(Boolean).join('，');
     await raiseAlert(trx, clock, {
@@ -82,7 +83,7 @@ async function writeFill(trx: Db, clock: Clock, slot: SlotRow, fill: SlotFill, b
 }
 
 async function slotInScope(db: Db, scope: Scope, slotId: string) {
-  const slot = await inScope(db.selectFrom('follow_up_slots').selectAll().where('id', '=', slotId), 'region_path', scope).executeTakeFirst();
+  const slot = await findSlotInScope(db, scope, slotId);
   if (!slot) throw new AppError('SLOT_NOT_FOUND');
   return slot;
 }
@@ -95,8 +96,7 @@ export async function fillSlot(db: Db, clock: Clock, actor: Actor, slotId: strin
     const condition = await writeFill(trx, clock, slot, fill, { userId: actor.id, via: 'observer' }, settings);
     await audit(trx, clock, actor, { action: 'isolation.follow_up', entityType: 'follow_up_slot', entityId: slotId, regionPath: slot.region_path, details: { condition, temperature: fill.temperature ?? null } });
   });
-  const row = await db.selectFrom('follow_up_slots').selectAll().where('id', '=', slotId).executeTakeFirstOrThrow();
-  return toSlot(row, missedCutoff(clock.now(), settings));
+  return toSlot(await findSlot(db, slotId), missedCutoff(clock.now(), settings));
 }
 
 /** The slot of an episode open for a report now: the earliest pending one whose window (with the early start and grace) contains now. */
@@ -161,25 +161,15 @@ export async function today(db: Db, ctx: IsolationContext, actor: Actor, f: { al
 export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit: number) {
   const settings = await isolationSettings(db);
   const cutoff = missedCutoff(clock.now(), settings);
-  // Two parts, each answered by its own index. Slots the sweeper has marked missed: the partial
-  // index on missed slots of open episodes, by place (counted from the index alone; the newest
-  // `limit` found by their due time first). Slots just past their grace that the sweeper has not
-  // reached yet — a minute's worth at most while the server runs — come from the partial index
-  // on pending slots by due time and are put in scope here; a place range would lead the planner
-  // to the far larger index of all slots by place.
-  const missed = () => inScope(db.selectFrom('follow_up_slots as s').where('s.status', '=', 'missed').where('s.episode_open', '=', 1), 's.region_path', scope);
-  const detail = <QB extends ReturnType<typeof missed>>(qb: QB) => qb.innerJoin('persons as p', 'p.id', 's.person_id').leftJoin('users as o', 'o.id', 's.observer_id')
-    .select(['s.id', 's.episode_id', 's.person_id', 's.region_path', 's.observer_id', 's.day', 's.seq', 's.due_to', 'p.name as person_name', 'o.display_name as observer_name']);
-  const groups: { observer_id: string | null; region_path: string; n: number }[] = await missed().select(['s.observer_id', 's.region_path', sql<number>`count(*)`.as('n')]).groupBy(['s.observer_id', 's.region_path']).execute();
-  const threshold = await missed().select('s.due_to').orderBy('s.due_to', 'desc').limit(1).offset(limit - 1).executeTakeFirst();
-  const rows = await detail(missed()).$if(threshold !== undefined, (q) => q.where('s.due_to', '>=', threshold!.due_to)).orderBy('s.due_to', 'desc').limit(limit).execute();
-  const late = (await detail(db.selectFrom('follow_up_slots as s').where('s.status', '=', 'pending').where('s.due_to', '<', cutoff).where('s.episode_open', '=', 1) as ReturnType<typeof missed>).execute())
-    .filter((r) => pathInScope(r.region_path, scope));
+  // slots the sweeper has marked missed, and those past their grace it has not reached yet (see followups.repository)
+  const groups = await countMissedByObserverAndPlace(db, scope);
+  const rows = await findNewestMissed(db, scope, limit);
+  const late = await findOverdueUnmarked(db, scope, cutoff);
   for (const r of late) groups.push({ observer_id: r.observer_id, region_path: r.region_path, n: 1 });
   rows.push(...late);
   const newest = rows.sort((a, b) => b.due_to.localeCompare(a.due_to) || b.id.localeCompare(a.id)).slice(0, limit);
 
-  const villages = await inScope(db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', 'village'), 'path', scope).execute();
+  const villages = await findVillagesInScope(db, scope);
   const villageByPath = new Map(villages.map((v) => [v.path, v]));
   const unitOf = (path: string) => {
     const codes = codesOfPath(path);
@@ -201,10 +191,7 @@ export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit:
     byObserver.set(g.observer_id, o);
   }
   const observerIds = [...byObserver.keys()].filter((k): k is string => k !== null);
-  for (let i = 0; i < observerIds.length; i += 500) {
-    const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', observerIds.slice(i, i + 500)).execute();
-    for (const u of users) byObserver.get(u.id)!.observerName = u.display_name;
-  }
+  for (const [id, name] of await findUserNames(db, observerIds)) byObserver.get(id)!.observerName = name;
 
   const streaks = await missedStreaks(db, [...new Set(newest.map((r) => r.episode_id))], cutoff);
   const items: MissedSlot[] = newest.map((r) => ({
@@ -222,12 +209,7 @@ export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit:
 /** For every missed slot of these episodes: how many missed in a row end with it. */
 async function missedStreaks(db: Db, episodeIds: string[], cutoff: string): Promise<Map<string, number>> {
   const streaks = new Map<string, number>();
-  // Only the slots already over (and only the three columns the streak needs).
-  const past = [];
-  for (let i = 0; i < episodeIds.length; i += 500) {
-    past.push(...await db.selectFrom('follow_up_slots').select(['id', 'episode_id', 'status', 'due_to']).where('episode_id', 'in', episodeIds.slice(i, i + 500))
-      .where('due_to', '<', cutoff).where('status', '!=', 'cancelled').execute());
-  }
+  const past = await findPastSlots(db, episodeIds, cutoff);
   let run = 0;
   let episode = '';
   for (const s of past.sort((a, b) => a.episode_id.localeCompare(b.episode_id) || a.due_to.localeCompare(b.due_to))) {
@@ -251,21 +233,16 @@ export async function sweepFollowUps(db: Db, clock: Clock): Promise<{ missed: nu
   let missed = 0;
   let escalated = 0;
   for (;;) {
-    const due = await db.selectFrom('follow_up_slots').select(['id', 'episode_id']).where('status', '=', 'pending').where('due_to', '<', cutoff).where('episode_open', '=', 1).orderBy('due_to').limit(1000).execute();
+    const due = await findOverdueSlots(db, cutoff, 1000);
     if (due.length === 0) break;
     await db.transaction().execute(async (trx) => {
-      const changed = await trx.updateTable('follow_up_slots').set({ status: 'missed', missed_at: now.toISOString() })
-        .where('id', 'in', due.map((d) => d.id)).where('status', '=', 'pending').returning(['id', 'episode_id', 'due_to']).execute();
+      const changed = await markSlotsMissed(trx, due.map((d) => d.id), now.toISOString());
       missed += changed.length;
       for (const slot of changed) {
-        const previous = await trx.selectFrom('follow_up_slots').select(['status']).where('episode_id', '=', slot.episode_id)
-          .where('due_to', '<', slot.due_to).where('status', '!=', 'cancelled').orderBy('due_to', 'desc').limit(1).executeTakeFirst();
-        if (previous?.status !== 'missed') continue;
-        const ep = await trx.selectFrom('isolation_episodes as e').innerJoin('persons as p', 'p.id', 'e.person_id').leftJoin('users as o', 'o.id', 'e.observer_id')
-          .select(['e.id', 'e.status', 'e.region_path', 'e.person_id', 'p.name', 'o.display_name as observer']).where('e.id', '=', slot.episode_id).executeTakeFirstOrThrow();
+        if (await findPreviousSlotStatus(trx, slot.episode_id, slot.due_to) !== 'missed') continue;
+        const ep = await findEpisodeToEscalate(trx, slot.episode_id);
         if (ep.status !== 'active') continue;
-        const township = await trx.selectFrom('regions').select('name').where('level', '=', 'township')
-          .where((eb) => containsScopeNode(eb, 'path', { prefix: ep.region_path })).executeTakeFirst();
+        const township = (await findRegionsByCodes(trx, codesOfPath(ep.region_path))).find((r) => r.level === 'township');
         await raiseAlert(trx, clock, {
           kind: 'missed_follow_up', personId: ep.person_id, regionPath: ep.region_path, sourceType: 'follow_up_escalation', sourceId: slot.id,
           message: `隔离观察对象 ${ep.name} 连续 2 次未完成体温随访（观察员：${ep.observer ?? '未指定'}），已上报${township?.name ?? '乡镇'}`,
@@ -279,10 +256,8 @@ export async function sweepFollowUps(db: Db, clock: Clock): Promise<{ missed: nu
 
 /** The active episode behind a self-report link, or 404 — the link stops working when the episode ends. */
 export async function episodeOfToken(db: Db, token: string) {
-  const ep = await db.selectFrom('isolation_episodes').innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
-    .select(['isolation_episodes.id', 'isolation_episodes.status', 'isolation_episodes.start_day', 'isolation_episodes.planned_end_day', 'isolation_episodes.region_path', 'isolation_episodes.household_id', 'isolation_episodes.person_id', 'persons.name'])
-    .where('isolation_episodes.token', '=', token).executeTakeFirst();
-  if (!ep || ep.status !== 'active') throw new AppError('SELF_REPORT_LINK_INVALID');
+  const ep = await findEpisodeByToken(db, token);
+  if (ep?.status !== 'active') throw new AppError('SELF_REPORT_LINK_INVALID');
   return ep;
 }
 
@@ -294,7 +269,7 @@ export async function selfReportView(db: Db, ctx: IsolationContext, token: strin
   const day = localDay(now, ctx.timeZone);
   const slots = await slotsOfEpisodes(db, [ep.id], day);
   const cutoff = missedCutoff(now, settings);
-  const needs = await db.selectFrom('necessity_requests').select(['kind', 'status', 'requested_at']).where('episode_id', '=', ep.id).orderBy('requested_at', 'desc').limit(20).execute();
+  const needs = await findRecentRequestsOfEpisode(db, ep.id);
   return {
     name: maskName(ep.name),
     startDay: ep.start_day, plannedEndDay: ep.planned_end_day, dayNumber: dayNumber(ep.start_day, day),
@@ -312,9 +287,7 @@ export async function selfReport(db: Db, ctx: IsolationContext, token: string, i
     const now = ctx.clock.now();
     const slot = openSlot(await slotsOfEpisodes(trx, [ep.id]), now, settings);
     if (!slot) {
-      const next = await trx.selectFrom('follow_up_slots').select('due_from').where('episode_id', '=', ep.id).where('status', '=', 'pending')
-        .where('due_from', '>', now.toISOString()).orderBy('due_from').limit(1).executeTakeFirst();
-      throw new AppError('NO_SLOT_OPEN', { nextDueFrom: next?.due_from ?? null });
+      throw new AppError('NO_SLOT_OPEN', { nextDueFrom: await findNextDueFrom(trx, ep.id, now.toISOString()) });
     }
     const condition = await writeFill(trx, ctx.clock, slot, { temperature: input.temperature, symptoms: input.symptoms, condition: 'well', note: input.note ?? null }, { userId: null, via: 'self' }, settings);
     await audit(trx, ctx.clock, null, { action: 'isolation.self_report', entityType: 'follow_up_slot', entityId: slot.id, regionPath: ep.region_path, details: { temperature: input.temperature, condition } });

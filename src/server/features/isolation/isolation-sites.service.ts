@@ -1,26 +1,24 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, scopeOf, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { IsolationSite, IsolationSiteInput, Room, RoomsInput } from '../../../shared/isolation';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
+import {
+  countOccupants, findAvailableRoomsWithOccupancy, findOccupantsOfSite, findRoomInScope, findRoomOfSite, findRoomsOfSite, findSiteInScope, findSitesInScope,
+  findTakenRoomLabels, insertRooms, insertSite, type IsolationSiteRow, lockRoom, repathRoomsOfSite, siteCounts, updateRoomRow, updateSite,
+} from './isolation-sites.repository';
 
 /** Who runs centralised isolation sites (集中隔离点) and assigns rooms. */
 export const ROLES_THAT_MANAGE_ISOLATION_SITES = ['admin', 'command', 'township'] as const;
 
-function selectSites(db: Db) {
-  return db.selectFrom('isolation_sites').leftJoin('regions', 'regions.id', 'isolation_sites.region_id')
-    .selectAll('isolation_sites').select('regions.name as region_name');
-}
-export type IsolationSiteRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSites>['executeTakeFirst']>>>;
-
+/** A site the actor may see, or 404. */
 export async function getIsolationSite(db: Db, scope: Scope, id: string): Promise<IsolationSiteRow> {
-  const site = await inScope(selectSites(db).where('isolation_sites.id', '=', id), 'isolation_sites.region_path', scope).executeTakeFirst();
+  const site = await findSiteInScope(db, scope, id);
   if (!site) throw new AppError('ISOLATION_SITE_NOT_FOUND');
   return site;
 }
@@ -29,22 +27,21 @@ export async function getIsolationSite(db: Db, scope: Scope, id: string): Promis
 async function occupancy(db: Db, siteIds: string[]) {
   const map = new Map<string, { rooms: number; capacity: number; occupied: number }>();
   if (siteIds.length === 0) return map;
-  const rooms = await db.selectFrom('isolation_rooms').select(['site_id', sql<number>`count(*)`.as('rooms'), sql<number>`sum(capacity)`.as('capacity')])
-    .where('site_id', 'in', siteIds).where('status', '=', 'available').groupBy('site_id').execute();
-  const occupied = await db.selectFrom('isolation_episodes').select(['site_id', sql<number>`count(*)`.as('n')])
-    .where('site_id', 'in', siteIds).where('status', '=', 'active').groupBy('site_id').execute();
+  const { rooms, occupied } = await siteCounts(db, siteIds);
   for (const id of siteIds) map.set(id, { rooms: 0, capacity: 0, occupied: 0 });
   for (const r of rooms) Object.assign(map.get(r.site_id!)!, { rooms: Number(r.rooms), capacity: Number(r.capacity ?? 0) });
   for (const o of occupied) map.get(o.site_id!)!.occupied = Number(o.n);
   return map;
 }
 
+/** The sites in the actor's jurisdiction with their rooms, beds and occupancy. */
 export async function listIsolationSites(db: Db, scope: Scope): Promise<IsolationSite[]> {
-  const rows = await inScope(selectSites(db), 'isolation_sites.region_path', scope).orderBy('isolation_sites.region_path').orderBy('isolation_sites.name').limit(1000).execute();
+  const rows = await findSitesInScope(db, scope);
   const occ = await occupancy(db, rows.map((r) => r.id));
   return rows.map((r) => toIsolationSite(r, occ.get(r.id)!));
 }
 
+/** One site as the API shows it: with its rooms, beds and occupancy. */
 export async function isolationSiteWithOccupancy(db: Db, row: IsolationSiteRow): Promise<IsolationSite> {
   return toIsolationSite(row, (await occupancy(db, [row.id])).get(row.id)!);
 }
@@ -68,15 +65,13 @@ export async function saveIsolationSite(db: Db, clock: Clock, actor: Actor, inpu
     };
     if (id) {
       const current = await getIsolationSite(trx, scope, id);
-      await trx.updateTable('isolation_sites').set({ ...columns, ...(input.contactPhone !== undefined && { contact_phone: input.contactPhone }) }).where('id', '=', id).execute();
-      if (current.region_path !== region.path) {
-        await trx.updateTable('isolation_rooms').set({ region_path: region.path }).where('site_id', '=', id).execute();
-      }
+      await updateSite(trx, id, { ...columns, ...(input.contactPhone !== undefined && { contact_phone: input.contactPhone }) });
+      if (current.region_path !== region.path) await repathRoomsOfSite(trx, id, region.path);
       await audit(trx, clock, actor, { action: 'isolation.site_update', entityType: 'isolation_site', entityId: id, regionPath: region.path });
       return id;
     }
     const newId = uuidv7();
-    await trx.insertInto('isolation_sites').values({ id: newId, ...columns, contact_phone: input.contactPhone ?? null, created_at: now }).execute();
+    await insertSite(trx, { id: newId, ...columns, contact_phone: input.contactPhone ?? null, created_at: now });
     await audit(trx, clock, actor, { action: 'isolation.site_create', entityType: 'isolation_site', entityId: newId, regionPath: region.path, details: { name: input.name } });
     return newId;
   });
@@ -96,14 +91,12 @@ export async function addRooms(db: Db, clock: Clock, actor: Actor, siteId: strin
   if (unique.length === 0) throw new AppError('VALIDATION', { issues: [{ path: ['labels'], message: 'give labels or a from–to range' }] });
   return db.transaction().execute(async (trx) => {
     const site = await getIsolationSite(trx, scopeOf(actor), siteId);
-    const taken = await trx.selectFrom('isolation_rooms').select('label').where('site_id', '=', site.id).where('label', 'in', unique).execute();
-    if (taken.length) throw new AppError('ROOM_LABEL_TAKEN', { labels: taken.map((t) => t.label) });
+    const taken = await findTakenRoomLabels(trx, site.id, unique);
+    if (taken.length) throw new AppError('ROOM_LABEL_TAKEN', { labels: taken });
     const now = clock.now().toISOString();
-    for (let i = 0; i < unique.length; i += 200) {
-      await trx.insertInto('isolation_rooms').values(unique.slice(i, i + 200).map((label) => ({
-        id: uuidv7(), site_id: site.id, region_path: site.region_path, label, capacity: input.capacity, status: 'available' as const, created_at: now,
-      }))).execute();
-    }
+    await insertRooms(trx, unique.map((label) => ({
+      id: uuidv7(), site_id: site.id, region_path: site.region_path, label, capacity: input.capacity, status: 'available' as const, created_at: now,
+    })));
     await audit(trx, clock, actor, { action: 'isolation.rooms_add', entityType: 'isolation_site', entityId: site.id, regionPath: site.region_path, details: { count: unique.length } });
     return unique.length;
   });
@@ -112,19 +105,17 @@ export async function addRooms(db: Db, clock: Clock, actor: Actor, siteId: strin
 /** Change a room's capacity or close it (a closed room takes nobody new). */
 export async function updateRoom(db: Db, clock: Clock, actor: Actor, roomId: string, change: { capacity?: number; status?: 'available' | 'closed' }) {
   await db.transaction().execute(async (trx) => {
-    const room = await inScope(trx.selectFrom('isolation_rooms').selectAll().where('id', '=', roomId), 'region_path', scopeOf(actor)).executeTakeFirst();
+    const room = await findRoomInScope(trx, scopeOf(actor), roomId);
     if (!room) throw new AppError('ROOM_NOT_FOUND');
-    await trx.updateTable('isolation_rooms').set({ ...(change.capacity !== undefined && { capacity: change.capacity }), ...(change.status && { status: change.status }) }).where('id', '=', roomId).execute();
+    await updateRoomRow(trx, roomId, { ...(change.capacity !== undefined && { capacity: change.capacity }), ...(change.status && { status: change.status }) });
     await audit(trx, clock, actor, { action: 'isolation.room_update', entityType: 'isolation_room', entityId: roomId, regionPath: room.region_path, details: change });
   });
 }
 
 /** A site's rooms with who is in each and when they leave (集中隔离点房间一览). */
 export async function roomsOf(db: Db, siteId: string): Promise<Room[]> {
-  const rooms = await db.selectFrom('isolation_rooms').selectAll().where('site_id', '=', siteId).execute();
-  const occupants = await db.selectFrom('isolation_episodes').innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
-    .select(['isolation_episodes.id', 'isolation_episodes.room_id', 'isolation_episodes.person_id', 'persons.name', 'isolation_episodes.start_day', 'isolation_episodes.planned_end_day'])
-    .where('isolation_episodes.site_id', '=', siteId).where('isolation_episodes.status', '=', 'active').execute();
+  const rooms = await findRoomsOfSite(db, siteId);
+  const occupants = await findOccupantsOfSite(db, siteId);
   const byRoom = new Map<string, Room['occupants']>();
   for (const o of occupants) {
     if (!o.room_id) continue;
@@ -141,26 +132,18 @@ export async function roomsOf(db: Db, siteId: string): Promise<Room[]> {
  * cannot overfill it; SQLite writers are serialised already.
  */
 export async function roomFor(trx: Db, site: IsolationSiteRow, roomId: string | undefined, lock: boolean): Promise<{ id: string; label: string }> {
-  const occupiedOf = async (id: string) => Number((await trx.selectFrom('isolation_episodes').select(sql<number>`count(*)`.as('n'))
-    .where('room_id', '=', id).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
   if (roomId) {
-    let q = trx.selectFrom('isolation_rooms').selectAll().where('id', '=', roomId).where('site_id', '=', site.id);
-    if (lock) q = q.forUpdate();
-    const room = await q.executeTakeFirst();
-    if (!room || room.status !== 'available') throw new AppError('ROOM_NOT_FOUND');
-    if (await occupiedOf(room.id) >= room.capacity) throw new AppError('ROOM_FULL', { room: room.label });
+    const room = await findRoomOfSite(trx, site.id, roomId, lock);
+    if (room?.status !== 'available') throw new AppError('ROOM_NOT_FOUND');
+    if (await countOccupants(trx, room.id) >= room.capacity) throw new AppError('ROOM_FULL', { room: room.label });
     return room;
   }
-  const free = await trx.selectFrom('isolation_rooms')
-    .select(['isolation_rooms.id', 'isolation_rooms.label', 'isolation_rooms.capacity'])
-    .select((eb) => eb.selectFrom('isolation_episodes').select(sql<number>`count(*)`.as('n'))
-      .whereRef('isolation_episodes.room_id', '=', 'isolation_rooms.id').where('isolation_episodes.status', '=', 'active').as('occupied'))
-    .where('site_id', '=', site.id).where('status', '=', 'available').execute();
+  const free = await findAvailableRoomsWithOccupancy(trx, site.id);
   const candidates = free.filter((r) => Number(r.occupied) < r.capacity).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }));
   for (const c of candidates) {
     if (!lock) return c;
-    const locked = await trx.selectFrom('isolation_rooms').select(['id', 'label', 'capacity']).where('id', '=', c.id).forUpdate().executeTakeFirstOrThrow();
-    if (await occupiedOf(locked.id) < locked.capacity) return locked;
+    const locked = await lockRoom(trx, c.id);
+    if (await countOccupants(trx, locked.id) < locked.capacity) return locked;
   }
   throw new AppError('SITE_FULL', { site: site.name });
 }

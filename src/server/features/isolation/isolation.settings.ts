@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor';
 import { DEFAULT_GRACE_MINUTES, DEFAULT_ISOLATION_DAYS, DEFAULT_WINDOWS, IsolationReason } from '../../../shared/isolation';
 import type { IsolationSettings } from '../../../shared/isolation';
 import { audit } from '../audit';
+import { readSetting, upsertSettings } from '../settings';
 
 const KEY = 'isolation.settings';
 
@@ -16,9 +17,9 @@ export const DEFAULT_ISOLATION_SETTINGS: IsolationSettings = {
 
 /** The isolation rules in force: the county's saved settings over the defaults. */
 export async function isolationSettings(db: Db): Promise<IsolationSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_ISOLATION_SETTINGS;
-  const saved = JSON.parse(row.value) as Partial<IsolationSettings>;
+  const value = await readSetting(db, KEY);
+  if (value === undefined) return DEFAULT_ISOLATION_SETTINGS;
+  const saved = JSON.parse(value) as Partial<IsolationSettings>;
   return {
     daysByReason: { ...DEFAULT_ISOLATION_SETTINGS.daysByReason, ...saved.daysByReason },
     windows: { ...DEFAULT_ISOLATION_SETTINGS.windows, ...saved.windows },
@@ -26,11 +27,10 @@ export async function isolationSettings(db: Db): Promise<IsolationSettings> {
   };
 }
 
+/** Replace the county's isolation rules (audited); episodes started from now on follow them. */
 export async function saveIsolationSettings(db: Db, clock: Clock, actor: Actor, settings: IsolationSettings): Promise<IsolationSettings> {
   await db.transaction().execute(async (trx) => {
-    const value = JSON.stringify(settings);
-    const updated = await trx.updateTable('settings').set({ value }).where('key', '=', KEY).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('settings').values({ key: KEY, value }).execute();
+    await upsertSettings(trx, { [KEY]: JSON.stringify(settings) });
     await audit(trx, clock, actor, { action: 'isolation.settings', details: settings });
   });
   return isolationSettings(db);

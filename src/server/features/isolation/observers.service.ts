@@ -1,21 +1,20 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, pathInScope, scopeOf } from '../../access/scope';
+import { GLOBAL_SCOPE, pathInScope, scopeOf } from '../../access/scope';
 import type { DefaultObserver, ObserverAssignment, ObserverAssignmentResult } from '../../../shared/isolation';
 import { ERROR_CATALOGUE } from '../../../shared/errors';
 import { audit } from '../audit';
 import type { Clock } from '../../clock';
+import { codesOfPath, findRegionsByCodes } from '../regions';
+import { findUserInScope } from '../users';
+import { findEpisodeStatesInScope, findPersonPlacesInScope, updateEpisode } from './episodes.repository';
+import { setPendingSlotsObserver } from './followups.repository';
 import { getIsolationSite } from './isolation-sites.service';
+import { findAnswerableUsers, findObserversBoundTo } from './observers.repository';
 
 /** The levels whose answerable person observes the people living there: the building, the grid, the village. */
 const OBSERVING_LEVELS = ['building', 'grid', 'village'] as const;
-
-/** Every ancestor path of a region path, itself included, deepest first: /a/b/c/ → /a/b/c/, /a/b/, /a/. */
-function ancestorPaths(path: string): string[] {
-  const codes = path.split('/').filter(Boolean);
-  return codes.map((_, i) => `/${codes.slice(0, codes.length - i).join('/')}/`);
-}
 
 /**
  * Who observes a person isolated at `regionPath` when nobody is named (专人看护): the person who
@@ -24,14 +23,13 @@ function ancestorPaths(path: string): string[] {
  * acting user. Only active users whose jurisdiction covers the person qualify.
  */
 export async function defaultObserverFor(db: Db, actor: Actor, regionPath: string): Promise<DefaultObserver> {
-  const nodes = await db.selectFrom('regions').select(['id', 'depth']).where('path', 'in', ancestorPaths(regionPath)).where('level', 'in', [...OBSERVING_LEVELS]).orderBy('depth', 'desc').execute();
+  // the building, grid and village on the person's path (a path is its nodes' codes), deepest first
+  const nodes = (await findRegionsByCodes(db, codesOfPath(regionPath)))
+    .filter((r) => (OBSERVING_LEVELS as readonly string[]).includes(r.level)).sort((a, b) => b.depth - a.depth);
   if (nodes.length) {
     const ids = nodes.map((n) => n.id);
-    const answerable = await db.selectFrom('responsibilities').innerJoin('users', 'users.id', 'responsibilities.user_id')
-      .select(['responsibilities.region_id', 'users.id', 'users.display_name', 'users.region_path'])
-      .where('responsibilities.region_id', 'in', ids).where('users.status', '=', 'active').orderBy('responsibilities.id').execute();
-    const bound = await db.selectFrom('users').select(['region_id', 'id', 'display_name', 'region_path', 'role'])
-      .where('region_id', 'in', ids).where('role', 'in', ['observer', 'grid']).where('status', '=', 'active').orderBy('id').execute();
+    const answerable = await findAnswerableUsers(db, ids);
+    const bound = await findObserversBoundTo(db, ids);
     for (const node of nodes) {
       const covers = (u: { region_path: string }) => pathInScope(regionPath, { prefix: u.region_path });
       const own = answerable.find((r) => r.region_id === node.id && covers(r));
@@ -48,7 +46,7 @@ export async function defaultObserverFor(db: Db, actor: Actor, regionPath: strin
 /** The observer each person would get if isolated now without one named (the bulk form shows it). */
 export async function defaultObservers(db: Db, actor: Actor, personIds: string[], siteId?: string): Promise<(DefaultObserver & { personId: string })[]> {
   const site = siteId ? await getIsolationSite(db, scopeOf(actor), siteId) : null;
-  const persons = await inScope(db.selectFrom('persons').select(['id', 'region_path']).where('id', 'in', personIds), 'region_path', scopeOf(actor)).execute();
+  const persons = await findPersonPlacesInScope(db, scopeOf(actor), personIds);
   const byPath = new Map<string, DefaultObserver>();
   const out = [];
   for (const personId of personIds) {
@@ -70,13 +68,13 @@ export async function defaultObservers(db: Db, actor: Actor, personIds: string[]
 export async function assignObservers(db: Db, clock: Clock, actor: Actor, input: ObserverAssignment): Promise<ObserverAssignmentResult> {
   const scope = scopeOf(actor);
   const ids = [...new Set(input.episodeIds)];
-  const episodes = await inScope(db.selectFrom('isolation_episodes').select(['id', 'region_path', 'status', 'observer_id']).where('id', 'in', ids), 'region_path', scope).execute();
-  const missing = input.episodeIds.findIndex((id) => !episodes.some((e) => e.id === id));
+  const episodes = await findEpisodeStatesInScope(db, scope, ids);
+  const seen = new Set(episodes.map((e) => e.id));
+  const missing = input.episodeIds.findIndex((id) => !seen.has(id));
   if (missing >= 0) throw new AppError('EPISODE_NOT_FOUND', { field: ['episodeIds', String(missing)] });
-  const named = input.observerId
-    ? await db.selectFrom('users').select(['id', 'display_name', 'region_path', 'status']).where('id', '=', input.observerId).executeTakeFirst()
-    : undefined;
-  if (input.observerId && (!named || named.status !== 'active')) throw new AppError('OBSERVER_INVALID', { field: 'observerId' });
+  // the named observer may live anywhere: whether they cover each episode is judged below
+  const named = input.observerId ? await findUserInScope(db, GLOBAL_SCOPE, input.observerId) : undefined;
+  if (input.observerId && named?.status !== 'active') throw new AppError('OBSERVER_INVALID', { field: 'observerId' });
   const result: ObserverAssignmentResult = { changed: [], skipped: [] };
   const skip = (episodeId: string, code: 'EPISODE_NOT_ACTIVE' | 'OBSERVER_INVALID') => result.skipped.push({ episodeId, code, message: ERROR_CATALOGUE[code].zh });
   await db.transaction().execute(async (trx) => {
@@ -93,8 +91,8 @@ export async function assignObservers(db: Db, clock: Clock, actor: Actor, input:
         continue;
       }
       const now = clock.now().toISOString();
-      await trx.updateTable('isolation_episodes').set({ observer_id: observer.observerId, updated_at: now }).where('id', '=', ep.id).execute();
-      await trx.updateTable('follow_up_slots').set({ observer_id: observer.observerId }).where('episode_id', '=', ep.id).where('status', '=', 'pending').execute();
+      await updateEpisode(trx, ep.id, { observer_id: observer.observerId, updated_at: now });
+      await setPendingSlotsObserver(trx, ep.id, observer.observerId);
       await audit(trx, clock, actor, { action: 'isolation.change', entityType: 'isolation_episode', entityId: ep.id, regionPath: ep.region_path, details: { observerId: observer.observerId, from: ep.observer_id, bulk: true } });
       result.changed.push({ episodeId: ep.id, observerId: observer.observerId, observerName: observer.observerName });
     }

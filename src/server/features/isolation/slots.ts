@@ -2,7 +2,7 @@ import { startOfLocalDay } from '../../clock';
 import type { IsolationSettings } from '../../../shared/isolation';
 
 /** Local days from `first` to `last` inclusive (YYYY-MM-DD). */
-export function daysBetween(first: string, last: string): string[] {
+function daysBetween(first: string, last: string): string[] {
   const days: string[] = [];
   for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
     days.push(new Date(t).toISOString().slice(0, 10));

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../../access/actor';
 import { DEFAULT_ZERO_REPORT_DEADLINE, ZERO_REPORT_UNIT_TYPES, ZeroReportSettings } from '../../../shared/zero-reports';
 import { audit } from '../audit';
+import { readSettings, upsertSettings } from '../settings';
 
 /** Who may change the county's zero-report settings. */
 export const ROLES_THAT_SET_ZERO_REPORTS = ['admin', 'command'] as const;
@@ -17,8 +18,7 @@ const UNIT_KINDS_KEY = 'zero_report.unit_kinds';
  * not parse falls back to the default rather than stopping the reports.
  */
 export async function getZeroReportSettings(db: Db): Promise<ZeroReportSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [DEADLINE_KEY, UNIT_KINDS_KEY]).execute();
-  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  const byKey = await readSettings(db, [DEADLINE_KEY, UNIT_KINDS_KEY]);
   let unitKinds: unknown = null;
   try {
     unitKinds = JSON.parse(byKey.get(UNIT_KINDS_KEY) ?? 'null');
@@ -36,10 +36,7 @@ export async function getZeroReportSettings(db: Db): Promise<ZeroReportSettings>
 export async function saveZeroReportSettings(db: Db, clock: Clock, actor: Actor, input: ZeroReportSettings): Promise<ZeroReportSettings> {
   await db.transaction().execute(async (trx) => {
     const before = await getZeroReportSettings(trx);
-    await trx.insertInto('settings')
-      .values([{ key: DEADLINE_KEY, value: input.deadline }, { key: UNIT_KINDS_KEY, value: JSON.stringify(input.unitKinds) }])
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
-      .execute();
+    await upsertSettings(trx, { [DEADLINE_KEY]: input.deadline, [UNIT_KINDS_KEY]: JSON.stringify(input.unitKinds) });
     await audit(trx, clock, actor, { action: 'zero_report.settings', entityType: 'settings', entityId: 'zero_report', regionPath: actor.regionPath, details: { before, after: input } });
   });
   return getZeroReportSettings(db);
