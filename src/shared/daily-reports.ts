@@ -17,8 +17,6 @@ import type { RegionLevel } from './enums';
  */
 export const REPORT_LEVELS: readonly RegionLevel[] = ['province', 'city', 'county', 'township', 'village'];
 
-export const LocalDay = CalendarDate;
-
 export const DailyReportStatus = z.enum(['draft', 'submitted', 'reviewed', 'returned']);
 export type DailyReportStatus = z.infer<typeof DailyReportStatus>;
 
@@ -39,8 +37,6 @@ export const REPORT_SECTIONS: readonly { key: ReportSectionKey; zh: string; en: 
   { key: 'cases', zh: '病例与密接', en: 'Cases and contacts', metrics: ['newCases', 'activeCases', 'confirmedCases', 'newContacts'] },
   { key: 'zeroReports', zh: '零报告', en: 'Zero reports', metrics: ['zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime'] },
 ];
-export const REPORT_METRICS: readonly Metric[] = REPORT_SECTIONS.flatMap((s) => s.metrics);
-
 /** Screening coverage (排查覆盖率): households screened in the round over households due, or null when no round is open. */
 export function coverageOf(f: Pick<Figures, 'roundHouseholds' | 'roundVisited'>): number | null {
   return f.roundHouseholds > 0 ? f.roundVisited / f.roundHouseholds : null;
@@ -163,7 +159,7 @@ export const DailyReportList = z.object({
 export type DailyReportList = z.infer<typeof DailyReportList>;
 
 export const DailyReportListQuery = z.object({
-  day: LocalDay.optional(),
+  day: CalendarDate.optional(),
   regionId: z.string().uuid().optional(),
 });
 export type DailyReportListQuery = z.infer<typeof DailyReportListQuery>;
@@ -171,7 +167,7 @@ export type DailyReportListQuery = z.infer<typeof DailyReportListQuery>;
 /** Start (or recompute) a unit's draft of a day. Corrections and narrative are kept across recomputation. */
 export const DailyReportDraftInput = z.object({
   regionId: z.string().uuid(),
-  day: LocalDay.optional(),
+  day: CalendarDate.optional(),
 });
 export type DailyReportDraftInput = z.infer<typeof DailyReportDraftInput>;
 

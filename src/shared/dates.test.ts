@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarDate, Instant, localWallClockToInstant } from './dates';
-import { LocalDay as DailyReportDay } from './daily-reports';
+import { DailyReportListQuery } from './daily-reports';
 import { LocalDay as IsolationDay } from './isolation';
-import { ZeroReportDay } from './zero-reports';
+import { ZeroReportSubmission } from './zero-reports';
 
 describe('calendar dates', () => {
   it.each(['2020-02-29', '2020-01-31', '1900-01-01', '2026-11-23'])('accepts %s', (day) => {
@@ -12,7 +12,9 @@ describe('calendar dates', () => {
     expect(CalendarDate.safeParse(day).success).toBe(false);
   });
   it('is what every feature takes as a day', () => {
-    for (const schema of [DailyReportDay, IsolationDay, ZeroReportDay]) expect(schema.safeParse('2020-02-30').success).toBe(false);
+    for (const schema of [DailyReportListQuery.shape.day, IsolationDay, ZeroReportSubmission.shape.day]) {
+      expect(schema.safeParse('2020-02-30').success).toBe(false);
+    }
   });
 });
 

@@ -21,18 +21,16 @@ export type DispatchItemKind = z.infer<typeof DispatchItemKind>;
 export const DispatchItemStatus = z.enum(['open', 'done']);
 export type DispatchItemStatus = z.infer<typeof DispatchItemStatus>;
 
-const LocalDay = CalendarDate;
-
 /** Draw the morning or evening sheet of my jurisdiction (today by default). */
 export const DispatchDraw = z.object({
   slot: DispatchSlot,
-  day: LocalDay.optional(),
+  day: CalendarDate.optional(),
   note: z.string().trim().max(500).optional(),
 });
 export type DispatchDraw = z.infer<typeof DispatchDraw>;
 
 export const DispatchListQuery = PageQuery.extend({
-  day: LocalDay.optional(),
+  day: CalendarDate.optional(),
 });
 export type DispatchListQuery = z.infer<typeof DispatchListQuery>;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Instant } from './dates';
+import { CalendarDate, Instant } from './dates';
 import { MOBILE_PATTERN } from './validators';
-import { LocalDay } from './isolation';
 import { nameText } from './text';
 
 /**
@@ -25,7 +24,7 @@ export const GatheringInput = z.object({
   occasion: GatheringOccasion,
   hostName: nameText(50),
   hostPhone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').nullable().optional(),
-  date: LocalDay,
+  date: CalendarDate,
   place: z.string().trim().max(200).nullable().optional(),
   expectedGuests: z.number().int().min(1).max(100_000),
   note: z.string().trim().max(500).nullable().optional(),
@@ -38,7 +37,7 @@ export type GatheringInput = z.infer<typeof GatheringInput>;
  */
 export const GatheringOutcomeInput = z.object({
   outcome: GatheringOutcome,
-  newDate: LocalDay.nullable().optional(),
+  newDate: CalendarDate.nullable().optional(),
   actualGuests: z.number().int().min(0).max(100_000).nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),
 });
@@ -88,8 +87,8 @@ export const PersuasionVisit = z.object({
 export type PersuasionVisit = z.infer<typeof PersuasionVisit>;
 
 export const GatheringQuery = z.object({
-  from: LocalDay.optional(),
-  to: LocalDay.optional(),
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
   occasion: GatheringOccasion.optional(),
   status: GatheringStatus.optional(),
   regionId: z.string().uuid().optional(),

@@ -20,8 +20,6 @@ export const STOCK_METRICS = [
   'zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime',
 ] as const;
 export const METRICS = [...FLOW_METRICS, ...STOCK_METRICS] as const;
-export type FlowMetric = (typeof FLOW_METRICS)[number];
-export type StockMetric = (typeof STOCK_METRICS)[number];
 export type Metric = (typeof METRICS)[number];
 
 export const Figures = z.object(Object.fromEntries(METRICS.map((m) => [m, z.number()])) as Record<Metric, z.ZodNumber>);

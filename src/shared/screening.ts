@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { CalendarDate, Instant } from './dates';
 import { nameText } from './text';
 
-const LocalDate = CalendarDate;
-
 /** Body temperature accepted by forms (°C); at or above FEVER_CELSIUS is a fever. */
 export const MIN_CELSIUS = 34.0;
 export const MAX_CELSIUS = 43.0;
@@ -17,8 +15,8 @@ export type Symptom = z.infer<typeof Symptom>;
 
 export const RoundInput = z.object({
   name: nameText(100),
-  startDate: LocalDate,
-  endDate: LocalDate,
+  startDate: CalendarDate,
+  endDate: CalendarDate,
   regionIds: z.array(z.string().uuid()).min(1).max(500),
 });
 export type RoundInput = z.infer<typeof RoundInput>;

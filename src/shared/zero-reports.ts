@@ -11,8 +11,8 @@ import { CalendarDate } from './dates';
  * - flows (new returnees, households screened, fevers, new isolations, missed follow-ups, passages,
  *   people checked, turned back): the whole previous local day, D−1 00:00 to D 00:00;
  * - stocks (people in isolation): as of the moment the form is computed, never later than the end of D.
+ * A day is a CalendarDate (shared/dates.ts).
  */
-export const ZeroReportDay = CalendarDate;
 
 /** 村/社区 · 卡口 · 集中隔离点 */
 export const ZeroReportUnitType = z.enum(['village', 'checkpoint_site', 'isolation_site']);
@@ -40,9 +40,6 @@ export const FIGURES_OF: Record<ZeroReportUnitType, readonly ZeroReportFigureKey
   isolation_site: ['newIsolations', 'inIsolation', 'followUpsMissed', 'fevers'],
 };
 
-/** Figures that are a count at an instant rather than over the previous day. */
-export const STOCK_FIGURES: readonly ZeroReportFigureKey[] = ['inIsolation'];
-
 export const ZeroReportFigures = z.partialRecord(ZeroReportFigureKey, z.number().int().min(0));
 export type ZeroReportFigures = z.infer<typeof ZeroReportFigures>;
 
@@ -63,7 +60,7 @@ export const ZeroReportSubmission = z.object({
   unitType: ZeroReportUnitType,
   unitId: z.string().uuid(),
   /** the local day reported; today (the county's) when absent */
-  day: ZeroReportDay.optional(),
+  day: CalendarDate.optional(),
   corrections: z
     .array(z.object({ field: ZeroReportFigureKey, value: z.number().int().min(0).max(1_000_000), reason: z.string().trim().max(200).optional() }))
     .max(ZeroReportFigureKey.options.length)

@@ -6,7 +6,7 @@ import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
 import { METRIC_LABELS } from '../../../shared/rollups';
 import { refreshRollups } from '../rollups/refresh.service';
-import { readRollups } from '../rollups/dashboard.service';
+import { readRollups } from '../rollups';
 import { draftDailyReport } from './draft.service';
 import { EXPORT_HEADERS } from './export';
 

@@ -12,13 +12,7 @@ import { readRollups } from '../rollups';
 import { findRegionById } from '../regions';
 import { applyCorrections, mayPrepare, parseChildren, parseCorrections, parseFigures, proxyUnitOf, recordVersion, toDailyReport, type Change } from './report.model';
 import { findReportById, findReportOfUnit, insertReport, reportsOfPaths, updateReport } from './reports.repository';
-
-/** A unit's direct children that file reports of their own (active administrative nodes), in code order. */
-export async function reportingChildren(db: Db, region: Pick<RegionRow, 'id'>) {
-  return db.selectFrom('regions').select(['id', 'name', 'level', 'path', 'code'])
-    .where('parent_id', '=', region.id).where('level', 'in', [...REPORT_LEVELS]).where('status', '=', 'active')
-    .orderBy('code').execute();
-}
+import { listReportingChildren } from './units.repository';
 
 const add = (a: Figures, b: Figures) => { for (const m of METRICS) a[m] += b[m]; };
 
@@ -33,11 +27,11 @@ const add = (a: Figures, b: Figures) => { for (const m of METRICS) a[m] += b[m];
  *   whole jurisdiction and of each child (辖区实时数, what the big screen shows), so a county whose
  *   townships have not reported sees the real figures next to its sum rather than a sheet of zeros.
  */
-export async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' | 'path' | 'level'>, day: string): Promise<{ computed: Figures; children: DailyReportChildren | null }> {
+async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' | 'path' | 'level'>, day: string): Promise<{ computed: Figures; children: DailyReportChildren | null }> {
   if (region.level === 'village') {
     return { computed: (await readRollups(db, [region.path], day)).get(region.path)!, children: null };
   }
-  const kids = await reportingChildren(db, region);
+  const kids = await listReportingChildren(db, region.id);
   const rollups = await readRollups(db, [region.path, ...kids.map((k) => k.path)], day);
   const reports = new Map((await reportsOfPaths(db, kids.map((k) => k.path), day)).map((r) => [r.region_path, r]));
   const own = { ...rollups.get(region.path)! };
@@ -64,7 +58,7 @@ export async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' |
 }
 
 /** The unit and day a report is drafted for: in the actor's jurisdiction, a reporting level, not in the future, filed by the actor. */
-export async function unitToDraft(db: Db, clock: Clock, timeZone: string, actor: Actor, regionId: string, day: string | undefined) {
+async function unitToDraft(db: Db, clock: Clock, timeZone: string, actor: Actor, regionId: string, day: string | undefined) {
   const region = await findRegionById(db, regionId);
   if (!region || !pathInScope(region.path, scopeOf(actor))) throw new AppError('REGION_NOT_FOUND');
   if (!REPORT_LEVELS.includes(region.level)) throw new AppError('DAILY_REPORT_UNIT_INVALID');

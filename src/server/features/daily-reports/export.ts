@@ -7,7 +7,7 @@ import { REPORT_SECTIONS, coverageOf, type DailyReport, type DailyReportChild } 
 import { audit } from '../audit';
 import { reportInScope, toDailyReport } from './report.model';
 
-export const STATUS_ZH: Record<DailyReport['status'] | 'none', string> = {
+const STATUS_ZH: Record<DailyReport['status'] | 'none', string> = {
   none: '未报', draft: '草稿未报', submitted: '已报送', reviewed: '已审核', returned: '已退回',
 };
 

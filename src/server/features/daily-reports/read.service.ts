@@ -6,9 +6,9 @@ import { pathInScope, scopeOf } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
 import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportList, type DailyReportListQuery, type DailyReportUnit, type DailyReportVersion } from '../../../shared/daily-reports';
 import { findRegionById } from '../regions';
-import { reportingChildren } from './draft.service';
 import { mayFillIn, mayPrepare, parentPathOf, reportInScope, toDailyReport, toVersion } from './report.model';
 import { listVersions, reportStandings } from './reports.repository';
+import { countChildrenOfLevel, findRegionAtPath, findTopRegion, listReportingChildren } from './units.repository';
 
 /** A report of the actor's jurisdiction, exactly as stored (a submitted report is never recomputed), or 404. */
 export async function getDailyReport(db: Db, actor: Actor, id: string): Promise<DailyReport> {
@@ -23,14 +23,13 @@ export async function dailyReportVersions(db: Db, actor: Actor, id: string): Pro
 
 /** The node a list is about: the one asked for (in my jurisdiction), else my own node, else the top of the tree. */
 async function nodeToList(db: Db, actor: Actor, regionId: string | undefined) {
-  const q = db.selectFrom('regions').selectAll();
   if (regionId) {
     const r = await findRegionById(db, regionId);
     if (!r || !pathInScope(r.path, scopeOf(actor))) throw new AppError('REGION_NOT_FOUND');
     return r;
   }
-  if (actor.regionPath !== '/') return q.where('path', '=', actor.regionPath).executeTakeFirst();
-  return q.where('parent_id', 'is', null).where('status', '=', 'active').orderBy('path').executeTakeFirst();
+  if (actor.regionPath !== '/') return findRegionAtPath(db, actor.regionPath);
+  return findTopRegion(db);
 }
 
 const reportingLevel = (l: RegionLevel | null): l is RegionLevel => l !== null && REPORT_LEVELS.includes(l);
@@ -56,14 +55,8 @@ export async function listDailyReports(db: Db, clock: Clock, timeZone: string, a
 
   const kidLevel = childLevelOf(node.level);
   const grandLevel = kidLevel ? childLevelOf(kidLevel) : null;
-  const kids = reportingLevel(kidLevel) ? await reportingChildren(db, node) : [];
-  const grandCounts = new Map<string, number>();
-  if (kids.length > 0 && reportingLevel(grandLevel)) {
-    const rows = await db.selectFrom('regions').select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('parent_id', 'in', kids.map((k) => k.id)).where('level', '=', grandLevel).where('status', '=', 'active')
-      .groupBy('parent_id').execute();
-    for (const r of rows) grandCounts.set(r.parent_id!, Number(r.n));
-  }
+  const kids = reportingLevel(kidLevel) ? await listReportingChildren(db, node.id) : [];
+  const grandCounts = reportingLevel(grandLevel) ? await countChildrenOfLevel(db, kids.map((k) => k.id), grandLevel) : new Map<string, number>();
   const standings = await reportStandings(db, node.path, day, [node.level, kidLevel, grandLevel].filter(reportingLevel));
   const byPath = new Map(standings.map((s) => [s.region_path, s]));
   const counting = (s: { status: string } | undefined) => s !== undefined && COUNTS_UPWARDS.includes(s.status as never);

@@ -21,7 +21,7 @@ import { findReportById, insertVersion, type DailyReportRow } from './reports.re
  */
 export const ROLES_THAT_REPORT: readonly Role[] = ['admin', 'command', 'township', 'grid'];
 /** Who reviews a report: a cadre of the level directly above (township for a village, county for a township), or the global admin. */
-export const ROLES_THAT_REVIEW: readonly Role[] = ['admin', 'command', 'township'];
+const ROLES_THAT_REVIEW: readonly Role[] = ['admin', 'command', 'township'];
 
 const isGlobalAdmin = (actor: Actor) => actor.role === 'admin' && actor.regionPath === '/';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { COUNTS_UPWARDS, type DailyReport, type DailyReportChildren, type DailyReportSubmit } from '../../../shared/daily-reports';
 import { audit } from '../audit';
-import { reportingChildren } from './draft.service';
+import { listReportingChildren } from './units.repository';
 import { isOpen, mayPrepare, parseChildren, proxyUnitOf, recordVersion, reportInScope, toDailyReport } from './report.model';
 import { findReportById, reportsOfPaths, updateReport, type DailyReportRow } from './reports.repository';
 
@@ -13,7 +13,7 @@ import { findReportById, reportsOfPaths, updateReport, type DailyReportRow } fro
  * submitted, each at the same version, and no other child submitted since. Returns what moved.
  */
 async function childrenMoved(db: Db, report: DailyReportRow, children: DailyReportChildren) {
-  const kids = await reportingChildren(db, { id: report.region_id });
+  const kids = await listReportingChildren(db, report.region_id);
   const reports = new Map((await reportsOfPaths(db, kids.map((k) => k.path), report.day)).map((r) => [r.region_path, r]));
   const now = new Map<string, string>();
   for (const k of kids) {

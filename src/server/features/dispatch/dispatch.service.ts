@@ -4,25 +4,16 @@ import type { DispatchItemTable } from './dispatch.table';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, scopeOf } from '../../access/scope';
+import { scopeOf } from '../../access/scope';
 import { CursorId, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { DispatchAssign, DispatchDone, DispatchItem, DispatchSheet, DispatchSummary } from '../../../shared/dispatch';
 import { audit } from '../audit';
 import { getUser } from '../users';
+import { findItemInScope, findSheetInScope, listItemsOfSheet, listSheetsInScope, updateItem, type SheetRow } from './dispatch.repository';
 
 /** Who draws dispatch sheets and hands out their lines: the command centre and townships, for their own jurisdiction. */
 export const ROLES_THAT_DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
-
-function selectSheets(db: Db, actor: Actor) {
-  return inScope(db.selectFrom('dispatches').leftJoin('regions', 'regions.id', 'dispatches.region_id')
-    .selectAll('dispatches').select('regions.name as region_name')
-    .select((eb) => [
-      eb.selectFrom('dispatch_items').select((e) => e.fn.countAll<number>().as('n')).whereRef('dispatch_items.dispatch_id', '=', 'dispatches.id').as('total'),
-      eb.selectFrom('dispatch_items').select((e) => e.fn.countAll<number>().as('n')).whereRef('dispatch_items.dispatch_id', '=', 'dispatches.id').where('dispatch_items.status', '=', 'done').as('done'),
-    ]), 'dispatches.region_path', scopeOf(actor));
-}
-type SheetRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectSheets>['executeTakeFirst']>>>;
 
 export function toDispatchSummary(r: SheetRow): DispatchSummary {
   return {
@@ -31,7 +22,7 @@ export function toDispatchSummary(r: SheetRow): DispatchSummary {
   };
 }
 
-export function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): DispatchItem {
+function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): DispatchItem {
   return {
     id: r.id, dispatchId: r.dispatch_id, kind: r.kind, regionPath: r.region_path, sourceType: r.source_type, sourceId: r.source_id, title: r.title,
     assigneeUserId: r.assignee_user_id, assigneeName: r.assignee_name, dueAt: r.due_at,
@@ -42,29 +33,22 @@ export function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): Dis
 
 /** A sheet of the actor's jurisdiction with its lines, or 404. */
 export async function getDispatch(db: Db, clock: Clock, actor: Actor, id: string): Promise<DispatchSheet> {
-  const row = await selectSheets(db, actor).where('dispatches.id', '=', id).executeTakeFirst();
+  const scope = scopeOf(actor);
+  const row = await findSheetInScope(db, scope, id);
   if (!row) throw new AppError('DISPATCH_NOT_FOUND');
-  const items = await inScope(db.selectFrom('dispatch_items').selectAll(), 'region_path', scopeOf(actor))
-    .where('dispatch_id', '=', id).orderBy('kind').orderBy('id').execute();
+  const items = await listItemsOfSheet(db, scope, id);
   const now = clock.now();
   return { ...toDispatchSummary(row), items: items.map((i) => toDispatchItem(i, now)) };
 }
 
 /** The sheets of the actor's jurisdiction (one day's, or all), newest first. */
 export async function listDispatches(db: Db, actor: Actor, q: { day?: string; limit: number; cursor?: string }) {
-  const before = decodeCursor(q.cursor, CursorId);
-  return selectSheets(db, actor)
-    .$if(q.day !== undefined, (qb) => qb.where('dispatches.day', '=', q.day!))
-    .$if(before !== undefined, (qb) => qb.where('dispatches.id', '<', before!))
-    .orderBy('dispatches.id', 'desc').limit(q.limit + 1).execute();
+  return listSheetsInScope(db, scopeOf(actor), { day: q.day, beforeId: decodeCursor(q.cursor, CursorId), limit: q.limit });
 }
 
 /** A line of a sheet in the actor's jurisdiction, or 404. */
 async function getItem(db: Db, actor: Actor, id: string) {
-  const scope = scopeOf(actor);
-  const row = await inScope(inScope(db.selectFrom('dispatch_items').innerJoin('dispatches', 'dispatches.id', 'dispatch_items.dispatch_id')
-    .selectAll('dispatch_items'), 'dispatches.region_path', scope), 'dispatch_items.region_path', scope)
-    .where('dispatch_items.id', '=', id).executeTakeFirst();
+  const row = await findItemInScope(db, scopeOf(actor), id);
   if (!row) throw new AppError('DISPATCH_ITEM_NOT_FOUND');
   return row;
 }
@@ -80,8 +64,7 @@ export async function assignDispatchItem(db: Db, clock: Clock, actor: Actor, id:
     const user = input.assigneeUserId ? await getUser(trx, actor, input.assigneeUserId) : null;
     const name = input.assigneeName ?? user?.display_name ?? null;
     const dueAt = new Date(input.dueAt).toISOString();
-    await trx.updateTable('dispatch_items').set({ assignee_user_id: user?.id ?? null, assignee_name: name, due_at: dueAt, updated_at: clock.now().toISOString() })
-      .where('id', '=', id).execute();
+    await updateItem(trx, id, { assignee_user_id: user?.id ?? null, assignee_name: name, due_at: dueAt, updated_at: clock.now().toISOString() });
     await audit(trx, clock, actor, { action: 'dispatch_item.assign', entityType: 'dispatch_item', entityId: id, regionPath: item.region_path, details: { assigneeUserId: user?.id ?? null, assigneeName: name, dueAt } });
   });
   return toDispatchItem(await getItem(db, actor, id), clock.now());
@@ -93,8 +76,7 @@ export async function completeDispatchItem(db: Db, clock: Clock, actor: Actor, i
     const item = await getItem(trx, actor, id);
     if (item.status === 'done') throw new AppError('DISPATCH_ITEM_DONE');
     const at = clock.now().toISOString();
-    await trx.updateTable('dispatch_items').set({ status: 'done', done_at: at, done_by: actor.id, done_note: input.note ?? null, updated_at: at })
-      .where('id', '=', id).execute();
+    await updateItem(trx, id, { status: 'done', done_at: at, done_by: actor.id, done_note: input.note ?? null, updated_at: at });
     await audit(trx, clock, actor, { action: 'dispatch_item.done', entityType: 'dispatch_item', entityId: id, regionPath: item.region_path, details: { note: input.note ?? null } });
   });
   return toDispatchItem(await getItem(db, actor, id), clock.now());

@@ -4,14 +4,16 @@ import { localDay, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, scopeOf, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import type { DispatchDraw, DispatchSheet } from '../../../shared/dispatch';
 import { audit } from '../audit';
-import { rosterGaps } from '../checkpoints';
-import { listSites } from '../checkpoints';
+import { listSites, rosterGaps } from '../checkpoints';
 import { missedFollowUps } from '../isolation';
 import { zeroReportStatus } from '../zero-reports';
 import { getDispatch } from './dispatch.service';
+import {
+  findPreviousSheet, findSheetId, insertItems, insertSheetOnce, listAssignedOpenItems, listNewCases, listNewFeverAlerts, listPublishedSeekNotices,
+} from './dispatch.repository';
 
 /** At most this many lines of one kind on a sheet: a sheet is read aloud at a meeting, not a register. */
 const PER_KIND = 200;
@@ -35,20 +37,16 @@ function localTime(iso: string, timeZone: string): string {
  *   the next day with nobody on duty at a 24-hour checkpoint, and seek notices still published —
  *   as they stand now, whether or not an earlier sheet listed them.
  */
-export async function dispatchLines(db: Db, clock: Clock, timeZone: string, scope: Scope, since: string, day: string): Promise<Line[]> {
+async function dispatchLines(db: Db, clock: Clock, timeZone: string, scope: Scope, since: string, day: string): Promise<Line[]> {
   const now = clock.now().toISOString();
   const [cases, fevers, missed, zero, gaps, sites, notices] = await Promise.all([
-    inScope(db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.person_id').leftJoin('regions', 'regions.id', 'persons.region_id')
-      .select(['cases.id', 'cases.region_path', 'cases.classification', 'persons.name as person_name', 'regions.name as region_name']), 'cases.region_path', scope)
-      .where('cases.created_at', '>', since).where('cases.created_at', '<=', now).orderBy('cases.created_at').limit(PER_KIND).execute(),
-    inScope(db.selectFrom('alerts').select(['alerts.id', 'alerts.region_path', 'alerts.message']), 'alerts.region_path', scope)
-      .where('alerts.kind', '=', 'fever').where('alerts.created_at', '>', since).where('alerts.created_at', '<=', now).orderBy('alerts.created_at').limit(PER_KIND).execute(),
+    listNewCases(db, scope, since, now, PER_KIND),
+    listNewFeverAlerts(db, scope, since, now, PER_KIND),
     missedFollowUps(db, clock, scope, PER_KIND),
     zeroReportStatus(db, clock, timeZone, scope, day),
     rosterGaps(db, clock, scope, ROSTER_HOURS_AHEAD),
     listSites(db, scope, { status: 'active' }),
-    inScope(db.selectFrom('seek_notices').select(['id', 'region_path', 'title', 'published_at']), 'seek_notices.region_path', scope)
-      .where('seek_notices.status', '=', 'published').orderBy('seek_notices.published_at').limit(PER_KIND).execute(),
+    listPublishedSeekNotices(db, scope, PER_KIND),
   ]);
 
   const lines: Line[] = [];
@@ -100,40 +98,38 @@ export async function drawDispatch(db: Db, clock: Clock, timeZone: string, actor
   const day = input.day ?? today;
   if (day > today) throw new AppError('DISPATCH_DAY_INVALID', { day, today });
 
-  const existing = await db.selectFrom('dispatches').select('id')
-    .where('region_path', '=', scope.prefix).where('day', '=', day).where('slot', '=', input.slot).executeTakeFirst();
-  if (existing) return { sheet: await getDispatch(db, clock, actor, existing.id), created: false };
+  const existing = await findSheetId(db, scope.prefix, day, input.slot);
+  if (existing) return { sheet: await getDispatch(db, clock, actor, existing), created: false };
 
-  const previous = await db.selectFrom('dispatches').select(['id', 'drawn_at'])
-    .where('region_path', '=', scope.prefix).where('drawn_at', '<=', now.toISOString()).orderBy('drawn_at', 'desc').limit(1).executeTakeFirst();
+  const previous = await findPreviousSheet(db, scope.prefix, now.toISOString());
   const since = previous?.drawn_at ?? new Date(now.getTime() - FIRST_LOOKBACK_MS).toISOString();
   const lines = await dispatchLines(db, clock, timeZone, scope, since, day);
   // A line that still stands keeps the person and due time it was given on the previous sheet, if
   // it was still open there: the evening sheet does not hand the same roster gap out twice.
   const carried = new Map<string, { assignee_user_id: string | null; assignee_name: string | null; due_at: string | null }>();
   if (previous) {
-    const before = await db.selectFrom('dispatch_items').select(['kind', 'source_type', 'source_id', 'assignee_user_id', 'assignee_name', 'due_at'])
-      .where('dispatch_id', '=', previous.id).where('status', '=', 'open').where('assignee_name', 'is not', null).execute();
+    const before = await listAssignedOpenItems(db, previous.id);
     for (const b of before) carried.set(`${b.kind}|${b.source_type}|${b.source_id}`, { assignee_user_id: b.assignee_user_id, assignee_name: b.assignee_name, due_at: b.due_at });
   }
 
   const drawnId = await db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
-    const inserted = await trx.insertInto('dispatches').values({
+    const inserted = await insertSheetOnce(trx, {
       id, region_id: actor.regionId, region_path: scope.prefix, slot: input.slot, day, since, drawn_at: at, drawn_by: actor.id, drawn_by_name: actor.displayName, note: input.note ?? null,
-    }).onConflict((oc) => oc.columns(['region_path', 'day', 'slot']).doNothing()).returning('id').executeTakeFirst();
+    });
     if (!inserted) return null;
     const rows = lines.map((l) => ({
       ...l, id: uuidv7(now.getTime()), dispatch_id: id, assignee_user_id: null, assignee_name: null, due_at: null,
       ...carried.get(`${l.kind}|${l.source_type}|${l.source_id}`),
       status: 'open' as const, done_at: null, done_by: null, done_note: null, updated_at: at,
     }));
-    for (let i = 0; i < rows.length; i += 100) await trx.insertInto('dispatch_items').values(rows.slice(i, i + 100)).execute();
+    await insertItems(trx, rows);
     await audit(trx, clock, actor, { action: 'dispatch.draw', entityType: 'dispatch', entityId: id, regionPath: scope.prefix, details: { slot: input.slot, day, since, items: rows.length } });
     return id;
   });
   if (drawnId) return { sheet: await getDispatch(db, clock, actor, drawnId), created: true };
-  const raced = await db.selectFrom('dispatches').select('id').where('region_path', '=', scope.prefix).where('day', '=', day).where('slot', '=', input.slot).executeTakeFirstOrThrow();
-  return { sheet: await getDispatch(db, clock, actor, raced.id), created: false };
+  const raced = await findSheetId(db, scope.prefix, day, input.slot);
+  if (!raced) throw new Error('drawDispatch: the sheet another drawer stored is gone');
+  return { sheet: await getDispatch(db, clock, actor, raced), created: false };
 }

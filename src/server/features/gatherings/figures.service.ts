@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
-import { inScope, overlapsScope, type Scope } from '../../access/scope';
+import type { Scope } from '../../access/scope';
 import type { GatheringFigures, GatheringFiguresRow } from '../../../shared/gatherings';
+import { countGatheringsByStatus, countVisitsByPlace, listTownshipsOverlapping } from './gatherings.repository';
 
 const emptyRow = (regionId: string | null, name: string): GatheringFiguresRow => ({
   regionId, name, registered: 0, planned: 0, cancelled: 0, postponed: 0, scaledDown: 0, held: 0, expectedGuests: 0, guestsAvoided: 0, visits: 0,
@@ -13,15 +14,9 @@ const emptyRow = (regionId: string | null, name: string): GatheringFiguresRow =>
  * with the persuasion visits made. Townships of the jurisdiction with nothing show zeros.
  */
 export async function gatheringFigures(db: Db, scope: Scope, from: string, to: string): Promise<GatheringFigures> {
-  const groups = await inScope(db.selectFrom('gatherings'), 'gatherings.region_path', scope)
-    .where('date', '>=', from).where('date', '<=', to)
-    .select((eb) => ['region_path', 'status', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('expected_guests').as('expected'), eb.fn.sum<number>('actual_guests').as('actual')])
-    .groupBy(['region_path', 'status']).execute();
-  const visits = await inScope(db.selectFrom('gathering_visits').innerJoin('gatherings', 'gatherings.id', 'gathering_visits.gathering_id'), 'gatherings.region_path', scope)
-    .where('gatherings.date', '>=', from).where('gatherings.date', '<=', to)
-    .select((eb) => ['gatherings.region_path', eb.fn.countAll<number>().as('n')]).groupBy('gatherings.region_path').execute();
-  const townships = await db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', 'township').where('status', '=', 'active')
-    .where((eb) => overlapsScope(eb, 'path', scope)).orderBy('path').execute();
+  const groups = await countGatheringsByStatus(db, scope, from, to);
+  const visits = await countVisitsByPlace(db, scope, from, to);
+  const townships = await listTownshipsOverlapping(db, scope);
 
   const rows = new Map(townships.map((t) => [t.path, emptyRow(t.id, t.name)]));
   const rowOf = (path: string) => {

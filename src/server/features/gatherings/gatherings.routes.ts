@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Gathering, GatheringFigures, GatheringInput, GatheringOutcomeInput, GatheringQuery, PersuasionVisit, PersuasionVisitInput } from '../../../shared/gatherings';
-import { LocalDay } from '../../../shared/isolation';
+import { CalendarDate } from '../../../shared/dates';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
@@ -26,7 +26,7 @@ export function gatheringRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
     }, async (request, reply) => reply.status(201).send(toGathering(await registerGathering(db, clock, authorise(request, ROLES_THAT_HANDLE_GATHERINGS).actor, request.body))));
 
     app.get('/api/gatherings/figures', {
-      schema: { tags: ['gatherings'], summary: 'Per township, gatherings dated in [from, to] by outcome, and the guests avoided', querystring: z.object({ from: LocalDay, to: LocalDay }), response: { 200: GatheringFigures } },
+      schema: { tags: ['gatherings'], summary: 'Per township, gatherings dated in [from, to] by outcome, and the guests avoided', querystring: z.object({ from: CalendarDate, to: CalendarDate }), response: { 200: GatheringFigures } },
     }, async (request) => gatheringFigures(db, authorise(request, 'any').scope, request.query.from, request.query.to));
 
     app.get('/api/gatherings/:id', {

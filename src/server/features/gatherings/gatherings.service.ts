@@ -3,23 +3,19 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, inSubtree, scopeOf, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import { CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import { maskPhone } from '../../../shared/validators';
 import type { Gathering, GatheringInput, GatheringOutcomeInput, GatheringQuery, PersuasionVisit, PersuasionVisitInput } from '../../../shared/gatherings';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
+import {
+  findGatheringInScope, insertGathering, insertGatheringVisit, listGatheringsInScope, listGatheringVisits, updateGathering, type GatheringRow,
+} from './gatherings.repository';
 
 /** Who registers gatherings, records outcomes and persuasion visits: the village's grid workers up to the command centre. */
 export const ROLES_THAT_HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'grid'];
-
-function selectGatherings(db: Db) {
-  return db.selectFrom('gatherings').leftJoin('regions', 'regions.id', 'gatherings.region_id')
-    .selectAll('gatherings').select('regions.name as region_name')
-    .select((eb) => eb.selectFrom('gathering_visits').select((e) => e.fn.countAll<number>().as('n')).whereRef('gathering_visits.gathering_id', '=', 'gatherings.id').as('visits'));
-}
-type GatheringRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectGatherings>['executeTakeFirst']>>>;
 
 /** A gathering as lists show it: the host's phone masked (revealing it is audited). */
 export function toGathering(r: GatheringRow): Gathering {
@@ -31,7 +27,7 @@ export function toGathering(r: GatheringRow): Gathering {
 }
 
 export async function getGathering(db: Db, scope: Scope, id: string): Promise<GatheringRow> {
-  const row = await inScope(selectGatherings(db).where('gatherings.id', '=', id), 'gatherings.region_path', scope).executeTakeFirst();
+  const row = await findGatheringInScope(db, scope, id);
   if (!row) throw new AppError('GATHERING_NOT_FOUND');
   return row;
 }
@@ -45,11 +41,11 @@ export async function registerGathering(db: Db, clock: Clock, actor: Actor, inpu
     const now = clock.now();
     const at = now.toISOString();
     const gatheringId = uuidv7(now.getTime());
-    await trx.insertInto('gatherings').values({
+    await insertGathering(trx, {
       id: gatheringId, region_id: region.id, region_path: region.path, occasion: input.occasion, host_name: input.hostName, host_phone: input.hostPhone ?? null,
       date: input.date, place: input.place ?? null, expected_guests: input.expectedGuests, status: 'planned', new_date: null, actual_guests: null,
       outcome_note: null, outcome_at: null, outcome_by: null, note: input.note ?? null, created_by: actor.id, created_at: at, updated_at: at,
-    }).execute();
+    });
     await audit(trx, clock, actor, { action: 'gathering.register', entityType: 'gathering', entityId: gatheringId, regionPath: region.path, details: { occasion: input.occasion, date: input.date, expectedGuests: input.expectedGuests } });
     return gatheringId;
   });
@@ -60,18 +56,9 @@ export async function registerGathering(db: Db, clock: Clock, actor: Actor, inpu
 export async function listGatherings(db: Db, scope: Scope, q: GatheringQuery) {
   const under = q.regionId ? await getRegionInScope(db, scope, q.regionId) : null;
   const before = decodeCursor(q.cursor, CursorPair);
-  let qb = inScope(selectGatherings(db), 'gatherings.region_path', scope)
-    .$if(q.from !== undefined, (b) => b.where('gatherings.date', '>=', q.from!))
-    .$if(q.to !== undefined, (b) => b.where('gatherings.date', '<=', q.to!))
-    .$if(q.occasion !== undefined, (b) => b.where('gatherings.occasion', '=', q.occasion!))
-    .$if(q.status !== undefined, (b) => b.where('gatherings.status', '=', q.status!))
-    .$if(!!q.q, (b) => b.where('gatherings.host_name', 'like', `%${q.q!.replace(/[%_]/g, '')}%`))
-    .$if(before !== undefined, (b) => b.where((eb) => eb.or([
-      eb('gatherings.date', '<', before![0]),
-      eb.and([eb('gatherings.date', '=', before![0]), eb('gatherings.id', '<', before![1])]),
-    ])));
-  if (under) qb = inSubtree(qb, 'gatherings.region_path', under.path);
-  return qb.orderBy('gatherings.date', 'desc').orderBy('gatherings.id', 'desc').limit(q.limit + 1).execute();
+  return listGatheringsInScope(db, scope, {
+    from: q.from, to: q.to, occasion: q.occasion, status: q.status, hostName: q.q, underPath: under?.path, before, limit: q.limit,
+  });
 }
 
 /** The host's full phone, for a call; every reveal is in the audit log. */
@@ -104,9 +91,9 @@ export async function recordOutcome(db: Db, clock: Clock, actor: Actor, id: stri
       actual = input.actualGuests;
     }
     const now = clock.now().toISOString();
-    await trx.updateTable('gatherings').set({
+    await updateGathering(trx, id, {
       status: input.outcome, new_date: newDate, actual_guests: actual, outcome_note: input.note ?? null, outcome_at: now, outcome_by: actor.id, updated_at: now,
-    }).where('id', '=', id).execute();
+    });
     await audit(trx, clock, actor, { action: 'gathering.outcome', entityType: 'gathering', entityId: id, regionPath: g.region_path, details: { from: g.status, to: input.outcome, newDate, actualGuests: actual } });
   });
   return getGathering(db, scope, id);
@@ -122,8 +109,8 @@ export async function addPersuasionVisit(db: Db, clock: Clock, actor: Actor, id:
       id: uuidv7(now.getTime()), gathering_id: id, region_path: g.region_path, visited_at: input.visitedAt ? new Date(input.visitedAt).toISOString() : now.toISOString(),
       visitor_id: actor.id, visitor_name: actor.displayName, present: input.present ?? null, result: input.result, agreed: input.agreed ? 1 : 0, created_at: now.toISOString(),
     };
-    await trx.insertInto('gathering_visits').values(row).execute();
-    await trx.updateTable('gatherings').set({ updated_at: row.created_at }).where('id', '=', id).execute();
+    await insertGatheringVisit(trx, row);
+    await updateGathering(trx, id, { updated_at: row.created_at });
     await audit(trx, clock, actor, { action: 'gathering.visit', entityType: 'gathering', entityId: id, regionPath: g.region_path, details: { agreed: input.agreed } });
     return toVisit(row);
   });
@@ -135,6 +122,6 @@ function toVisit(v: { id: string; visited_at: string; visitor_name: string | nul
 
 /** A gathering's persuasion visits, in order. */
 export async function visitsOf(db: Db, gatheringId: string): Promise<PersuasionVisit[]> {
-  const rows = await db.selectFrom('gathering_visits').selectAll().where('gathering_id', '=', gatheringId).orderBy('visited_at').orderBy('id').execute();
+  const rows = await listGatheringVisits(db, gatheringId);
   return rows.map(toVisit);
 }

@@ -1,9 +1,14 @@
 import type { Db } from '../../db/database';
 import { addDays, localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
-import { assertInScope, inSubtree, type Scope } from '../../access/scope';
+import { assertInScope, type Scope } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
 import { METRICS, emptyFigures, riskOf, type Dashboard, type DashboardLeaf, type Figures, type Metric } from '../../../shared/rollups';
+import { findRegionById } from '../regions';
+import {
+  findRegionAtPath, findTopRegion, listBusiestSites, listRegionsAtPaths, listRegionsUnder, listRollupColumnsAtDepth, listRollupsAtDepth, listRollupsOfNode,
+} from './dashboard.repository';
+import { findRollupsOfNodes } from './rollups.repository';
 import { rollupVersion } from './refresh.service';
 
 /** What a grandchild on the sunburst needs (see DashboardLeaf and riskOf). */
@@ -14,37 +19,33 @@ const LEAF_METRICS = [
 
 const segments = (path: string) => path.split('/').length - 2;
 
-function figuresOf(row: Record<string, unknown> | undefined): Figures {
+function figuresOf(row: Partial<Record<Metric, unknown>>): Figures {
   const f = emptyFigures();
-  if (row) for (const m of METRICS) f[m] = Number(row[m] ?? 0);
+  for (const m of METRICS) f[m] = Number(row[m] ?? 0);
   return f;
 }
 
 /** Today's and past figures of given region nodes, from the roll-ups: node path → figures. */
 export async function readRollups(db: Db, paths: readonly string[], day: string): Promise<Map<string, Figures>> {
   const out = new Map<string, Figures>();
-  for (let i = 0; i < paths.length; i += 500) {
-    const rows = await db.selectFrom('rollups').selectAll().where('day', '=', day).where('region_path', 'in', paths.slice(i, i + 500) as string[]).execute();
-    for (const r of rows) out.set(r.region_path, figuresOf(r as any));
-  }
+  for (const r of await findRollupsOfNodes(db, paths, day)) out.set(r.region_path, figuresOf(r));
   for (const p of paths) if (!out.has(p)) out.set(p, emptyFigures());
   return out;
 }
 
 /** The region the screen shows: the one asked for (in my jurisdiction), else the top of my jurisdiction. */
 async function regionToShow(db: Db, scope: Scope, regionId: string | undefined) {
-  const q = db.selectFrom('regions').select(['id', 'name', 'level', 'path', 'parent_id']);
   if (regionId) {
-    const r = await q.where('id', '=', regionId).executeTakeFirst();
+    const r = await findRegionById(db, regionId);
     if (!r) throw new AppError('REGION_NOT_FOUND');
     assertInScope(r.path, scope);
     return r;
   }
   if (scope.prefix !== '/') {
-    const r = await q.where('path', '=', scope.prefix).executeTakeFirst();
+    const r = await findRegionAtPath(db, scope.prefix);
     if (r) return r;
   }
-  const root = await q.where('parent_id', 'is', null).where('status', '=', 'active').orderBy('path').executeTakeFirst();
+  const root = await findTopRegion(db);
   if (!root) throw new AppError('REGION_NOT_FOUND');
   return root;
 }
@@ -64,26 +65,21 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
   const levels = [childLevel, grandLevel].filter((l): l is RegionLevel => l !== null && l !== 'building');
 
   const [trendRows, childRows, leafRows, names, siteRows, ancestors, version] = await Promise.all([
-    db.selectFrom('rollups').selectAll().where('region_path', '=', region.path).where('day', '>=', addDays(from, -1)).where('day', '<=', today).orderBy('day').execute(),
-    inSubtree(db.selectFrom('rollups').selectAll().where('day', '=', today).where('depth', '=', depth + 1), 'region_path', region.path).execute(),
+    listRollupsOfNode(db, region.path, addDays(from, -1), today),
+    listRollupsAtDepth(db, region.path, today, depth + 1),
     // grandchildren: only the columns a leaf is sized and coloured by (a county has ~500 of them)
-    inSubtree(db.selectFrom('rollups').select(['region_path', ...LEAF_METRICS]).where('day', '=', today).where('depth', '=', depth + 2), 'region_path', region.path).execute(),
-    levels.length === 0 ? Promise.resolve([]) : inSubtree(
-      db.selectFrom('regions').select(['id', 'name', 'level', 'path', 'parent_id']).where('level', 'in', levels).where('status', '=', 'active'), 'path', region.path,
-    ).orderBy('path').execute(),
-    inSubtree(db.selectFrom('site_rollups').innerJoin('checkpoint_sites as s', 's.id', 'site_rollups.site_id')
-      .select(['s.id', 's.name', 'site_rollups.region_path', 'passages', 'people', 'fevers', 'turned_back', 'referred'])
-      .where('day', '=', today), 'site_rollups.region_path', region.path).orderBy('passages', 'desc').limit(50).execute(),
-    db.selectFrom('regions').select(['id', 'name', 'level', 'path'])
-      .where('path', 'in', ancestorPaths(region.path).filter((p) => p.startsWith(scope.prefix))).orderBy('path').execute(),
+    listRollupColumnsAtDepth(db, region.path, today, depth + 2, LEAF_METRICS),
+    listRegionsUnder(db, region.path, levels),
+    listBusiestSites(db, region.path, today, 50),
+    listRegionsAtPaths(db, ancestorPaths(region.path).filter((p) => p.startsWith(scope.prefix))),
     rollupVersion(db),
   ]);
 
-  const byDay = new Map(trendRows.map((r) => [r.day, figuresOf(r as any)]));
+  const byDay = new Map(trendRows.map((r) => [r.day, figuresOf(r)]));
   const trend: Dashboard['trend'] = [];
   for (let d = from; d <= today; d = addDays(d, 1)) trend.push({ day: d, figures: byDay.get(d) ?? emptyFigures() });
   const figures = byDay.get(today) ?? emptyFigures();
-  const nodeFigures = new Map([...childRows, ...leafRows].map((r) => [r.region_path, figuresOf(r as any)]));
+  const nodeFigures = new Map([...childRows, ...leafRows].map((r) => [r.region_path, figuresOf(r)]));
   const node = (r: { id: string; name: string; level: string; path: string }) => {
     const f = nodeFigures.get(r.path) ?? emptyFigures();
     return { id: r.id, name: r.name, level: r.level, path: r.path, figures: f, risk: riskOf(f) };

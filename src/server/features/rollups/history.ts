@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { localDay } from '../../clock';
 import type { Metric } from '../../../shared/rollups';
-import { KEY_TAGS, type Count } from './sources';
+import { dayOfHour, type Count } from './sources';
+import { casesByHour, isolationsByHour, KEY_TAGS, registeredByHour, taggedByHour, type HourCount } from './sources.repository';
 
 const num = (v: unknown) => Number(v ?? 0);
-const hourOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 13)`;
 
 /**
  * Stocks as each past day ended, rebuilt from when things began and ended — for the days before
@@ -17,29 +15,21 @@ const hourOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 13)
 export async function readStockHistory(db: Db, days: readonly string[], timeZone: string): Promise<Count[]> {
   if (days.length === 0) return [];
   const sorted = [...days].sort();
-  const hourDay = new Map<string, string>();
-  const toDay = (hour: string) => {
-    let d = hourDay.get(hour);
-    if (!d) hourDay.set(hour, (d = localDay(new Date(`${hour}:00:00Z`), timeZone)));
-    return d;
-  };
-  type Event = { path: string; hour: string; n: unknown };
-  const grouped = (qb: any, column: string): Promise<Event[]> =>
-    qb.select(['region_path as path', hourOf(column).as('hour'), (eb: any) => eb.fn.countAll().as('n')]).groupBy(['region_path', hourOf(column)]).execute();
+  const toDay = dayOfHour(timeZone);
 
   const kinds = ['home', 'centralised', 'hospital'] as const;
   const kindMetric = { home: 'inIsolationHome', centralised: 'inIsolationCentralised', hospital: 'inIsolationHospital' } as const;
-  const sources: [Metric, Promise<Event[]>, 1 | -1][] = [
-    ['residents', grouped(db.selectFrom('persons'), 'created_at'), 1],
-    ['households', grouped(db.selectFrom('households'), 'created_at'), 1],
-    ['returnees', grouped(db.selectFrom('person_tags').where('tag', '=', 'returnee'), 'created_at'), 1],
-    ['keyPersons', grouped(db.selectFrom('person_tags').where('tag', 'in', [...KEY_TAGS]), 'created_at'), 1],
-    ['confirmedCases', grouped(db.selectFrom('cases').where('classification', '=', 'confirmed'), 'created_at'), 1],
-    ['activeCases', grouped(db.selectFrom('cases').where('classification', '<>', 'excluded'), 'created_at'), 1],
-    ['activeCases', grouped(db.selectFrom('cases').where('classification', '<>', 'excluded').where('outcome', '<>', 'under_treatment').where('treated_at', 'is not', null), 'treated_at'), -1],
-    ...kinds.flatMap((k): [Metric, Promise<Event[]>, 1 | -1][] => [
-      [kindMetric[k], grouped(db.selectFrom('isolation_episodes').where('kind', '=', k), 'created_at'), 1],
-      [kindMetric[k], grouped(db.selectFrom('isolation_episodes').where('kind', '=', k).where('ended_at', 'is not', null), 'ended_at'), -1],
+  const sources: [Metric, Promise<HourCount[]>, 1 | -1][] = [
+    ['residents', registeredByHour(db, 'persons'), 1],
+    ['households', registeredByHour(db, 'households'), 1],
+    ['returnees', taggedByHour(db, ['returnee']), 1],
+    ['keyPersons', taggedByHour(db, KEY_TAGS), 1],
+    ['confirmedCases', casesByHour(db, 'confirmed'), 1],
+    ['activeCases', casesByHour(db, 'counted'), 1],
+    ['activeCases', casesByHour(db, 'treated'), -1],
+    ...kinds.flatMap((k): [Metric, Promise<HourCount[]>, 1 | -1][] => [
+      [kindMetric[k], isolationsByHour(db, k, 'begun'), 1],
+      [kindMetric[k], isolationsByHour(db, k, 'ended'), -1],
     ]),
   ];
 
@@ -49,7 +39,10 @@ export async function readStockHistory(db: Db, days: readonly string[], timeZone
     for (const r of await rowsP) {
       const key = `${metric}\u0000${r.path}`;
       let byDay = deltas.get(key);
-      if (!byDay) deltas.set(key, (byDay = new Map()));
+      if (!byDay) {
+        byDay = new Map();
+        deltas.set(key, byDay);
+      }
       const d = toDay(r.hour);
       byDay.set(d, (byDay.get(d) ?? 0) + sign * num(r.n));
     }

@@ -2,8 +2,14 @@ import type { Db } from '../../db/database';
 import { addDays, localDay, nowIso, type Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { FLOW_METRICS, STOCK_METRICS, type Metric } from '../../../shared/rollups';
-import { readFlows, readStocks, readZeroReportCounts, type Count, type DayWindow, type SiteCount } from './sources';
+import { readFlows, readStocks, readZeroReportCounts, type Count, type SiteCount } from './sources';
+import { daysWithZeroReports } from '../zero-reports';
 import { readStockHistory } from './history';
+import {
+  daysWithZeroReportUnits, deleteAllRollups, findNonZeroRollups, findSiteRollups, getRollupState, initRollupState, setRollupState, swapRollupState,
+  upsertRollups, upsertSiteRollups, type RollupRow,
+} from './rollups.repository';
+import { anyRegionPathOfLevel } from './dashboard.repository';
 
 /** The zero-report figures are per day, like flows, though they read as a state on the screen. */
 const DAY_METRICS: readonly Metric[] = [...FLOW_METRICS, 'zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime'];
@@ -12,15 +18,15 @@ const NOW_STOCKS: readonly Metric[] = STOCK_METRICS.filter((m) => !DAY_METRICS.i
 /** How long a process keeps the refresher's lease: others take over if it dies. */
 const LEASE_MS = 60_000;
 /** Stocks are recounted at most this often (they need one pass over current state each time). */
-export const STOCK_INTERVAL_MS = 60_000;
+const STOCK_INTERVAL_MS = 60_000;
 
 const segments = (path: string) => path.split('/').length - 2;
 
 /** How deep roll-ups go: down to grids (or villages where there are none); never buildings. */
 async function deepestRolledUp(db: Db): Promise<number> {
   for (const level of ['grid', 'village'] as const) {
-    const r = await db.selectFrom('regions').select('path').where('level', '=', level).limit(1).executeTakeFirst();
-    if (r) return segments(r.path);
+    const path = await anyRegionPathOfLevel(db, level);
+    if (path) return segments(path);
   }
   return Number.MAX_SAFE_INTEGER;
 }
@@ -34,13 +40,19 @@ function foldToNodes(counts: readonly Count[], maxDepth: number, dayOverride?: s
     if (c.n === 0) continue;
     const day = dayOverride ?? c.day;
     let byNode = out.get(day);
-    if (!byNode) out.set(day, (byNode = new Map()));
+    if (!byNode) {
+      byNode = new Map();
+      out.set(day, byNode);
+    }
     let end = c.path.indexOf('/', 1);
     let depth = 1;
     while (end > 0 && depth <= maxDepth) {
       const node = c.path.slice(0, end + 1);
       let f = byNode.get(node);
-      if (!f) byNode.set(node, (f = {}));
+      if (!f) {
+        f = {};
+        byNode.set(node, f);
+      }
       f[c.metric] = (f[c.metric] ?? 0) + c.n;
       end = c.path.indexOf('/', end + 1);
       depth++;
@@ -49,18 +61,17 @@ function foldToNodes(counts: readonly Count[], maxDepth: number, dayOverride?: s
   return out;
 }
 
-type RowChange = Record<string, unknown>;
-
 /**
  * The rows of one day to write so that, in the given columns, every node's row equals `nodes` (a
  * node absent from it gets 0 there). Only rows that differ are returned (an upsert writes a row
  * that is missing or all zeros alike); with `fresh` (a rebuild on emptied tables) nothing is read.
  */
-async function dayChanges(db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string, fresh = false): Promise<RowChange[]> {
+async function dayChanges(
+  db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string, fresh = false,
+): Promise<RollupRow[]> {
   // a row with only zeros in these columns that should stay zero needs nothing: read the others only
-  const existing = fresh ? [] : await db.selectFrom('rollups').select(['region_path', ...columns] as any).where('day', '=', day)
-    .where((eb) => eb.or(columns.map((m) => eb(m, '<>', 0)))).execute() as any[];
-  const changed: RowChange[] = [];
+  const existing = fresh ? [] : await findNonZeroRollups(db, day, columns);
+  const changed: RollupRow[] = [];
   const seen = new Set<string>();
   for (const row of existing) {
     seen.add(row.region_path);
@@ -74,17 +85,13 @@ async function dayChanges(db: Db, day: string, nodes: Map<string, Partial<Record
 }
 
 /** Upserts day rows, setting only `columns` on rows that exist (flows and stocks are written apart). */
-async function upsertDay(db: Db, rows: readonly RowChange[], columns: readonly Metric[]): Promise<number> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('rollups').values(rows.slice(i, i + 200) as any)
-      .onConflict((oc) => oc.columns(['region_path', 'day']).doUpdateSet((eb) => Object.fromEntries([...columns, 'updated_at'].map((c) => [c, eb.ref(`excluded.${c}` as any)])) as any))
-      .execute();
-  }
+async function upsertDay(db: Db, rows: readonly RollupRow[], columns: readonly Metric[]): Promise<number> {
+  await upsertRollups(db, rows, columns);
   return rows.length;
 }
 
-function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, columns: readonly Metric[], now: string) {
-  const row: Record<string, unknown> = { region_path: path, day, depth: segments(path), updated_at: now };
+function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, columns: readonly Metric[], now: string): RollupRow {
+  const row: RollupRow = { region_path: path, day, depth: segments(path), updated_at: now };
   for (const m of columns) row[m] = f[m] ?? 0;
   return row;
 }
@@ -92,7 +99,7 @@ function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, co
 /** The checkpoint sites' rows of the given days that differ from `sites`. */
 async function siteChanges(db: Db, days: readonly string[], sites: readonly SiteCount[], fresh = false): Promise<SiteCount[]> {
   if (days.length === 0) return [];
-  const existing = fresh ? [] : await db.selectFrom('site_rollups').selectAll().where('day', 'in', days as string[]).execute();
+  const existing = fresh ? [] : await findSiteRollups(db, days);
   const want = new Map(sites.map((s) => [`${s.siteId}|${s.day}`, s]));
   const changed: SiteCount[] = [];
   for (const e of existing) {
@@ -107,34 +114,21 @@ async function siteChanges(db: Db, days: readonly string[], sites: readonly Site
 }
 
 async function upsertSites(db: Db, changed: readonly SiteCount[], now: string): Promise<number> {
-  for (let i = 0; i < changed.length; i += 500) {
-    await db.insertInto('site_rollups').values(changed.slice(i, i + 500).map((s) => ({
-      site_id: s.siteId, day: s.day, region_path: s.path, passages: s.passages, people: s.people, fevers: s.fevers,
-      turned_back: s.turnedBack, referred: s.referred, updated_at: now,
-    }))).onConflict((oc) => oc.columns(['site_id', 'day']).doUpdateSet((eb) => ({
-      region_path: eb.ref('excluded.region_path'), passages: eb.ref('excluded.passages'), people: eb.ref('excluded.people'),
-      fevers: eb.ref('excluded.fevers'), turned_back: eb.ref('excluded.turned_back'), referred: eb.ref('excluded.referred'), updated_at: eb.ref('excluded.updated_at'),
-    }))).execute();
-  }
+  await upsertSiteRollups(db, changed.map((s) => ({
+    site_id: s.siteId, day: s.day, region_path: s.path, passages: s.passages, people: s.people, fevers: s.fevers,
+    turned_back: s.turnedBack, referred: s.referred, updated_at: now,
+  })));
   return changed.length;
 }
 
-async function getState(db: Db, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('rollup_state').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-async function setState(db: Db, key: string, value: string, now: string): Promise<void> {
-  await db.insertInto('rollup_state').values({ key, value, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now })).execute();
-}
 
 /** The version the live stream watches; it moves whenever a refresh changed a figure. */
 export async function rollupVersion(db: Db): Promise<string> {
-  return (await getState(db, 'version')) ?? '0';
+  return (await getRollupState(db, 'version')) ?? '0';
 }
 
 async function bumpVersion(db: Db, now: string): Promise<void> {
-  await setState(db, 'version', String(Number(await rollupVersion(db)) + 1), now);
+  await setRollupState(db, 'version', String(Number(await rollupVersion(db)) + 1), now);
 }
 
 const holder = uuidv7();
@@ -147,12 +141,11 @@ async function takeLease(db: Db, clock: Clock): Promise<boolean> {
   const nowMs = clock.now().getTime();
   const now = nowIso(clock);
   const value = `${holder}|${nowMs + LEASE_MS}`;
-  await db.insertInto('rollup_state').values({ key: 'lease', value: `|0`, updated_at: now }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const current = (await getState(db, 'lease')) ?? '|0';
+  await initRollupState(db, 'lease', '|0', now);
+  const current = (await getRollupState(db, 'lease')) ?? '|0';
   const [who, until] = current.split('|');
   if (who !== holder && Number(until) > nowMs) return false;
-  const r = await db.updateTable('rollup_state').set({ value, updated_at: now }).where('key', '=', 'lease').where('value', '=', current).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return swapRollupState(db, 'lease', current, value, now);
 }
 
 export interface RefreshResult {
@@ -170,7 +163,7 @@ export interface RefreshResult {
  */
 export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opts: { force?: boolean } = {}): Promise<RefreshResult> {
   if (!(await takeLease(db, clock))) return { refreshed: false, changedRows: 0, stocks: false };
-  if (!(await getState(db, 'built'))) {
+  if (!(await getRollupState(db, 'built'))) {
     const changedRows = await rebuildRollups(db, clock, timeZone);
     return { refreshed: true, changedRows, stocks: true };
   }
@@ -180,7 +173,7 @@ export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opt
   const window = { from: addDays(today, -1), to: today };
   const { counts, sites } = await readFlows(db, window, timeZone);
   const byDay = foldToNodes(counts, maxDepth);
-  const [stocksDay, stocksAt] = ((await getState(db, 'stocks')) ?? '|0').split('|');
+  const [stocksDay, stocksAt] = ((await getRollupState(db, 'stocks')) ?? '|0').split('|');
   const stocksDue = opts.force || stocksDay !== today || clock.now().getTime() - Number(stocksAt) >= STOCK_INTERVAL_MS;
   const stocks = stocksDue ? foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map() : null;
   // sources and current rows are read outside the transaction (the lease makes this the only
@@ -197,7 +190,7 @@ export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opt
       await upsertDay(trx, flowRows, DAY_METRICS);
       await upsertDay(trx, stockRows, NOW_STOCKS);
       await upsertSites(trx, siteRows, now);
-      if (stocks) await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
+      if (stocks) await setRollupState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
       if (changedRows > 0) await bumpVersion(trx, now);
     });
   }
@@ -237,8 +230,8 @@ export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Pr
   const flowDays = [...new Set(counts.map((c) => c.day))].filter((d) => d < today).sort();
   // completeness of past days: the days some unit reported (a day nobody reported on predates the system)
   // and the days the refresher already counted, so a rebuild never forgets a day that was owed
-  const reportedDays = (await db.selectFrom('zero_reports').select('day').distinct().execute()).map((r) => r.day);
-  const countedDays = (await db.selectFrom('rollups').select('day').distinct().where('zeroReportUnits', '>', 0).execute()).map((r) => r.day);
+  const reportedDays = await daysWithZeroReports(db);
+  const countedDays = await daysWithZeroReportUnits(db);
   const zeroCounts = await readZeroReportCounts(db, [...new Set([...reportedDays, ...countedDays, addDays(today, -1), today])]);
   const history = await readStockHistory(db, flowDays, timeZone);
 
@@ -247,16 +240,15 @@ export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Pr
   const stocks = foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map();
   const days = [...new Set([...dayFigures.keys(), ...pastStocks.keys(), today])].sort();
   const changedRows = await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('rollups').execute();
-    await trx.deleteFrom('site_rollups').execute();
+    await deleteAllRollups(trx);
     let changed = 0;
     for (const day of days) {
       changed += await upsertDay(trx, await dayChanges(trx, day, dayFigures.get(day) ?? new Map(), DAY_METRICS, now, true), DAY_METRICS);
       changed += await upsertDay(trx, await dayChanges(trx, day, day < today ? pastStocks.get(day) ?? new Map() : stocks, NOW_STOCKS, now), NOW_STOCKS);
     }
     changed += await upsertSites(trx, await siteChanges(trx, [...new Set(sites.map((s) => s.day))], sites, true), now);
-    await setState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
-    await setState(trx, 'built', now, now);
+    await setRollupState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);
+    await setRollupState(trx, 'built', now, now);
     await bumpVersion(trx, now);
     return changed;
   });

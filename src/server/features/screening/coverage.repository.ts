@@ -63,3 +63,11 @@ export async function workerProgress(db: Db, scope: Scope, roundId: string) {
     .orderBy('visits', 'desc')
     .execute();
 }
+
+/** The active regions of one level in the jurisdiction (and under `underPath`), in path order. */
+export async function listRegionUnits(db: Db, scope: Scope, level: 'township' | 'village' | 'grid', underPath?: string) {
+  let qb = inScope(db.selectFrom('regions').select(['id', 'name', 'code', 'level', 'path']).where('level', '=', level).where('status', '=', 'active'),
+    'path', scope);
+  if (underPath) qb = inSubtree(qb, 'path', underPath);
+  return qb.orderBy('path').execute();
+}

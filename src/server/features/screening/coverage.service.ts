@@ -1,8 +1,9 @@
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../access/scope';
+import { GLOBAL_SCOPE, type Scope } from '../../access/scope';
 import { codesOfPath } from '../regions';
 import type { CoverageRow } from '../../../shared/screening';
-import { coverageByBuilding } from './coverage.repository';
+import { coverageByBuilding, listRegionUnits } from './coverage.repository';
+import { openRoundPaths } from './rounds.repository';
 
 /**
  * Screening coverage per unit of one level (township, village or grid) in the user's jurisdiction:
@@ -11,9 +12,7 @@ import { coverageByBuilding } from './coverage.repository';
  */
 export async function coverage(db: Db, scope: Scope, roundId: string, roundPaths: string[], level: 'township' | 'village' | 'grid', underPath?: string): Promise<CoverageRow[]> {
   const buildings = await coverageByBuilding(db, scope, roundId, roundPaths, underPath);
-  let unitsQuery = inScope(db.selectFrom('regions').select(['id', 'name', 'code', 'level', 'path']).where('level', '=', level).where('status', '=', 'active'), 'path', scope);
-  if (underPath) unitsQuery = inScope(unitsQuery, 'path', { prefix: underPath });
-  const units = (await unitsQuery.orderBy('path').execute()).filter((u) => roundPaths.some((p) => u.path.startsWith(p) || p.startsWith(u.path)));
+  const units = (await listRegionUnits(db, scope, level, underPath)).filter((u) => roundPaths.some((p) => u.path.startsWith(p) || p.startsWith(u.path)));
   const byPath = new Map(units.map((u) => [u.path, { regionId: u.id, name: u.name, code: u.code, level: u.level, households: 0, visited: 0, notHome: 0, never: 0, rate: 0 }]));
   for (const b of buildings) {
     const codes = codesOfPath(b.path);
@@ -31,4 +30,19 @@ export async function coverage(db: Db, scope: Scope, roundId: string, roundPaths
     }
   }
   return [...byPath.values()].map((u) => ({ ...u, rate: u.households ? u.visited / u.households : 0 }));
+}
+
+/**
+ * Screening coverage of every open round over the whole county, per place (a building, or wherever
+ * households are registered): the round's households and how many were visited — the big screen's
+ * roundHouseholds and roundVisited. The same count as `coverage`, without a jurisdiction.
+ */
+export async function openRoundsCoverage(db: Db): Promise<{ roundId: string; path: string; households: number; visited: number }[]> {
+  const out = [];
+  for (const [roundId, paths] of await openRoundPaths(db)) {
+    for (const b of await coverageByBuilding(db, GLOBAL_SCOPE, roundId, paths)) {
+      out.push({ roundId, path: b.path, households: Number(b.total), visited: Number(b.visited ?? 0) });
+    }
+  }
+  return out;
 }

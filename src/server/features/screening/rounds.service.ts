@@ -3,27 +3,23 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { overlapsScope, scopeOf, subtreeCondition, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import type { Round, RoundInput } from '../../../shared/screening';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
+import { findRoundOpenedUnder, insertRound, listRegionsOfRounds, listRoundsOverlapping, markRoundClosed, type RoundRow } from './rounds.repository';
 
 export const ROLES_THAT_OPEN_ROUNDS = ['admin', 'command', 'township'] as const;
 export const ROLES_THAT_SCREEN = ['admin', 'command', 'township', 'grid'] as const;
 
 /** Rounds that concern the user: any of their regions lies inside or contains the user's jurisdiction. */
 export async function listRounds(db: Db, scope: Scope) {
-  const rounds = await db.selectFrom('screening_rounds').selectAll()
-    .where((eb) => eb.exists(eb.selectFrom('screening_round_regions as rr').select('rr.round_id').whereRef('rr.round_id', '=', 'screening_rounds.id').where((e) => overlapsScope(e, 'rr.region_path', scope))))
-    .orderBy('id', 'desc').limit(200).execute();
-  return withRegions(db, rounds);
+  return withRegions(db, await listRoundsOverlapping(db, scope));
 }
 
-async function withRegions(db: Db, rounds: { id: string; name: string; start_date: string; end_date: string; status: 'open' | 'closed'; created_at: string }[]): Promise<Round[]> {
+async function withRegions(db: Db, rounds: RoundRow[]): Promise<Round[]> {
   if (rounds.length === 0) return [];
-  const regions = await db.selectFrom('screening_round_regions').innerJoin('regions', 'regions.id', 'screening_round_regions.region_id')
-    .select(['screening_round_regions.round_id', 'regions.id', 'regions.name', 'screening_round_regions.region_path as path'])
-    .where('screening_round_regions.round_id', 'in', rounds.map((r) => r.id)).execute();
+  const regions = await listRegionsOfRounds(db, rounds.map((r) => r.id));
   return rounds.map((r) => ({
     id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date, status: r.status, createdAt: r.created_at,
     regions: regions.filter((x) => x.round_id === r.id).map(({ id, name, path }) => ({ id, name, path })),
@@ -46,10 +42,9 @@ export async function openRound(db: Db, clock: Clock, actor: Actor, input: Round
     for (const regionId of new Set(input.regionIds)) regions.push(await getRegionInScope(trx, scope, regionId));
     const now = clock.now().toISOString();
     const id = uuidv7();
-    await trx.insertInto('screening_rounds').values({
+    await insertRound(trx, {
       id, name: input.name, start_date: input.startDate, end_date: input.endDate, status: 'open', region_path: actor.regionPath, created_by: actor.id, created_at: now, closed_at: null,
-    }).execute();
-    await trx.insertInto('screening_round_regions').values(regions.map((r) => ({ round_id: id, region_id: r.id, region_path: r.path }))).execute();
+    }, regions.map((r) => ({ round_id: id, region_id: r.id, region_path: r.path })));
     await audit(trx, clock, actor, { action: 'screening.round_open', entityType: 'screening_round', entityId: id, regionPath: actor.regionPath, details: { name: input.name, regions: regions.map((r) => r.code) } });
     return id;
   });
@@ -58,11 +53,10 @@ export async function openRound(db: Db, clock: Clock, actor: Actor, input: Round
 
 export async function closeRound(db: Db, clock: Clock, actor: Actor, id: string): Promise<Round> {
   const scope = scopeOf(actor);
-  const round = await db.selectFrom('screening_rounds').selectAll().where('id', '=', id)
-    .where((eb) => subtreeCondition(eb, 'region_path', scope.prefix)).executeTakeFirst();
+  const round = await findRoundOpenedUnder(db, id, scope.prefix);
   if (!round) throw new AppError('NOT_FOUND');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('screening_rounds').set({ status: 'closed', closed_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await markRoundClosed(trx, id, clock.now().toISOString());
     await audit(trx, clock, actor, { action: 'screening.round_close', entityType: 'screening_round', entityId: id, regionPath: round.region_path });
   });
   return getRound(db, scope, id);

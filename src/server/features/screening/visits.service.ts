@@ -8,9 +8,9 @@ import { FEVER_CELSIUS, type PersonCheck, type Visit, type VisitInput } from '..
 import type { PersonTag } from '../../../shared/residents';
 import { audit } from '../audit';
 import { raiseAlerts, type AlertInput } from '../alerts';
-import { getHouseholdInScope } from '../residents';
-import { setTags } from '../residents';
+import { getHouseholdInScope, setTags } from '../residents';
 import { getRound } from './rounds.service';
+import { countVisitInHouseholdStatus, findVisit, insertVisit, listChecksOfVisits, listHouseholdMembers, listVisitsOfHousehold } from './visits.repository';
 
 /** Symptoms as the command centre reads them in an alert. */
 const SYMPTOM_ZH: Record<string, string> = { cough: '咳嗽', fatigue: '乏力', short_breath: '气促', diarrhoea: '腹泻', smell_taste: '嗅觉味觉减退', sore_throat: '咽痛', other: '其他不适' };
@@ -67,7 +67,7 @@ function checkEveryoneAccounted(input: VisitInput, members: { id: string; name: 
 export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: VisitInput): Promise<string> {
   const scope = scopeOf(actor);
   if (input.id) {
-    const existing = await db.selectFrom('screening_visits').select(['id', 'region_path']).where('id', '=', input.id).executeTakeFirst();
+    const existing = await findVisit(db, input.id);
     if (existing) {
       if (!pathInScope(existing.region_path, scope)) throw new AppError('NOT_FOUND');
       return existing.id;
@@ -86,7 +86,7 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
   if (input.outcome === 'no_risk' && input.checks.some((c) => c.present && (isFever(c) || c.hubeiTravel || c.contactHistory))) {
     throw new AppError('VALIDATION', { issues: [{ path: ['outcome'], message: 'a fever, Hubei travel or contact history is not 无风险: key person or refer to a fever clinic' }] });
   }
-  const members = await db.selectFrom('persons').select(['id', 'name']).where('household_id', '=', household.id).where('status', '=', 'active').execute();
+  const members = await listHouseholdMembers(db, household.id);
   const names = new Map(members.map((m) => [m.id, m.name]));
   const unknown = input.checks.findIndex((c) => !names.has(c.personId));
   if (unknown >= 0) throw new AppError('VALIDATION', { issues: [{ path: ['checks', String(unknown), 'personId'], message: 'not a member of this household' }] });
@@ -99,18 +99,15 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
   if (Date.parse(visitedAt) > now.getTime() + 10 * 60_000) throw new AppError('VISIT_IN_FUTURE', { visitedAt });
   const id = input.id ?? uuidv7(now.getTime());
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('screening_visits').values({
+    await insertVisit(trx, {
       id, round_id: round.id, household_id: household.id, region_id: household.region_id, region_path: household.region_path,
       visited_at: visitedAt, worker_id: actor.id, outcome: input.outcome, note: input.note ?? null, created_at: now.toISOString(),
-    }).execute();
-    if (input.checks.length) {
-      await trx.insertInto('screening_checks').values(input.checks.map((c) => ({
-        visit_id: id, person_id: c.personId, region_path: household.region_path, present: c.present ? 1 : 0,
-        temperature: c.temperature ?? null, symptoms: c.symptoms.length ? JSON.stringify(c.symptoms) : null,
-        hubei_travel: c.hubeiTravel ? 1 : 0, contact_history: c.contactHistory ? 1 : 0, travel_note: c.travelNote ?? null,
-        ...missingTemperature(c),
-      }))).execute();
-    }
+    }, input.checks.map((c) => ({
+      visit_id: id, person_id: c.personId, region_path: household.region_path, present: c.present ? 1 : 0,
+      temperature: c.temperature ?? null, symptoms: c.symptoms.length ? JSON.stringify(c.symptoms) : null,
+      hubei_travel: c.hubeiTravel ? 1 : 0, contact_history: c.contactHistory ? 1 : 0, travel_note: c.travelNote ?? null,
+      ...missingTemperature(c),
+    })));
     // The people with a fever or a history are the key persons. Only when the worker judges the
     // household key without any such finding are all members present flagged.
     const anyFinding = input.checks.some((c) => isFever(c) || c.hubeiTravel || c.contactHistory);
@@ -139,15 +136,9 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
     }
     await raiseAlerts(trx, clock, alerts);
     const status = input.outcome === 'not_home' ? 'not_home' : 'visited';
-    await trx.insertInto('screening_household_status').values({
+    await countVisitInHouseholdStatus(trx, {
       round_id: round.id, household_id: household.id, region_path: household.region_path, status, visits: 1, last_visit_at: visitedAt, worker_id: actor.id,
-    }).onConflict((oc) => oc.columns(['round_id', 'household_id']).doUpdateSet((eb) => ({
-      // once visited, a later "not home" does not undo it
-      status: status === 'visited' ? 'visited' : eb.ref('screening_household_status.status'),
-      visits: eb('screening_household_status.visits', '+', 1),
-      last_visit_at: visitedAt,
-      worker_id: actor.id,
-    }))).execute();
+    });
     await audit(trx, clock, actor, { action: 'screening.visit', entityType: 'household', entityId: household.id, regionPath: household.region_path, details: { visitId: id, roundId: round.id, outcome: input.outcome } });
   });
   return id;
@@ -156,13 +147,9 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
 /** The visits to one household, newest first, with each person's check. */
 export async function visitsOfHousehold(db: Db, actor: Actor, householdId: string): Promise<Visit[]> {
   const household = await getHouseholdInScope(db, scopeOf(actor), householdId);
-  const visits = await db.selectFrom('screening_visits').leftJoin('users', 'users.id', 'screening_visits.worker_id')
-    .selectAll('screening_visits').select('users.display_name as worker_name')
-    .where('household_id', '=', household.id).orderBy('visited_at', 'desc').execute();
+  const visits = await listVisitsOfHousehold(db, household.id);
   if (visits.length === 0) return [];
-  const checks = await db.selectFrom('screening_checks').leftJoin('persons', 'persons.id', 'screening_checks.person_id')
-    .selectAll('screening_checks').select('persons.name')
-    .where('visit_id', 'in', visits.map((v) => v.id)).execute();
+  const checks = await listChecksOfVisits(db, visits.map((v) => v.id));
   return visits.map((v) => {
     const own = checks.filter((c) => c.visit_id === v.id).map((c) => {
       const symptoms = c.symptoms ? JSON.parse(c.symptoms) : [];

@@ -1,11 +1,13 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import { addDays, localDayStartMs } from '../../clock';
-import { inSubtree } from '../../access/scope';
-import { FEVER_CELSIUS } from '../../../shared/screening';
 import { DEFAULT_GRACE_MINUTES } from '../../../shared/isolation';
 import { FIGURES_OF, type ZeroReportFigures, type ZeroReportUnitType } from '../../../shared/zero-reports';
+import { countDoorFevers, countHouseholdsScreened } from '../screening';
 import type { ReportingUnit } from './units.repository';
+import {
+  countAtIsolationSites, countHomeFollowUpFevers, countHomeFollowUpsMissed, countHomeIsolated, countHomeIsolationsBegun, countPassagesOfSites,
+  countReturneesTagged,
+} from './figures.repository';
 
 /**
  * What the zero report of local day D covers: flows over the previous local day [from, to) =
@@ -92,31 +94,13 @@ export async function computeFigures(db: Db, units: readonly ReportingUnit[], pe
       }
     };
     const [returnees, screened, doorFevers, slotFevers, newEpisodes, stock, missed] = await Promise.all([
-      inSubtree(db.selectFrom('person_tags').select(['region_path as path', (eb) => eb.fn.countAll().as('n')])
-        .where('tag', '=', 'returnee').where('created_at', '>=', from).where('created_at', '<', to), 'region_path', prefix)
-        .groupBy('region_path').execute(),
-      inSubtree(db.selectFrom('screening_visits').select(['region_path as path', (eb) => eb.fn.count('household_id').distinct().as('n')])
-        .where('visited_at', '>=', from).where('visited_at', '<', to).where('outcome', '<>', 'not_home'), 'region_path', prefix)
-        .groupBy('region_path').execute(),
-      inSubtree(db.selectFrom('screening_checks').innerJoin('screening_visits', 'screening_visits.id', 'screening_checks.visit_id')
-        .select(['screening_visits.region_path as path', (eb) => eb.fn.countAll().as('n')])
-        .where('screening_visits.visited_at', '>=', from).where('screening_visits.visited_at', '<', to)
-        .where('screening_checks.temperature', '>=', FEVER_CELSIUS), 'screening_visits.region_path', prefix)
-        .groupBy('screening_visits.region_path').execute(),
-      inSubtree(slotsAtHome(db).select(['follow_up_slots.region_path as path', (eb) => eb.fn.countAll().as('n')])
-        .where('follow_up_slots.status', '=', 'filled').where('follow_up_slots.filled_at', '>=', from).where('follow_up_slots.filled_at', '<', to)
-        .where('follow_up_slots.temperature', '>=', FEVER_CELSIUS), 'follow_up_slots.region_path', prefix)
-        .groupBy('follow_up_slots.region_path').execute(),
-      inSubtree(db.selectFrom('isolation_episodes').select(['region_path as path', (eb) => eb.fn.countAll().as('n')])
-        .where('site_id', 'is', null).where('created_at', '>=', from).where('created_at', '<', to), 'region_path', prefix)
-        .groupBy('region_path').execute(),
-      inSubtree(db.selectFrom('isolation_episodes').select(['region_path as path', (eb) => eb.fn.countAll().as('n')])
-        .where('site_id', 'is', null).where((eb) => isolatedAt(eb, asOf)), 'region_path', prefix)
-        .groupBy('region_path').execute(),
-      inSubtree(slotsAtHome(db).select(['follow_up_slots.region_path as path', (eb) => eb.fn.countAll().as('n')])
-        .where('follow_up_slots.due_to', '>=', from).where('follow_up_slots.due_to', '<', to)
-        .where((eb) => missedSlot(eb, missedBefore)), 'follow_up_slots.region_path', prefix)
-        .groupBy('follow_up_slots.region_path').execute(),
+      countReturneesTagged(db, prefix, from, to),
+      countHouseholdsScreened(db, prefix, from, to),
+      countDoorFevers(db, prefix, from, to),
+      countHomeFollowUpFevers(db, prefix, from, to),
+      countHomeIsolationsBegun(db, prefix, from, to),
+      countHomeIsolated(db, prefix, asOf),
+      countHomeFollowUpsMissed(db, prefix, from, to, missedBefore),
     ]);
     addTo(returnees, 'newReturnees');
     addTo(screened, 'householdsScreened');
@@ -129,13 +113,7 @@ export async function computeFigures(db: Db, units: readonly ReportingUnit[], pe
 
   const checkpoints = units.filter((u) => u.unitType === 'checkpoint_site').map((u) => u.unitId);
   if (checkpoints.length > 0) {
-    const rows = await db.selectFrom('passages')
-      .select((eb) => [
-        'site_id', eb.fn.countAll().as('passages'), eb.fn.sum('occupant_count').as('people'), eb.fn.sum('fever_count').as('fevers'),
-        eb.fn.sum(eb.case().when('decision', '=', 'turned_back').then(1).else(0).end()).as('turned_back'),
-      ])
-      .where('site_id', 'in', checkpoints).where('at', '>=', from).where('at', '<', to)
-      .groupBy('site_id').execute();
+    const rows = await countPassagesOfSites(db, checkpoints, from, to);
     for (const r of rows) {
       const f = out.get(unitKey('checkpoint_site', r.site_id))!;
       f.passages = n(r.passages);
@@ -147,46 +125,14 @@ export async function computeFigures(db: Db, units: readonly ReportingUnit[], pe
 
   const sites = units.filter((u) => u.unitType === 'isolation_site').map((u) => u.unitId);
   if (sites.length > 0) {
-    const episodesAt = () => db.selectFrom('isolation_episodes').select(['site_id', (eb) => eb.fn.countAll().as('n')]).where('site_id', 'in', sites);
-    const slotsAt = () => db.selectFrom('follow_up_slots').innerJoin('isolation_episodes', 'isolation_episodes.id', 'follow_up_slots.episode_id')
-      .select(['isolation_episodes.site_id', (eb) => eb.fn.countAll().as('n')]).where('isolation_episodes.site_id', 'in', sites);
-    const [newEpisodes, stock, missed, fevers] = await Promise.all([
-      episodesAt().where('created_at', '>=', from).where('created_at', '<', to).groupBy('site_id').execute(),
-      episodesAt().where((eb) => isolatedAt(eb, asOf)).groupBy('site_id').execute(),
-      slotsAt().where('follow_up_slots.due_to', '>=', from).where('follow_up_slots.due_to', '<', to)
-        .where((eb) => missedSlot(eb, missedBefore)).groupBy('isolation_episodes.site_id').execute(),
-      slotsAt().where('follow_up_slots.status', '=', 'filled').where('follow_up_slots.filled_at', '>=', from).where('follow_up_slots.filled_at', '<', to)
-        .where('follow_up_slots.temperature', '>=', FEVER_CELSIUS).groupBy('isolation_episodes.site_id').execute(),
-    ]);
+    const { begun, isolated, missed, fevers } = await countAtIsolationSites(db, sites, from, to, asOf, missedBefore);
     const put = (rows: { site_id: string | null; n: unknown }[], key: keyof ZeroReportFigures) => {
       for (const r of rows) if (r.site_id) out.get(unitKey('isolation_site', r.site_id))![key] = n(r.n);
     };
-    put(newEpisodes, 'newIsolations');
-    put(stock, 'inIsolation');
+    put(begun, 'newIsolations');
+    put(isolated, 'inIsolation');
     put(missed, 'followUpsMissed');
     put(fevers, 'fevers');
   }
   return out;
-}
-
-/** Follow-up slots of episodes not at a centralised site: at home or in hospital, counted by their village. */
-function slotsAtHome(db: Db) {
-  return db.selectFrom('follow_up_slots').innerJoin('isolation_episodes', 'isolation_episodes.id', 'follow_up_slots.episode_id')
-    .where('isolation_episodes.site_id', 'is', null);
-}
-
-/** "Under isolation at `at`": begun by then and not ended by then. */
-function isolatedAt(eb: ExpressionBuilder<any, any>, at: string) {
-  return eb.and([
-    eb('isolation_episodes.created_at', '<=', at),
-    eb.or([eb.and([eb('isolation_episodes.ended_at', 'is', null), eb('isolation_episodes.status', '=', 'active')]), eb('isolation_episodes.ended_at', '>', at)]),
-  ]);
-}
-
-/** A slot is missed when marked so, or still pending `grace` after its window closed (before the sweeper got to it). */
-function missedSlot(eb: ExpressionBuilder<any, any>, missedBefore: string) {
-  return eb.or([
-    eb('follow_up_slots.status', '=', 'missed'),
-    eb.and([eb('follow_up_slots.status', '=', 'pending'), eb('follow_up_slots.due_to', '<', missedBefore)]),
-  ]);
 }

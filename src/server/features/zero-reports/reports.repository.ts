@@ -1,6 +1,6 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database, Db } from '../../db/database';
-import type { ZeroReportTable } from './reports.table';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import { engineOf, type Database, type Db } from '../../db/database';
+import type { ZeroReportTable, ZeroReportVersionTable } from './reports.table';
 import { inScope, type Scope } from '../../access/scope';
 import type { ZeroReport, ZeroReportUnitType } from '../../../shared/zero-reports';
 
@@ -71,6 +71,51 @@ export async function reportsOfUnits(db: Db, day: string, unitIds: string[]) {
   if (unitIds.length === 0) return [];
   return db.selectFrom('zero_reports').select(['id', 'unit_type', 'unit_id', 'on_time', 'version', 'submitted_at'])
     .where('day', '=', day).where('unit_id', 'in', unitIds).execute();
+}
+
+/** Every report of the given days (the roll-ups' completeness figures). */
+export async function listReportsOfDays(db: Db, days: readonly string[]) {
+  if (days.length === 0) return [];
+  return db.selectFrom('zero_reports').select(['unit_type', 'unit_id', 'day', 'on_time']).where('day', 'in', [...days]).execute();
+}
+
+/** The days on which some unit reported. */
+export async function daysWithZeroReports(db: Db): Promise<string[]> {
+  return (await db.selectFrom('zero_reports').select('day').distinct().execute()).map((r) => r.day);
+}
+
+/** Stores a unit's first report of a day. */
+export async function insertReport(db: Db, row: Insertable<ZeroReportTable>): Promise<void> {
+  await db.insertInto('zero_reports').values(row).execute();
+}
+
+/** Replaces a report's current version (its day, unit and on-time standing stay). */
+export async function updateReport(db: Db, id: string, set: Updateable<ZeroReportTable>): Promise<void> {
+  await db.updateTable('zero_reports').set(set).where('id', '=', id).execute();
+}
+
+/** Keeps a version of a report (every submission that changed something). */
+export async function insertVersion(db: Db, row: Insertable<ZeroReportVersionTable>): Promise<void> {
+  await db.insertInto('zero_report_versions').values(row).execute();
+}
+
+/**
+ * PostgreSQL: makes sweeps of late reports take turns, each seeing what the one before raised
+ * (held until the transaction ends). SQLite serialises writers by itself.
+ */
+export async function lockSweep(trx: Db): Promise<void> {
+  if (engineOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('qunfang.zero_report_sweep'))`.execute(trx);
+}
+
+/** Which of the escalation source ids (`unitType:unitId:day`) already have their alert (read from alerts). */
+export async function findEscalatedSourceIds(db: Db, sourceIds: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < sourceIds.length; i += 500) {
+    const rows = await db.selectFrom('alerts').select('source_id')
+      .where('source_type', '=', 'zero_report').where('source_id', 'in', sourceIds.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.source_id) out.add(r.source_id);
+  }
+  return out;
 }
 
 const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);

@@ -4,7 +4,7 @@ import type { Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import { ZERO_REPORT_HISTORY_DAYS, ZERO_REPORT_UNIT_TYPES, type ZeroReportCounts, type ZeroReportStatus } from '../../../shared/zero-reports';
 import { deadlineOf, unitKey } from './figures.service';
-import { latestReports, reportMasks } from './reports.repository';
+import { findEscalatedSourceIds, latestReports, reportMasks } from './reports.repository';
 import { getZeroReportSettings } from './settings.service';
 import { listReportingUnits, nearestAnswerable, townshipsOverlapping, type ReportingUnit } from './units.repository';
 import { townshipOfPath } from './units.service';
@@ -56,7 +56,10 @@ export async function zeroReportStatus(db: Db, clock: Clock, timeZone: string, s
       if (r.firstOwed < 0 || r.firstOwed > i) continue;
       const tid = r.township?.id ?? null;
       let group = byTownship.get(tid);
-      if (!group) byTownship.set(tid, (group = { units: 0, reported: 0, onTime: 0 }));
+      if (!group) {
+        group = { units: 0, reported: 0, onTime: 0 };
+        byTownship.set(tid, group);
+      }
       const reported = (r.mask.reported & bit) !== 0;
       const onTime = (r.mask.onTime & bit) !== 0;
       for (const c of [total, group]) {
@@ -79,7 +82,7 @@ export async function zeroReportStatus(db: Db, clock: Clock, timeZone: string, s
   const missing = rows.filter((r) => r.firstOwed >= 0 && r.firstOwed <= today && (r.mask.reported & bit) === 0);
   const [answerable, escalated] = await Promise.all([
     nearestAnswerable(db, [...new Set(missing.map((r) => r.unit.regionPath))]),
-    escalatedUnits(db, missing.map((r) => `${unitKey(r.unit.unitType, r.unit.unitId)}:${day}`)),
+    findEscalatedSourceIds(db, missing.map((r) => `${unitKey(r.unit.unitType, r.unit.unitId)}:${day}`)),
   ]);
   const view = (r: (typeof rows)[number]) => ({ unitType: r.unit.unitType, unitId: r.unit.unitId, name: r.unit.name, regionPath: r.unit.regionPath, townshipName: r.township?.name ?? null });
   const rowByKey = new Map(rows.map((r) => [unitKey(r.unit.unitType, r.unit.unitId), r]));
@@ -97,15 +100,4 @@ export async function zeroReportStatus(db: Db, clock: Clock, timeZone: string, s
       .map((l) => ({ ...view(rowByKey.get(unitKey(l.unit_type, l.unit_id))!), reportId: l.id, version: Number(l.version), onTime: Boolean(Number(l.on_time)), submittedAt: l.submitted_at })),
     history,
   };
-}
-
-/** Which of the given escalation source ids (`unitType:unitId:day`) already have their alert. */
-export async function escalatedUnits(db: Db, sourceIds: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < sourceIds.length; i += 500) {
-    const rows = await db.selectFrom('alerts').select('source_id')
-      .where('source_type', '=', 'zero_report').where('source_id', 'in', sourceIds.slice(i, i + 500)).execute();
-    for (const r of rows) if (r.source_id) out.add(r.source_id);
-  }
-  return out;
 }

@@ -4,13 +4,13 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import {
-  FIGURES_OF, ZERO_REPORT_HISTORY_DAYS, ZeroReportSubmission,
+  FIGURES_OF, ZERO_REPORT_HISTORY_DAYS, type ZeroReportSubmission,
   type ZeroReport, type ZeroReportCorrection, type ZeroReportDraft, type ZeroReportFigures, type ZeroReportUnitType,
 } from '../../../shared/zero-reports';
 import type { z } from 'zod';
 import { audit } from '../audit';
 import { computeFigures, deadlineOf, reportPeriod, unitKey } from './figures.service';
-import { findReport, findReportById, listVersions, toZeroReport } from './reports.repository';
+import { findReport, findReportById, insertReport, insertVersion, listVersions, toZeroReport, updateReport } from './reports.repository';
 import { getZeroReportSettings } from './settings.service';
 import { findReportingUnit } from './units.repository';
 import { mayReportFor, unitView, unitWithinReach } from './units.service';
@@ -85,11 +85,13 @@ export async function submitZeroReport(db: Db, clock: Clock, timeZone: string, a
     const version = existing ? Number(existing.version) + 1 : 1;
     const row = { ...content, computed: JSON.stringify(computed), version, submitted_by: actor.id, submitted_at: at };
     if (existing) {
-      await trx.updateTable('zero_reports').set({ ...row, region_path: unit.regionPath }).where('id', '=', reportId).execute();
+      await updateReport(trx, reportId, { ...row, region_path: unit.regionPath });
     } else {
-      await trx.insertInto('zero_reports').values({ id: reportId, unit_type: unit.unitType, unit_id: unit.unitId, region_path: unit.regionPath, day, on_time: onTime ? 1 : 0, ...row }).execute();
+      await insertReport(trx, {
+        id: reportId, unit_type: unit.unitType, unit_id: unit.unitId, region_path: unit.regionPath, day, on_time: onTime ? 1 : 0, ...row,
+      });
     }
-    await trx.insertInto('zero_report_versions').values({ id: uuidv7(now.getTime()), report_id: reportId, region_path: unit.regionPath, ...row }).execute();
+    await insertVersion(trx, { id: uuidv7(now.getTime()), report_id: reportId, region_path: unit.regionPath, ...row });
     await audit(trx, clock, actor, {
       action: 'zero_report.submit', entityType: 'zero_report', entityId: reportId, regionPath: unit.regionPath,
       details: { unitType: unit.unitType, unitId: unit.unitId, day, version, onTime: existing ? Boolean(Number(existing.on_time)) : onTime, corrections },

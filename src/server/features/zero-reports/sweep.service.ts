@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { engineOf, type Db } from '../../db/database';
+import type { Db } from '../../db/database';
 import { localDay, type Clock } from '../../clock';
 import type { Actor } from '../../access/actor';
 import { GLOBAL_SCOPE } from '../../access/scope';
@@ -9,7 +8,8 @@ import { raiseAlert } from '../alerts';
 import { audit } from '../audit';
 import { deadlineOf, unitKey } from './figures.service';
 import { getZeroReportSettings } from './settings.service';
-import { owesReport, escalatedUnits } from './status.service';
+import { findEscalatedSourceIds, lockSweep, reportsOfUnits } from './reports.repository';
+import { owesReport } from './status.service';
 import { listReportingUnits, nearestAnswerable } from './units.repository';
 
 const UNIT_LABEL: Record<ZeroReportUnitType, string> = { village: '村/社区', checkpoint_site: '卡口', isolation_site: '集中隔离点' };
@@ -44,9 +44,8 @@ export async function sweepLateZeroReports(db: Db, clock: Clock, timeZone: strin
   const now = clock.now();
   const day = opts.day ?? localDay(now, timeZone);
   return db.transaction().execute(async (trx) => {
-    // Several server processes may sweep at once (PostgreSQL): one at a time, each seeing what the
-    // one before raised. SQLite serialises writers by itself.
-    if (engineOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('qunfang.zero_report_sweep'))`.execute(trx);
+    // several server processes may sweep at once: one at a time, each seeing what the one before raised
+    await lockSweep(trx);
     const settings = await getZeroReportSettings(trx);
     const deadlineAt = deadlineOf(day, settings.deadline, timeZone);
     if (now < deadlineAt) return { day, deadlinePassed: false, late: 0, raised: 0 };
@@ -54,12 +53,11 @@ export async function sweepLateZeroReports(db: Db, clock: Clock, timeZone: strin
     const reported = new Set<string>();
     const ids = units.map((u) => u.unitId);
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await trx.selectFrom('zero_reports').select(['unit_type', 'unit_id']).where('day', '=', day).where('unit_id', 'in', ids.slice(i, i + 500)).execute();
-      for (const r of rows) reported.add(unitKey(r.unit_type, r.unit_id));
+      for (const r of await reportsOfUnits(trx, day, ids.slice(i, i + 500))) reported.add(unitKey(r.unit_type, r.unit_id));
     }
     const late = units.filter((u) => !reported.has(unitKey(u.unitType, u.unitId)));
     const sourceId = (u: (typeof late)[number]) => `${unitKey(u.unitType, u.unitId)}:${day}`;
-    const already = await escalatedUnits(trx, late.map(sourceId));
+    const already = await findEscalatedSourceIds(trx, late.map(sourceId));
     const toRaise = late.filter((u) => !already.has(sourceId(u)));
     const answerable = await nearestAnswerable(trx, [...new Set(toRaise.map((u) => u.regionPath))]);
     for (const u of toRaise) {

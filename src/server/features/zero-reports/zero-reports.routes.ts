@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ZeroReport, ZeroReportDay, ZeroReportDraft, ZeroReportSettings, ZeroReportStatus, ZeroReportSubmission, ZeroReportSubmitResult,
+  ZeroReport, ZeroReportDraft, ZeroReportSettings, ZeroReportStatus, ZeroReportSubmission, ZeroReportSubmitResult,
   ZeroReportUnitStatus, ZeroReportUnitType,
 } from '../../../shared/zero-reports';
+import { CalendarDate } from '../../../shared/dates';
 import { authorise } from '../../http/actor';
 import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions';
@@ -13,7 +14,7 @@ import { zeroReportStatus } from './status.service';
 import { sweepLateZeroReports } from './sweep.service';
 import { ANY_REPORTING_ROLE, listMyUnits } from './units.service';
 
-const DayQuery = z.object({ day: ZeroReportDay.optional() });
+const DayQuery = z.object({ day: CalendarDate.optional() });
 
 /** 零报告: the units' daily form and submission, the command centre's status view, settings and the late sweep. */
 export function zeroReportRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
@@ -63,7 +64,7 @@ export function zeroReportRoutes({ db, clock, config }: AppDeps): FastifyPluginA
     });
 
     app.post('/api/zero-reports/sweep', {
-      schema: { tags: ['zero-reports'], summary: 'Escalate every unit late for the day (after its deadline), once per unit and day (admin; a ticker runs the same)', body: z.object({ day: ZeroReportDay.optional() }).nullish(), response: { 200: z.object({ day: z.string(), deadlinePassed: z.boolean(), late: z.number().int(), raised: z.number().int() }) } },
+      schema: { tags: ['zero-reports'], summary: 'Escalate every unit late for the day (after its deadline), once per unit and day (admin; a ticker runs the same)', body: z.object({ day: CalendarDate.optional() }).nullish(), response: { 200: z.object({ day: z.string(), deadlinePassed: z.boolean(), late: z.number().int(), raised: z.number().int() }) } },
     }, async (request) => {
       const { actor } = authorise(request, ['admin']);
       return sweepLateZeroReports(db, clock, tz, { day: request.body?.day, actor });
