@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarDate, Instant, localWallClockToInstant } from './dates';
 import { DailyReportListQuery } from './daily-reports';
-import { LocalDay as IsolationDay } from './isolation';
+import { EpisodeInput } from './isolation';
 import { ZeroReportSubmission } from './zero-reports';
 
 describe('calendar dates', () => {
@@ -12,7 +12,7 @@ describe('calendar dates', () => {
     expect(CalendarDate.safeParse(day).success).toBe(false);
   });
   it('is what every feature takes as a day', () => {
-    for (const schema of [DailyReportListQuery.shape.day, IsolationDay, ZeroReportSubmission.shape.day]) {
+    for (const schema of [DailyReportListQuery.shape.day, EpisodeInput.shape.startDay.unwrap(), ZeroReportSubmission.shape.day]) {
       expect(schema.safeParse('2020-02-30').success).toBe(false);
     }
   });

@@ -5,7 +5,6 @@ import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
 import { nameText } from './text';
 
-export const LocalDay = CalendarDate;
 
 /** 居家隔离 / 集中隔离 (a room of a centralised site) / 住院. */
 export const IsolationKind = z.enum(['home', 'centralised', 'hospital']);
@@ -47,7 +46,7 @@ export const EpisodeCommon = z.object({
   reason: IsolationReason,
   reasonDetail: z.string().trim().max(200).nullable().optional(),
   /** first local day; today by default */
-  startDay: LocalDay.optional(),
+  startDay: CalendarDate.optional(),
   /** length in days; the reason's default (14) when absent */
   days: z.number().int().min(1).max(60).optional(),
   slotsPerDay: z.number().int().min(1).max(4).default(2),
@@ -77,7 +76,7 @@ export type BulkEpisodeResult = z.infer<typeof BulkEpisodeResult>;
 /** A change of an active episode; the observer can be changed but not removed (every active episode has one). */
 export const EpisodeChange = z.object({
   observerId: z.string().uuid().optional(),
-  plannedEndDay: LocalDay.optional(),
+  plannedEndDay: CalendarDate.optional(),
   roomId: z.string().uuid().optional(),
 });
 export type EpisodeChange = z.infer<typeof EpisodeChange>;
@@ -154,7 +153,7 @@ export const EpisodeQuery = z.object({
   /** name, pinyin initials, ID or phone suffix */
   q: z.string().trim().max(50).optional(),
   /** only episodes whose planned end is on or before this day (who leaves when) */
-  endingBy: LocalDay.optional(),
+  endingBy: CalendarDate.optional(),
   /** true: only active episodes nobody observes (to give them an observer) */
   unobserved: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

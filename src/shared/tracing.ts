@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PersonSummary } from './residents';
-import { Instant } from './dates';
+import { CalendarDate, Instant } from './dates';
 import { MOBILE_PATTERN } from './validators';
-import { IsolationKind, IsolationReason, LocalDay } from './isolation';
+import { IsolationKind, IsolationReason } from './isolation';
 import { nameText } from './text';
 
 /** 疑似 / 确诊 / 无症状感染者 / 排除. */
@@ -16,8 +16,8 @@ export const CaseInput = z.object({
   personId: z.string().uuid(),
   classification: CaseClassification,
   outcome: CaseOutcome.default('under_treatment'),
-  onsetDate: LocalDay.nullable().optional(),
-  reportDate: LocalDay,
+  onsetDate: CalendarDate.nullable().optional(),
+  reportDate: CalendarDate,
   /** where treated (定点医院) */
   treatedAt: z.string().trim().max(100).nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),
@@ -28,8 +28,8 @@ export type CaseInput = z.infer<typeof CaseInput>;
 export const CaseChange = z.object({
   classification: CaseClassification.optional(),
   outcome: CaseOutcome.optional(),
-  onsetDate: LocalDay.nullable().optional(),
-  reportDate: LocalDay.optional(),
+  onsetDate: CalendarDate.nullable().optional(),
+  reportDate: CalendarDate.optional(),
   treatedAt: z.string().trim().max(100).nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),
 });
@@ -116,7 +116,7 @@ export const CandidateQuery = z.object({
 const ContactInput = z.object({
   personId: z.string().uuid(),
   exposureType: ExposureType,
-  exposureDate: LocalDay.nullable().optional(),
+  exposureDate: CalendarDate.nullable().optional(),
   closeness: Closeness.default('close'),
   sourceType: z.string().max(30).nullable().optional(),
   sourceId: z.string().max(100).nullable().optional(),
