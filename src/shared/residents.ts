@@ -46,8 +46,11 @@ export const ReturneeInfo = z.object({
 });
 export type ReturneeInfo = z.infer<typeof ReturneeInfo>;
 
+/** A person's name is at most this many characters (𠮷 counts as one): the form, the API and the roster import. */
+export const PERSON_NAME_MAX = 50;
+
 export const PersonInput = z.object({
-  name: nameText(50),
+  name: nameText(PERSON_NAME_MAX),
   idType: IdType.default('resident_id'),
   idNumber: z.string().trim().toUpperCase().max(30).nullable().optional(),
   nationality: z.string().trim().max(50).nullable().optional(),

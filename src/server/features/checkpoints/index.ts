@@ -3,3 +3,4 @@ export { exportPassages } from './passages.export';
 export { rosterGaps } from './roster.service';
 export { ROLES_AT_THE_BARRIER, getSite, listSites } from './sites.service';
 export type { CheckpointSiteTable, DutyAssignmentTable, DutyShiftTable } from './sites.table';
+export { repointCheckpointRecords, restoreCheckpointRecords } from './person-records.repository';

@@ -1,9 +1,10 @@
 import type SQLite from 'better-sqlite3';
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database, Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
 import { inScope, prefixEnd, type Scope } from '../../access/scope';
 import type { PersonTag } from '../../../shared/residents';
+import type { PersonTable } from './persons.table';
 import { personQuery, reverse } from './person-keys';
 
 export function selectPersons(db: Db) {
@@ -25,14 +26,25 @@ export async function findPersonByIdNumber(db: Db, idNumber: string) {
   return selectPersons(db).where('persons.id_number', '=', idNumber).executeTakeFirst();
 }
 
-export async function tagsOf(db: Db, personIds: string[]): Promise<Map<string, PersonTag[]>> {
-  const map = new Map<string, PersonTag[]>();
-  if (personIds.length === 0) return map;
-  for (let i = 0; i < personIds.length; i += 500) {
-    const rows = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', personIds.slice(i, i + 500)).execute();
-    for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag as PersonTag]);
-  }
-  return map;
+/** Insert persons, 500 rows a statement. */
+export async function insertPersons(db: Db, rows: readonly Insertable<PersonTable>[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('persons').values(rows.slice(i, i + 500)).execute();
+}
+
+/** Change the columns given of one person's record. */
+export async function setPersonColumns(db: Db, id: string, values: Updateable<PersonTable>) {
+  await db.updateTable('persons').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * A household moved building: its members still registered at the old building move with it
+ * (members living elsewhere stay where they are). Returns the ids of those who moved.
+ */
+export async function moveHouseholdMembers(db: Db, householdId: string, fromRegionId: string, to: { regionId: string; path: string }) {
+  const members = await db.selectFrom('persons').select('id').where('household_id', '=', householdId).where('region_id', '=', fromRegionId).execute();
+  await db.updateTable('persons').set({ region_id: to.regionId, region_path: to.path })
+    .where('household_id', '=', householdId).where('region_id', '=', fromRegionId).execute();
+  return members.map((m) => m.id);
 }
 
 export interface PersonFilter {
@@ -232,6 +244,15 @@ export function selectRegistered(db: Db) {
   ]);
 }
 export type RegisteredPerson = Awaited<ReturnType<ReturnType<typeof selectRegistered>['execute']>>[number];
+
+/** The active members of the households (a roster row without an ID number is matched by name within its household). */
+export async function registeredInHouseholds(db: Db, householdIds: string[]): Promise<RegisteredPerson[]> {
+  const found: RegisteredPerson[] = [];
+  for (let i = 0; i < householdIds.length; i += 1000) {
+    found.push(...await selectRegistered(db).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute());
+  }
+  return found;
+}
 
 /**
  * Persons (any status) holding one of the ID numbers: one seek each on the unique index. On SQLite
