@@ -5,7 +5,7 @@ import { inScope, type Scope } from '../../access/scope';
 import { likeEscape, normaliseQuery } from '../../text';
 import type { HouseholdTable } from './households.table';
 
-export function selectHouseholds(db: Db) {
+function selectHouseholds(db: Db) {
   return db
     .selectFrom('households')
     .leftJoin('regions', 'regions.id', 'households.region_id')

@@ -7,7 +7,7 @@ import type { PersonTag } from '../../../shared/residents';
 import type { PersonTable } from './persons.table';
 import { personQuery, reverse } from './person-keys';
 
-export function selectPersons(db: Db) {
+function selectPersons(db: Db) {
   return db
     .selectFrom('persons')
     .leftJoin('regions', 'regions.id', 'persons.region_id')
@@ -71,12 +71,15 @@ function searchRanges(q: string): SearchRange[] {
     : [{ column: 'persons.name_key', prefix: m.key }, { column: 'persons.pinyin', prefix: m.key }, { column: 'persons.initials', prefix: m.key }];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: other features' queries join persons under their own aliases; the columns are named by string
+type AnyQueryJoiningPersons = ExpressionBuilder<any, any>;
+
 /**
  * "This person matches the search box" as a condition on a query that joins `persons`: a prefix of
  * the name (simplified or traditional), full pinyin or initials; digits match a suffix of the ID
  * number or phone. For lists of other things about persons (isolations, cases).
  */
-export function personTextMatch(eb: ExpressionBuilder<any, any>, q: string) {
+export function personTextMatch(eb: AnyQueryJoiningPersons, q: string) {
   return eb.or(searchRanges(q).map((r) => startsWith(eb, r.column, r.prefix)));
 }
 
@@ -89,7 +92,7 @@ function unindexedMatch(eb: ExpressionBuilder<Database, 'persons'>, ranges: Sear
 }
 
 /** `select count(*)` of a query, reading at most `cap` of its rows (an index-only count that stops early). */
-function cappedCount(db: Db, query: SelectQueryBuilder<Database, 'persons', unknown>, cap: number) {
+function cappedCount(query: SelectQueryBuilder<Database, 'persons', unknown>, cap: number) {
   return sql<number>`(select count(*) from (${query.select(sql.lit(1).as('one')).limit(cap)}) as c)`;
 }
 
@@ -129,14 +132,14 @@ export async function searchPersons(db: Db, scope: Scope, f: PersonFilter) {
   if (ranges.length === 0) return page(qb, f.afterId, f.limit + 1);
   if (f.householdId !== undefined) return page(qb.where((eb) => eb.or(ranges.map((r) => startsWith(eb, r.column, r.prefix)))), f.afterId, f.limit + 1);
 
-  const candidates = await evaluate(db, sql.join(ranges.map((r) => cappedCount(db, db.selectFrom('persons').where((eb) => startsWith(eb, r.column, r.prefix)), SORTED_CANDIDATES_AT_MOST + 1)), sql` + `));
+  const candidates = await evaluate(db, sql.join(ranges.map((r) => cappedCount(db.selectFrom('persons').where((eb) => startsWith(eb, r.column, r.prefix)), SORTED_CANDIDATES_AT_MOST + 1)), sql` + `));
   if (candidates <= SORTED_CANDIDATES_AT_MOST) {
     const [first, ...rest] = ranges.map((r) => db.selectFrom('persons').select('persons.id').where((eb) => startsWith(eb, r.column, r.prefix)));
     return page(qb.where('persons.id', 'in', rest.reduce((union, next) => union.union(next), first!)), f.afterId, f.limit + 1);
   }
   const jurisdiction = f.underPath ?? scope.prefix;
   const small = jurisdiction !== '/'
-    && (await evaluate(db, cappedCount(db, inScope(db.selectFrom('persons'), 'persons.region_path', { prefix: jurisdiction }), SMALL_JURISDICTION))) < SMALL_JURISDICTION;
+    && (await evaluate(db, cappedCount(inScope(db.selectFrom('persons'), 'persons.region_path', { prefix: jurisdiction }), SMALL_JURISDICTION))) < SMALL_JURISDICTION;
   if (small) return page(qb.where((eb) => unindexedMatch(eb, ranges)), f.afterId, f.limit + 1);
 
   const found: Awaited<ReturnType<typeof page>> = [];
@@ -237,7 +240,7 @@ export async function personsWithPhones(db: Db, sqlite: SQLite.Database | null, 
 }
 
 /** The columns a roster row is compared on, to tell a registered person who changed from one who did not. */
-export function selectRegistered(db: Db) {
+function selectRegistered(db: Db) {
   return db.selectFrom('persons').select([
     'id', 'name', 'id_type', 'id_number', 'nationality', 'sex', 'birth_date', 'phone', 'household_id', 'relation', 'region_id', 'region_path',
     'returnee_from', 'arrival_date', 'transport', 'transport_no', 'note', 'status',

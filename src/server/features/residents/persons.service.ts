@@ -240,7 +240,7 @@ export async function revealPerson(db: Db, clock: Clock, actor: Actor, id: strin
  */
 export async function lookupByIdNumber(db: Db, clock: Clock, actor: Actor, idNumber: string) {
   const row = await findPersonByIdNumber(db, idNumber);
-  if (!row || row.status !== 'active') throw new AppError('PERSON_NOT_FOUND');
+  if (row?.status !== 'active') throw new AppError('PERSON_NOT_FOUND');
   await audit(db, clock, actor, { action: 'person.lookup', entityType: 'person', entityId: row.id, regionPath: row.region_path });
   return { personId: row.id, name: row.name, sex: row.sex, birthDate: row.birth_date, phone: maskPhone(row.phone) };
 }

@@ -75,7 +75,7 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, input:
     await expireTransfers(trx, now.toISOString());
     const { household, region } = await placeOf(trx, actor, input);
     const person = await findPersonByIdNumber(trx, identity.idNumber!);
-    if (!person || person.status !== 'active') throw new AppError('TRANSFER_NOT_NEEDED');
+    if (person?.status !== 'active') throw new AppError('TRANSFER_NOT_NEEDED');
     if (!sameName(person.name, input.name)) throw new AppError('ID_NUMBER_NAME_MISMATCH');
     if (pathInScope(person.region_path, scopeOf(actor))) throw new AppError('TRANSFER_NOT_NEEDED');
     const pending = await pendingTransferOf(trx, person.id);
@@ -135,7 +135,7 @@ export async function decideTransfer(db: Db, clock: Clock, actor: Actor, id: str
     }
     const person = await findPersonInScope(trx, scope, t.person_id);
     const registration = JSON.parse(t.registration) as Registration;
-    if (!person || person.status !== 'active' || person.id_number !== t.person_id_number || !sameName(person.name, registration.name)) {
+    if (person?.status !== 'active' || person.id_number !== t.person_id_number || !sameName(person.name, registration.name)) {
       throw new AppError('TRANSFER_PERSON_CHANGED');
     }
     const target = await placeOfTransfer(trx, t);

@@ -62,7 +62,7 @@ function validDate(text: string): boolean {
 
 const COLUMN_KEYS: readonly ResidentColumnKey[] = RESIDENT_COLUMNS.map((c) => c.key);
 
-export function cellsOf(cells: string[]): ResidentCells {
+function cellsOf(cells: string[]): ResidentCells {
   // a plain loop: this runs once per roster row, and Object.fromEntries over mapped pairs was a
   // tenth of the import's parsing time
   const out = {} as ResidentCells;

@@ -159,7 +159,7 @@ class ImportContext {
   /** ID number → the row that first carried it in this file */
   private readonly seenIds = new Map<string, number>();
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly actor: Actor, private readonly summary: ImportSummary) {
+  constructor(private readonly db: Db, private readonly clock: Clock, actor: Actor, private readonly summary: ImportSummary) {
     this.scope = scopeOf(actor);
     this.sqlite = sqliteHandle(db);
   }
@@ -197,10 +197,12 @@ class ImportContext {
     for (const c of missing) if (!this.buildings.has(c)) this.buildings.set(c, null);
     return rows.filter((r) => {
       const b = this.buildings.get(r.buildingCode);
-      if (!b || !pathInScope(b.path, this.scope)) return void this.reject(r.row, r.cells, 'buildingCode', `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`), false;
-      if (b.level !== 'building') return void this.reject(r.row, r.cells, 'buildingCode', `编码 ${r.buildingCode} 不是楼栋（院落）`), false;
-      if (b.status !== 'active') return void this.reject(r.row, r.cells, 'buildingCode', `楼栋 ${b.name} 已撤销`), false;
-      return true;
+      const problem = !b || !pathInScope(b.path, this.scope) ? `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`
+        : b.level !== 'building' ? `编码 ${r.buildingCode} 不是楼栋（院落）`
+        : b.status !== 'active' ? `楼栋 ${b.name} 已撤销`
+        : null;
+      if (problem) this.reject(r.row, r.cells, 'buildingCode', problem);
+      return problem === null;
     });
   }
 
