@@ -38,16 +38,18 @@ export type Relation = z.infer<typeof Relation>;
 
 const LocalDate = CalendarDate;
 
-export const ReturneeInfo = z.object({
+const ReturneeInfo = z.object({
   from: z.string().trim().min(1).max(100),
   arrivalDate: LocalDate,
   transport: Transport,
   transportNo: z.string().trim().max(30).nullable().optional(),
 });
-export type ReturneeInfo = z.infer<typeof ReturneeInfo>;
+
+/** A person's name is at most this many characters (𠮷 counts as one): the form, the API and the roster import. */
+export const PERSON_NAME_MAX = 50;
 
 export const PersonInput = z.object({
-  name: nameText(50),
+  name: nameText(PERSON_NAME_MAX),
   idType: IdType.default('resident_id'),
   idNumber: z.string().trim().toUpperCase().max(30).nullable().optional(),
   nationality: z.string().trim().max(50).nullable().optional(),

@@ -4,3 +4,4 @@ export { rosterGaps } from './roster.service';
 export { ROLES_AT_THE_BARRIER, getSite, listSites } from './sites.service';
 export type { CheckpointSiteTable, DutyAssignmentTable, DutyShiftTable } from './sites.table';
 export { findOccupantsByRefs, linkOccupantToPerson } from './occupant-links.repository';
+export { repointCheckpointRecords, restoreCheckpointRecords } from './person-records.repository';

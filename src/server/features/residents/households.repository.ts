@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
 import { inScope, type Scope } from '../../access/scope';
 import { likeEscape, normaliseQuery } from '../../text';
+import type { HouseholdTable } from './households.table';
 
-export function selectHouseholds(db: Db) {
+function selectHouseholds(db: Db) {
   return db
     .selectFrom('households')
     .leftJoin('regions', 'regions.id', 'households.region_id')
@@ -48,4 +49,61 @@ export async function searchHouseholds(db: Db, scope: Scope, f: { q?: string; un
     .orderBy('households.id')
     .limit(f.limit + 1)
     .execute();
+}
+
+export async function insertHousehold(db: Db, row: Insertable<HouseholdTable>) {
+  await db.insertInto('households').values(row).execute();
+}
+
+/** Change the columns given of one household. */
+export async function setHouseholdColumns(db: Db, id: string, values: Updateable<HouseholdTable>) {
+  await db.updateTable('households').set(values).where('id', '=', id).execute();
+}
+
+export async function setHouseholdHead(db: Db, householdId: string, personId: string) {
+  await db.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();
+}
+
+/** A person leaves a household: it loses them as its head, if they were. */
+export async function clearHouseholdHead(db: Db, householdId: string, personId: string) {
+  await db.updateTable('households').set({ head_person_id: null }).where('id', '=', householdId).where('head_person_id', '=', personId).execute();
+}
+
+/** The building of a household, if it exists. */
+export async function findHouseholdBuilding(db: Db, id: string) {
+  return db.selectFrom('households').select(['id', 'region_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The rooms of households, by id (the roster export's 门牌房号 column). */
+export async function roomsOf(db: Db, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('households').select(['id', 'room']).where('id', 'in', ids).execute();
+  return new Map(rows.map((h) => [h.id, h.room]));
+}
+
+/** Every household of the buildings, with its room and head (the roster import's households, 500 buildings at a time). */
+export async function householdsInBuildings(db: Db, buildingIds: string[]) {
+  const found = [];
+  for (let i = 0; i < buildingIds.length; i += 500) {
+    found.push(...await db.selectFrom('households').select(['id', 'region_id', 'room', 'head_person_id']).where('region_id', 'in', buildingIds.slice(i, i + 500)).execute());
+  }
+  return found;
+}
+
+/**
+ * A merge of `fromId` into `toId`: the households headed by the duplicate are headed by the kept
+ * record. Returns what moved, which the merge keeps for its undo.
+ */
+export async function repointHouseholdHeads(db: Db, fromId: string, toId: string) {
+  const ids = (await db.selectFrom('households').select('id').where('head_person_id', '=', fromId).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  await db.updateTable('households').set({ head_person_id: toId }).where('head_person_id', '=', fromId).execute();
+  return [{ table: 'households', column: 'head_person_id', ids }];
+}
+
+/** Undoing a merge: the households it moved (as repointHouseholdHeads returned them) are headed by `personId` again. */
+export async function restoreHouseholdHeads(db: Db, moved: readonly { table: string; ids: string[] }[], personId: string) {
+  for (const m of moved) {
+    if (m.table === 'households') await db.updateTable('households').set({ head_person_id: personId }).where('id', 'in', m.ids).execute();
+  }
 }

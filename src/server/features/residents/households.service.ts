@@ -8,8 +8,10 @@ import { maskPhone } from '../../../shared/validators';
 import type { Household, HouseholdInput, HouseholdPatch } from '../../../shared/residents';
 import { audit } from '../audit';
 import { ancestorsOf, getRegionInScope } from '../regions';
-import { findHouseholdInScope, type HouseholdRow } from './households.repository';
-import { moveOpenRecords } from './person-move.repository';
+import { findHouseholdInScope, insertHousehold, setHouseholdColumns, type HouseholdRow } from './households.repository';
+import { moveHouseholdMembers } from './persons.repository';
+import { moveHouseholdTags } from './person-tags.repository';
+import { moveOpenRecords } from './person-move';
 
 export function toHousehold(row: HouseholdRow): Household {
   return {
@@ -54,11 +56,11 @@ export async function createHousehold(db: Db, clock: Clock, actor: Actor, input:
     const building = await buildingFor(trx, actor, input.regionId);
     const now = clock.now().toISOString();
     const id = uuidv7();
-    await trx.insertInto('households').values({
+    await insertHousehold(trx, {
       id, region_id: building.id, region_path: building.path, address: input.address || (await addressOf(trx, building, input.room)),
       room: input.room ?? null, head_person_id: null, phone: input.phone ?? null, vacant: input.vacant ? 1 : 0, note: input.note ?? null,
       created_at: now, updated_at: now,
-    }).execute();
+    });
     await audit(trx, clock, actor, { action: 'household.create', entityType: 'household', entityId: id, regionPath: building.path });
     return id;
   });
@@ -75,18 +77,15 @@ export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: st
     const room = input.room === undefined ? current.room : input.room;
     const moved = building.id !== current.region_id;
     const address = input.address || (moved || room !== current.room ? await addressOf(trx, building, room) : current.address);
-    await trx.updateTable('households').set({
+    await setHouseholdColumns(trx, id, {
       region_id: building.id, region_path: building.path, address, room: room ?? null, phone: input.phone === undefined ? current.phone : input.phone,
       vacant: input.vacant === undefined ? current.vacant : input.vacant ? 1 : 0, note: input.note === undefined ? current.note : input.note, updated_at: clock.now().toISOString(),
-    }).where('id', '=', id).execute();
+    });
     if (moved) {
-      const members = await trx.selectFrom('persons').select('id').where('household_id', '=', id).where('region_id', '=', current.region_id).execute();
-      await trx.updateTable('persons').set({ region_id: building.id, region_path: building.path })
-        .where('household_id', '=', id).where('region_id', '=', current.region_id).execute();
-      // what is still being handled about the members moves with them (see person-move.repository.ts)
-      for (const m of members) await moveOpenRecords(trx, m.id, { regionId: building.id, path: building.path, householdId: id });
-      await trx.updateTable('person_tags').set({ region_path: building.path })
-        .where('person_id', 'in', trx.selectFrom('persons').select('id').where('household_id', '=', id)).execute();
+      const members = await moveHouseholdMembers(trx, id, current.region_id, { regionId: building.id, path: building.path });
+      // what is still being handled about the members moves with them (see person-move.ts)
+      for (const personId of members) await moveOpenRecords(trx, personId, { regionId: building.id, path: building.path, householdId: id });
+      await moveHouseholdTags(trx, id, building.path);
     }
     await audit(trx, clock, actor, { action: 'household.update', entityType: 'household', entityId: id, regionPath: building.path, details: moved ? { fromPath: current.region_path } : undefined });
   });

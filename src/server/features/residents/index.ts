@@ -8,4 +8,5 @@ export { identifyPersons } from './person-identity.service';
 export type { IdentityClaim, IdentityPlace } from './person-identity.service';
 export { personKeys, reverse } from './person-keys';
 export { findPersonInScope, personTextMatch } from './persons.repository';
+export { insertTags } from './person-tags.repository';
 export { getPerson, registerPerson, setTags } from './persons.service';

@@ -6,6 +6,8 @@ import type { PersonTag } from '../../../shared/residents';
 import { personKeys } from './person-keys';
 import { absorbPhoneIdentity } from './person-absorb';
 import { activePersonsByPhones, personsByIdNumbers, type IdentityRow } from './person-identity.repository';
+import { insertPersons, setPersonColumns } from './persons.repository';
+import { deleteTagOf, insertTags } from './person-tags.repository';
 
 /** Where a person met outside the registry (a checkpoint) is registered if new, and how they are tagged. */
 export interface IdentityPlace {
@@ -118,15 +120,13 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
       note: place.note, created_at: now, updated_at: now,
     };
   });
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('persons').values(rows.slice(i, i + 500)).execute();
-  for (const p of changed) await db.updateTable('persons').set({ ...identityColumns(p), updated_at: now }).where('id', '=', p.id).execute();
+  await insertPersons(db, rows);
+  for (const p of changed) await setPersonColumns(db, p.id, { ...identityColumns(p), updated_at: now });
   if (verified.length) {
-    await db.deleteFrom('person_tags').where('tag', '=', 'unverified_identity').where('person_id', 'in', verified.map((v) => v.person.id)).execute();
+    await deleteTagOf(db, verified.map((v) => v.person.id), 'unverified_identity');
     for (const { person, place } of verified) tags.push({ person_id: person.id, tag: place.tagFor(person.id_number!), region_path: person.region_path, source: place.source, created_at: now });
   }
-  for (let i = 0; i < tags.length; i += 1000) {
-    await db.insertInto('person_tags').values(tags.slice(i, i + 1000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
-  }
+  await insertTags(db, tags, true);
   for (const m of merges) await absorbPhoneIdentity(db, clock, m.kept, m.dup);
   return results.map((r) => (r && replaced.get(r as IdentityRow)) ?? r);
 }

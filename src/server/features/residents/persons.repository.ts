@@ -1,12 +1,13 @@
 import type SQLite from 'better-sqlite3';
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database, Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
 import { inScope, prefixEnd, type Scope } from '../../access/scope';
 import type { PersonTag } from '../../../shared/residents';
+import type { PersonTable } from './persons.table';
 import { personQuery, reverse } from './person-keys';
 
-export function selectPersons(db: Db) {
+function selectPersons(db: Db) {
   return db
     .selectFrom('persons')
     .leftJoin('regions', 'regions.id', 'persons.region_id')
@@ -25,14 +26,25 @@ export async function findPersonByIdNumber(db: Db, idNumber: string) {
   return selectPersons(db).where('persons.id_number', '=', idNumber).executeTakeFirst();
 }
 
-export async function tagsOf(db: Db, personIds: string[]): Promise<Map<string, PersonTag[]>> {
-  const map = new Map<string, PersonTag[]>();
-  if (personIds.length === 0) return map;
-  for (let i = 0; i < personIds.length; i += 500) {
-    const rows = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', personIds.slice(i, i + 500)).execute();
-    for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag as PersonTag]);
-  }
-  return map;
+/** Insert persons, 500 rows a statement. */
+export async function insertPersons(db: Db, rows: readonly Insertable<PersonTable>[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('persons').values(rows.slice(i, i + 500)).execute();
+}
+
+/** Change the columns given of one person's record. */
+export async function setPersonColumns(db: Db, id: string, values: Updateable<PersonTable>) {
+  await db.updateTable('persons').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * A household moved building: its members still registered at the old building move with it
+ * (members living elsewhere stay where they are). Returns the ids of those who moved.
+ */
+export async function moveHouseholdMembers(db: Db, householdId: string, fromRegionId: string, to: { regionId: string; path: string }) {
+  const members = await db.selectFrom('persons').select('id').where('household_id', '=', householdId).where('region_id', '=', fromRegionId).execute();
+  await db.updateTable('persons').set({ region_id: to.regionId, region_path: to.path })
+    .where('household_id', '=', householdId).where('region_id', '=', fromRegionId).execute();
+  return members.map((m) => m.id);
 }
 
 export interface PersonFilter {
@@ -59,12 +71,15 @@ function searchRanges(q: string): SearchRange[] {
     : [{ column: 'persons.name_key', prefix: m.key }, { column: 'persons.pinyin', prefix: m.key }, { column: 'persons.initials', prefix: m.key }];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: other features' queries join persons under their own aliases; the columns are named by string
+type AnyQueryJoiningPersons = ExpressionBuilder<any, any>;
+
 /**
  * "This person matches the search box" as a condition on a query that joins `persons`: a prefix of
  * the name (simplified or traditional), full pinyin or initials; digits match a suffix of the ID
  * number or phone. For lists of other things about persons (isolations, cases).
  */
-export function personTextMatch(eb: ExpressionBuilder<any, any>, q: string) {
+export function personTextMatch(eb: AnyQueryJoiningPersons, q: string) {
   return eb.or(searchRanges(q).map((r) => startsWith(eb, r.column, r.prefix)));
 }
 
@@ -77,7 +92,7 @@ function unindexedMatch(eb: ExpressionBuilder<Database, 'persons'>, ranges: Sear
 }
 
 /** `select count(*)` of a query, reading at most `cap` of its rows (an index-only count that stops early). */
-function cappedCount(db: Db, query: SelectQueryBuilder<Database, 'persons', unknown>, cap: number) {
+function cappedCount(query: SelectQueryBuilder<Database, 'persons', unknown>, cap: number) {
   return sql<number>`(select count(*) from (${query.select(sql.lit(1).as('one')).limit(cap)}) as c)`;
 }
 
@@ -117,14 +132,14 @@ export async function searchPersons(db: Db, scope: Scope, f: PersonFilter) {
   if (ranges.length === 0) return page(qb, f.afterId, f.limit + 1);
   if (f.householdId !== undefined) return page(qb.where((eb) => eb.or(ranges.map((r) => startsWith(eb, r.column, r.prefix)))), f.afterId, f.limit + 1);
 
-  const candidates = await evaluate(db, sql.join(ranges.map((r) => cappedCount(db, db.selectFrom('persons').where((eb) => startsWith(eb, r.column, r.prefix)), SORTED_CANDIDATES_AT_MOST + 1)), sql` + `));
+  const candidates = await evaluate(db, sql.join(ranges.map((r) => cappedCount(db.selectFrom('persons').where((eb) => startsWith(eb, r.column, r.prefix)), SORTED_CANDIDATES_AT_MOST + 1)), sql` + `));
   if (candidates <= SORTED_CANDIDATES_AT_MOST) {
     const [first, ...rest] = ranges.map((r) => db.selectFrom('persons').select('persons.id').where((eb) => startsWith(eb, r.column, r.prefix)));
     return page(qb.where('persons.id', 'in', rest.reduce((union, next) => union.union(next), first!)), f.afterId, f.limit + 1);
   }
   const jurisdiction = f.underPath ?? scope.prefix;
   const small = jurisdiction !== '/'
-    && (await evaluate(db, cappedCount(db, inScope(db.selectFrom('persons'), 'persons.region_path', { prefix: jurisdiction }), SMALL_JURISDICTION))) < SMALL_JURISDICTION;
+    && (await evaluate(db, cappedCount(inScope(db.selectFrom('persons'), 'persons.region_path', { prefix: jurisdiction }), SMALL_JURISDICTION))) < SMALL_JURISDICTION;
   if (small) return page(qb.where((eb) => unindexedMatch(eb, ranges)), f.afterId, f.limit + 1);
 
   const found: Awaited<ReturnType<typeof page>> = [];
@@ -225,13 +240,22 @@ export async function personsWithPhones(db: Db, sqlite: SQLite.Database | null, 
 }
 
 /** The columns a roster row is compared on, to tell a registered person who changed from one who did not. */
-export function selectRegistered(db: Db) {
+function selectRegistered(db: Db) {
   return db.selectFrom('persons').select([
     'id', 'name', 'id_type', 'id_number', 'nationality', 'sex', 'birth_date', 'phone', 'household_id', 'relation', 'region_id', 'region_path',
     'returnee_from', 'arrival_date', 'transport', 'transport_no', 'note', 'status',
   ]);
 }
 export type RegisteredPerson = Awaited<ReturnType<ReturnType<typeof selectRegistered>['execute']>>[number];
+
+/** The active members of the households (a roster row without an ID number is matched by name within its household). */
+export async function registeredInHouseholds(db: Db, householdIds: string[]): Promise<RegisteredPerson[]> {
+  const found: RegisteredPerson[] = [];
+  for (let i = 0; i < householdIds.length; i += 1000) {
+    found.push(...await selectRegistered(db).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute());
+  }
+  return found;
+}
 
 /**
  * Persons (any status) holding one of the ID numbers: one seek each on the unique index. On SQLite

@@ -1,19 +1,22 @@
 import type { Db } from '../../db/database';
-import { latestDayAnywhere, type Clock } from '../../clock';
+import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
-import { factsFromIdNumber, idDocumentProblem, maskIdNumber, maskPhone } from '../../../shared/validators';
+import { maskIdNumber, maskPhone } from '../../../shared/validators';
 import type { Person, PersonInput, PersonPatch, PersonTag, Transport } from '../../../shared/residents';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
 import { personKeys, sameName } from './person-keys';
-import { findPersonByIdNumber, findPersonInScope, likelyDuplicates, tagsOf, type PersonRow } from './persons.repository';
+import { findPersonByIdNumber, findPersonInScope, insertPersons, likelyDuplicates, setPersonColumns, type PersonRow } from './persons.repository';
+import { deleteTags, insertTags, moveTags, tagsOf } from './person-tags.repository';
 import { pendingTransferBy } from './transfers.repository';
 import { activePersonsByPhones } from './person-identity.repository';
-import { moveOpenRecords, type MoveTarget } from './person-move.repository';
+import { moveOpenRecords, type MoveTarget } from './person-move';
+import { setHouseholdHead } from './households.repository';
 import { getHouseholdInScope } from './households.service';
+import { checkedIdentity, refuseContradictions, refuseForeignIdentity, type IdentityFacts } from './person-rules';
 
 /** Roles that register and correct people; every role may read within its jurisdiction. */
 export const ROLES_THAT_REGISTER = ['admin', 'command', 'township', 'grid', 'checkpoint', 'observer'] as const;
@@ -56,34 +59,6 @@ export async function personWithTags(db: Db, row: PersonRow): Promise<Person> {
   return toPerson(row, (await tagsOf(db, [row.id])).get(row.id) ?? []);
 }
 
-/**
- * Check the identity document and fill birth date and sex from an ID number; a birth date or sex
- * typed by hand that disagrees with the number is refused (one of the two is wrong).
- */
-export function checkedIdentity(input: Pick<PersonInput, 'idType' | 'idNumber' | 'nationality' | 'birthDate' | 'sex'>) {
-  if (!input.idNumber) return { idNumber: null, birthDate: input.birthDate ?? null, sex: input.sex ?? null };
-  const problem = idDocumentProblem(input.idType, input.idNumber);
-  if (problem) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber', reason: problem });
-  if (input.idType === 'passport') {
-    if (!input.nationality) throw new AppError('VALIDATION', { issues: [{ path: ['nationality'], message: 'nationality is required with a passport' }] });
-    return { idNumber: input.idNumber, birthDate: input.birthDate ?? null, sex: input.sex ?? null };
-  }
-  const facts = factsFromIdNumber(input.idNumber);
-  if ((input.birthDate && input.birthDate !== facts.birthDate) || (input.sex && input.sex !== facts.sex)) {
-    throw new AppError('ID_NUMBER_MISMATCH', { fromIdNumber: facts });
-  }
-  return { idNumber: input.idNumber, ...facts };
-}
-
-/**
- * Facts that contradict each other are refused: a birth date after today (anywhere), typed or read
- * from an ID number; the 孕产妇 tag on a man.
- */
-export function refuseContradictions(identity: { birthDate: string | null; sex: string | null }, tags: readonly PersonTag[], clock: Clock) {
-  if (identity.birthDate && identity.birthDate > latestDayAnywhere(clock)) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
-  if (identity.sex === 'M' && tags.includes('pregnant')) throw new AppError('VALIDATION', { issues: [{ path: ['tags'], message: 'pregnant: the person is male' }] });
-}
-
 /** Where a person is registered: their household's building, or a region given directly. */
 export async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'householdId' | 'regionId'>) {
   const scope = scopeOf(actor);
@@ -98,29 +73,23 @@ export async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'ho
 /**
  * A person moved to another household or place within the jurisdiction: what is still being
  * handled about them (open home isolation, follow-ups, case, contacts, alerts) moves along, as on
- * an accepted transfer (person-move.repository.ts). Null when they did not move.
+ * an accepted transfer (person-move.ts). Null when they did not move.
  */
 async function followPerson(db: Db, before: Pick<PersonRow, 'id' | 'region_path' | 'household_id'>, to: MoveTarget) {
   if (before.region_path === to.path && before.household_id === to.householdId) return null;
   return moveOpenRecords(db, before.id, to);
 }
 
-async function removeTag(db: Db, personId: string, tag: PersonTag) {
-  await db.deleteFrom('person_tags').where('person_id', '=', personId).where('tag', '=', tag).execute();
-}
-
 export async function setTags(db: Db, clock: Clock, personId: string, regionPath: string, tags: readonly PersonTag[], source: string, replace: boolean) {
-  if (replace) await db.deleteFrom('person_tags').where('person_id', '=', personId).execute();
+  if (replace) await deleteTags(db, personId);
   const existing = new Set((await tagsOf(db, [personId])).get(personId) ?? []);
   const now = clock.now().toISOString();
   const fresh = [...new Set(tags)].filter((t) => !existing.has(t));
-  if (fresh.length) {
-    await db.insertInto('person_tags').values(fresh.map((tag) => ({ person_id: personId, tag, region_path: regionPath, source, created_at: now }))).execute();
-  }
-  await db.updateTable('person_tags').set({ region_path: regionPath }).where('person_id', '=', personId).execute();
+  await insertTags(db, fresh.map((tag) => ({ person_id: personId, tag, region_path: regionPath, source, created_at: now })));
+  await moveTags(db, personId, regionPath);
 }
 
-export function columnsFrom(input: PersonInput, identity: ReturnType<typeof checkedIdentity>) {
+export function columnsFrom(input: PersonInput, identity: IdentityFacts) {
   return {
     name: input.name,
     id_type: input.idType,
@@ -169,23 +138,10 @@ export function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], 
 }
 
 /**
- * What registering a known ID number may do. A different name is refused (a number typed with
- * "随便写" must not rename anyone; a real change of name is a correction by the jurisdiction that
- * holds the record). A person outside the registering user's jurisdiction is never renamed or
- * moved: the answer says so, without their data, and the user may file a transfer request
- * (迁入申请, transfers.service.ts). `pendingTransferId` is the user's own pending request, if any.
- */
-export function refuseForeignIdentity(existing: PersonRow, name: string, actor: Actor, pendingTransferId?: string | null): void {
-  const inScope = pathInScope(existing.region_path, scopeOf(actor));
-  if (!sameName(existing.name, name)) throw new AppError('ID_NUMBER_NAME_MISMATCH', inScope ? { personId: existing.id } : undefined);
-  if (!inScope) throw new AppError('PERSON_REGISTERED_ELSEWHERE', { transferRequest: pendingTransferId ? 'pending' : 'available', transferId: pendingTransferId ?? null });
-}
-
-/**
  * Register a person — once. An ID number already registered in the user's jurisdiction is that
  * person: the record is updated (what the registration leaves out is kept) and moved within the
  * jurisdiction instead of duplicated; under another name, or outside the jurisdiction, it is
- * refused (refuseForeignIdentity). Without an ID match, records with the same name and birth date
+ * refused (person-rules.ts, refuseForeignIdentity). Without an ID match, records with the same name and birth date
  * or phone are returned as likely duplicates (409) until the caller confirms this is someone else.
  */
 export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: PersonInput): Promise<{ person: PersonRow; matchedExisting: boolean }> {
@@ -205,10 +161,10 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
       // what this registration leaves out (a phone, the returnee details) is kept, not erased
       const kept = keptFrom(existing, [], { ...input, tags: undefined, away: input.away || undefined });
       const merged = { ...columnsFrom(kept, checkedIdentity(kept)), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
-      await trx.updateTable('persons').set(merged).where('id', '=', existing.id).execute();
+      await setPersonColumns(trx, existing.id, merged);
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
       const moved = await followPerson(trx, existing, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
-      if (unverified) await removeTag(trx, existing.id, 'unverified_identity');
+      if (unverified) await deleteTags(trx, existing.id, ['unverified_identity']);
       await audit(trx, clock, actor, { action: unverified ? 'person.verify' : 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path, moved } });
       return { id: existing.id, matchedExisting: true, household };
     }
@@ -220,14 +176,12 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
       }
     }
     const id = uuidv7();
-    await trx.insertInto('persons').values({ id, ...columns, search_key: columns.search_key, created_at: now }).execute();
+    await insertPersons(trx, [{ id, ...columns, search_key: columns.search_key, created_at: now }]);
     await setTags(trx, clock, id, region.path, input.tags, 'registry', false);
     await audit(trx, clock, actor, { action: 'person.create', entityType: 'person', entityId: id, regionPath: region.path });
     return { id, matchedExisting: false, household };
   });
-  if (result.household && input.relation === 'head') {
-    await db.updateTable('households').set({ head_person_id: result.id }).where('id', '=', result.household.id).execute();
-  }
+  if (result.household && input.relation === 'head') await setHouseholdHead(db, result.household.id, result.id);
   const person = await findPersonInScope(db, scope, result.id);
   return { person: person!, matchedExisting: result.matchedExisting };
 }
@@ -260,12 +214,12 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
       const other = await findPersonByIdNumber(trx, identity.idNumber);
       if (other && other.id !== id) throw new AppError('LIKELY_DUPLICATE', { sameIdNumber: true, candidates: [] });
     }
-    await trx.updateTable('persons').set({
+    await setPersonColumns(trx, id, {
       ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: clock.now().toISOString(),
-    }).where('id', '=', id).execute();
+    });
     await setTags(trx, clock, id, region.path, input.tags, 'registry', given.tags !== undefined);
     await followPerson(trx, current, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
-    if (household && input.relation === 'head') await trx.updateTable('households').set({ head_person_id: id }).where('id', '=', household.id).execute();
+    if (household && input.relation === 'head') await setHouseholdHead(trx, household.id, id);
     const changed = (Object.keys(given) as (keyof PersonPatch)[]).filter((k) => given[k] !== undefined);
     await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path, details: { fields: changed } });
   });
@@ -286,7 +240,7 @@ export async function revealPerson(db: Db, clock: Clock, actor: Actor, id: strin
  */
 export async function lookupByIdNumber(db: Db, clock: Clock, actor: Actor, idNumber: string) {
   const row = await findPersonByIdNumber(db, idNumber);
-  if (!row || row.status !== 'active') throw new AppError('PERSON_NOT_FOUND');
+  if (row?.status !== 'active') throw new AppError('PERSON_NOT_FOUND');
   await audit(db, clock, actor, { action: 'person.lookup', entityType: 'person', entityId: row.id, regionPath: row.region_path });
   return { personId: row.id, name: row.name, sex: row.sex, birthDate: row.birth_date, phone: maskPhone(row.phone) };
 }

@@ -5,7 +5,7 @@ import { subtreeCondition, type Scope } from '../../access/scope';
 import type { TransferBox, TransferStatus } from '../../../shared/transfers';
 
 /** A transfer request with where the person is now, both regions' names and paths, and the target household's address. */
-export function selectTransfers(db: Db) {
+function selectTransfers(db: Db) {
   return db
     .selectFrom('person_transfers as t')
     .innerJoin('persons as p', 'p.id', 't.person_id')

@@ -10,9 +10,12 @@ import { TRANSFER_EXPIRES_AFTER_DAYS, type PersonTransfer, type TransferDecision
 import { maskIdNumber } from '../../../shared/validators';
 import { audit } from '../audit';
 import { sameName } from './person-keys';
-import { moveOpenRecords } from './person-move.repository';
-import { findPersonByIdNumber, findPersonInScope } from './persons.repository';
-import { checkedIdentity, columnsFrom, keptFrom, placeOf, refuseContradictions, setTags } from './persons.service';
+import { findRegionById } from '../regions';
+import { moveOpenRecords } from './person-move';
+import { findPersonByIdNumber, findPersonInScope, setPersonColumns } from './persons.repository';
+import { clearHouseholdHead, findHouseholdBuilding, setHouseholdHead } from './households.repository';
+import { columnsFrom, keptFrom, placeOf, setTags } from './persons.service';
+import { checkedIdentity, refuseContradictions } from './person-rules';
 import { closeTransfer, countPending, expireTransfers, findTransfer, insertTransfer, listTransfers, pendingTransferOf, type TransferRow } from './transfers.repository';
 
 /** Roles that accept or refuse a request for a person of their jurisdiction: those who keep the registry. */
@@ -72,7 +75,7 @@ export async function requestTransfer(db: Db, clock: Clock, actor: Actor, input:
     await expireTransfers(trx, now.toISOString());
     const { household, region } = await placeOf(trx, actor, input);
     const person = await findPersonByIdNumber(trx, identity.idNumber!);
-    if (!person || person.status !== 'active') throw new AppError('TRANSFER_NOT_NEEDED');
+    if (person?.status !== 'active') throw new AppError('TRANSFER_NOT_NEEDED');
     if (!sameName(person.name, input.name)) throw new AppError('ID_NUMBER_NAME_MISMATCH');
     if (pathInScope(person.region_path, scopeOf(actor))) throw new AppError('TRANSFER_NOT_NEEDED');
     const pending = await pendingTransferOf(trx, person.id);
@@ -132,21 +135,19 @@ export async function decideTransfer(db: Db, clock: Clock, actor: Actor, id: str
     }
     const person = await findPersonInScope(trx, scope, t.person_id);
     const registration = JSON.parse(t.registration) as Registration;
-    if (!person || person.status !== 'active' || person.id_number !== t.person_id_number || !sameName(person.name, registration.name)) {
+    if (person?.status !== 'active' || person.id_number !== t.person_id_number || !sameName(person.name, registration.name)) {
       throw new AppError('TRANSFER_PERSON_CHANGED');
     }
     const target = await placeOfTransfer(trx, t);
     // a new household means a new relation to its head: the old one is not carried over
     const relation = person.household_id === target.householdId ? registration.relation : registration.relation ?? null;
     const kept = keptFrom(person, [], { ...registration, idNumber: undefined, tags: undefined, away: registration.away || undefined, householdId: target.householdId, relation });
-    await trx.updateTable('persons').set({
+    await setPersonColumns(trx, person.id, {
       ...columnsFrom(kept, checkedIdentity(kept)), household_id: target.householdId, region_id: target.regionId, region_path: target.path, updated_at: nowIso,
-    }).where('id', '=', person.id).execute();
+    });
     await setTags(trx, clock, person.id, target.path, registration.tags, 'registry', false);
-    if (person.household_id && person.household_id !== target.householdId) {
-      await trx.updateTable('households').set({ head_person_id: null }).where('id', '=', person.household_id).where('head_person_id', '=', person.id).execute();
-    }
-    if (target.householdId && kept.relation === 'head') await trx.updateTable('households').set({ head_person_id: person.id }).where('id', '=', target.householdId).execute();
+    if (person.household_id && person.household_id !== target.householdId) await clearHouseholdHead(trx, person.household_id, person.id);
+    if (target.householdId && kept.relation === 'head') await setHouseholdHead(trx, target.householdId, person.id);
     const moved = await moveOpenRecords(trx, person.id, target);
     if (!(await closeTransfer(trx, id, { status: 'accepted', ...decided }))) throw new AppError('TRANSFER_STATE');
     await auditBothSides(trx, clock, actor, 'person.transfer_accept', t, { from: person.region_path, to: target.path }, { note: d.note ?? null, moved });
@@ -156,8 +157,9 @@ export async function decideTransfer(db: Db, clock: Clock, actor: Actor, id: str
 
 /** Where an accepted request puts the person now: the target household's building (it may have moved), else the target region; it must still be active. */
 async function placeOfTransfer(db: Db, t: TransferRow) {
-  const household = t.to_household_id ? await db.selectFrom('households').select(['id', 'region_id']).where('id', '=', t.to_household_id).executeTakeFirst() : undefined;
-  const region = await db.selectFrom('regions').select(['id', 'path', 'status']).where('id', '=', household?.region_id ?? t.to_region_id).executeTakeFirstOrThrow();
+  const household = t.to_household_id ? await findHouseholdBuilding(db, t.to_household_id) : undefined;
+  const region = await findRegionById(db, household?.region_id ?? t.to_region_id);
+  if (!region) throw new Error(`region ${household?.region_id ?? t.to_region_id} of transfer ${t.id} not found`);
   if (region.status !== 'active') throw new AppError('REGION_RETIRED');
   return { regionId: region.id, path: region.path, householdId: household?.id ?? null };
 }

@@ -3,7 +3,8 @@ import type { Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../access/actor';
-import { inScope, scopeOf } from '../../../access/scope';
+import { scopeOf } from '../../../access/scope';
+import { findImportJobInScope, insertImportJob, interruptRunningImports, setImportJob } from './import-jobs.repository';
 import { importResidents } from './resident-import.service';
 import { errorReport } from './resident-files';
 import { readRows, formatOf } from '../../../spreadsheets/row-source';
@@ -20,10 +21,10 @@ import type { UploadSlot } from '../../../spreadsheets/upload-slots';
  */
 export async function startResidentImport(db: Db, clock: Clock, actor: Actor, file: Buffer, fileName: string, slot: UploadSlot, log: (err: unknown) => void): Promise<string> {
   const id = uuidv7();
-  await db.insertInto('import_jobs').values({
+  await insertImportJob(db, {
     id, kind: 'residents', file_name: fileName.slice(0, 200), region_path: actor.regionPath, actor_id: actor.id, status: 'running',
     rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, warnings: 0, message: null, error: null, report: null, started_at: clock.now().toISOString(), finished_at: null,
-  }).execute();
+  });
   void runJob(db, clock, actor, id, file, slot).catch(log).finally(() => slot.release());
   return id;
 }
@@ -36,7 +37,7 @@ async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buff
       // after every committed batch (about 10,000 rows): what has committed so far, so a job
       // interrupted later (kill -9, a refusal midway) says what landed; written in order, off the import's path
       const { created, updated, unchanged, invalid } = landed;
-      written = written.then(() => db.updateTable('import_jobs').set({ rows, created, updated, unchanged, invalid }).where('id', '=', id).execute()).catch(() => {});
+      written = written.then(() => setImportJob(db, id, { rows, created, updated, unchanged, invalid })).catch(() => {});
     });
     await written;
     let report: Buffer | null;
@@ -47,28 +48,28 @@ async function runJob(db: Db, clock: Clock, actor: Actor, id: string, file: Buff
       summary.warnings.dispose();
     }
     slot.release();
-    await db.updateTable('import_jobs').set({
+    await setImportJob(db, id, {
       status: 'done', rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, invalid: summary.invalid,
       warnings: summary.warnings.count, finished_at: clock.now().toISOString(), report,
-    }).where('id', '=', id).execute();
+    });
   } catch (err) {
     const at = err instanceof AppError ? (err.details as { rows?: RefusedAt[] } | undefined)?.rows?.[0] : undefined;
     const message = err instanceof AppError ? (at?.message ?? err.code) : '导入失败 / import failed';
     const error = err instanceof AppError ? JSON.stringify({ code: err.code, row: at?.row ?? null, column: at?.column ?? null }) : null;
     slot.release();
     await written;
-    await db.updateTable('import_jobs').set({ status: 'failed', message, error, finished_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await setImportJob(db, id, { status: 'failed', message, error, finished_at: clock.now().toISOString() });
     if (!(err instanceof AppError)) throw err;
   }
 }
 
 export async function getImportJob(db: Db, actor: Actor, id: string) {
-  const job = await inScope(db.selectFrom('import_jobs').selectAll().where('id', '=', id), 'region_path', scopeOf(actor)).executeTakeFirst();
+  const job = await findImportJobInScope(db, scopeOf(actor), id);
   if (!job) throw new AppError('NOT_FOUND');
   return job;
 }
 
 /** After a restart, jobs that were running are not any more. */
 export async function markInterruptedImports(db: Db, clock: Clock) {
-  await db.updateTable('import_jobs').set({ status: 'interrupted', finished_at: clock.now().toISOString() }).where('status', '=', 'running').execute();
+  await interruptRunningImports(db, clock.now().toISOString());
 }

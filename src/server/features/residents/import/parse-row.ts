@@ -1,6 +1,7 @@
-import { PersonTag, type IdType, type Relation, type Transport } from '../../../../shared/residents';
-import { factsFromIdNumber, idDocumentProblem, MOBILE_PATTERN } from '../../../../shared/validators';
-import { characterCount, CONTROL_CHARACTER, INVISIBLE_IN_NAME } from '../../../../shared/text';
+import { PERSON_NAME_MAX, PersonTag, type IdType, type Relation, type Transport } from '../../../../shared/residents';
+import { MOBILE_PATTERN } from '../../../../shared/validators';
+import { CONTROL_CHARACTER } from '../../../../shared/text';
+import { bornInFuture, identityOf, nameProblem, pregnantMan } from '../person-rules';
 import {
   ID_TYPE_LABELS, lookup, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS,
   type ResidentCells, type ResidentColumnKey,
@@ -61,7 +62,7 @@ function validDate(text: string): boolean {
 
 const COLUMN_KEYS: readonly ResidentColumnKey[] = RESIDENT_COLUMNS.map((c) => c.key);
 
-export function cellsOf(cells: string[]): ResidentCells {
+function cellsOf(cells: string[]): ResidentCells {
   // a plain loop: this runs once per roster row, and Object.fromEntries over mapped pairs was a
   // tenth of the import's parsing time
   const out = {} as ResidentCells;
@@ -76,10 +77,11 @@ export function cellsOf(cells: string[]): ResidentCells {
  */
 export function parseResidentRow(row: number, raw: string[], today = '9999-12-31'): ParsedResident {
   const c = cellsOf(raw);
-  if (!c.name) throw new RowProblem('name', '姓名不能为空');
-  // counted in characters (𠮷 is one), and no character a reader cannot see, as the API's names
-  if (c.name.length > 50 && characterCount(c.name) > 50) throw new RowProblem('name', '姓名超过 50 字');
-  if (INVISIBLE_IN_NAME.test(c.name)) throw new RowProblem('name', '姓名含有不可见字符或文字方向控制符');
+  // the person's rules (person-rules.ts), each problem told in Chinese with its column
+  const badName = nameProblem(c.name);
+  if (badName === 'empty') throw new RowProblem('name', '姓名不能为空');
+  if (badName === 'too_long') throw new RowProblem('name', `姓名超过 ${PERSON_NAME_MAX} 字`);
+  if (badName === 'invisible') throw new RowProblem('name', '姓名含有不可见字符或文字方向控制符');
   for (const key of COLUMN_KEYS) {
     if (CONTROL_CHARACTER.test(c[key])) throw new RowProblem(key, '含有不可见的控制字符（如 NUL 或文字方向控制符）');
   }
@@ -90,23 +92,20 @@ export function parseResidentRow(row: number, raw: string[], today = '9999-12-31
   if (c.sex && !sex) throw new RowProblem('sex', `性别“${c.sex}”无效，应为男或女`);
   let birthDate = c.birthDate ? normaliseDate(c.birthDate) : null;
   if (birthDate && !validDate(birthDate)) throw new RowProblem('birthDate', `出生日期“${c.birthDate}”无效`);
-  if (idNumber) {
-    const problem = idDocumentProblem(idType, idNumber);
-    if (problem) {
-      const reason = { FORMAT: '格式错误', BIRTH_DATE: '出生日期不存在', CHECKSUM: '校验位错误', PERMIT_PREFIX: '居住证号应以 81/82/83 开头', IS_PERMIT: '这是港澳台居民居住证号，请选择对应证件类型' }[problem] ?? problem;
+  const identity = identityOf({ idType, idNumber, nationality: c.nationality || null, birthDate, sex });
+  if ('problem' in identity) {
+    const problem = identity.problem;
+    if (problem.kind === 'document') {
+      const reason = { FORMAT: '格式错误', BIRTH_DATE: '出生日期不存在', CHECKSUM: '校验位错误', PERMIT_PREFIX: '居住证号应以 81/82/83 开头', IS_PERMIT: '这是港澳台居民居住证号，请选择对应证件类型' }[problem.reason] ?? problem.reason;
       throw new RowProblem('idNumber', `证件号码${reason}`);
     }
-    if (idType !== 'passport') {
-      const facts = factsFromIdNumber(idNumber);
-      if (birthDate && birthDate !== facts.birthDate) throw new RowProblem('birthDate', `出生日期与身份证号不符（应为 ${facts.birthDate}）`);
-      if (sex && sex !== facts.sex) throw new RowProblem('sex', `性别与身份证号不符（应为${SEX_LABELS[facts.sex]}）`);
-      birthDate = facts.birthDate;
-      sex = facts.sex;
-    } else if (!c.nationality) {
-      throw new RowProblem('nationality', '护照须填写国籍');
-    }
+    if (problem.kind === 'nationality') throw new RowProblem('nationality', '护照须填写国籍');
+    if (problem.birthDate) throw new RowProblem('birthDate', `出生日期与身份证号不符（应为 ${problem.fromIdNumber.birthDate}）`);
+    throw new RowProblem('sex', `性别与身份证号不符（应为${SEX_LABELS[problem.fromIdNumber.sex]}）`);
   }
-  if (birthDate && birthDate > today) throw new RowProblem(idNumber && !c.birthDate ? 'idNumber' : 'birthDate', `出生日期 ${birthDate} 晚于今天`);
+  birthDate = identity.facts.birthDate;
+  sex = identity.facts.sex;
+  if (bornInFuture(birthDate, today)) throw new RowProblem(idNumber && !c.birthDate ? 'idNumber' : 'birthDate', `出生日期 ${birthDate} 晚于今天`);
   if (c.phone && !MOBILE_PATTERN.test(c.phone)) throw new RowProblem('phone', `手机号码“${c.phone}”无效`);
   if (!c.buildingCode) throw new RowProblem('buildingCode', '楼栋编码不能为空');
   if (!/^\d{18}$/.test(c.buildingCode)) throw new RowProblem('buildingCode', '楼栋编码应为 18 位数字');
@@ -118,7 +117,7 @@ export function parseResidentRow(row: number, raw: string[], today = '9999-12-31
     if (!tag || !PersonTag.safeParse(tag).success) throw new RowProblem('tags', `人员标签“${label}”无效`);
     tags.push(tag);
   }
-  if (tags.includes('pregnant') && sex === 'M') throw new RowProblem('tags', '孕产妇标签与性别（男）不符');
+  if (pregnantMan(sex, tags)) throw new RowProblem('tags', '孕产妇标签与性别（男）不符');
   const arrivalDate = c.arrivalDate ? normaliseDate(c.arrivalDate) : null;
   if (arrivalDate && !validDate(arrivalDate)) throw new RowProblem('arrivalDate', `抵达日期“${c.arrivalDate}”无效`);
   const transport = c.transport ? transportOf(c.transport) ?? null : null;

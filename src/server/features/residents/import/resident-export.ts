@@ -6,7 +6,9 @@ import type { Actor } from '../../../access/actor';
 import { scopeOf } from '../../../access/scope';
 import { maskIdNumber, maskPhone } from '../../../../shared/validators';
 import { audit } from '../../audit';
-import { searchPersons, tagsOf, type PersonFilter } from '../persons.repository';
+import { searchPersons, type PersonFilter } from '../persons.repository';
+import { tagsOf } from '../person-tags.repository';
+import { roomsOf } from '../households.repository';
 import { ID_TYPE_LABELS, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS } from './resident-columns';
 
 /**
@@ -29,8 +31,7 @@ export async function exportResidents(db: Db, clock: Clock, actor: Actor, filter
     const page = rows.slice(0, 2000);
     const tags = await tagsOf(db, page.map((p) => p.id));
     const householdIds = [...new Set(page.map((p) => p.household_id).filter((x): x is string => !!x))];
-    const households = householdIds.length ? await db.selectFrom('households').select(['id', 'room']).where('id', 'in', householdIds).execute() : [];
-    const rooms = new Map(households.map((h) => [h.id, h.room]));
+    const rooms = await roomsOf(db, householdIds);
     for (const p of page) {
       const code = buildingCodes.get(p.region_path) ?? p.region_path.split('/').filter(Boolean).pop()!;
       buildingCodes.set(p.region_path, code);

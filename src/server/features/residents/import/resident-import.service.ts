@@ -14,7 +14,11 @@ import { audit } from '../../audit';
 import { findRegionsByCodes } from '../../regions';
 import { codesOfPath } from '../../regions';
 import { personKeys } from '../person-keys';
-import { namesakesBornOn, personsWithPhones, registeredByIdNumbers, selectRegistered, type DuplicateCandidate, type RegisteredPerson } from '../persons.repository';
+import {
+  namesakesBornOn, personsWithPhones, registeredByIdNumbers, registeredInHouseholds, setPersonColumns, type DuplicateCandidate, type RegisteredPerson,
+} from '../persons.repository';
+import { moveTags } from '../person-tags.repository';
+import { householdsInBuildings, setHouseholdHead } from '../households.repository';
 import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { registeredPersonProblem } from './row-rules';
@@ -155,7 +159,7 @@ class ImportContext {
   /** ID number → the row that first carried it in this file */
   private readonly seenIds = new Map<string, number>();
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly actor: Actor, private readonly summary: ImportSummary) {
+  constructor(private readonly db: Db, private readonly clock: Clock, actor: Actor, private readonly summary: ImportSummary) {
     this.scope = scopeOf(actor);
     this.sqlite = sqliteHandle(db);
   }
@@ -193,10 +197,12 @@ class ImportContext {
     for (const c of missing) if (!this.buildings.has(c)) this.buildings.set(c, null);
     return rows.filter((r) => {
       const b = this.buildings.get(r.buildingCode);
-      if (!b || !pathInScope(b.path, this.scope)) return void this.reject(r.row, r.cells, 'buildingCode', `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`), false;
-      if (b.level !== 'building') return void this.reject(r.row, r.cells, 'buildingCode', `编码 ${r.buildingCode} 不是楼栋（院落）`), false;
-      if (b.status !== 'active') return void this.reject(r.row, r.cells, 'buildingCode', `楼栋 ${b.name} 已撤销`), false;
-      return true;
+      const problem = !b || !pathInScope(b.path, this.scope) ? `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`
+        : b.level !== 'building' ? `编码 ${r.buildingCode} 不是楼栋（院落）`
+        : b.status !== 'active' ? `楼栋 ${b.name} 已撤销`
+        : null;
+      if (problem) this.reject(r.row, r.cells, 'buildingCode', problem);
+      return problem === null;
     });
   }
 
@@ -275,10 +281,7 @@ class ImportContext {
       if (valid.length === 0) return;
       // Households: load each new building's households once, create the missing ones.
       const newBuildingIds = [...new Set(valid.map((r) => this.buildings.get(r.buildingCode)!.id))].filter((id) => !this.loadedBuildings.has(id));
-      for (let i = 0; i < newBuildingIds.length; i += 500) {
-        const existing = await trx.selectFrom('households').select(['id', 'region_id', 'room', 'head_person_id']).where('region_id', 'in', newBuildingIds.slice(i, i + 500)).execute();
-        for (const h of existing) this.households.set(`${h.region_id}|${h.room ?? ''}`, { id: h.id, head: h.head_person_id });
-      }
+      for (const h of await householdsInBuildings(trx, newBuildingIds)) this.households.set(`${h.region_id}|${h.room ?? ''}`, { id: h.id, head: h.head_person_id });
       for (const id of newBuildingIds) this.loadedBuildings.add(id);
       // New households are inserted after the persons loop below, with their head already set.
       const freshHouseholds: (Insertable<HouseholdTable> & { id: string })[] = [];
@@ -305,11 +308,7 @@ class ImportContext {
       // Existing persons: by ID number (byId, above), else by name within the household.
       const householdIds = [...new Set(valid.flatMap((r, i) => (r.idNumber ? [] : [householdOf[i]!.id])))].filter((id) => !freshById.has(id));
       const byHouseholdName = new Map<string, RegisteredPerson>();
-      for (let i = 0; i < householdIds.length; i += 1000) {
-        for (const p of await selectRegistered(trx).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute()) {
-          byHouseholdName.set(`${p.household_id}|${p.name}`, p);
-        }
-      }
+      for (const p of await registeredInHouseholds(trx, householdIds)) byHouseholdName.set(`${p.household_id}|${p.name}`, p);
 
       const inserts = [];
       const insertRows: ParsedResident[] = [];
@@ -365,13 +364,11 @@ class ImportContext {
       await insertMany(trx, this.sqlite, 'households', freshHouseholds, { chunk: 2000 });
       await insertMany(trx, this.sqlite, 'persons', inserts, { chunk: 1000 });
       for (const u of updates) {
-        await trx.updateTable('persons').set(u.values).where('id', '=', u.id).execute();
-        if (u.movedTo) await trx.updateTable('person_tags').set({ region_path: u.movedTo }).where('person_id', '=', u.id).execute();
+        await setPersonColumns(trx, u.id, u.values);
+        if (u.movedTo) await moveTags(trx, u.id, u.movedTo);
       }
       await insertMany(trx, this.sqlite, 'person_tags', tagRows, { chunk: 2000, ignoreConflictOn: ['person_id', 'tag'] });
-      for (const [householdId, personId] of headChanges) {
-        await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();
-      }
+      for (const [householdId, personId] of headChanges) await setHouseholdHead(trx, householdId, personId);
     });
   }
 }
