@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
-import { moveOpenAlertRecords } from '../alerts';
-import { moveOpenIsolationRecords } from '../isolation';
-import { moveOpenTracingRecords } from '../tracing';
+import { moveOpenAlertRecords } from '../alerts/person-records.repository';
+import { moveOpenIsolationRecords } from '../isolation/person-records.repository';
+import { moveOpenTracingRecords } from '../tracing/person-records.repository';
 
 /** Where an accepted transfer puts a person: a region (a building when there is a household) and maybe a household. */
 export interface MoveTarget {
