@@ -1,5 +1,5 @@
 /** What other features may use of auth: import from here, never from its files. */
-export { purgeExpiredSessions } from './auth.service';
+export { purgeExpiredSessions } from './session.service';
 export { deleteThrottlesOfUsername } from './login-throttle.repository';
 export { hashPassword } from './password';
 export { assertPasswordAcceptable } from './password-strength';

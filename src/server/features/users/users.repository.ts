@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Role } from '../../../shared/enums';
+import type { UserTable } from './users.table';
 import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 
@@ -53,4 +54,39 @@ export async function listUsers(db: Db, scope: Scope, f: UserFilter) {
     .orderBy('users.username')
     .limit(f.limit + 1)
     .execute();
+}
+
+/** Whether the database has an admin yet, or a user named `admin` (who would block creating one). */
+export async function findAdminOrNamedAdmin(db: Db) {
+  return db.selectFrom('users').select('id')
+    .where((eb) => eb.or([eb('role', '=', 'admin'), eb('username', '=', 'admin')])).limit(1).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUserRow(db: Db, id: string, changes: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/** What a login needs of the account named as typed (auth/auth.service.ts), or undefined. */
+export async function findUserForLogin(db: Db, username: string) {
+  return db.selectFrom('users').select(['id', 'username', 'password_hash', 'status', 'region_path'])
+    .where('username', '=', username).executeTakeFirst();
+}
+
+/** What a change of one's own password checks against: the current hash and what the new one may not resemble. */
+export async function findUserCredentials(db: Db, id: string) {
+  return db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A successful login: when, for the users list. */
+export async function recordUserLogin(db: Db, id: string, nowIso: string): Promise<void> {
+  await updateUserRow(db, id, { last_login_at: nowIso, updated_at: nowIso });
+}
+
+/** The user chose their own password: it replaces a temporary one, so the change-password demand lifts. */
+export async function setOwnPassword(db: Db, id: string, passwordHash: string, nowIso: string): Promise<void> {
+  await updateUserRow(db, id, { password_hash: passwordHash, must_change_password: 0, updated_at: nowIso });
 }

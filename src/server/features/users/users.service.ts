@@ -10,12 +10,9 @@ import type { UserCreateInput, UserUpdateInput } from '../../../shared/users';
 import { maskPhone } from '../../../shared/validators';
 import type { User } from '../../../shared/users';
 import { audit } from '../audit';
-import { hashPassword } from '../auth';
-import { deleteSessionsOfUser } from '../auth';
-import { deleteThrottlesOfUsername } from '../auth';
-import { assertPasswordAcceptable } from '../auth';
+import { assertPasswordAcceptable, deleteSessionsOfUser, deleteThrottlesOfUsername, hashPassword } from '../auth';
 import { getRegionInScope } from '../regions';
-import { findUserByUsername, findUserInScope } from './users.repository';
+import { findAdminOrNamedAdmin, findUserByUsername, findUserInScope, insertUser, updateUserRow } from './users.repository';
 
 /**
  * Which roles a user may grant: an admin any; the command centre any but admin; a township cadre
@@ -85,9 +82,9 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
     const row: UserTable = {
       id: uuidv7(), username: input.username, display_name: input.displayName, role: input.role, ...binding,
       phone: input.phone ?? null, password_hash: passwordHash, status: 'active', locale: input.locale,
-      failed_logins: 0, locked_until: null, must_change_password: opts.temporaryPassword ? 1 : 0, last_login_at: null, created_at: now, updated_at: now,
+      must_change_password: opts.temporaryPassword ? 1 : 0, last_login_at: null, created_at: now, updated_at: now,
     };
-    await trx.insertInto('users').values(row).execute();
+    await insertUser(trx, row);
     await audit(trx, clock, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionPath: row.region_path, details: { username: row.username, role: row.role } });
     return row.id;
   });
@@ -139,13 +136,13 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
       ...(input.phone !== undefined && { phone: input.phone }),
       ...(input.status !== undefined && { status: input.status }),
       ...(input.locale !== undefined && { locale: input.locale }),
-      ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null }),
+      ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: 1 }),
       ...binding,
     };
-    await trx.updateTable('users').set({ ...changes, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await updateUserRow(trx, id, { ...changes, updated_at: clock.now().toISOString() });
     if (input.status === 'disabled' || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
     if (passwordHash !== undefined) await deleteThrottlesOfUsername(trx, target.username);
-    const { password_hash: _omit, must_change_password: _flag, failed_logins: _f, locked_until: _l, ...logged } = changes as Record<string, unknown>;
+    const { password_hash: _omit, must_change_password: _flag, ...logged } = changes as Record<string, unknown>;
     const regionPath = (binding as { region_path?: string }).region_path ?? target.region_path;
     if (passwordHash !== undefined) {
       await audit(trx, clock, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, regionPath, details: { username: target.username, mustChangePassword: true } });
@@ -157,12 +154,11 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
   return getUser(db, actor, id);
 }
 
-/** Lift every login lock of a user (from any address) before it runs out. */
+/** Lift every login lock of a user (from any address) before it runs out; the locks live in auth's login_throttle. */
 export async function unlockUser(db: Db, clock: Clock, actor: Actor, id: string) {
   const target = await getUser(db, actor, id);
   if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     await deleteThrottlesOfUsername(trx, target.username);
     await audit(trx, clock, actor, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: target.region_path });
   });
@@ -181,16 +177,14 @@ export async function revealUserPhone(db: Db, clock: Clock, actor: Actor, id: st
  * password, or a generated one that the caller prints once.
  */
 export async function ensureAdmin(db: Db, clock: Clock, password: string | undefined): Promise<{ created: boolean; password?: string }> {
-  const existing = await db.selectFrom('users').select('id')
-    .where((eb) => eb.or([eb('role', '=', 'admin'), eb('username', '=', 'admin')])).limit(1).executeTakeFirst();
-  if (existing) return { created: false };
+  if (await findAdminOrNamedAdmin(db)) return { created: false };
   const generated = password ? undefined : generatePassword();
   const now = clock.now().toISOString();
-  await db.insertInto('users').values({
+  await insertUser(db, {
     id: uuidv7(), username: 'admin', display_name: '系统管理员', role: 'admin', region_id: null, region_path: '/',
     phone: null, password_hash: await hashPassword(password ?? generated!), status: 'active', locale: 'zh-CN',
-    failed_logins: 0, locked_until: null, must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
-  }).execute();
+    must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
+  });
   await audit(db, clock, null, { action: 'user.bootstrap_admin', entityType: 'user', details: { username: 'admin' } });
   return { created: true, password: generated };
 }
