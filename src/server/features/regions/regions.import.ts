@@ -11,7 +11,7 @@ import { regionCodeProblem, codeFitsParent, significantDigits } from '../../../s
 import type { RegionImportRowError } from '../../../shared/regions';
 import { audit } from '../audit';
 import { nameColumns, newRegionRow } from './regions.mapper';
-import { findRegionsByCodes, insertRegions, maxChildCode } from './regions.repository';
+import { findRegionsByCodes, insertRegions, maxChildCode, updateRegionRow } from './regions.repository';
 import { codeIsGenerated, levelFits } from './regions.rules';
 import { addListValidation } from '../../excel';
 import { readRows } from '../../spreadsheets/row-source';
@@ -169,7 +169,7 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
   await db.transaction().execute(async (trx) => {
     await insertRegions(trx, fresh);
     for (const r of renames) {
-      await trx.updateTable('regions').set({ ...nameColumns(r.name, r.code), updated_at: now }).where('id', '=', r.id).execute();
+      await updateRegionRow(trx, r.id, { ...nameColumns(r.name, r.code), updated_at: now });
     }
     await audit(trx, clock, actor, { action: 'region.import', entityType: 'region', regionPath: actor.regionPath, details: { created: fresh.length, updated: renames.length } });
   });

@@ -7,7 +7,7 @@ import { pathInScope, scopeOf } from '../../access/scope';
 import { audit } from '../audit';
 import { readDivisionCounty } from './division-table';
 import { nameColumns, newRegionRow } from './regions.mapper';
-import { findRegionByCode, findRegionsByCodes, insertRegions } from './regions.repository';
+import { findRegionByCode, findRegionsByCodes, insertRegions, updateRegionRow } from './regions.repository';
 
 export interface LoadProgress {
   (done: number, total: number): void;
@@ -54,7 +54,7 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
       done++;
       if (found) {
         if (found.name !== name) {
-          await trx.updateTable('regions').set({ ...nameColumns(name, code), updated_at: now }).where('id', '=', found.id).execute();
+          await updateRegionRow(trx, found.id, { ...nameColumns(name, code), updated_at: now });
           updated++;
         }
         return found;
