@@ -5,21 +5,14 @@ import type { UserTable } from './users.table';
 import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 
-/** Users with their region's name and the latest login lock on them from any address (auth/login-throttle.ts). */
+/** Users with their region's name. */
 function selectUsers(db: Db) {
   return db
     .selectFrom('users')
     .leftJoin('regions', 'regions.id', 'users.region_id')
     .selectAll('users')
-    .select('regions.name as region_name')
-    .select((eb) => eb
-      .selectFrom('login_throttle')
-      .select((t) => t.fn.max('login_throttle.locked_until').as('until'))
-      .whereRef('login_throttle.username', '=', 'users.username')
-      .where('login_throttle.kind', '=', 'pair')
-      .as('lock_until'));
+    .select('regions.name as region_name');
 }
-
 
 export async function findUserInScope(db: Db, scope: Scope, id: string) {
   return inScope(selectUsers(db).where('users.id', '=', id), 'users.region_path', scope).executeTakeFirst();
@@ -28,6 +21,9 @@ export async function findUserInScope(db: Db, scope: Scope, id: string) {
 export async function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst();
 }
+
+/** A user with their region's name. */
+export type UserWithRegion = NonNullable<Awaited<ReturnType<typeof findUserInScope>>>;
 
 export interface UserFilter {
   search?: string;

@@ -4,15 +4,24 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
 import type { UserCreateInput, UserUpdateInput } from '../../../shared/users';
 import { maskPhone } from '../../../shared/validators';
 import type { User } from '../../../shared/users';
 import { audit } from '../audit';
-import { assertPasswordAcceptable, deleteSessionsOfUser, deleteThrottlesOfUsername, hashPassword } from '../auth';
+import { assertPasswordAcceptable, deleteSessionsOfUser, deleteThrottlesOfUsername, hashPassword, latestPairLocks } from '../auth';
 import { getRegionInScope } from '../regions';
-import { findAdminOrNamedAdmin, findUserByUsername, findUserInScope, insertUser, updateUserRow } from './users.repository';
+import { type Scope, scopeOf } from '../../access/scope';
+import {
+  findAdminOrNamedAdmin,
+  findUserByUsername,
+  findUserInScope,
+  insertUser,
+  listUsers,
+  updateUserRow,
+  type UserFilter,
+  type UserWithRegion,
+} from './users.repository';
 
 /**
  * Which roles a user may grant: an admin any; the command centre any but admin; a township cadre
@@ -29,7 +38,22 @@ export function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
   return GRANTABLE[actor.role].includes(role);
 }
 
-export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): User {
+/** A user as the users pages show them: with their region's name and the latest login lock on them. */
+type UserView = UserWithRegion & { lock_until: string | null };
+
+/** Attach each user's latest lock from any address (auth's login_throttle; see auth/login-throttle.ts). */
+async function withLoginLocks(db: Db, rows: UserWithRegion[]): Promise<UserView[]> {
+  if (rows.length === 0) return [];
+  const locks = await latestPairLocks(db, rows.map((r) => r.username));
+  return rows.map((r) => ({ ...r, lock_until: locks.get(r.username) ?? null }));
+}
+
+/** Users in scope ordered by username, one more than the limit (the next page's cursor). */
+export async function listUsersInScope(db: Db, scope: Scope, f: UserFilter): Promise<UserView[]> {
+  return withLoginLocks(db, await listUsers(db, scope, f));
+}
+
+export function toUser(row: UserView): User {
   return {
     id: row.id,
     username: row.username,
@@ -48,10 +72,10 @@ export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): U
   };
 }
 
-export async function getUser(db: Db, actor: Actor, id: string) {
+export async function getUser(db: Db, actor: Actor, id: string): Promise<UserView> {
   const row = await findUserInScope(db, scopeOf(actor), id);
   if (!row) throw new AppError('USER_NOT_FOUND');
-  return row;
+  return (await withLoginLocks(db, [row]))[0]!;
 }
 
 /** The region a user is bound to, checked against the actor's jurisdiction; null only for a global admin. */
