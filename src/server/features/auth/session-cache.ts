@@ -8,7 +8,7 @@ import type { Locale, Role } from '../../../shared/enums';
  * the users or regions API (role, jurisdiction, region moves — see session.hook.ts). Another server
  * process sharing the database sees such a change at most SESSION_CACHE_MS later.
  */
-export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 /**

@@ -39,7 +39,7 @@ export function managesNotice(actor: Actor, row: { region_path: string }): boole
  * region it is addressed to (a notice to 古陶镇 reaches its villages' grid workers, not 段村镇's),
  * when their role is one of those it names (or it names none).
  */
-export function isAddressee(actor: Actor, row: { kind: string; state: string; region_path: string; audience_roles: string }): boolean {
+function isAddressee(actor: Actor, row: { kind: string; state: string; region_path: string; audience_roles: string }): boolean {
   if (row.kind !== 'internal' || row.state !== 'published' || actor.regionPath === '/') return false;
   const roles = audienceOf(row);
   return actor.regionPath.startsWith(row.region_path) && (roles.length === 0 || roles.includes(actor.role));

@@ -17,7 +17,7 @@ import { addListValidation } from '../../excel';
 import { readRows } from '../../spreadsheets/row-source';
 
 /** Chinese level names as the template's drop-down offers them; English level names work too. */
-export const LEVEL_LABELS: Record<RegionLevel, string> = {
+const LEVEL_LABELS: Record<RegionLevel, string> = {
   province: '省', city: '市', county: '县区', township: '乡镇街道', village: '村社区', grid: '网格', building: '楼栋',
 };
 const LEVEL_BY_LABEL = new Map<string, RegionLevel>([

@@ -34,7 +34,7 @@ const GRANTABLE: Record<Role, readonly Role[]> = {
   grid: [], checkpoint: [], observer: [], organisation: [], supplies: [],
 };
 
-export function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
+function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
   return GRANTABLE[actor.role].includes(role);
 }
 
@@ -121,7 +121,7 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
  * above). A peer — another cadre of the same township — may not: they could set the password and
  * log in as the other, or demote or disable them.
  */
-export function isAboveUser(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
+function isAboveUser(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
   if (actor.regionPath === '/') return true;
   return target.region_path.startsWith(actor.regionPath) && target.region_path.length > actor.regionPath.length;
 }

@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import type { Locale, Role, UserStatus } from '../../../shared/enums';
 
 export interface UserTable {
@@ -26,5 +25,3 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
 }
-
-export type UserRow = Selectable<UserTable>;
