@@ -9,9 +9,7 @@ import { readDivisionCounty } from './division-table';
 import { nameColumns, newRegionRow } from './regions.mapper';
 import { findRegionByCode, findRegionsByCodes, insertRegions, updateRegionRow } from './regions.repository';
 
-export interface LoadProgress {
-  (done: number, total: number): void;
-}
+export type LoadProgress = (done: number, total: number) => void;
 
 /**
  * Load a real county's tree from the national division table: the county (under its city or

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database';
 import type { RegionRow } from './regions.table';
 import type { Clock } from '../../clock';
-import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf, type Scope } from '../../access/scope';
