@@ -12,6 +12,7 @@ import { sweepLateZeroReports } from './features/zero-reports';
 import { startTicker } from './ticker';
 import { auditLogOwnedByApplication } from './features/audit';
 import { purgeExpiredSessions } from './features/auth';
+import { countRegions } from './features/regions';
 import { rollupRefreshJob } from './features/rollups';
 
 /** Build the web UI with Vite when dist/web is missing (first `npm start` on a fresh clone). */
@@ -37,8 +38,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
       : 'Created user "admin" with the password from QUNFANG_ADMIN_PASSWORD.');
   }
   if (config.demo !== 'none' && !(await demoIsLoaded(db))) {
-    const regionCount = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    if (Number(regionCount.n) === 0) {
+    if ((await countRegions(db)) === 0) {
       log(`Empty database: building the demo county (QUNFANG_DEMO=${config.demo}; set QUNFANG_DEMO=none to skip)…`);
       const { progressBar } = await import('./progress');
       const bar = progressBar('demo');

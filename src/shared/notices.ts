@@ -11,8 +11,7 @@ export const NoticeKind = z.enum(['internal', 'public']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** 普通 / 紧急 / 特急 — how the inbox orders and marks it. */
-export const NoticeUrgency = z.enum(['routine', 'urgent', 'immediate']);
-export type NoticeUrgency = z.infer<typeof NoticeUrgency>;
+const NoticeUrgency = z.enum(['routine', 'urgent', 'immediate']);
 
 /** A notice is drafted, published (reaches its addressees or the public page), then possibly withdrawn. */
 export const NoticeState = z.enum(['draft', 'published', 'withdrawn']);

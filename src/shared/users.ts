@@ -6,7 +6,7 @@ import { nameText } from './text';
 export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username: 3–32 letters, digits, _ . -');
 /** At least 8 characters with a letter and a digit; the server also refuses common and guessable ones. */
 export const Password = z.string().min(8).max(128);
-export const MobilePhone = z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile');
+const MobilePhone = z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile');
 
 /** A user as lists show it: the phone is masked unless revealed (an audited action). */
 export const User = z.object({

@@ -32,7 +32,7 @@ export class GroupCommitter<T, R> {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const results = await this.commit(batch.map((b) => b.item));
-        batch.forEach((b, i) => b.resolve(results[i]!));
+        for (const [i, b] of batch.entries()) b.resolve(results[i]!);
       } catch (err) {
         if (batch.length === 1) {
           batch[0]!.reject(err);

@@ -129,7 +129,7 @@ describe('pagination cursors', () => {
 describe('control characters', () => {
   it('finds the first control character anywhere, keys included, and lets tab and line breaks through', () => {
     expect(controlCharacterPath({ a: ['ok', { b: 'x\u0000' }] })).toEqual(['a', 1, 'b']);
-    expect(controlCharacterPath({ ['k\u202E']: 1 })).toEqual(['k\u202E']);
+    expect(controlCharacterPath({ 'k\u202E': 1 })).toEqual(['k\u202E']);
     expect(controlCharacterPath({ note: 'line one\nline two\r\n\tindented', n: 3, f: null })).toBeNull();
     let deep: unknown = 'x\u0007';
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -6,12 +6,12 @@ import { AppError } from '../errors';
  * Opaque cursors: base64url of the sort key of the last row returned. Lists fetch limit + 1 rows
  * to know whether another page exists.
  */
-export function encodeCursor(key: unknown): string {
+function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
 /** One part of a sort key: an id, a path, a username or a timestamp — never an object, a number or a NUL. */
-export const CursorPart = z.string().min(1).max(200).refine((s) => !CONTROL_CHARACTER.test(s));
+const CursorPart = z.string().min(1).max(200).refine((s) => !CONTROL_CHARACTER.test(s));
 
 /**
  * The key of a list sorted by its rows' ids (UUIDs): anything else — `"x"`, a date — would reach

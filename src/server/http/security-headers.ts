@@ -11,7 +11,7 @@ import type { Config } from '../config';
  * Images may be data:/blob: (the icon, QR codes drawn on a canvas); fetches and the live
  * Server-Sent Events go only to this server; no page may be framed.
  */
-export function contentSecurityPolicy(config: Pick<Config, 'cookieSecure'>): Record<string, string[]> {
+function contentSecurityPolicy(config: Pick<Config, 'cookieSecure'>): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],

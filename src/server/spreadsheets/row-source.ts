@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MAX_CELL_CHARS, MAX_CELLS_PER_ROW, MAX_ROWS } from '../../shared/upload-limits';
 import { AppError } from '../errors';
 import { csvRecords, CsvSyntaxError } from './csv-records';

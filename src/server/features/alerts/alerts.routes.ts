@@ -5,7 +5,8 @@ import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { acknowledgeAlert, listAlerts, toAlert } from './alerts.service';
+import { listAlerts } from './alerts.repository';
+import { acknowledgeAlert, toAlert } from './alerts.service';
 
 /** How often the live stream looks for new alerts; a database poll works across server processes. */
 const STREAM_POLL_MS = 1000;

@@ -3,10 +3,11 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, pathInScope, scopeOf, type Scope } from '../../access/scope';
+import { pathInScope, scopeOf } from '../../access/scope';
 import type { Alert } from '../../../shared/screening';
 import { audit } from '../audit';
 import type { ReferralSource } from '../../../shared/referrals';
+import { acknowledgeAlertRow, findAlert, insertAlert, type AlertListRow } from './alerts.repository';
 import { insertReferral, referredSubjects, type ReferralEvent } from './referrals.repository';
 
 export interface AlertInput {
@@ -26,10 +27,10 @@ export interface AlertInput {
 export async function raiseAlert(db: Db, clock: Clock, a: AlertInput): Promise<string> {
   const now = clock.now();
   const id = uuidv7(now.getTime());
-  await db.insertInto('alerts').values({
+  await insertAlert(db, {
     id, kind: a.kind, person_id: a.personId, region_path: a.regionPath, source_type: a.sourceType, source_id: a.sourceId,
     message: a.message, created_at: now.toISOString(), acknowledged_at: null, acknowledged_by: null, referral_id: a.referralId ?? null,
-  }).execute();
+  });
   return id;
 }
 
@@ -58,22 +59,7 @@ export async function raiseAlerts(db: Db, clock: Clock, alerts: AlertInput[]): P
   }
 }
 
-/** Alerts in scope, newest first, or — for the live stream — those after a given id, oldest first. */
-export async function listAlerts(db: Db, scope: Scope, f: { open?: boolean; before?: string; after?: string; limit: number }) {
-  return inScope(
-    db.selectFrom('alerts').leftJoin('persons', 'persons.id', 'alerts.person_id').selectAll('alerts').select('persons.name as person_name'),
-    'alerts.region_path',
-    scope,
-  )
-    .$if(f.open === true, (q) => q.where('alerts.acknowledged_at', 'is', null))
-    .$if(f.before !== undefined, (q) => q.where('alerts.id', '<', f.before!))
-    .$if(f.after !== undefined, (q) => q.where('alerts.id', '>', f.after!))
-    .orderBy('alerts.id', f.after !== undefined ? 'asc' : 'desc')
-    .limit(f.limit + 1)
-    .execute();
-}
-
-export function toAlert(r: Awaited<ReturnType<typeof listAlerts>>[number]): Alert {
+export function toAlert(r: AlertListRow): Alert {
   return {
     id: r.id, kind: r.kind, personId: r.person_id, personName: r.person_name ?? null, regionPath: r.region_path,
     sourceType: r.source_type, sourceId: r.source_id, message: r.message, createdAt: r.created_at, acknowledgedAt: r.acknowledged_at,
@@ -83,10 +69,10 @@ export function toAlert(r: Awaited<ReturnType<typeof listAlerts>>[number]): Aler
 
 export async function acknowledgeAlert(db: Db, clock: Clock, actor: Actor, id: string) {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findAlert(trx, id);
     if (!row || !pathInScope(row.region_path, scopeOf(actor))) throw new AppError('NOT_FOUND');
     if (row.acknowledged_at) return;
-    await trx.updateTable('alerts').set({ acknowledged_at: clock.now().toISOString(), acknowledged_by: actor.id }).where('id', '=', id).execute();
+    await acknowledgeAlertRow(trx, id, actor.id, clock.now().toISOString());
     await audit(trx, clock, actor, { action: 'alert.acknowledge', entityType: 'alert', entityId: id, regionPath: row.region_path });
   });
 }

@@ -65,3 +65,12 @@ export async function listReferrals(db: Db, scope: Scope, f: { open?: boolean; p
 export async function updateReferral(db: Db, id: string, set: Partial<{ facility: string; referred_at: string; outcome: 'excluded' | 'suspected' | 'confirmed'; outcome_at: string; outcome_note: string | null; outcome_by: string; case_id: string; updated_at: string }>) {
   await db.updateTable('referrals').set(set).where('id', '=', id).execute();
 }
+
+/**
+ * The id of the person's case, in any jurisdiction (a finding never opens a second one). A read of
+ * tracing's table: tracing's index does not yet offer it (its cases.service has a scoped caseOfPerson).
+ */
+export async function findCaseIdOfPerson(db: Db, personId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('cases').select('id').where('person_id', '=', personId).executeTakeFirst();
+  return row?.id;
+}

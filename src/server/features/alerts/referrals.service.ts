@@ -8,7 +8,8 @@ import { audit } from '../audit';
 import { getPerson } from '../residents';
 import { createCase } from '../tracing';
 import { raiseAlert } from './alerts.service';
-import { findReferralInScope, insertReferral, updateReferral, type ReferralRow } from './referrals.repository';
+import { acknowledgeAlertsOfReferral, findAlert, linkAlertToReferral } from './alerts.repository';
+import { findCaseIdOfPerson, findReferralInScope, insertReferral, updateReferral, type ReferralRow } from './referrals.repository';
 
 /** Who records referrals and their outcomes: the roles that handle alerts (command centre, townships). */
 export const ROLES_THAT_REFER = ['admin', 'command', 'township'] as const;
@@ -53,10 +54,10 @@ export async function createReferral(db: Db, clock: Clock, actor: Actor, input: 
       reason: input.reason, referredAt, referredBy: actor.id, facility: input.facility ?? null,
     });
     if (input.alertId) {
-      const alert = await trx.selectFrom('alerts').select(['id', 'region_path', 'person_id', 'referral_id']).where('id', '=', input.alertId).executeTakeFirst();
+      const alert = await findAlert(trx, input.alertId);
       if (!alert || !pathInScope(alert.region_path, scopeOf(actor)) || alert.person_id !== person.id) throw new AppError('NOT_FOUND', { field: 'alertId' });
       if (alert.referral_id) throw new AppError('REFERRAL_EXISTS', { referralId: alert.referral_id });
-      await trx.updateTable('alerts').set({ referral_id: referralId }).where('id', '=', alert.id).execute();
+      await linkAlertToReferral(trx, alert.id, referralId);
     } else {
       await raiseAlert(trx, clock, {
         kind: 'refer', personId: person.id, regionPath: person.region_path, sourceType: input.sourceType, sourceId: input.sourceId ?? referralId,
@@ -100,7 +101,7 @@ export async function recordReferralOutcome(db: Db, ctx: ReferralContext, actor:
     if (at < current.referred_at) throw new AppError('REFERRAL_TIME_INVALID', { at: input.at });
     const now = clock.now().toISOString();
     await updateReferral(trx, id, { outcome: input.outcome, outcome_at: at, outcome_note: input.note ?? null, outcome_by: actor.id, updated_at: now });
-    await trx.updateTable('alerts').set({ acknowledged_at: now, acknowledged_by: actor.id }).where('referral_id', '=', id).where('acknowledged_at', 'is', null).execute();
+    await acknowledgeAlertsOfReferral(trx, id, actor.id, now);
     await audit(trx, clock, actor, { action: 'referral.outcome', entityType: 'referral', entityId: id, regionPath: current.region_path, details: { outcome: input.outcome, from: current.outcome, at } });
     return { ...current, outcome_at: at };
   });
@@ -113,8 +114,8 @@ export async function recordReferralOutcome(db: Db, ctx: ReferralContext, actor:
 
 /** The person's case: the one there is, else a new one — unless the person is beyond the actor's reach. */
 async function caseFor(db: Db, ctx: ReferralContext, actor: Actor, row: ReferralRow, input: ReferralOutcomeInput): Promise<string | null> {
-  const existing = await db.selectFrom('cases').select('id').where('person_id', '=', row.person_id!).executeTakeFirst();
-  if (existing) return existing.id;
+  const existing = await findCaseIdOfPerson(db, row.person_id!);
+  if (existing) return existing;
   try {
     const created = await createCase(db, ctx.clock, actor, {
       personId: row.person_id!, classification: input.outcome, outcome: 'under_treatment', reportDate: localDay(new Date(row.outcome_at!), ctx.timeZone),

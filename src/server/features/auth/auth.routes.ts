@@ -3,18 +3,17 @@ import { z } from 'zod';
 import { ChangePasswordInput, LoginInput, Me } from '../../../shared/users';
 import { actorOf } from '../../http/actor';
 import type { Actor } from '../../access/actor';
-import { requestMeta } from './session.hook';
+import { requestMeta, SESSION_COOKIE } from './session.hook';
 import { AppError } from '../../errors';
 import type { AppDeps } from '../../deps';
 import type { Db } from '../../db/database';
-import { actorForToken, changePassword, login, logout } from './auth.service';
-
-import { SESSION_COOKIE } from './session.hook';
+import { findRegionById } from '../regions';
+import { changePassword, login, logout } from './auth.service';
+import { actorForToken } from './session.service';
 
 async function meOf(db: Db, actor: Actor): Promise<Me> {
-  const region = actor.regionId
-    ? await db.selectFrom('regions').select(['id', 'name', 'code', 'level', 'path']).where('id', '=', actor.regionId).executeTakeFirst()
-    : undefined;
+  const row = actor.regionId ? await findRegionById(db, actor.regionId) : undefined;
+  const region = row && { id: row.id, name: row.name, code: row.code, level: row.level, path: row.path };
   return {
     id: actor.id,
     username: actor.username,

@@ -1,28 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import type { ChangePasswordInput, LoginInput } from '../../../shared/users';
-import { assertPasswordAcceptable } from './password-strength';
 import { audit } from '../audit';
+import { findUserCredentials, findUserForLogin, recordUserLogin, setOwnPassword } from '../users';
+import { assertPasswordAcceptable } from './password-strength';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { deleteExpiredSessions, deleteSession, deleteSessionsOfUser, findLiveSession, insertSession, touchSession } from './session.repository';
-import { cachedSession, forgetSession, rememberSession } from './session-cache';
+import { deleteSession, deleteSessionsOfUser, insertSession } from './session.repository';
+import { forgetSession } from './session-cache';
 import { assertMayTryLogin, recordLoginFailure, recordLoginSuccess } from './login-throttle';
-
-/** Sessions slide forward with use; the last-seen time is written at most this often. */
-const TOUCH_EVERY_MS = 5 * 60_000;
-
-export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+import { sessionIdOf, type RequestMeta } from './session.service';
 
 /**
  * Check a username and password and open a session. Throttling (login-throttle.ts) comes first and
@@ -34,7 +24,7 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
   const now = clock.now();
   const nowIso = now.toISOString();
   await assertMayTryLogin(db, now, input.username, meta.ip);
-  const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const user = await findUserForLogin(db, input.username);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !passwordOk) {
     const outcome = await db.transaction().execute(async (trx) => {
@@ -60,11 +50,7 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
   const token = randomBytes(32).toString('base64url');
   const sessionId = sessionIdOf(token);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, last_login_at: nowIso, updated_at: nowIso })
-      .where('id', '=', user.id)
-      .execute();
+    await recordUserLogin(trx, user.id, nowIso);
     await recordLoginSuccess(trx, user.username, meta.ip);
     await insertSession(trx, {
       id: sessionId,
@@ -80,43 +66,6 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
   return { token, userId: user.id };
 }
 
-/**
- * The actor behind a session cookie, or null when the session is missing, expired or its user
- * disabled. Answered from the session cache (session-cache.ts) when it was read in the last few seconds.
- */
-export async function actorForToken(db: Db, clock: Clock, config: Config, token: string, meta: RequestMeta): Promise<{ actor: Actor; sessionId: string } | null> {
-  const sessionId = sessionIdOf(token);
-  const now = clock.now();
-  const nowMs = now.getTime();
-  let row = cachedSession(sessionId, nowMs);
-  if (!row) {
-    row = await findLiveSession(db, sessionId, now.toISOString());
-    if (!row) return null;
-    rememberSession(sessionId, row, nowMs);
-  }
-  if (nowMs - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    const expiresAt = new Date(nowMs + config.sessionHours * 3600_000).toISOString();
-    await touchSession(db, sessionId, now.toISOString(), expiresAt);
-    row.last_seen_at = now.toISOString();
-    row.expires_at = expiresAt;
-  }
-  return {
-    sessionId,
-    actor: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      regionId: row.region_id,
-      regionPath: row.region_path,
-      locale: row.locale,
-      mustChangePassword: row.must_change_password === 1,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    },
-  };
-}
-
 export async function logout(db: Db, clock: Clock, actor: Actor, sessionId: string) {
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, sessionId);
@@ -129,24 +78,15 @@ export async function logout(db: Db, clock: Clock, actor: Actor, sessionId: stri
  * other session of the user is closed, and this one is read afresh so the change-password demand lifts.
  */
 export async function changePassword(db: Db, clock: Clock, actor: Actor, sessionId: string, input: ChangePasswordInput) {
-  const user = await db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const user = await findUserCredentials(db, actor.id);
   if (!(await verifyPassword(user.password_hash, input.oldPassword))) throw new AppError('BAD_CREDENTIALS');
   if (input.newPassword === input.oldPassword) throw new AppError('PASSWORD_UNCHANGED');
   assertPasswordAcceptable(input.newPassword, { username: user.username, displayName: user.display_name });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0, updated_at: clock.now().toISOString() }).where('id', '=', actor.id).execute();
+    await setOwnPassword(trx, actor.id, passwordHash, clock.now().toISOString());
     await deleteSessionsOfUser(trx, actor.id, sessionId);
     forgetSession(sessionId);
     await audit(trx, clock, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.id, regionPath: actor.regionPath });
   });
-}
-
-/**
- * Delete the sessions that have ended (a session ends `QUNFANG_SESSION_HOURS` after its last use):
- * an ended session is never honoured, but its row would otherwise stay for ever. Run every minute by
- * each server process (main.ts); deleting what has already been deleted is harmless.
- */
-export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<number> {
-  return deleteExpiredSessions(db, clock.now().toISOString());
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
-import { purgeExpiredSessions } from './auth.service';
+import { purgeExpiredSessions } from './session.service';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -67,3 +67,18 @@ export async function pruneThrottles(db: Db, beforeIso: string) {
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', beforeIso)]))
     .execute();
 }
+
+/**
+ * The latest pair lock (a username from one address) ever set on each of `usernames`, ended or not:
+ * the users list shows it, and an administrator may lift it early. Usernames never locked are absent.
+ */
+export async function latestPairLocks(db: Db, usernames: string[]): Promise<Map<string, string>> {
+  const locks = new Map<string, string>();
+  for (let i = 0; i < usernames.length; i += 500) {
+    const rows = await db.selectFrom('login_throttle')
+      .select((eb) => ['username', eb.fn.max('locked_until').as('until')])
+      .where('kind', '=', 'pair').where('username', 'in', usernames.slice(i, i + 500)).groupBy('username').execute();
+    for (const r of rows) if (r.username !== null && r.until) locks.set(r.username, r.until as string);
+  }
+  return locks;
+}

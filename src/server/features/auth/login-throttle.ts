@@ -20,13 +20,13 @@ import { countFailure, deleteThrottle, liveLocks, lockIfReached, pruneThrottles,
  * phones and township PCs, and nothing in this deployment sends messages.
  */
 export const PAIR_MAX_FAILURES = 5;
-export const PAIR_MAX_FAILURES_UNDER_ATTACK = 1;
-export const PAIR_LOCK_MINUTES = 15;
+const PAIR_MAX_FAILURES_UNDER_ATTACK = 1;
+const PAIR_LOCK_MINUTES = 15;
 const PAIR_MAX_LOCK_MS = 24 * 3600_000;
 const PAIR_QUIET_MS = 24 * 3600_000;
 export const ADDRESS_MAX_FAILURES = 20;
-export const ADDRESS_WINDOW_MINUTES = 15;
-export const ACCOUNT_ATTACK_FAILURES = 20;
+const ADDRESS_WINDOW_MINUTES = 15;
+const ACCOUNT_ATTACK_FAILURES = 20;
 const ACCOUNT_WINDOW_MS = 3600_000;
 
 interface Keys {

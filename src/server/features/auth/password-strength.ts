@@ -10,7 +10,7 @@ import { COMMON_PASSWORDS_ZH, COMMON_WORDS_ZH } from './common-passwords-zh';
  * people can remember still pass. `password1`, `qwerty123`, `Passw0rd!`, keyboard walks,
  * repeats, dates and the username with digits score 0 or 1.
  */
-export const MIN_PASSWORD_SCORE = 2;
+const MIN_PASSWORD_SCORE = 2;
 
 const refused = new Set(COMMON_PASSWORDS_ZH);
 let estimator: ZxcvbnFactory | null = null;
@@ -24,7 +24,7 @@ function estimatorOf(): ZxcvbnFactory {
 }
 
 /** Whether a password is common or guessable for this user (their username and name count as known words). */
-export function passwordIsGuessable(password: string, userWords: readonly string[] = []): boolean {
+function passwordIsGuessable(password: string, userWords: readonly string[] = []): boolean {
   if (refused.has(password.toLowerCase())) return true;
   const words = userWords.flatMap((w) => [w, w.toLowerCase()]).filter((w) => w.length >= 2);
   return estimatorOf().check(password.slice(0, 64), words).score < MIN_PASSWORD_SCORE;

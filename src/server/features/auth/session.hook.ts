@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps';
-import { actorForToken } from './auth.service';
+import { actorForToken } from './session.service';
 import { forgetAllSessions } from './session-cache';
 
 export const SESSION_COOKIE = 'qf_session';

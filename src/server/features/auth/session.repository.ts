@@ -1,12 +1,12 @@
 import type { Db } from '../../db/database';
-import { forgetSession, forgetSessionsOfUser } from './session-cache';
+import { forgetSession, forgetSessionsOfUser, type LiveSession } from './session-cache';
 
 export async function insertSession(db: Db, row: { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null; user_agent: string | null }) {
   await db.insertInto('sessions').values(row).execute();
 }
 
 /** A live session with its active user, or undefined. */
-export async function findLiveSession(db: Db, sessionId: string, nowIso: string) {
+export async function findLiveSession(db: Db, sessionId: string, nowIso: string): Promise<LiveSession | undefined> {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

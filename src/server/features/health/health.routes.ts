@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { engineOf } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { VERSION } from '../../version';
+import { pingDatabase } from './health.repository';
 
 export function healthRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -14,7 +14,7 @@ export function healthRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['sqlite', 'postgres']), version: z.string(), time: z.string() }) },
       },
     }, async () => {
-      await sql`select 1`.execute(db);
+      await pingDatabase(db);
       return { status: 'ok' as const, engine: engineOf(db), version: VERSION, time: clock.now().toISOString() };
     });
   };

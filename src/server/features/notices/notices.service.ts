@@ -1,29 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { NoticeTable } from './notices.table';
 import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { containsScopeNode, inScope, pathInScope, scopeOf } from '../../access/scope';
+import { pathInScope, scopeOf } from '../../access/scope';
 import { CursorId, CursorPair, decodeCursor } from '../../http/pagination';
 import type { Role } from '../../../shared/enums';
 import type { NoticeDraft, NoticeDraftChange, NoticeKind, NoticeState, NoticeView } from '../../../shared/notices';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
+import {
+  countUnread,
+  findNotice,
+  insertNotice,
+  insertNoticeRead,
+  listInbox as listInboxRows,
+  listIssuedNotices as listIssuedNoticeRows,
+  type InboxReader,
+  type NoticeRow,
+  updateNoticeRow,
+} from './notices.repository';
 
 /** Who issues notices and announcements (发通知、发公告): the command centre and townships, to their own jurisdiction. */
 export const ROLES_THAT_ISSUE_NOTICES: readonly Role[] = ['admin', 'command', 'township'];
-
-type NoticeRow = Selectable<NoticeTable> & { region_name: string | null; read_at: string | null };
-
-function selectNotices(db: Db, actor: Actor) {
-  return db.selectFrom('notices')
-    .leftJoin('regions', 'regions.id', 'notices.region_id')
-    .leftJoin('notice_reads', (j) => j.onRef('notice_reads.notice_id', '=', 'notices.id').on('notice_reads.user_id', '=', actor.id))
-    .selectAll('notices').select(['regions.name as region_name', 'notice_reads.read_at']);
-}
 
 export function audienceOf(row: { audience_roles: string }): Role[] {
   return JSON.parse(row.audience_roles) as Role[];
@@ -39,7 +39,7 @@ export function managesNotice(actor: Actor, row: { region_path: string }): boole
  * region it is addressed to (a notice to 古陶镇 reaches its villages' grid workers, not 段村镇's),
  * when their role is one of those it names (or it names none).
  */
-export function isAddressee(actor: Actor, row: { kind: string; state: string; region_path: string; audience_roles: string }): boolean {
+function isAddressee(actor: Actor, row: { kind: string; state: string; region_path: string; audience_roles: string }): boolean {
   if (row.kind !== 'internal' || row.state !== 'published' || actor.regionPath === '/') return false;
   const roles = audienceOf(row);
   return actor.regionPath.startsWith(row.region_path) && (roles.length === 0 || roles.includes(actor.role));
@@ -55,7 +55,7 @@ export function toNoticeView(actor: Actor, r: NoticeRow): NoticeView {
 
 /** A notice the actor may see — as its sender's side or as an addressee — or 404. */
 export async function getNotice(db: Db, actor: Actor, id: string): Promise<NoticeRow> {
-  const row = await selectNotices(db, actor).where('notices.id', '=', id).executeTakeFirst();
+  const row = await findNotice(db, actor.id, id);
   if (!row || !(managesNotice(actor, row) || isAddressee(actor, row))) throw new AppError('NOTIFICATION_NOT_FOUND');
   return row;
 }
@@ -81,11 +81,11 @@ export async function composeNotice(db: Db, clock: Clock, actor: Actor, input: N
     const now = clock.now();
     const at = now.toISOString();
     const noticeId = uuidv7(now.getTime());
-    await trx.insertInto('notices').values({
+    await insertNotice(trx, {
       id: noticeId, kind: input.kind, title: input.title, body: input.body, urgency: input.urgency, region_id: region.id, region_path: region.path,
       audience_roles: checkedRoles(input.kind, input.roles), state: input.publish ? 'published' : 'draft', slug: input.kind === 'public' ? randomBytes(6).toString('base64url') : null,
       created_by: actor.id, author_name: actor.displayName, created_at: at, updated_at: at, published_at: input.publish ? at : null, withdrawn_at: null,
-    }).execute();
+    });
     await audit(trx, clock, actor, { action: input.publish ? 'notice_doc.publish' : 'notice_doc.create', entityType: 'notice', entityId: noticeId, regionPath: region.path, details: { kind: input.kind, roles: input.roles, title: input.title } });
     return noticeId;
   });
@@ -98,14 +98,14 @@ export async function changeDraft(db: Db, clock: Clock, actor: Actor, id: string
     const n = await getManagedNotice(trx, actor, id);
     if (n.state !== 'draft') throw new AppError('NOTIFICATION_STATE', { state: n.state });
     const region = change.regionId ? await getRegionInScope(trx, scopeOf(actor), change.regionId) : null;
-    await trx.updateTable('notices').set({
+    await updateNoticeRow(trx, id, {
       ...(change.title !== undefined ? { title: change.title } : {}),
       ...(change.body !== undefined ? { body: change.body } : {}),
       ...(change.urgency !== undefined ? { urgency: change.urgency } : {}),
       ...(change.roles !== undefined ? { audience_roles: checkedRoles(n.kind, change.roles) } : {}),
       ...(region ? { region_id: region.id, region_path: region.path } : {}),
       updated_at: clock.now().toISOString(),
-    }).where('id', '=', id).execute();
+    });
     await audit(trx, clock, actor, { action: 'notice_doc.change', entityType: 'notice', entityId: id, regionPath: region?.path ?? n.region_path, details: { fields: Object.keys(change) } });
   });
   return getNotice(db, actor, id);
@@ -121,10 +121,10 @@ export async function actOnNoticeDoc(db: Db, clock: Clock, actor: Actor, id: str
     const now = clock.now().toISOString();
     if (action === 'publish') {
       if (n.state !== 'draft') throw new AppError('NOTIFICATION_STATE', { state: n.state });
-      await trx.updateTable('notices').set({ state: 'published', published_at: now, updated_at: now }).where('id', '=', id).execute();
+      await updateNoticeRow(trx, id, { state: 'published', published_at: now, updated_at: now });
     } else {
       if (n.state !== 'published') throw new AppError('NOTIFICATION_STATE', { state: n.state });
-      await trx.updateTable('notices').set({ state: 'withdrawn', withdrawn_at: now, updated_at: now }).where('id', '=', id).execute();
+      await updateNoticeRow(trx, id, { state: 'withdrawn', withdrawn_at: now, updated_at: now });
     }
     await audit(trx, clock, actor, { action: `notice_doc.${action}`, entityType: 'notice', entityId: id, regionPath: n.region_path });
   });
@@ -133,38 +133,22 @@ export async function actOnNoticeDoc(db: Db, clock: Clock, actor: Actor, id: str
 
 /** The notices of the actor's jurisdiction (the sender's list), newest first. */
 export async function listIssuedNotices(db: Db, actor: Actor, q: { kind?: NoticeKind; state?: NoticeState; limit: number; cursor?: string }) {
-  const before = decodeCursor(q.cursor, CursorId);
-  return inScope(selectNotices(db, actor), 'notices.region_path', scopeOf(actor))
-    .$if(q.kind !== undefined, (qb) => qb.where('notices.kind', '=', q.kind!))
-    .$if(q.state !== undefined, (qb) => qb.where('notices.state', '=', q.state!))
-    .$if(before !== undefined, (qb) => qb.where('notices.id', '<', before!))
-    .orderBy('notices.id', 'desc').limit(q.limit + 1).execute();
+  return listIssuedNoticeRows(db, actor.id, scopeOf(actor), { kind: q.kind, state: q.state, beforeId: decodeCursor(q.cursor, CursorId), limit: q.limit });
 }
 
-function inboxOf(db: Db, actor: Actor) {
-  return selectNotices(db, actor)
-    .where('notices.kind', '=', 'internal').where('notices.state', '=', 'published')
-    .where((eb) => containsScopeNode(eb, 'notices.region_path', scopeOf(actor)))
-    .where((eb) => eb.or([eb('notices.audience_roles', '=', '[]'), eb('notices.audience_roles', 'like', `%"${actor.role}"%`)]));
+function readerOf(actor: Actor): InboxReader {
+  return { id: actor.id, role: actor.role, scope: scopeOf(actor) };
 }
 
 /** My inbox: the published internal notices addressed to me, newest first, with whether I have read each. */
 export async function listInbox(db: Db, actor: Actor, q: { unread?: 'true' | 'false'; limit: number; cursor?: string }) {
-  const before = decodeCursor(q.cursor, CursorPair);
-  return inboxOf(db, actor)
-    .$if(q.unread === 'true', (qb) => qb.where('notice_reads.read_at', 'is', null))
-    .$if(before !== undefined, (qb) => qb.where((eb) => eb.or([
-      eb('notices.published_at', '<', before![0]),
-      eb.and([eb('notices.published_at', '=', before![0]), eb('notices.id', '<', before![1])]),
-    ])))
-    .orderBy('notices.published_at', 'desc').orderBy('notices.id', 'desc').limit(q.limit + 1).execute();
+  return listInboxRows(db, readerOf(actor), { unread: q.unread === 'true', before: decodeCursor(q.cursor, CursorPair), limit: q.limit });
 }
 
 /** How many notices addressed to me I have not read (the badge in the header). */
 export async function unreadCount(db: Db, actor: Actor): Promise<number> {
   if (actor.regionPath === '/') return 0;
-  const rows = await inboxOf(db, actor).where('notice_reads.read_at', 'is', null).limit(1000).execute();
-  return rows.length;
+  return countUnread(db, readerOf(actor), 1000);
 }
 
 /** An addressee has read the notice (a read receipt); reading again keeps the first time. */
@@ -173,8 +157,7 @@ export async function markRead(db: Db, clock: Clock, actor: Actor, id: string): 
     const n = await getNotice(trx, actor, id);
     if (!isAddressee(actor, n)) throw new AppError('NOTIFICATION_NOT_FOUND');
     if (n.read_at) return;
-    await trx.insertInto('notice_reads').values({ notice_id: id, user_id: actor.id, read_at: clock.now().toISOString() })
-      .onConflict((oc) => oc.columns(['notice_id', 'user_id']).doNothing()).execute();
+    await insertNoticeRead(trx, id, actor.id, clock.now().toISOString());
     await audit(trx, clock, actor, { action: 'notice_doc.read', entityType: 'notice', entityId: id, regionPath: n.region_path });
   });
   return getNotice(db, actor, id);

@@ -1,25 +1,15 @@
 import type { Db } from '../../db/database';
 import type { Actor } from '../../access/actor';
 import { AppError } from '../../errors';
-import { inSubtree, overlapsScope } from '../../access/scope';
 import type { NoticeReceipts } from '../../../shared/notices';
+import { listTownshipsOverlapping } from '../regions';
+import { countReceipts, listAddresseeReceipts } from './notices.repository';
 import { audienceOf, getNotice, managesNotice } from './notices.service';
-
-/** The active users a notice is addressed to: inside its region, of the roles it names (all if none). */
-function addresseesOf(db: Db, notice: { region_path: string; audience_roles: string }) {
-  const roles = audienceOf(notice);
-  return inSubtree(db.selectFrom('users').where('users.status', '=', 'active'), 'users.region_path', notice.region_path)
-    .$if(roles.length > 0, (qb) => qb.where('users.role', 'in', roles));
-}
 
 /** How many users a notice reaches and how many of them have read it (for the sender's list). */
 export async function receiptCounts(db: Db, notice: { id: string; kind: string; region_path: string; audience_roles: string }) {
   if (notice.kind !== 'internal') return { addressees: 0, read: 0 };
-  const row = await addresseesOf(db, notice)
-    .leftJoin('notice_reads', (j) => j.onRef('notice_reads.user_id', '=', 'users.id').on('notice_reads.notice_id', '=', notice.id))
-    .select((eb) => [eb.fn.countAll<number>().as('addressees'), eb.fn.count<number>('notice_reads.read_at').as('read')])
-    .executeTakeFirstOrThrow();
-  return { addressees: Number(row.addressees), read: Number(row.read) };
+  return countReceipts(db, notice, audienceOf(notice));
 }
 
 /**
@@ -31,13 +21,8 @@ export async function noticeReceipts(db: Db, actor: Actor, id: string): Promise<
   const notice = await getNotice(db, actor, id);
   if (!managesNotice(actor, notice)) throw new AppError('NOTIFICATION_NOT_FOUND');
   if (notice.kind !== 'internal') return { addressees: 0, read: 0, byTownship: [], people: [] };
-  const people = await addresseesOf(db, notice)
-    .leftJoin('regions', 'regions.id', 'users.region_id')
-    .leftJoin('notice_reads', (j) => j.onRef('notice_reads.user_id', '=', 'users.id').on('notice_reads.notice_id', '=', notice.id))
-    .select(['users.id', 'users.display_name', 'users.username', 'users.role', 'users.region_path', 'regions.name as region_name', 'notice_reads.read_at'])
-    .orderBy('users.region_path').orderBy('users.username').execute();
-  const townships = await db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', 'township')
-    .where((eb) => overlapsScope(eb, 'path', { prefix: notice.region_path })).orderBy('path').execute();
+  const people = await listAddresseeReceipts(db, notice, audienceOf(notice));
+  const townships = await listTownshipsOverlapping(db, notice.region_path);
 
   const groups = new Map<string, { regionId: string | null; name: string; addressees: number; read: number }>();
   for (const t of townships) groups.set(t.path, { regionId: t.id, name: t.name, addressees: 0, read: 0 });

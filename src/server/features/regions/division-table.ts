@@ -31,7 +31,7 @@ async function scanCsv(file: string, keep: (code: string) => boolean, onRow: (m:
 }
 
 /** Short village names: 东城村民委员会 → 东城村, 多福巷社区居委会 → 多福巷社区. */
-export function shortVillageName(name: string): string {
+function shortVillageName(name: string): string {
   return name
     .replace(/村民委员会$/, '村')
     .replace(/村委会$/, '村')

@@ -2,22 +2,21 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import type { RegionRow } from './regions.table';
 import type { Clock } from '../../clock';
-import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
-import { RegionLevel, REGION_LEVELS } from '../../../shared/enums';
+import { type RegionLevel, REGION_LEVELS } from '../../../shared/enums';
 import { regionCodeProblem, codeFitsParent, significantDigits } from '../../../shared/validators';
 import type { RegionImportRowError } from '../../../shared/regions';
 import { audit } from '../audit';
 import { nameColumns, newRegionRow } from './regions.mapper';
-import { findRegionsByCodes, insertRegions, maxChildCode } from './regions.repository';
+import { findRegionsByCodes, insertRegions, maxChildCode, updateRegionRow } from './regions.repository';
 import { codeIsGenerated, levelFits } from './regions.rules';
 import { addListValidation } from '../../excel';
 import { readRows } from '../../spreadsheets/row-source';
 
 /** Chinese level names as the template's drop-down offers them; English level names work too. */
-export const LEVEL_LABELS: Record<RegionLevel, string> = {
+const LEVEL_LABELS: Record<RegionLevel, string> = {
   province: '省', city: '市', county: '县区', township: '乡镇街道', village: '村社区', grid: '网格', building: '楼栋',
 };
 const LEVEL_BY_LABEL = new Map<string, RegionLevel>([
@@ -169,7 +168,7 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
   await db.transaction().execute(async (trx) => {
     await insertRegions(trx, fresh);
     for (const r of renames) {
-      await trx.updateTable('regions').set({ ...nameColumns(r.name, r.code), updated_at: now }).where('id', '=', r.id).execute();
+      await updateRegionRow(trx, r.id, { ...nameColumns(r.name, r.code), updated_at: now });
     }
     await audit(trx, clock, actor, { action: 'region.import', entityType: 'region', regionPath: actor.regionPath, details: { created: fresh.length, updated: renames.length } });
   });

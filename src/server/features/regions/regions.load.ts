@@ -7,11 +7,9 @@ import { pathInScope, scopeOf } from '../../access/scope';
 import { audit } from '../audit';
 import { readDivisionCounty } from './division-table';
 import { nameColumns, newRegionRow } from './regions.mapper';
-import { findRegionByCode, findRegionsByCodes, insertRegions } from './regions.repository';
+import { findRegionByCode, findRegionsByCodes, insertRegions, updateRegionRow } from './regions.repository';
 
-export interface LoadProgress {
-  (done: number, total: number): void;
-}
+export type LoadProgress = (done: number, total: number) => void;
 
 /**
  * Load a real county's tree from the national division table: the county (under its city or
@@ -54,7 +52,7 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
       done++;
       if (found) {
         if (found.name !== name) {
-          await trx.updateTable('regions').set({ ...nameColumns(name, code), updated_at: now }).where('id', '=', found.id).execute();
+          await updateRegionRow(trx, found.id, { ...nameColumns(name, code), updated_at: now });
           updated++;
         }
         return found;

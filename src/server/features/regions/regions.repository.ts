@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { NewRegion, RegionRow } from './regions.table';
+import type { NewRegion, RegionRow, RegionTable } from './regions.table';
 import { PATH_COPY_TABLES, SCOPED_TABLES } from '../../db/scoped-tables';
 import type { RegionLevel } from '../../../shared/enums';
-import { inScope, inSubtree, type Scope } from '../../access/scope';
+import { inScope, inSubtree, overlapsScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 
 export async function findRegionById(db: Db, id: string): Promise<RegionRow | undefined> {
@@ -125,4 +125,29 @@ export async function regionHoldsData(db: Db, region: RegionRow): Promise<boolea
   const transfer = await db.selectFrom('person_transfers').select('id')
     .where((eb) => eb.or([eb('from_region_id', '=', region.id), eb('to_region_id', '=', region.id)])).limit(1).executeTakeFirst();
   return transfer !== undefined;
+}
+
+/** How many regions the database holds (an empty one gets the demo county at start, main.ts). */
+export async function countRegions(db: Db): Promise<number> {
+  const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The townships at, under or above a path, ordered by path (a notice's receipts are grouped by them). */
+export async function listTownshipsOverlapping(db: Db, path: string) {
+  return db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', 'township')
+    .where((eb) => overlapsScope(eb, 'path', { prefix: path })).orderBy('path').execute();
+}
+
+export async function updateRegionRow(db: Db, id: string, changes: Updateable<RegionTable>): Promise<void> {
+  await db.updateTable('regions').set(changes).where('id', '=', id).execute();
+}
+
+/** Retire or restore a node and every node below it. */
+export async function updateSubtreeStatus(db: Db, path: string, status: 'active' | 'retired', now: string): Promise<void> {
+  await inSubtree(db.updateTable('regions').set({ status, retired_at: status === 'retired' ? now : null, updated_at: now }), 'path', path).execute();
+}
+
+export async function deleteRegionRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('regions').where('id', '=', id).execute();
 }

@@ -1,10 +1,9 @@
 import type { Db } from '../../db/database';
 import type { RegionRow } from './regions.table';
 import type { Clock } from '../../clock';
-import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inSubtree, pathInScope, scopeOf, type Scope } from '../../access/scope';
+import { pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { significantDigits } from '../../../shared/validators';
 import type { RegionCreateInput, RegionMoveInput } from '../../../shared/regions';
 import { audit } from '../audit';
@@ -13,10 +12,13 @@ import {
   findRegionByCode,
   findRegionById,
   findRegionsByCodes,
+  deleteRegionRow,
   insertRegions,
   maxChildCode,
   regionHoldsData,
   repathSubtree,
+  updateRegionRow,
+  updateSubtreeStatus,
 } from './regions.repository';
 import { assertCodeFits, assertLevelFits, codeIsGenerated } from './regions.rules';
 
@@ -88,7 +90,7 @@ export async function renameRegion(db: Db, clock: Clock, actor: Actor, id: strin
     const row = await getRegionToChange(trx, actor, id);
     const now = clock.now().toISOString();
     const columns = nameColumns(name, row.code);
-    await trx.updateTable('regions').set({ ...columns, updated_at: now }).where('id', '=', id).execute();
+    await updateRegionRow(trx, id, { ...columns, updated_at: now });
     await audit(trx, clock, actor, { action: 'region.rename', entityType: 'region', entityId: id, regionPath: row.path, details: { from: row.name, to: name } });
     return { ...row, ...columns, updated_at: now };
   });
@@ -115,9 +117,9 @@ export async function moveRegion(db: Db, clock: Clock, actor: Actor, id: string,
     const now = clock.now().toISOString();
     const newPath = parent.path + code + '/';
     if (code !== row.code) {
-      await trx.updateTable('regions').set({ code, ...nameColumns(row.name, code) }).where('id', '=', id).execute();
+      await updateRegionRow(trx, id, { code, ...nameColumns(row.name, code) });
     }
-    await trx.updateTable('regions').set({ parent_id: parent.id, updated_at: now }).where('id', '=', id).execute();
+    await updateRegionRow(trx, id, { parent_id: parent.id, updated_at: now });
     await repathSubtree(trx, row.path, newPath, parent.depth + 1 - row.depth, now);
     await audit(trx, clock, actor, {
       action: 'region.move', entityType: 'region', entityId: id, regionPath: newPath,
@@ -148,11 +150,7 @@ async function setSubtreeStatus(db: Db, clock: Clock, actor: Actor, id: string, 
       if (parent?.status !== 'active') throw new AppError('REGION_RETIRED', { parentId: row.parent_id });
     }
     const now = clock.now().toISOString();
-    await inSubtree(
-      trx.updateTable('regions').set({ status, retired_at: status === 'retired' ? now : null, updated_at: now }),
-      'path',
-      row.path,
-    ).execute();
+    await updateSubtreeStatus(trx, row.path, status, now);
     await audit(trx, clock, actor, { action: status === 'retired' ? 'region.retire' : 'region.restore', entityType: 'region', entityId: id, regionPath: row.path });
     return (await findRegionById(trx, id))!;
   });
@@ -163,7 +161,7 @@ export async function deleteRegion(db: Db, clock: Clock, actor: Actor, id: strin
   await db.transaction().execute(async (trx) => {
     const row = await getRegionToChange(trx, actor, id);
     if (await regionHoldsData(trx, row)) throw new AppError('REGION_HAS_DATA');
-    await trx.deleteFrom('regions').where('id', '=', id).execute();
+    await deleteRegionRow(trx, id);
     await audit(trx, clock, actor, { action: 'region.delete', entityType: 'region', entityId: id, regionPath: row.path, details: { code: row.code, name: row.name } });
   });
 }

@@ -1,6 +1,8 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { RegionLevel } from '../../../shared/enums';
 import { inScope, inSubtree, type Scope } from '../../access/scope';
+import type { ResponsibilityTable } from './responsibility.table';
 
 function selectResponsibilities(db: Db) {
   return db
@@ -40,4 +42,16 @@ export async function listGaps(db: Db, scope: Scope, f: { level?: RegionLevel; u
     .orderBy('regions.path')
     .limit(f.limit + 1)
     .execute();
+}
+
+export async function insertResponsibility(db: Db, row: Insertable<ResponsibilityTable>): Promise<void> {
+  await db.insertInto('responsibilities').values(row).execute();
+}
+
+export async function updateResponsibilityRow(db: Db, id: string, changes: Updateable<ResponsibilityTable>): Promise<void> {
+  await db.updateTable('responsibilities').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteResponsibility(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('responsibilities').where('id', '=', id).execute();
 }

@@ -9,7 +9,7 @@ import { maskPhone } from '../../../shared/validators';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
 import { findUserInScope } from '../users';
-import { findResponsibilityInScope } from './responsibility.repository';
+import { deleteResponsibility, findResponsibilityInScope, insertResponsibility, updateResponsibilityRow } from './responsibility.repository';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findResponsibilityInScope>>>;
 
@@ -53,10 +53,10 @@ export async function assignResponsibility(db: Db, clock: Clock, actor: Actor, i
     await checkLinkedUser(trx, scope, input.userId);
     const now = clock.now().toISOString();
     const id = uuidv7();
-    await trx.insertInto('responsibilities').values({
+    await insertResponsibility(trx, {
       id, region_id: region.id, region_path: region.path, person_name: input.personName, post: input.post,
       phone: input.phone ?? null, user_id: input.userId ?? null, note: input.note ?? null, created_at: now, updated_at: now,
-    }).execute();
+    });
     await audit(trx, clock, actor, { action: 'responsibility.assign', entityType: 'responsibility', entityId: id, regionPath: region.path, details: { personName: input.personName, post: input.post } });
     return id;
   });
@@ -70,7 +70,7 @@ export async function updateResponsibility(db: Db, clock: Clock, actor: Actor, i
     const region = input.regionId === undefined || input.regionId === current.region_id ? null : await getRegionInScope(trx, scope, input.regionId);
     if (region && region.status !== 'active') throw new AppError('REGION_RETIRED');
     await checkLinkedUser(trx, scope, input.userId);
-    await trx.updateTable('responsibilities').set({
+    await updateResponsibilityRow(trx, id, {
       ...(region && { region_id: region.id, region_path: region.path }),
       ...(input.personName !== undefined && { person_name: input.personName }),
       ...(input.post !== undefined && { post: input.post }),
@@ -78,7 +78,7 @@ export async function updateResponsibility(db: Db, clock: Clock, actor: Actor, i
       ...(input.userId !== undefined && { user_id: input.userId }),
       ...(input.note !== undefined && { note: input.note }),
       updated_at: clock.now().toISOString(),
-    }).where('id', '=', id).execute();
+    });
     await audit(trx, clock, actor, { action: 'responsibility.update', entityType: 'responsibility', entityId: id, regionPath: region?.path ?? current.region_path, details: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } });
   });
   return getInScope(db, scope, id);
@@ -88,7 +88,7 @@ export async function removeResponsibility(db: Db, clock: Clock, actor: Actor, i
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getInScope(trx, scope, id);
-    await trx.deleteFrom('responsibilities').where('id', '=', id).execute();
+    await deleteResponsibility(trx, id);
     await audit(trx, clock, actor, { action: 'responsibility.remove', entityType: 'responsibility', entityId: id, regionPath: current.region_path, details: { personName: current.person_name, post: current.post } });
   });
 }

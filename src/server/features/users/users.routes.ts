@@ -7,8 +7,7 @@ import { authorise, ROLES_THAT_MANAGE_USERS } from '../../http/actor';
 import { decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
 import { getRegionInScope } from '../regions';
-import { listUsers } from './users.repository';
-import { createUser, getUser, revealUserPhone, toUser, unlockUser, updateUser } from './users.service';
+import { createUser, getUser, listUsersInScope, revealUserPhone, toUser, unlockUser, updateUser } from './users.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -20,7 +19,7 @@ export function userRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
       const { scope } = authorise(request, ROLES_THAT_MANAGE_USERS);
       const q = request.query;
       const region = q.regionId ? await getRegionInScope(db, scope, q.regionId) : undefined;
-      const rows = await listUsers(db, scope, {
+      const rows = await listUsersInScope(db, scope, {
         search: q.q?.toLowerCase(), role: q.role, regionPath: region?.path, afterUsername: decodeCursor<string>(q.cursor), limit: q.limit,
       });
       return pageFrom(rows, q.limit, (r) => r.username, toUser);

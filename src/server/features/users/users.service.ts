@@ -4,18 +4,24 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
 import type { UserCreateInput, UserUpdateInput } from '../../../shared/users';
 import { maskPhone } from '../../../shared/validators';
 import type { User } from '../../../shared/users';
 import { audit } from '../audit';
-import { hashPassword } from '../auth';
-import { deleteSessionsOfUser } from '../auth';
-import { deleteThrottlesOfUsername } from '../auth';
-import { assertPasswordAcceptable } from '../auth';
+import { assertPasswordAcceptable, deleteSessionsOfUser, deleteThrottlesOfUsername, hashPassword, latestPairLocks } from '../auth';
 import { getRegionInScope } from '../regions';
-import { findUserByUsername, findUserInScope } from './users.repository';
+import { type Scope, scopeOf } from '../../access/scope';
+import {
+  findAdminOrNamedAdmin,
+  findUserByUsername,
+  findUserInScope,
+  insertUser,
+  listUsers,
+  updateUserRow,
+  type UserFilter,
+  type UserWithRegion,
+} from './users.repository';
 
 /**
  * Which roles a user may grant: an admin any; the command centre any but admin; a township cadre
@@ -28,11 +34,26 @@ const GRANTABLE: Record<Role, readonly Role[]> = {
   grid: [], checkpoint: [], observer: [], organisation: [], supplies: [],
 };
 
-export function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
+function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
   return GRANTABLE[actor.role].includes(role);
 }
 
-export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): User {
+/** A user as the users pages show them: with their region's name and the latest login lock on them. */
+type UserView = UserWithRegion & { lock_until: string | null };
+
+/** Attach each user's latest lock from any address (auth's login_throttle; see auth/login-throttle.ts). */
+async function withLoginLocks(db: Db, rows: UserWithRegion[]): Promise<UserView[]> {
+  if (rows.length === 0) return [];
+  const locks = await latestPairLocks(db, rows.map((r) => r.username));
+  return rows.map((r) => ({ ...r, lock_until: locks.get(r.username) ?? null }));
+}
+
+/** Users in scope ordered by username, one more than the limit (the next page's cursor). */
+export async function listUsersInScope(db: Db, scope: Scope, f: UserFilter): Promise<UserView[]> {
+  return withLoginLocks(db, await listUsers(db, scope, f));
+}
+
+export function toUser(row: UserView): User {
   return {
     id: row.id,
     username: row.username,
@@ -51,10 +72,10 @@ export function toUser(row: Awaited<ReturnType<typeof findUserInScope>> & {}): U
   };
 }
 
-export async function getUser(db: Db, actor: Actor, id: string) {
+export async function getUser(db: Db, actor: Actor, id: string): Promise<UserView> {
   const row = await findUserInScope(db, scopeOf(actor), id);
   if (!row) throw new AppError('USER_NOT_FOUND');
-  return row;
+  return (await withLoginLocks(db, [row]))[0]!;
 }
 
 /** The region a user is bound to, checked against the actor's jurisdiction; null only for a global admin. */
@@ -85,9 +106,9 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
     const row: UserTable = {
       id: uuidv7(), username: input.username, display_name: input.displayName, role: input.role, ...binding,
       phone: input.phone ?? null, password_hash: passwordHash, status: 'active', locale: input.locale,
-      failed_logins: 0, locked_until: null, must_change_password: opts.temporaryPassword ? 1 : 0, last_login_at: null, created_at: now, updated_at: now,
+      must_change_password: opts.temporaryPassword ? 1 : 0, last_login_at: null, created_at: now, updated_at: now,
     };
-    await trx.insertInto('users').values(row).execute();
+    await insertUser(trx, row);
     await audit(trx, clock, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionPath: row.region_path, details: { username: row.username, role: row.role } });
     return row.id;
   });
@@ -100,7 +121,7 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
  * above). A peer — another cadre of the same township — may not: they could set the password and
  * log in as the other, or demote or disable them.
  */
-export function isAboveUser(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
+function isAboveUser(actor: Pick<Actor, 'regionPath'>, target: { region_path: string }): boolean {
   if (actor.regionPath === '/') return true;
   return target.region_path.startsWith(actor.regionPath) && target.region_path.length > actor.regionPath.length;
 }
@@ -139,13 +160,13 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
       ...(input.phone !== undefined && { phone: input.phone }),
       ...(input.status !== undefined && { status: input.status }),
       ...(input.locale !== undefined && { locale: input.locale }),
-      ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null }),
+      ...(passwordHash !== undefined && { password_hash: passwordHash, must_change_password: 1 }),
       ...binding,
     };
-    await trx.updateTable('users').set({ ...changes, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+    await updateUserRow(trx, id, { ...changes, updated_at: clock.now().toISOString() });
     if (input.status === 'disabled' || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
     if (passwordHash !== undefined) await deleteThrottlesOfUsername(trx, target.username);
-    const { password_hash: _omit, must_change_password: _flag, failed_logins: _f, locked_until: _l, ...logged } = changes as Record<string, unknown>;
+    const { password_hash: _omit, must_change_password: _flag, ...logged } = changes as Record<string, unknown>;
     const regionPath = (binding as { region_path?: string }).region_path ?? target.region_path;
     if (passwordHash !== undefined) {
       await audit(trx, clock, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, regionPath, details: { username: target.username, mustChangePassword: true } });
@@ -157,12 +178,11 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
   return getUser(db, actor, id);
 }
 
-/** Lift every login lock of a user (from any address) before it runs out. */
+/** Lift every login lock of a user (from any address) before it runs out; the locks live in auth's login_throttle. */
 export async function unlockUser(db: Db, clock: Clock, actor: Actor, id: string) {
   const target = await getUser(db, actor, id);
   if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     await deleteThrottlesOfUsername(trx, target.username);
     await audit(trx, clock, actor, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: target.region_path });
   });
@@ -181,16 +201,14 @@ export async function revealUserPhone(db: Db, clock: Clock, actor: Actor, id: st
  * password, or a generated one that the caller prints once.
  */
 export async function ensureAdmin(db: Db, clock: Clock, password: string | undefined): Promise<{ created: boolean; password?: string }> {
-  const existing = await db.selectFrom('users').select('id')
-    .where((eb) => eb.or([eb('role', '=', 'admin'), eb('username', '=', 'admin')])).limit(1).executeTakeFirst();
-  if (existing) return { created: false };
+  if (await findAdminOrNamedAdmin(db)) return { created: false };
   const generated = password ? undefined : generatePassword();
   const now = clock.now().toISOString();
-  await db.insertInto('users').values({
+  await insertUser(db, {
     id: uuidv7(), username: 'admin', display_name: '系统管理员', role: 'admin', region_id: null, region_path: '/',
     phone: null, password_hash: await hashPassword(password ?? generated!), status: 'active', locale: 'zh-CN',
-    failed_logins: 0, locked_until: null, must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
-  }).execute();
+    must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
+  });
   await audit(db, clock, null, { action: 'user.bootstrap_admin', entityType: 'user', details: { username: 'admin' } });
   return { created: true, password: generated };
 }

@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import type { Locale, Role, UserStatus } from '../../../shared/enums';
 
 export interface UserTable {
@@ -13,14 +12,16 @@ export interface UserTable {
   password_hash: string;
   status: UserStatus;
   locale: Locale;
-  /** superseded by login_throttle (0017): kept for old rows, cleared on a successful login or an unlock */
-  failed_logins: number;
-  locked_until: string | null;
+  /**
+   * @deprecated Superseded by login_throttle (migration 0015): neither read nor written any more.
+   * The columns stay (with their defaults, 0 and null) until a later migration drops them.
+   */
+  failed_logins?: number;
+  /** @deprecated See failed_logins. */
+  locked_until?: string | null;
   /** 1 when someone else chose the password (a reset, a new account): the next login must change it. */
   must_change_password?: number;
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
 }
-
-export type UserRow = Selectable<UserTable>;

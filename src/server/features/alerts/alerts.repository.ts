@@ -1,0 +1,44 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database';
+import { inScope, type Scope } from '../../access/scope';
+import type { AlertTable } from './alerts.table';
+
+export async function insertAlert(db: Db, row: Insertable<AlertTable>): Promise<void> {
+  await db.insertInto('alerts').values(row).execute();
+}
+
+/** Alerts in scope with the person's name, newest first, or — for the live stream — those after a given id, oldest first. */
+export async function listAlerts(db: Db, scope: Scope, f: { open?: boolean; before?: string; after?: string; limit: number }) {
+  return inScope(
+    db.selectFrom('alerts').leftJoin('persons', 'persons.id', 'alerts.person_id').selectAll('alerts').select('persons.name as person_name'),
+    'alerts.region_path',
+    scope,
+  )
+    .$if(f.open === true, (q) => q.where('alerts.acknowledged_at', 'is', null))
+    .$if(f.before !== undefined, (q) => q.where('alerts.id', '<', f.before!))
+    .$if(f.after !== undefined, (q) => q.where('alerts.id', '>', f.after!))
+    .orderBy('alerts.id', f.after !== undefined ? 'asc' : 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export async function findAlert(db: Db, id: string) {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function acknowledgeAlertRow(db: Db, id: string, by: string, at: string): Promise<void> {
+  await db.updateTable('alerts').set({ acknowledged_at: at, acknowledged_by: by }).where('id', '=', id).execute();
+}
+
+/** Point an alert at the referral made from it. */
+export async function linkAlertToReferral(db: Db, id: string, referralId: string): Promise<void> {
+  await db.updateTable('alerts').set({ referral_id: referralId }).where('id', '=', id).execute();
+}
+
+/** Acknowledge the still-open alerts that announce a referral (the clinic's finding has come in). */
+export async function acknowledgeAlertsOfReferral(db: Db, referralId: string, by: string, at: string): Promise<void> {
+  await db.updateTable('alerts').set({ acknowledged_at: at, acknowledged_by: by })
+    .where('referral_id', '=', referralId).where('acknowledged_at', 'is', null).execute();
+}
+
+export type AlertListRow = Awaited<ReturnType<typeof listAlerts>>[number];
