@@ -64,8 +64,10 @@ const MAX_PNG_BYTES = 250_000;
 /** The crew picks its site on the entry screen (a crew of several sites is asked which). */
 async function chooseFirstSite(page: Page): Promise<void> {
   await page.locator('[data-testid="entry-site"]').click();
-  await page.locator('.ant-select-item-option').first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await page.locator('[data-testid="entry-plate"]').waitFor({ state: 'visible' });
+  // the list closes with an animation: shoot the entry form, not the fading list over it
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 /** The command centre's own notices, with their read receipts. */

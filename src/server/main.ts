@@ -48,7 +48,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
     }
   }
   if (await auditLogOwnedByApplication(db)) {
-    log('Warning: the audit log (audit_log) belongs to the role Qunfang logs in as, so these credentials could drop it; hand it to qunfang_owner (README: Security, database roles).');
+    log('Warning: the audit log (audit_log) belongs to the role Qunfang logs in as, so these credentials could drop it; hand it to qunfang_owner (docs/operations.md: PostgreSQL roles and who owns the audit log).');
   }
   try {
     await ensureWebBuilt(log);

@@ -52,7 +52,7 @@ describe.skipIf(process.env.QF_TEST_ENGINE !== 'postgres')('an application role 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: `${base()}/postgres` });
     await admin.connect();
-    // As README sets it up: the database and its schema belong to the DBA, the application may
+    // As docs/operations.md sets it up: the database and its schema belong to the DBA, the application may
     // create tables in it, and may hand a table to qunfang_owner (which this cluster already has,
     // from the superuser's migrations) without being able to act as it.
     await admin.query(`create role ${role} login password 'app' createrole`);

@@ -39,7 +39,7 @@ export async function listAuditEntries(db: Db, scope: Scope, q: AuditQuery, befo
 
 /**
  * On PostgreSQL: whether the role the application logs in as owns `audit_log` — then its own
- * credentials could drop the table or its triggers (see README, "database roles"). Always false on
+ * credentials could drop the table or its triggers (see docs/operations.md, "PostgreSQL roles"). Always false on
  * SQLite, where the file is the boundary.
  */
 export async function auditLogOwnedByApplication(db: Db): Promise<boolean> {

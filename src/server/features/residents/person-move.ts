@@ -22,7 +22,7 @@ export interface MovedRows {
 
 /**
  * Move what is still being handled about a person to their new jurisdiction, in the caller's
- * transaction (see README, "A person registered in another jurisdiction"). What follows is decided
+ * transaction (see docs/guide/residents.md, "A person registered in another jurisdiction"). What follows is decided
  * here, in one place, and each feature moves its own rows:
  * - follows: isolation at home or in hospital still active (its household becomes the new one;
  *   an observer whose jurisdiction does not reach the new place is unassigned, so the new side

@@ -9,7 +9,7 @@ import { testDb, type TestDatabase } from '../../../testing/test-db';
 
 /**
  * Hostile uploads against a real server process, its memory sampled from /proc while each is
- * read: the bound README states ("Uploads and their limits") must hold, and the server must keep
+ * read: the bound docs/security.md states ("Uploads and their limits") must hold, and the server must keep
  * serving — the same worker, not a restarted one.
  */
 const BOUND = 1024 * 1024 * 1024;
