@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { NecessityKind, SelfReportView } from '../../shared/isolation';
-import type { Tr } from './main';
+import type { Tr } from './messages';
 import { clock, FEVER_CELSIUS, MAX_CELSIUS, MIN_CELSIUS, NEEDS, publicApi, PublicError, SYMPTOMS, type Lang } from './publicApi';
 
 /** The typed temperature as °C, null when empty, NaN when no person can have it. */
