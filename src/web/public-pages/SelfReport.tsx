@@ -191,6 +191,7 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
             <h3>{tr('myRequests')}</h3>
             <ul className="pub-requests">
               {view.necessities.map((n, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: shown as the server lists them, never reordered; a request has no id here
                 <li key={`${n.requestedAt}-${i}`}>
                   <span>{tr(`need.${n.kind}`)} · {new Date(n.requestedAt).toLocaleDateString(lang)} {clock(n.requestedAt)}</span>
                   <strong className={`pub-need-${n.status}`}>{tr(`needStatus.${n.status}`)}</strong>
