@@ -11,7 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
-import { NoticeProgress, noticeTarget } from './SeekNoticesPage';
+import { SeekNoticeProgress, seekNoticeTarget } from './SeekNoticesPage';
 import { IsolationStatus } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { UnregisteredCard } from './UnregisteredCard';
@@ -27,7 +27,7 @@ const SOURCE_COLORS: Record<Found['source'], string> = { data: 'blue', self_repo
  * and the public's "I was there" reports for a tracer to confirm or reject. Publish, refresh the
  * found list from new data, close.
  */
-export default function NoticeDetailPage() {
+export default function SeekNoticeDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const { t, locale } = useI18n();
@@ -109,7 +109,7 @@ export default function NoticeDetailPage() {
               )}
             </Space>
           )}
-          <NoticeProgress notice={n} />
+          <SeekNoticeProgress notice={n} />
           {tracer && (
             <Space wrap style={{ margin: '8px 0 12px' }}>
               <span>{t('tracing.expected')}</span>
@@ -122,7 +122,7 @@ export default function NoticeDetailPage() {
             column={1}
             bordered
             items={[
-              { key: 'target', label: t('tracing.noticeTarget'), children: `${t(`tracing.noticeKind.${n.kind}`)} · ${noticeTarget(n)}` },
+              { key: 'target', label: t('tracing.noticeTarget'), children: `${t(`tracing.noticeKind.${n.kind}`)} · ${seekNoticeTarget(n)}` },
               { key: 'window', label: t('tracing.window'), children: windowText(n.windowFrom, n.windowTo) },
               { key: 'hotline', label: t('tracing.hotline'), children: n.hotline },
               { key: 'region', label: t('tracing.noticeRegion'), children: n.regionName ?? '—' },

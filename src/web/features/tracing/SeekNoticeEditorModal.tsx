@@ -27,7 +27,7 @@ interface Values {
   caseId?: string;
 }
 
-export interface NoticePrefill {
+export interface SeekNoticePrefill {
   caseId: string;
   caseName: string;
 }
@@ -54,7 +54,7 @@ function draft(t: Translate, en: boolean, v: Partial<Values>, siteName: string |
  * many people are sought and the case it is about. Qunfang fills the found list from its own
  * passages as soon as it is saved.
  */
-export function NoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: NoticePrefill; onClose: () => void; onCreated: (id: string) => void }) {
+export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: SeekNoticePrefill; onClose: () => void; onCreated: (id: string) => void }) {
   const me = useMe();
   const { t, locale } = useI18n();
   const feedback = useFeedback();
