@@ -19,7 +19,7 @@ export interface FillDraft {
 export const EMPTY_FILL: FillDraft = { temperature: '', chosen: null, symptoms: [] };
 
 /** Seen unwell by itself on a fever or any symptom; not seen / refused only when picked. */
-export function conditionOf(draft: FillDraft): SlotCondition {
+function conditionOf(draft: FillDraft): SlotCondition {
   if (draft.chosen === 'not_seen' || draft.chosen === 'refused') return draft.chosen;
   const temp = parseTemperature(draft.temperature);
   const risk = (temp !== null && !Number.isNaN(temp) && isFever(temp)) || draft.symptoms.length > 0;

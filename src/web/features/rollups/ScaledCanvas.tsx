@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 
 /** The screen is laid out once, for a 1920×1080 wall display. */
-export const CANVAS = { width: 1920, height: 1080 };
+const CANVAS = { width: 1920, height: 1080 };
 
 const fittingScale = () => Math.min(window.innerWidth / CANVAS.width, window.innerHeight / CANVAS.height);
 
