@@ -37,8 +37,8 @@ const IsolationSiteDetailPage = lazy(() => import('../features/isolation/Isolati
 const CasesPage = lazy(() => import('../features/tracing/CasesPage'));
 const CaseDetailPage = lazy(() => import('../features/tracing/CaseDetailPage'));
 const ChainOverviewPage = lazy(() => import('../features/tracing/ChainOverviewPage'));
-const NoticesPage = lazy(() => import('../features/tracing/SeekNoticesPage'));
-const NoticeDetailPage = lazy(() => import('../features/tracing/SeekNoticeDetailPage'));
+const SeekNoticesPage = lazy(() => import('../features/tracing/SeekNoticesPage'));
+const SeekNoticeDetailPage = lazy(() => import('../features/tracing/SeekNoticeDetailPage'));
 const InboxPage = lazy(() => import('../features/notices/NoticesPage'));
 const NoticeViewPage = lazy(() => import('../features/notices/NoticeDetailPage'));
 const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'));
@@ -149,8 +149,8 @@ export const router = createBrowserRouter([
       { path: 'cases', element: <CasesPage /> },
       { path: 'cases/graph', element: <ChainOverviewPage /> },
       { path: 'cases/:id', element: <CaseDetailPage /> },
-      { path: 'notices/seek', element: <NoticesPage /> },
-      { path: 'notices/seek/:id', element: <NoticeDetailPage /> },
+      { path: 'notices/seek', element: <SeekNoticesPage /> },
+      { path: 'notices/seek/:id', element: <SeekNoticeDetailPage /> },
       { path: 'notices', element: <InboxPage /> },
       { path: 'notices/:id', element: <NoticeViewPage /> },
       { path: 'gatherings', element: <GatheringsPage /> },

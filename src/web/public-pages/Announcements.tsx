@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Tr } from './main';
+import type { Tr } from './messages';
 import { publicApi, PublicError, type Lang, type PublicAnnouncementView } from './publicApi';
 
 /** "2020年1月25日 12:00" (or the English order) in the phone's time. */

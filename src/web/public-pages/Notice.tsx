@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Tr } from './main';
+import type { Tr } from './messages';
 import { publicApi, PublicError, type Lang, type PublicSeekNoticeView } from './publicApi';
 
 type Field = 'name' | 'phone' | 'whereNow' | 'idNumber' | 'seat';

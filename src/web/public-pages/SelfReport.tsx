@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { NecessityKind, SelfReportView } from '../../shared/isolation';
-import type { Tr } from './main';
+import type { Tr } from './messages';
 import { clock, FEVER_CELSIUS, MAX_CELSIUS, MIN_CELSIUS, NEEDS, publicApi, PublicError, SYMPTOMS, type Lang } from './publicApi';
 
 /** The typed temperature as °C, null when empty, NaN when no person can have it. */
@@ -191,6 +191,7 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
             <h3>{tr('myRequests')}</h3>
             <ul className="pub-requests">
               {view.necessities.map((n, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: shown as the server lists them, never reordered; a request has no id here
                 <li key={`${n.requestedAt}-${i}`}>
                   <span>{tr(`need.${n.kind}`)} · {new Date(n.requestedAt).toLocaleDateString(lang)} {clock(n.requestedAt)}</span>
                   <strong className={`pub-need-${n.status}`}>{tr(`needStatus.${n.status}`)}</strong>

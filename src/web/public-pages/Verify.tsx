@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CertificateView } from '../../shared/isolation';
-import type { Tr } from './main';
+import type { Tr } from './messages';
 import { publicApi, PublicError, type Lang } from './publicApi';
 
 /**

@@ -1,15 +1,13 @@
 import '../app/strict-csp';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { en, zh, type PublicKey } from './messages';
+import { en, zh, type Tr } from './messages';
 import type { Lang } from './publicApi';
 import { Announcements } from './Announcements';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
 import './public.css';
-
-export type Tr = (key: PublicKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'qf_locale';
 

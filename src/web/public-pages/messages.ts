@@ -105,6 +105,9 @@ export const zh = {
 
 export type PublicKey = keyof typeof zh;
 
+/** Looks a key up in the current language's dictionary, filling `{name}` placeholders from `vars`. */
+export type Tr = (key: PublicKey, vars?: Record<string, string | number>) => string;
+
 export const en: Record<PublicKey, string> = {
   title: 'Qunfang · Medical observation',
   loading: 'Loading…',

@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'common.notFoundPage': 'Page not found',
   'common.forbiddenPage': 'Your role cannot use this page',
   'common.backHome': 'Back to start',
+  'common.retry': 'Retry',
 
   'nav.regions': 'Regions',
   'nav.users': 'Users',

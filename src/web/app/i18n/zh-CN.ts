@@ -44,6 +44,7 @@ export const zhCN = {
   'common.notFoundPage': '页面不存在',
   'common.forbiddenPage': '您的角色无权使用此页面',
   'common.backHome': '返回首页',
+  'common.retry': '重试',
 
   'nav.regions': '区域管理',
   'nav.users': '用户管理',

@@ -1,11 +1,11 @@
 import { CheckOutlined, FileSearchOutlined, MedicineBoxOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Switch, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Alert } from '../../../shared/screening';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -125,13 +125,11 @@ export default function AlertsPage() {
         </Space>
       }
     >
-      <Table<Alert>
+      <PagedTable<Alert>
+        list={alerts}
         data-testid="alerts-table"
         rowKey="id"
         size="middle"
-        loading={alerts.loading && !alerts.items.length}
-        dataSource={alerts.items}
-        pagination={false}
         scroll={mobile ? undefined : { x: 860 }}
         locale={{ emptyText: t('alerts.none') }}
         onRow={(row) => ({ 'data-testid': `alert-${row.id}`, style: row.acknowledgedAt ? { opacity: 0.6 } : undefined } as HTMLAttributes<HTMLElement>)}
@@ -167,7 +165,6 @@ export default function AlertsPage() {
               ]
         }
       />
-      <LoadMore hasMore={alerts.hasMore} loading={alerts.loading} onClick={alerts.loadMore} />
       {referral && (
         <ReferralModal
           referralId={referral}

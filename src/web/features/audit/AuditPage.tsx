@@ -1,9 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Space, Typography } from 'antd';
 import { useState, type ComponentProps } from 'react';
 import type { AuditEntry } from '../../../shared/audit';
 import type { Query } from '../../app/api';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -81,13 +81,11 @@ export default function AuditPage() {
           </Space>
         </Form.Item>
       </Form>
-      <Table<AuditEntry>
+      <PagedTable<AuditEntry>
+        list={entries}
         data-testid="audit-table"
         rowKey="id"
         size="small"
-        loading={entries.loading && !entries.items.length}
-        dataSource={entries.items}
-        pagination={false}
         scroll={{ x: 1000 }}
         expandable={{
           rowExpandable: (row) => row.details !== null && row.details !== undefined,
@@ -121,7 +119,6 @@ export default function AuditPage() {
           { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
         ]}
       />
-      <LoadMore hasMore={entries.hasMore} loading={entries.loading} onClick={entries.loadMore} />
     </Card>
   );
 }

@@ -15,7 +15,7 @@ interface LoginForm {
 
 /** Where the user was going, if it is a page of this app (never an outside URL); else `/`, the role's start page. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 /**

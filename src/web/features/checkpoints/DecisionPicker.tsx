@@ -42,6 +42,7 @@ export const DecisionPicker = forwardRef<HTMLDivElement, Props>(function Decisio
       {DECISIONS.map((d, i) => {
         const on = d === value;
         return (
+          // biome-ignore lint/a11y/useSemanticElements: a radio group of large tap targets with 1–4 shortcuts and roving focus (WAI-ARIA radiogroup); native radios cannot be styled as these buttons
           <button
             key={d}
             type="button"

@@ -64,7 +64,12 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
 
   const fevers = rows.filter(hasFever).length;
   // a fever turns 放行 into 转诊 by itself; the crew's own choice is asked again when that changes
-  useEffect(() => setChosen(null), [fevers > 0]);
+  const feverish = fevers > 0;
+  const [wasFeverish, setWasFeverish] = useState(feverish);
+  if (feverish !== wasFeverish) {
+    setWasFeverish(feverish);
+    setChosen(null);
+  }
   const decision: Decision = chosen ?? (fevers > 0 ? 'referred' : 'pass');
 
   const acceptPlate = async (accepted: string) => {
@@ -72,7 +77,7 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
     if (!PLATE_PATTERN.test(accepted)) return setPlateError(t('entry.plateInvalid'));
     setPlateError(null);
     const passage = await checkpointApi.lastPassage(site.id, accepted).catch(() => null);
-    setLast(passage && passage.occupants.length ? passage : null);
+    setLast(passage?.occupants.length ? passage : null);
     if (passage?.occupants.length) setFocusSame(true);
     else occupants.focusOn(rows[0]!.key, rows[0]!.personId ? 'temp' : 'id');
   };

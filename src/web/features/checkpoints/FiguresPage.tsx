@@ -18,15 +18,17 @@ export default function FiguresPage() {
   const [by, setBy] = useState<FiguresBy>('site');
   const [rows, setRows] = useState<Figures[] | null>(null);
 
+  // the day asked for, as the effect's dependency: setting the day the server answered for (below) asks nothing new
+  const dayKey = day?.format('YYYY-MM-DD');
   useEffect(() => {
     let cancelled = false;
     setRows(null);
     checkpointApi
-      .figures({ day: day?.format('YYYY-MM-DD'), by })
+      .figures({ day: dayKey, by })
       .then((r) => {
         if (cancelled) return;
         setRows(r.items);
-        if (!day) setDay(dayjs(r.day));
+        if (!dayKey) setDay(dayjs(r.day));
       })
       .catch((err: unknown) => {
         if (cancelled) return;
@@ -36,8 +38,7 @@ export default function FiguresPage() {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the day the server answered for is not a new question
-  }, [day?.format('YYYY-MM-DD'), by, feedback]);
+  }, [dayKey, by, feedback]);
 
   const total = (key: (typeof NUMBERS)[number]) => (rows ?? []).reduce((sum, r) => sum + r[key], 0);
 

@@ -1,6 +1,6 @@
 import { CarOutlined } from '@ant-design/icons';
 import { Input, Typography, type InputRef } from 'antd';
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { normalisePlate, PLATE_PATTERN } from '../../../shared/checkpoints';
 import { useI18n } from '../../app/i18n';
 import { checkpointApi } from './checkpointApi';
@@ -28,7 +28,7 @@ export function PlateInput({ siteId, value, onChange, onAccept, onFlipDirection,
   const [result, setResult] = useState<{ prefix: string; plates: string[] } | null>(null);
   const request = useRef(0);
 
-  const search = async (prefix: string): Promise<string[]> => {
+  const search = useCallback(async (prefix: string): Promise<string[]> => {
     const id = ++request.current;
     try {
       const plates = (await checkpointApi.plates(siteId, prefix)).map((p) => p.plate);
@@ -37,7 +37,7 @@ export function PlateInput({ siteId, value, onChange, onAccept, onFlipDirection,
     } catch {
       return [];
     }
-  };
+  }, [siteId]);
 
   useEffect(() => {
     if (!value) {
@@ -47,8 +47,7 @@ export function PlateInput({ siteId, value, onChange, onAccept, onFlipDirection,
     }
     const timer = setTimeout(() => void search(value), 120);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- search is stable in what it does
-  }, [value, siteId]);
+  }, [value, search]);
 
   const suggestions = result?.prefix === value ? result.plates.filter((p) => p !== value) : [];
 

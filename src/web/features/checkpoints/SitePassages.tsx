@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Drawer, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Decision, Passage, Site } from '../../../shared/checkpoints';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -47,7 +47,7 @@ export function SitePassages({ site, onClose }: { site: Site; onClose: () => voi
     <Drawer open onClose={onClose} size={mobile ? '100%' : 880} title={t('passages.title', { name: site.name })} destroyOnHidden>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('passages.plate')} aria-label={t('passages.plate')} onSearch={setPlate} style={{ width: 160 }} data-testid="passages-plate" />
-        <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={window} onChange={(v) => setWindow(v && v[0] && v[1] ? [v[0], v[1]] : null)} aria-label={t('passages.window')} />
+        <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={window} onChange={(v) => setWindow(v?.[0] && v[1] ? [v[0], v[1]] : null)} aria-label={t('passages.window')} />
         <Select
           allowClear
           placeholder={t('passages.allDecisions')}
@@ -61,13 +61,11 @@ export function SitePassages({ site, onClose }: { site: Site; onClose: () => voi
         </Button>
       </Space>
       {!window && <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 12 }}>{t('passages.exportNeedsWindow')}</Typography.Text>}
-      <Table<Passage>
+      <PagedTable<Passage>
+        list={passages}
         data-testid="passages-table"
         size="small"
         rowKey="id"
-        loading={passages.loading}
-        dataSource={passages.items}
-        pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('passages.at'), dataIndex: 'at', render: (at: string) => formatTime(at, locale) },
@@ -86,7 +84,6 @@ export function SitePassages({ site, onClose }: { site: Site; onClose: () => voi
           { title: t('passages.decision'), dataIndex: 'decision', render: (d: Decision) => <Tag color={DECISION_COLORS[d]}>{t(`decision.${d}`)}</Tag> },
         ]}
       />
-      <LoadMore hasMore={passages.hasMore} loading={passages.loading} onClick={passages.loadMore} />
     </Drawer>
   );
 }

@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n';
 const GAP_METRICS: readonly Metric[] = ['residents', 'keyPersons', 'inIsolationHome', 'inIsolationCentralised', 'activeCases', 'confirmedCases', 'newCases', 'passages'];
 
 /** The headline figures whose sum of what was submitted differs from the jurisdiction's live figure. */
-export function gapOf(figures: Figures, live: Figures | null): { metric: Metric; summed: number; live: number }[] {
+function gapOf(figures: Figures, live: Figures | null): { metric: Metric; summed: number; live: number }[] {
   if (!live) return [];
   return GAP_METRICS.filter((m) => figures[m] !== live[m]).map((m) => ({ metric: m, summed: figures[m], live: live[m] }));
 }

@@ -1,13 +1,15 @@
 import { ArrowLeftOutlined, AuditOutlined, FileExcelOutlined, HistoryOutlined, PrinterOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Result, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { DailyReport } from '../../../shared/daily-reports';
 import type { Metric } from '../../../shared/rollups';
 import { ApiError } from '../../app/api';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { DailyReportChildren } from './DailyReportChildren';
 import { DailyReportGap } from './DailyReportGap';
@@ -32,28 +34,24 @@ export default function DailyReportPage() {
   const feedback = useFeedback();
   const mobile = useIsMobile();
   const navigate = useNavigate();
-  const [report, setReport] = useState<DailyReport | null>(null);
-  const [missing, setMissing] = useState(false);
   const [edits, setEdits] = useState<FigureEdits | null>(null);
   const [narrative, setNarrative] = useState<Narrative>({ assessment: '', problems: '', requests: '' });
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [modal, setModal] = useState<'submit' | 'review' | 'versions' | null>(null);
 
-  const show = useCallback((r: DailyReport) => {
-    setReport(r);
+  /** Put a report's figures and narrative into the boxes, as they are saved. */
+  const fill = (r: DailyReport) => {
     setEdits(editsOf(r));
     setNarrative(narrativeOf(r));
     setTried(false);
-  }, []);
-
-  useEffect(() => {
-    setReport(null);
-    dailyReportApi.get(id).then(show).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) setMissing(true);
-      else feedback.error(err);
-    });
-  }, [id, show, feedback]);
+  };
+  const detail = useDetail(id, dailyReportApi.get, { onLoaded: fill });
+  const report = detail.data;
+  const show = (r: DailyReport) => {
+    detail.setData(r);
+    fill(r);
+  };
 
   const dirty = useMemo(() => {
     if (!report || !edits) return false;
@@ -140,8 +138,7 @@ export default function DailyReportPage() {
     }
   });
 
-  if (missing) return <Result status="404" title="404" subTitle={t('common.notFoundPage')} extra={<Link to="/daily-reports"><Button>{t('dailyReport.back')}</Button></Link>} />;
-  if (!report || !edits) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (!report || !edits) return <DetailStatus detail={detail} back={<Link to="/daily-reports"><Button>{t('dailyReport.back')}</Button></Link>} />;
 
   const editable = report.may.edit;
   const children = report.children;

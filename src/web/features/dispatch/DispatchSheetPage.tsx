@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined, CheckOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Result, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { DispatchItem, DispatchSheet } from '../../../shared/dispatch';
-import { ApiError } from '../../app/api';
+import type { DispatchItem, } from '../../../shared/dispatch';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { UserSelect } from '../users/UserSelect';
 import { DispatchProgress } from './DispatchesPage';
@@ -102,22 +103,10 @@ export default function DispatchSheetPage() {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const mobile = useIsMobile();
-  const [sheet, setSheet] = useState<DispatchSheet | null>(null);
-  const [missing, setMissing] = useState(false);
+  const detail = useDetail(id, dispatchApi.sheet);
+  const { data: sheet, setData: setSheet } = detail;
   const [assigning, setAssigning] = useState<DispatchItem | null>(null);
   const [completing, setCompleting] = useState<DispatchItem | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    setSheet(null);
-    dispatchApi.sheet(id).then((s) => alive && setSheet(s)).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) setMissing(true);
-      else feedback.error(err);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [id, feedback]);
 
   const replace = useCallback((item: DispatchItem) => {
     setSheet((s) => {
@@ -128,10 +117,9 @@ export default function DispatchSheetPage() {
     setAssigning(null);
     setCompleting(null);
     feedback.success(t('common.saved'));
-  }, [feedback, t]);
+  }, [setSheet, feedback, t]);
 
-  if (missing) return <Result status="404" title="404" subTitle={t('common.notFoundPage')} extra={<Link to="/dispatch"><Button>{t('dispatch.back')}</Button></Link>} />;
-  if (!sheet) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (!sheet) return <DetailStatus detail={detail} back={<Link to="/dispatch"><Button>{t('dispatch.back')}</Button></Link>} />;
 
   const line = (i: DispatchItem) => (
     <List.Item

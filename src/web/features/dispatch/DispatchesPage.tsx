@@ -1,9 +1,9 @@
 import { MoonOutlined, SunOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Space, Table, Tag } from 'antd';
+import { Button, Card, Progress, Space, Tag } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { DispatchSlot, DispatchSummary } from '../../../shared/dispatch';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -27,7 +27,7 @@ export default function DispatchesPage() {
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const [busy, setBusy] = useState<DispatchSlot | null>(null);
-  const { items, loading, hasMore, loadMore } = usePaged<DispatchSummary>('/dispatches', {}, feedback.error);
+  const sheets = usePaged<DispatchSummary>('/dispatches', {}, feedback.error);
 
   const draw = async (slot: DispatchSlot) => {
     setBusy(slot);
@@ -55,13 +55,11 @@ export default function DispatchesPage() {
         </Space>
       )}
     >
-      <Table<DispatchSummary>
+      <PagedTable<DispatchSummary>
+        list={sheets}
         data-testid="dispatch-list"
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={items}
-        pagination={false}
         locale={{ emptyText: t('dispatch.none') }}
         onRow={(row) => ({ 'data-testid': `dispatch-${row.id}` } as HTMLAttributes<HTMLElement>)}
         columns={mobile
@@ -79,7 +77,6 @@ export default function DispatchesPage() {
               { title: t('dispatch.progress'), key: 'progress', width: 180, render: (_, d) => <DispatchProgress sheet={d} /> },
             ]}
       />
-      <LoadMore hasMore={hasMore} loading={loading} onClick={loadMore} />
     </Card>
   );
 }

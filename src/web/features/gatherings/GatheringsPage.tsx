@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Gathering } from '../../../shared/gatherings';
 import { useMe } from '../../app/auth';
 import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
@@ -36,7 +37,8 @@ export default function GatheringsPage() {
   const [registering, setRegistering] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const query = { from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD'), occasion, status, regionId, q: q || undefined };
-  const { items, setItems, loading, hasMore, loadMore, reload } = usePaged<Gathering>('/gatherings', query, feedback.error);
+  const gatherings = usePaged<Gathering>('/gatherings', query, feedback.error);
+  const { items, setItems, loading, hasMore, loadMore, reload } = gatherings;
   const tab = params.get('tab') === 'figures' ? 'figures' : 'list';
   const replace = (g: Gathering) => setItems((prev) => prev.map((x) => (x.id === g.id ? g : x)));
 
@@ -71,13 +73,11 @@ export default function GatheringsPage() {
       )}
     />
   ) : (
-    <Table<Gathering>
+    <PagedTable<Gathering>
+      list={gatherings}
       data-testid="gatherings-table"
       rowKey="id"
       size="middle"
-      loading={loading}
-      dataSource={items}
-      pagination={false}
       locale={{ emptyText: t('gatherings.none') }}
       onRow={(g) => ({ 'data-testid': `gathering-${g.id}`, onClick: () => setOpenId(g.id), style: { cursor: 'pointer' } } as HTMLAttributes<HTMLElement>)}
       columns={[
@@ -103,7 +103,7 @@ export default function GatheringsPage() {
         activeKey={tab}
         onChange={(key) => setParams(key === 'figures' ? { tab: 'figures' } : {}, { replace: true })}
         items={[
-          { key: 'list', label: t('gatherings.list'), children: <>{filters}{list}<LoadMore hasMore={hasMore} loading={loading} onClick={loadMore} /></> },
+          { key: 'list', label: t('gatherings.list'), children: <>{filters}{list}{mobile && <LoadMore hasMore={hasMore} loading={loading} onClick={loadMore} />}</> },
           { key: 'figures', label: <span data-testid="gatherings-tab-figures">{t('gatherings.figures')}</span>, children: <GatheringFigures initial={figuresRange(params.get('from'), params.get('to'))} /> },
         ]}
       />

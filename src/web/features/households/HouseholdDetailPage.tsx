@@ -1,19 +1,20 @@
 import { ArrowLeftOutlined, MedicineBoxOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { Person, PersonTag } from '../../../shared/residents';
 import type { Visit } from '../../../shared/screening';
 import { useMe } from '../../app/auth';
-import { useFeedback } from '../../app/feedback';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { PersonDrawer } from '../residents/PersonDrawer';
 import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { PersonTags } from '../residents/PersonTags';
-import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
+import { householdApi, householdLabel } from '../residents/residentApi';
 import { CaseBadge, usePersonCases } from '../tracing/CaseBadge';
 import { VisitHistory } from './VisitHistory';
 
@@ -24,29 +25,31 @@ export default function HouseholdDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const mobile = useIsMobile();
   const navigate = useNavigate();
-  const [household, setHousehold] = useState<HouseholdDetail | null>(null);
-  const [missing, setMissing] = useState(false);
+  const detail = useDetail(id, householdApi.get);
+  const household = detail.data;
   const [visits, setVisits] = useState<Visit[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [isolating, setIsolating] = useState(false);
   const cases = usePersonCases(household?.members.map((m) => m.id) ?? []);
 
+  const loadVisits = useCallback(() => {
+    let current = true;
+    householdApi.visits(id).then((v) => current && setVisits(v)).catch(() => current && setVisits([]));
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  useEffect(loadVisits, [loadVisits]);
+  const { reload } = detail;
   const load = useCallback(() => {
-    householdApi.get(id).then(setHousehold).catch((err: unknown) => {
-      feedback.error(err);
-      setMissing(true);
-    });
-    householdApi.visits(id).then(setVisits).catch(() => setVisits([]));
-  }, [id, feedback]);
+    reload();
+    loadVisits();
+  }, [reload, loadVisits]);
 
-  useEffect(load, [load]);
-
-  if (missing && !household) return <Result status="404" subTitle={t('common.notFoundPage')} />;
-  if (!household) return <Spin />;
+  if (!household) return <DetailStatus detail={detail} />;
 
   return (
     <Row gutter={[16, 16]}>

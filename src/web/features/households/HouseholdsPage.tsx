@@ -1,10 +1,10 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Household } from '../../../shared/residents';
 import { useMe } from '../../app/auth';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
@@ -57,13 +57,11 @@ export default function HouseholdsPage() {
           <RegionPicker id="household-region-filter" value={regionId} onChange={setRegionId} placeholder={t('persons.regionFilter')} />
         </div>
       </Space>
-      <Table<Household>
+      <PagedTable<Household>
+        list={households}
         data-testid="households-table"
         rowKey="id"
         size="middle"
-        loading={households.loading && !households.items.length}
-        dataSource={households.items}
-        pagination={false}
         scroll={mobile ? undefined : { x: 760 }}
         locale={{ emptyText: t('households.empty') }}
         onRow={(row) => ({ onClick: () => navigate(`/households/${row.id}`), style: { cursor: 'pointer' }, 'data-testid': `household-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
@@ -95,7 +93,6 @@ export default function HouseholdsPage() {
               ]),
         ]}
       />
-      <LoadMore hasMore={households.hasMore} loading={households.loading} onClick={households.loadMore} />
       {adding && (
         <HouseholdFormModal
           onClose={() => setAdding(false)}

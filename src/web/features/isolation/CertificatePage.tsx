@@ -1,12 +1,13 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Result, Space, Spin } from 'antd';
+import { Button, Space, } from 'antd';
 // straight from its module, so the QR code stays out of the shared antd chunk (see vite.config.ts)
 import QRCode from 'antd/es/qr-code';
-import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { useFeedback } from '../../app/feedback';
+import { ApiError } from '../../app/api';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useI18n } from '../../app/i18n';
-import { isolationApi, type CertificatePrint } from './isolationApi';
+import { useDetail } from '../../app/useDetail';
+import { isolationApi, } from './isolationApi';
 import './certificate.css';
 
 /** "2020年1月28日" (or the English date) from YYYY-MM-DD or an instant. */
@@ -14,6 +15,8 @@ function longDate(value: string, locale: string): string {
   const [y, m, d] = (value.length > 10 ? new Date(value).toLocaleDateString('sv-SE') : value).split('-').map(Number) as [number, number, number];
   return locale === 'en' ? new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : `${y}年${m}月${d}日`;
 }
+
+const certificateRefused = (err: unknown) => err instanceof ApiError && err.status < 500;
 
 /**
  * 居家（集中隔离）医学观察期满证明: an A4 sheet with the serial number, the person, the period, the
@@ -23,20 +26,12 @@ function longDate(value: string, locale: string): string {
 export default function CertificatePage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const navigate = useNavigate();
-  const [cert, setCert] = useState<CertificatePrint | null>(null);
-  const [missing, setMissing] = useState(false);
+  // Any refusal (the episode is not completed, or not in scope) means: no certificate to print.
+  const detail = useDetail(id, isolationApi.certificate, { isMissing: certificateRefused });
+  const cert = detail.data;
 
-  useEffect(() => {
-    isolationApi.certificate(id).then(setCert).catch((err: unknown) => {
-      feedback.error(err);
-      setMissing(true);
-    });
-  }, [id, feedback]);
-
-  if (missing) return <Result status="404" subTitle={t('isolation.noCertificate')} />;
-  if (!cert) return <Spin />;
+  if (!cert) return <DetailStatus detail={detail} notFound={t('isolation.noCertificate')} />;
   const verifyUrl = window.location.origin + cert.verifyPath;
   const centralised = cert.kind === 'centralised';
   const sex = cert.sex === 'M' || cert.sex === 'F' ? t(`sex.${cert.sex}`) : '—';

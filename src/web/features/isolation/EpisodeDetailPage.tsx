@@ -1,17 +1,19 @@
 import { ArrowLeftOutlined, EditOutlined, LinkOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { NecessityKind, type Slot } from '../../../shared/isolation';
 import { useMe } from '../../app/auth';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback, validated } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { ChangeEpisodeModal, EndEpisodeModal, SelfReportLinkModal } from './EpisodeModals';
 import { STATUS_COLORS } from './EpisodesTab';
-import { isolationApi, lengthOf, placeOf, type EpisodeDetail } from './isolationApi';
+import { isolationApi, lengthOf, placeOf, } from './isolationApi';
 import { NecessityTable } from './NecessityTable';
 import { SlotFillForm } from './SlotFillForm';
 import { SlotTable } from './SlotTable';
@@ -31,24 +33,14 @@ export default function EpisodeDetailPage() {
   const feedback = useFeedback();
   const mobile = useIsMobile();
   const navigate = useNavigate();
-  const [detail, setDetail] = useState<EpisodeDetail | null>(null);
-  const [missing, setMissing] = useState(false);
+  const episode = useDetail(id, isolationApi.episode);
+  const { data: detail, reload: load } = episode;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filling, setFilling] = useState<Slot | null>(null);
   const [needForm] = Form.useForm<{ kind: NecessityKind; detail?: string }>();
   const [asking, setAsking] = useState(false);
 
-  const load = useCallback(() => {
-    isolationApi.episode(id).then(setDetail).catch((err: unknown) => {
-      feedback.error(err);
-      setMissing(true);
-    });
-  }, [id, feedback]);
-
-  useEffect(load, [load]);
-
-  if (missing && !detail) return <Result status="404" subTitle={t('common.notFoundPage')} />;
-  if (!detail) return <Spin />;
+  if (!detail) return <DetailStatus detail={episode} />;
   const { episode: ep, slots, necessities } = detail;
   const active = ep.status === 'active';
   const mayAct = can.isolate(me.role) && active;

@@ -1,9 +1,9 @@
-import { DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { EpisodeStatus, IsolationKind, type Episode } from '../../../shared/isolation';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
@@ -73,13 +73,11 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
         />
         <DatePicker value={endingBy} onChange={setEndingBy} placeholder={t('isolation.endingBy')} />
       </Space>
-      <Table<Episode>
+      <PagedTable<Episode>
+        list={list}
         data-testid="episodes-table"
         rowKey="id"
         size="middle"
-        loading={list.loading && !list.items.length}
-        dataSource={list.items}
-        pagination={false}
         scroll={mobile ? undefined : { x: 1300 }}
         locale={{ emptyText: t('isolation.noEpisodes') }}
         onRow={(row) => ({ 'data-testid': `episode-${row.id}` } as HTMLAttributes<HTMLElement>)}
@@ -119,7 +117,6 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
               ]
         }
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
     </>
   );
 }

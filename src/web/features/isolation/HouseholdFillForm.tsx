@@ -69,6 +69,7 @@ export function HouseholdFillForm({ householdId, members, onDone, onCancel }: Pr
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Escape bubbling up from the fields inside (close the form); the box itself takes no input
     <div data-testid="household-fill" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('isolation.householdFill')} · {members[0]?.episode.address ?? ''}
@@ -79,8 +80,8 @@ export function HouseholdFillForm({ householdId, members, onDone, onCancel }: Pr
           <div key={id} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10, marginBottom: 10, background: present[id] ? '#fff' : '#fafafa' }}>
             <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
               <Typography.Text strong style={{ fontSize: 17, flex: 1 }}>{m.episode.personName}</Typography.Text>
-              <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-                <Switch checked={present[id]} onChange={(on) => setPresent((p) => ({ ...p, [id]: on }))} data-testid={`household-present-${id}`} />
+              <label htmlFor={`household-present-${id}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                <Switch id={`household-present-${id}`} checked={present[id]} onChange={(on) => setPresent((p) => ({ ...p, [id]: on }))} data-testid={`household-present-${id}`} />
                 {t('field.present')}
               </label>
             </div>

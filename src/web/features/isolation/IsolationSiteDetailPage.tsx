@@ -1,12 +1,14 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, Popconfirm, Result, Row, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { IsolationSite, Room } from '../../../shared/isolation';
+import type { Room } from '../../../shared/isolation';
 import { useMe } from '../../app/auth';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { isolationApi, todayLocal } from './isolationApi';
 import { AddRoomsModal, SiteFormModal } from './SiteModals';
@@ -24,18 +26,11 @@ export default function IsolationSiteDetailPage() {
   const feedback = useFeedback();
   const mobile = useIsMobile();
   const navigate = useNavigate();
-  const [data, setData] = useState<{ site: IsolationSite; rooms: Room[] } | null>(null);
-  const [missing, setMissing] = useState(false);
+  const detail = useDetail(id, isolationApi.site);
+  const { data, reload: load } = detail;
   const [dialog, setDialog] = useState<'edit' | 'rooms' | null>(null);
   const manage = can.manageIsolationSites(me.role);
 
-  const load = useCallback(() => {
-    isolationApi.site(id).then(setData).catch((err: unknown) => {
-      feedback.error(err);
-      setMissing(true);
-    });
-  }, [id, feedback]);
-  useEffect(load, [load]);
 
   const setRoomStatus = async (room: Room, status: 'available' | 'closed') => {
     try {
@@ -47,8 +42,7 @@ export default function IsolationSiteDetailPage() {
     }
   };
 
-  if (missing && !data) return <Result status="404" subTitle={t('common.notFoundPage')} />;
-  if (!data) return <Spin />;
+  if (!data) return <DetailStatus detail={detail} />;
   const { site, rooms } = data;
   const today = todayLocal();
   const departures: Occupant[] = rooms.flatMap((r) => r.occupants.map((o) => ({ ...o, room: r.label }))).sort((a, b) => a.plannedEndDay.localeCompare(b.plannedEndDay));

@@ -18,6 +18,7 @@ export function MissedTab({ refreshKey }: { refreshKey: number }) {
   const mobile = useIsMobile();
   const [missed, setMissed] = useState<Missed | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
     isolationApi.missed().then((m) => !cancelled && setMissed(m)).catch((err: unknown) => !cancelled && feedback.error(err));

@@ -19,7 +19,7 @@ export interface FillDraft {
 export const EMPTY_FILL: FillDraft = { temperature: '', chosen: null, symptoms: [] };
 
 /** Seen unwell by itself on a fever or any symptom; not seen / refused only when picked. */
-export function conditionOf(draft: FillDraft): SlotCondition {
+function conditionOf(draft: FillDraft): SlotCondition {
   if (draft.chosen === 'not_seen' || draft.chosen === 'refused') return draft.chosen;
   const temp = parseTemperature(draft.temperature);
   const risk = (temp !== null && !Number.isNaN(temp) && isFever(temp)) || draft.symptoms.length > 0;
@@ -113,6 +113,7 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
         {CONDITIONS.map((c, i) => {
           const on = c === condition;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: a radio group of large tap targets with 1–4 shortcuts and roving focus (WAI-ARIA radiogroup); native radios cannot be styled as these buttons
             <button
               key={c}
               type="button"
@@ -132,7 +133,7 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
           );
         })}
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 10 }} role="group" aria-label={t('visit.symptoms')}>
+      <fieldset style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 10, border: 0, padding: 0, marginInline: 0, minInlineSize: 0 }} aria-label={t('visit.symptoms')}>
         {Symptom.options.map((s) => {
           const on = draft.symptoms.includes(s);
           return (
@@ -151,7 +152,7 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
             </Button>
           );
         })}
-      </div>
+      </fieldset>
     </div>
   );
 }
@@ -194,6 +195,7 @@ export function SlotFillForm({ slot, heading, onDone, onCancel }: Props) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Escape bubbling up from the fields inside (close the form); the box itself takes no input
     <div
       data-testid="slot-fill"
       onKeyDown={(e) => {

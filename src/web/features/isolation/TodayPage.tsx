@@ -131,8 +131,8 @@ export default function TodayPage() {
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
           <Typography.Text strong style={{ fontSize: 18, flex: 1 }}>{t('isolation.todayTitle')}</Typography.Text>
           {!observer && (
-            <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-              <Switch checked={all} onChange={setAll} data-testid="today-all" />
+            <label htmlFor="today-all" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+              <Switch id="today-all" checked={all} onChange={setAll} data-testid="today-all" />
               {t('isolation.todayAll')}
             </label>
           )}

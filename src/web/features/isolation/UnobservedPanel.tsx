@@ -28,6 +28,7 @@ export function UnobservedPanel({ refreshKey, onChanged }: { refreshKey: number;
       feedback.error(err);
     }
   }, [feedback]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     if (can.isolate(me.role)) void load();
   }, [load, refreshKey, me.role]);

@@ -69,7 +69,7 @@ export function isFever(temperature: number | null | undefined): boolean {
 
 const hhmm = new Map<string, Intl.DateTimeFormat>();
 /** An instant as local HH:MM (the county's day is the browser's in practice). */
-export function clockTime(iso: string | null | undefined): string {
+function clockTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   let f = hhmm.get('t');
   if (!f) {

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import type { IsolationSite, Room } from '../../../shared/isolation';
 import type { Person } from '../../../shared/residents';
 import type { User } from '../../../shared/users';
+import { RemoteSelect } from '../../app/components/RemoteSelect';
 import { useI18n } from '../../app/i18n';
-import { useRemoteSearch } from '../../app/useRemoteSearch';
 import { isolationApi } from './isolationApi';
 
 export interface PickedPerson {
@@ -27,49 +27,43 @@ interface PersonsProps {
  */
 export function PersonsPicker({ id, value = [], onChange, known, onKnown }: PersonsProps) {
   const { t } = useI18n();
-  const { items, loading, setQ } = useRemoteSearch<Person>('/persons');
   const names = new Map(known.map((p) => [p.id, p.name]));
-  const options = items.map((p) => ({
-    value: p.id,
-    label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）`,
-  }));
-  for (const chosen of value) if (!options.some((o) => o.value === chosen)) options.unshift({ value: chosen, label: names.get(chosen) ?? chosen });
 
   return (
-    <Select
+    <RemoteSelect<Person, string[]>
+      path="/persons"
+      toOption={(p) => ({ value: p.id, label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）` })}
+      labelOf={(chosen) => names.get(chosen)}
+      onPick={(picked) => {
+        const found = picked.filter((p) => !names.has(p.id)).map((p) => ({ id: p.id, name: p.name }));
+        if (found.length) onKnown([...known, ...found]);
+      }}
+      emptyText={t('isolation.noPersons')}
       id={id}
       mode="multiple"
       value={value}
-      onChange={(next: string[]) => {
-        const found = items.filter((p) => next.includes(p.id) && !names.has(p.id)).map((p) => ({ id: p.id, name: p.name }));
-        if (found.length) onKnown([...known, ...found]);
-        onChange?.(next);
-      }}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={loading}
-      options={options}
+      onChange={(next) => onChange?.(next)}
       placeholder={t('isolation.personsPlaceholder')}
-      notFoundContent={loading ? null : t('isolation.noPersons')}
       data-testid="episode-persons"
     />
   );
 }
 
+const OBSERVERS = { role: 'observer' };
+
 /** Pick an observer among the observer accounts in my jurisdiction (GET /api/users?role=observer). */
 export function ObserverSelect({ id, value, onChange, valueLabel }: { id?: string; value?: string | null; onChange?: (v: string | null) => void; valueLabel?: string | null }) {
   const { t } = useI18n();
-  const { items, loading, setQ } = useRemoteSearch<User>('/users', { role: 'observer' });
-  const options = items.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}${u.regionName ? ' · ' + u.regionName : ''}）` }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: valueLabel ?? value });
   return (
-    <Select
+    <RemoteSelect<User>
+      path="/users"
+      query={OBSERVERS}
+      toOption={(u) => (u.status === 'active' ? { value: u.id, label: `${u.displayName}（${u.username}${u.regionName ? ` · ${u.regionName}` : ''}）` } : null)}
+      labelOf={() => valueLabel}
       id={id}
       value={value ?? undefined}
       onChange={(next: string | undefined) => onChange?.(next ?? null)}
-      showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
-      loading={loading}
-      options={options}
       placeholder={t('isolation.observerPlaceholder')}
       popupMatchSelectWidth={false}
       data-testid="episode-observer"

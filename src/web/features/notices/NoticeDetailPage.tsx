@@ -1,16 +1,26 @@
 import { ArrowLeftOutlined, LinkOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { NoticeView } from '../../../shared/notices';
-import { ApiError } from '../../app/api';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { UrgencyTag } from './NoticesPage';
 import { ReceiptsPanel } from './ReceiptsPanel';
 import { announcementUrl, noticesApi, STATE_COLORS, UNREAD_CHANGED } from './noticesApi';
+
+/** Fetch a notice; an addressee's first opening is the read receipt the sender sees. */
+async function openNotice(id: string): Promise<NoticeView> {
+  const notice = await noticesApi.notice(id);
+  if (!notice.addressed || notice.readAt) return notice;
+  const read = await noticesApi.markRead(id);
+  window.dispatchEvent(new Event(UNREAD_CHANGED));
+  return read;
+}
 
 /**
  * One notice. Opening a notice addressed to me records that I have read it (the sender's receipt);
@@ -21,33 +31,11 @@ export default function NoticeDetailPage() {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const mobile = useIsMobile();
-  const [notice, setNotice] = useState<NoticeView | null>(null);
-  const [missing, setMissing] = useState(false);
+  const detail = useDetail(id, openNotice);
+  const { data: notice, setData: setNotice } = detail;
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let alive = true;
-    setNotice(null);
-    noticesApi.notice(id).then(async (n) => {
-      if (!alive) return;
-      setNotice(n);
-      // An addressee's first opening is the read receipt the sender sees.
-      if (n.addressed && !n.readAt) {
-        const read = await noticesApi.markRead(id);
-        if (alive) setNotice(read);
-        window.dispatchEvent(new Event(UNREAD_CHANGED));
-      }
-    }).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) setMissing(true);
-      else feedback.error(err);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [id, feedback]);
-
-  if (missing) return <Result status="404" title="404" subTitle={t('common.notFoundPage')} extra={<Link to="/notices"><Button>{t('notices.back')}</Button></Link>} />;
-  if (!notice) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (!notice) return <DetailStatus detail={detail} back={<Link to="/notices"><Button>{t('notices.back')}</Button></Link>} />;
 
   const act = async (action: 'publish' | 'withdraw') => {
     setBusy(true);

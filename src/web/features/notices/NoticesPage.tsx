@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, List, Progress, Segmented, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, List, Progress, Segmented, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { NoticeView, SentNotice } from '../../../shared/notices';
 import { useMe } from '../../app/auth';
 import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -63,7 +64,7 @@ function Sent() {
   const feedback = useFeedback();
   const mobile = useIsMobile();
   const [kind, setKind] = useState<'all' | 'internal' | 'public'>('all');
-  const { items, loading, hasMore, loadMore } = usePaged<SentNotice>('/notices', { kind: kind === 'all' ? undefined : kind }, feedback.error);
+  const sent = usePaged<SentNotice>('/notices', { kind: kind === 'all' ? undefined : kind }, feedback.error);
   const title = (n: SentNotice) => <Link to={`/notices/${n.id}`} data-testid={`sent-link-${n.id}`}>{n.title}</Link>;
   const readCell = (n: SentNotice) => (n.kind === 'internal' && n.state !== 'draft'
     ? <div style={{ minWidth: 120 }}><Progress size="small" percent={n.addressees ? Math.round((n.read / n.addressees) * 100) : 0} format={() => `${n.read}/${n.addressees}`} /></div>
@@ -76,13 +77,11 @@ function Sent() {
         onChange={(v) => setKind(v as typeof kind)}
         options={[{ value: 'all', label: t('notices.filter.all') }, { value: 'internal', label: t('notices.kind.internal') }, { value: 'public', label: t('notices.kind.public') }]}
       />
-      <Table<SentNotice>
+      <PagedTable<SentNotice>
+        list={sent}
         data-testid="notices-sent"
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={items}
-        pagination={false}
         locale={{ emptyText: t('notices.noSent') }}
         onRow={(row) => ({ 'data-testid': `sent-${row.id}` } as HTMLAttributes<HTMLElement>)}
         columns={mobile
@@ -102,7 +101,6 @@ function Sent() {
               { title: t('notices.receipts'), key: 'read', width: 170, render: (_, n) => readCell(n) },
             ]}
       />
-      <LoadMore hasMore={hasMore} loading={loading} onClick={loadMore} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { childLevelOf } from '../../../shared/enums';
 import type { Region } from '../../../shared/regions';
 import { api, ApiError } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -24,6 +24,9 @@ interface Props {
   /** After retire / restore / delete: the page refreshes the tree (and leaves a deleted node). */
   onChanged: (change: 'retired' | 'restored' | 'deleted') => void;
 }
+
+/** A breadcrumb step to go back to: a link-styled button (reachable by keyboard), no taller than the text. */
+const CRUMB = { padding: 0, height: 'auto' } as const;
 
 /** Right side of the regions page: one node's facts, breadcrumb, actions and children. */
 export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onChanged }: Props) {
@@ -144,9 +147,9 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
           items={[
             ...region.ancestors.map((a, index) => ({
               title: inScope(index) ? (
-                <a onClick={() => onSelect(a.id)} data-testid={`region-crumb-${a.code}`}>
+                <Button type="link" size="small" style={CRUMB} onClick={() => onSelect(a.id)} data-testid={`region-crumb-${a.code}`}>
                   {a.name}
-                </a>
+                </Button>
               ) : (
                 <span data-testid={`region-crumb-${a.code}`}>{a.name}</span>
               ),
@@ -177,18 +180,16 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
 
       {childLevel && (
         <Card size="small" title={`${t('regions.children')} · ${t(`level.${childLevel}`)}`}>
-          <Table<Region>
+          <PagedTable<Region>
+            list={children}
             data-testid="region-children"
             size="small"
             rowKey="id"
-            loading={children.loading && !children.items.length}
-            dataSource={children.items}
-            pagination={false}
             scroll={{ x: 520 }}
             locale={{ emptyText: t('regions.noChildren') }}
             onRow={(row) => ({ onClick: () => onSelect(row.id), style: { cursor: 'pointer' } })}
             columns={[
-              { title: t('regions.name'), key: 'name', render: (_, row) => <a><RegionNameOnly region={row} /></a> },
+              { title: t('regions.name'), key: 'name', render: (_, row) => <Typography.Link><RegionNameOnly region={row} /></Typography.Link> },
               { title: t('regions.code'), dataIndex: 'code', width: 170 },
               {
                 title: t('regions.status'),
@@ -201,7 +202,6 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
               { title: t('regions.childCount'), dataIndex: 'childCount', width: 90, render: (n?: number) => n ?? '—' },
             ]}
           />
-          <LoadMore hasMore={children.hasMore} loading={children.loading} onClick={children.loadMore} />
         </Card>
       )}
     </div>

@@ -59,6 +59,7 @@ export default function RegionsPage() {
     if (!regionId && first && /^\/regions\/?$/.test(window.location.pathname)) navigate(`/regions/${first.id}`, { replace: true });
   }, [regionId, tree.roots, navigate]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: detailVersion is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     if (!regionId) {
       setDetail(null);
@@ -83,6 +84,7 @@ export default function RegionsPage() {
   // Open the tree down to the selected node (it may come from search, the gaps page or a link).
   const expandTo = useRef(tree.expandTo);
   expandTo.current = tree.expandTo;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the tree's roots arriving is when a node can be expanded to, so they must rerun this
   useEffect(() => {
     if (!detail) return;
     void expandTo.current(detail.ancestors.map((a) => a.id)).then(() => {

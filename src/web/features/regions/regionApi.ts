@@ -27,7 +27,7 @@ export const regionApi = {
 };
 
 /** The segments of a materialized path (`/140728000000/140728100000/`), top first. */
-export function pathSegments(path: string): string[] {
+function pathSegments(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 

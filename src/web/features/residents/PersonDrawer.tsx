@@ -1,14 +1,14 @@
 import { EditOutlined, HomeOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Divider, Drawer, Result, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Descriptions, Divider, Drawer, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Person } from '../../../shared/residents';
 import { useMe } from '../../app/auth';
 import { MaskedReveal } from '../../app/components/PhoneReveal';
-import { useFeedback } from '../../app/feedback';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { PersonDuplicates } from './PersonDuplicates';
 import { PersonFormDrawer } from './PersonFormDrawer';
@@ -29,28 +29,12 @@ interface Props {
 export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
   const me = useMe();
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const mobile = useIsMobile();
-  const [person, setPerson] = useState<Person | null>(null);
-  const [missing, setMissing] = useState(false);
+  const detail = useDetail(personId, personApi.get);
+  const { data: person, reload: load } = detail;
   const [editing, setEditing] = useState(false);
   const mayRegister = can.registerPersons(me.role);
   const theCase = usePersonCases([personId]).get(personId);
-
-  const load = useCallback(() => {
-    personApi
-      .get(personId)
-      .then((p) => {
-        setPerson(p);
-        setMissing(false);
-      })
-      .catch((err: unknown) => {
-        feedback.error(err);
-        setMissing(true);
-      });
-  }, [personId, feedback]);
-
-  useEffect(load, [load]);
 
   const changed = () => {
     load();
@@ -74,8 +58,7 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
         ) : null
       }
     >
-      {missing && !person && <Result status="404" subTitle={t('common.notFoundPage')} />}
-      {!person && !missing && <Spin />}
+      {!person && <DetailStatus detail={detail} />}
       {person && (
         <div data-testid="person-detail">
           {person.status === 'merged' && <Tag color="default" style={{ marginBottom: 12 }}>{t('persons.status.merged')}</Tag>}

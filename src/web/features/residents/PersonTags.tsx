@@ -4,7 +4,7 @@ import { PERSON_TAGS, type PersonTag } from '../../../shared/residents';
 import { useI18n } from '../../app/i18n';
 
 /** Risk flags in warm colours, vulnerabilities in cool ones, so a list is read at a glance. */
-export const TAG_COLORS: Record<PersonTag, string> = {
+const TAG_COLORS: Record<PersonTag, string> = {
   fever: 'red',
   hubei_travel: 'volcano',
   contact_history: 'orange',

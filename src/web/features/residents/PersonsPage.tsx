@@ -1,11 +1,11 @@
 import { ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Badge, Button, Card, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Person, PersonTag } from '../../../shared/residents';
 import type { Query } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { MaskedReveal } from '../../app/components/PhoneReveal';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
@@ -123,13 +123,11 @@ export default function PersonsPage() {
           </Badge>
         )}
       </Space>
-      <Table<Person>
+      <PagedTable<Person>
+        list={persons}
         data-testid="persons-table"
         rowKey="id"
         size="middle"
-        loading={persons.loading && !persons.items.length}
-        dataSource={persons.items}
-        pagination={false}
         scroll={mobile ? undefined : { x: 1100 }}
         locale={{ emptyText: t('persons.empty') }}
         onRow={(row) => ({ onClick: () => open(row.id), style: { cursor: 'pointer' }, 'data-testid': `person-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
@@ -172,7 +170,6 @@ export default function PersonsPage() {
               ]
         }
       />
-      <LoadMore hasMore={persons.hasMore} loading={persons.loading} onClick={persons.loadMore} />
       {openId && <PersonDrawer key={openId} personId={openId} onClose={() => open(null)} onChanged={persons.reload} onOpen={open} />}
       {adding && (
         <PersonFormDrawer

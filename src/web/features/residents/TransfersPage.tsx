@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Input, Modal, Popconfirm, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { TRANSFER_EXPIRES_AFTER_DAYS, type PersonTransfer, type TransferBox, type TransferStatus } from '../../../shared/transfers';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { usePaged } from '../../app/usePaged';
 import { useIsMobile } from '../../app/useIsMobile';
 import { transferApi } from './transferApi';
@@ -32,6 +32,7 @@ export default function TransfersPage() {
   const [waiting, setWaiting] = useState({ incoming: 0, outgoing: 0 });
   const list = usePaged<PersonTransfer>('/person-transfers', { box, status, limit: 50 }, feedback.error, refresh);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     transferApi.pending().then(setWaiting, feedback.error);
   }, [refresh, feedback]);
@@ -110,13 +111,11 @@ export default function TransfersPage() {
           />
         }
       />
-      <Table<PersonTransfer>
+      <PagedTable<PersonTransfer>
+        list={list}
         data-testid="transfers-table"
         rowKey="id"
         size="middle"
-        loading={list.loading && !list.items.length}
-        dataSource={list.items}
-        pagination={false}
         scroll={mobile ? undefined : { x: 1300 }}
         locale={{ emptyText: t('transfer.empty') }}
         onRow={(row) => ({ 'data-testid': `transfer-row-${row.id}` }) as HTMLAttributes<HTMLElement>}
@@ -147,7 +146,6 @@ export default function TransfersPage() {
           { title: t('transfer.decision'), key: 'actions', width: 180, render: (_, row) => actions(row) },
         ]}
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
       <Modal
         open={deciding !== null}
         title={deciding && t(deciding.decision === 'accept' ? 'transfer.acceptTitle' : 'transfer.refuseTitle', { name: deciding.row.name, to: target(deciding.row) })}

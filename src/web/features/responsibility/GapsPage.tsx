@@ -1,10 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { REGION_LEVELS, type RegionLevel } from '../../../shared/enums';
 import type { Region } from '../../../shared/regions';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
@@ -42,13 +42,11 @@ export default function GapsPage() {
       }
     >
       <Alert type="info" showIcon title={t('gaps.subtitle')} style={{ marginBottom: 16 }} />
-      <Table<Gap>
+      <PagedTable<Gap>
+        list={gaps}
         data-testid="gaps-table"
         rowKey="id"
         size="middle"
-        loading={gaps.loading && !gaps.items.length}
-        dataSource={gaps.items}
-        pagination={false}
         scroll={{ x: 720 }}
         locale={{ emptyText: t('gaps.none') }}
         onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.code}` } as HTMLAttributes<HTMLElement>)}
@@ -80,9 +78,6 @@ export default function GapsPage() {
           },
         ]}
       />
-      <Space style={{ width: '100%', justifyContent: 'center' }}>
-        <LoadMore hasMore={gaps.hasMore} loading={gaps.loading} onClick={gaps.loadMore} />
-      </Space>
       {!gaps.hasMore && gaps.items.length > 0 && (
         <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', marginTop: 12 }}>
           {t('common.total', { n: gaps.items.length })}

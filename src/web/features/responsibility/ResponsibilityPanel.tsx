@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Table } from 'antd';
+import { App, Button, Card, Space, } from 'antd';
 import { useState } from 'react';
 import type { RevealResult } from '../../../shared/audit';
 import type { Region } from '../../../shared/regions';
 import type { Responsibility } from '../../../shared/responsibility';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { PhoneReveal } from '../../app/components/PhoneReveal';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
@@ -59,13 +59,11 @@ export function ResponsibilityPanel({ region, canEdit }: { region: Region; canEd
         )
       }
     >
-      <Table<Responsibility>
+      <PagedTable<Responsibility>
+        list={list}
         data-testid="responsibility-table"
         size="small"
         rowKey="id"
-        loading={list.loading && !list.items.length}
-        dataSource={list.items}
-        pagination={false}
         scroll={{ x: 640 }}
         locale={{ emptyText: t('resp.empty') }}
         columns={[
@@ -95,7 +93,6 @@ export function ResponsibilityPanel({ region, canEdit }: { region: Region; canEd
             : []),
         ]}
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
       {editing && (
         <ResponsibilityModal
           region={region}

@@ -6,7 +6,7 @@ import { formatCount, percent } from './dashboardApi';
 import { axisStyle, EChart, INK, SERIES, tooltipStyle } from './EChart';
 
 /** How many rows a share chart shows: the lowest first, since those are the ones to chase. */
-export const SHARE_ROWS = 14;
+const SHARE_ROWS = 14;
 const ROW_HEIGHT = 24;
 
 interface ShareRow {

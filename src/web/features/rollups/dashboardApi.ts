@@ -2,7 +2,7 @@ import type { Dashboard, Figures, RiskLevel } from '../../../shared/rollups';
 import { api } from '../../app/api';
 
 /** How many days of trend the screen draws. */
-export const TREND_DAYS = 30;
+const TREND_DAYS = 30;
 
 /** The big-screen endpoints: the payload of one region (default: the top of my jurisdiction) and its live stream. */
 export const dashboardApi = {

@@ -45,7 +45,7 @@ export default function FieldPage() {
     );
   }
 
-  const rate = progress && progress.households ? progress.visited / progress.households : 0;
+  const rate = progress?.households ? progress.visited / progress.households : 0;
 
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>

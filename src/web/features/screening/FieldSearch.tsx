@@ -116,30 +116,30 @@ export function FieldSearch({ round, gaps, inputRef, onSelect, onAddHousehold }:
       </div>
       {loading && !hits.length && <Spin style={{ display: 'block', margin: 24 }} />}
       {!loading && !hits.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t('field.noHits') : t('screening.gapsEmpty')} />}
-      <div role="list" data-testid="field-results">
+      <ul data-testid="field-results" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {hits.map((hit) => (
-          <button
-            key={hit.id}
-            type="button"
-            role="listitem"
-            data-testid={`field-household-${hit.id}`}
-            data-status={hit.status}
-            onClick={() => onSelect(hit.id)}
-            style={{
-              display: 'flex', alignItems: 'center', gap: 12, width: '100%', minHeight: 60, padding: '10px 12px', marginBottom: 8,
-              background: '#fff', border: '1px solid #e8e8e8', borderInlineStart: `4px solid ${hit.status === 'visited' ? '#52c41a' : hit.status === 'never' ? '#cf1322' : hit.status === 'not_home' ? '#fa8c16' : '#d9d9d9'}`,
-              borderRadius: 8, textAlign: 'left', cursor: 'pointer', font: 'inherit',
-            }}
-          >
-            <HomeOutlined style={{ fontSize: 20, color: '#8c8c8c' }} />
-            <span style={{ flex: 1, minWidth: 0 }}>
-              <span style={{ display: 'block', fontSize: 16, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>{hit.title}</span>
-              {hit.subtitle && <span style={{ display: 'block', color: '#8c8c8c', fontSize: 13 }}>{hit.subtitle}</span>}
-            </span>
-            {hit.status !== 'unknown' && <Tag color={STATUS_COLORS[hit.status]} style={{ marginInlineEnd: 0 }}>{t(`field.status.${hit.status}`)}</Tag>}
-          </button>
+          <li key={hit.id}>
+            <button
+              type="button"
+              data-testid={`field-household-${hit.id}`}
+              data-status={hit.status}
+              onClick={() => onSelect(hit.id)}
+              style={{
+                display: 'flex', alignItems: 'center', gap: 12, width: '100%', minHeight: 60, padding: '10px 12px', marginBottom: 8,
+                background: '#fff', border: '1px solid #e8e8e8', borderInlineStart: `4px solid ${hit.status === 'visited' ? '#52c41a' : hit.status === 'never' ? '#cf1322' : hit.status === 'not_home' ? '#fa8c16' : '#d9d9d9'}`,
+                borderRadius: 8, textAlign: 'left', cursor: 'pointer', font: 'inherit',
+              }}
+            >
+              <HomeOutlined style={{ fontSize: 20, color: '#8c8c8c' }} />
+              <span style={{ flex: 1, minWidth: 0 }}>
+                <span style={{ display: 'block', fontSize: 16, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>{hit.title}</span>
+                {hit.subtitle && <span style={{ display: 'block', color: '#8c8c8c', fontSize: 13 }}>{hit.subtitle}</span>}
+              </span>
+              {hit.status !== 'unknown' && <Tag color={STATUS_COLORS[hit.status]} style={{ marginInlineEnd: 0 }}>{t(`field.status.${hit.status}`)}</Tag>}
+            </button>
+          </li>
         ))}
-      </div>
+      </ul>
     </div>
   );
 }

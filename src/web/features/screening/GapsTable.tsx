@@ -1,8 +1,8 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { GapHousehold } from '../../../shared/screening';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -20,44 +20,39 @@ export function GapsTable({ roundId, under, refreshKey }: { roundId: string; und
   const mobile = useIsMobile();
   const gaps = usePaged<GapHousehold>(`/screening/rounds/${roundId}/gaps`, { under, limit: mobile ? 20 : 100 }, feedback.error, refreshKey);
   return (
-    <>
-      <Table<GapHousehold>
-        data-testid="gaps-table"
-        rowKey="householdId"
-        size="small"
-        loading={gaps.loading && !gaps.items.length}
-        dataSource={gaps.items}
-        pagination={false}
-        scroll={mobile ? undefined : { x: 520, y: 420 }}
-        locale={{ emptyText: t('screening.gapsEmpty') }}
-        onRow={(row) => ({ onClick: () => navigate(`/households/${row.householdId}`), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.householdId}` } as HTMLAttributes<HTMLElement>)}
-        columns={[
-          {
-            title: t('households.address'),
-            dataIndex: 'address',
-            render: (v: string, row) => (
-              <>
-                <Typography.Link>{v}</Typography.Link>
-                {mobile && row.headName && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{row.headName}</div>}
-              </>
-            ),
-          },
-          ...(mobile ? [] : [{ title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' }]),
-          {
-            title: t('screening.gapStatus'),
-            dataIndex: 'status',
-            width: mobile ? 96 : 120,
-            render: (v: GapHousehold['status'], row) => (
-              <>
-                <Tag color={v === 'never' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>{t(`screening.gapStatus.${v}`)}</Tag>
-                {mobile && row.lastVisitAt && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatTime(row.lastVisitAt, locale)}</div>}
-              </>
-            ),
-          },
-          ...(mobile ? [] : [{ title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 130, render: (v: string | null) => formatTime(v, locale) }]),
-        ]}
-      />
-      <LoadMore hasMore={gaps.hasMore} loading={gaps.loading} onClick={gaps.loadMore} />
-    </>
+    <PagedTable<GapHousehold>
+      list={gaps}
+      data-testid="gaps-table"
+      rowKey="householdId"
+      size="small"
+      scroll={mobile ? undefined : { x: 520, y: 420 }}
+      locale={{ emptyText: t('screening.gapsEmpty') }}
+      onRow={(row) => ({ onClick: () => navigate(`/households/${row.householdId}`), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.householdId}` } as HTMLAttributes<HTMLElement>)}
+      columns={[
+        {
+          title: t('households.address'),
+          dataIndex: 'address',
+          render: (v: string, row) => (
+            <>
+              <Typography.Link>{v}</Typography.Link>
+              {mobile && row.headName && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{row.headName}</div>}
+            </>
+          ),
+        },
+        ...(mobile ? [] : [{ title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' }]),
+        {
+          title: t('screening.gapStatus'),
+          dataIndex: 'status',
+          width: mobile ? 96 : 120,
+          render: (v: GapHousehold['status'], row) => (
+            <>
+              <Tag color={v === 'never' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>{t(`screening.gapStatus.${v}`)}</Tag>
+              {mobile && row.lastVisitAt && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatTime(row.lastVisitAt, locale)}</div>}
+            </>
+          ),
+        },
+        ...(mobile ? [] : [{ title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 130, render: (v: string | null) => formatTime(v, locale) }]),
+      ]}
+    />
   );
 }

@@ -111,8 +111,9 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
         />
         {fever && <Tag color="red" data-testid={`field-fever-${person.id}`}>{t('field.fever')}</Tag>}
         <span style={{ flex: 1 }} />
-        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+        <label htmlFor={`field-present-${person.id}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
           <Switch
+            id={`field-present-${person.id}`}
             data-testid={`field-present-${person.id}`}
             checked={check.present}
             disabled={disabled}
@@ -147,7 +148,7 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
           )}
         </div>
       )}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8 }} role="group" aria-label={t('visit.symptoms')}>
+      <fieldset style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8, border: 0, padding: 0, marginInline: 0, minInlineSize: 0 }} aria-label={t('visit.symptoms')}>
         {Symptom.options.map((s) => {
           const on = check.symptoms.includes(s);
           return (
@@ -167,7 +168,7 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
             </Button>
           );
         })}
-      </div>
+      </fieldset>
       <div style={{ display: 'flex', gap: 16, marginTop: 8 }}>
         <Checkbox checked={check.hubeiTravel} disabled={off} onChange={(e) => set({ hubeiTravel: e.target.checked })} data-testid={`field-hubei-${person.id}`}>
           {t('tag.hubei_travel')}

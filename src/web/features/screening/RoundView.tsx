@@ -19,6 +19,9 @@ interface Step {
   level: CoverageLevel;
 }
 
+/** A breadcrumb step to go back to: a link-styled button (reachable by keyboard), no taller than the text. */
+const CRUMB = { padding: 0, height: 'auto' } as const;
+
 /**
  * One round: totals, coverage per unit (click to go one level down; the breadcrumb goes back up),
  * the gaps under the unit in view — the list 不留死角 asks to empty — and each worker's progress.
@@ -36,6 +39,7 @@ export function RoundView({ round }: { round: Round }) {
   const [refresh, setRefresh] = useState(0);
   const under = path[path.length - 1];
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
     setLoading(true);
@@ -93,8 +97,11 @@ export function RoundView({ round }: { round: Round }) {
             <Breadcrumb
               data-testid="coverage-path"
               items={[
-                { key: 'root', title: <a onClick={() => backTo(0)}>{t('screening.allScope')}</a> },
-                ...path.map((step, i) => ({ key: step.id, title: i === path.length - 1 ? step.name : <a onClick={() => backTo(i + 1)}>{step.name}</a> })),
+                { key: 'root', title: <Button type="link" size="small" style={CRUMB} onClick={() => backTo(0)}>{t('screening.allScope')}</Button> },
+                ...path.map((step, i) => ({
+                  key: step.id,
+                  title: i === path.length - 1 ? step.name : <Button type="link" size="small" style={CRUMB} onClick={() => backTo(i + 1)}>{step.name}</Button>,
+                })),
               ]}
             />
             <Segmented<CoverageLevel>

@@ -142,6 +142,7 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
   if (!household) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Escape bubbling up from the fields inside (back to the list); the box itself takes no input
     <div
       data-testid="field-visit"
       onKeyDown={(e) => {

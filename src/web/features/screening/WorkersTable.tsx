@@ -11,6 +11,7 @@ export function WorkersTable({ roundId, refreshKey }: { roundId: string; refresh
   const feedback = useFeedback();
   const [rows, setRows] = useState<WorkerRow[] | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
     screeningApi

@@ -48,6 +48,7 @@ export function useFieldRound() {
   const round = rounds?.find((r) => r.id === roundId) ?? rounds?.[0] ?? null;
   const currentId = round?.id;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     if (!currentId) return;
     let cancelled = false;

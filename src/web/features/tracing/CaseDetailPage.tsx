@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined, EditOutlined, HomeOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Case } from '../../../shared/tracing';
 import { useMe } from '../../app/auth';
-import { useFeedback } from '../../app/feedback';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { formatTime } from '../../app/format';
 import { useI18n, type Translate } from '../../app/i18n';
 import { can } from '../../app/permissions';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { CandidatesTab } from './CandidatesTab';
 import { CaseChangeModal } from './CaseModals';
@@ -38,29 +39,18 @@ export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [detail, setDetail] = useState<{ case: Case; history: HistoryEntry[] } | null>(null);
-  const [missing, setMissing] = useState(false);
+  const caseDetail = useDetail(id, tracingApi.case);
+  const { data: detail, reload: load } = caseDetail;
   const [changing, setChanging] = useState(false);
   const [contactsKey, setContactsKey] = useState(0);
   const tracer = can.trace(me.role);
   const allowed: readonly Tab[] = tracer ? TABS : ['info', 'contacts', 'graph'];
   const tab: Tab = allowed.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'info';
 
-  const load = useCallback(() => {
-    setMissing(false);
-    tracingApi.case(id).then(setDetail).catch((err: unknown) => {
-      feedback.error(err);
-      setMissing(true);
-    });
-  }, [id, feedback]);
-  useEffect(load, [load]);
-
-  if (missing && !detail) return <Result status="404" subTitle={t('common.notFoundPage')} />;
-  if (!detail || detail.case.id !== id) return <Spin />;
+  if (!detail) return <DetailStatus detail={caseDetail} />;
   const c = detail.case;
   const fieldLabel = (f: string) => ((FIELDS as readonly string[]).includes(f) ? t(`tracing.${f as (typeof FIELDS)[number]}`) : f);
 

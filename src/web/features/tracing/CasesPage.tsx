@@ -1,10 +1,10 @@
 import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { CaseClassification, type Case } from '../../../shared/tracing';
 import { useMe } from '../../app/auth';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
@@ -54,13 +54,11 @@ export default function CasesPage() {
           data-testid="cases-classification"
         />
       </Space>
-      <Table<Case>
+      <PagedTable<Case>
+        list={list}
         data-testid="cases-table"
         rowKey="id"
         size="middle"
-        loading={list.loading && !list.items.length}
-        dataSource={list.items}
-        pagination={false}
         scroll={mobile ? undefined : { x: 1000 }}
         locale={{ emptyText: t('tracing.noCases') }}
         onRow={(row) => ({ 'data-testid': `case-${row.id}` } as HTMLAttributes<HTMLElement>)}
@@ -91,7 +89,6 @@ export default function CasesPage() {
               ]
         }
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
       {creating && <CaseCreateModal onClose={() => setCreating(false)} onCreated={(c) => navigate(`/cases/${c.id}`)} />}
     </Card>
   );

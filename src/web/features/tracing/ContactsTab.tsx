@@ -15,6 +15,7 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
   const mobile = useIsMobile();
   const [items, setItems] = useState<Contact[] | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
     tracingApi.contacts(caseId).then((r) => !cancelled && setItems(r)).catch((err: unknown) => {

@@ -65,6 +65,7 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
                 {e.coTravellers.length > 0 && (
                   <div style={{ marginTop: 4 }}>
                     <Typography.Text type="secondary">{t('tracing.coTravellers', { n: e.coTravellers.length })}：</Typography.Text>
+                    {/* biome-ignore lint/suspicious/noArrayIndexKey: shown as recorded, never reordered; unregistered co-travellers have no id and names repeat */}
                     {e.coTravellers.map((p, i) => <Tag key={`${p.personId ?? p.name}-${i}`} color={p.personId ? 'volcano' : 'default'}>{p.name}</Tag>)}
                   </div>
                 )}

@@ -1,19 +1,21 @@
 import { ArrowLeftOutlined, MedicineBoxOutlined, ReloadOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, InputNumber, Popconfirm, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, InputNumber, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import QRCode from 'antd/es/qr-code';
-import { lazy, Suspense, useCallback, useEffect, useState, type HTMLAttributes } from 'react';
+import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../../app/auth';
+import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
+import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
-import { NoticeProgress, noticeTarget } from './SeekNoticesPage';
+import { SeekNoticeProgress, seekNoticeTarget } from './SeekNoticesPage';
 import { IsolationStatus } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { UnregisteredCard } from './UnregisteredCard';
-import { localDay, NOTICE_STATUS_COLORS, publicUrl, tracingApi, windowText, type Found, type NoticeDetail } from './tracingApi';
+import { localDay, NOTICE_STATUS_COLORS, publicUrl, tracingApi, windowText, type Found, } from './tracingApi';
 
 const EpisodeCreateModal = lazy(() => import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })));
 const SOURCE_COLORS: Record<Found['source'], string> = { data: 'blue', self_report: 'green', manual: 'purple' };
@@ -25,34 +27,22 @@ const SOURCE_COLORS: Record<Found['source'], string> = { data: 'blue', self_repo
  * and the public's "I was there" reports for a tracer to confirm or reject. Publish, refresh the
  * found list from new data, close.
  */
-export default function NoticeDetailPage() {
+export default function SeekNoticeDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const mobile = useIsMobile();
   const navigate = useNavigate();
-  const [detail, setDetail] = useState<NoticeDetail | null>(null);
-  const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [expected, setExpected] = useState<number | null>(null);
+  const seekNotice = useDetail(id, tracingApi.notice, { onLoaded: (d) => setExpected(d.notice.expected) });
+  const { data: detail, reload: load } = seekNotice;
   const [isolating, setIsolating] = useState(false);
   const { message } = App.useApp();
   const tracer = can.trace(me.role);
 
-  const load = useCallback(() => {
-    tracingApi.notice(id).then((d) => {
-      setDetail(d);
-      setExpected(d.notice.expected);
-    }).catch((err: unknown) => {
-      feedback.error(err);
-      setMissing(true);
-    });
-  }, [id, feedback]);
-  useEffect(load, [load]);
-
-  if (missing && !detail) return <Result status="404" subTitle={t('common.notFoundPage')} />;
-  if (!detail) return <Spin />;
+  if (!detail) return <DetailStatus detail={seekNotice} />;
   const { notice: n, found, reports } = detail;
   const url = publicUrl(n.slug);
   const notIsolated = found.filter((f) => f.inScope && f.isolation?.status !== 'active');
@@ -119,7 +109,7 @@ export default function NoticeDetailPage() {
               )}
             </Space>
           )}
-          <NoticeProgress notice={n} />
+          <SeekNoticeProgress notice={n} />
           {tracer && (
             <Space wrap style={{ margin: '8px 0 12px' }}>
               <span>{t('tracing.expected')}</span>
@@ -132,7 +122,7 @@ export default function NoticeDetailPage() {
             column={1}
             bordered
             items={[
-              { key: 'target', label: t('tracing.noticeTarget'), children: `${t(`tracing.noticeKind.${n.kind}`)} · ${noticeTarget(n)}` },
+              { key: 'target', label: t('tracing.noticeTarget'), children: `${t(`tracing.noticeKind.${n.kind}`)} · ${seekNoticeTarget(n)}` },
               { key: 'window', label: t('tracing.window'), children: windowText(n.windowFrom, n.windowTo) },
               { key: 'hotline', label: t('tracing.hotline'), children: n.hotline },
               { key: 'region', label: t('tracing.noticeRegion'), children: n.regionName ?? '—' },

@@ -7,7 +7,7 @@ import { ApiError } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useFeedback, validated } from '../../app/feedback';
 import { useI18n, type Translate } from '../../app/i18n';
-import { useRemoteSearch } from '../../app/useRemoteSearch';
+import { RemoteSelect } from '../../app/components/RemoteSelect';
 import { checkpointApi } from '../checkpoints/checkpointApi';
 import { RegionPicker } from '../regions/RegionPicker';
 import { tracingApi } from './tracingApi';
@@ -27,7 +27,7 @@ interface Values {
   caseId?: string;
 }
 
-export interface NoticePrefill {
+export interface SeekNoticePrefill {
   caseId: string;
   caseName: string;
 }
@@ -54,7 +54,7 @@ function draft(t: Translate, en: boolean, v: Partial<Values>, siteName: string |
  * many people are sought and the case it is about. Qunfang fills the found list from its own
  * passages as soon as it is saved.
  */
-export function NoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: NoticePrefill; onClose: () => void; onCreated: (id: string) => void }) {
+export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: SeekNoticePrefill; onClose: () => void; onCreated: (id: string) => void }) {
   const me = useMe();
   const { t, locale } = useI18n();
   const feedback = useFeedback();
@@ -62,7 +62,6 @@ export function NoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: N
   const [saving, setSaving] = useState(false);
   const [sites, setSites] = useState<Site[] | null>(null);
   const edited = useRef({ title: false, body: false });
-  const cases = useRemoteSearch<Case>('/cases');
   const kind = Form.useWatch('kind', form);
 
   useEffect(() => {
@@ -173,15 +172,12 @@ export function NoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: N
           </Form.Item>
         </div>
         <Form.Item name="caseId" label={t('tracing.noticeCase')}>
-          <Select
+          <RemoteSelect<Case>
+            path="/cases"
+            toOption={(c) => ({ value: c.id, label: `${c.personName}（${t(`tracing.classification.${c.classification}`)} · ${c.reportDate}）` })}
+            labelOf={(caseId) => (caseId === prefill?.caseId ? prefill.caseName : undefined)}
             allowClear
-            showSearch={{ filterOption: false, onSearch: cases.setQ }}
-            loading={cases.loading}
             placeholder={t('tracing.noticeCasePlaceholder')}
-            options={[
-              ...(prefill && !cases.items.some((c) => c.id === prefill.caseId) ? [{ value: prefill.caseId, label: prefill.caseName }] : []),
-              ...cases.items.map((c) => ({ value: c.id, label: `${c.personName}（${t(`tracing.classification.${c.classification}`)} · ${c.reportDate}）` })),
-            ]}
           />
         </Form.Item>
       </Form>

@@ -8,11 +8,11 @@ import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
-import { NoticeEditorModal } from './SeekNoticeEditorModal';
+import { SeekNoticeEditorModal } from './SeekNoticeEditorModal';
 import { NOTICE_STATUS_COLORS, tracingApi, windowText, type NoticeStatusValue } from './tracingApi';
 
 /** "已找到 12 / 应找 12" with a bar when the tracer set how many are sought. */
-export function NoticeProgress({ notice, compact }: { notice: Notice; compact?: boolean }) {
+export function SeekNoticeProgress({ notice, compact }: { notice: Notice; compact?: boolean }) {
   const { t } = useI18n();
   const text = notice.expected !== null ? t('tracing.foundOf', { found: notice.found, expected: notice.expected }) : t('tracing.foundN', { found: notice.found });
   if (compact || notice.expected === null || notice.expected === 0) return <span data-testid="notice-progress">{text}</span>;
@@ -26,12 +26,12 @@ export function NoticeProgress({ notice, compact }: { notice: Notice; compact?: 
 }
 
 /** What a notice seeks: the plate, or the place. */
-export function noticeTarget(n: Notice): string {
+export function seekNoticeTarget(n: Notice): string {
   return n.kind === 'vehicle' ? n.plate ?? '—' : n.place ?? '—';
 }
 
 /** 寻人通告: the notices of my jurisdiction with their status and how many have been found. */
-export default function NoticesPage() {
+export default function SeekNoticesPage() {
   const me = useMe();
   const { t } = useI18n();
   const feedback = useFeedback();
@@ -91,24 +91,24 @@ export default function NoticesPage() {
                 render: (_, n) => (
                   <div>
                     <div>{title(n)}</div>
-                    <Space size={6} wrap>{statusTag(n)}<Typography.Text type="secondary">{noticeTarget(n)}</Typography.Text>{pending(n)}</Space>
+                    <Space size={6} wrap>{statusTag(n)}<Typography.Text type="secondary">{seekNoticeTarget(n)}</Typography.Text>{pending(n)}</Space>
                     <div style={{ fontSize: 12, color: '#666' }}>{windowText(n.windowFrom, n.windowTo)}</div>
-                    <NoticeProgress notice={n} compact />
+                    <SeekNoticeProgress notice={n} compact />
                   </div>
                 ),
               }]
             : [
                 { title: t('tracing.noticeTitle'), dataIndex: 'title', render: (_, n) => title(n) },
-                { title: t('tracing.noticeTarget'), key: 'target', width: 160, render: (_, n) => <>{t(`tracing.noticeKind.${n.kind}`)} · {noticeTarget(n)}</> },
+                { title: t('tracing.noticeTarget'), key: 'target', width: 160, render: (_, n) => <>{t(`tracing.noticeKind.${n.kind}`)} · {seekNoticeTarget(n)}</> },
                 { title: t('tracing.window'), key: 'window', width: 220, render: (_, n) => windowText(n.windowFrom, n.windowTo) },
                 { title: t('tracing.status'), dataIndex: 'status', width: 90, render: (_, n) => statusTag(n) },
-                { title: t('tracing.progress'), key: 'progress', width: 170, render: (_, n) => <NoticeProgress notice={n} compact /> },
+                { title: t('tracing.progress'), key: 'progress', width: 170, render: (_, n) => <SeekNoticeProgress notice={n} compact /> },
                 { title: t('tracing.pendingReports'), dataIndex: 'pendingReports', width: 90, render: (_, n) => pending(n) ?? 0 },
                 { title: t('tracing.noticeRegion'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
               ]
         }
       />
-      {creating && <NoticeEditorModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/notices/seek/${id}`)} />}
+      {creating && <SeekNoticeEditorModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/notices/seek/${id}`)} />}
     </Card>
   );
 }

@@ -1,10 +1,10 @@
-import { Select, Tag } from 'antd';
+import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { EpisodeStatus } from '../../../shared/isolation';
 import type { Person } from '../../../shared/residents';
 import type { Case } from '../../../shared/tracing';
+import { RemoteSelect } from '../../app/components/RemoteSelect';
 import { useI18n } from '../../app/i18n';
-import { useRemoteSearch } from '../../app/useRemoteSearch';
 import { CLASSIFICATION_COLORS, OUTCOME_COLORS } from './tracingApi';
 
 export function ClassificationTag({ value }: { value: Case['classification'] }) {
@@ -36,20 +36,18 @@ export function IsolationStatus({ isolation }: { isolation: { episodeId: string;
 /** Pick one registered person by searching GET /api/persons?q= (name, pinyin, ID or phone suffix). */
 export function PersonPicker({ id, value, onChange, testId = 'person-picker' }: { id?: string; value?: string; onChange?: (v: string | undefined) => void; testId?: string }) {
   const { t } = useI18n();
-  const { items, loading, setQ } = useRemoteSearch<Person>('/persons');
   return (
-    <Select
+    <RemoteSelect<Person>
+      path="/persons"
+      toOption={(p) => ({ value: p.id, label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）` })}
+      emptyText={t('tracing.noPersons')}
       id={id}
       value={value}
       onChange={onChange}
       allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={loading}
       placeholder={t('tracing.personPlaceholder')}
-      notFoundContent={loading ? null : t('tracing.noPersons')}
       popupMatchSelectWidth={false}
       data-testid={testId}
-      options={items.map((p) => ({ value: p.id, label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）` }))}
     />
   );
 }

@@ -1,7 +1,6 @@
-import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import type { User } from '../../../shared/users';
-import { useRemoteSearch } from '../../app/useRemoteSearch';
+import { RemoteSelect } from '../../app/components/RemoteSelect';
 import { useI18n } from '../../app/i18n';
 
 interface Props {
@@ -17,20 +16,15 @@ interface Props {
 /** Pick a user account by searching GET /api/users?q= (username or name). */
 export function UserSelect({ id, value, onChange, valueLabel, placeholder, style }: Props) {
   const { t } = useI18n();
-  const { items: users, loading, setQ } = useRemoteSearch<User>('/users');
-
-  const options = users.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username} · ${t(`role.${u.role}`)}）` }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: valueLabel ?? value });
-
   return (
-    <Select
+    <RemoteSelect<User>
+      path="/users"
+      toOption={(u) => ({ value: u.id, label: `${u.displayName}（${u.username} · ${t(`role.${u.role}`)}）` })}
+      labelOf={() => valueLabel}
       id={id}
       value={value ?? undefined}
       onChange={(next: string | undefined) => onChange?.(next ?? null)}
-      showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
-      loading={loading}
-      options={options}
       placeholder={placeholder}
       style={style}
       popupMatchSelectWidth={false}

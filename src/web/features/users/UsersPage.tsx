@@ -1,11 +1,11 @@
 import { EditOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import type { RevealResult } from '../../../shared/audit';
 import { ROLES, type Role } from '../../../shared/enums';
 import type { User } from '../../../shared/users';
 import { api } from '../../app/api';
-import { LoadMore } from '../../app/components/LoadMore';
+import { PagedTable } from '../../app/components/PagedTable';
 import { PhoneReveal } from '../../app/components/PhoneReveal';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
@@ -77,13 +77,11 @@ export default function UsersPage() {
           style={{ width: 180 }}
         />
       </Space>
-      <Table<User>
+      <PagedTable<User>
+        list={users}
         data-testid="users-table"
         rowKey="id"
         size="middle"
-        loading={users.loading && !users.items.length}
-        dataSource={users.items}
-        pagination={false}
         scroll={{ x: 1050 }}
         onRow={(row) => ({ 'data-testid': `user-row-${row.username}` } as HTMLAttributes<HTMLElement>)}
         columns={[
@@ -143,7 +141,6 @@ export default function UsersPage() {
           },
         ]}
       />
-      <LoadMore hasMore={users.hasMore} loading={users.loading} onClick={users.loadMore} />
       {editing && (
         <UserFormDrawer
           editing={editing === 'new' ? null : editing}

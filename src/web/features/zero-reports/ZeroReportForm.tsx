@@ -1,7 +1,7 @@
 import { EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { type ZeroReportDraft, type ZeroReportFigureKey } from '../../../shared/zero-reports';
+import type { ZeroReportDraft, ZeroReportFigureKey } from '../../../shared/zero-reports';
 import { ApiError } from '../../app/api';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';

@@ -36,6 +36,7 @@ export default function ZeroReportPage() {
   const [draft, setDraft] = useState<ZeroReportDraft | null>(null);
   const [generation, setGeneration] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
     zeroReportApi
@@ -60,12 +61,14 @@ export default function ZeroReportPage() {
 
   const unit = units?.find((u) => keyOf(u) === chosen) ?? units?.[0];
 
+  // a unit is the same unit when its report status changes: depend on its type and id only
+  const unitType = unit?.unitType;
+  const unitId = unit?.unitId;
   const loadDraft = useCallback(() => {
-    if (!unit || !day) return;
+    if (!unitType || !unitId || !day) return;
     setDraft(null);
-    zeroReportApi.draft(unit.unitType, unit.unitId, day).then(setDraft).catch((err: unknown) => feedback.error(err));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a unit is the same unit when its report status changes
-  }, [unit && keyOf(unit), day, feedback]);
+    zeroReportApi.draft(unitType, unitId, day).then(setDraft).catch((err: unknown) => feedback.error(err));
+  }, [unitType, unitId, day, feedback]);
   useEffect(loadDraft, [loadDraft]);
 
   const choose = (key: string) => {

@@ -49,6 +49,7 @@ export default function ZeroReportStatusPage() {
       .catch((err: unknown) => feedback.error(err));
   }, [day, feedback]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     load();
     const timer = setInterval(load, POLL_MS);
