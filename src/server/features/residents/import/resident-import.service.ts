@@ -6,7 +6,7 @@ import type { PersonTable } from '../persons.table';
 import type { RegionRow } from '../../regions';
 import { latestDayAnywhere, type Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
-import { withBulkWrites } from '../../../db/bulk-writes';
+import { insertMany, withBulkWrites } from '../../../db/bulk-writes';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../access/actor';
 import { pathInScope, scopeOf, type Scope } from '../../../access/scope';
@@ -15,7 +15,6 @@ import { findRegionsByCodes } from '../../regions';
 import { codesOfPath } from '../../regions';
 import { personKeys } from '../person-keys';
 import { namesakesBornOn, personsWithPhones, registeredByIdNumbers, selectRegistered, type DuplicateCandidate, type RegisteredPerson } from '../persons.repository';
-import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { registeredPersonProblem } from './row-rules';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
@@ -362,13 +361,13 @@ class ImportContext {
         }
       }
       await this.warnLikelyDuplicates(trx, inserts, insertRows);
-      await insertMany(trx, this.sqlite, 'households', freshHouseholds, { chunk: 2000 });
-      await insertMany(trx, this.sqlite, 'persons', inserts, { chunk: 1000 });
+      await insertMany({ db: trx, sqlite: this.sqlite }, 'households', freshHouseholds);
+      await insertMany({ db: trx, sqlite: this.sqlite }, 'persons', inserts);
       for (const u of updates) {
         await trx.updateTable('persons').set(u.values).where('id', '=', u.id).execute();
         if (u.movedTo) await trx.updateTable('person_tags').set({ region_path: u.movedTo }).where('person_id', '=', u.id).execute();
       }
-      await insertMany(trx, this.sqlite, 'person_tags', tagRows, { chunk: 2000, ignoreConflictOn: ['person_id', 'tag'] });
+      await insertMany({ db: trx, sqlite: this.sqlite }, 'person_tags', tagRows, { ignoreConflictOn: ['person_id', 'tag'] });
       for (const [householdId, personId] of headChanges) {
         await trx.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();
       }
