@@ -165,72 +165,72 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   // SQLite's page cache would spill to the log again and again while four indexes of passages grow
   // at random places: the bulk-write mode gives it a big cache for the build only.
   const summary = await withBulkWrites(db, () => db.transaction().execute(async (trx) => {
-      const to = bulkTarget(db, trx);
-      await insertMany(to, 'checkpoint_sites', sites.map((s) => s.row), { onRows: advance('checkpoints') });
-      await insertMany(to, 'duty_shifts', roster.shifts, { onRows: advance('rosters') });
-      await insertMany(to, 'duty_assignments', roster.assignments, { onRows: advance('rosters') });
+    const to = bulkTarget(db, trx);
+    await insertMany(to, 'checkpoint_sites', sites.map((s) => s.row), { onRows: advance('checkpoints') });
+    await insertMany(to, 'duty_shifts', roster.shifts, { onRows: advance('rosters') });
+    await insertMany(to, 'duty_assignments', roster.assignments, { onRows: advance('rosters') });
 
-      const onRows = advance('passages');
-      const persons = new RowBuffer(to, 'persons', { onRows });
-      const passages = new RowBuffer(to, 'passages', { onRows, before: persons, pgTypes: PASSAGE_TYPES, rowsPerStatement: 100 });
-      const occupants = new RowBuffer(to, 'passage_occupants', { onRows, before: passages, pgTypes: OCCUPANT_TYPES, rowsPerStatement: 100 });
-      recorder.sink = { persons, passages, occupants };
+    const onRows = advance('passages');
+    const persons = new RowBuffer(to, 'persons', { onRows });
+    const passages = new RowBuffer(to, 'passages', { onRows, before: persons, pgTypes: PASSAGE_TYPES, rowsPerStatement: 100 });
+    const occupants = new RowBuffer(to, 'passage_occupants', { onRows, before: passages, pgTypes: OCCUPANT_TYPES, rowsPerStatement: 100 });
+    recorder.sink = { persons, passages, occupants };
 
-      for (let d = 0; d < DAYS; d++) {
-        const events: { at: number; site: SitePlan; kind: 'traffic' | 'bus' | 'returnee'; extra?: (typeof returneeTrips)[number] }[] = [];
-        sites.forEach((s, si) => {
-          const n = counts[si * DAYS + d] ?? 0;
-          for (let k = 0; k < n; k++) events.push({ at: FIRST_DAY + d * DAY + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1), site: s, kind: 'traffic' });
-        });
-        if (d === 0) {
-          const exit = sites.find((s) => s.profile === 'highway')!;
-          events.push({ at: TRACED_BUS.at, site: exit, kind: 'bus' });
-          const exits = sites.filter((s) => s.profile === 'highway');
-          const stations = sites.filter((s) => s.profile === 'station');
-          for (const trip of returneeTrips) {
-            const byRoad = trip.m.transport === 'self_drive' || trip.m.transport === 'coach';
-            const site = byRoad || stations.length === 0 ? rng.pick(exits) : rng.pick(stations);
-            events.push({ at: FIRST_DAY + rng.int(9 * HOUR, 23 * HOUR), site, kind: 'returnee', extra: trip });
-          }
-        }
-        events.sort((a, b) => a.at - b.at);
-        for (const e of events) {
-          if (e.kind === 'traffic') await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, d));
-          else if (e.kind === 'bus') await recorder.write(e.site, e.at, gen.tracedBus());
-          else await recorder.write(e.site, e.at, gen.returnee(e.extra!.h, e.extra!.m));
+    for (let d = 0; d < DAYS; d++) {
+      const events: { at: number; site: SitePlan; kind: 'traffic' | 'bus' | 'returnee'; extra?: (typeof returneeTrips)[number] }[] = [];
+      sites.forEach((s, si) => {
+        const n = counts[si * DAYS + d] ?? 0;
+        for (let k = 0; k < n; k++) events.push({ at: FIRST_DAY + d * DAY + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1), site: s, kind: 'traffic' });
+      });
+      if (d === 0) {
+        const exit = sites.find((s) => s.profile === 'highway')!;
+        events.push({ at: TRACED_BUS.at, site: exit, kind: 'bus' });
+        const exits = sites.filter((s) => s.profile === 'highway');
+        const stations = sites.filter((s) => s.profile === 'station');
+        for (const trip of returneeTrips) {
+          const byRoad = trip.m.transport === 'self_drive' || trip.m.transport === 'coach';
+          const site = byRoad || stations.length === 0 ? rng.pick(exits) : rng.pick(stations);
+          events.push({ at: FIRST_DAY + rng.int(9 * HOUR, 23 * HOUR), site, kind: 'returnee', extra: trip });
         }
       }
-      // The weeks up to now, at a quarter of lockdown traffic, so the big screen's checkpoint figures
-      // and trends are alive on the day the demo is opened (the story above stays in January 2020).
-      const nowMs = clock.now().getTime();
-      const recentDays = Math.floor((nowMs - FIRST_DAY) / DAY) >= DAYS + RECENT_DAYS ? RECENT_DAYS : 0;
-      const recentPerDay = Math.round(params.passages / DAYS / 4);
-      const lastMidnight = FIRST_DAY + Math.floor((nowMs - FIRST_DAY) / DAY) * DAY;
-      for (let r = recentDays - 1; r >= 0; r--) {
-        const dayStart = lastMidnight - r * DAY;
-        const events: { at: number; site: SitePlan }[] = [];
-        for (let k = 0; k < recentPerDay; k++) {
-          const at = dayStart + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1);
-          if (at < nowMs) events.push({ at, site: recentSites.pick(rng) });
-        }
-        events.sort((a, b) => a.at - b.at);
-        for (const e of events) await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, DAYS - 1));
+      events.sort((a, b) => a.at - b.at);
+      for (const e of events) {
+        if (e.kind === 'traffic') await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, d));
+        else if (e.kind === 'bus') await recorder.write(e.site, e.at, gen.tracedBus());
+        else await recorder.write(e.site, e.at, gen.returnee(e.extra!.h, e.extra!.m));
       }
-      await occupants.flush();
+    }
+    // The weeks up to now, at a quarter of lockdown traffic, so the big screen's checkpoint figures
+    // and trends are alive on the day the demo is opened (the story above stays in January 2020).
+    const nowMs = clock.now().getTime();
+    const recentDays = Math.floor((nowMs - FIRST_DAY) / DAY) >= DAYS + RECENT_DAYS ? RECENT_DAYS : 0;
+    const recentPerDay = Math.round(params.passages / DAYS / 4);
+    const lastMidnight = FIRST_DAY + Math.floor((nowMs - FIRST_DAY) / DAY) * DAY;
+    for (let r = recentDays - 1; r >= 0; r--) {
+      const dayStart = lastMidnight - r * DAY;
+      const events: { at: number; site: SitePlan }[] = [];
+      for (let k = 0; k < recentPerDay; k++) {
+        const at = dayStart + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1);
+        if (at < nowMs) events.push({ at, site: recentSites.pick(rng) });
+      }
+      events.sort((a, b) => a.at - b.at);
+      for (const e of events) await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, DAYS - 1));
+    }
+    await occupants.flush();
 
-      // Through the residents' own rule: a fever tag on someone screening already tagged is kept, not doubled.
-      await addPersonTags(to, recorder.tags);
-      onRows(recorder.tags.length);
-      const alerts = finishAlerts(rng, recorder.alerts, command?.id ?? null, params.openNewest, params.openOlder);
-      await insertMany(to, 'referrals', finishReferrals(recorder.referrals, alerts));
-      await insertMany(to, 'alerts', alerts);
-      const result: CheckpointDemoSummary = {
-        sites: sites.length, shifts: roster.shifts.length, passages: recorder.counts.passages, occupants: recorder.counts.occupants, persons: recorder.counts.persons,
-        alerts: alerts.length,
-      };
-      await audit(trx, clock, null, { action: 'demo.checkpoints', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, ...result } });
-      return result;
-    }));
+    // Through the residents' own rule: a fever tag on someone screening already tagged is kept, not doubled.
+    await addPersonTags(to, recorder.tags);
+    onRows(recorder.tags.length);
+    const alerts = finishAlerts(rng, recorder.alerts, command?.id ?? null, params.openNewest, params.openOlder);
+    await insertMany(to, 'referrals', finishReferrals(recorder.referrals, alerts));
+    await insertMany(to, 'alerts', alerts);
+    const result: CheckpointDemoSummary = {
+      sites: sites.length, shifts: roster.shifts.length, passages: recorder.counts.passages, occupants: recorder.counts.occupants, persons: recorder.counts.persons,
+      alerts: alerts.length,
+    };
+    await audit(trx, clock, null, { action: 'demo.checkpoints', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, ...result } });
+    return result;
+  }));
 
   // Statistics and folding the write-ahead log are the caller's (buildDemo does both once, for every table).
   report(total, total, 'done');
