@@ -9,7 +9,7 @@ import { type Database, type Db, engineOf, sqliteHandle } from './database';
  * go through `insertMany` (a list at once) or a `RowBuffer` (rows as they are generated), inside the
  * caller's transaction.
  *
- * SQLite, when the caller hands over the connection's handle (`bulkTarget(db, trx)`): one prepared
+ * SQLite, when the caller hands over its transaction and the connection's handle (`bulkTarget(db, trx)`): one prepared
  * INSERT, cached per connection, run once per row. Raw SQL because a benchmark shows it pays:
  * building Kysely multi-row INSERTs of 1,000 rows (every value parsed into an operation node,
  * compiled to SQL text, then thrown away) cost about as much as SQLite's own work; on the
@@ -34,8 +34,12 @@ export interface BulkTarget {
   sqlite: SQLite.Database | null;
 }
 
-/** The target for bulk rows written through `trx`, a transaction opened on `db`. */
-export function bulkTarget(db: Db, trx: Db = db): BulkTarget {
+/**
+ * The target for bulk rows written through `trx`, a transaction opened on `db`. Only inside the
+ * caller's own transaction may the rows bypass Kysely for SQLite's handle: a plain database goes
+ * through Kysely, which waits for any transaction another request has open on the connection.
+ */
+export function bulkTarget(db: Db, trx: Db): BulkTarget {
   return { db: trx, sqlite: sqliteHandle(db) };
 }
 
@@ -71,7 +75,7 @@ export async function insertMany<T extends keyof Database & string>(
   options: BulkInsertOptions = {},
 ): Promise<void> {
   if (rows.length === 0) return;
-  const target = 'sqlite' in to ? to : bulkTarget(to);
+  const target = 'sqlite' in to ? to : { db: to, sqlite: null };
   const columns = Object.keys(rows[0]!);
   if (target.sqlite) {
     insertPrepared(target.sqlite, table, columns, rows as readonly object[], options);
@@ -156,7 +160,7 @@ export class RowBuffer<T extends keyof Database & string> {
     private readonly table: T,
     private readonly options: BulkInsertOptions & { before?: { flush(): Promise<void> } } = {},
   ) {
-    this.target = 'sqlite' in to ? to : bulkTarget(to);
+    this.target = 'sqlite' in to ? to : { db: to, sqlite: null };
   }
 
   async push(row: Insertable<Database[T]>): Promise<void> {
