@@ -4,7 +4,7 @@ import type { Db } from '../src/server/db/database';
 import { uuidv7 } from '../src/server/ids';
 import { draftDailyReport } from '../src/server/features/daily-reports/draft.service';
 import { submitDailyReport } from '../src/server/features/daily-reports/submit.service';
-import { insertChunked } from '../src/server/demo/insert';
+import { insertMany } from '../src/server/db/bulk-writes';
 import { systemActor } from '../src/server/testing/test-app';
 import { quantile } from './stats';
 
@@ -44,9 +44,9 @@ export async function copyReports(db: Db, fromDay: string, toDays: readonly stri
       idMap.set(r.id, id);
       return { ...r, id, day };
     });
-    await insertChunked(db, 'daily_reports', rows);
+    await insertMany(db, 'daily_reports', rows);
     const versions = await db.selectFrom('daily_report_versions').selectAll().where('report_id', 'in', [...idMap.keys()]).execute();
-    await insertChunked(db, 'daily_report_versions', versions.map((v) => ({ ...v, id: uuidv7(), report_id: idMap.get(v.report_id)! })));
+    await insertMany(db, 'daily_report_versions', versions.map((v) => ({ ...v, id: uuidv7(), report_id: idMap.get(v.report_id)! })));
   }
 }
 

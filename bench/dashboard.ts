@@ -3,7 +3,7 @@ import { systemClock, addDays, localDay, localDayStartMs } from '../src/server/c
 import type { Database, Db } from '../src/server/db/database';
 import { randomBytes } from 'node:crypto';
 import { formatV7, uuidv7 } from '../src/server/ids';
-import { insertChunked } from '../src/server/demo/insert';
+import { insertMany } from '../src/server/db/bulk-writes';
 import { Rng } from '../src/server/demo/random';
 import { refreshRollups, rebuildRollups } from '../src/server/features/rollups/refresh.service';
 import { makeUser, PASSWORD } from '../src/server/testing/factories';
@@ -72,7 +72,7 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
       }
     }
   }
-  await insertChunked(db, 'regions', rows);
+  await insertMany(db, 'regions', rows);
   const perGrid = Math.ceil(residents / gridRows.length);
   let made = 0;
   for (const grid of gridRows) {
@@ -87,15 +87,15 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
         name_key: null, pinyin: null, initials: null, id_rev: null, phone_rev: null, created_at: registered, updated_at: registered,
       });
     }
-    await insertChunked(db, 'households', households);
-    await insertChunked(db, 'persons', persons);
+    await insertMany(db, 'households', households);
+    await insertMany(db, 'persons', persons);
   }
   const sites: Insertable<Database['checkpoint_sites']>[] = [];
   for (let s = 0; s < SITES; s++) {
     const v = villageRows[(s * 13) % villageRows.length]!;
     sites.push({ id: uuidv7(), name: `卡口${s + 1}`, kind: 'village_entrance', region_id: v.id, region_path: v.path, address: null, responsible_unit: null, lead_name: null, lead_phone: null, hours: '24h', status: 'active', created_at: now, updated_at: now });
   }
-  await insertChunked(db, 'checkpoint_sites', sites);
+  await insertMany(db, 'checkpoint_sites', sites);
   return { county, grids: gridRows, sites };
 }
 
@@ -113,7 +113,7 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
     const fever = rng.next() < 0.002 ? 1 : 0;
     passages.push({ id: idAt(Date.parse(when)), site_id: site.id!, region_path: site.region_path, at: when, direction: rng.next() < 0.5 ? 'in' : 'out', plate: `晋K${String(rng.int(0, 99999)).padStart(5, '0')}`, vehicle_type: 'car', origin: null, destination: null, purpose: null, disinfected: 1, leaflet: 1, decision: fever ? 'referred' : rng.next() < 0.05 ? 'turned_back' : 'pass', occupant_count: 1 + rng.int(0, 3), fever_count: fever, recorder_id: null, created_at: when });
   }
-  await insertChunked(db, 'passages', passages);
+  await insertMany(db, 'passages', passages);
   const episodes: Insertable<Database['isolation_episodes']>[] = [];
   const tags: Insertable<Database['person_tags']>[] = [];
   for (let i = 0; i < 300; i++) {
@@ -128,7 +128,7 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
     const p = persons[rng.int(0, persons.length - 1)]!;
     tags.push({ person_id: p.id, tag: 'returnee', region_path: p.region_path, source: null, created_at: at() });
   }
-  await insertChunked(db, 'isolation_episodes', episodes);
+  await insertMany(db, 'isolation_episodes', episodes);
   await db.insertInto('person_tags').values(tags).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
   const cases: Insertable<Database['cases']>[] = [];
   for (let i = 0; i < 3; i++) {
@@ -136,7 +136,7 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
     const when = at();
     cases.push({ id: idAt(Date.parse(when)), person_id: p.id, region_path: p.region_path, classification: 'confirmed', outcome: 'under_treatment', onset_date: day, report_date: day, treated_at: null, note: null, source_case_id: null, generation: 1, created_by: null, created_at: when, updated_at: when });
   }
-  await insertChunked(db, 'cases', cases);
+  await insertMany(db, 'cases', cases);
 }
 
 interface Phase {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { systemClock } from '../src/server/clock';
 import type { Db } from '../src/server/db/database';
 import { buildDemo, type DemoScale, type DemoSummary } from '../src/server/demo/demo.service';
-import { chunkRowsFor } from '../src/server/demo/insert';
+import { chunkRowsFor } from '../src/server/db/bulk-writes';
 import type { BenchDatabase, DatabaseFactory } from './databases';
 import { timed } from './stats';
 

@@ -5,7 +5,7 @@ import type { FollowUpSlotTable } from '../src/server/features/isolation/followu
 import type { IsolationEpisodeTable } from '../src/server/features/isolation/episodes.table';
 import { addDays, localDay } from '../src/server/clock';
 import { uuidv7 } from '../src/server/ids';
-import { insertChunked } from '../src/server/demo/insert';
+import { insertMany } from '../src/server/db/bulk-writes';
 import { DEFAULT_ISOLATION_SETTINGS } from '../src/server/features/isolation/isolation.settings';
 import { missedCutoff, planSlots } from '../src/server/features/isolation/slots';
 import { benchApp, interleaved, timeRequest, type LatencyResult } from './latency';
@@ -39,7 +39,10 @@ export async function runOverdueScan(db: Db, episodes: number, requests: number,
   let slots = 0;
   let missed = 0;
   let seed = 0x9e3779b9;
-  const rand = () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296);
+  const rand = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return seed / 4294967296;
+  };
   for (let i = 0; i < people.length; i += 2000) {
     const eps: Insertable<IsolationEpisodeTable>[] = [];
     const rows: Insertable<FollowUpSlotTable>[] = [];
@@ -66,8 +69,8 @@ export async function runOverdueScan(db: Db, episodes: number, requests: number,
       }
     }
     await db.transaction().execute(async (trx) => {
-      await insertChunked(trx, 'isolation_episodes', eps);
-      await insertChunked(trx, 'follow_up_slots', rows);
+      await insertMany(trx, 'isolation_episodes', eps);
+      await insertMany(trx, 'follow_up_slots', rows);
     });
     slots += rows.length;
   }

@@ -6,10 +6,9 @@ import { sql } from 'kysely';
 import { cliActor } from '../src/cli/actor';
 import { systemClock } from '../src/server/clock';
 import { sqliteHandle, type Db } from '../src/server/db/database';
-import { insertChunked } from '../src/server/demo/insert';
+import { BULK_CACHE_KIB, insertMany } from '../src/server/db/bulk-writes';
 import { importResidents, type ImportSummary } from '../src/server/features/residents/import/resident-import.service';
 import { readRows } from '../src/server/spreadsheets/row-source';
-import { BULK_CACHE_KIB } from '../src/server/db/bulk-writes';
 import type { BenchDatabase, DatabaseFactory } from './databases';
 import { writeRosterCsv, type RosterFile } from './roster-csv';
 import { log, timed } from './stats';
@@ -78,8 +77,8 @@ export interface ImportRun {
 async function copyCounty(from: Db, to: Db): Promise<string[]> {
   const regions = await from.selectFrom('regions').selectAll().orderBy('depth').orderBy('path').execute();
   await to.transaction().execute(async (trx) => {
-    await insertChunked(trx, 'regions', regions);
-    await insertChunked(trx, 'users', await from.selectFrom('users').selectAll().execute());
+    await insertMany(trx, 'regions', regions);
+    await insertMany(trx, 'users', await from.selectFrom('users').selectAll().execute());
   });
   return regions.filter((r) => r.level === 'building' && r.status === 'active').map((r) => r.code);
 }
@@ -172,7 +171,6 @@ async function postgresBaseline(database: BenchDatabase, roster: RosterFile, loc
   const mapping = mappingInsert('r.line', newId, `md5(b.code || '|' || r.room)::uuid`, (c, n) => `right(${c}, ${n})`);
   const staging = `create temp table roster_raw (${CSV_COLUMNS.map((c) => c + ' text').join(', ')}, line bigint generated always as identity)`;
   let kind: ImportRun['baselineKind'];
-  let seconds: number;
   if (local) {
     kind = 'COPY FROM file';
     fs.chmodSync(path.dirname(roster.path), 0o755);
@@ -181,7 +179,7 @@ async function postgresBaseline(database: BenchDatabase, roster: RosterFile, loc
     kind = 'multi-row INSERT';
   }
   // One connection for the temporary table: a transaction holds it.
-  ({ seconds } = await timed(() => db.transaction().execute(async (trx) => {
+  const { seconds } = await timed(() => db.transaction().execute(async (trx) => {
     await sql.raw(staging).execute(trx);
     if (local) {
       await sql.raw(`copy roster_raw (${CSV_COLUMNS.join(', ')}) from '${roster.path}' (format csv, header true)`).execute(trx);
@@ -203,7 +201,7 @@ async function postgresBaseline(database: BenchDatabase, roster: RosterFile, loc
       await flush();
     }
     await sql.raw(mapping).execute(trx);
-  })));
+  }));
   const { rows: [count] } = await sql<{ n: string }>`select count(*) as n from persons_baseline`.execute(db);
   return { seconds, kind, rows: Number(count!.n) };
 }

@@ -383,7 +383,13 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
     for (let k = 0; k < plateCount; k++) {
       let x = rng.next() * prefixTotal;
       let prefix = PLATE_PREFIXES[0]![0];
-      for (const [p, w] of PLATE_PREFIXES) if ((x -= w) < 0) { prefix = p; break; }
+      for (const [p, w] of PLATE_PREFIXES) {
+        x -= w;
+        if (x < 0) {
+          prefix = p;
+          break;
+        }
+      }
       let plate: string;
       do plate = prefix + LETTERS[rng.int(24)] + PLATE_CHARS[rng.int(34)] + PLATE_CHARS[rng.int(34)] + String(rng.int(100)).padStart(2, '0');
       while (seen.has(plate));
@@ -424,7 +430,7 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
       for (let i = 0; i < count; i++) {
         let x = rng.next() * hourTotal;
         let h = 0;
-        while ((x -= HOUR_WEIGHTS[h]!) > 0 && h < 23) h++;
+        for (x -= HOUR_WEIGHTS[h]!; x > 0 && h < 23; x -= HOUR_WEIGHTS[h]!) h++;
         times[i] = FIRST_DAY_MS + d * 24 * HOUR + h * HOUR + rng.int(HOUR);
       }
       times.sort();

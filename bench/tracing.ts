@@ -3,7 +3,7 @@ import type { Db } from '../src/server/db/database';
 import type { PersonTable } from '../src/server/features/residents/persons.table';
 import type { RegionRow } from '../src/server/features/regions/regions.table';
 import { formatV7, uuidv7 } from '../src/server/ids';
-import { insertChunked } from '../src/server/demo/insert';
+import { insertMany } from '../src/server/db/bulk-writes';
 import { idCardCheckChar } from '../src/shared/validators';
 import { benchApp, interleaved } from './latency';
 import { log } from './stats';
@@ -66,7 +66,7 @@ export async function runTraceCandidates(db: Db, county: RegionRow, opts: { pers
         name_key: name, pinyin: null, initials: null, id_rev: null, phone_rev: null, created_at: now, updated_at: now,
       });
     }
-    await db.transaction().execute((trx) => insertChunked(trx, 'persons', rows));
+    await db.transaction().execute((trx) => insertMany(trx, 'persons', rows));
   }
   log(`trace candidates: ${opts.persons.toLocaleString()} persons in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 

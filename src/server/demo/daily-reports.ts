@@ -103,10 +103,10 @@ export async function buildDailyReportDemo(db: Db, clock: Clock, timeZone: strin
   }
   if (second) {
     const vs = await villagesOf(second);
-    vs.slice(0, Math.ceil(vs.length / 2)).forEach((v, i) => village(v, second, i % 2 === 0 ? 'reviewed' : 'submitted', i === 1));
+    for (const [i, v] of vs.slice(0, Math.ceil(vs.length / 2)).entries()) village(v, second, i % 2 === 0 ? 'reviewed' : 'submitted', i === 1);
     township(second, 'draft', '');
   }
-  if (third) (await villagesOf(third)).slice(0, 2).forEach((v) => village(v, third, 'submitted'));
+  if (third) for (const v of (await villagesOf(third)).slice(0, 2)) village(v, third, 'submitted');
 
   // the steps happen in order between the start of the local day and now
   const start = localDayStartMs(today, timeZone);

@@ -3,12 +3,12 @@ import { buildDispatchDemo, type DispatchDemoSummary } from './dispatch';
 import { buildDailyReportDemo, type DailyReportDemoSummary } from './daily-reports';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db } from '../db/database';
+import { type BulkTarget, bulkTarget, insertMany, RowBuffer } from '../db/bulk-writes';
 import type { RegionRow } from '../features/regions';
 import type { Clock } from '../clock';
 import { audit } from '../features/audit';
 import { hashPassword } from '../features/auth';
 import { loadCountyFromDivisionTable } from '../features/regions';
-import { insertChunked, RowBuffer } from './insert';
 import { IdNumbers, randomHousehold } from './people';
 import { DemoIds, Rng } from './random';
 import { DemoScreening, type ScreeningCounts } from './screening';
@@ -58,7 +58,7 @@ export interface DemoOptions {
   timeZone?: string;
 }
 
-export const DEMO_COUNTY_CODE = '140728';
+const DEMO_COUNTY_CODE = '140728';
 export const DEMO_PASSWORD = 'Demo@2020';
 const DEFAULT_SEED = 20200120;
 /** Ids and timestamps of generated rows start here (2020-01-20, the eve of the Level-I response). */
@@ -115,15 +115,19 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const householdTotal = shape.householdsPerGrid.reduce((a, b) => a + b, 0);
   const total = regionRows.length + users.rows.length + responsibilities.length + Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE + SCREENING_ROWS_PER_HOUSEHOLD));
   let done = 0;
-  const advance = (step: string) => (rows: number) => report(Math.min((done += rows), total - 1), total, step);
+  const advance = (step: string) => (rows: number) => {
+    done += rows;
+    report(Math.min(done, total - 1), total, step);
+  };
 
   const counts = await db.transaction().execute(async (trx) => {
-    await insertChunked(trx, 'regions', regionRows, advance('grids'));
-    await insertChunked(trx, 'users', users.rows, advance('users'));
-    await insertChunked(trx, 'responsibilities', responsibilities, advance('responsibility'));
+    const to = bulkTarget(db, trx);
+    await insertMany(to, 'regions', regionRows, { onRows: advance('grids') });
+    await insertMany(to, 'users', users.rows, { onRows: advance('users') });
+    await insertMany(to, 'responsibilities', responsibilities, { onRows: advance('responsibility') });
     const screeningRng = new Rng(seed ^ 0x2c1b3c6d);
-    const residents = await insertResidents(trx, rng, ids, grids, advance('residents'), (persons, tags, onRows) =>
-      new DemoScreening(trx, screeningRng, opts.scale, users.byUsername.get('command')!, users.gridUserOf, persons, tags, onRows), townships);
+    const residents = await insertResidents(to, rng, ids, grids, advance('residents'), (persons, tags, onRows) =>
+      new DemoScreening(to, screeningRng, opts.scale, users.byUsername.get('command')!, users.gridUserOf, persons, tags, onRows), townships);
     await trx.insertInto('settings')
       .values([{ key: 'demo.scale', value: opts.scale }, { key: 'demo.built_at', value: clock.now().toISOString() }, { key: 'demo.seed', value: String(seed) }])
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
@@ -201,10 +205,10 @@ type ScreeningFor = (persons: RowBuffer<'persons'>, tags: RowBuffer<'person_tags
  * household are written alongside (from their own random stream, so the residents do not depend
  * on them).
  */
-async function insertResidents(db: Db, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void, screeningFor: ScreeningFor, townships: RegionRow[]) {
-  const households = new RowBuffer(db, 'households', onRows);
-  const persons = new RowBuffer(db, 'persons', onRows, households);
-  const tags = new RowBuffer(db, 'person_tags', onRows, persons);
+async function insertResidents(to: BulkTarget, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void, screeningFor: ScreeningFor, townships: RegionRow[]) {
+  const households = new RowBuffer(to, 'households', { onRows });
+  const persons = new RowBuffer(to, 'persons', { onRows, before: households });
+  const tags = new RowBuffer(to, 'person_tags', { onRows, before: persons });
   const screening = screeningFor(persons, tags, onRows);
   await screening.openRound(townships);
   const idNumbers = new IdNumbers();

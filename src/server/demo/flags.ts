@@ -1,5 +1,5 @@
 import type { PersonTag, Transport } from '../../shared/residents';
-import { Rng, WeightedPicker } from './random';
+import { type Rng, WeightedPicker } from './random';
 
 /**
  * What the registry already knows about people on the eve of the outbreak: Spring Festival

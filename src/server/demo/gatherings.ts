@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
 import type { GatheringTable, GatheringVisitTable } from '../features/gatherings';
 import type { NoticeReadTable, NoticeTable } from '../features/notices';
-import { insertChunked } from './insert';
+import { insertMany } from '../db/bulk-writes';
 import { randomFullName } from './names';
 import { Rng, WeightedPicker, TimedIds } from './random';
 
@@ -114,8 +114,8 @@ export async function buildGatheringsDemo(db: Db): Promise<GatheringsDemoSummary
       created_at: created, updated_at: created, published_at: created, withdrawn_at: null,
     });
   }
-  await insertChunked(db, 'notices', notices);
-  await insertChunked(db, 'notice_reads', reads);
+  await insertMany(db, 'notices', notices);
+  await insertMany(db, 'notice_reads', reads);
   summary.notices = INTERNAL.length;
   summary.announcements = PUBLIC.length;
   summary.reads = reads.length;
@@ -159,8 +159,8 @@ export async function buildGatheringsDemo(db: Db): Promise<GatheringsDemoSummary
     });
     if (status === 'cancelled') summary.cancelled++;
   }
-  await insertChunked(db, 'gatherings', gatherings);
-  await insertChunked(db, 'gathering_visits', visits);
+  await insertMany(db, 'gatherings', gatherings);
+  await insertMany(db, 'gathering_visits', visits);
   summary.gatherings = gatherings.length;
   summary.visits = visits.length;
   return summary;

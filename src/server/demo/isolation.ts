@@ -6,7 +6,7 @@ import type { IsolationEpisodeTable } from '../features/isolation';
 import type { NecessityRequestTable } from '../features/isolation';
 import { addDays, localDay, type Clock } from '../clock';
 import { FEVER_CELSIUS } from '../../shared/screening';
-import { insertChunked } from './insert';
+import { insertMany } from '../db/bulk-writes';
 import { Rng, TimedIds } from './random';
 import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation';
 import { missedCutoff, planSlots } from '../features/isolation';
@@ -100,7 +100,7 @@ export async function buildIsolationDemo(db: Db, clock: Clock, opts: { scale: 'c
     { name: '平遥宾馆（集中隔离点）', village: villages[0]!, rooms: params.hotelRooms[0], address: '古陶镇顺城路 16 号' },
     { name: '古城大酒店（集中隔离点）', village: villages[1] ?? villages[0]!, rooms: params.hotelRooms[1], address: '古陶镇迎薰街 88 号' },
   ].map((h) => ({ ...h, id: ids.at(Date.parse(createdAt)) }));
-  await insertChunked(db, 'isolation_sites', hotels.map((h, i) => ({
+  await insertMany(db, 'isolation_sites', hotels.map((h, i) => ({
     id: h.id, name: h.name, region_id: h.village.id, region_path: h.village.path, address: h.address, contact_name: i === 0 ? '周经理' : '武经理',
     contact_phone: i === 0 ? '13903540101' : '13903540202', status: 'active' as const, created_at: createdAt, updated_at: createdAt,
   })));
@@ -108,7 +108,7 @@ export async function buildIsolationDemo(db: Db, clock: Clock, opts: { scale: 'c
     id: ids.at(Date.parse(createdAt)), site_id: h.id, region_path: h.village.path, label: String((Math.floor(i / 20) + 2) * 100 + (i % 20) + 1),
     capacity: 1, status: 'available' as const, created_at: createdAt, hotel: h,
   })));
-  await insertChunked(db, 'isolation_rooms', rooms.map(({ hotel: _h, ...r }) => r));
+  await insertMany(db, 'isolation_rooms', rooms.map(({ hotel: _h, ...r }) => r));
   const guests = await db.selectFrom('person_tags').innerJoin('persons', 'persons.id', 'person_tags.person_id').select(['persons.id', 'persons.household_id', 'persons.region_id', 'persons.region_path'])
     .where('person_tags.tag', 'in', ['non_local', 'key_person']).where('persons.status', '=', 'active').orderBy('persons.id').limit(params.hotelGuests * 3).execute();
 
@@ -222,11 +222,11 @@ export async function buildIsolationDemo(db: Db, clock: Clock, opts: { scale: 'c
   }
   // A finished guest's room is free again; the occupancy view reads active episodes only.
 
-  await insertChunked(db, 'isolation_episodes', episodes);
+  await insertMany(db, 'isolation_episodes', episodes);
   for (const s of slots) s.episode_open ??= 1;
-  await insertChunked(db, 'follow_up_slots', slots);
-  await insertChunked(db, 'alerts', alerts);
-  await insertChunked(db, 'necessity_requests', needs);
+  await insertMany(db, 'follow_up_slots', slots);
+  await insertMany(db, 'alerts', alerts);
+  await insertMany(db, 'necessity_requests', needs);
   return {
     episodes: episodes.length, active: episodes.filter((e) => e.status === 'active').length, slots: slots.length,
     missed: slots.filter((s) => s.status === 'missed').length, fevers, sites: hotels.length,

@@ -1,4 +1,4 @@
-import { Rng, WeightedPicker } from './random';
+import { type Rng, WeightedPicker } from './random';
 
 /**
  * Plausible names for a county in central Shanxi. Surnames are weighted roughly by how common they
@@ -50,7 +50,7 @@ function eraOf(birthYear: number): Era {
 }
 
 /** A given name suited to the sex and the year of birth; older eras lean on the previous one's names too. */
-export function randomGivenName(rng: Rng, sex: 'M' | 'F', birthYear: number): string {
+function randomGivenName(rng: Rng, sex: 'M' | 'F', birthYear: number): string {
   let era = eraOf(birthYear);
   // People born near an era boundary borrow from the neighbouring fashion now and then.
   if (era === 'middle' && birthYear < 1970 && rng.chance(0.3)) era = 'old';

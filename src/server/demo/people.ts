@@ -2,14 +2,12 @@ import type { Relation } from '../../shared/residents';
 import { idCardCheckChar } from '../../shared/validators';
 import { randomFlags, type Flags } from './flags';
 import { randomFullName, randomSurname } from './names';
-import { Rng, WeightedPicker } from './random';
+import { type Rng, WeightedPicker } from './random';
 
-/** The demo's "today": the day before Pingyao's Level-I response, 2020-01-20. Ages count from here. */
-export const REFERENCE_DAY_MS = Date.UTC(2020, 0, 20);
 const DAY_MS = 86_400_000;
 
 /** Pingyao's own GB/T 2260 prefix; a quarter of spouses married in from neighbouring counties. */
-export const HOME_PREFIX = '140728';
+const HOME_PREFIX = '140728';
 const NEIGHBOUR_PREFIXES = ['140727', '140781', '140729', '141182', '141121'] as const;
 
 export interface Member extends Flags {
@@ -35,7 +33,10 @@ export class IdNumbers {
   issue(rng: Rng, prefix: string, birth: string, sex: 'M' | 'F'): string {
     const key = prefix + birth + sex;
     let slot = this.next.get(key);
-    if (!slot) this.next.set(key, (slot = { start: rng.int(0, 499), k: 0 }));
+    if (!slot) {
+      slot = { start: rng.int(0, 499), k: 0 };
+      this.next.set(key, slot);
+    }
     if (slot.k >= 500) throw new Error(`demo: ran out of ID sequences for ${key}`);
     const v = (slot.start + slot.k++ * 137) % 500; // 137 is coprime with 500: a full cycle
     const first17 = prefix + birth + String(v * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0');
@@ -57,7 +58,7 @@ function phoneFor(rng: Rng, age: number): string | null {
   return rng.chance(p) ? randomMobile(rng) : null;
 }
 
-/** A birth date for someone who is `age` full years old on the reference day. */
+/** A birth date for someone who is `age` full years old on the demo's reference day, 2020-01-20. */
 function birthDateFor(rng: Rng, age: number): string {
   const earliest = Date.UTC(2019 - age, 0, 21);
   return new Date(earliest + rng.int(0, 364) * DAY_MS).toISOString().slice(0, 10);

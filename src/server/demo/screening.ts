@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import { type BulkTarget, insertMany, RowBuffer } from '../db/bulk-writes';
 import type { AlertTable } from '../features/alerts';
 import type { ReferralTable } from '../features/alerts';
 import type { RegionRow } from '../features/regions';
@@ -8,7 +8,6 @@ import type { PersonTag } from '../../shared/residents';
 import type { Symptom, VisitOutcome } from '../../shared/screening';
 import { TRANSPORT_LABELS } from '../features/residents';
 import { isFever } from '../features/screening';
-import { insertChunked, RowBuffer } from './insert';
 import type { Member } from './people';
 import { Rng, TimedIds } from './random';
 import type { GridPlan } from './tree';
@@ -88,7 +87,7 @@ export class DemoScreening {
   private grid = { index: -1, rate: 1, reach: 0, days: DAYS, seen: 0, worker: '' };
 
   constructor(
-    private readonly db: Db,
+    private readonly to: BulkTarget,
     private readonly rng: Rng,
     private readonly scale: keyof typeof SCALE,
     private readonly command: UserTable,
@@ -101,18 +100,18 @@ export class DemoScreening {
     this.ids = new TimedIds(new Rng(rng.nextUint32()));
     this.rates = SCALE[scale];
     this.roundId = this.ids.at(ROUND_CREATED_MS);
-    this.visits = new RowBuffer(db, 'screening_visits', onRows, persons);
-    this.checks = new RowBuffer(db, 'screening_checks', onRows, this.visits);
-    this.status = new RowBuffer(db, 'screening_household_status', onRows, this.checks);
+    this.visits = new RowBuffer(to, 'screening_visits', { onRows, before: persons });
+    this.checks = new RowBuffer(to, 'screening_checks', { onRows, before: this.visits });
+    this.status = new RowBuffer(to, 'screening_household_status', { onRows, before: this.checks });
   }
 
   /** The round over all townships, opened by the command centre. */
   async openRound(townships: RegionRow[]): Promise<void> {
-    await this.db.insertInto('screening_rounds').values({
+    await insertMany(this.to, 'screening_rounds', [{
       id: this.roundId, name: DEMO_ROUND_NAME, start_date: '2020-01-26', end_date: '2020-02-02', status: 'open',
       region_path: this.command.region_path, created_by: this.command.id, created_at: iso(ROUND_CREATED_MS), closed_at: null,
-    }).execute();
-    await insertChunked(this.db, 'screening_round_regions', townships.map((t) => ({ round_id: this.roundId, region_id: t.id, region_path: t.path })));
+    }]);
+    await insertMany(this.to, 'screening_round_regions', townships.map((t) => ({ round_id: this.roundId, region_id: t.id, region_path: t.path })));
   }
 
   /**
@@ -277,11 +276,11 @@ export class DemoScreening {
     });
     // a settled referral came back from the fever clinic as excluded (排除) then
     const settled = new Map(alerts.filter((a) => a.referral_id && a.acknowledged_at).map((a) => [a.referral_id!, a]));
-    await insertChunked(this.db, 'referrals', this.referrals.map((r) => {
+    await insertMany(this.to, 'referrals', this.referrals.map((r) => {
       const a = settled.get(r.id);
       return a ? { ...r, facility: '县人民医院发热门诊', outcome: 'excluded' as const, outcome_at: a.acknowledged_at, outcome_note: '血常规、胸部 CT 未见异常', outcome_by: a.acknowledged_by, updated_at: a.acknowledged_at! } : r;
     }));
-    await insertChunked(this.db, 'alerts', alerts);
+    await insertMany(this.to, 'alerts', alerts);
     return { roundId: this.roundId, ...this.counts, alerts: alerts.length, openAlerts: open };
   }
 }

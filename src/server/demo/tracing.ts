@@ -2,9 +2,10 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
 import type { FollowUpSlotTable } from '../features/isolation';
 import type { IsolationEpisodeTable } from '../features/isolation';
-import { insertChunked } from './insert';
+import { insertMany } from '../db/bulk-writes';
 import { Rng, TimedIds } from './random';
 import { TRACED_BUS } from './checkpoints';
+import { insertPassages } from '../features/checkpoints';
 import { DEFAULT_ISOLATION_SETTINGS } from '../features/isolation';
 import { planSlots } from '../features/isolation';
 import { addDays } from '../clock';
@@ -55,9 +56,9 @@ export async function buildTracingDemo(db: Db, opts: { timeZone?: string }): Pro
   if (second) {
     const when = Date.parse(bus.at) + 38 * 60_000 + 11_000;
     secondId = ids.at(when);
-    await db.insertInto('passages').values({ ...bus, id: secondId, site_id: second.id, region_path: second.region_path, at: new Date(when).toISOString(), created_at: new Date(when + 20_000).toISOString() }).execute();
-    await insertChunked(db, 'passage_occupants', riders.map((r) => ({
-      passage_id: secondId!, seq: r.seq, person_id: r.id, region_path: r.occ_path, name: r.name, id_number: r.id_number, phone: r.phone,
+    const passage = { ...bus, id: secondId, site_id: second.id, region_path: second.region_path, at: new Date(when).toISOString(), created_at: new Date(when + 20_000).toISOString() };
+    await insertPassages(db, [passage], riders.map((r) => ({
+      passage_id: passage.id, seq: r.seq, person_id: r.id, region_path: r.occ_path, name: r.name, id_number: r.id_number, phone: r.phone,
       temperature: Math.round((36.2 + rng.next() * 0.6) * 10) / 10, symptoms: null, fever: 0,
     })));
   }
@@ -104,14 +105,14 @@ export async function buildTracingDemo(db: Db, opts: { timeZone?: string }): Pro
     const history = c.suspectedOn
       ? [{ at: created, changes: { classification: { from: null, to: 'suspected' }, onsetDate: { from: null, to: c.onset } } }, { at: at(`${c.report}T15:30:00`), changes: { classification: { from: 'suspected', to: 'confirmed' }, reportDate: { from: c.suspectedOn, to: c.report } } }]
       : [{ at: created, changes: { classification: { from: null, to: 'confirmed' }, onsetDate: { from: null, to: c.onset } } }];
-    await insertChunked(db, 'case_history', history.map((h) => ({ id: ids.at(h.at), case_id: caseId, region_path: p.region_path, at: h.at, actor_id: command?.id ?? null, actor_name: command?.display_name ?? null, changes: JSON.stringify(h.changes) })));
+    await insertMany(db, 'case_history', history.map((h) => ({ id: ids.at(h.at), case_id: caseId, region_path: p.region_path, at: h.at, actor_id: command?.id ?? null, actor_name: command?.display_name ?? null, changes: JSON.stringify(h.changes) })));
     await db.insertInto('alerts').values({ id: ids.at(created), kind: 'case', person_id: p.id, region_path: p.region_path, source_type: 'case', source_id: caseId, message: `新增确诊病例（报告日期 ${c.report}）`, created_at: created, acknowledged_at: at(`${c.report}T16:00:00`), acknowledged_by: command?.id ?? null }).execute();
     summary.cases++;
     return caseId;
   };
 
   const addContacts = async (caseId: string, list: { id: string; region_path: string; type: string; sourceType: string; sourceId: string; date: string; episodeId: string }[]) => {
-    await insertChunked(db, 'contacts', list.map((k) => ({
+    await insertMany(db, 'contacts', list.map((k) => ({
       id: ids.at(at(`${k.date}T18:00:00`)), case_id: caseId, person_id: k.id, region_path: k.region_path, exposure_type: k.type, exposure_date: k.date, closeness: 'close' as const,
       decision: 'accepted' as const, source_type: k.sourceType, source_id: k.sourceId, note: null, created_by: command?.id ?? null, created_at: at('2020-01-25T19:40:00'), updated_at: at('2020-01-25T19:40:00'),
     })));
@@ -145,11 +146,11 @@ export async function buildTracingDemo(db: Db, opts: { timeZone?: string }): Pro
   }).execute();
   const others = riders.filter((r) => r.id !== patient.id);
   const byHotline = new Set(others.filter((_, i) => i % 4 === 1).map((r) => r.id));
-  await insertChunked(db, 'seek_found', others.map((r, i) => ({
+  await insertMany(db, 'seek_found', others.map((r, i) => ({
     id: ids.at(at(`2020-01-25T${byHotline.has(r.id) ? '17:30' : '16:10'}:${String(i).padStart(2, '0')}`)), notice_id: noticeId, person_id: r.id, region_path: r.region_path,
     source: byHotline.has(r.id) ? 'self_report' as const : 'data' as const, source_id: byHotline.has(r.id) ? null : bus.id, confirmed: 1, confirmed_by: command?.id ?? null, created_at: at('2020-01-25T16:10:00'),
   })));
-  await insertChunked(db, 'seek_reports', others.filter((r) => byHotline.has(r.id)).map((r, i) => ({
+  await insertMany(db, 'seek_reports', others.filter((r) => byHotline.has(r.id)).map((r, i) => ({
     id: ids.at(at(`2020-01-25T17:${String(10 + i * 7).padStart(2, '0')}:00`)), notice_id: noticeId, region_path: county.path, name: r.name, phone: r.person_phone ?? `1390354${String(1000 + i).slice(-4)}`,
     id_number: r.id_number, where_now: '在家', seat: String(3 + i * 4), status: 'confirmed' as const, match_person_id: r.id, match_by: r.id_number ? 'id_number' as const : 'phone' as const,
     client_hash: Buffer.from(rng.bytes(new Uint8Array(16))).toString('hex'), created_at: at(`2020-01-25T17:${String(10 + i * 7).padStart(2, '0')}:00`), updated_at: at('2020-01-25T18:00:00'),
@@ -184,6 +185,6 @@ async function insertEpisodes(db: Db, episodes: Insertable<IsolationEpisodeTable
   if (episodes.length === 0) return;
   const people = await db.selectFrom('persons').select(['id', 'region_id']).where('id', 'in', episodes.map((e) => e.person_id)).execute();
   const regionOf = new Map(people.map((p) => [p.id, p.region_id]));
-  await insertChunked(db, 'isolation_episodes', episodes.map((e) => ({ ...e, region_id: regionOf.get(e.person_id)! })));
-  await insertChunked(db, 'follow_up_slots', slots);
+  await insertMany(db, 'isolation_episodes', episodes.map((e) => ({ ...e, region_id: regionOf.get(e.person_id)! })));
+  await insertMany(db, 'follow_up_slots', slots);
 }

@@ -32,7 +32,7 @@ export interface TreeShape {
 }
 
 /** Communities (社区) and villages under a street office (街道) are urban: buildings, not courtyards. */
-export function isUrban(village: RegionRow, township: RegionRow | undefined): boolean {
+function isUrban(village: RegionRow, township: RegionRow | undefined): boolean {
   return village.name.endsWith('社区') || (township?.name.endsWith('街道') ?? false);
 }
 

@@ -31,9 +31,9 @@ export function demoUsers(rng: Rng, ids: DemoIds, passwordHash: string, now: str
     return row;
   };
   add('command', 'command', county);
-  townships.forEach((t, i) => add(`township${pad(i + 1, 2)}`, 'township', t));
+  for (const [i, t] of townships.entries()) add(`township${pad(i + 1, 2)}`, 'township', t);
   const gridUserOf = new Map<string, UserTable>();
-  grids.forEach((g, i) => gridUserOf.set(g.row.id, add(`grid${pad(i + 1, 4)}`, 'grid', g.row)));
+  for (const [i, g] of grids.entries()) gridUserOf.set(g.row.id, add(`grid${pad(i + 1, 4)}`, 'grid', g.row));
   // Checkpoint crews answer to the township whose exits and village entrances they guard.
   for (let i = 0; i < Math.min(5, townships.length); i++) add(`checkpoint${pad(i + 1, 2)}`, 'checkpoint', townships[(i * 3) % townships.length]!);
   // Observers are village doctors watching home isolation in the villages that have grids.

@@ -13,7 +13,7 @@ import { getZeroReportSettings } from '../features/zero-reports';
 import { owesReport } from '../features/zero-reports';
 import { escalationMessage } from '../features/zero-reports';
 import { listReportingUnits, nearestAnswerable, townshipsOverlapping, type ReportingUnit } from '../features/zero-reports';
-import { insertChunked } from './insert';
+import { insertMany } from '../db/bulk-writes';
 import { Rng } from './random';
 
 /**
@@ -163,9 +163,9 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
   }
 
   await db.transaction().execute(async (trx) => {
-    await insertChunked(trx, 'zero_reports', reports);
-    await insertChunked(trx, 'zero_report_versions', versions);
-    await insertChunked(trx, 'alerts', alerts.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    await insertMany(trx, 'zero_reports', reports);
+    await insertMany(trx, 'zero_report_versions', versions);
+    await insertMany(trx, 'alerts', alerts.sort((a, b) => (a.id < b.id ? -1 : 1)));
     summary.reports = reports.length;
     summary.versions = versions.length;
     summary.alerts = alerts.length;

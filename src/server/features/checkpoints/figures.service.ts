@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../access/scope';
+import type { Scope } from '../../access/scope';
 import { codesOfPath } from '../regions';
+import { activeUnitsAt } from './figures.repository';
 import type { dailyFiguresBySite } from './passages.repository';
 import { listSites } from './sites.service';
 
@@ -28,7 +29,7 @@ export async function figuresByUnit(db: Db, scope: Scope, rows: SiteFigures[], b
       return { regionId: s.region_id, siteId: s.id, name: s.name, ...acc };
     });
   }
-  const units = await inScope(db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', by).where('status', '=', 'active'), 'path', scope).orderBy('path').execute();
+  const units = await activeUnitsAt(db, scope, by);
   const byPath = new Map(units.map((u) => [u.path, { regionId: u.id, siteId: null, name: u.name, ...zero }]));
   for (const r of rows) {
     const codes = codesOfPath(r.region_path);

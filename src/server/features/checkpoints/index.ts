@@ -1,5 +1,6 @@
 /** What other features may use of checkpoints: import from here, never from its files. */
 export { exportPassages } from './passages.export';
+export { insertPassages } from './passages.repository';
 export { rosterGaps } from './roster.service';
 export { ROLES_AT_THE_BARRIER, getSite, listSites } from './sites.service';
 export type { CheckpointSiteTable, DutyAssignmentTable, DutyShiftTable } from './sites.table';

@@ -1,11 +1,13 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import { type BulkTarget, insertMany } from '../../db/bulk-writes';
 import type { Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
 import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 import type { PassageQuery } from '../../../shared/checkpoints';
+import type { PassageOccupantTable, PassageTable } from './passages.table';
 
-export function selectPassages(db: Db) {
+function selectPassages(db: Db) {
   return db.selectFrom('passages').leftJoin('checkpoint_sites as s', 's.id', 'passages.site_id').selectAll('passages').select('s.name as site_name');
 }
 export type PassageRow = Awaited<ReturnType<ReturnType<typeof selectPassages>['execute']>>[number];
@@ -67,4 +69,33 @@ export async function dailyFiguresBySite(db: Db, scope: Scope, from: string, to:
   );
   if (underPath) qb = inScope(qb, 'passages.region_path', { prefix: underPath });
   return qb.groupBy(['passages.site_id', 'passages.region_path']).execute();
+}
+
+/** Which of these passage ids are stored already: a retried submission is acknowledged, not stored twice. */
+export async function storedPassageIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.selectFrom('passages').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+}
+
+/** Whether a person has passed a site before ("same occupants as last time" for someone from outside the jurisdiction). */
+export async function hasPassedSite(db: Db, personId: string, siteId: string): Promise<boolean> {
+  const row = await db.selectFrom('passage_occupants').innerJoin('passages', 'passages.id', 'passage_occupants.passage_id').select('passages.id')
+    .where('passage_occupants.person_id', '=', personId).where('passages.site_id', '=', siteId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Registry persons named by id at the barrier, with what an occupant row copies from them. A read
+ * of the residents' table, unscoped on purpose (the caller checks scope or a previous passage):
+ * residents exports no lookup by ids yet.
+ */
+export async function personsNamedAtBarrier(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('persons').select(['id', 'name', 'id_number', 'phone', 'region_path']).where('id', 'in', ids).execute();
+}
+
+/** A batch of passages with all their occupants, through the bulk writer, inside the caller's transaction. */
+export async function insertPassages(to: Db | BulkTarget, passages: Insertable<PassageTable>[], occupants: Insertable<PassageOccupantTable>[]): Promise<void> {
+  await insertMany(to, 'passages', passages);
+  await insertMany(to, 'passage_occupants', occupants);
 }

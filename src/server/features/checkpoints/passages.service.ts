@@ -1,7 +1,7 @@
+import { type BulkTarget, bulkTarget } from '../../db/bulk-writes';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { GroupCommitter } from '../../db/group-commit';
-import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
@@ -10,8 +10,10 @@ import { normalisePlate, PLATE_PATTERN, type OccupantInput, type PassageInput } 
 import { idCardProblem, MOBILE_PATTERN } from '../../../shared/validators';
 import type { PersonTag } from '../../../shared/residents';
 import { raiseAlerts, type AlertInput } from '../alerts';
-import { identifyPersons, type IdentityClaim, type IdentityPlace } from '../residents';
-import { getSite, type SiteRow } from './sites.service';
+import { addPersonTags, identifyPersons, type IdentityClaim, type IdentityPlace } from '../residents';
+import { hasPassedSite, insertPassages, personsNamedAtBarrier, storedPassageIds } from './passages.repository';
+import type { SiteRow } from './sites.repository';
+import { getSite } from './sites.service';
 
 /** A passage checked and ready to write, with its site. */
 interface Checked {
@@ -51,11 +53,8 @@ export async function checkPassage(db: Db, clock: Clock, actor: Actor, input: Pa
   const scope = scopeOf(actor);
   for (const [i, o] of input.occupants.entries()) {
     if (!o.personId) continue;
-    const person = await db.selectFrom('persons').select(['id', 'region_path']).where('id', '=', o.personId).executeTakeFirst();
-    const passedHere = person && !pathInScope(person.region_path, scope)
-      ? await db.selectFrom('passage_occupants').innerJoin('passages', 'passages.id', 'passage_occupants.passage_id').select('passages.id')
-        .where('passage_occupants.person_id', '=', o.personId).where('passages.site_id', '=', site.id).limit(1).executeTakeFirst()
-      : undefined;
+    const [person] = await personsNamedAtBarrier(db, [o.personId]);
+    const passedHere = person && !pathInScope(person.region_path, scope) ? await hasPassedSite(db, o.personId, site.id) : false;
     if (!person || (!pathInScope(person.region_path, scope) && !passedHere)) {
       throw new AppError('PERSON_NOT_FOUND', { field: ['occupants', String(i), 'personId'] });
     }
@@ -87,12 +86,13 @@ function checkpointPlace(site: SiteRow, direction: PassageInput['direction']): I
  * alert for the command centre.
  */
 export function passageWriter(db: Db, clock: Clock) {
-  return new GroupCommitter<Checked, { id: string; duplicate: boolean }>((items) => db.transaction().execute((trx) => writeBatch(trx, clock, items)));
+  return new GroupCommitter<Checked, { id: string; duplicate: boolean }>((items) => db.transaction().execute((trx) => writeBatch(bulkTarget(db, trx), clock, items)));
 }
 
-async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
+async function writeBatch(to: BulkTarget, clock: Clock, items: Checked[]) {
+  const db = to.db;
   const now = clock.now().toISOString();
-  const existing = new Set((await db.selectFrom('passages').select('id').where('id', 'in', items.map((i) => i.input.id)).execute()).map((r) => r.id));
+  const existing = await storedPassageIds(db, items.map((i) => i.input.id));
   const seen = new Set<string>();
   const fresh = items.filter((item) => {
     const duplicate = existing.has(item.input.id) || seen.has(item.input.id);
@@ -112,10 +112,7 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
   }
   const identified = claims.length ? await identifyPersons(db, clock, claims) : [];
   const personIds = [...new Set(fresh.flatMap((i) => i.input.occupants.map((o) => o.personId).filter((x): x is string => !!x)))];
-  const byId = new Map<string, { id: string; name: string; id_number: string | null; phone: string | null; region_path: string }>();
-  if (personIds.length) {
-    for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number', 'phone', 'region_path']).where('id', 'in', personIds).execute()) byId.set(p.id, p);
-  }
+  const byId = new Map((await personsNamedAtBarrier(db, personIds)).map((p) => [p.id, p]));
   const results: { id: string; duplicate: boolean }[] = [];
   const passages = [];
   const occupants = [];
@@ -169,12 +166,10 @@ async function writeBatch(db: Db, clock: Clock, items: Checked[]) {
     });
     results.push({ id: input.id, duplicate: false });
   }
-  for (let i = 0; i < passages.length; i += 1000) await db.insertInto('passages').values(passages.slice(i, i + 1000)).execute();
-  for (let i = 0; i < occupants.length; i += 1000) await db.insertInto('passage_occupants').values(occupants.slice(i, i + 1000)).execute();
+  await insertPassages(to, passages, occupants);
   await raiseAlerts(db, clock, alerts);
-  for (let i = 0; i < tags.length; i += 1000) {
-    await db.insertInto('person_tags').values(tags.slice(i, i + 1000)).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
-  }
+  // a fever tags the person (residents' rule: a tag they already carry is kept, not doubled)
+  await addPersonTags(to, tags);
   return results;
 }
 

@@ -4,11 +4,14 @@ import { addDays, startOfLocalDay } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, pathInScope, scopeOf, type Scope } from '../../access/scope';
+import { pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { audit } from '../audit';
 import { findUserInScope } from '../users';
 import { findPersonInScope } from '../residents';
 import { getSite, listSites } from './sites.service';
+import {
+  assignmentsOfShifts, findAssignment, findShiftInScope, insertAssignment, insertShifts, shiftStartsOfSite, shiftsBetween, shiftsOfUserAt, updateAssignment,
+} from './sites.repository';
 
 const HOUR = 3600_000;
 
@@ -27,20 +30,19 @@ export async function planShifts(db: Db, clock: Clock, timeZone: string, actor: 
   }
   const end = new Date(startOfLocalDay(addDays(input.fromDay, input.days), timeZone).getTime() + hours[0]! * HOUR);
   const now = clock.now().toISOString();
-  const existing = new Set((await db.selectFrom('duty_shifts').select('starts_at').where('site_id', '=', site.id)
-    .where('starts_at', '>=', starts[0]!.toISOString()).where('starts_at', '<=', starts[starts.length - 1]!.toISOString()).execute()).map((s) => s.starts_at));
+  const existing = await shiftStartsOfSite(db, site.id, starts[0]!.toISOString(), starts[starts.length - 1]!.toISOString());
   const rows = starts.map((s, i) => ({
     id: uuidv7(), site_id: site.id, region_path: site.region_path, starts_at: s.toISOString(), ends_at: (starts[i + 1] ?? end).toISOString(), created_at: now,
   })).filter((r) => !existing.has(r.starts_at));
   await db.transaction().execute(async (trx) => {
-    if (rows.length) await trx.insertInto('duty_shifts').values(rows).execute();
+    await insertShifts(trx, rows);
     await audit(trx, clock, actor, { action: 'checkpoint.shifts_plan', entityType: 'checkpoint_site', entityId: site.id, regionPath: site.region_path, details: { fromDay: input.fromDay, days: input.days, created: rows.length } });
   });
   return rows.length;
 }
 
 async function getShift(db: Db, scope: Scope, id: string) {
-  const shift = await inScope(db.selectFrom('duty_shifts').selectAll().where('id', '=', id), 'region_path', scope).executeTakeFirst();
+  const shift = await findShiftInScope(db, scope, id);
   if (!shift) throw new AppError('SHIFT_NOT_FOUND');
   return shift;
 }
@@ -63,10 +65,10 @@ export async function assignToShift(db: Db, clock: Clock, actor: Actor, shiftId:
   if (!name) throw new AppError('VALIDATION', { issues: [{ path: ['name'], message: 'a user, a person or a name is required' }] });
   const id = uuidv7();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('duty_assignments').values({
+    await insertAssignment(trx, {
       id, shift_id: shift.id, region_path: shift.region_path, user_id: who.userId ?? null, person_id: who.personId ?? null, name,
       checked_in_at: null, checked_out_at: null, created_at: clock.now().toISOString(),
-    }).execute();
+    });
     await audit(trx, clock, actor, { action: 'checkpoint.assign', entityType: 'duty_shift', entityId: shift.id, regionPath: shift.region_path, details: { name } });
   });
   return id;
@@ -74,21 +76,17 @@ export async function assignToShift(db: Db, clock: Clock, actor: Actor, shiftId:
 
 /** Check in or out of a shift — the person on duty themself, or whoever manages the site. */
 export async function checkInOut(db: Db, clock: Clock, actor: Actor, assignmentId: string, what: 'in' | 'out') {
-  const row = await db.selectFrom('duty_assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+  const row = await findAssignment(db, assignmentId);
   if (!row || !pathInScope(row.region_path, scopeOf(actor))) throw new AppError('NOT_FOUND');
   if (row.user_id !== actor.id && actor.role === 'checkpoint' && row.user_id !== null) throw new AppError('FORBIDDEN');
   const now = clock.now().toISOString();
-  await db.updateTable('duty_assignments').set(what === 'in' ? { checked_in_at: now } : { checked_out_at: now }).where('id', '=', assignmentId).execute();
+  await updateAssignment(db, assignmentId, what === 'in' ? { checked_in_at: now } : { checked_out_at: now });
 }
 
 /** Shifts with their people at one site (or all sites in scope) in a time window. */
 export async function rosterBetween(db: Db, scope: Scope, from: string, to: string, siteId?: string) {
-  const shifts = await inScope(db.selectFrom('duty_shifts').innerJoin('checkpoint_sites as s', 's.id', 'duty_shifts.site_id')
-    .selectAll('duty_shifts').select('s.name as site_name'), 'duty_shifts.region_path', scope)
-    .where('duty_shifts.ends_at', '>', from).where('duty_shifts.starts_at', '<', to)
-    .$if(siteId !== undefined, (q) => q.where('duty_shifts.site_id', '=', siteId!))
-    .orderBy('duty_shifts.starts_at').limit(5000).execute();
-  const people = shifts.length ? await db.selectFrom('duty_assignments').selectAll().where('shift_id', 'in', shifts.map((s) => s.id)).execute() : [];
+  const shifts = await shiftsBetween(db, scope, from, to, siteId);
+  const people = await assignmentsOfShifts(db, shifts.map((s) => s.id));
   return shifts.map((s) => ({ ...s, people: people.filter((p) => p.shift_id === s.id) }));
 }
 
@@ -120,8 +118,5 @@ export async function rosterGaps(db: Db, clock: Clock, scope: Scope, hoursAhead 
 
 /** The shifts the actor is on right now (a crew's own site for the entry screen). */
 export async function myCurrentShifts(db: Db, clock: Clock, actor: Actor) {
-  const now = clock.now().toISOString();
-  return db.selectFrom('duty_assignments as a').innerJoin('duty_shifts as s', 's.id', 'a.shift_id').innerJoin('checkpoint_sites as site', 'site.id', 's.site_id')
-    .select(['a.id as assignment_id', 's.id as shift_id', 's.site_id', 'site.name as site_name', 's.starts_at', 's.ends_at', 'a.checked_in_at', 'a.checked_out_at'])
-    .where('a.user_id', '=', actor.id).where('s.starts_at', '<=', now).where('s.ends_at', '>', now).orderBy('s.starts_at').execute();
+  return shiftsOfUserAt(db, actor.id, clock.now().toISOString());
 }

@@ -3,39 +3,25 @@ import type { Clock } from '../../clock';
 import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { inScope, scopeOf, type Scope } from '../../access/scope';
+import { scopeOf, type Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { Site, SiteInput } from '../../../shared/checkpoints';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
+import { findSiteInScope, insertSite, listSitesInScope, repathShiftsOfSite, type SiteRow, updateSite } from './sites.repository';
 
 export const ROLES_THAT_MANAGE_SITES = ['admin', 'command', 'township'] as const;
 export const ROLES_AT_THE_BARRIER = ['admin', 'command', 'township', 'checkpoint'] as const;
 
-function selectSites(db: Db) {
-  return db.selectFrom('checkpoint_sites').leftJoin('regions', 'regions.id', 'checkpoint_sites.region_id')
-    .selectAll('checkpoint_sites').select('regions.name as region_name');
-}
-export type SiteRow = NonNullable<Awaited<ReturnType<typeof findSite>>>;
-
-async function findSite(db: Db, scope: Scope, id: string) {
-  return inScope(selectSites(db).where('checkpoint_sites.id', '=', id), 'checkpoint_sites.region_path', scope).executeTakeFirst();
-}
-
+/** A site in the jurisdiction, or SITE_NOT_FOUND (a site out of scope is not told apart from none). */
 export async function getSite(db: Db, scope: Scope, id: string): Promise<SiteRow> {
-  const site = await findSite(db, scope, id);
+  const site = await findSiteInScope(db, scope, id);
   if (!site) throw new AppError('SITE_NOT_FOUND');
   return site;
 }
 
-export async function listSites(db: Db, scope: Scope, f: { regionPath?: string; kind?: string; status?: string }) {
-  let qb = inScope(selectSites(db), 'checkpoint_sites.region_path', scope);
-  if (f.regionPath) qb = inScope(qb, 'checkpoint_sites.region_path', { prefix: f.regionPath });
-  return qb
-    .$if(f.kind !== undefined, (q) => q.where('checkpoint_sites.kind', '=', f.kind!))
-    .$if(f.status !== undefined, (q) => q.where('checkpoint_sites.status', '=', f.status as 'active'))
-    .orderBy('checkpoint_sites.region_path').orderBy('checkpoint_sites.name').limit(2000).execute();
-}
+/** The sites in the jurisdiction: under a region, of a kind, open or closed (at most 2,000). */
+export const listSites = listSitesInScope;
 
 export function toSite(r: SiteRow): Site {
   return {
@@ -57,15 +43,13 @@ export async function saveSite(db: Db, clock: Clock, actor: Actor, input: SiteIn
     };
     if (id) {
       const current = await getSite(trx, scope, id);
-      await trx.updateTable('checkpoint_sites').set({ ...columns, ...(input.leadPhone !== undefined && { lead_phone: input.leadPhone }) }).where('id', '=', id).execute();
-      if (current.region_path !== region.path) {
-        await trx.updateTable('duty_shifts').set({ region_path: region.path }).where('site_id', '=', id).execute();
-      }
+      await updateSite(trx, id, { ...columns, ...(input.leadPhone !== undefined && { lead_phone: input.leadPhone }) });
+      if (current.region_path !== region.path) await repathShiftsOfSite(trx, id, region.path);
       await audit(trx, clock, actor, { action: 'checkpoint.site_update', entityType: 'checkpoint_site', entityId: id, regionPath: region.path });
       return id;
     }
     const newId = uuidv7();
-    await trx.insertInto('checkpoint_sites').values({ id: newId, ...columns, lead_phone: input.leadPhone ?? null, created_at: now }).execute();
+    await insertSite(trx, { id: newId, ...columns, lead_phone: input.leadPhone ?? null, created_at: now });
     await audit(trx, clock, actor, { action: 'checkpoint.site_create', entityType: 'checkpoint_site', entityId: newId, regionPath: region.path, details: { name: input.name, kind: input.kind } });
     return newId;
   });

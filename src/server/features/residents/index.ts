@@ -7,6 +7,6 @@ export { importResidents } from './import/resident-import.service';
 export { identifyPersons } from './person-identity.service';
 export type { IdentityClaim, IdentityPlace } from './person-identity.service';
 export { personKeys, reverse } from './person-keys';
+export { addPersonTags } from './person-tags.repository';
 export { findPersonInScope, personTextMatch } from './persons.repository';
-export { insertTags } from './person-tags.repository';
 export { getPerson, registerPerson, setTags } from './persons.service';

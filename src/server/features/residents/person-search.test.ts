@@ -5,7 +5,7 @@ import type { RegionRow } from '../regions/regions.table';
 import { uuidv7 } from '../../ids';
 import { testDb, type TestDatabase } from '../../testing/test-db';
 import { makeTree } from '../../testing/factories';
-import { insertChunked } from '../../demo/insert';
+import { insertMany } from '../../db/bulk-writes';
 import { personKeys } from './person-keys';
 import { searchPersons } from './persons.repository';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
       ...personKeys(name, null, null), created_at: now, updated_at: now,
     });
   }
-  await insertChunked(db, 'persons', rows);
+  await insertMany(db, 'persons', rows);
 });
 afterAll(async () => t.close());
 

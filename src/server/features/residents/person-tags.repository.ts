@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { type BulkTarget, insertMany } from '../../db/bulk-writes';
 import type { Db } from '../../db/database';
 import type { PersonTag } from '../../../shared/residents';
 import type { PersonTagTable } from './persons.table';
@@ -14,12 +15,9 @@ export async function tagsOf(db: Db, personIds: string[]): Promise<Map<string, P
   return map;
 }
 
-/** Add tags, 1,000 rows a statement; `skipExisting`: a tag a person already has is left as it is. */
+/** Add tags through the one bulk writer; `skipExisting`: a tag a person already has is left as it is. */
 export async function insertTags(db: Db, rows: readonly Insertable<PersonTagTable>[], skipExisting = false) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto('person_tags').values(rows.slice(i, i + 1000))
-      .$if(skipExisting, (q) => q.onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing())).execute();
-  }
+  await insertMany(db, 'person_tags', rows, skipExisting ? { ignoreConflictOn: ['person_id', 'tag'] } : {});
 }
 
 /** Remove a person's tags: those named, or all of them. */
@@ -41,4 +39,14 @@ export async function moveTags(db: Db, personId: string, regionPath: string) {
 export async function moveHouseholdTags(db: Db, householdId: string, regionPath: string) {
   await db.updateTable('person_tags').set({ region_path: regionPath })
     .where('person_id', 'in', db.selectFrom('persons').select('id').where('household_id', '=', householdId)).execute();
+}
+
+/**
+ * Tag many persons at once, keeping the tags they already have (a person carries a tag once): the
+ * fever and key-person tags of a batch of checkpoint passages, the demo's first registrations.
+ * Written through the one bulk writer inside the caller's transaction; each row carries the
+ * person's own region path, as every tag does.
+ */
+export async function addPersonTags(to: Db | BulkTarget, rows: readonly Insertable<PersonTagTable>[]): Promise<void> {
+  await insertMany(to, 'person_tags', rows, { ignoreConflictOn: ['person_id', 'tag'] });
 }

@@ -6,7 +6,7 @@ import type { PersonTable } from '../persons.table';
 import type { RegionRow } from '../../regions';
 import { latestDayAnywhere, type Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
-import { withBulkWrites } from '../../../db/bulk-writes';
+import { insertMany, withBulkWrites } from '../../../db/bulk-writes';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../access/actor';
 import { pathInScope, scopeOf, type Scope } from '../../../access/scope';
@@ -19,7 +19,6 @@ import {
 } from '../persons.repository';
 import { moveTags } from '../person-tags.repository';
 import { householdsInBuildings, setHouseholdHead } from '../households.repository';
-import { insertMany } from './bulk-insert';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { registeredPersonProblem } from './row-rules';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
@@ -361,13 +360,13 @@ class ImportContext {
         }
       }
       await this.warnLikelyDuplicates(trx, inserts, insertRows);
-      await insertMany(trx, this.sqlite, 'households', freshHouseholds, { chunk: 2000 });
-      await insertMany(trx, this.sqlite, 'persons', inserts, { chunk: 1000 });
+      await insertMany({ db: trx, sqlite: this.sqlite }, 'households', freshHouseholds);
+      await insertMany({ db: trx, sqlite: this.sqlite }, 'persons', inserts);
       for (const u of updates) {
         await setPersonColumns(trx, u.id, u.values);
         if (u.movedTo) await moveTags(trx, u.id, u.movedTo);
       }
-      await insertMany(trx, this.sqlite, 'person_tags', tagRows, { chunk: 2000, ignoreConflictOn: ['person_id', 'tag'] });
+      await insertMany({ db: trx, sqlite: this.sqlite }, 'person_tags', tagRows, { ignoreConflictOn: ['person_id', 'tag'] });
       for (const [householdId, personId] of headChanges) await setHouseholdHead(trx, householdId, personId);
     });
   }
