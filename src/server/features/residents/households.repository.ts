@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { type BulkTarget, insertMany } from '../../db/bulk-writes';
 import type { Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
 import { inScope, type Scope } from '../../access/scope';
@@ -53,6 +54,11 @@ export async function searchHouseholds(db: Db, scope: Scope, f: { q?: string; un
 
 export async function insertHousehold(db: Db, row: Insertable<HouseholdTable>) {
   await db.insertInto('households').values(row).execute();
+}
+
+/** Insert many households through the one bulk writer (a roster import's new households). */
+export async function insertHouseholds(to: Db | BulkTarget, rows: readonly Insertable<HouseholdTable>[]) {
+  await insertMany(to, 'households', rows);
 }
 
 /** Change the columns given of one household. */

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type ExpressionBuilder, type Insertable, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { type BulkTarget, insertMany } from '../../db/bulk-writes';
 import type { Database, Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
 import { inScope, prefixEnd, type Scope } from '../../access/scope';
@@ -26,9 +27,9 @@ export async function findPersonByIdNumber(db: Db, idNumber: string) {
   return selectPersons(db).where('persons.id_number', '=', idNumber).executeTakeFirst();
 }
 
-/** Insert persons, 500 rows a statement. */
-export async function insertPersons(db: Db, rows: readonly Insertable<PersonTable>[]) {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('persons').values(rows.slice(i, i + 500)).execute();
+/** Insert persons through the one bulk writer (a roster import passes its transaction's SQLite handle along). */
+export async function insertPersons(to: Db | BulkTarget, rows: readonly Insertable<PersonTable>[]) {
+  await insertMany(to, 'persons', rows);
 }
 
 /** Change the columns given of one person's record. */

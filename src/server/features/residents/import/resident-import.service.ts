@@ -6,7 +6,7 @@ import type { PersonTable } from '../persons.table';
 import type { RegionRow } from '../../regions';
 import { latestDayAnywhere, type Clock } from '../../../clock';
 import { uuidv7 } from '../../../ids';
-import { insertMany, withBulkWrites } from '../../../db/bulk-writes';
+import { withBulkWrites } from '../../../db/bulk-writes';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../../access/actor';
 import { pathInScope, scopeOf, type Scope } from '../../../access/scope';
@@ -15,10 +15,10 @@ import { findRegionsByCodes } from '../../regions';
 import { codesOfPath } from '../../regions';
 import { personKeys } from '../person-keys';
 import {
-  namesakesBornOn, personsWithPhones, registeredByIdNumbers, registeredInHouseholds, setPersonColumns, type DuplicateCandidate, type RegisteredPerson,
+  insertPersons, namesakesBornOn, personsWithPhones, registeredByIdNumbers, registeredInHouseholds, setPersonColumns, type DuplicateCandidate, type RegisteredPerson,
 } from '../persons.repository';
-import { moveTags } from '../person-tags.repository';
-import { householdsInBuildings, setHouseholdHead } from '../households.repository';
+import { addPersonTags, moveTags } from '../person-tags.repository';
+import { householdsInBuildings, insertHouseholds, setHouseholdHead } from '../households.repository';
 import { parseResidentRow, RowProblem, type ParsedResident } from './parse-row';
 import { registeredPersonProblem } from './row-rules';
 import { EXPLANATION_MARK, RESIDENT_COLUMNS, SAMPLE_MARK } from './resident-columns';
@@ -360,13 +360,14 @@ class ImportContext {
         }
       }
       await this.warnLikelyDuplicates(trx, inserts, insertRows);
-      await insertMany({ db: trx, sqlite: this.sqlite }, 'households', freshHouseholds);
-      await insertMany({ db: trx, sqlite: this.sqlite }, 'persons', inserts);
+      const bulk = { db: trx, sqlite: this.sqlite };
+      await insertHouseholds(bulk, freshHouseholds);
+      await insertPersons(bulk, inserts);
       for (const u of updates) {
         await setPersonColumns(trx, u.id, u.values);
         if (u.movedTo) await moveTags(trx, u.id, u.movedTo);
       }
-      await insertMany({ db: trx, sqlite: this.sqlite }, 'person_tags', tagRows, { ignoreConflictOn: ['person_id', 'tag'] });
+      await addPersonTags(bulk, tagRows);
       for (const [householdId, personId] of headChanges) await setHouseholdHead(trx, householdId, personId);
     });
   }
