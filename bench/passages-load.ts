@@ -38,6 +38,7 @@ export interface LoadResult {
   statuses: Record<string, number>;
 }
 
+// biome-ignore lint/complexity/noUselessStringRaw: the worker's source; raw keeps any escape a later edit adds as the worker must see it
 const WORKER = String.raw`
 const { parentPort, workerData: o } = require('node:worker_threads');
 const http = require('node:http');
