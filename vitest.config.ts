@@ -18,7 +18,14 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { test: { ...shared, name: 'sqlite', env: { QF_TEST_ENGINE: 'sqlite' }, globalSetup: ['e2e/browser-setup.ts'] } },
-      { test: { ...shared, name: 'postgres', env: { QF_TEST_ENGINE: 'postgres' }, globalSetup: ['e2e/browser-setup.ts', 'src/server/testing/pg-global-setup.ts'] } },
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          env: { QF_TEST_ENGINE: 'postgres' },
+          globalSetup: ['e2e/browser-setup.ts', 'src/server/testing/pg-global-setup.ts'],
+        },
+      },
     ],
   },
 });

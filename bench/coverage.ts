@@ -16,7 +16,9 @@ export async function runCoverageLatency(db: Db, requests: number, warmup: numbe
   const bench = await benchApp(db);
   try {
     const { cookie } = await bench.login('command');
-    const rounds = JSON.parse((await timeRequest(bench.app, '/api/screening/rounds', cookie)).body) as { items: { id: string; name: string }[] };
+    const rounds = JSON.parse((await timeRequest(bench.app, '/api/screening/rounds', cookie)).body) as {
+      items: { id: string; name: string }[];
+    };
     const round = rounds.items.find((r) => r.name === DEMO_ROUND_NAME);
     if (!round) throw new Error('the demo has no screening round');
     const url = `/api/screening/rounds/${round.id}/coverage?level=grid`;

@@ -19,7 +19,12 @@ const TZ = 'Asia/Shanghai';
 
 /** Every village drafts and submits, then every township (the county is left to the measurement). */
 export async function fileDay(db: Db, day: string): Promise<number> {
-  const units = await db.selectFrom('regions').select(['id', 'level']).where('level', 'in', ['village', 'township']).where('status', '=', 'active').execute();
+  const units = await db
+    .selectFrom('regions')
+    .select(['id', 'level'])
+    .where('level', 'in', ['village', 'township'])
+    .where('status', '=', 'active')
+    .execute();
   let filed = 0;
   for (const level of ['village', 'township'] as const) {
     for (const u of units.filter((x) => x.level === level)) {
@@ -36,7 +41,12 @@ export async function fileDay(db: Db, day: string): Promise<number> {
  * copied to each earlier day — the same rows a county accumulates over two months.
  */
 export async function copyReports(db: Db, fromDay: string, toDays: readonly string[]): Promise<void> {
-  const reports = await db.selectFrom('daily_reports').selectAll().where('day', '=', fromDay).where('level', 'in', ['village', 'township']).execute();
+  const reports = await db
+    .selectFrom('daily_reports')
+    .selectAll()
+    .where('day', '=', fromDay)
+    .where('level', 'in', ['village', 'township'])
+    .execute();
   for (const day of toDays) {
     const idMap = new Map<string, string>();
     const rows = reports.map((r) => {
@@ -45,13 +55,27 @@ export async function copyReports(db: Db, fromDay: string, toDays: readonly stri
       return { ...r, id, day };
     });
     await insertMany(db, 'daily_reports', rows);
-    const versions = await db.selectFrom('daily_report_versions').selectAll().where('report_id', 'in', [...idMap.keys()]).execute();
-    await insertMany(db, 'daily_report_versions', versions.map((v) => ({ ...v, id: uuidv7(), report_id: idMap.get(v.report_id)! })));
+    const versions = await db
+      .selectFrom('daily_report_versions')
+      .selectAll()
+      .where('report_id', 'in', [...idMap.keys()])
+      .execute();
+    await insertMany(
+      db,
+      'daily_report_versions',
+      versions.map((v) => ({ ...v, id: uuidv7(), report_id: idMap.get(v.report_id)! })),
+    );
   }
 }
 
 /** p99 of the county's draft (POST, the first one creating it) alternated with GET /api/health. */
-export async function timeCountyDraft(app: FastifyInstance, cookie: string, countyId: string, day: string, requests: number): Promise<{ p99: number; p50: number; baselineP99: number; included: number }> {
+export async function timeCountyDraft(
+  app: FastifyInstance,
+  cookie: string,
+  countyId: string,
+  day: string,
+  requests: number,
+): Promise<{ p99: number; p50: number; baselineP99: number; included: number }> {
   const samples: number[] = [];
   const floor: number[] = [];
   let included = 0;
@@ -60,9 +84,15 @@ export async function timeCountyDraft(app: FastifyInstance, cookie: string, coun
     await app.inject({ method: 'GET', url: '/api/health', headers: { cookie } });
     const health = performance.now() - start;
     start = performance.now();
-    const res = await app.inject({ method: 'POST', url: '/api/daily-reports/draft', headers: { cookie }, payload: { regionId: countyId, day } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/daily-reports/draft',
+      headers: { cookie },
+      payload: { regionId: countyId, day },
+    });
     const ms = performance.now() - start;
-    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`county draft: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    if (res.statusCode !== 200 && res.statusCode !== 201)
+      throw new Error(`county draft: ${res.statusCode} ${res.body.slice(0, 200)}`);
     included = (res.json() as { children: { included: unknown[] } | null }).children?.included.length ?? 0;
     if (i < 3) continue;
     samples.push(ms);

@@ -14,7 +14,15 @@ const factory = await databaseFactory(engine);
 try {
   const database = await factory.fresh();
   try {
-    emitDashboard(await runDashboardBench(database.db, quick ? { residents: 100_000, grids: 1_000, requests: 100, warmup: 10 } : { residents: 1_000_000, grids: 10_000, requests: 300, warmup: 20 }), quick);
+    emitDashboard(
+      await runDashboardBench(
+        database.db,
+        quick
+          ? { residents: 100_000, grids: 1_000, requests: 100, warmup: 10 }
+          : { residents: 1_000_000, grids: 10_000, requests: 300, warmup: 20 },
+      ),
+      quick,
+    );
   } finally {
     await database.close();
   }

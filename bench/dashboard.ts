@@ -42,11 +42,29 @@ let isolatedSoFar = 0;
 /** A v7 id made at `ms` (uuidv7 never goes back in time within a process; history needs to). */
 const idAt = (ms: number) => formatV7(ms, seq++ & 0xfff, randomBytes(8));
 
-function region(parent: { id: string; path: string } | null, level: RegionRow['level'], code: string, name: string, now: string): RegionRow & { id: string; path: string } {
+function region(
+  parent: { id: string; path: string } | null,
+  level: RegionRow['level'],
+  code: string,
+  name: string,
+  now: string,
+): RegionRow & { id: string; path: string } {
   const path = `${parent?.path ?? '/'}${code}/`;
   return {
-    id: uuidv7(), parent_id: parent?.id ?? null, level, code, name, path, depth: path.split('/').length - 2, status: 'active',
-    pinyin: code, initials: code, search_key: `${name} ${code}`, created_at: now, updated_at: now, retired_at: null,
+    id: uuidv7(),
+    parent_id: parent?.id ?? null,
+    level,
+    code,
+    name,
+    path,
+    depth: path.split('/').length - 2,
+    status: 'active',
+    pinyin: code,
+    initials: code,
+    search_key: `${name} ${code}`,
+    created_at: now,
+    updated_at: now,
+    retired_at: null,
   };
 }
 
@@ -62,11 +80,23 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
     const township = region(county, 'township', `140728${String(100 + t)}000`, `镇${t + 1}`, now);
     rows.push(township);
     for (let v = 0; v < VILLAGES_PER_TOWNSHIP; v++) {
-      const village = region(township, 'village', `140728${String(100 + t)}${String(200 + v)}`, `镇${t + 1}村${v + 1}`, now);
+      const village = region(
+        township,
+        'village',
+        `140728${String(100 + t)}${String(200 + v)}`,
+        `镇${t + 1}村${v + 1}`,
+        now,
+      );
       rows.push(village);
       villageRows.push(village);
       for (let g = 0; g < gridsPerVillage && gridRows.length < grids; g++) {
-        const grid = region(village, 'grid', `${village.code}${String(g + 1).padStart(3, '0')}`, `${village.name}第${g + 1}网格`, now);
+        const grid = region(
+          village,
+          'grid',
+          `${village.code}${String(g + 1).padStart(3, '0')}`,
+          `${village.name}第${g + 1}网格`,
+          now,
+        );
         rows.push(grid);
         gridRows.push(grid);
       }
@@ -79,12 +109,47 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
     const households: Insertable<Database['households']>[] = [];
     const persons: Insertable<Database['persons']>[] = [];
     for (let i = 0; i < perGrid && made < residents; i++, made++) {
-      if (i % 3 === 0) households.push({ id: idAt(registeredMs), region_id: grid.id, region_path: grid.path, address: `${grid.name}${i}号`, room: null, head_person_id: null, phone: null, vacant: 0, note: null, created_at: registered, updated_at: registered });
+      if (i % 3 === 0)
+        households.push({
+          id: idAt(registeredMs),
+          region_id: grid.id,
+          region_path: grid.path,
+          address: `${grid.name}${i}号`,
+          room: null,
+          head_person_id: null,
+          phone: null,
+          vacant: 0,
+          note: null,
+          created_at: registered,
+          updated_at: registered,
+        });
       persons.push({
-        id: idAt(registeredMs), household_id: households.at(-1)!.id, region_id: grid.id, region_path: grid.path, name: `居民${made}`, sex: i % 2 ? 'M' : 'F',
-        birth_date: null, id_type: 'resident_id', id_number: null, phone: null, relation: null, search_key: `居民${made}`, nationality: null,
-        merged_into: null, returnee_from: null, arrival_date: null, transport: null, transport_no: null, note: null,
-        name_key: null, pinyin: null, initials: null, id_rev: null, phone_rev: null, created_at: registered, updated_at: registered,
+        id: idAt(registeredMs),
+        household_id: households.at(-1)!.id,
+        region_id: grid.id,
+        region_path: grid.path,
+        name: `居民${made}`,
+        sex: i % 2 ? 'M' : 'F',
+        birth_date: null,
+        id_type: 'resident_id',
+        id_number: null,
+        phone: null,
+        relation: null,
+        search_key: `居民${made}`,
+        nationality: null,
+        merged_into: null,
+        returnee_from: null,
+        arrival_date: null,
+        transport: null,
+        transport_no: null,
+        note: null,
+        name_key: null,
+        pinyin: null,
+        initials: null,
+        id_rev: null,
+        phone_rev: null,
+        created_at: registered,
+        updated_at: registered,
       });
     }
     await insertMany(db, 'households', households);
@@ -93,7 +158,21 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
   const sites: Insertable<Database['checkpoint_sites']>[] = [];
   for (let s = 0; s < SITES; s++) {
     const v = villageRows[(s * 13) % villageRows.length]!;
-    sites.push({ id: uuidv7(), name: `卡口${s + 1}`, kind: 'village_entrance', region_id: v.id, region_path: v.path, address: null, responsible_unit: null, lead_name: null, lead_phone: null, hours: '24h', status: 'active', created_at: now, updated_at: now });
+    sites.push({
+      id: uuidv7(),
+      name: `卡口${s + 1}`,
+      kind: 'village_entrance',
+      region_id: v.id,
+      region_path: v.path,
+      address: null,
+      responsible_unit: null,
+      lead_name: null,
+      lead_phone: null,
+      hours: '24h',
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    });
   }
   await insertMany(db, 'checkpoint_sites', sites);
   return { county, grids: gridRows, sites };
@@ -103,7 +182,13 @@ async function buildCounty(db: Db, grids: number, residents: number, now: string
  * One day of history: 4,000 passages over the sites, 300 new home isolations (the ones begun 14 days
  * earlier completed), 200 returnees tagged, 3 cases — the scale of a county's busy day in 2020.
  */
-async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<typeof buildCounty>>, persons: { id: string; region_path: string; region_id: string }[]) {
+async function addDay(
+  db: Db,
+  rng: Rng,
+  day: string,
+  county: Awaited<ReturnType<typeof buildCounty>>,
+  persons: { id: string; region_path: string; region_id: string }[],
+) {
   const dayMs = localDayStartMs(day, TZ);
   const at = () => new Date(dayMs + Math.floor(rng.next() * 86_400_000)).toISOString();
   const passages: Insertable<Database['passages']>[] = [];
@@ -111,7 +196,25 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
     const site = county.sites[rng.int(0, county.sites.length - 1)]!;
     const when = at();
     const fever = rng.next() < 0.002 ? 1 : 0;
-    passages.push({ id: idAt(Date.parse(when)), site_id: site.id!, region_path: site.region_path, at: when, direction: rng.next() < 0.5 ? 'in' : 'out', plate: `晋K${String(rng.int(0, 99999)).padStart(5, '0')}`, vehicle_type: 'car', origin: null, destination: null, purpose: null, disinfected: 1, leaflet: 1, decision: fever ? 'referred' : rng.next() < 0.05 ? 'turned_back' : 'pass', occupant_count: 1 + rng.int(0, 3), fever_count: fever, recorder_id: null, created_at: when });
+    passages.push({
+      id: idAt(Date.parse(when)),
+      site_id: site.id!,
+      region_path: site.region_path,
+      at: when,
+      direction: rng.next() < 0.5 ? 'in' : 'out',
+      plate: `晋K${String(rng.int(0, 99999)).padStart(5, '0')}`,
+      vehicle_type: 'car',
+      origin: null,
+      destination: null,
+      purpose: null,
+      disinfected: 1,
+      leaflet: 1,
+      decision: fever ? 'referred' : rng.next() < 0.05 ? 'turned_back' : 'pass',
+      occupant_count: 1 + rng.int(0, 3),
+      fever_count: fever,
+      recorder_id: null,
+      created_at: when,
+    });
   }
   await insertMany(db, 'passages', passages);
   const episodes: Insertable<Database['isolation_episodes']>[] = [];
@@ -122,19 +225,65 @@ async function addDay(db: Db, rng: Rng, day: string, county: Awaited<ReturnType<
     const when = at();
     const ends = Date.parse(when) + 14 * 86_400_000;
     const over = ends <= Date.now();
-    episodes.push({ id: idAt(Date.parse(when)), person_id: p.id, household_id: null, region_id: p.region_id, region_path: p.region_path, kind: 'home', site_id: null, room_id: null, reason: 'hubei_returnee', reason_detail: null, source_type: null, source_id: null, start_day: day, planned_end_day: addDays(day, 14), slots_per_day: 2, observer_id: null, status: over ? 'completed' : 'active', ended_at: over ? new Date(ends).toISOString() : null, end_reason: null, token: uuidv7(), certificate_serial: null, certificate_code: null, certificate_issued_at: null, created_by: null, created_at: when, updated_at: when });
+    episodes.push({
+      id: idAt(Date.parse(when)),
+      person_id: p.id,
+      household_id: null,
+      region_id: p.region_id,
+      region_path: p.region_path,
+      kind: 'home',
+      site_id: null,
+      room_id: null,
+      reason: 'hubei_returnee',
+      reason_detail: null,
+      source_type: null,
+      source_id: null,
+      start_day: day,
+      planned_end_day: addDays(day, 14),
+      slots_per_day: 2,
+      observer_id: null,
+      status: over ? 'completed' : 'active',
+      ended_at: over ? new Date(ends).toISOString() : null,
+      end_reason: null,
+      token: uuidv7(),
+      certificate_serial: null,
+      certificate_code: null,
+      certificate_issued_at: null,
+      created_by: null,
+      created_at: when,
+      updated_at: when,
+    });
   }
   for (let i = 0; i < 200; i++) {
     const p = persons[rng.int(0, persons.length - 1)]!;
     tags.push({ person_id: p.id, tag: 'returnee', region_path: p.region_path, source: null, created_at: at() });
   }
   await insertMany(db, 'isolation_episodes', episodes);
-  await db.insertInto('person_tags').values(tags).onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing()).execute();
+  await db
+    .insertInto('person_tags')
+    .values(tags)
+    .onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing())
+    .execute();
   const cases: Insertable<Database['cases']>[] = [];
   for (let i = 0; i < 3; i++) {
     const p = persons[isolatedSoFar++ % persons.length]!; // a case per person
     const when = at();
-    cases.push({ id: idAt(Date.parse(when)), person_id: p.id, region_path: p.region_path, classification: 'confirmed', outcome: 'under_treatment', onset_date: day, report_date: day, treated_at: null, note: null, source_case_id: null, generation: 1, created_by: null, created_at: when, updated_at: when });
+    cases.push({
+      id: idAt(Date.parse(when)),
+      person_id: p.id,
+      region_path: p.region_path,
+      classification: 'confirmed',
+      outcome: 'under_treatment',
+      onset_date: day,
+      report_date: day,
+      treated_at: null,
+      note: null,
+      source_case_id: null,
+      generation: 1,
+      created_by: null,
+      created_at: when,
+      updated_at: when,
+    });
   }
   await insertMany(db, 'cases', cases);
 }
@@ -145,17 +294,28 @@ interface Phase {
 }
 
 /** One measurement: the big-screen payload, then the county's daily-report draft, with one app and session. */
-async function measure(db: Db, countyId: string, day: string, opts: { requests: number; warmup: number }): Promise<Phase> {
+async function measure(
+  db: Db,
+  countyId: string,
+  day: string,
+  opts: { requests: number; warmup: number },
+): Promise<Phase> {
   const bench = await benchApp(db);
   try {
-    const res = await bench.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-command', password: PASSWORD } });
+    const res = await bench.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'bench-command', password: PASSWORD },
+    });
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;
     const probe = await bench.app.inject({ method: 'GET', url: '/api/dashboard', headers: { cookie } });
     const body = probe.json() as { children: unknown[]; figures: { residents: number } };
-    if (probe.statusCode !== 200 || body.children.length !== TOWNSHIPS) throw new Error(`dashboard probe: ${probe.statusCode} ${probe.body.slice(0, 200)}`);
+    if (probe.statusCode !== 200 || body.children.length !== TOWNSHIPS)
+      throw new Error(`dashboard probe: ${probe.statusCode} ${probe.body.slice(0, 200)}`);
     const payload = await interleaved(bench.app, cookie, () => '/api/dashboard', opts.requests, opts.warmup);
     const draft = await timeCountyDraft(bench.app, cookie, countyId, day, Math.min(opts.requests, 100));
-    if (draft.included !== TOWNSHIPS) throw new Error(`the county draft summed ${draft.included} townships, not ${TOWNSHIPS}`);
+    if (draft.included !== TOWNSHIPS)
+      throw new Error(`the county draft summed ${draft.included} townships, not ${TOWNSHIPS}`);
     return { payload, draft };
   } finally {
     await bench.close();
@@ -170,23 +330,37 @@ async function refreshCost(db: Db, runs: number): Promise<number> {
   return quantile(samples, 0.5);
 }
 
-export async function runDashboardBench(db: Db, opts: { residents: number; grids: number; requests: number; warmup: number }): Promise<DashboardBench> {
+export async function runDashboardBench(
+  db: Db,
+  opts: { residents: number; grids: number; requests: number; warmup: number },
+): Promise<DashboardBench> {
   const now = new Date().toISOString();
   const today = localDay(new Date(), TZ);
   // the registry was filled before the epidemic's days counted here (an import day is another matter: see rollupRefreshJob)
   const county = await buildCounty(db, opts.grids, opts.residents, now, Date.parse(now) - 100 * 86_400_000);
   await makeUser(db, systemClock, 'bench-command', 'command', county.county as never);
-  const sample = await db.selectFrom('persons').select(['id', 'region_path', 'region_id']).where('id', '>', '').limit(50_000).execute();
+  const sample = await db
+    .selectFrom('persons')
+    .select(['id', 'region_path', 'region_id'])
+    .where('id', '>', '')
+    .limit(50_000)
+    .execute();
   const rng = new Rng(7);
-  log(`dashboard: ${opts.residents} residents in ${county.grids.length} grids; 2 days of history (the refresher's open days)`);
+  log(
+    `dashboard: ${opts.residents} residents in ${county.grids.length} grids; 2 days of history (the refresher's open days)`,
+  );
   await addDay(db, rng, today, county, sample);
   await addDay(db, rng, addDays(today, -1), county, sample);
   await rebuildRollups(db, systemClock, TZ);
   const filed = await timed(async () => (await fileDay(db, addDays(today, -1))) + (await fileDay(db, today)));
-  log(`daily reports: ${filed.result} village and township reports drafted and submitted in ${filed.seconds.toFixed(1)} s`);
+  log(
+    `daily reports: ${filed.result} village and township reports drafted and submitted in ${filed.seconds.toFixed(1)} s`,
+  );
   const two = await measure(db, county.county.id, today, opts);
   const refreshTwoDaysMs = await refreshCost(db, 5);
-  log(`2 days: dashboard p50 ${two.payload.p50.toFixed(1)} ms, p99 ${two.payload.p99.toFixed(1)} ms; county draft p50 ${two.draft.p50.toFixed(1)} ms, p99 ${two.draft.p99.toFixed(1)} ms; refresh ${refreshTwoDaysMs.toFixed(0)} ms`);
+  log(
+    `2 days: dashboard p50 ${two.payload.p50.toFixed(1)} ms, p99 ${two.payload.p99.toFixed(1)} ms; county draft p50 ${two.draft.p50.toFixed(1)} ms, p99 ${two.draft.p99.toFixed(1)} ms; refresh ${refreshTwoDaysMs.toFixed(0)} ms`,
+  );
   const past: string[] = [];
   for (let d = 2; d < 60; d++) {
     await addDay(db, rng, addDays(today, -d), county, sample);
@@ -196,6 +370,16 @@ export async function runDashboardBench(db: Db, opts: { residents: number; grids
   const rebuilt = await timed(() => rebuildRollups(db, systemClock, TZ));
   const sixty = await measure(db, county.county.id, today, opts);
   const refreshSixtyDaysMs = await refreshCost(db, 5);
-  log(`60 days: dashboard p50 ${sixty.payload.p50.toFixed(1)} ms, p99 ${sixty.payload.p99.toFixed(1)} ms; county draft p50 ${sixty.draft.p50.toFixed(1)} ms, p99 ${sixty.draft.p99.toFixed(1)} ms; refresh ${refreshSixtyDaysMs.toFixed(0)} ms; rebuild from history ${rebuilt.seconds.toFixed(1)} s`);
-  return { twoDays: two, sixtyDays: sixty, refreshTwoDaysMs, refreshSixtyDaysMs, rebuildSeconds: rebuilt.seconds, residents: opts.residents, grids: county.grids.length };
+  log(
+    `60 days: dashboard p50 ${sixty.payload.p50.toFixed(1)} ms, p99 ${sixty.payload.p99.toFixed(1)} ms; county draft p50 ${sixty.draft.p50.toFixed(1)} ms, p99 ${sixty.draft.p99.toFixed(1)} ms; refresh ${refreshSixtyDaysMs.toFixed(0)} ms; rebuild from history ${rebuilt.seconds.toFixed(1)} s`,
+  );
+  return {
+    twoDays: two,
+    sixtyDays: sixty,
+    refreshTwoDaysMs,
+    refreshSixtyDaysMs,
+    rebuildSeconds: rebuilt.seconds,
+    residents: opts.residents,
+    grids: county.grids.length,
+  };
 }

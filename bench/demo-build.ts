@@ -21,9 +21,25 @@ export interface BuildRun {
 }
 
 const TABLES = [
-  'regions', 'users', 'responsibilities', 'households', 'persons', 'person_tags', 'settings', 'audit_log',
-  'screening_rounds', 'screening_round_regions', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
-  'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
+  'regions',
+  'users',
+  'responsibilities',
+  'households',
+  'persons',
+  'person_tags',
+  'settings',
+  'audit_log',
+  'screening_rounds',
+  'screening_round_regions',
+  'screening_visits',
+  'screening_checks',
+  'screening_household_status',
+  'alerts',
+  'checkpoint_sites',
+  'duty_shifts',
+  'duty_assignments',
+  'passages',
+  'passage_occupants',
 ] as const;
 
 export async function runDemoBuild(factory: DatabaseFactory, scale: DemoScale): Promise<BuildRun> {
@@ -31,7 +47,10 @@ export async function runDemoBuild(factory: DatabaseFactory, scale: DemoScale): 
   const { seconds, result: summary } = await timed(() => buildDemo(database.db, systemClock, { scale }));
   let rows = 0;
   for (const table of TABLES) {
-    const { n } = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     rows += Number(n);
   }
   return { seconds, rows, summary, database };
@@ -40,7 +59,24 @@ export async function runDemoBuild(factory: DatabaseFactory, scale: DemoScale): 
 interface PlainTable {
   bench_plain: Record<(typeof COLUMNS)[number], string>;
 }
-const COLUMNS = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10', 'c11', 'c12', 'c13', 'c14', 'c15', 'c16'] as const;
+const COLUMNS = [
+  'c01',
+  'c02',
+  'c03',
+  'c04',
+  'c05',
+  'c06',
+  'c07',
+  'c08',
+  'c09',
+  'c10',
+  'c11',
+  'c12',
+  'c13',
+  'c14',
+  'c15',
+  'c16',
+] as const;
 
 /** Rows shaped like persons: two uuids, a path, a name, a date, an ID number, a phone, search keys, two instants. */
 function plainRows(count: number): PlainTable['bench_plain'][] {
@@ -81,7 +117,11 @@ export async function runPlainInsert(factory: DatabaseFactory, count: number): P
     const size = chunkRowsFor(database.db as Db, COLUMNS.length);
     const { seconds } = await timed(() =>
       db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += size) await trx.insertInto('bench_plain').values(rows.slice(i, i + size)).execute();
+        for (let i = 0; i < rows.length; i += size)
+          await trx
+            .insertInto('bench_plain')
+            .values(rows.slice(i, i + size))
+            .execute();
       }),
     );
     return seconds;

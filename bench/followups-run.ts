@@ -19,7 +19,9 @@ try {
   const kept = await runDemoBuild(factory, 'county');
   try {
     const overdue = await runOverdueScan(kept.database.db, quick ? 20_000 : 100_000, quick ? 50 : 200, 5);
-    log(`missed follow-ups over ${overdue.episodes} active episodes: ${overdue.missed} missed; p50 ${overdue.p50.toFixed(1)} ms (health ${overdue.baselineP50.toFixed(2)} ms)`);
+    log(
+      `missed follow-ups over ${overdue.episodes} active episodes: ${overdue.missed} missed; p50 ${overdue.p50.toFixed(1)} ms (health ${overdue.baselineP50.toFixed(2)} ms)`,
+    );
     emit(`followup_overdue_scan${quick ? '_quick' : ''}`, overdue.p99, 'ms', overdue.baselineP99);
   } finally {
     await kept.database.close();

@@ -28,14 +28,22 @@ try {
     const imported = await runResidentImport(factory, built.database.db, quick ? 100_000 : 1_000_000, workDir);
     try {
       const search = await runPersonSearch(imported.database.db, quick ? 300 : 500, 30);
-      log(`person search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms; slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+      log(
+        `person search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms; slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`,
+      );
       emit(`person_search_p99${quick ? '_quick' : ''}`, search.p99, 'ms', search.baselineP99);
     } finally {
       await imported.database.close();
     }
     const insertBaseline = imported.baselineKind === 'multi-row INSERT' ? '_insert_baseline' : '';
     emit(`resident_import${quick ? '_quick' : ''}${insertBaseline}`, imported.value, 'rows/s', imported.baseline);
-    if (imported.equalCacheBaseline) emit(`resident_import_equal_cache${quick ? '_quick' : ''}`, imported.value, 'rows/s', imported.equalCacheBaseline);
+    if (imported.equalCacheBaseline)
+      emit(
+        `resident_import_equal_cache${quick ? '_quick' : ''}`,
+        imported.value,
+        'rows/s',
+        imported.equalCacheBaseline,
+      );
   } finally {
     await built.database.close();
   }

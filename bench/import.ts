@@ -83,7 +83,24 @@ async function copyCounty(from: Db, to: Db): Promise<string[]> {
   return regions.filter((r) => r.level === 'building' && r.status === 'active').map((r) => r.code);
 }
 
-const CSV_COLUMNS = ['name', 'id_type', 'id_number', 'nationality', 'sex', 'birth_date', 'phone', 'region_code', 'room', 'relation', 'tags', 'returnee_from', 'arrival_date', 'transport', 'transport_no', 'note'] as const;
+const CSV_COLUMNS = [
+  'name',
+  'id_type',
+  'id_number',
+  'nationality',
+  'sex',
+  'birth_date',
+  'phone',
+  'region_code',
+  'room',
+  'relation',
+  'tags',
+  'returnee_from',
+  'arrival_date',
+  'transport',
+  'transport_no',
+  'note',
+] as const;
 const STAMP = '2020-01-26T00:00:00.000Z';
 const PERSON_COLUMNS = `id, household_id, region_id, region_path, name, sex, birth_date, id_type, id_number, phone, relation, search_key, nationality,
   status, merged_into, away, returnee_from, arrival_date, transport, transport_no, note, name_key, pinyin, initials, id_rev, phone_rev, created_at, updated_at`;
@@ -92,7 +109,12 @@ const PERSON_COLUMNS = `id, household_id, region_id, region_path, name, sex, bir
  * The one INSERT … SELECT from the staging table into persons_baseline. `id` and `household` are
  * the engine's expressions for a time-ordered primary key and a household key.
  */
-function mappingInsert(line: string, id: string, household: string, last: (column: string, n: number) => string): string {
+function mappingInsert(
+  line: string,
+  id: string,
+  household: string,
+  last: (column: string, n: number) => string,
+): string {
   const v = (c: string) => `nullif(r.${c}, '')`;
   return `insert into persons_baseline (${PERSON_COLUMNS})
     select ${id}, ${household}, b.id, b.path, r.name, ${v('sex')}, ${v('birth_date')}, coalesce(${v('id_type')}, 'resident_id'), ${v('id_number')}, ${v('phone')},
@@ -106,13 +128,24 @@ function mappingInsert(line: string, id: string, household: string, last: (colum
 /** The persons table's DDL and indexes from the migrated SQLite database, renamed, foreign keys dropped. */
 function sqliteBaselineSchema(db: Db): string[] {
   const handle = sqliteHandle(db)!;
-  const ddl = handle.prepare(`select type, sql from sqlite_master where tbl_name = 'persons' and sql is not null order by type desc`).all() as { type: string; sql: string }[];
-  return ddl.map((d) => d.sql.replace(/"persons(_[a-z_]+)?"/g, '"persons_baseline$1"').replace(/\s+references\s+"[a-z_]+"\s*\("[a-z_]+"\)(\s+on delete cascade)?/gi, ''));
+  const ddl = handle
+    .prepare(`select type, sql from sqlite_master where tbl_name = 'persons' and sql is not null order by type desc`)
+    .all() as { type: string; sql: string }[];
+  return ddl.map((d) =>
+    d.sql
+      .replace(/"persons(_[a-z_]+)?"/g, '"persons_baseline$1"')
+      .replace(/\s+references\s+"[a-z_]+"\s*\("[a-z_]+"\)(\s+on delete cascade)?/gi, ''),
+  );
 }
 
 /** The CSV's 16 columns; SQLite's rowid numbers the lines in file order. */
 const SQLITE_STAGING = `create temp table roster_raw (${CSV_COLUMNS.join(', ')})`;
-const SQLITE_MAPPING = mappingInsert('r.rowid', `printf('%016d', r.rowid)`, `b.code || '|' || r.room`, (c, n) => `substr(${c}, -${n})`);
+const SQLITE_MAPPING = mappingInsert(
+  'r.rowid',
+  `printf('%016d', r.rowid)`,
+  `b.code || '|' || r.room`,
+  (c, n) => `substr(${c}, -${n})`,
+);
 
 /** SQLite's default page cache (the CLI's, when no pragma says otherwise). */
 const SQLITE_DEFAULT_CACHE_KIB = 2000;
@@ -127,7 +160,11 @@ function sqlite3Cli(): string | null {
  * Load the roster with SQLite's own bulk path; returns seconds and what was used. `cacheKiB`: the
  * page cache to give SQLite, or null for the CLI's default (2 MB).
  */
-async function sqliteBaseline(database: BenchDatabase, roster: RosterFile, cacheKiB: number | null): Promise<{ seconds: number; kind: ImportRun['baselineKind']; rows: number }> {
+async function sqliteBaseline(
+  database: BenchDatabase,
+  roster: RosterFile,
+  cacheKiB: number | null,
+): Promise<{ seconds: number; kind: ImportRun['baselineKind']; rows: number }> {
   const handle = sqliteHandle(database.db)!;
   for (const statement of sqliteBaselineSchema(database.db)) handle.exec(statement);
   handle.pragma('wal_checkpoint(TRUNCATE)');
@@ -137,8 +174,20 @@ async function sqliteBaseline(database: BenchDatabase, roster: RosterFile, cache
   if (cli) {
     kind = 'sqlite3 .import';
     ({ seconds } = await timed(async () => {
-      const run = spawnSync(cli, ['-bail', database.sqlitePath!, 'pragma journal_mode = wal;', 'pragma synchronous = full;', `pragma cache_size = -${cacheKiB ?? SQLITE_DEFAULT_CACHE_KIB};`,
-        SQLITE_STAGING + ';', `.import --csv --skip 1 ${roster.path} roster_raw`, SQLITE_MAPPING + ';'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const run = spawnSync(
+        cli,
+        [
+          '-bail',
+          database.sqlitePath!,
+          'pragma journal_mode = wal;',
+          'pragma synchronous = full;',
+          `pragma cache_size = -${cacheKiB ?? SQLITE_DEFAULT_CACHE_KIB};`,
+          SQLITE_STAGING + ';',
+          `.import --csv --skip 1 ${roster.path} roster_raw`,
+          SQLITE_MAPPING + ';',
+        ],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
       if (run.status !== 0 || run.stderr.trim()) throw new Error(`sqlite3 .import failed: ${run.stderr.slice(0, 500)}`);
     }));
   } else {
@@ -146,12 +195,20 @@ async function sqliteBaseline(database: BenchDatabase, roster: RosterFile, cache
     ({ seconds } = await timed(async () => {
       handle.pragma(`cache_size = -${cacheKiB ?? SQLITE_DEFAULT_CACHE_KIB}`);
       handle.exec(SQLITE_STAGING);
-      const insert = handle.prepare(`insert into roster_raw (${CSV_COLUMNS.join(', ')}) values (${CSV_COLUMNS.map(() => '?').join(', ')})`);
-      const lines = readline.createInterface({ input: fs.createReadStream(roster.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+      const insert = handle.prepare(
+        `insert into roster_raw (${CSV_COLUMNS.join(', ')}) values (${CSV_COLUMNS.map(() => '?').join(', ')})`,
+      );
+      const lines = readline.createInterface({
+        input: fs.createReadStream(roster.path, { encoding: 'utf8' }),
+        crlfDelay: Infinity,
+      });
       handle.exec('begin');
       let header = true;
       for await (const line of lines) {
-        if (header) { header = false; continue; }
+        if (header) {
+          header = false;
+          continue;
+        }
         if (line) insert.run(line.split(','));
       }
       handle.exec(SQLITE_MAPPING);
@@ -163,9 +220,15 @@ async function sqliteBaseline(database: BenchDatabase, roster: RosterFile, cache
 }
 
 /** PostgreSQL: the same table made with LIKE … INCLUDING ALL (indexes, defaults, constraints; LIKE never copies foreign keys). */
-async function postgresBaseline(database: BenchDatabase, roster: RosterFile, local: boolean): Promise<{ seconds: number; kind: ImportRun['baselineKind']; rows: number }> {
+async function postgresBaseline(
+  database: BenchDatabase,
+  roster: RosterFile,
+  local: boolean,
+): Promise<{ seconds: number; kind: ImportRun['baselineKind']; rows: number }> {
   const db = database.db;
-  const { rows: [version] } = await sql<{ v: number }>`select current_setting('server_version_num')::int as v`.execute(db);
+  const {
+    rows: [version],
+  } = await sql<{ v: number }>`select current_setting('server_version_num')::int as v`.execute(db);
   const newId = version!.v >= 180000 ? 'uuidv7()' : 'gen_random_uuid()';
   await sql.raw(`create table persons_baseline (like persons including all)`).execute(db);
   const mapping = mappingInsert('r.line', newId, `md5(b.code || '|' || r.room)::uuid`, (c, n) => `right(${c}, ${n})`);
@@ -179,30 +242,46 @@ async function postgresBaseline(database: BenchDatabase, roster: RosterFile, loc
     kind = 'multi-row INSERT';
   }
   // One connection for the temporary table: a transaction holds it.
-  const { seconds } = await timed(() => db.transaction().execute(async (trx) => {
-    await sql.raw(staging).execute(trx);
-    if (local) {
-      await sql.raw(`copy roster_raw (${CSV_COLUMNS.join(', ')}) from '${roster.path}' (format csv, header true)`).execute(trx);
-    } else {
-      const lines = readline.createInterface({ input: fs.createReadStream(roster.path, { encoding: 'utf8' }), crlfDelay: Infinity });
-      let batch: Record<string, string>[] = [];
-      let header = true;
-      const flush = async () => {
-        if (batch.length) await (trx as unknown as Db).insertInto('roster_raw' as never).values(batch as never).execute();
-        batch = [];
-      };
-      for await (const line of lines) {
-        if (header) { header = false; continue; }
-        if (!line) continue;
-        const cells = line.split(',');
-        batch.push(Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, cells[i] ?? ''])));
-        if (batch.length >= 4000) await flush();
+  const { seconds } = await timed(() =>
+    db.transaction().execute(async (trx) => {
+      await sql.raw(staging).execute(trx);
+      if (local) {
+        await sql
+          .raw(`copy roster_raw (${CSV_COLUMNS.join(', ')}) from '${roster.path}' (format csv, header true)`)
+          .execute(trx);
+      } else {
+        const lines = readline.createInterface({
+          input: fs.createReadStream(roster.path, { encoding: 'utf8' }),
+          crlfDelay: Infinity,
+        });
+        let batch: Record<string, string>[] = [];
+        let header = true;
+        const flush = async () => {
+          if (batch.length)
+            await (trx as unknown as Db)
+              .insertInto('roster_raw' as never)
+              .values(batch as never)
+              .execute();
+          batch = [];
+        };
+        for await (const line of lines) {
+          if (header) {
+            header = false;
+            continue;
+          }
+          if (!line) continue;
+          const cells = line.split(',');
+          batch.push(Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, cells[i] ?? ''])));
+          if (batch.length >= 4000) await flush();
+        }
+        await flush();
       }
-      await flush();
-    }
-    await sql.raw(mapping).execute(trx);
-  }));
-  const { rows: [count] } = await sql<{ n: string }>`select count(*) as n from persons_baseline`.execute(db);
+      await sql.raw(mapping).execute(trx);
+    }),
+  );
+  const {
+    rows: [count],
+  } = await sql<{ n: string }>`select count(*) as n from persons_baseline`.execute(db);
   return { seconds, kind, rows: Number(count!.n) };
 }
 
@@ -211,15 +290,25 @@ async function postgresBaseline(database: BenchDatabase, roster: RosterFile, loc
  * path (baseline, in its own fresh database), then import it with Qunfang's import path into
  * another fresh database, which is returned for the search benchmark.
  */
-export async function runResidentImport(factory: DatabaseFactory, county: Db, persons: number, workDir: string): Promise<ImportRun> {
+export async function runResidentImport(
+  factory: DatabaseFactory,
+  county: Db,
+  persons: number,
+  workDir: string,
+): Promise<ImportRun> {
   let baselineDb: BenchDatabase | null = await factory.fresh();
   let database: BenchDatabase | null = null;
   try {
     const buildings = await copyCounty(county, baselineDb.db);
     const roster = writeRosterCsv(path.join(workDir, `roster-${persons}.csv`), buildings, persons);
-    log(`roster: ${roster.rows} persons in ${roster.households} households over ${buildings.length} buildings, ${(roster.bytes / 1e6).toFixed(0)} MB`);
+    log(
+      `roster: ${roster.rows} persons in ${roster.households} households over ${buildings.length} buildings, ${(roster.bytes / 1e6).toFixed(0)} MB`,
+    );
 
-    const base = factory.engine === 'sqlite' ? await sqliteBaseline(baselineDb, roster, null) : await postgresBaseline(baselineDb, roster, !process.env.DATABASE_URL);
+    const base =
+      factory.engine === 'sqlite'
+        ? await sqliteBaseline(baselineDb, roster, null)
+        : await postgresBaseline(baselineDb, roster, !process.env.DATABASE_URL);
     if (base.rows !== roster.rows) throw new Error(`baseline loaded ${base.rows} of ${roster.rows} rows`);
     log(`baseline (${base.kind}): ${base.seconds.toFixed(1)} s, ${(roster.rows / base.seconds).toFixed(0)} rows/s`);
     await baselineDb.close();
@@ -230,7 +319,9 @@ export async function runResidentImport(factory: DatabaseFactory, county: Db, pe
       await copyCounty(county, baselineDb.db);
       const equal = await sqliteBaseline(baselineDb, roster, BULK_CACHE_KIB);
       if (equal.rows !== roster.rows) throw new Error(`baseline loaded ${equal.rows} of ${roster.rows} rows`);
-      log(`baseline with the import's ${BULK_CACHE_KIB >> 10} MB page cache: ${equal.seconds.toFixed(1)} s, ${(roster.rows / equal.seconds).toFixed(0)} rows/s`);
+      log(
+        `baseline with the import's ${BULK_CACHE_KIB >> 10} MB page cache: ${equal.seconds.toFixed(1)} s, ${(roster.rows / equal.seconds).toFixed(0)} rows/s`,
+      );
       equalCacheBaseline = roster.rows / equal.seconds;
       await baselineDb.close();
       baselineDb = null;
@@ -239,16 +330,33 @@ export async function runResidentImport(factory: DatabaseFactory, county: Db, pe
     database = await factory.fresh();
     await copyCounty(county, database.db);
     let next = 100_000;
-    const { seconds, result: summary } = await timed(() => importResidents(database!.db, systemClock, cliActor(), readRows(roster.path, 'csv'), (done) => {
-      if (done >= next) {
-        log(`  imported ${done} rows`);
-        next += 100_000;
-      }
-    }));
-    if (summary.created !== roster.rows) throw new Error(`import created ${summary.created} of ${roster.rows} (${summary.invalid} invalid: ${JSON.stringify(summary.errors.first.slice(0, 3))})`);
-    log(`import: ${seconds.toFixed(1)} s, ${(roster.rows / seconds).toFixed(0)} rows/s, ${summary.householdsCreated} households`);
+    const { seconds, result: summary } = await timed(() =>
+      importResidents(database!.db, systemClock, cliActor(), readRows(roster.path, 'csv'), (done) => {
+        if (done >= next) {
+          log(`  imported ${done} rows`);
+          next += 100_000;
+        }
+      }),
+    );
+    if (summary.created !== roster.rows)
+      throw new Error(
+        `import created ${summary.created} of ${roster.rows} (${summary.invalid} invalid: ${JSON.stringify(summary.errors.first.slice(0, 3))})`,
+      );
+    log(
+      `import: ${seconds.toFixed(1)} s, ${(roster.rows / seconds).toFixed(0)} rows/s, ${summary.householdsCreated} households`,
+    );
     fs.rmSync(roster.path, { force: true });
-    return { value: roster.rows / seconds, baseline: roster.rows / base.seconds, baselineKind: base.kind, equalCacheBaseline, roster, summary, seconds, baselineSeconds: base.seconds, database };
+    return {
+      value: roster.rows / seconds,
+      baseline: roster.rows / base.seconds,
+      baselineKind: base.kind,
+      equalCacheBaseline,
+      roster,
+      summary,
+      seconds,
+      baselineSeconds: base.seconds,
+      database,
+    };
   } catch (err) {
     await database?.close();
     throw err;

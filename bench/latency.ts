@@ -33,7 +33,11 @@ export async function benchApp(db: Db): Promise<BenchApp> {
   return {
     app,
     async login(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const cookie = (Array.isArray(setCookie) ? setCookie[0]! : setCookie!).split(';')[0]!;
@@ -43,7 +47,11 @@ export async function benchApp(db: Db): Promise<BenchApp> {
   };
 }
 
-export async function timeRequest(app: FastifyInstance, url: string, cookie: string): Promise<{ ms: number; body: string }> {
+export async function timeRequest(
+  app: FastifyInstance,
+  url: string,
+  cookie: string,
+): Promise<{ ms: number; body: string }> {
   const start = performance.now();
   const res = await app.inject({ method: 'GET', url, headers: { cookie } });
   const ms = performance.now() - start;
@@ -52,7 +60,14 @@ export async function timeRequest(app: FastifyInstance, url: string, cookie: str
 }
 
 /** `requests` timed requests to `urlOf(i)` after `warmup` untimed ones, each preceded by a timed GET /api/health. */
-export async function interleaved(app: FastifyInstance, cookie: string, urlOf: (i: number) => string, requests: number, warmup: number, onSample?: (url: string, ms: number, body: string) => void): Promise<LatencyResult> {
+export async function interleaved(
+  app: FastifyInstance,
+  cookie: string,
+  urlOf: (i: number) => string,
+  requests: number,
+  warmup: number,
+  onSample?: (url: string, ms: number, body: string) => void,
+): Promise<LatencyResult> {
   const samples: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < warmup + requests; i++) {
@@ -65,5 +80,10 @@ export async function interleaved(app: FastifyInstance, cookie: string, urlOf: (
       onSample?.(url, r.ms, r.body);
     }
   }
-  return { p99: quantile(samples, 0.99), baselineP99: quantile(floor, 0.99), p50: quantile(samples, 0.5), baselineP50: quantile(floor, 0.5) };
+  return {
+    p99: quantile(samples, 0.99),
+    baselineP99: quantile(floor, 0.99),
+    p50: quantile(samples, 0.5),
+    baselineP50: quantile(floor, 0.5),
+  };
 }

@@ -99,7 +99,8 @@ function parseArgs(argv: string[]): { quick: boolean; engine: Engine } {
   const quick = argv.includes('--quick');
   const at = argv.indexOf('--engine');
   const engine = at >= 0 ? argv[at + 1] : 'sqlite';
-  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres, not ${engine}`);
+  if (engine !== 'sqlite' && engine !== 'postgres')
+    throw new Error(`--engine must be sqlite or postgres, not ${engine}`);
   return { quick, engine };
 }
 
@@ -121,7 +122,9 @@ async function main(): Promise<void> {
       await kept?.database.close();
       kept = await runDemoBuild(factory, 'county');
       builds.push(kept.seconds);
-      log(`demo county build ${i + 1}/${repeats}: ${kept.seconds.toFixed(1)} s, ${kept.rows} rows (${kept.summary.persons} residents)`);
+      log(
+        `demo county build ${i + 1}/${repeats}: ${kept.seconds.toFixed(1)} s, ${kept.rows} rows (${kept.summary.persons} residents)`,
+      );
       const plain = await runPlainInsert(factory, kept.rows);
       plains.push(plain);
       log(`plain insert of ${kept.rows} rows: ${plain.toFixed(1)} s`);
@@ -129,24 +132,40 @@ async function main(): Promise<void> {
     emit('demo_county_build', median(builds), 's', median(plains));
 
     const latency = await runSubtreeLatency(kept!.database.db, quick ? 300 : 1000, 30);
-    log(`${latency.username} subtree page: ${latency.nodes} nodes; p50 ${latency.p50.toFixed(2)} ms (health ${latency.baselineP50.toFixed(2)} ms)`);
+    log(
+      `${latency.username} subtree page: ${latency.nodes} nodes; p50 ${latency.p50.toFixed(2)} ms (health ${latency.baselineP50.toFixed(2)} ms)`,
+    );
     emit('regions_subtree_p99_township', latency.p99, 'ms', latency.baselineP99);
 
     const coverage = await runCoverageLatency(kept!.database.db, quick ? 100 : 300, 5);
-    log(`command coverage of ${coverage.grids} grids: p50 ${coverage.p50.toFixed(1)} ms (health ${coverage.baselineP50.toFixed(2)} ms)`);
+    log(
+      `command coverage of ${coverage.grids} grids: p50 ${coverage.p50.toFixed(1)} ms (health ${coverage.baselineP50.toFixed(2)} ms)`,
+    );
     emit('coverage_county_p99', coverage.p99, 'ms', coverage.baselineP99);
 
     const zeroReports = await runZeroReportStatusLatency(kept!.database.db, quick ? 100 : 300, 5);
-    log(`command zero-report status: ${zeroReports.units} units, ${zeroReports.reports} reports over 15 days; p50 ${zeroReports.p50.toFixed(1)} ms (health ${zeroReports.baselineP50.toFixed(2)} ms)`);
+    log(
+      `command zero-report status: ${zeroReports.units} units, ${zeroReports.reports} reports over 15 days; p50 ${zeroReports.p50.toFixed(1)} ms (health ${zeroReports.baselineP50.toFixed(2)} ms)`,
+    );
     emit('zero_report_status_p99', zeroReports.p99, 'ms', zeroReports.baselineP99);
 
     const overdue = await runOverdueScan(kept!.database.db, quick ? 20_000 : 100_000, quick ? 50 : 200, 5);
-    log(`missed follow-ups over ${overdue.episodes} active episodes: ${overdue.missed} missed; p50 ${overdue.p50.toFixed(1)} ms (health ${overdue.baselineP50.toFixed(2)} ms)`);
+    log(
+      `missed follow-ups over ${overdue.episodes} active episodes: ${overdue.missed} missed; p50 ${overdue.p50.toFixed(1)} ms (health ${overdue.baselineP50.toFixed(2)} ms)`,
+    );
     emit(`followup_overdue_scan${quick ? '_quick' : ''}`, overdue.p99, 'ms', overdue.baselineP99);
 
     const dashboardDb = await factory.fresh();
     try {
-      emitDashboard(await runDashboardBench(dashboardDb.db, quick ? { residents: 100_000, grids: 1_000, requests: 100, warmup: 10 } : { residents: 1_000_000, grids: 10_000, requests: 300, warmup: 20 }), quick);
+      emitDashboard(
+        await runDashboardBench(
+          dashboardDb.db,
+          quick
+            ? { residents: 100_000, grids: 1_000, requests: 100, warmup: 10 }
+            : { residents: 1_000_000, grids: 10_000, requests: 300, warmup: 20 },
+        ),
+        quick,
+      );
     } finally {
       await dashboardDb.close();
     }
@@ -157,10 +176,18 @@ async function main(): Promise<void> {
     kept = null;
     const insertBaseline = imported.baselineKind === 'multi-row INSERT' ? '_insert_baseline' : '';
     emit(`resident_import${quick ? '_quick' : ''}${insertBaseline}`, imported.value, 'rows/s', imported.baseline);
-    if (imported.equalCacheBaseline) emit(`resident_import_equal_cache${quick ? '_quick' : ''}`, imported.value, 'rows/s', imported.equalCacheBaseline);
+    if (imported.equalCacheBaseline)
+      emit(
+        `resident_import_equal_cache${quick ? '_quick' : ''}`,
+        imported.value,
+        'rows/s',
+        imported.equalCacheBaseline,
+      );
 
     const search = await runPersonSearch(imported.database.db, quick ? 300 : 500, 30);
-    log(`search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms (health ${search.baselineP50.toFixed(2)} ms); slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+    log(
+      `search over ${search.persons} persons: p50 ${search.p50.toFixed(1)} ms (health ${search.baselineP50.toFixed(2)} ms); slowest ${search.slowest.map((s) => `${s.q} ${s.ms.toFixed(0)} ms`).join(', ')}`,
+    );
     emit(`person_search_p99${quick ? '_quick' : ''}`, search.p99, 'ms', search.baselineP99);
     await imported.database.close();
     imported = null;
@@ -168,10 +195,21 @@ async function main(): Promise<void> {
     // Checkpoints: passage_ingest_http and vehicle_window_p99 (bench/passages.ts).
     // Tracing: trace_candidates_p99 over the vehicle-window database (bench/tracing.ts).
     await benchPassages({
-      quick, engine, factory, emit: (line) => process.stdout.write(JSON.stringify(line) + '\n'),
+      quick,
+      engine,
+      factory,
+      emit: (line) => process.stdout.write(JSON.stringify(line) + '\n'),
       afterWindow: async (db, county, firstDayMs) => {
-        const trace = await runTraceCandidates(db, county, { persons: quick ? 100_000 : 1_000_000, cases: 50, requests: quick ? 100 : 500, warmup: 10, firstDayMs });
-        log(`trace candidates over ${trace.persons} persons: ${trace.candidatesPerCase.toFixed(0)} candidates a case; p50 ${trace.p50.toFixed(1)} ms (health ${trace.baselineP50.toFixed(2)} ms)`);
+        const trace = await runTraceCandidates(db, county, {
+          persons: quick ? 100_000 : 1_000_000,
+          cases: 50,
+          requests: quick ? 100 : 500,
+          warmup: 10,
+          firstDayMs,
+        });
+        log(
+          `trace candidates over ${trace.persons} persons: ${trace.candidatesPerCase.toFixed(0)} candidates a case; p50 ${trace.p50.toFixed(1)} ms (health ${trace.baselineP50.toFixed(2)} ms)`,
+        );
         emit(`trace_candidates_p99${quick ? '_quick' : ''}`, trace.p99, 'ms', trace.baselineP99);
       },
     });

@@ -13,7 +13,10 @@ if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must
 const only = value('--only') as 'ingest' | 'window' | undefined;
 const started = performance.now();
 await benchPassages({
-  quick: args.includes('--quick'), engine, only, profile: value('--profile'),
+  quick: args.includes('--quick'),
+  engine,
+  only,
+  profile: value('--profile'),
   emit: (line) => process.stdout.write(JSON.stringify(line) + '\n'),
 });
 process.stderr.write(`[bench] checkpoint benchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);

@@ -80,7 +80,10 @@ const CREW = 'bench_crew';
 
 /** A valid resident ID number: prefix, birth date, sequence, check character. */
 function idNumber(prefix: string, n: number): string {
-  const birth = new Date(Date.UTC(1955, 0, 1) + (n * 7919 % 18000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const birth = new Date(Date.UTC(1955, 0, 1) + ((n * 7919) % 18000) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   const first17 = prefix + birth + String(n % 1000).padStart(3, '0');
   return first17 + idCardCheckChar(first17);
 }
@@ -88,26 +91,59 @@ function idNumber(prefix: string, n: number): string {
 async function seedCounty(db: Db): Promise<{ county: RegionRow; township: RegionRow }> {
   const loaded = await loadCountyFromDivisionTable(db, systemClock, null, '140728');
   const county = await db.selectFrom('regions').selectAll().where('id', '=', loaded.countyId).executeTakeFirstOrThrow();
-  const township = await db.selectFrom('regions').selectAll().where('code', '=', '140728100000').executeTakeFirstOrThrow();
+  const township = await db
+    .selectFrom('regions')
+    .selectAll()
+    .where('code', '=', '140728100000')
+    .executeTakeFirstOrThrow();
   return { county, township };
 }
 
 async function addUser(db: Db, username: string, role: 'checkpoint' | 'command', region: RegionRow): Promise<void> {
   const now = new Date().toISOString();
-  await db.insertInto('users').values({
-    id: uuidv7(), username, display_name: username, role, region_id: region.id, region_path: region.path, phone: null,
-    password_hash: await hashPassword(DEMO_PASSWORD), status: 'active', locale: 'zh-CN', failed_logins: 0, locked_until: null,
-    last_login_at: null, created_at: now, updated_at: now,
-  }).execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: uuidv7(),
+      username,
+      display_name: username,
+      role,
+      region_id: region.id,
+      region_path: region.path,
+      phone: null,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      status: 'active',
+      locale: 'zh-CN',
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }
 
 async function addSite(db: Db, name: string, kind: string, region: RegionRow): Promise<string> {
   const now = new Date().toISOString();
   const id = uuidv7();
-  await db.insertInto('checkpoint_sites').values({
-    id, name, kind, region_id: region.id, region_path: region.path, address: null, responsible_unit: null, lead_name: null, lead_phone: null,
-    hours: '24h', status: 'active', created_at: now, updated_at: now,
-  }).execute();
+  await db
+    .insertInto('checkpoint_sites')
+    .values({
+      id,
+      name,
+      kind,
+      region_id: region.id,
+      region_path: region.path,
+      address: null,
+      responsible_unit: null,
+      lead_name: null,
+      lead_phone: null,
+      hours: '24h',
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }
 
@@ -124,15 +160,28 @@ async function benchIngest(factory: DatabaseFactory, opts: PassageBenchOptions):
 
   // Baseline: the same load against a bare Fastify server that parses the JSON and writes nothing.
   const bare = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
-  bare.post('/api/checkpoints/passages', async (request, reply) => reply.status(201).send({ id: (request.body as { id: string }).id, duplicate: false }));
+  bare.post('/api/checkpoints/passages', async (request, reply) =>
+    reply.status(201).send({ id: (request.body as { id: string }).id, duplicate: false }),
+  );
   const bareUrl = await listen(bare);
   let baseline: LoadResult;
   try {
-    baseline = await runLoad({ url: bareUrl, path: '/api/checkpoints/passages', cookie: 'qf_session=none', siteId: uuidv7(), connections: CONNECTIONS, warmupSeconds, seconds, idNumbers });
+    baseline = await runLoad({
+      url: bareUrl,
+      path: '/api/checkpoints/passages',
+      cookie: 'qf_session=none',
+      siteId: uuidv7(),
+      connections: CONNECTIONS,
+      warmupSeconds,
+      seconds,
+      idNumbers,
+    });
   } finally {
     await bare.close();
   }
-  log(`bare Fastify: ${baseline.rate.toFixed(0)} req/s, p50 ${quantile(baseline.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(baseline.latencies, 0.99).toFixed(1)} ms (generator loop ${(baseline.generatorElu * 100).toFixed(0)}% busy)`);
+  log(
+    `bare Fastify: ${baseline.rate.toFixed(0)} req/s, p50 ${quantile(baseline.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(baseline.latencies, 0.99).toFixed(1)} ms (generator loop ${(baseline.generatorElu * 100).toFixed(0)}% busy)`,
+  );
 
   const database = await factory.fresh();
   const { db } = database;
@@ -145,21 +194,69 @@ async function benchIngest(factory: DatabaseFactory, opts: PassageBenchOptions):
     const app = await buildApp({ db, config, clock: systemClock, serveWeb: false });
     const url = await listen(app);
     try {
-      const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: CREW, password: DEMO_PASSWORD }) });
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: CREW, password: DEMO_PASSWORD }),
+      });
       if (login.status !== 200) throw new Error(`login ${CREW}: ${login.status} ${await login.text()}`);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const stopProfile = opts.profile ? await startProfile(opts.profile, warmupSeconds) : null;
-      const result = await runLoad({ url, path: '/api/checkpoints/passages', cookie, siteId, connections: CONNECTIONS, warmupSeconds, seconds, idNumbers });
+      const result = await runLoad({
+        url,
+        path: '/api/checkpoints/passages',
+        cookie,
+        siteId,
+        connections: CONNECTIONS,
+        warmupSeconds,
+        seconds,
+        idNumbers,
+      });
       await stopProfile?.();
-      const stored = await db.selectFrom('passages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const occupants = await db.selectFrom('passage_occupants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const persons = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      log(`Qunfang: ${result.rate.toFixed(0)} passages/s (${(result.occupants / result.seconds).toFixed(0)} occupants/s), p50 ${quantile(result.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(result.latencies, 0.99).toFixed(1)} ms; ${result.non2xx} non-2xx, ${result.errors} errors ${JSON.stringify(result.statuses)}; stored ${stored.n} passages, ${occupants.n} occupants, ${persons.n} persons (generator loop ${(result.generatorElu * 100).toFixed(0)}% busy)`);
-      const common = { engine: factory.engine, connections: CONNECTIONS, seconds, occupants_per_passage: round(result.occupants / Math.max(1, result.done)), non2xx: result.non2xx, errors: result.errors };
-      opts.emit({ name: 'passage_ingest_http', value: round(result.rate), unit: 'passages/s', baseline: round(baseline.rate), ratio: round(result.rate / baseline.rate), ...common, generator_busy: round(result.generatorElu), baseline_generator_busy: round(baseline.generatorElu) });
+      const stored = await db
+        .selectFrom('passages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const occupants = await db
+        .selectFrom('passage_occupants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const persons = await db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      log(
+        `Qunfang: ${result.rate.toFixed(0)} passages/s (${(result.occupants / result.seconds).toFixed(0)} occupants/s), p50 ${quantile(result.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(result.latencies, 0.99).toFixed(1)} ms; ${result.non2xx} non-2xx, ${result.errors} errors ${JSON.stringify(result.statuses)}; stored ${stored.n} passages, ${occupants.n} occupants, ${persons.n} persons (generator loop ${(result.generatorElu * 100).toFixed(0)}% busy)`,
+      );
+      const common = {
+        engine: factory.engine,
+        connections: CONNECTIONS,
+        seconds,
+        occupants_per_passage: round(result.occupants / Math.max(1, result.done)),
+        non2xx: result.non2xx,
+        errors: result.errors,
+      };
+      opts.emit({
+        name: 'passage_ingest_http',
+        value: round(result.rate),
+        unit: 'passages/s',
+        baseline: round(baseline.rate),
+        ratio: round(result.rate / baseline.rate),
+        ...common,
+        generator_busy: round(result.generatorElu),
+        baseline_generator_busy: round(baseline.generatorElu),
+      });
       const p99 = quantile(result.latencies, 0.99);
       const bareP99 = quantile(baseline.latencies, 0.99);
-      opts.emit({ name: 'passage_ingest_http_p99', value: round(p99), unit: 'ms', baseline: round(bareP99), ratio: round(p99 / bareP99), ...common, p50: round(quantile(result.latencies, 0.5)) });
+      opts.emit({
+        name: 'passage_ingest_http_p99',
+        value: round(p99),
+        unit: 'ms',
+        baseline: round(bareP99),
+        ratio: round(p99 / bareP99),
+        ...common,
+        p50: round(quantile(result.latencies, 0.5)),
+      });
     } finally {
       await app.close();
     }
@@ -175,7 +272,9 @@ async function startProfile(file: string, afterSeconds: number): Promise<() => P
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
-  const started = new Promise<void>((resolve) => setTimeout(() => void session.post('Profiler.start').then(() => resolve()), afterSeconds * 1000));
+  const started = new Promise<void>((resolve) =>
+    setTimeout(() => void session.post('Profiler.start').then(() => resolve()), afterSeconds * 1000),
+  );
   return async () => {
     await started;
     const { profile } = await session.post('Profiler.stop');
@@ -187,11 +286,25 @@ async function startProfile(file: string, afterSeconds: number): Promise<() => P
 // --- vehicle_window_p99 ---------------------------------------------------------------------
 
 /** The counties of 晋中 (Jinzhong, plates 晋K) in the division table. */
-const JINZHONG = ['140702', '140703', '140721', '140722', '140723', '140724', '140725', '140727', '140728', '140729', '140781'];
+const JINZHONG = [
+  '140702',
+  '140703',
+  '140721',
+  '140722',
+  '140723',
+  '140724',
+  '140725',
+  '140727',
+  '140728',
+  '140729',
+  '140781',
+];
 const DAYS = 28;
 const FIRST_DAY_MS = Date.UTC(2020, 0, 19, 16);
 const HOUR = 3_600_000;
-const HOUR_WEIGHTS = [1, 0.6, 0.4, 0.4, 0.6, 1.2, 2.5, 5, 7, 8, 8.5, 8, 6.5, 6.5, 7.5, 8, 8, 7.5, 6, 4.5, 3.5, 2.5, 1.8, 1.3];
+const HOUR_WEIGHTS = [
+  1, 0.6, 0.4, 0.4, 0.6, 1.2, 2.5, 5, 7, 8, 8.5, 8, 6.5, 6.5, 7.5, 8, 8, 7.5, 6, 4.5, 3.5, 2.5, 1.8, 1.3,
+];
 const WINDOW_MS = 6 * HOUR;
 
 /** A small fast PRNG (xorshift32) for bulk data: not the demo's, no determinism needed across runs but nice to have. */
@@ -217,7 +330,8 @@ function v7(ms: number, r: Fast): string {
   const t = ms.toString(16).padStart(12, '0');
   const a = r.int(0x1000).toString(16).padStart(3, '0');
   const b = (0x8000 | r.int(0x4000)).toString(16);
-  const c = HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]!;
+  const c =
+    HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]! + HEX[r.int(256)]!;
   return `${t.slice(0, 8)}-${t.slice(8)}-7${a}-${b}-${c}`;
 }
 
@@ -228,14 +342,39 @@ interface BulkTable {
 const PASSAGES: BulkTable = {
   table: 'passages',
   columns: [
-    ['id', 'uuid'], ['site_id', 'uuid'], ['region_path', 'text'], ['at', 'text'], ['direction', 'text'], ['plate', 'text'], ['vehicle_type', 'text'],
-    ['origin', 'text'], ['destination', 'text'], ['purpose', 'text'], ['disinfected', 'int'], ['leaflet', 'int'], ['decision', 'text'],
-    ['occupant_count', 'int'], ['fever_count', 'int'], ['recorder_id', 'uuid'], ['created_at', 'text'],
+    ['id', 'uuid'],
+    ['site_id', 'uuid'],
+    ['region_path', 'text'],
+    ['at', 'text'],
+    ['direction', 'text'],
+    ['plate', 'text'],
+    ['vehicle_type', 'text'],
+    ['origin', 'text'],
+    ['destination', 'text'],
+    ['purpose', 'text'],
+    ['disinfected', 'int'],
+    ['leaflet', 'int'],
+    ['decision', 'text'],
+    ['occupant_count', 'int'],
+    ['fever_count', 'int'],
+    ['recorder_id', 'uuid'],
+    ['created_at', 'text'],
   ],
 };
 const OCCUPANTS: BulkTable = {
   table: 'passage_occupants',
-  columns: [['passage_id', 'uuid'], ['seq', 'int'], ['person_id', 'uuid'], ['region_path', 'text'], ['name', 'text'], ['id_number', 'text'], ['phone', 'text'], ['temperature', 'float8'], ['symptoms', 'text'], ['fever', 'int']],
+  columns: [
+    ['passage_id', 'uuid'],
+    ['seq', 'int'],
+    ['person_id', 'uuid'],
+    ['region_path', 'text'],
+    ['name', 'text'],
+    ['id_number', 'text'],
+    ['phone', 'text'],
+    ['temperature', 'float8'],
+    ['symptoms', 'text'],
+    ['fever', 'int'],
+  ],
 };
 
 /**
@@ -252,11 +391,18 @@ class BulkWriter {
   private readonly batch: number;
 
   /** `before` is flushed first: on SQLite the occupants' foreign key to their passage is checked per statement. */
-  constructor(private readonly db: Db, private readonly sqlite: SQLite.Database | null, private readonly t: BulkTable, private readonly before?: BulkWriter) {
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: SQLite.Database | null,
+    private readonly t: BulkTable,
+    private readonly before?: BulkWriter,
+  ) {
     this.batch = sqlite ? 100 : 20_000;
     if (sqlite) {
       const one = `(${t.columns.map(() => '?').join(',')})`;
-      this.stmt = sqlite.prepare(`insert into ${t.table} (${t.columns.map(([c]) => c).join(',')}) values ${Array.from({ length: this.batch }, () => one).join(',')}`);
+      this.stmt = sqlite.prepare(
+        `insert into ${t.table} (${t.columns.map(([c]) => c).join(',')}) values ${Array.from({ length: this.batch }, () => one).join(',')}`,
+      );
     }
   }
 
@@ -277,7 +423,11 @@ class BulkWriter {
       if (rows === this.batch) this.stmt!.run(values);
       else {
         const one = `(${this.t.columns.map(() => '?').join(',')})`;
-        this.sqlite.prepare(`insert into ${this.t.table} (${this.t.columns.map(([c]) => c).join(',')}) values ${Array.from({ length: rows }, () => one).join(',')}`).run(values);
+        this.sqlite
+          .prepare(
+            `insert into ${this.t.table} (${this.t.columns.map(([c]) => c).join(',')}) values ${Array.from({ length: rows }, () => one).join(',')}`,
+          )
+          .run(values);
       }
       return;
     }
@@ -288,7 +438,10 @@ class BulkWriter {
       return sql`${col}::${sql.raw(type)}[]`;
     });
     await this.inFlight;
-    this.inFlight = sql`insert into ${sql.table(this.t.table)} (${sql.join(this.t.columns.map(([c]) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(this.db);
+    this.inFlight =
+      sql`insert into ${sql.table(this.t.table)} (${sql.join(this.t.columns.map(([c]) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+        this.db,
+      );
   }
 
   async done(): Promise<void> {
@@ -306,7 +459,11 @@ interface Saved {
 async function secondaryStructures(db: Db): Promise<Saved[]> {
   const sqlite = sqliteHandle(db);
   if (sqlite) {
-    const rows = sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name in ('passages', 'passage_occupants') and sql is not null`).all() as { name: string; sql: string }[];
+    const rows = sqlite
+      .prepare(
+        `select name, sql from sqlite_master where type = 'index' and tbl_name in ('passages', 'passage_occupants') and sql is not null`,
+      )
+      .all() as { name: string; sql: string }[];
     return rows.map((r) => ({ drop: `drop index ${r.name}`, create: r.sql }));
   }
   const indexes = await sql<{ name: string; def: string }>`
@@ -317,7 +474,10 @@ async function secondaryStructures(db: Db): Promise<Saved[]> {
     where c.contype = 'f' and t.relname in ('passages', 'passage_occupants')`.execute(db);
   return [
     ...indexes.rows.map((r) => ({ drop: `drop index ${r.name}`, create: r.def })),
-    ...fks.rows.map((r) => ({ drop: `alter table ${r.tbl} drop constraint ${r.name}`, create: `alter table ${r.tbl} add constraint ${r.name} ${r.def}` })),
+    ...fks.rows.map((r) => ({
+      drop: `alter table ${r.tbl} drop constraint ${r.name}`,
+      create: `alter table ${r.tbl} add constraint ${r.name} ${r.def}`,
+    })),
   ];
 }
 
@@ -327,8 +487,43 @@ async function exec(db: Db, text: string): Promise<void> {
   else await sql.raw(text).execute(db);
 }
 
-const PLATE_PREFIXES: readonly [string, number][] = [['晋K', 70], ['晋A', 10], ['晋J', 4], ['晋L', 2], ['晋M', 2], ['晋D', 2], ['晋C', 1], ['京N', 1.5], ['冀A', 1], ['陕A', 1.5], ['豫A', 1], ['蒙K', 1], ['鄂A', 1], ['鲁A', 0.5], ['粤B', 0.5], ['沪A', 0.5], ['津A', 0.5]];
-const NAMES = ['王建国', '李秀英', '张晓东', '刘丽娟', '赵志强', '杨海燕', '郭浩然', '陈子涵', '武俊峰', '梁美玲', '任伟', '侯芳', '韩鹏飞', '田晋平', '冀文斌', '雷红梅'];
+const PLATE_PREFIXES: readonly [string, number][] = [
+  ['晋K', 70],
+  ['晋A', 10],
+  ['晋J', 4],
+  ['晋L', 2],
+  ['晋M', 2],
+  ['晋D', 2],
+  ['晋C', 1],
+  ['京N', 1.5],
+  ['冀A', 1],
+  ['陕A', 1.5],
+  ['豫A', 1],
+  ['蒙K', 1],
+  ['鄂A', 1],
+  ['鲁A', 0.5],
+  ['粤B', 0.5],
+  ['沪A', 0.5],
+  ['津A', 0.5],
+];
+const NAMES = [
+  '王建国',
+  '李秀英',
+  '张晓东',
+  '刘丽娟',
+  '赵志强',
+  '杨海燕',
+  '郭浩然',
+  '陈子涵',
+  '武俊峰',
+  '梁美玲',
+  '任伟',
+  '侯芳',
+  '韩鹏飞',
+  '田晋平',
+  '冀文斌',
+  '雷红梅',
+];
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PLATE_CHARS = LETTERS + '0123456789';
 
@@ -350,27 +545,63 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
     for (const code of JINZHONG) {
       try {
         const loaded = await loadCountyFromDivisionTable(db, systemClock, null, code);
-        counties.push(await db.selectFrom('regions').selectAll().where('id', '=', loaded.countyId).executeTakeFirstOrThrow());
+        counties.push(
+          await db.selectFrom('regions').selectAll().where('id', '=', loaded.countyId).executeTakeFirstOrThrow(),
+        );
       } catch {
         // not in this edition of the division table
       }
     }
     const pingyao = counties.find((c) => c.code === '140728000000')!;
-    const villages = await db.selectFrom('regions').select(['id', 'path']).where('level', '=', 'village').orderBy('path').execute();
+    const villages = await db
+      .selectFrom('regions')
+      .select(['id', 'path'])
+      .where('level', '=', 'village')
+      .orderBy('path')
+      .execute();
     const sites: { id: string; path: string; main: boolean }[] = [];
     const now = new Date().toISOString();
     const siteRows = [
       ...villages.map((v) => ({ region: v, kind: 'village_entrance' })),
-      ...counties.flatMap((c) => Array.from({ length: 8 }, (_, k) => ({ region: c, kind: k < 2 ? 'highway_exit' : k < 4 ? 'station' : 'national_road' }))),
+      ...counties.flatMap((c) =>
+        Array.from({ length: 8 }, (_, k) => ({
+          region: c,
+          kind: k < 2 ? 'highway_exit' : k < 4 ? 'station' : 'national_road',
+        })),
+      ),
     ].map((s, i) => {
       const id = uuidv7();
       sites.push({ id, path: s.region.path, main: s.kind !== 'village_entrance' });
-      return { id, name: `卡口${i + 1}`, kind: s.kind, region_id: s.region.id, region_path: s.region.path, address: null, responsible_unit: null, lead_name: null, lead_phone: null, hours: '24h', status: 'active' as const, created_at: now, updated_at: now };
+      return {
+        id,
+        name: `卡口${i + 1}`,
+        kind: s.kind,
+        region_id: s.region.id,
+        region_path: s.region.path,
+        address: null,
+        responsible_unit: null,
+        lead_name: null,
+        lead_phone: null,
+        hours: '24h',
+        status: 'active' as const,
+        created_at: now,
+        updated_at: now,
+      };
     });
-    for (let i = 0; i < siteRows.length; i += 1000) await db.insertInto('checkpoint_sites').values(siteRows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < siteRows.length; i += 1000)
+      await db
+        .insertInto('checkpoint_sites')
+        .values(siteRows.slice(i, i + 1000))
+        .execute();
     await addUser(db, 'bench_command', 'command', pingyao);
-    const mainSites = sites.map((s, i) => [s, i] as const).filter(([s]) => s.main).map(([, i]) => i);
-    const pingyaoSites = sites.map((s, i) => [s, i] as const).filter(([s]) => s.path.startsWith(pingyao.path)).map(([, i]) => i);
+    const mainSites = sites
+      .map((s, i) => [s, i] as const)
+      .filter(([s]) => s.main)
+      .map(([, i]) => i);
+    const pingyaoSites = sites
+      .map((s, i) => [s, i] as const)
+      .filter(([s]) => s.path.startsWith(pingyao.path))
+      .map(([, i]) => i);
 
     // Plates: about 16 passages each over the four weeks on average (a handful a week), skewed so
     // that some (buses, trucks, commuters) pass every day and most a few times.
@@ -391,14 +622,22 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
         }
       }
       let plate: string;
-      do plate = prefix + LETTERS[rng.int(24)] + PLATE_CHARS[rng.int(34)] + PLATE_CHARS[rng.int(34)] + String(rng.int(100)).padStart(2, '0');
+      do
+        plate =
+          prefix +
+          LETTERS[rng.int(24)] +
+          PLATE_CHARS[rng.int(34)] +
+          PLATE_CHARS[rng.int(34)] +
+          String(rng.int(100)).padStart(2, '0');
       while (seen.has(plate));
       seen.add(plate);
       plates[k] = plate;
       home[k] = rng.int(sites.length);
     }
     seen.clear();
-    log(`vehicle window: ${sites.length} sites in ${counties.length} counties, ${plateCount.toLocaleString()} plates; generating ${total.toLocaleString()} passages`);
+    log(
+      `vehicle window: ${sites.length} sites in ${counties.length} counties, ${plateCount.toLocaleString()} plates; generating ${total.toLocaleString()} passages`,
+    );
     const pickPlate = () => Math.min(plateCount - 1, Math.floor(plateCount * rng.next() ** 1.25));
 
     // The queries: a plate seen at a Pingyao site at a moment of the four weeks, asked about with a
@@ -446,13 +685,21 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
         if (i === count) break;
         const pedestrian = rng.next() < 0.35;
         const k = pedestrian ? -1 : pickPlate();
-        const site = k >= 0 && rng.next() < 0.7 ? home[k]! : rng.next() < 0.3 ? mainSites[rng.int(mainSites.length)]! : rng.int(sites.length);
+        const site =
+          k >= 0 && rng.next() < 0.7
+            ? home[k]!
+            : rng.next() < 0.3
+              ? mainSites[rng.int(mainSites.length)]!
+              : rng.int(sites.length);
         await writePassage(times[i]!, k, site);
       }
       await passages.flush();
       await occupants.flush();
       if (sqlite) sqlite.exec('commit');
-      if (d % 7 === 6) log(`vehicle window: ${passages.written.toLocaleString()} passages, ${occupants.written.toLocaleString()} occupants generated (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (d % 7 === 6)
+        log(
+          `vehicle window: ${passages.written.toLocaleString()} passages, ${occupants.written.toLocaleString()} occupants generated (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
     }
     await passages.done();
     await occupants.done();
@@ -463,14 +710,45 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
       const iso = new Date(at).toISOString();
       const n = 1 + rng.int(4);
       const plate = k >= 0 ? plates[k]! : null;
-      await passages.push(id, site.id, site.path, iso, rng.next() < 0.5 ? 'in' : 'out', plate, plate ? 'car' : 'none', plate ? '太原' : null, '平遥', null, 1, 1, 'pass', n, 0, null, iso);
+      await passages.push(
+        id,
+        site.id,
+        site.path,
+        iso,
+        rng.next() < 0.5 ? 'in' : 'out',
+        plate,
+        plate ? 'car' : 'none',
+        plate ? '太原' : null,
+        '平遥',
+        null,
+        1,
+        1,
+        'pass',
+        n,
+        0,
+        null,
+        iso,
+      );
       for (let s = 0; s < n; s++) {
         const first17 = '1407' + String(1000000000000 + rng.int(999999999)).slice(1);
-        await occupants.push(id, s, null, site.path, NAMES[rng.int(NAMES.length)]!, first17 + idCardCheckChar(first17), rng.next() < 0.5 ? '139' + String(rng.int(1e8)).padStart(8, '0') : null, 36 + rng.int(12) / 10, null, 0);
+        await occupants.push(
+          id,
+          s,
+          null,
+          site.path,
+          NAMES[rng.int(NAMES.length)]!,
+          first17 + idCardCheckChar(first17),
+          rng.next() < 0.5 ? '139' + String(rng.int(1e8)).padStart(8, '0') : null,
+          36 + rng.int(12) / 10,
+          null,
+          0,
+        );
       }
     }
     const generated = (performance.now() - started) / 1000;
-    log(`vehicle window: ${passages.written.toLocaleString()} passages and ${occupants.written.toLocaleString()} occupants over ${sites.length} sites in ${generated.toFixed(0)} s; rebuilding ${saved.length} indexes/keys`);
+    log(
+      `vehicle window: ${passages.written.toLocaleString()} passages and ${occupants.written.toLocaleString()} occupants over ${sites.length} sites in ${generated.toFixed(0)} s; rebuilding ${saved.length} indexes/keys`,
+    );
     for (const s of saved) await exec(db, s.create);
     if (sqlite) sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
     else {
@@ -500,16 +778,41 @@ async function benchVehicleWindow(factory: DatabaseFactory, opts: PassageBenchOp
       for (let i = warmup; i < warmup + requests; i++) {
         const q = queries[i]!;
         const t0 = performance.now();
-        const found = await listPassages(db, scope, { plate: q.plate, from: new Date(q.from).toISOString(), to: new Date(q.from + WINDOW_MS).toISOString(), limit: 500 });
-        await occupantsOf(db, found.map((r) => r.id));
+        const found = await listPassages(db, scope, {
+          plate: q.plate,
+          from: new Date(q.from).toISOString(),
+          to: new Date(q.from + WINDOW_MS).toISOString(),
+          limit: 500,
+        });
+        await occupantsOf(
+          db,
+          found.map((r) => r.id),
+        );
         repo.push(performance.now() - t0);
       }
-      log(`vehicle window over ${total.toLocaleString()} passages: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (health p50 ${result.baselineP50.toFixed(2)}, p99 ${result.baselineP99.toFixed(2)} ms); ${(rows / requests).toFixed(1)} passages a query, at most ${maxRows}; repository alone p50 ${quantile(repo, 0.5).toFixed(2)} ms, p99 ${quantile(repo, 0.99).toFixed(2)} ms`);
+      log(
+        `vehicle window over ${total.toLocaleString()} passages: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (health p50 ${result.baselineP50.toFixed(2)}, p99 ${result.baselineP99.toFixed(2)} ms); ${(rows / requests).toFixed(1)} passages a query, at most ${maxRows}; repository alone p50 ${quantile(repo, 0.5).toFixed(2)} ms, p99 ${quantile(repo, 0.99).toFixed(2)} ms`,
+      );
       opts.emit({
-        name: 'vehicle_window_p99', value: round(result.p99), unit: 'ms', baseline: round(result.baselineP99), ratio: round(result.p99 / result.baselineP99),
-        passages: passages.written, occupants: occupants.written, plates: plateCount, sites: sites.length, days: DAYS, engine: engineOf(db),
-        via: 'GET /api/checkpoints/passages (app.inject, county command user)', p50: round(result.p50), passages_per_query: round(rows / requests),
-        requests, generation_s: round(generated), ready_s: round(prepared), repository_p50: round(quantile(repo, 0.5)), repository_p99: round(quantile(repo, 0.99)),
+        name: 'vehicle_window_p99',
+        value: round(result.p99),
+        unit: 'ms',
+        baseline: round(result.baselineP99),
+        ratio: round(result.p99 / result.baselineP99),
+        passages: passages.written,
+        occupants: occupants.written,
+        plates: plateCount,
+        sites: sites.length,
+        days: DAYS,
+        engine: engineOf(db),
+        via: 'GET /api/checkpoints/passages (app.inject, county command user)',
+        p50: round(result.p50),
+        passages_per_query: round(rows / requests),
+        requests,
+        generation_s: round(generated),
+        ready_s: round(prepared),
+        repository_p50: round(quantile(repo, 0.5)),
+        repository_p99: round(quantile(repo, 0.99)),
       });
     } finally {
       await bench.close();

@@ -1,5 +1,11 @@
 import fs from 'node:fs';
-import { RESIDENT_COLUMNS, RELATION_LABELS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS } from '../src/server/features/residents/import/resident-columns';
+import {
+  RESIDENT_COLUMNS,
+  RELATION_LABELS,
+  SEX_LABELS,
+  TAG_LABELS,
+  TRANSPORT_LABELS,
+} from '../src/server/features/residents/import/resident-columns';
 import { IdNumbers, randomHousehold } from '../src/server/demo/people';
 import { Rng } from '../src/server/demo/random';
 
@@ -19,7 +25,12 @@ export interface RosterFile {
   bytes: number;
 }
 
-export function writeRosterCsv(path: string, buildingCodes: readonly string[], persons: number, seed = 20200126): RosterFile {
+export function writeRosterCsv(
+  path: string,
+  buildingCodes: readonly string[],
+  persons: number,
+  seed = 20200126,
+): RosterFile {
   if (buildingCodes.length === 0) throw new Error('no buildings to put the roster in');
   const rng = new Rng(seed);
   const ids = new IdNumbers();
@@ -48,12 +59,26 @@ export function writeRosterCsv(path: string, buildingCodes: readonly string[], p
       for (const m of randomHousehold(rng, ids)) {
         if (rows >= persons) break;
         const spelled = rng.chance(0.5);
-        chunk.push([
-          m.name, spelled ? '居民身份证' : '', m.idNumber, '', spelled ? SEX_LABELS[m.sex] : '', spelled ? m.birthDate : '', m.phone ?? '',
-          buildingCodes[building]!, `${room}号`, RELATION_LABELS[m.relation], m.tags.map((t) => TAG_LABELS[t]).join('、'),
-          m.returnee?.from ?? '', m.returnee?.arrivalDate ?? '', m.returnee ? TRANSPORT_LABELS[m.returnee.transport] : '', m.returnee?.transportNo ?? '',
-          m.away ? '外出务工' : '',
-        ].join(','));
+        chunk.push(
+          [
+            m.name,
+            spelled ? '居民身份证' : '',
+            m.idNumber,
+            '',
+            spelled ? SEX_LABELS[m.sex] : '',
+            spelled ? m.birthDate : '',
+            m.phone ?? '',
+            buildingCodes[building]!,
+            `${room}号`,
+            RELATION_LABELS[m.relation],
+            m.tags.map((t) => TAG_LABELS[t]).join('、'),
+            m.returnee?.from ?? '',
+            m.returnee?.arrivalDate ?? '',
+            m.returnee ? TRANSPORT_LABELS[m.returnee.transport] : '',
+            m.returnee?.transportNo ?? '',
+            m.away ? '外出务工' : '',
+          ].join(','),
+        );
         rows++;
         if (chunk.length >= 10_000) flush();
       }

@@ -29,15 +29,29 @@ export function searchQueries(count: number, seed = 20200127): string[] {
 }
 
 export async function runPersonSearch(db: Db, requests: number, warmup: number): Promise<SearchResult> {
-  const { n } = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const queries = searchQueries(warmup + requests);
   const bench = await benchApp(db);
   try {
     const { cookie } = await bench.login('command');
     const seen: { q: string; ms: number; hits: number }[] = [];
-    const result = await interleaved(bench.app, cookie, (i) => `/api/persons?q=${encodeURIComponent(queries[i]!)}`, requests, warmup, (url, ms, body) => {
-      seen.push({ q: decodeURIComponent(url.slice(url.indexOf('q=') + 2)), ms, hits: (JSON.parse(body) as { items: unknown[] }).items.length });
-    });
+    const result = await interleaved(
+      bench.app,
+      cookie,
+      (i) => `/api/persons?q=${encodeURIComponent(queries[i]!)}`,
+      requests,
+      warmup,
+      (url, ms, body) => {
+        seen.push({
+          q: decodeURIComponent(url.slice(url.indexOf('q=') + 2)),
+          ms,
+          hits: (JSON.parse(body) as { items: unknown[] }).items.length,
+        });
+      },
+    );
     return { ...result, persons: Number(n), slowest: seen.sort((a, b) => b.ms - a.ms).slice(0, 5) };
   } finally {
     await bench.close();

@@ -15,10 +15,19 @@ export interface SubtreeResult extends LatencyResult {
 
 /** The demo township cadre with the largest subtree, so that the page of 500 is full. */
 async function largestTownshipUser(db: Db): Promise<string> {
-  const cadres = await db.selectFrom('users').select(['username', 'region_path']).where('role', '=', 'township').orderBy('username').execute();
+  const cadres = await db
+    .selectFrom('users')
+    .select(['username', 'region_path'])
+    .where('role', '=', 'township')
+    .orderBy('username')
+    .execute();
   let best = { username: 'township01', nodes: -1 };
   for (const c of cadres) {
-    const { n } = await inSubtree(db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')), 'path', c.region_path).executeTakeFirstOrThrow();
+    const { n } = await inSubtree(
+      db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')),
+      'path',
+      c.region_path,
+    ).executeTakeFirstOrThrow();
     if (Number(n) > best.nodes) best = { username: c.username, nodes: Number(n) };
   }
   return best.username;

@@ -14,10 +14,21 @@ const engine = (at >= 0 ? args[at + 1] : 'sqlite') as Engine;
 if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres, not ${engine}`);
 const quick = args.includes('--quick');
 await benchPassages({
-  quick, engine, only: 'window', emit: (line) => process.stdout.write(JSON.stringify(line) + '\n'),
+  quick,
+  engine,
+  only: 'window',
+  emit: (line) => process.stdout.write(JSON.stringify(line) + '\n'),
   afterWindow: async (db, county, firstDayMs) => {
-    const trace = await runTraceCandidates(db, county, { persons: quick ? 100_000 : 1_000_000, cases: 50, requests: quick ? 100 : 500, warmup: 10, firstDayMs });
-    log(`trace candidates over ${trace.persons} persons: ${trace.candidatesPerCase.toFixed(0)} candidates a case; p50 ${trace.p50.toFixed(1)} ms (health ${trace.baselineP50.toFixed(2)} ms)`);
+    const trace = await runTraceCandidates(db, county, {
+      persons: quick ? 100_000 : 1_000_000,
+      cases: 50,
+      requests: quick ? 100 : 500,
+      warmup: 10,
+      firstDayMs,
+    });
+    log(
+      `trace candidates over ${trace.persons} persons: ${trace.candidatesPerCase.toFixed(0)} candidates a case; p50 ${trace.p50.toFixed(1)} ms (health ${trace.baselineP50.toFixed(2)} ms)`,
+    );
     emit(`trace_candidates_p99${quick ? '_quick' : ''}`, trace.p99, 'ms', trace.baselineP99);
   },
 });

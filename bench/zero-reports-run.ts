@@ -14,10 +14,14 @@ if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine must
 const factory = await databaseFactory(engine);
 try {
   const built = await runDemoBuild(factory, 'county');
-  log(`demo county built in ${built.seconds.toFixed(1)} s (zero reports: ${JSON.stringify(built.summary.zeroReports)})`);
+  log(
+    `demo county built in ${built.seconds.toFixed(1)} s (zero reports: ${JSON.stringify(built.summary.zeroReports)})`,
+  );
   try {
     const r = await runZeroReportStatusLatency(built.database.db, args.includes('--quick') ? 100 : 300, 5);
-    log(`command zero-report status: ${r.units} units, ${r.reports} reports over 15 days, ${r.missing} missing; p50 ${r.p50.toFixed(1)} ms (health ${r.baselineP50.toFixed(2)} ms)`);
+    log(
+      `command zero-report status: ${r.units} units, ${r.reports} reports over 15 days, ${r.missing} missing; p50 ${r.p50.toFixed(1)} ms (health ${r.baselineP50.toFixed(2)} ms)`,
+    );
     emit('zero_report_status_p99', r.p99, 'ms', r.baselineP99);
   } finally {
     await built.database.close();

@@ -19,7 +19,11 @@ export interface ZeroReportStatusResult extends LatencyResult {
 /** The demo's last day of zero reports. */
 export const DEMO_LAST_REPORT_DAY = '2020-02-01';
 
-export async function runZeroReportStatusLatency(db: Db, requests: number, warmup: number): Promise<ZeroReportStatusResult> {
+export async function runZeroReportStatusLatency(
+  db: Db,
+  requests: number,
+  warmup: number,
+): Promise<ZeroReportStatusResult> {
   const bench = await benchApp(db);
   try {
     const { cookie } = await bench.login('command');
@@ -27,7 +31,12 @@ export async function runZeroReportStatusLatency(db: Db, requests: number, warmu
     const status = JSON.parse((await timeRequest(bench.app, url, cookie)).body) as ZeroReportStatus;
     if (status.totals.reported === 0) throw new Error('the demo has no zero reports for ' + DEMO_LAST_REPORT_DAY);
     const reports = status.history.reduce((n, h) => n + h.reported, 0);
-    return { ...(await interleaved(bench.app, cookie, () => url, requests, warmup)), units: status.totals.units, reports, missing: status.missing.length };
+    return {
+      ...(await interleaved(bench.app, cookie, () => url, requests, warmup)),
+      units: status.totals.units,
+      reports,
+      missing: status.missing.length,
+    };
   } finally {
     await bench.close();
   }

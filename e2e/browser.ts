@@ -28,8 +28,10 @@ export function chooseChromium(): Promise<ChromiumChoice> {
 
 async function choose(): Promise<ChromiumChoice> {
   const override = process.env.CHROMIUM_PATH;
-  if (override && override !== 'packaged') return { executablePath: override, env: {}, label: `CHROMIUM_PATH (${override})` };
-  if (!override && fs.existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, env: {}, label: `Debian's Chromium (${DEBIAN_CHROMIUM})` };
+  if (override && override !== 'packaged')
+    return { executablePath: override, env: {}, label: `CHROMIUM_PATH (${override})` };
+  if (!override && fs.existsSync(DEBIAN_CHROMIUM))
+    return { executablePath: DEBIAN_CHROMIUM, env: {}, label: `Debian's Chromium (${DEBIAN_CHROMIUM})` };
   const { default: packaged, inflate } = await import('@sparticuz/chromium');
   const executablePath = await packaged.executablePath();
   const bin = path.resolve(import.meta.dirname, '../node_modules/@sparticuz/chromium/bin');
@@ -44,4 +46,3 @@ async function choose(): Promise<ChromiumChoice> {
     label: `Chromium from the @sparticuz/chromium npm package (${executablePath}; no CJK fonts: screenshots show boxes for Chinese — apt-get install chromium fonts-noto-cjk for Debian's)`,
   };
 }
-

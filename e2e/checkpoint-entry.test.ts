@@ -52,18 +52,46 @@ beforeAll(async () => {
   const clock = systemClock;
   const tree = await makeTree(server.db, clock);
   await makeUser(server.db, clock, 'kakou01', 'checkpoint', tree.gutao);
-  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  adminCookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const site = await apiCall('POST', '/api/checkpoints/sites', { name: '古陶东关卡口', kind: 'village_entrance', regionId: tree.gutao.id, leadName: '郝站长', leadPhone: '13500001111' });
+  const login = await fetch(server.url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  adminCookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const site = await apiCall('POST', '/api/checkpoints/sites', {
+    name: '古陶东关卡口',
+    kind: 'village_entrance',
+    regionId: tree.gutao.id,
+    leadName: '郝站长',
+    leadPhone: '13500001111',
+  });
   siteId = site.json.id as string;
   const person = (name: string, idNumber: string) =>
-    registerPerson(server.db, clock, systemActor, { name, idType: 'resident_id', idNumber, regionId: tree.buildingA.id, away: false, tags: [], confirmNotDuplicate: false });
+    registerPerson(server.db, clock, systemActor, {
+      name,
+      idType: 'resident_id',
+      idNumber,
+      regionId: tree.buildingA.id,
+      away: false,
+      tags: [],
+      confirmNotDuplicate: false,
+    });
   await person('李建国', KNOWN_1);
   await person('王秀兰', KNOWN_2);
   // the bus came through yesterday evening with three people
   earlierId = randomUUID();
   const earlier = await apiCall('POST', '/api/checkpoints/passages', {
-    id: earlierId, siteId, direction: 'in', plate: '晋C60695', vehicleType: 'bus', decision: 'pass', disinfected: true, leaflet: true,
+    id: earlierId,
+    siteId,
+    direction: 'in',
+    plate: '晋C60695',
+    vehicleType: 'bus',
+    decision: 'pass',
+    disinfected: true,
+    leaflet: true,
     at: new Date(Date.now() - 20 * 3600_000).toISOString(),
     occupants: [
       { name: '陈司机', idNumber: id('14072819880808004'), temperature: 36.5 },
@@ -80,12 +108,20 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const activeTestId = () => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+const activeTestId = () =>
+  page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 /** The entry screen's line of today's figures matches the server's (whose day is the county's). */
 async function expectFiguresShown() {
-  const items = (await apiCall('GET', '/api/checkpoints/figures?by=site')).json.items as { siteId: string; vehicles: number; people: number; fevers: number }[];
+  const items = (await apiCall('GET', '/api/checkpoints/figures?by=site')).json.items as {
+    siteId: string;
+    vehicles: number;
+    people: number;
+    fevers: number;
+  }[];
   const here = items.find((f) => f.siteId === siteId)!;
-  await expect.poll(() => page.locator('[data-testid="entry-figures"]').innerText()).toBe(`今日本卡口：车辆 ${here.vehicles} 辆 · 人员 ${here.people} 人 · 发热 ${here.fevers} 人`);
+  await expect
+    .poll(() => page.locator('[data-testid="entry-figures"]').innerText())
+    .toBe(`今日本卡口：车辆 ${here.vehicles} 辆 · 人员 ${here.people} 人 · 发热 ${here.fevers} 人`);
   return here;
 }
 const decision = () => page.locator('[data-testid="entry-decision"]').getAttribute('data-value');
@@ -112,7 +148,10 @@ describe('checkpoint entry (卡口登记) on a phone, by keyboard', () => {
     await type('晋K12345');
     await press('Enter');
     await expect.poll(activeTestId).toBe('entry-id-0');
-    for (const [i, idNumber, name, temp] of [[0, KNOWN_1, '李建国', '36.5'], [1, KNOWN_2, '王秀兰', '36.8']] as const) {
+    for (const [i, idNumber, name, temp] of [
+      [0, KNOWN_1, '李建国', '36.5'],
+      [1, KNOWN_2, '王秀兰', '36.8'],
+    ] as const) {
       await type(idNumber);
       await expect.poll(() => page.locator(`[data-testid="entry-name-${i}"]`).inputValue()).toBe(name);
       await press('Tab');
@@ -173,28 +212,58 @@ describe('checkpoint entry (卡口登记) on a phone, by keyboard', () => {
   });
 
   it('stored both passages with all occupants, alerted the fever, and stores a retry once', async () => {
-    const passages = await server.db.selectFrom('passages').select(['id', 'plate', 'decision', 'occupant_count', 'fever_count']).where('site_id', '=', siteId).execute();
+    const passages = await server.db
+      .selectFrom('passages')
+      .select(['id', 'plate', 'decision', 'occupant_count', 'fever_count'])
+      .where('site_id', '=', siteId)
+      .execute();
     expect(passages).toHaveLength(3);
     const a = passages.find((p) => p.plate === '晋K12345')!;
     expect(a).toMatchObject({ decision: 'referred', occupant_count: 3 });
     expect(Number(a.fever_count)).toBe(1);
     const occupants = async (passageId: string) =>
-      (await server.db.selectFrom('passage_occupants').select(['seq', 'name', 'person_id', 'temperature']).where('passage_id', '=', passageId).orderBy('seq').execute())
-        .map((o) => [o.name, Number(o.temperature), o.person_id !== null]);
-    expect(await occupants(a.id)).toEqual([['李建国', 36.5, true], ['王秀兰', 36.8, true], ['赵小六', 38, true]]);
+      (
+        await server.db
+          .selectFrom('passage_occupants')
+          .select(['seq', 'name', 'person_id', 'temperature'])
+          .where('passage_id', '=', passageId)
+          .orderBy('seq')
+          .execute()
+      ).map((o) => [o.name, Number(o.temperature), o.person_id !== null]);
+    expect(await occupants(a.id)).toEqual([
+      ['李建国', 36.5, true],
+      ['王秀兰', 36.8, true],
+      ['赵小六', 38, true],
+    ]);
     const buses = passages.filter((p) => p.plate === '晋C60695');
     expect(buses).toHaveLength(2);
     const latest = buses.find((p) => p.id !== earlierId)!;
     expect(latest).toMatchObject({ decision: 'pass', occupant_count: 3 });
-    expect(await occupants(latest.id)).toEqual([['陈司机', 36.4, true], ['武汉客', 36.6, true], ['张跟车', 36.7, true]]);
+    expect(await occupants(latest.id)).toEqual([
+      ['陈司机', 36.4, true],
+      ['武汉客', 36.6, true],
+      ['张跟车', 36.7, true],
+    ]);
 
-    const alerts = await server.db.selectFrom('alerts').select(['kind', 'source_id', 'acknowledged_at', 'message']).where('source_id', '=', a.id).execute();
+    const alerts = await server.db
+      .selectFrom('alerts')
+      .select(['kind', 'source_id', 'acknowledged_at', 'message'])
+      .where('source_id', '=', a.id)
+      .execute();
     const fever = alerts.find((x) => x.kind === 'fever');
     expect(fever).toMatchObject({ acknowledged_at: null });
     expect(fever!.message).toContain('赵小六');
 
     // the screen sends the same id again when a network failure hid the first answer: stored once
-    const retry = { id: a.id, siteId, direction: 'in', plate: '晋K12345', vehicleType: 'car', decision: 'referred', occupants: [{ name: '赵小六', temperature: 38 }] };
+    const retry = {
+      id: a.id,
+      siteId,
+      direction: 'in',
+      plate: '晋K12345',
+      vehicleType: 'car',
+      decision: 'referred',
+      occupants: [{ name: '赵小六', temperature: 38 }],
+    };
     const again = await apiCall('POST', '/api/checkpoints/passages', retry);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ id: a.id, duplicate: true });
@@ -244,12 +313,28 @@ describe('checkpoint entry (卡口登记) on a phone, by keyboard', () => {
     console.log(`case C: ${keys} keys`);
     expect(keys).toBeLessThanOrEqual(BUDGET_C);
 
-    const passage = await server.db.selectFrom('passages').select('id').where('plate', '=', '晋K54321').executeTakeFirstOrThrow();
-    const rows = await server.db.selectFrom('passage_occupants').select(['name', 'id_number', 'phone', 'person_id']).where('passage_id', '=', passage.id).orderBy('seq').execute();
-    expect(rows.map((o) => [o.name, o.id_number, o.phone])).toEqual([['孙无证', null, '13911112001'], ['周无证', null, '13911112002']]);
+    const passage = await server.db
+      .selectFrom('passages')
+      .select('id')
+      .where('plate', '=', '晋K54321')
+      .executeTakeFirstOrThrow();
+    const rows = await server.db
+      .selectFrom('passage_occupants')
+      .select(['name', 'id_number', 'phone', 'person_id'])
+      .where('passage_id', '=', passage.id)
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((o) => [o.name, o.id_number, o.phone])).toEqual([
+      ['孙无证', null, '13911112001'],
+      ['周无证', null, '13911112002'],
+    ]);
     for (const o of rows) {
       expect(o.person_id).toBeTruthy();
-      const tags = await server.db.selectFrom('person_tags').select('tag').where('person_id', '=', o.person_id!).execute();
+      const tags = await server.db
+        .selectFrom('person_tags')
+        .select('tag')
+        .where('person_id', '=', o.person_id!)
+        .execute();
       expect(tags.map((x) => x.tag)).toEqual(['unverified_identity']);
     }
   });

@@ -22,12 +22,18 @@ let browser: Browser;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json().catch(() => null)) as any };
 }
 
 async function pageAs(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })
+  ).newPage();
   await loginThroughForm(page, server.url, username, PASSWORD);
   return page;
 }
@@ -40,11 +46,31 @@ beforeAll(async () => {
   await makeUser(server.db, systemClock, 'cunwei01', 'grid', tree.dongcheng);
   await makeUser(server.db, systemClock, 'zhenli01', 'township', tree.gutao);
   await makeUser(server.db, systemClock, 'xianzhb01', 'command', tree.county);
-  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const people: [string, string, string][] = [['赵东城', '14072819800101101', tree.buildingA.id], ['钱东城', '14072819800101102', tree.buildingA.id], ['孙西城', '14072819800101103', tree.buildingB.id]];
+  const login = await fetch(server.url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const people: [string, string, string][] = [
+    ['赵东城', '14072819800101101', tree.buildingA.id],
+    ['钱东城', '14072819800101102', tree.buildingA.id],
+    ['孙西城', '14072819800101103', tree.buildingB.id],
+  ];
   for (const [name, first17, regionId] of people) {
-    expect((await api(cookie, 'POST', '/api/persons', { name, idNumber: first17 + idCardCheckChar(first17), regionId, confirmNotDuplicate: true })).status).toBe(201);
+    expect(
+      (
+        await api(cookie, 'POST', '/api/persons', {
+          name,
+          idNumber: first17 + idCardCheckChar(first17),
+          regionId,
+          confirmNotDuplicate: true,
+        })
+      ).status,
+    ).toBe(201);
   }
   await refreshRollups(server.db, systemClock, 'Asia/Shanghai', { force: true });
   browser = await launchBrowser();
@@ -85,7 +111,9 @@ describe('daily report (一日一汇报)', () => {
     await testId(village, 'dr-value-householdsVisited').locator('xpath=descendant-or-self::input').fill('4');
     await testId(village, 'dr-save').click();
     // refused without a reason: the box is marked, nothing is saved
-    await expect.poll(() => testId(village, 'dr-reason-householdsVisited').getAttribute('class')).toContain('status-error');
+    await expect
+      .poll(() => testId(village, 'dr-reason-householdsVisited').getAttribute('class'))
+      .toContain('status-error');
     await testId(village, 'dr-reason-householdsVisited').fill('4户为纸质登记表，尚未录入');
     await testId(village, 'dr-assessment').fill('本村登记人员稳定，无发热');
     await testId(village, 'dr-save').click();
@@ -94,12 +122,16 @@ describe('daily report (一日一汇报)', () => {
     await testId(village, 'dr-submit-ok').click();
     await expect.poll(() => testId(village, 'dr-status').getAttribute('data-status')).toBe('submitted');
     await expect(testId(village, 'dr-reported-householdsVisited').innerText()).resolves.toBe('4');
-    await expect(testId(village, 'dr-reason-text-householdsVisited').innerText()).resolves.toBe('4户为纸质登记表，尚未录入');
+    await expect(testId(village, 'dr-reason-text-householdsVisited').innerText()).resolves.toBe(
+      '4户为纸质登记表，尚未录入',
+    );
     await screenshot(village, 'daily-report-village');
 
     const township = await pageAs('zhenli01');
     await township.goto(`${server.url}/daily-reports`);
-    await expect.poll(() => testId(township, `dr-unit-${tree.dongcheng.id}`).getAttribute('data-status')).toBe('submitted');
+    await expect
+      .poll(() => testId(township, `dr-unit-${tree.dongcheng.id}`).getAttribute('data-status'))
+      .toBe('submitted');
     await expect(testId(township, `dr-unit-${tree.xicheng.id}`).getAttribute('data-status')).resolves.toBe('none');
     await testId(township, `dr-start-${tree.gutao.id}`).click();
     await township.waitForURL(/\/daily-reports\/[0-9a-f-]{36}$/);
@@ -125,11 +157,19 @@ describe('daily report (一日一汇报)', () => {
     await township.goto(`${reportUrl}/print`);
     await expect.poll(() => testId(township, 'dr-print-sheet').innerText()).toContain('古陶镇疫情防控工作日报');
     await expect(testId(township, 'dr-print-householdsVisited').innerText()).resolves.toBe('4');
-    await expect(testId(township, 'dr-print-sheet').innerText()).resolves.toContain('西城村网格员下户排查未归，明日补报');
+    await expect(testId(township, 'dr-print-sheet').innerText()).resolves.toContain(
+      '西城村网格员下户排查未归，明日补报',
+    );
     await screenshot(township, 'daily-report-print');
-    await expect(testId(township, 'dr-print-missing').innerText()).resolves.toContain('未报单位（1个，未计入汇总）：西城村');
-    await expect(testId(township, `dr-print-child-${tree.xicheng.id}`).getAttribute('data-missing')).resolves.toBe('true');
-    await expect(testId(township, `dr-print-child-${tree.xicheng.id}`).innerText()).resolves.toContain('西城村【未报】');
+    await expect(testId(township, 'dr-print-missing').innerText()).resolves.toContain(
+      '未报单位（1个，未计入汇总）：西城村',
+    );
+    await expect(testId(township, `dr-print-child-${tree.xicheng.id}`).getAttribute('data-missing')).resolves.toBe(
+      'true',
+    );
+    await expect(testId(township, `dr-print-child-${tree.xicheng.id}`).innerText()).resolves.toContain(
+      '西城村【未报】',
+    );
     await expect(testId(township, 'dr-print-live-residents').innerText()).resolves.toBe('3');
 
     // 代填: the township fills in 西城村's report for it; the report says so

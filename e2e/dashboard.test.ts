@@ -26,34 +26,62 @@ const id = (first17: string) => first17 + idCardCheckChar(first17);
 const refresh = () => refreshRollups(server.db, systemClock, TZ, { force: true });
 
 async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => null)) as any;
   expect(res.status, JSON.stringify(json)).toBeLessThan(300);
   return json;
 }
 
 async function person(name: string, idNumber: string, regionId: string, tags: string[] = []) {
-  return (await api('POST', '/api/persons', { name, idNumber, regionId, tags, confirmNotDuplicate: true })).person as { id: string };
+  return (await api('POST', '/api/persons', { name, idNumber, regionId, tags, confirmNotDuplicate: true })).person as {
+    id: string;
+  };
 }
 
 async function passage(temperature: number, decision: 'pass' | 'turned_back' | 'referred') {
   await api('POST', '/api/checkpoints/passages', {
-    id: randomUUID(), siteId, at: new Date(Date.now() - 5_000).toISOString(), direction: 'in', plate: '晋K12345', decision,
+    id: randomUUID(),
+    siteId,
+    at: new Date(Date.now() - 5_000).toISOString(),
+    direction: 'in',
+    plate: '晋K12345',
+    decision,
     // by name only: not linked to the registry (with a phone they would be registry persons, counted as residents)
-    occupants: [{ name: '过路人', temperature }, { name: '同车人', temperature: 36.5 }],
+    occupants: [
+      { name: '过路人', temperature },
+      { name: '同车人', temperature: 36.5 },
+    ],
   });
 }
 
-const kpi = (key: string) => page.locator(`[data-testid="dashboard-kpi-${key}-value"]`).getAttribute('data-value').then(Number);
+const kpi = (key: string) =>
+  page.locator(`[data-testid="dashboard-kpi-${key}-value"]`).getAttribute('data-value').then(Number);
 const regionName = () => page.locator('[data-testid="dashboard-region-name"]').innerText();
 
 beforeAll(async () => {
   server = await startServer();
   tree = await makeTree(server.db, systemClock);
   await makeUser(server.db, systemClock, 'dapin01', 'command', tree.county);
-  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  siteId = (await api('POST', '/api/checkpoints/sites', { name: '古陶东卡口', kind: 'village_entrance', regionId: tree.dongcheng.id })).id;
+  const login = await fetch(server.url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  siteId = (
+    await api('POST', '/api/checkpoints/sites', {
+      name: '古陶东卡口',
+      kind: 'village_entrance',
+      regionId: tree.dongcheng.id,
+    })
+  ).id;
   // 古陶镇: two residents (one a key person, isolated at home; one a confirmed case); 段村镇: one resident
   const returnee = await person('赵返乡', id('14072819900303003'), tree.buildingA.id, ['returnee', 'hubei_travel']);
   const patient = await person('钱确诊', id('14072819800101002'), tree.buildingA.id);
@@ -65,7 +93,9 @@ beforeAll(async () => {
   await passage(36.4, 'turned_back');
   await refresh();
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })).newPage();
+  page = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })
+  ).newPage();
   await loginThroughForm(page, server.url, 'dapin01', PASSWORD);
 });
 afterAll(async () => {
@@ -74,7 +104,7 @@ afterAll(async () => {
 });
 
 describe('the big screen (指挥大屏)', () => {
-  it('shows today\'s figures, drills down by the treemap and the table, and updates live', async () => {
+  it("shows today's figures, drills down by the treemap and the table, and updates live", async () => {
     await expect(page.locator('[data-testid="nav-dashboard"]').count()).resolves.toBe(1);
     await page.goto(`${server.url}/dashboard`);
     await expect.poll(regionName).toBe('平遥县');
@@ -94,7 +124,9 @@ describe('the big screen (指挥大屏)', () => {
     expect(await kpi('turnedBack')).toBe(1);
     await expect(page.locator('[data-testid="dashboard-region-risk"]').innerText()).resolves.toBe('高风险');
     await expect(page.locator('[data-testid="dashboard-live"]').getAttribute('data-state')).resolves.toBe('live');
-    await expect(page.locator(`[data-testid="dashboard-child-${tree.gutao.id}"]`).innerText()).resolves.toContain('高风险');
+    await expect(page.locator(`[data-testid="dashboard-child-${tree.gutao.id}"]`).innerText()).resolves.toContain(
+      '高风险',
+    );
 
     // drill down by the table's row, and back up by the breadcrumb
     await page.locator(`[data-testid="dashboard-child-${tree.duancun.id}"]`).click();
@@ -121,13 +153,17 @@ describe('the big screen (指挥大屏)', () => {
     await expect.poll(() => kpi('passages')).toBe(2);
 
     // a new passage, then the roll-ups refresh: the screen follows through the stream, without a reload
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
     await expect.poll(() => page.locator('[data-testid="dashboard-live"]').getAttribute('data-state')).toBe('live');
     await passage(36.6, 'pass');
     await refresh();
     await expect.poll(() => kpi('passages'), { timeout: 45_000, interval: 500 }).toBe(3);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-    await expect(page.locator(`[data-testid="dashboard-child-${tree.gutao.id}"] td`).last().innerText()).resolves.toBe('3');
+    await expect(page.locator(`[data-testid="dashboard-child-${tree.gutao.id}"] td`).last().innerText()).resolves.toBe(
+      '3',
+    );
 
     await page.waitForTimeout(800); // let the charts finish their update animation before the picture
     const file = await screenshot(page, 'dashboard-1920');
@@ -135,7 +171,9 @@ describe('the big screen (指挥大屏)', () => {
 
     // a laptop: the same canvas, scaled down to fit
     await page.setViewportSize({ width: 1366, height: 768 });
-    await expect.poll(async () => (await page.locator('[data-testid="dashboard"]').boundingBox())!.width).toBeLessThanOrEqual(1366);
+    await expect
+      .poll(async () => (await page.locator('[data-testid="dashboard"]').boundingBox())!.width)
+      .toBeLessThanOrEqual(1366);
     const laptop = await screenshot(page, 'dashboard-1366');
     expect(fs.statSync(laptop).size).toBeGreaterThan(30_000);
   });

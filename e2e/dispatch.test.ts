@@ -15,7 +15,11 @@ let browser: Browser;
 let page: Page;
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json().catch(() => null)) as any };
 }
 
@@ -23,16 +27,46 @@ beforeAll(async () => {
   server = await startServer();
   const tree = await makeTree(server.db, systemClock);
   await makeUser(server.db, systemClock, 'diaodu01', 'command', tree.county);
-  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  expect((await api(cookie, 'POST', '/api/checkpoints/sites', { name: '平遥高速口', kind: 'highway_exit', regionId: tree.gutao.id })).status).toBe(201);
+  const login = await fetch(server.url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  expect(
+    (
+      await api(cookie, 'POST', '/api/checkpoints/sites', {
+        name: '平遥高速口',
+        kind: 'highway_exit',
+        regionId: tree.gutao.id,
+      })
+    ).status,
+  ).toBe(201);
   const first17 = '14072819800101101';
-  const person = await api(cookie, 'POST', '/api/persons', { name: '赵确诊', idNumber: first17 + idCardCheckChar(first17), regionId: tree.buildingA.id, confirmNotDuplicate: true });
+  const person = await api(cookie, 'POST', '/api/persons', {
+    name: '赵确诊',
+    idNumber: first17 + idCardCheckChar(first17),
+    regionId: tree.buildingA.id,
+    confirmNotDuplicate: true,
+  });
   expect(person.status).toBe(201);
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  expect((await api(cookie, 'POST', '/api/cases', { personId: person.json.person.id, classification: 'confirmed', reportDate: today })).status).toBe(201);
+  expect(
+    (
+      await api(cookie, 'POST', '/api/cases', {
+        personId: person.json.person.id,
+        classification: 'confirmed',
+        reportDate: today,
+      })
+    ).status,
+  ).toBe(201);
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })).newPage();
+  page = await (
+    await browser.newContext({ viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })
+  ).newPage();
   await loginThroughForm(page, server.url, 'diaodu01', PASSWORD);
 });
 afterAll(async () => {
@@ -67,6 +101,8 @@ describe('dispatch (一日两调度)', () => {
     await page.goto(`${server.url}/dispatch`);
     await page.locator('[data-testid="dispatch-draw-morning"]').click();
     await page.waitForURL(sheetUrl);
-    await expect.poll(() => page.locator(`[data-testid="dispatch-item-${itemId}"]`).getAttribute('data-status')).toBe('done');
+    await expect
+      .poll(() => page.locator(`[data-testid="dispatch-item-${itemId}"]`).getAttribute('data-status'))
+      .toBe('done');
   });
 });

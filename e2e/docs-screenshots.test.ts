@@ -42,15 +42,50 @@ interface Shot {
 const SHOTS: Shot[] = [
   { feature: 'residents', username: 'township04', path: '/persons', ready: '[data-testid^="person-row-"]' },
   { feature: 'screening', username: 'grid0001', path: '/field', ready: '[data-testid="field-progress"]', phone: true },
-  { feature: 'checkpoints', username: 'checkpoint02', path: '/checkpoint', ready: '[data-testid="entry-site"]', phone: true, prepare: chooseFirstSite },
+  {
+    feature: 'checkpoints',
+    username: 'checkpoint02',
+    path: '/checkpoint',
+    ready: '[data-testid="entry-site"]',
+    phone: true,
+    prepare: chooseFirstSite,
+  },
   { feature: 'isolation', username: 'grid0001', path: '/isolation/today', ready: '[data-testid^="today-slot-"]' },
   { feature: 'tracing', username: 'command', path: '/cases', ready: '[data-testid="cases-table"] .ant-table-row' },
-  { feature: 'zero-reports', username: 'command', path: '/zero-reports/status', ready: '[data-testid="zr-townships"]', settleMs: 1500 },
-  { feature: 'daily-reports', username: 'command', path: '/daily-reports', ready: '[data-testid="dr-units"] .ant-table-row' },
-  { feature: 'notices', username: 'command', path: '/notices', ready: '[data-testid="notices-inbox"]', prepare: openSentNotices },
-  { feature: 'gatherings', username: 'township04', path: '/gatherings', ready: '[data-testid="gatherings-table"] .ant-table-row' },
+  {
+    feature: 'zero-reports',
+    username: 'command',
+    path: '/zero-reports/status',
+    ready: '[data-testid="zr-townships"]',
+    settleMs: 1500,
+  },
+  {
+    feature: 'daily-reports',
+    username: 'command',
+    path: '/daily-reports',
+    ready: '[data-testid="dr-units"] .ant-table-row',
+  },
+  {
+    feature: 'notices',
+    username: 'command',
+    path: '/notices',
+    ready: '[data-testid="notices-inbox"]',
+    prepare: openSentNotices,
+  },
+  {
+    feature: 'gatherings',
+    username: 'township04',
+    path: '/gatherings',
+    ready: '[data-testid="gatherings-table"] .ant-table-row',
+  },
   { feature: 'dispatch', username: 'command', path: '/dispatch', ready: '[data-testid="dispatch-list"]' },
-  { feature: 'command-centre', username: 'command', path: '/dashboard', ready: '[data-testid="dashboard-region-name"]', settleMs: 2500 },
+  {
+    feature: 'command-centre',
+    username: 'command',
+    path: '/dashboard',
+    ready: '[data-testid="dashboard-region-name"]',
+    settleMs: 2500,
+  },
   { feature: 'admin', username: 'admin', path: '/regions', ready: '[data-testid="region-detail"] .ant-table-row' },
   { feature: 'audit', username: 'admin', path: '/audit', ready: '[data-testid="audit-table"] .ant-table-row' },
 ];
@@ -85,7 +120,10 @@ async function flattenGradients(page: Page): Promise<void> {
     for (const el of document.querySelectorAll<HTMLElement>('*')) {
       const image = getComputedStyle(el).backgroundImage;
       if (!image.includes('gradient')) continue;
-      const stops = [...image.matchAll(/rgba?\(([^)]*)\)/g)].map((m) => ({ colour: m[0], alpha: Number(m[1]!.split(',')[3] ?? 1) }));
+      const stops = [...image.matchAll(/rgba?\(([^)]*)\)/g)].map((m) => ({
+        colour: m[0],
+        alpha: Number(m[1]!.split(',')[3] ?? 1),
+      }));
       el.style.backgroundImage = 'none';
       const opaque = stops.sort((a, b) => b.alpha - a.alpha)[0];
       if (opaque) el.style.backgroundColor = opaque.colour;
@@ -104,7 +142,12 @@ beforeAll(async () => {
   const clock = new ManualClock(NOW);
   await ensureAdmin(database.db, clock, ADMIN_PASSWORD);
   await buildDemo(database.db, clock, { scale: 'small', timeZone: TZ });
-  app = await buildApp({ db: database.db, config: loadConfig({ QUNFANG_DEMO: 'none', LOG_LEVEL: 'silent', QUNFANG_TZ: TZ }), clock, serveWeb: true });
+  app = await buildApp({
+    db: database.db,
+    config: loadConfig({ QUNFANG_DEMO: 'none', LOG_LEVEL: 'silent', QUNFANG_TZ: TZ }),
+    clock,
+    serveWeb: true,
+  });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchBrowser();
 }, 600_000);
@@ -116,7 +159,13 @@ afterAll(async () => {
 
 async function open(shot: Shot): Promise<Page> {
   const viewport = shot.phone ? PHONE : DESKTOP;
-  const context = await browser.newContext({ viewport, isMobile: shot.phone ?? false, hasTouch: shot.phone ?? false, timezoneId: TZ, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport,
+    isMobile: shot.phone ?? false,
+    hasTouch: shot.phone ?? false,
+    timezoneId: TZ,
+    locale: 'zh-CN',
+  });
   await context.clock.setFixedTime(NOW);
   const page = await context.newPage();
   await loginThroughForm(page, url, shot.username, shot.username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD);

@@ -52,7 +52,11 @@ describe('foundation in the browser', () => {
     await addChild(township.id, '古陶镇', '东城村', '140728100200');
     const villageId = await regionId('140728100200');
     await addChild(villageId, '东城村', '东城村第一网格');
-    const grid = await server.db.selectFrom('regions').select(['id', 'code']).where('name', '=', '东城村第一网格').executeTakeFirstOrThrow();
+    const grid = await server.db
+      .selectFrom('regions')
+      .select(['id', 'code'])
+      .where('name', '=', '东城村第一网格')
+      .executeTakeFirstOrThrow();
     expect(grid.code).toBe('140728100200001');
     await page.goto(`${server.url}/regions/${grid.id}`);
     await expect(page.locator('[data-testid="region-detail-name"]').innerText()).resolves.toContain('东城村第一网格');
@@ -71,7 +75,11 @@ describe('foundation in the browser', () => {
     await page.locator('[data-testid="users-table"]').getByText('dongcheng01').waitFor();
     // a password the admin chose is temporary: the list says so
     await page.locator('[data-testid="user-must-change-dongcheng01"]').waitFor();
-    const user = await server.db.selectFrom('users').select(['role', 'region_id']).where('username', '=', 'dongcheng01').executeTakeFirstOrThrow();
+    const user = await server.db
+      .selectFrom('users')
+      .select(['role', 'region_id'])
+      .where('username', '=', 'dongcheng01')
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ role: 'grid', region_id: grid.id });
     await screenshot(page, 'admin-users');
   });
@@ -95,13 +103,19 @@ describe('foundation in the browser', () => {
     await page.locator('#password-confirm').fill('Dongcheng-Elm-38');
     await page.locator('[data-testid="forced-password-submit"]').click();
     await page.locator('[data-testid="current-user"]').waitFor();
-    const flag = await server.db.selectFrom('users').select('must_change_password').where('username', '=', 'dongcheng01').executeTakeFirstOrThrow();
+    const flag = await server.db
+      .selectFrom('users')
+      .select('must_change_password')
+      .where('username', '=', 'dongcheng01')
+      .executeTakeFirstOrThrow();
     expect(flag.must_change_password).toBe(0);
     await expect(page.locator('[data-testid="current-scope"]').innerText()).resolves.toContain('东城村第一网格');
     await page.locator('[data-testid="nav-regions"]').click();
     const tree = page.locator('[data-testid="region-tree"]');
     await tree.locator('[data-testid="region-node-140728100200001"]').waitFor();
-    const codes = await tree.locator('[data-testid^="region-node-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+    const codes = await tree
+      .locator('[data-testid^="region-node-"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
     expect(codes).toEqual(['region-node-140728100200001']);
     await expect(page.locator('[data-testid="nav-users"]').count()).resolves.toBe(0);
     // a region outside the grid, opened by URL, is not there for them

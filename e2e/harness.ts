@@ -16,11 +16,17 @@ export const RESULTS = path.resolve(import.meta.dirname, '../test-results');
  * fresh database of this project's engine, listening on a free loopback port.
  */
 export async function startServer(): Promise<TestDatabase & { url: string; stop(): Promise<void> }> {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` (npm test does it first)');
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error('dist/web is missing: run `npx vite build` (npm test does it first)');
   const database = await testDb();
   const clock = systemClock;
   await ensureAdmin(database.db, clock, ADMIN_PASSWORD);
-  const app = await buildApp({ db: database.db, config: loadConfig({ QUNFANG_DEMO: 'none', LOG_LEVEL: 'silent' }), clock, serveWeb: true });
+  const app = await buildApp({
+    db: database.db,
+    config: loadConfig({ QUNFANG_DEMO: 'none', LOG_LEVEL: 'silent' }),
+    clock,
+    serveWeb: true,
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     ...database,
@@ -42,7 +48,16 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: choice.executablePath,
     env: { ...process.env, ...choice.env } as Record<string, string>,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

@@ -37,30 +37,55 @@ beforeAll(async () => {
   const tree = await makeTree(server.db, clock);
   observerId = (await makeUser(server.db, clock, 'guancha01', 'observer', tree.dongcheng)).id;
   const person = async (name: string, idNumber: string) =>
-    (await registerPerson(server.db, clock, systemActor, { name, idType: 'resident_id', idNumber, regionId: tree.buildingA.id, away: false, tags: [], confirmNotDuplicate: false })).person.id;
+    (
+      await registerPerson(server.db, clock, systemActor, {
+        name,
+        idType: 'resident_id',
+        idNumber,
+        regionId: tree.buildingA.id,
+        away: false,
+        tags: [],
+        confirmNotDuplicate: false,
+      })
+    ).person.id;
   selfReporter = await person('孙自报', id('14072819920505005'));
   keyboardPerson = await person('周键盘', id('14072819930606006'));
   completer = await person('郑期满', id('14072819940707007'));
   browser = await launchBrowser();
   admin = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, ...CONTEXT })).newPage();
-  phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT });
-  observerPage = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT })).newPage();
+  phone = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    ...CONTEXT,
+  });
+  observerPage = await (
+    await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT })
+  ).newPage();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+const activeTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 
 describe('isolation: self-report link and the observer’s follow-ups', () => {
   it('the admin isolates two persons and hands one the self-report link from the detail page', async () => {
     await loginThroughForm(admin, server.url, 'admin', ADMIN_PASSWORD);
     const settings = await (await admin.request.get(`${server.url}/api/isolation/settings`)).json();
-    const saved = await admin.request.put(`${server.url}/api/isolation/settings`, { data: { ...settings, windows: { ...settings.windows, 1: ['00:00-23:59'], 2: ['00:00-12:00', '12:00-23:59'] } } });
+    const saved = await admin.request.put(`${server.url}/api/isolation/settings`, {
+      data: { ...settings, windows: { ...settings.windows, 1: ['00:00-23:59'], 2: ['00:00-12:00', '12:00-23:59'] } },
+    });
     expect(saved.status(), await saved.text()).toBe(200);
-    for (const [key, personId] of [['self', selfReporter], ['keyboard', keyboardPerson]] as const) {
-      const res = await admin.request.post(`${server.url}/api/isolation/episodes`, { data: { personId, kind: 'home', reason: 'close_contact', observerId } });
+    for (const [key, personId] of [
+      ['self', selfReporter],
+      ['keyboard', keyboardPerson],
+    ] as const) {
+      const res = await admin.request.post(`${server.url}/api/isolation/episodes`, {
+        data: { personId, kind: 'home', reason: 'close_contact', observerId },
+      });
       expect(res.status(), await res.text()).toBe(201);
       episodes[key] = (await res.json()).id;
     }
@@ -88,7 +113,9 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await screenshot(page, 'isolation-self-report-375');
     await page.locator('[data-testid="self-report-submit"]').click();
     await expect(page.locator('[data-testid="self-report-notice"]').innerText()).resolves.toContain('已提交');
-    await expect(page.locator('[data-testid="self-report-slots"] [data-status="filled"]').innerText()).resolves.toContain('36.8');
+    await expect(
+      page.locator('[data-testid="self-report-slots"] [data-status="filled"]').innerText(),
+    ).resolves.toContain('36.8');
 
     // 需要帮助: food, with what exactly
     await page.locator('[data-testid="self-report-need-food"]').click();
@@ -97,9 +124,18 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await page.locator('[data-testid="self-report-help"]').getByText('已收到您的求助').waitFor();
     await screenshot(page, 'isolation-self-report-done-375');
 
-    const slot = await server.db.selectFrom('follow_up_slots').select(['id', 'temperature', 'via', 'status']).where('episode_id', '=', episodes.self).where('status', '=', 'filled').execute();
+    const slot = await server.db
+      .selectFrom('follow_up_slots')
+      .select(['id', 'temperature', 'via', 'status'])
+      .where('episode_id', '=', episodes.self)
+      .where('status', '=', 'filled')
+      .execute();
     expect(slot.map((s) => [Number(s.temperature), s.via])).toEqual([[36.8, 'self']]);
-    const needs = await server.db.selectFrom('necessity_requests').select(['kind', 'detail', 'status']).where('episode_id', '=', episodes.self).execute();
+    const needs = await server.db
+      .selectFrom('necessity_requests')
+      .select(['kind', 'detail', 'status'])
+      .where('episode_id', '=', episodes.self)
+      .execute();
     expect(needs).toEqual([{ kind: 'food', detail: '大米 一袋', status: 'open' }]);
   });
 
@@ -125,7 +161,9 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await expect.poll(() => activeTestId(observerPage)).toBe('slot-fill-temp');
     await observerPage.keyboard.type('36.5', { delay: 20 });
     keys += 4;
-    await expect(observerPage.locator('[data-testid="slot-fill-condition"]').getAttribute('data-value')).resolves.toBe('well');
+    await expect(observerPage.locator('[data-testid="slot-fill-condition"]').getAttribute('data-value')).resolves.toBe(
+      'well',
+    );
     await screenshot(observerPage, 'isolation-fill-375');
     await press('Enter');
     await expect(observerPage.locator('[data-testid="today-done"]').innerText()).resolves.toContain('周键盘');
@@ -134,13 +172,24 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await expect(keyboardCard.locator('[data-status="filled"]').innerText()).resolves.toContain('36.5');
     await screenshot(observerPage, 'isolation-today-done-375');
 
-    const filled = await server.db.selectFrom('follow_up_slots').select(['temperature', 'via', 'condition', 'filled_by']).where('episode_id', '=', episodes.keyboard).where('status', '=', 'filled').execute();
-    expect(filled.map((s) => [Number(s.temperature), s.via, s.condition, s.filled_by])).toEqual([[36.5, 'observer', 'well', observerId]]);
+    const filled = await server.db
+      .selectFrom('follow_up_slots')
+      .select(['temperature', 'via', 'condition', 'filled_by'])
+      .where('episode_id', '=', episodes.keyboard)
+      .where('status', '=', 'filled')
+      .execute();
+    expect(filled.map((s) => [Number(s.temperature), s.via, s.condition, s.filled_by])).toEqual([
+      [36.5, 'observer', 'well', observerId],
+    ]);
   });
 
   it('the admin sees the request on the necessities tab and assigns it', async () => {
     await admin.goto(`${server.url}/isolation?tab=necessities`);
-    const need = await server.db.selectFrom('necessity_requests').select('id').where('episode_id', '=', episodes.self).executeTakeFirstOrThrow();
+    const need = await server.db
+      .selectFrom('necessity_requests')
+      .select('id')
+      .where('episode_id', '=', episodes.self)
+      .executeTakeFirstOrThrow();
     const row = admin.locator(`[data-testid="necessity-${need.id}"]`);
     await expect(row.innerText()).resolves.toContain('孙自报');
     await expect(row.innerText()).resolves.toContain('大米 一袋');
@@ -148,7 +197,18 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await row.locator(`[data-testid="necessity-assign-${need.id}"]`).click();
     await admin.locator('[data-testid="necessity-action-text"]').fill('村委会 张三');
     await admin.locator('[data-testid="necessity-action-submit"]').click();
-    await expect.poll(async () => (await server.db.selectFrom('necessity_requests').select('status').where('id', '=', need.id).executeTakeFirstOrThrow()).status).toBe('assigned');
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.db
+              .selectFrom('necessity_requests')
+              .select('status')
+              .where('id', '=', need.id)
+              .executeTakeFirstOrThrow()
+          ).status,
+      )
+      .toBe('assigned');
     // it leaves the open list and shows under 已派单 with its assignee and the time waited so far
     await row.waitFor({ state: 'detached' });
     await admin.locator('[data-testid="necessities-filter"]').getByText('已派单').click();
@@ -165,12 +225,21 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await admin.keyboard.press('Escape');
 
     // a one-day observation, its one follow-up normal: completed at once
-    const res = await admin.request.post(`${server.url}/api/isolation/episodes`, { data: { personId: completer, kind: 'home', reason: 'other', days: 1, slotsPerDay: 1, observerId } });
+    const res = await admin.request.post(`${server.url}/api/isolation/episodes`, {
+      data: { personId: completer, kind: 'home', reason: 'other', days: 1, slotsPerDay: 1, observerId },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const episodeId = (await res.json()).id as string;
-    const slots = (await (await admin.request.get(`${server.url}/api/isolation/episodes/${episodeId}`)).json()).slots as { id: string }[];
+    const slots = (await (await admin.request.get(`${server.url}/api/isolation/episodes/${episodeId}`)).json())
+      .slots as { id: string }[];
     expect(slots).toHaveLength(1);
-    expect((await admin.request.post(`${server.url}/api/isolation/slots/${slots[0]!.id}`, { data: { temperature: 36.4, condition: 'well' } })).status()).toBe(200);
+    expect(
+      (
+        await admin.request.post(`${server.url}/api/isolation/slots/${slots[0]!.id}`, {
+          data: { temperature: 36.4, condition: 'well' },
+        })
+      ).status(),
+    ).toBe(200);
     await admin.goto(`${server.url}/isolation/episodes/${episodeId}`);
     await admin.locator('[data-testid="episode-end"]').click();
     await admin.locator('[data-testid="end-submit"]').click();
@@ -197,29 +266,55 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
   });
 
   it('the create form says who observes when nobody is chosen; episodes without an observer get one in one action', async () => {
-    const personId = (await registerPerson(server.db, systemClock, systemActor, { name: '吴默认', idType: 'resident_id', idNumber: id('14072819950808008'), regionId: (await server.db.selectFrom('regions').select('id').where('name', '=', '1号院').executeTakeFirstOrThrow()).id, away: false, tags: [], confirmNotDuplicate: false })).person.id;
+    const personId = (
+      await registerPerson(server.db, systemClock, systemActor, {
+        name: '吴默认',
+        idType: 'resident_id',
+        idNumber: id('14072819950808008'),
+        regionId: (
+          await server.db.selectFrom('regions').select('id').where('name', '=', '1号院').executeTakeFirstOrThrow()
+        ).id,
+        away: false,
+        tags: [],
+        confirmNotDuplicate: false,
+      })
+    ).person.id;
     await admin.goto(`${server.url}/isolation`);
     await admin.locator('[data-testid="episode-create"]').click();
     await expect(admin.locator('[data-testid="default-observers"]').innerText()).resolves.toContain('包保责任人');
     await admin.locator('#episode-persons').fill('吴默认');
     // the option of the dropdown that is showing (closed dropdowns of earlier selects stay in the page)
     await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '吴默认' }).click();
-    await expect.poll(() => admin.locator('[data-testid="episode-form"], form').first().innerText()).toContain('吴默认');
-    await expect.poll(() => admin.locator('[data-testid="default-observers"]').innerText()).toBe('不指定时：guancha01（村医）1 人');
+    await expect
+      .poll(() => admin.locator('[data-testid="episode-form"], form').first().innerText())
+      .toContain('吴默认');
+    await expect
+      .poll(() => admin.locator('[data-testid="default-observers"]').innerText())
+      .toBe('不指定时：guancha01（村医）1 人');
     await screenshot(admin, 'isolation-default-observer');
     await admin.locator('[data-testid="episode-submit"]').click();
     await admin.waitForURL(/\/isolation\/episodes\/[0-9a-f-]{36}$/);
-    const episode = await server.db.selectFrom('isolation_episodes').select(['id', 'observer_id']).where('person_id', '=', personId).executeTakeFirstOrThrow();
+    const episode = await server.db
+      .selectFrom('isolation_episodes')
+      .select(['id', 'observer_id'])
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
     expect(episode.observer_id).toBe(observerId);
 
     // an episode from before the rule, nobody observing it
     await server.db.updateTable('isolation_episodes').set({ observer_id: null }).where('id', '=', episode.id).execute();
     await admin.goto(`${server.url}/isolation`);
-    await expect(admin.locator('[data-testid="unobserved-alert"]').innerText()).resolves.toContain('1 人的隔离观察没有观察员');
+    await expect(admin.locator('[data-testid="unobserved-alert"]').innerText()).resolves.toContain(
+      '1 人的隔离观察没有观察员',
+    );
     await admin.locator('[data-testid="unobserved-assign"]').click();
     await admin.locator('[data-testid="assign-submit"]').click();
     await expect(admin.locator('[data-testid="assign-result"]').innerText()).resolves.toBe('已分配 1 人，跳过 0 人');
-    const assigned = await server.db.selectFrom('isolation_episodes').select('observer_id').where('id', '=', episode.id).executeTakeFirstOrThrow();
+    const assigned = await server.db
+      .selectFrom('isolation_episodes')
+      .select('observer_id')
+      .where('id', '=', episode.id)
+      .executeTakeFirstOrThrow();
     expect(assigned.observer_id).toBe(observerId);
     await admin.keyboard.press('Escape');
     await expect.poll(() => admin.locator('[data-testid="unobserved-alert"]').count()).toBe(0);

@@ -29,8 +29,15 @@ beforeAll(async () => {
   await makeUser(server.db, systemClock, 'duancun01', 'grid', tree.duancunVillage);
   browser = await launchBrowser();
   command = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, ...CONTEXT })).newPage();
-  worker = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT })).newPage();
-  publicContext = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT });
+  worker = await (
+    await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT })
+  ).newPage();
+  publicContext = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    ...CONTEXT,
+  });
   await loginThroughForm(command, server.url, 'command01', PASSWORD);
   await loginThroughForm(worker, server.url, 'grid_a', PASSWORD);
 });
@@ -44,7 +51,9 @@ describe('notices: publish to a township, read on a phone, receipts; a public an
     await command.locator('[data-testid="nav-notices"]').click();
     await command.locator('[data-testid="notice-compose"]').click();
     await command.locator('[data-testid="compose-title"]').fill(TITLE);
-    await command.locator('[data-testid="compose-body"]').fill('各网格员于1月28日前完成辖区内所有住户的入户排查，逐人造册登记。');
+    await command
+      .locator('[data-testid="compose-body"]')
+      .fill('各网格员于1月28日前完成辖区内所有住户的入户排查，逐人造册登记。');
     await command.locator('#regionId').click();
     await command.locator('#regionId').fill('古陶');
     await command.locator('.ant-select-tree-node-content-wrapper', { hasText: '古陶镇' }).first().click();
@@ -86,7 +95,9 @@ describe('notices: publish to a township, read on a phone, receipts; a public an
     await command.locator('[data-testid="notice-compose"]').click();
     await command.locator('[data-testid="compose-kind"]').getByText('公开公告').click();
     await command.locator('[data-testid="compose-title"]').fill('关于禁止举办聚集性活动的通告');
-    await command.locator('[data-testid="compose-body"]').fill('疫情防控期间，全县范围内禁止举办庙会、集市等聚集性活动。婚事延期办，丧事从简办，宴请不办。');
+    await command
+      .locator('[data-testid="compose-body"]')
+      .fill('疫情防控期间，全县范围内禁止举办庙会、集市等聚集性活动。婚事延期办，丧事从简办，宴请不办。');
     await command.locator('[data-testid="compose-publish"]').click();
     const link = command.locator('[data-testid="notice-public-link"]');
     await link.waitFor();
@@ -95,7 +106,9 @@ describe('notices: publish to a township, read on a phone, receipts; a public an
 
     const page = await publicContext.newPage();
     await page.goto(`${server.url}/a/${slug}`);
-    await expect(page.locator('[data-testid="announcement-title"]').innerText()).resolves.toBe('关于禁止举办聚集性活动的通告');
+    await expect(page.locator('[data-testid="announcement-title"]').innerText()).resolves.toBe(
+      '关于禁止举办聚集性活动的通告',
+    );
     await expect(page.locator('[data-testid="announcement-body"]').innerText()).resolves.toContain('宴请不办');
     expect(await page.locator('.ant-layout').count()).toBe(0);
     await screenshot(page, 'announcement-public');
@@ -112,7 +125,10 @@ describe('gatherings on a phone', () => {
     await worker.locator('[data-testid="gathering-host"]').fill('王喜事');
     await worker.locator('[data-testid="gathering-phone"]').fill('13912345678');
     await worker.locator('[data-testid="gathering-date"]').click();
-    await worker.locator('.ant-picker-dropdown .ant-picker-now-btn, .ant-picker-dropdown .ant-picker-today-btn').first().click();
+    await worker
+      .locator('.ant-picker-dropdown .ant-picker-now-btn, .ant-picker-dropdown .ant-picker-today-btn')
+      .first()
+      .click();
     await worker.locator('[data-testid="gathering-expected"]').fill('120');
     await worker.locator('[data-testid="gathering-submit"]').click();
     const detail = worker.locator('[data-testid="gathering-detail"]');
@@ -132,7 +148,10 @@ describe('gatherings on a phone', () => {
     await worker.locator('[data-testid="outcome-submit"]').click();
     await expect.poll(() => detail.locator('[data-testid="gathering-status"]').innerText()).toBe('缩小规模 · 10 人');
     await screenshot(worker, 'gathering-outcome-phone');
-    const row = await server.db.selectFrom('gatherings').select(['status', 'actual_guests', 'host_name']).executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom('gatherings')
+      .select(['status', 'actual_guests', 'host_name'])
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'scaled_down', actual_guests: 10, host_name: '王喜事' });
   });
 });

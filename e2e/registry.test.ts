@@ -22,7 +22,24 @@ let tree: Awaited<ReturnType<typeof makeTree>>;
 let tmp: string;
 
 const id = (first17: string) => first17 + idCardCheckChar(first17);
-const HEADER = ['姓名', '证件类型', '证件号码', '国籍', '性别', '出生日期', '手机号码', '楼栋编码', '门牌房号', '与户主关系', '人员标签', '返乡出发地', '抵达日期', '交通方式', '车次航班', '备注'];
+const HEADER = [
+  '姓名',
+  '证件类型',
+  '证件号码',
+  '国籍',
+  '性别',
+  '出生日期',
+  '手机号码',
+  '楼栋编码',
+  '门牌房号',
+  '与户主关系',
+  '人员标签',
+  '返乡出发地',
+  '抵达日期',
+  '交通方式',
+  '车次航班',
+  '备注',
+];
 const ZHANG_ID = id('14072819800101001');
 const LI_ID = id('14072819820202002');
 
@@ -45,7 +62,24 @@ async function roster(file: string) {
   const ws = wb.addWorksheet('人员花名册');
   ws.addRow(HEADER);
   ws.addRow(['张三丰', '', ZHANG_ID, '', '', '', '13912345678', b, '101', '户主', '', '', '', '', '', '']);
-  ws.addRow(['李四', '居民身份证', LI_ID, '', '', '', '', b, '101', '配偶', '返乡人员、湖北旅居史', '湖北省武汉市', '2020-01-20', '火车', 'K603', '']);
+  ws.addRow([
+    '李四',
+    '居民身份证',
+    LI_ID,
+    '',
+    '',
+    '',
+    '',
+    b,
+    '101',
+    '配偶',
+    '返乡人员、湖北旅居史',
+    '湖北省武汉市',
+    '2020-01-20',
+    '火车',
+    'K603',
+    '',
+  ]);
   ws.addRow(['王五', '', '', '', '男', '2010-05-05', '', b, '102', '户主', '', '', '', '', '', '']);
   ws.addRow(['坏号', '', '140728197001010010', '', '', '', '', b, '103', '户主', '', '', '', '', '', '']);
   ws.addRow(['坏楼', '', '', '', '男', '1990-01-01', '', '999999999999999999', '1', '户主', '', '', '', '', '', '']);
@@ -75,7 +109,8 @@ async function submitPerson() {
 }
 
 /** The names in the persons table, in order. */
-const names = () => page.locator('[data-testid="persons-table"] [data-testid^="person-row-"] td:first-child').allInnerTexts();
+const names = () =>
+  page.locator('[data-testid="persons-table"] [data-testid^="person-row-"] td:first-child').allInnerTexts();
 
 describe('resident registry in the browser', () => {
   it('imports a roster: progress, then 3 imported and 2 refused with a downloadable report', async () => {
@@ -86,7 +121,10 @@ describe('resident registry in the browser', () => {
     await page.locator('[data-testid="persons-import"]').click();
     await page.locator('[data-testid="import-template"]').waitFor();
 
-    const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="import-template"]').click()]);
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="import-template"]').click(),
+    ]);
     expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
 
     // Remember every stage the progress area goes through: a 5-row import can finish within one poll.
@@ -111,7 +149,10 @@ describe('resident registry in the browser', () => {
     await expect(page.locator('[data-testid="import-refused"]').innerText()).resolves.toContain('2');
     await screenshot(page, 'registry-import');
 
-    const [report] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="import-report"]').click()]);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="import-report"]').click(),
+    ]);
     expect(report.suggestedFilename()).toBe('导入错误-东城村花名册.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await report.path());
@@ -123,7 +164,15 @@ describe('resident registry in the browser', () => {
     await page.locator('[data-testid="nav-persons"]').click();
     await page.locator('[data-testid="persons-import"]').click();
     const file = path.join(tmp, '引号.csv');
-    fs.writeFileSync(file, '\uFEFF' + [HEADER.join(','), `王六,,,,,,,${tree.buildingA.code},101,户主,,,,,,`, `王七,,,,,,,${tree.buildingA.code},101,"配偶,,,,,,`].join('\r\n'));
+    fs.writeFileSync(
+      file,
+      '\uFEFF' +
+        [
+          HEADER.join(','),
+          `王六,,,,,,,${tree.buildingA.code},101,户主,,,,,,`,
+          `王七,,,,,,,${tree.buildingA.code},101,"配偶,,,,,,`,
+        ].join('\r\n'),
+    );
     await page.locator('[data-testid="import-file"] input[type="file"]').setInputFiles(file);
     const result = page.locator('[data-testid="import-result"][data-status="failed"]');
     await result.waitFor();
@@ -142,7 +191,9 @@ describe('resident registry in the browser', () => {
     await search.fill(LI_ID.slice(-4));
     await expect.poll(names).toEqual(['李四']);
     // ID numbers are listed masked
-    await expect(page.locator('[data-testid="id-masked"]').first().innerText()).resolves.toBe(`${LI_ID.slice(0, 4)}**********${LI_ID.slice(-4)}`);
+    await expect(page.locator('[data-testid="id-masked"]').first().innerText()).resolves.toBe(
+      `${LI_ID.slice(0, 4)}**********${LI_ID.slice(-4)}`,
+    );
     await screenshot(page, 'registry-search');
   });
 
@@ -178,11 +229,17 @@ describe('resident registry in the browser', () => {
     await expect(warning.innerText()).resolves.toContain('张三丰');
     await expect(page.locator('[data-testid="person-dup-confirm"]').innerText()).resolves.toContain('确认不是同一人');
     await screenshot(page, 'registry-duplicate');
-    const zhang = await server.db.selectFrom('persons').select('id').where('name', '=', '张三丰').executeTakeFirstOrThrow();
+    const zhang = await server.db
+      .selectFrom('persons')
+      .select('id')
+      .where('name', '=', '张三丰')
+      .executeTakeFirstOrThrow();
     await page.locator(`[data-testid="person-dup-open-${zhang.id}"]`).click();
     await page.locator('[data-testid="person-detail"]').waitFor();
     await expect(page.locator('[data-testid="person-detail"]').innerText()).resolves.toContain('13912345678'.slice(-4));
-    await expect(server.db.selectFrom('persons').select('id').where('name', '=', '张三丰').execute()).resolves.toHaveLength(1);
+    await expect(
+      server.db.selectFrom('persons').select('id').where('name', '=', '张三丰').execute(),
+    ).resolves.toHaveLength(1);
     await page.keyboard.press('Escape');
   });
 
@@ -197,12 +254,19 @@ describe('resident registry in the browser', () => {
 
     // the new record opens, and lists the first one as a possible duplicate
     await page.locator('[data-testid="person-detail"]').waitFor();
-    const [first, second] = await server.db.selectFrom('persons').select('id').where('name', '=', '张三丰').orderBy('id').execute();
+    const [first, second] = await server.db
+      .selectFrom('persons')
+      .select('id')
+      .where('name', '=', '张三丰')
+      .orderBy('id')
+      .execute();
     expect(second).toBeDefined();
     await page.locator(`[data-testid="dup-merge-${first!.id}"]`).click();
     await page.locator('[data-testid="dup-merge-ok"]').click();
     await page.locator('[data-testid="dup-undo"]').waitFor();
-    const status = async () => (await server.db.selectFrom('persons').select('status').where('id', '=', first!.id).executeTakeFirstOrThrow()).status;
+    const status = async () =>
+      (await server.db.selectFrom('persons').select('status').where('id', '=', first!.id).executeTakeFirstOrThrow())
+        .status;
     await expect(status()).resolves.toBe('merged');
     await screenshot(page, 'registry-merged');
     await page.locator('[data-testid="dup-undo"]').click();
@@ -213,7 +277,10 @@ describe('resident registry in the browser', () => {
 
   it('exports the list to Excel, masked', async () => {
     await page.locator('[data-testid="person-detail"]').waitFor({ state: 'detached' });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="persons-export"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="persons-export"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());

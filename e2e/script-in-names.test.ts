@@ -29,7 +29,11 @@ const id = (first17: string) => first17 + idCardCheckChar(first17);
 const localDay = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, { method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => null)) as any;
   expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
   return json;
@@ -72,36 +76,88 @@ beforeAll(async () => {
   const tree = await makeTree(server.db, systemClock);
   ids.duancunVillage = tree.duancunVillage.id;
   const chief = await makeUser(server.db, systemClock, 'zhihui01', 'command', tree.county);
-  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const login = await fetch(server.url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
   // the names: regions at every level, a user, people, a checkpoint, a screening round, a notice
-  for (const [region, name] of [[tree.gutao, '古陶镇'], [tree.duancun, '段村镇'], [tree.dongcheng, '东城村'], [tree.xicheng, '西城村'], [tree.gridA, '东城村第一网格']] as const) {
+  for (const [region, name] of [
+    [tree.gutao, '古陶镇'],
+    [tree.duancun, '段村镇'],
+    [tree.dongcheng, '东城村'],
+    [tree.xicheng, '西城村'],
+    [tree.gridA, '东城村第一网格'],
+  ] as const) {
     await api('PATCH', `/api/regions/${region.id}`, { name: planted(name) });
   }
   await api('PATCH', `/api/users/${chief.id}`, { displayName: planted('指挥长') });
   const person = async (name: string, idNumber: string) =>
-    (await api('POST', '/api/persons', { name: planted(name), idNumber: id(idNumber), regionId: tree.buildingA.id, confirmNotDuplicate: true })).person.id as string;
+    (
+      await api('POST', '/api/persons', {
+        name: planted(name),
+        idNumber: id(idNumber),
+        regionId: tree.buildingA.id,
+        confirmNotDuplicate: true,
+      })
+    ).person.id as string;
   ids.casePerson = await person('赵', '14072819800101101');
   ids.contact = await person('钱', '14072819850210102');
-  const site = await api('POST', '/api/checkpoints/sites', { name: planted('古陶东卡口'), kind: 'village_entrance', regionId: tree.dongcheng.id });
+  const site = await api('POST', '/api/checkpoints/sites', {
+    name: planted('古陶东卡口'),
+    kind: 'village_entrance',
+    regionId: tree.dongcheng.id,
+  });
   await api('POST', '/api/checkpoints/passages', {
-    id: randomUUID(), siteId: site.id, at: new Date(Date.now() - 5_000).toISOString(), direction: 'in', plate: '晋K12345', decision: 'pass',
+    id: randomUUID(),
+    siteId: site.id,
+    at: new Date(Date.now() - 5_000).toISOString(),
+    direction: 'in',
+    plate: '晋K12345',
+    decision: 'pass',
     occupants: [{ name: planted('过路人'), phone: '13800000000', temperature: 36.5 }],
   });
   await api('POST', '/api/households', { regionId: tree.buildingA.id, room: '1号' });
-  await api('POST', '/api/screening/rounds', { name: planted('第一轮'), startDate: localDay(-1), endDate: localDay(3), regionIds: [tree.gutao.id] });
-  ids.case = (await api('POST', '/api/cases', { personId: ids.casePerson, classification: 'confirmed', reportDate: localDay(0) })).id;
-  await api('POST', `/api/cases/${ids.case}/contacts`, { accept: [{ personId: ids.contact, exposureType: 'household' }] });
-  ids.notice = (await api('POST', '/api/notices', { kind: 'public', title: planted('通告'), body: planted('正文'), regionId: tree.county.id, publish: true })).slug;
+  await api('POST', '/api/screening/rounds', {
+    name: planted('第一轮'),
+    startDate: localDay(-1),
+    endDate: localDay(3),
+    regionIds: [tree.gutao.id],
+  });
+  ids.case = (
+    await api('POST', '/api/cases', { personId: ids.casePerson, classification: 'confirmed', reportDate: localDay(0) })
+  ).id;
+  await api('POST', `/api/cases/${ids.case}/contacts`, {
+    accept: [{ personId: ids.contact, exposureType: 'household' }],
+  });
+  ids.notice = (
+    await api('POST', '/api/notices', {
+      kind: 'public',
+      title: planted('通告'),
+      body: planted('正文'),
+      regionId: tree.county.id,
+      publish: true,
+    })
+  ).slug;
   await refreshRollups(server.db, systemClock, 'Asia/Shanghai', { force: true });
 
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    timezoneId: 'Asia/Shanghai',
+    locale: 'zh-CN',
+  });
   await context.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   page = await context.newPage();
   await loginThroughForm(page, server.url, 'zhihui01', PASSWORD);
@@ -125,7 +181,12 @@ describe('a script planted in a name never runs', () => {
     // (a township's own tooltip is on its thin name strip; its villages' blocks fill the rest)
     const treemap = await tooltipsOf(page.locator('[data-testid="dashboard-treemap"]'), 16, 8, planted('东城村'));
     expect(treemap).toContain(planted('东城村'));
-    const zeroReports = await tooltipsOf(page.locator('[data-testid="dashboard-zero-reports"]'), 4, 31, planted('古陶镇'));
+    const zeroReports = await tooltipsOf(
+      page.locator('[data-testid="dashboard-zero-reports"]'),
+      4,
+      31,
+      planted('古陶镇'),
+    );
     expect(zeroReports).toContain(planted('古陶镇'));
     const screening = await tooltipsOf(page.locator('[data-testid="dashboard-screening"]'), 4, 31, planted('古陶镇'));
     expect(screening).toContain(planted('古陶镇'));
@@ -149,7 +210,10 @@ describe('a script planted in a name never runs', () => {
     await page.waitForTimeout(3000); // the force layout settles
     // the nodes land where the force layout puts them: whichever person (or link) the sweep meets first
     const text = await tooltipsOf(graph, 32, 16, PAYLOAD);
-    expect([planted('赵'), planted('钱')].some((name) => text.includes(name)), text).toBe(true);
+    expect(
+      [planted('赵'), planted('钱')].some((name) => text.includes(name)),
+      text,
+    ).toBe(true);
     await expectNothingRan('chain graph');
   });
 
@@ -191,15 +255,28 @@ describe('the Content-Security-Policy', () => {
     await page.goto(`${server.url}/dashboard`);
     await page.locator('[data-testid="dashboard-region-name"]').waitFor();
     const result = await page.evaluate(async () => {
-      const w = window as unknown as { __xss?: number; __inline?: number; __evaluated?: number; __cspViolations: string[] };
-      document.body.insertAdjacentHTML('beforeend', '<img id="planted" src="data:," onerror="window.__xss=1" onload="window.__xss=1">');
+      const w = window as unknown as {
+        __xss?: number;
+        __inline?: number;
+        __evaluated?: number;
+        __cspViolations: string[];
+      };
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img id="planted" src="data:," onerror="window.__xss=1" onload="window.__xss=1">',
+      );
       const script = document.createElement('script');
       script.textContent = 'window.__inline = 1';
       document.body.appendChild(script);
       // a string handed to setTimeout is eval: refused without 'unsafe-eval'
       (setTimeout as unknown as (code: string) => void)('window.__evaluated = 1');
       await new Promise((r) => setTimeout(r, 300));
-      return { xss: w.__xss ?? 0, inline: w.__inline ?? 0, evaluated: w.__evaluated ?? 0, violations: w.__cspViolations.length };
+      return {
+        xss: w.__xss ?? 0,
+        inline: w.__inline ?? 0,
+        evaluated: w.__evaluated ?? 0,
+        violations: w.__cspViolations.length,
+      };
     });
     expect(result).toMatchObject({ xss: 0, inline: 0, evaluated: 0 });
     expect(result.violations).toBeGreaterThanOrEqual(3);

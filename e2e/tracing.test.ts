@@ -39,22 +39,50 @@ beforeAll(async () => {
   await makeUser(server.db, systemClock, 'gutao01', 'township', tree.gutao);
   browser = await launchBrowser();
   tracer = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, ...CONTEXT })).newPage();
-  phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, ...CONTEXT });
+  phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    ...CONTEXT,
+  });
   await loginThroughForm(tracer, server.url, 'gutao01', PASSWORD);
 
   const person = async (name: string, idNumber: string, extra: Record<string, unknown> = {}) =>
-    (await post('/persons', { name, idNumber, regionId: tree.buildingA.id, confirmNotDuplicate: true, ...extra })).person.id as string;
+    (await post('/persons', { name, idNumber, regionId: tree.buildingA.id, confirmNotDuplicate: true, ...extra }))
+      .person.id as string;
   ids.household = (await post('/households', { regionId: tree.buildingA.id, room: '5号', phone: '13800005555' })).id;
-  ids.casePerson = await person('赵确诊', id('14072819800101101'), { householdId: ids.household, relation: 'head', regionId: undefined });
+  ids.casePerson = await person('赵确诊', id('14072819800101101'), {
+    householdId: ids.household,
+    relation: 'head',
+    regionId: undefined,
+  });
   ids.passenger = await person('钱乘客', id('14072819850210102'));
   ids.reporter = await person('刘自报', REPORTER_ID, { phone: '13711112222' });
   const site = await post('/checkpoints/sites', { name: '平遥高速口', kind: 'highway_exit', regionId: tree.gutao.id });
   ids.site = site.id;
   await post('/checkpoints/passages', {
-    id: randomUUID(), siteId: site.id, at: tripAt.toISOString(), direction: 'in', plate: '晋C60695', vehicleType: 'bus', decision: 'pass',
-    occupants: [{ name: '赵确诊', idNumber: id('14072819800101101') }, { name: '钱乘客', idNumber: id('14072819850210102') }, { name: '刘自报' }].map((o) => ({ ...o, temperature: 36.5 })),
+    id: randomUUID(),
+    siteId: site.id,
+    at: tripAt.toISOString(),
+    direction: 'in',
+    plate: '晋C60695',
+    vehicleType: 'bus',
+    decision: 'pass',
+    occupants: [
+      { name: '赵确诊', idNumber: id('14072819800101101') },
+      { name: '钱乘客', idNumber: id('14072819850210102') },
+      { name: '刘自报' },
+    ].map((o) => ({ ...o, temperature: 36.5 })),
   });
-  ids.case = (await post('/cases', { personId: ids.casePerson, classification: 'confirmed', onsetDate: localDay(-1), reportDate: localDay(0), treatedAt: '平遥县人民医院' })).id;
+  ids.case = (
+    await post('/cases', {
+      personId: ids.casePerson,
+      classification: 'confirmed',
+      onsetDate: localDay(-1),
+      reportDate: localDay(0),
+      treatedAt: '平遥县人民医院',
+    })
+  ).id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -73,7 +101,9 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await row.locator('input[type="checkbox"]').check();
     await tracer.locator('[data-testid="candidates-isolate"]').click();
     // the form names who will observe him when nobody is chosen (issue 13: the bulk form shows who it will be)
-    await expect.poll(() => tracer.locator('[data-testid="isolate-options"] [data-testid="default-observers"]').innerText()).toMatch(/^不指定时：.+1 人$/);
+    await expect
+      .poll(() => tracer.locator('[data-testid="isolate-options"] [data-testid="default-observers"]').innerText())
+      .toMatch(/^不指定时：.+1 人$/);
     await tracer.locator('[data-testid="isolate-confirm"]').click();
     await expect.poll(() => row.innerText()).toContain('隔离中');
     await screenshot(tracer, 'tracing-candidates');
@@ -86,7 +116,9 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     const canvas = tracer.locator('[data-testid="chain-graph"] canvas');
     await canvas.waitFor();
     // the case's own contacts are the first generation of contacts
-    await expect(tracer.locator('[data-testid="chain-graph"]').getAttribute('aria-label')).resolves.toBe('传播链：确诊病例、第 1 代密接');
+    await expect(tracer.locator('[data-testid="chain-graph"]').getAttribute('aria-label')).resolves.toBe(
+      '传播链：确诊病例、第 1 代密接',
+    );
     const box = await canvas.boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     expect(box!.height).toBeGreaterThan(200);
@@ -127,8 +159,16 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     const from = new Date(tripAt.getTime() - 3600_000).toISOString();
     const to = new Date(tripAt.getTime() + 3600_000).toISOString();
     const notice = await post('/seek-notices', {
-      title: '关于寻找晋C60695客车乘客的紧急通告', body: '请乘坐晋C60695客车的乘客立即与疾控中心联系。', hotline: '0354-5681234',
-      regionId: (await (await tracer.request.get(`${server.url}/api/auth/me`)).json()).region.id, kind: 'vehicle', plate: '晋C60695', windowFrom: from, windowTo: to, expected: 2, caseId: ids.case,
+      title: '关于寻找晋C60695客车乘客的紧急通告',
+      body: '请乘坐晋C60695客车的乘客立即与疾控中心联系。',
+      hotline: '0354-5681234',
+      regionId: (await (await tracer.request.get(`${server.url}/api/auth/me`)).json()).region.id,
+      kind: 'vehicle',
+      plate: '晋C60695',
+      windowFrom: from,
+      windowTo: to,
+      expected: 2,
+      caseId: ids.case,
     });
     expect(notice).toMatchObject({ status: 'draft', found: 1 });
 
@@ -137,7 +177,9 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     // the list (one progress per notice) gives way to the notice's own page
     await tracer.waitForURL(new RegExp(`/notices/seek/${notice.id}$`));
     await tracer.locator('[data-testid="notice-status"]').waitFor();
-    await expect.poll(() => tracer.locator('[data-testid="notice-progress"]').innerText()).toContain('已找到 1 / 应找 2');
+    await expect
+      .poll(() => tracer.locator('[data-testid="notice-progress"]').innerText())
+      .toContain('已找到 1 / 应找 2');
     await tracer.locator('[data-testid="notice-publish"]').click();
     await expect.poll(() => tracer.locator('[data-testid="notice-status"]').innerText()).toBe('已发布');
     await tracer.locator('[data-testid="notice-qr"]').waitFor();
@@ -148,8 +190,12 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     // a fellow passenger's phone: no session, the light page
     const page = await phone.newPage();
     await page.goto(url);
-    await expect(page.locator('[data-testid="notice-heading"]').innerText()).resolves.toBe('关于寻找晋C60695客车乘客的紧急通告');
-    await expect(page.locator('[data-testid="notice-hotline"]').getAttribute('href')).resolves.toBe('tel:0354-5681234'.replace('-', ''));
+    await expect(page.locator('[data-testid="notice-heading"]').innerText()).resolves.toBe(
+      '关于寻找晋C60695客车乘客的紧急通告',
+    );
+    await expect(page.locator('[data-testid="notice-hotline"]').getAttribute('href')).resolves.toBe(
+      'tel:0354-5681234'.replace('-', ''),
+    );
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(loaded.filter((name) => /\/assets\/(antd|router|main)-/.test(name))).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -171,7 +217,9 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await expect(report.getAttribute('data-status')).resolves.toBe('pending');
     await expect(report.innerText()).resolves.toContain('证件号');
     await report.locator('[data-testid="report-confirm-刘自报"]').click();
-    await expect.poll(() => tracer.locator('[data-testid="notice-progress"]').innerText()).toContain('已找到 2 / 应找 2');
+    await expect
+      .poll(() => tracer.locator('[data-testid="notice-progress"]').innerText())
+      .toContain('已找到 2 / 应找 2');
     await expect(tracer.locator('[data-testid="found-刘自报"]').innerText()).resolves.toContain('自报');
     await expect(report.getAttribute('data-status')).resolves.toBe('confirmed');
     await screenshot(tracer, 'tracing-notice-confirmed');

@@ -31,8 +31,25 @@ beforeAll(async () => {
   await makeUser(db, systemClock, 'gutao_grid', 'grid', tree.gridA);
   await makeUser(db, systemClock, 'duan_grid', 'grid', grid);
   await createHousehold(db, systemClock, systemActor, { regionId: tree.buildingA.id, room: '5号', vacant: false });
-  const duanHousehold = await createHousehold(db, systemClock, systemActor, { regionId: building.id, room: '1号', vacant: false });
-  wangId = (await registerPerson(db, systemClock, systemActor, PersonInput.parse({ name: '王五', idNumber: WANG, phone: '13900001111', householdId: duanHousehold.id, relation: 'head' }))).person.id;
+  const duanHousehold = await createHousehold(db, systemClock, systemActor, {
+    regionId: building.id,
+    room: '1号',
+    vacant: false,
+  });
+  wangId = (
+    await registerPerson(
+      db,
+      systemClock,
+      systemActor,
+      PersonInput.parse({
+        name: '王五',
+        idNumber: WANG,
+        phone: '13900001111',
+        householdId: duanHousehold.id,
+        relation: 'head',
+      }),
+    )
+  ).person.id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -67,18 +84,28 @@ describe('transfer requests in the browser', () => {
     await page.locator('[data-testid="transfer-request"]').click();
     await page.locator('[data-testid="person-elsewhere-pending"]').waitFor();
     await screenshot(page, 'transfer-requested');
-    const person = await server.db.selectFrom('persons').select(['name', 'region_path']).where('id', '=', wangId).executeTakeFirstOrThrow();
+    const person = await server.db
+      .selectFrom('persons')
+      .select(['name', 'region_path'])
+      .where('id', '=', wangId)
+      .executeTakeFirstOrThrow();
     expect(person).toEqual({ name: '王五', region_path: duanBuildingPath });
     await page.close();
   });
 
-  it('the person\'s jurisdiction accepts it from its incoming list, and the requester sees it accepted', async () => {
+  it("the person's jurisdiction accepts it from its incoming list, and the requester sees it accepted", async () => {
     const page = await asUser('duan_grid');
     await page.locator('[data-testid="nav-persons"]').click();
     // one request waits for this jurisdiction: the persons page says so on its way in
-    await expect.poll(() => page.locator('[data-testid="persons-transfers-waiting"] .ant-badge-count').innerText()).toBe('1');
+    await expect
+      .poll(() => page.locator('[data-testid="persons-transfers-waiting"] .ant-badge-count').innerText())
+      .toBe('1');
     await page.locator('[data-testid="persons-transfers"]').click();
-    const transfer = await server.db.selectFrom('person_transfers').select('id').where('person_id', '=', wangId).executeTakeFirstOrThrow();
+    const transfer = await server.db
+      .selectFrom('person_transfers')
+      .select('id')
+      .where('person_id', '=', wangId)
+      .executeTakeFirstOrThrow();
     const row = page.locator(`[data-testid="transfer-row-${transfer.id}"]`);
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain('已搬到东城村居住');
@@ -88,14 +115,22 @@ describe('transfer requests in the browser', () => {
     await page.locator('[data-testid="transfer-decide-ok"]').click();
     await expect.poll(() => page.locator(`[data-testid="transfer-status-${transfer.id}"]`).innerText()).toBe('已同意');
     await screenshot(page, 'transfer-accepted');
-    const person = await server.db.selectFrom('persons').select('region_path').where('id', '=', wangId).executeTakeFirstOrThrow();
+    const person = await server.db
+      .selectFrom('persons')
+      .select('region_path')
+      .where('id', '=', wangId)
+      .executeTakeFirstOrThrow();
     expect(person.region_path).toBe(tree.buildingA.path);
     await page.close();
 
     const requester = await asUser('gutao_grid');
     await requester.goto(server.url + '/persons/transfers?box=outgoing');
-    await expect.poll(() => requester.locator(`[data-testid="transfer-status-${transfer.id}"]`).innerText()).toBe('已同意');
-    await expect(requester.locator(`[data-testid="transfer-row-${transfer.id}"]`).innerText()).resolves.not.toContain('3号院');
+    await expect
+      .poll(() => requester.locator(`[data-testid="transfer-status-${transfer.id}"]`).innerText())
+      .toBe('已同意');
+    await expect(requester.locator(`[data-testid="transfer-row-${transfer.id}"]`).innerText()).resolves.not.toContain(
+      '3号院',
+    );
     await requester.close();
   });
 });

@@ -35,13 +35,42 @@ beforeAll(async () => {
   // a returnee registered in 东城村 yesterday (the report of today covers yesterday)
   const yesterday = new ManualClock(new Date(Date.now() - 24 * 3600_000));
   await registerPerson(server.db, yesterday, systemActor, {
-    name: '赵返乡', idType: 'resident_id', idNumber: '14072819900303003'.slice(0, 17) + idCardCheckChar('14072819900303003'.slice(0, 17)),
-    regionId: tree.buildingA.id, away: false, tags: ['returnee'], confirmNotDuplicate: false,
+    name: '赵返乡',
+    idType: 'resident_id',
+    idNumber: '14072819900303003'.slice(0, 17) + idCardCheckChar('14072819900303003'.slice(0, 17)),
+    regionId: tree.buildingA.id,
+    away: false,
+    tags: ['returnee'],
+    confirmNotDuplicate: false,
   });
-  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  adminCookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  expect((await apiCall('POST', '/api/checkpoints/sites', { name: '段村村口', kind: 'village_entrance', regionId: tree.duancunVillage.id })).status).toBe(201);
-  expect((await apiCall('POST', '/api/responsibilities', { regionId: tree.duancunVillage.id, personName: '郝包村', post: '乡镇包村干部', phone: '13812345678' })).status).toBe(201);
+  const login = await fetch(server.url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  adminCookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  expect(
+    (
+      await apiCall('POST', '/api/checkpoints/sites', {
+        name: '段村村口',
+        kind: 'village_entrance',
+        regionId: tree.duancunVillage.id,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await apiCall('POST', '/api/responsibilities', {
+        regionId: tree.duancunVillage.id,
+        personName: '郝包村',
+        post: '乡镇包村干部',
+        phone: '13812345678',
+      })
+    ).status,
+  ).toBe(201);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -66,11 +95,15 @@ describe('daily zero report (零报告)', () => {
 
     await page.locator('[data-testid="zr-correct-householdsScreened"]').click();
     // antd puts the test id on the <input> itself or on its wrapper, depending on the version
-    const input = page.locator('[data-testid="zr-input-householdsScreened"]').locator('xpath=descendant-or-self::input');
+    const input = page
+      .locator('[data-testid="zr-input-householdsScreened"]')
+      .locator('xpath=descendant-or-self::input');
     await input.fill('2');
     await page.locator('[data-testid="zr-submit"]').click();
     // refused on the phone: a changed figure needs its reason, and nothing was sent
-    await expect(page.locator('[data-testid="zr-figure-householdsScreened"]').innerText()).resolves.toContain('修改了系统数据，请填写原因');
+    await expect(page.locator('[data-testid="zr-figure-householdsScreened"]').innerText()).resolves.toContain(
+      '修改了系统数据，请填写原因',
+    );
     expect((await apiCall('GET', '/api/zero-reports/status')).json.totals.reported).toBe(0);
 
     await page.locator('[data-testid="zr-reason-householdsScreened"]').fill('两户纸质登记表未录入系统');
@@ -83,7 +116,9 @@ describe('daily zero report (零报告)', () => {
 
     const units = (await apiCall('GET', `/api/zero-reports/draft?unitType=village&unitId=${tree.dongcheng.id}`)).json;
     expect(units.report).toMatchObject({
-      version: 1, remarks: '全村无异常', figures: { newReturnees: 1, householdsScreened: 2 },
+      version: 1,
+      remarks: '全村无异常',
+      figures: { newReturnees: 1, householdsScreened: 2 },
       corrections: [{ field: 'householdsScreened', computed: 0, value: 2, reason: '两户纸质登记表未录入系统' }],
     });
     await page.close();

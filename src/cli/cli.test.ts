@@ -48,12 +48,33 @@ describe('the qunfang command', () => {
     const load = await qunfang('regions', 'load', '140728');
     expect(load.code).toBe(0);
     expect(load.stdout).toMatch(/Loaded county 140728: \d+ regions created/);
-    const add = await qunfang('user', 'add', '--username', 'dongcheng', '--password', 'Lotus7Harbor', '--role', 'grid', '--region', '140728100200', '--name', '东城网格员');
+    const add = await qunfang(
+      'user',
+      'add',
+      '--username',
+      'dongcheng',
+      '--password',
+      'Lotus7Harbor',
+      '--role',
+      'grid',
+      '--region',
+      '140728100200',
+      '--name',
+      '东城网格员',
+    );
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('东城村');
-    const user = await database.db.selectFrom('users').selectAll().where('username', '=', 'dongcheng').executeTakeFirstOrThrow();
+    const user = await database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'dongcheng')
+      .executeTakeFirstOrThrow();
     expect(user.region_path).toBe('/140728000000/140728100000/140728100200/');
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', '=', 'user.create').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('action', '=', 'user.create')
+      .execute();
     expect(audit[0]!.actor_name).toMatch(/^cli:/);
   });
 
@@ -61,7 +82,11 @@ describe('the qunfang command', () => {
     const rebuilt = await qunfang('rollups', 'rebuild');
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toMatch(/^Roll-ups rebuilt: \d+ rows in [\d.]+ s\.$/m);
-    const built = await database.db.selectFrom('rollup_state').select('value').where('key', '=', 'built').executeTakeFirst();
+    const built = await database.db
+      .selectFrom('rollup_state')
+      .select('value')
+      .where('key', '=', 'built')
+      .executeTakeFirst();
     expect(built).toBeDefined();
   });
 
@@ -69,7 +94,18 @@ describe('the qunfang command', () => {
     const badRole = await qunfang('user', 'add', '--username', 'x1', '--password', 'Lotus7Harbor', '--role', 'king');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/king/);
-    const noRegion = await qunfang('user', 'add', '--username', 'x2', '--password', 'Lotus7Harbor', '--role', 'grid', '--region', '999999999999');
+    const noRegion = await qunfang(
+      'user',
+      'add',
+      '--username',
+      'x2',
+      '--password',
+      'Lotus7Harbor',
+      '--role',
+      'grid',
+      '--region',
+      '999999999999',
+    );
     expect(noRegion.code).toBe(1);
     expect(noRegion.stderr).toMatch(/REGION_NOT_FOUND/);
     const badCounty = await qunfang('regions', 'load', '999999');
@@ -99,7 +135,11 @@ describe('the qunfang command', () => {
   });
 
   it('imports a resident roster: valid rows land, refused rows are printed with row and column and written to FILE.errors.xlsx', async () => {
-    const grid = await database.db.selectFrom('regions').select('code').where('name', '=', '东城村第一网格').executeTakeFirstOrThrow();
+    const grid = await database.db
+      .selectFrom('regions')
+      .select('code')
+      .where('name', '=', '东城村第一网格')
+      .executeTakeFirstOrThrow();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('区域');
     ws.addRow(['层级', '编码', '名称', '上级编码', '备注']);
@@ -107,25 +147,43 @@ describe('the qunfang command', () => {
     const buildingFile = path.join(tmp, 'building.xlsx');
     await wb.xlsx.writeFile(buildingFile);
     expect((await qunfang('regions', 'import', buildingFile)).code).toBe(0);
-    const building = await database.db.selectFrom('regions').select('code').where('name', '=', '东城村3号院').executeTakeFirstOrThrow();
+    const building = await database.db
+      .selectFrom('regions')
+      .select('code')
+      .where('name', '=', '东城村3号院')
+      .executeTakeFirstOrThrow();
 
-    const header = '姓名,证件类型,证件号码,国籍,性别,出生日期,手机号码,楼栋编码,门牌房号,与户主关系,人员标签,返乡出发地,抵达日期,交通方式,车次航班,备注';
+    const header =
+      '姓名,证件类型,证件号码,国籍,性别,出生日期,手机号码,楼栋编码,门牌房号,与户主关系,人员标签,返乡出发地,抵达日期,交通方式,车次航班,备注';
     const roster = path.join(tmp, 'roster.csv');
-    fs.writeFileSync(roster, [
-      header,
-      `孙户主,,140728197003030035,,,,13812345678,${building.code},101,户主,返乡人员,湖北省武汉市,2020-01-21,火车,G1234,`,
-      `孙坏号,,140728197003030030,,,,,${building.code},101,配偶,,,,,,`,
-      `孙小妹,,,,女,2015-06-01,,${building.code},101,子女,,,,,,`,
-    ].join('\n'));
+    fs.writeFileSync(
+      roster,
+      [
+        header,
+        `孙户主,,140728197003030035,,,,13812345678,${building.code},101,户主,返乡人员,湖北省武汉市,2020-01-21,火车,G1234,`,
+        `孙坏号,,140728197003030030,,,,,${building.code},101,配偶,,,,,,`,
+        `孙小妹,,,,女,2015-06-01,,${building.code},101,子女,,,,,,`,
+      ].join('\n'),
+    );
     const res = await qunfang('import', 'residents', roster);
     expect(res.code, res.stderr).toBe(2);
-    expect(res.stdout).toMatch(/3 rows in [\d.]+ s: 2 created, 0 updated, 0 unchanged, 1 refused; 1 households created\./);
+    expect(res.stdout).toMatch(
+      /3 rows in [\d.]+ s: 2 created, 0 updated, 0 unchanged, 1 refused; 1 households created\./,
+    );
     expect(res.stderr).toMatch(/row 3, column 证件号码: .*校验位/);
     const report = new ExcelJS.Workbook();
     await report.xlsx.readFile(path.join(tmp, 'roster.errors.xlsx'));
     expect(report.worksheets[0]!.getCell(2, 1).value).toBe(3);
-    const persons = await database.db.selectFrom('persons').select(['name', 'returnee_from']).where('name', 'like', '孙%').orderBy('name').execute();
-    expect(persons).toEqual([{ name: '孙小妹', returnee_from: null }, { name: '孙户主', returnee_from: '湖北省武汉市' }]);
+    const persons = await database.db
+      .selectFrom('persons')
+      .select(['name', 'returnee_from'])
+      .where('name', 'like', '孙%')
+      .orderBy('name')
+      .execute();
+    expect(persons).toEqual([
+      { name: '孙小妹', returnee_from: null },
+      { name: '孙户主', returnee_from: '湖北省武汉市' },
+    ]);
 
     const again = await qunfang('import', 'residents', roster);
     expect(again.stdout).toMatch(/0 created, 0 updated, 2 unchanged, 1 refused; 0 households created\./);
@@ -165,18 +223,28 @@ describe('the qunfang command', () => {
       });
       server.stderr.on('data', (d) => (out += d));
     });
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Admin12345' }) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Admin12345' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const parent = await database.db.selectFrom('regions').select('id').where('code', '=', '140728100200').executeTakeFirstOrThrow();
+    const parent = await database.db
+      .selectFrom('regions')
+      .select('id')
+      .where('code', '=', '140728100200')
+      .executeTakeFirstOrThrow();
     const created = await fetch(`${url}/api/regions`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ parentId: parent.id, level: 'grid', name: '断电前网格' }),
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const exited = server.exitCode !== null ? Promise.resolve() : new Promise((r) => server.once('exit', r));
     server.kill('SIGKILL');
     await exited;
-    const reopened = database.engine === 'sqlite' ? new (await import('better-sqlite3')).default(database.sqlitePath!) : null;
+    const reopened =
+      database.engine === 'sqlite' ? new (await import('better-sqlite3')).default(database.sqlitePath!) : null;
     const found = reopened
       ? reopened.prepare('select name from regions where name = ?').get('断电前网格')
       : await database.db.selectFrom('regions').select('name').where('name', '=', '断电前网格').executeTakeFirst();

@@ -17,15 +17,27 @@ import { ROLES } from '../shared/enums';
 const program = new Command();
 program
   .name('qunfang')
-  .description('群防 Qunfang — grassroots epidemic prevention and control.\nDatabase: QUNFANG_DB (SQLite file, default ./data/qunfang.db) or DATABASE_URL=postgres://…')
+  .description(
+    '群防 Qunfang — grassroots epidemic prevention and control.\nDatabase: QUNFANG_DB (SQLite file, default ./data/qunfang.db) or DATABASE_URL=postgres://…',
+  )
   .version(VERSION);
 
-program.command('serve').description('migrate the database and serve the web UI and API (PORT, default 3000)').action(() => serveCommand());
-program.command('migrate').description('bring the database schema up to date').action(() => migrateCommand());
+program
+  .command('serve')
+  .description('migrate the database and serve the web UI and API (PORT, default 3000)')
+  .action(() => serveCommand());
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(() => migrateCommand());
 program
   .command('demo')
   .description('build the deterministic demo county (Pingyao 140728) into an empty database')
-  .addOption(new Option('--scale <scale>', 'small: a few hundred people; county: ~300,000 residents').choices(['small', 'county']).default('small'))
+  .addOption(
+    new Option('--scale <scale>', 'small: a few hundred people; county: ~300,000 residents')
+      .choices(['small', 'county'])
+      .default('small'),
+  )
   .action((opts: { scale: 'small' | 'county' }) => demoCommand(opts.scale));
 
 const user = program.command('user').description('manage users');
@@ -40,11 +52,23 @@ user
   .option('--phone <phone>', 'mobile phone')
   .action((opts) => userAddCommand(opts));
 
-program.command('backup').argument('<file>', 'where to write the copy').description('online backup of the SQLite database (for PostgreSQL: prints the pg_dump command)').action((file: string) => backupCommand(file));
+program
+  .command('backup')
+  .argument('<file>', 'where to write the copy')
+  .description('online backup of the SQLite database (for PostgreSQL: prints the pg_dump command)')
+  .action((file: string) => backupCommand(file));
 
 const regions = program.command('regions').description('the region tree');
-regions.command('load').argument('<countyCode>', '6-digit county code, e.g. 140728').description("load a real county's townships and villages from the national division table").action((code: string) => regionsLoadCommand(code));
-regions.command('import').argument('<file>', '.xlsx in the template layout (GET /api/regions/import-template)').description('import regions from a spreadsheet; all rows or none').action((file: string) => regionsImportCommand(file));
+regions
+  .command('load')
+  .argument('<countyCode>', '6-digit county code, e.g. 140728')
+  .description("load a real county's townships and villages from the national division table")
+  .action((code: string) => regionsLoadCommand(code));
+regions
+  .command('import')
+  .argument('<file>', '.xlsx in the template layout (GET /api/regions/import-template)')
+  .description('import regions from a spreadsheet; all rows or none')
+  .action((file: string) => regionsImportCommand(file));
 
 const importCmd = program.command('import').description('import spreadsheets');
 importCmd
@@ -54,7 +78,12 @@ importCmd
   .action((file: string) => importResidentsCommand(file));
 
 const rollups = program.command('rollups').description('the figures behind the big screen and the daily report');
-rollups.command('rebuild').description('recount every day from history (after a back-dated bulk correction); the server keeps today current by itself').action(() => rollupsRebuildCommand());
+rollups
+  .command('rebuild')
+  .description(
+    'recount every day from history (after a back-dated bulk correction); the server keeps today current by itself',
+  )
+  .action(() => rollupsRebuildCommand());
 
 const passages = program.command('passages').description('checkpoint passages');
 passages
@@ -73,12 +102,14 @@ function explain(err: unknown): never {
     console.error(err.message);
   } else if (err instanceof AppError) {
     console.error(`${err.code}: ${ERROR_CATALOGUE[err.code].zh} / ${ERROR_CATALOGUE[err.code].en}`);
-    const rows = (err.details as { rows?: { row: number; column: string | null; message: string }[] } | undefined)?.rows;
-    for (const r of rows ?? []) console.error(`  ${r.row ? `row ${r.row}` : "file"}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
+    const rows = (err.details as { rows?: { row: number; column: string | null; message: string }[] } | undefined)
+      ?.rows;
+    for (const r of rows ?? [])
+      console.error(`  ${r.row ? `row ${r.row}` : 'file'}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
     if (!rows && err.details) console.error('  ' + JSON.stringify(err.details));
   } else if (err instanceof Error) {
     // A plain message is the answer; the stack is for developers who ask for it.
-    console.error(process.env.QUNFANG_DEBUG ? err.stack ?? err.message : `Error: ${err.message}`);
+    console.error(process.env.QUNFANG_DEBUG ? (err.stack ?? err.message) : `Error: ${err.message}`);
   } else {
     console.error(String(err));
   }

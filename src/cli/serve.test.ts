@@ -7,7 +7,11 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   database = await testDb();
-  env = { ...process.env, QUNFANG_ADMIN_PASSWORD: 'Admin12345', ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { QUNFANG_DB: database.sqlitePath }) };
+  env = {
+    ...process.env,
+    QUNFANG_ADMIN_PASSWORD: 'Admin12345',
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { QUNFANG_DB: database.sqlitePath }),
+  };
 });
 afterAll(async () => database.close());
 

@@ -6,7 +6,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { VERSION } from './version';
 import { AppError } from './errors';
@@ -100,7 +105,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Qunfang 群防 API', version: VERSION, description: 'Grassroots epidemic prevention and control. Log in with POST /api/auth/login; the session cookie authorises every other call.' },
+      info: {
+        title: 'Qunfang 群防 API',
+        version: VERSION,
+        description:
+          'Grassroots epidemic prevention and control. Log in with POST /api/auth/login; the session cookie authorises every other call.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qf_session' } } },
       security: [{ session: [] }],
     },
@@ -114,7 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('routeList', routeList);
 
-  registerErrorHandler(app, options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null);
+  registerErrorHandler(app, (options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'))) ? WEB_DIST : null);
   registerSessionHook(app, deps);
 
   // The API's documentation describes every endpoint and field: for logged-in users only.

@@ -44,7 +44,10 @@ const IMPORT = /^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'(\.[^']+)
 
 function importsOf(file: string): { target: string; typeOnly: boolean }[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(IMPORT)].map((m) => ({ target: path.resolve(path.dirname(file), m[2]!), typeOnly: Boolean(m[1]) }));
+  return [...text.matchAll(IMPORT)].map((m) => ({
+    target: path.resolve(path.dirname(file), m[2]!),
+    typeOnly: Boolean(m[1]),
+  }));
 }
 
 const serverFiles = sourceFiles(path.join(SRC, 'server'));
@@ -66,7 +69,9 @@ describe.runIf(isStatic)('architecture', () => {
       if (!feature) continue;
       const text = fs.readFileSync(file, 'utf8');
       // the bulk writer names its table as an argument: insertMany(to, 'persons', rows)
-      for (const m of text.matchAll(/\.(insertInto|updateTable|deleteFrom|replaceInto)\(\s*'(\w+)'|\b(insertMany|RowBuffer)\b[^'\n]*?'(\w+)'/g)) {
+      for (const m of text.matchAll(
+        /\.(insertInto|updateTable|deleteFrom|replaceInto)\(\s*'(\w+)'|\b(insertMany|RowBuffer)\b[^'\n]*?'(\w+)'/g,
+      )) {
         const [verb, table] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
         const owner = owners.get(table);
         if (owner && owner !== feature) offences.push(`${rel(file)} ${verb} ${table} (owned by ${owner})`);
@@ -80,7 +85,11 @@ describe.runIf(isStatic)('architecture', () => {
     for (const file of serverFiles) {
       if (!featureOf(file) || file.endsWith('.repository.ts')) continue;
       const text = fs.readFileSync(file, 'utf8');
-      const calls = [...text.matchAll(/\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql(?:<[^>]*>)?`|\binsertMany\(|\bnew RowBuffer\b/g)].length;
+      const calls = [
+        ...text.matchAll(
+          /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql(?:<[^>]*>)?`|\binsertMany\(|\bnew RowBuffer\b/g,
+        ),
+      ].length;
       if (calls > 0) offences.push(`${rel(file)}: ${calls}`);
     }
     expect(offences).toEqual([]);
@@ -96,8 +105,10 @@ describe.runIf(isStatic)('architecture', () => {
         // besides index.ts, an owner of rows about a person exposes person-records.repository.ts: the contract
         // (move, re-point, restore) residents calls when a person moves or two persons merge — imported directly,
         // because residents' own callers (every owner) would otherwise form a cycle through the index files
-        const contract = other && target === path.join(FEATURES, other, 'person-records.repository') && feature === 'residents';
-        if (other && other !== feature && target !== path.join(FEATURES, other) && !contract) offences.push(`${rel(file)} → ${rel(target)}`);
+        const contract =
+          other && target === path.join(FEATURES, other, 'person-records.repository') && feature === 'residents';
+        if (other && other !== feature && target !== path.join(FEATURES, other) && !contract)
+          offences.push(`${rel(file)} → ${rel(target)}`);
       }
     }
     expect(offences).toEqual([]);
@@ -107,20 +118,36 @@ describe.runIf(isStatic)('architecture', () => {
     const offences: string[] = [];
     for (const file of serverFiles) {
       for (const { target } of importsOf(file)) {
-        if (target.startsWith(path.join(SRC, 'cli')) || target.startsWith(path.join(SRC, 'web'))) offences.push(`${rel(file)} → ${rel(target)}`);
+        if (target.startsWith(path.join(SRC, 'cli')) || target.startsWith(path.join(SRC, 'web')))
+          offences.push(`${rel(file)} → ${rel(target)}`);
       }
       const r = rel(file);
       const framework = /from 'fastify'|from '@fastify\//.test(fs.readFileSync(file, 'utf8'));
-      if (framework && (r.startsWith('server/access/') || /\.(service|repository|table)\.ts$/.test(r))) offences.push(`${r} imports Fastify`);
+      if (framework && (r.startsWith('server/access/') || /\.(service|repository|table)\.ts$/.test(r)))
+        offences.push(`${r} imports Fastify`);
     }
     expect(offences).toEqual([]);
   });
 
   it('has no import cycles (runtime imports)', () => {
-    const all = [...serverFiles, ...sourceFiles(path.join(SRC, 'shared')), ...sourceFiles(path.join(SRC, 'cli')), ...sourceFiles(path.join(SRC, 'web'))];
+    const all = [
+      ...serverFiles,
+      ...sourceFiles(path.join(SRC, 'shared')),
+      ...sourceFiles(path.join(SRC, 'cli')),
+      ...sourceFiles(path.join(SRC, 'web')),
+    ];
     const known = new Set(all);
-    const resolve = (target: string) => ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((e) => target + e).find((f) => known.has(f));
-    const graph = new Map(all.map((file) => [file, importsOf(file).filter((i) => !i.typeOnly).map((i) => resolve(i.target)).filter((f): f is string => Boolean(f))]));
+    const resolve = (target: string) =>
+      ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((e) => target + e).find((f) => known.has(f));
+    const graph = new Map(
+      all.map((file) => [
+        file,
+        importsOf(file)
+          .filter((i) => !i.typeOnly)
+          .map((i) => resolve(i.target))
+          .filter((f): f is string => Boolean(f)),
+      ]),
+    );
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];
     const visit = (file: string, trail: string[]) => {

@@ -16,13 +16,28 @@ const ConfigSchema = z.object({
   QUNFANG_ADMIN_PASSWORD: z.string().min(8).optional(),
   QUNFANG_DEMO: z.enum(['county', 'small', 'none']).default('county'),
   QUNFANG_TZ: z.string().default('Asia/Shanghai'),
-  QUNFANG_SESSION_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  QUNFANG_SESSION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   QUNFANG_COOKIE_SECURE: bool.default(false),
   QUNFANG_TRUST_PROXY: bool.default(false),
   QUNFANG_ALLOWED_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'each must be a scheme and host, e.g. https://qunfang.example.gov.cn')))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^https?:\/\/[^/?#\s]+$/, 'each must be a scheme and host, e.g. https://qunfang.example.gov.cn'),
+      ),
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -5,7 +5,10 @@ import { toTraditional } from './text';
 /** An expected failure with a stable code from the one catalogue; the HTTP status comes from there. */
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, readonly details?: unknown) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
     super(ERROR_CATALOGUE[code].en);
     this.status = ERROR_CATALOGUE[code].status;
   }

@@ -5,7 +5,12 @@ import type ExcelJS from 'exceljs';
  * but its type definitions omit them; a range keeps the template free of thousands of empty rows.
  */
 export function addListValidation(ws: ExcelJS.Worksheet, range: string, values: readonly string[]): void {
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
-    type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`],
-  });
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    range,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+    },
+  );
 }

@@ -33,37 +33,57 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
   await markInterruptedImports(db, clock);
   const admin = await ensureAdmin(db, clock, config.adminPassword);
   if (admin.created) {
-    log(admin.password
-      ? `Created user "admin" with generated password: ${admin.password}\n  (shown once — write it down, or set QUNFANG_ADMIN_PASSWORD before the first start)`
-      : 'Created user "admin" with the password from QUNFANG_ADMIN_PASSWORD.');
+    log(
+      admin.password
+        ? `Created user "admin" with generated password: ${admin.password}\n  (shown once — write it down, or set QUNFANG_ADMIN_PASSWORD before the first start)`
+        : 'Created user "admin" with the password from QUNFANG_ADMIN_PASSWORD.',
+    );
   }
   if (config.demo !== 'none' && !(await demoIsLoaded(db))) {
     if ((await countRegions(db)) === 0) {
       log(`Empty database: building the demo county (QUNFANG_DEMO=${config.demo}; set QUNFANG_DEMO=none to skip)…`);
       const { progressBar } = await import('./progress');
       const bar = progressBar('demo');
-      const summary = await buildDemo(db, clock, { scale: config.demo, progress: bar.update, timeZone: config.timeZone });
+      const summary = await buildDemo(db, clock, {
+        scale: config.demo,
+        progress: bar.update,
+        timeZone: config.timeZone,
+      });
       bar.stop();
-      log(`Demo county ready: ${summary.regions} regions, ${summary.households} households, ${summary.persons} residents, ${summary.users} users (password ${summary.password}).`);
+      log(
+        `Demo county ready: ${summary.regions} regions, ${summary.households} households, ${summary.persons} residents, ${summary.users} users (password ${summary.password}).`,
+      );
     }
   }
   if (await auditLogOwnedByApplication(db)) {
-    log('Warning: the audit log (audit_log) belongs to the role Qunfang logs in as, so these credentials could drop it; hand it to qunfang_owner (docs/operations.md: PostgreSQL roles and who owns the audit log).');
+    log(
+      'Warning: the audit log (audit_log) belongs to the role Qunfang logs in as, so these credentials could drop it; hand it to qunfang_owner (docs/operations.md: PostgreSQL roles and who owns the audit log).',
+    );
   }
   try {
     await ensureWebBuilt(log);
   } catch (err) {
-    log(`The web UI could not be built (${err instanceof Error ? err.message.split('\n')[0] : err}); serving the API only.`);
+    log(
+      `The web UI could not be built (${err instanceof Error ? err.message.split('\n')[0] : err}); serving the API only.`,
+    );
   }
   const app = await buildApp({ db, config, clock, logger: { level: config.logLevel } });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopTicker = startTicker([
-    { name: 'follow-ups', run: () => sweepFollowUps(db, clock) },
-    { name: 'zero-reports', run: () => sweepLateZeroReports(db, clock, config.timeZone) },
-    { name: 'sessions', run: () => purgeExpiredSessions(db, clock) },
-  ], 60_000, app.log);
+  const stopTicker = startTicker(
+    [
+      { name: 'follow-ups', run: () => sweepFollowUps(db, clock) },
+      { name: 'zero-reports', run: () => sweepLateZeroReports(db, clock, config.timeZone) },
+      { name: 'sessions', run: () => purgeExpiredSessions(db, clock) },
+    ],
+    60_000,
+    app.log,
+  );
   // the big screen's roll-ups: today's flows every few seconds, stocks every minute (one process at a time)
-  const stopRollups = startTicker([{ name: 'rollups', run: rollupRefreshJob(db, clock, config.timeZone) }], 5_000, app.log);
+  const stopRollups = startTicker(
+    [{ name: 'rollups', run: rollupRefreshJob(db, clock, config.timeZone) }],
+    5_000,
+    app.log,
+  );
   log(`Qunfang is serving on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs)`);
   let stopping = false;
   const stop = async () => {

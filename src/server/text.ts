@@ -32,7 +32,11 @@ function computePinyin(name: string): { pinyin: string; initials: string } {
   const simplified = toSimplified(name);
   const full = pinyin(simplified, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
   const first = pinyin(simplified, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   return { pinyin: clean(full), initials: clean(first) };
 }
 

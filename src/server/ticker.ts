@@ -23,7 +23,9 @@ export function startTicker(jobs: PeriodicJob[], intervalMs: number, log: Fastif
           log.error({ err, job: job.name }, 'periodic job failed');
         }
       }
-    })().finally(() => { running = null; });
+    })().finally(() => {
+      running = null;
+    });
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();

@@ -5,7 +5,15 @@ import { MOBILE_PATTERN } from './validators';
 import { nameText } from './text';
 
 /** Kinds of checkpoint in the seeds: 高速出口, 省界, 国道, 村口, 小区门口, 车站/机场, 值班点. */
-export const SiteKind = z.enum(['highway_exit', 'provincial_border', 'national_road', 'village_entrance', 'compound_gate', 'station', 'duty_point']);
+export const SiteKind = z.enum([
+  'highway_exit',
+  'provincial_border',
+  'national_road',
+  'village_entrance',
+  'compound_gate',
+  'station',
+  'duty_point',
+]);
 export type SiteKind = z.infer<typeof SiteKind>;
 
 export const SiteInput = z.object({
@@ -17,7 +25,11 @@ export const SiteInput = z.object({
   leadName: z.string().trim().max(50).nullable().optional(),
   leadPhone: z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile').nullable().optional(),
   /** "24h" or "HH:MM-HH:MM" */
-  hours: z.string().trim().regex(/^(24h|\d{2}:\d{2}-\d{2}:\d{2})$/, 'hours: 24h or HH:MM-HH:MM').default('24h'),
+  hours: z
+    .string()
+    .trim()
+    .regex(/^(24h|\d{2}:\d{2}-\d{2}:\d{2})$/, 'hours: 24h or HH:MM-HH:MM')
+    .default('24h'),
   status: z.enum(['active', 'closed']).default('active'),
 });
 export type SiteInput = z.infer<typeof SiteInput>;

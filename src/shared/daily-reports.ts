@@ -29,14 +29,53 @@ export const COUNTS_UPWARDS: readonly DailyReportStatus[] = ['submitted', 'revie
 
 /** The report's figures in the sections a county office's form has, in order (rows on paper, columns in Excel). */
 export type ReportSectionKey = 'registry' | 'screening' | 'isolation' | 'checkpoints' | 'cases' | 'zeroReports';
-export const REPORT_SECTIONS: readonly { key: ReportSectionKey; zh: string; en: string; metrics: readonly Metric[] }[] = [
-  { key: 'registry', zh: '人员登记', en: 'Registration', metrics: ['residents', 'households', 'newPersons', 'newReturnees', 'returnees', 'keyPersons'] },
-  { key: 'screening', zh: '入户排查', en: 'Door-to-door screening', metrics: ['householdsVisited', 'roundHouseholds', 'roundVisited', 'doorFevers'] },
-  { key: 'isolation', zh: '隔离观察', en: 'Isolation and observation', metrics: ['inIsolationHome', 'inIsolationCentralised', 'inIsolationHospital', 'newIsolations', 'completedIsolations', 'followUpsMissed', 'followUpFevers'] },
-  { key: 'checkpoints', zh: '卡口检测', en: 'Checkpoints', metrics: ['passages', 'peopleChecked', 'checkpointFevers', 'turnedBack', 'referred'] },
-  { key: 'cases', zh: '病例与密接', en: 'Cases and contacts', metrics: ['newCases', 'activeCases', 'confirmedCases', 'newContacts'] },
-  { key: 'zeroReports', zh: '零报告', en: 'Zero reports', metrics: ['zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime'] },
-];
+export const REPORT_SECTIONS: readonly { key: ReportSectionKey; zh: string; en: string; metrics: readonly Metric[] }[] =
+  [
+    {
+      key: 'registry',
+      zh: '人员登记',
+      en: 'Registration',
+      metrics: ['residents', 'households', 'newPersons', 'newReturnees', 'returnees', 'keyPersons'],
+    },
+    {
+      key: 'screening',
+      zh: '入户排查',
+      en: 'Door-to-door screening',
+      metrics: ['householdsVisited', 'roundHouseholds', 'roundVisited', 'doorFevers'],
+    },
+    {
+      key: 'isolation',
+      zh: '隔离观察',
+      en: 'Isolation and observation',
+      metrics: [
+        'inIsolationHome',
+        'inIsolationCentralised',
+        'inIsolationHospital',
+        'newIsolations',
+        'completedIsolations',
+        'followUpsMissed',
+        'followUpFevers',
+      ],
+    },
+    {
+      key: 'checkpoints',
+      zh: '卡口检测',
+      en: 'Checkpoints',
+      metrics: ['passages', 'peopleChecked', 'checkpointFevers', 'turnedBack', 'referred'],
+    },
+    {
+      key: 'cases',
+      zh: '病例与密接',
+      en: 'Cases and contacts',
+      metrics: ['newCases', 'activeCases', 'confirmedCases', 'newContacts'],
+    },
+    {
+      key: 'zeroReports',
+      zh: '零报告',
+      en: 'Zero reports',
+      metrics: ['zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime'],
+    },
+  ];
 /** Screening coverage (排查覆盖率): households screened in the round over households due, or null when no round is open. */
 export function coverageOf(f: Pick<Figures, 'roundHouseholds' | 'roundVisited'>): number | null {
   return f.roundHouseholds > 0 ? f.roundVisited / f.roundHouseholds : null;
@@ -153,7 +192,16 @@ export type DailyReportUnit = z.infer<typeof DailyReportUnit>;
 export const DailyReportList = z.object({
   day: z.string(),
   today: z.string(),
-  region: z.object({ id: z.string(), name: z.string(), level: z.string(), path: z.string(), parentId: z.string().nullable(), parentInScope: z.boolean() }).nullable(),
+  region: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      level: z.string(),
+      path: z.string(),
+      parentId: z.string().nullable(),
+      parentInScope: z.boolean(),
+    })
+    .nullable(),
   units: z.array(DailyReportUnit),
 });
 export type DailyReportList = z.infer<typeof DailyReportList>;
@@ -179,11 +227,16 @@ const Narrative = z.string().trim().max(4000).nullable().optional();
  * computed figure needs a reason. Narrative fields left out are kept; null clears one.
  */
 export const DailyReportUpdate = z.object({
-  corrections: z.array(z.object({
-    metric: MetricKey,
-    value: z.number().int().min(0).max(100_000_000),
-    reason: z.string().trim().max(500).optional(),
-  })).max(METRICS.length).optional(),
+  corrections: z
+    .array(
+      z.object({
+        metric: MetricKey,
+        value: z.number().int().min(0).max(100_000_000),
+        reason: z.string().trim().max(500).optional(),
+      }),
+    )
+    .max(METRICS.length)
+    .optional(),
   assessment: Narrative,
   problems: Narrative,
   requests: Narrative,
@@ -218,6 +271,12 @@ export const DailyReportVersion = z.object({
   proxyUnit: z.string().nullable(),
   ...ReportContent.shape,
   note: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) })),
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      from: z.union([z.number(), z.string(), z.null()]),
+      to: z.union([z.number(), z.string(), z.null()]),
+    }),
+  ),
 });
 export type DailyReportVersion = z.infer<typeof DailyReportVersion>;

@@ -15,7 +15,14 @@ export type DispatchSlot = z.infer<typeof DispatchSlot>;
  * sheet; overdue follow-ups, units without today's zero report, roster gaps and open seek notices
  * are listed as they stand when the sheet is drawn.
  */
-export const DispatchItemKind = z.enum(['new_case', 'new_fever', 'missed_follow_up', 'zero_report_missing', 'roster_gap', 'open_notice']);
+export const DispatchItemKind = z.enum([
+  'new_case',
+  'new_fever',
+  'missed_follow_up',
+  'zero_report_missing',
+  'roster_gap',
+  'open_notice',
+]);
 export type DispatchItemKind = z.infer<typeof DispatchItemKind>;
 
 export const DispatchItemStatus = z.enum(['open', 'done']);
@@ -35,11 +42,16 @@ export const DispatchListQuery = PageQuery.extend({
 export type DispatchListQuery = z.infer<typeof DispatchListQuery>;
 
 /** Hand a line to a user of my jurisdiction, or to someone named (a volunteer without an account), by a time. */
-export const DispatchAssign = z.object({
-  assigneeUserId: z.string().uuid().optional(),
-  assigneeName: z.string().trim().min(1).max(50).optional(),
-  dueAt: Instant,
-}).refine((v) => v.assigneeUserId !== undefined || v.assigneeName !== undefined, { message: 'assigneeUserId or assigneeName', path: ['assigneeName'] });
+export const DispatchAssign = z
+  .object({
+    assigneeUserId: z.string().uuid().optional(),
+    assigneeName: z.string().trim().min(1).max(50).optional(),
+    dueAt: Instant,
+  })
+  .refine((v) => v.assigneeUserId !== undefined || v.assigneeName !== undefined, {
+    message: 'assigneeUserId or assigneeName',
+    path: ['assigneeName'],
+  });
 export type DispatchAssign = z.infer<typeof DispatchAssign>;
 
 export const DispatchDone = z.object({

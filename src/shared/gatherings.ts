@@ -9,7 +9,15 @@ import { nameText } from './text';
  * persuade them (劝导) to cancel, postpone or scale down; the outcome is recorded. The seeds count
  * 1,200 banquets cancelled in one city.
  */
-export const GatheringOccasion = z.enum(['wedding', 'funeral', 'banquet', 'birthday', 'market', 'temple_fair', 'other']);
+export const GatheringOccasion = z.enum([
+  'wedding',
+  'funeral',
+  'banquet',
+  'birthday',
+  'market',
+  'temple_fair',
+  'other',
+]);
 export type GatheringOccasion = z.infer<typeof GatheringOccasion>;
 
 /** planned until an outcome is recorded: 取消 / 延期 / 缩小规模 / 照常举办. */
@@ -115,5 +123,10 @@ export const GatheringFiguresRow = z.object({
 });
 export type GatheringFiguresRow = z.infer<typeof GatheringFiguresRow>;
 
-export const GatheringFigures = z.object({ from: z.string(), to: z.string(), rows: z.array(GatheringFiguresRow), total: GatheringFiguresRow });
+export const GatheringFigures = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(GatheringFiguresRow),
+  total: GatheringFiguresRow,
+});
 export type GatheringFigures = z.infer<typeof GatheringFigures>;

@@ -5,13 +5,18 @@ import { MAX_CELSIUS, MIN_CELSIUS, Symptom } from './screening';
 import { MOBILE_PATTERN } from './validators';
 import { nameText } from './text';
 
-
 /** 居家隔离 / 集中隔离 (a room of a centralised site) / 住院. */
 export const IsolationKind = z.enum(['home', 'centralised', 'hospital']);
 export type IsolationKind = z.infer<typeof IsolationKind>;
 
 /** Why someone is isolated; each reason has its own default length (settings `isolation.days.<reason>`). */
-export const IsolationReason = z.enum(['hubei_returnee', 'close_contact', 'checkpoint_fever', 'screening_referral', 'other']);
+export const IsolationReason = z.enum([
+  'hubei_returnee',
+  'close_contact',
+  'checkpoint_fever',
+  'screening_referral',
+  'other',
+]);
 export type IsolationReason = z.infer<typeof IsolationReason>;
 export const DEFAULT_ISOLATION_DAYS = 14;
 
@@ -91,7 +96,10 @@ export const DefaultObserver = z.object({ observerId: z.string(), observerName: 
 export type DefaultObserver = z.infer<typeof DefaultObserver>;
 
 /** The default observers of the persons a bulk form is about to isolate (at a site: the site's). */
-export const DefaultObserverQuery = z.object({ personIds: z.array(z.string().uuid()).min(1).max(500), siteId: z.string().uuid().optional() });
+export const DefaultObserverQuery = z.object({
+  personIds: z.array(z.string().uuid()).min(1).max(500),
+  siteId: z.string().uuid().optional(),
+});
 
 /** Many episodes get an observer in one action: the one named, or each its default. */
 export const ObserverAssignment = z.object({
@@ -191,7 +199,10 @@ export type SlotFill = z.infer<typeof SlotFill>;
 
 /** One observer report for a household isolated together: one entry per member present. */
 export const HouseholdFill = z.object({
-  entries: z.array(SlotFill.extend({ episodeId: z.string().uuid() })).min(1).max(30),
+  entries: z
+    .array(SlotFill.extend({ episodeId: z.string().uuid() }))
+    .min(1)
+    .max(30),
 });
 export type HouseholdFill = z.infer<typeof HouseholdFill>;
 
@@ -233,8 +244,12 @@ export type MissedSlot = z.infer<typeof MissedSlot>;
 
 export const MissedSummary = z.object({
   /** per observer and per unit (village) */
-  byObserver: z.array(z.object({ observerId: z.string().nullable(), observerName: z.string().nullable(), missed: z.number().int() })),
-  byUnit: z.array(z.object({ regionId: z.string().nullable(), regionName: z.string().nullable(), missed: z.number().int() })),
+  byObserver: z.array(
+    z.object({ observerId: z.string().nullable(), observerName: z.string().nullable(), missed: z.number().int() }),
+  ),
+  byUnit: z.array(
+    z.object({ regionId: z.string().nullable(), regionName: z.string().nullable(), missed: z.number().int() }),
+  ),
   items: z.array(MissedSlot),
 });
 
@@ -249,7 +264,11 @@ export const NecessityInput = z.object({
 export type NecessityInput = z.infer<typeof NecessityInput>;
 
 export const NecessityAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('assign'), assigneeName: z.string().trim().min(1).max(50), assigneeUserId: z.string().uuid().optional() }),
+  z.object({
+    action: z.literal('assign'),
+    assigneeName: z.string().trim().min(1).max(50),
+    assigneeUserId: z.string().uuid().optional(),
+  }),
   z.object({ action: z.literal('fulfil'), note: z.string().trim().max(300).optional() }),
   z.object({ action: z.literal('cancel'), note: z.string().trim().min(1).max(300) }),
 ]);
@@ -312,7 +331,15 @@ export const Room = z.object({
   label: z.string(),
   capacity: z.number().int(),
   status: z.enum(['available', 'closed']),
-  occupants: z.array(z.object({ episodeId: z.string(), personId: z.string(), personName: z.string(), startDay: z.string(), plannedEndDay: z.string() })),
+  occupants: z.array(
+    z.object({
+      episodeId: z.string(),
+      personId: z.string(),
+      personName: z.string(),
+      startDay: z.string(),
+      plannedEndDay: z.string(),
+    }),
+  ),
 });
 export type Room = z.infer<typeof Room>;
 
@@ -323,7 +350,15 @@ export const SelfReportView = z.object({
   startDay: z.string(),
   plannedEndDay: z.string(),
   dayNumber: z.number().int(),
-  today: z.array(z.object({ seq: z.number().int(), dueFrom: z.string(), dueTo: z.string(), status: SlotStatus, temperature: z.number().nullable() })),
+  today: z.array(
+    z.object({
+      seq: z.number().int(),
+      dueFrom: z.string(),
+      dueTo: z.string(),
+      status: SlotStatus,
+      temperature: z.number().nullable(),
+    }),
+  ),
   canReportNow: z.boolean(),
   necessities: z.array(z.object({ kind: NecessityKind, status: NecessityStatus, requestedAt: z.string() })),
 });
@@ -343,7 +378,10 @@ export const CertificateView = z.object({
 });
 export type CertificateView = z.infer<typeof CertificateView>;
 
-const Window = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'window: HH:MM-HH:MM').refine((w) => w.slice(0, 5) < w.slice(6), 'a window ends after it starts');
+const Window = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'window: HH:MM-HH:MM')
+  .refine((w) => w.slice(0, 5) < w.slice(6), 'a window ends after it starts');
 
 /** The county's isolation rules: length by reason, follow-up windows by slots per day, grace before "missed". */
 export const IsolationSettings = z.object({

@@ -87,16 +87,25 @@ export const InboxQuery = z.object({
 export const NoticeReceipts = z.object({
   addressees: z.number().int(),
   read: z.number().int(),
-  byTownship: z.array(z.object({ regionId: z.string().nullable(), name: z.string(), addressees: z.number().int(), read: z.number().int() })),
-  people: z.array(z.object({
-    userId: z.string(),
-    displayName: z.string(),
-    username: z.string(),
-    role: Role,
-    regionName: z.string().nullable(),
-    township: z.string(),
-    readAt: z.string().nullable(),
-  })),
+  byTownship: z.array(
+    z.object({
+      regionId: z.string().nullable(),
+      name: z.string(),
+      addressees: z.number().int(),
+      read: z.number().int(),
+    }),
+  ),
+  people: z.array(
+    z.object({
+      userId: z.string(),
+      displayName: z.string(),
+      username: z.string(),
+      role: Role,
+      regionName: z.string().nullable(),
+      township: z.string(),
+      readAt: z.string().nullable(),
+    }),
+  ),
 });
 export type NoticeReceipts = z.infer<typeof NoticeReceipts>;
 

@@ -3,7 +3,10 @@ import { RegionLevel, RegionStatus } from './enums';
 import { nameText } from './text';
 
 export const RegionName = nameText(100);
-const RegionCode = z.string().trim().regex(/^\d{12}(\d{3}){0,2}$/, 'code: 12, 15 or 18 digits');
+const RegionCode = z
+  .string()
+  .trim()
+  .regex(/^\d{12}(\d{3}){0,2}$/, 'code: 12, 15 or 18 digits');
 
 /** A node of the region tree as the API returns it. */
 export const Region = z.object({

@@ -73,11 +73,13 @@ export type PersonInput = z.infer<typeof PersonInput>;
  * A correction (PATCH): only the fields sent change; a field left out keeps its value, `null`
  * clears it. `tags`, when sent, replace the person's tags.
  */
-export const PersonPatch = PersonInput.omit({ idType: true, away: true, tags: true, confirmNotDuplicate: true }).partial().extend({
-  idType: IdType.optional(),
-  away: z.boolean().optional(),
-  tags: z.array(PersonTag).optional(),
-});
+export const PersonPatch = PersonInput.omit({ idType: true, away: true, tags: true, confirmNotDuplicate: true })
+  .partial()
+  .extend({
+    idType: IdType.optional(),
+    away: z.boolean().optional(),
+    tags: z.array(PersonTag).optional(),
+  });
 export type PersonPatch = z.infer<typeof PersonPatch>;
 
 /**

@@ -7,17 +7,37 @@ import { z } from 'zod';
  * its villages' plus what sits on the township itself.
  */
 export const FLOW_METRICS = [
-  'newPersons', 'newReturnees', 'householdsVisited', 'doorFevers',
-  'passages', 'peopleChecked', 'checkpointFevers', 'turnedBack', 'referred',
-  'newIsolations', 'completedIsolations', 'followUpsMissed', 'followUpFevers',
-  'newCases', 'newContacts',
+  'newPersons',
+  'newReturnees',
+  'householdsVisited',
+  'doorFevers',
+  'passages',
+  'peopleChecked',
+  'checkpointFevers',
+  'turnedBack',
+  'referred',
+  'newIsolations',
+  'completedIsolations',
+  'followUpsMissed',
+  'followUpFevers',
+  'newCases',
+  'newContacts',
 ] as const;
 export const STOCK_METRICS = [
-  'residents', 'households', 'keyPersons', 'returnees',
-  'inIsolationHome', 'inIsolationCentralised', 'inIsolationHospital',
-  'activeCases', 'confirmedCases',
-  'roundHouseholds', 'roundVisited',
-  'zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime',
+  'residents',
+  'households',
+  'keyPersons',
+  'returnees',
+  'inIsolationHome',
+  'inIsolationCentralised',
+  'inIsolationHospital',
+  'activeCases',
+  'confirmedCases',
+  'roundHouseholds',
+  'roundVisited',
+  'zeroReportUnits',
+  'zeroReportsIn',
+  'zeroReportsOnTime',
 ] as const;
 export const METRICS = [...FLOW_METRICS, ...STOCK_METRICS] as const;
 export type Metric = (typeof METRICS)[number];
@@ -85,13 +105,24 @@ export type DashboardRegion = z.infer<typeof DashboardRegion>;
 
 /** A grandchild on the sunburst: only what it is sized and coloured by, so a county's 500 villages stay a small payload. */
 export const DashboardLeaf = RegionRef.extend({
-  risk: RiskLevel, residents: z.number(), keyPersons: z.number(), inIsolation: z.number(), activeCases: z.number(), fevers: z.number(),
+  risk: RiskLevel,
+  residents: z.number(),
+  keyPersons: z.number(),
+  inIsolation: z.number(),
+  activeCases: z.number(),
+  fevers: z.number(),
 });
 export type DashboardLeaf = z.infer<typeof DashboardLeaf>;
 
 export const DashboardSite = z.object({
-  id: z.string(), name: z.string(), path: z.string(),
-  passages: z.number(), people: z.number(), fevers: z.number(), turnedBack: z.number(), referred: z.number(),
+  id: z.string(),
+  name: z.string(),
+  path: z.string(),
+  passages: z.number(),
+  people: z.number(),
+  fevers: z.number(),
+  turnedBack: z.number(),
+  referred: z.number(),
 });
 export type DashboardSite = z.infer<typeof DashboardSite>;
 

@@ -10,7 +10,16 @@ export const FEVER_CELSIUS = 37.3;
 export const VisitOutcome = z.enum(['no_risk', 'key_person', 'refer', 'not_home']);
 export type VisitOutcome = z.infer<typeof VisitOutcome>;
 
-export const Symptom = z.enum(['fever', 'cough', 'fatigue', 'short_breath', 'diarrhoea', 'smell_taste', 'sore_throat', 'other']);
+export const Symptom = z.enum([
+  'fever',
+  'cough',
+  'fatigue',
+  'short_breath',
+  'diarrhoea',
+  'smell_taste',
+  'sore_throat',
+  'other',
+]);
 export type Symptom = z.infer<typeof Symptom>;
 
 export const RoundInput = z.object({

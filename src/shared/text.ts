@@ -28,12 +28,14 @@ export const characterCount = (text: string): number => [...text].length;
  * direction-changing character.
  */
 export function nameText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    // a cheap first bound (a code point is at most two UTF-16 units); the character count follows
-    .max(max * 2, `at most ${max} characters`)
-    .refine((s) => characterCount(s) <= max, `at most ${max} characters`)
-    .refine((s) => !INVISIBLE_IN_NAME.test(s), 'holds an invisible or direction-override character');
+  return (
+    z
+      .string()
+      .trim()
+      .min(1)
+      // a cheap first bound (a code point is at most two UTF-16 units); the character count follows
+      .max(max * 2, `at most ${max} characters`)
+      .refine((s) => characterCount(s) <= max, `at most ${max} characters`)
+      .refine((s) => !INVISIBLE_IN_NAME.test(s), 'holds an invisible or direction-override character')
+  );
 }

@@ -66,7 +66,14 @@ export const CaseQuery = z.object({
 });
 
 /** How a contact met the case. */
-export const ExposureType = z.enum(['household', 'co_passenger', 'same_vehicle', 'same_room', 'screening_visit', 'other']);
+export const ExposureType = z.enum([
+  'household',
+  'co_passenger',
+  'same_vehicle',
+  'same_room',
+  'screening_visit',
+  'other',
+]);
 export type ExposureType = z.infer<typeof ExposureType>;
 /** 密切接触者 / 一般接触者. */
 export const Closeness = z.enum(['close', 'casual']);
@@ -126,13 +133,18 @@ const ContactInput = z.object({
 /** Accept or reject candidates (or add by hand), in bulk; accepted ones may go into isolation in the same action. */
 export const ContactDecisions = z.object({
   accept: z.array(ContactInput).max(500).default([]),
-  reject: z.array(z.object({ personId: z.string().uuid(), note: z.string().trim().max(300).nullable().optional() })).max(500).default([]),
-  isolate: z.object({
-    kind: IsolationKind.default('home'),
-    siteId: z.string().uuid().optional(),
-    reason: IsolationReason.default('close_contact'),
-    observerId: z.string().uuid().optional(),
-  }).optional(),
+  reject: z
+    .array(z.object({ personId: z.string().uuid(), note: z.string().trim().max(300).nullable().optional() }))
+    .max(500)
+    .default([]),
+  isolate: z
+    .object({
+      kind: IsolationKind.default('home'),
+      siteId: z.string().uuid().optional(),
+      reason: IsolationReason.default('close_contact'),
+      observerId: z.string().uuid().optional(),
+    })
+    .optional(),
 });
 export type ContactDecisions = z.infer<typeof ContactDecisions>;
 
@@ -152,7 +164,9 @@ export const Contact = z.object({
   sourceId: z.string().nullable(),
   note: z.string().nullable(),
   /** the contact's isolation now, if any */
-  isolation: z.object({ episodeId: z.string(), status: z.string(), kind: z.string(), plannedEndDay: z.string() }).nullable(),
+  isolation: z
+    .object({ episodeId: z.string(), status: z.string(), kind: z.string(), plannedEndDay: z.string() })
+    .nullable(),
   /** the contact became a case */
   caseId2: z.string().nullable(),
   createdAt: z.string(),
@@ -179,7 +193,17 @@ export type JourneyEvent = z.infer<typeof JourneyEvent>;
 
 /** The transmission chain: cases and contacts as nodes, "infected / exposed" as links. */
 export const ChainGraph = z.object({
-  nodes: z.array(z.object({ id: z.string(), personId: z.string(), name: z.string(), kind: z.enum(['case', 'contact']), classification: CaseClassification.nullable(), generation: z.number().int(), cluster: z.number().int() })),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      personId: z.string(),
+      name: z.string(),
+      kind: z.enum(['case', 'contact']),
+      classification: CaseClassification.nullable(),
+      generation: z.number().int(),
+      cluster: z.number().int(),
+    }),
+  ),
   links: z.array(z.object({ source: z.string(), target: z.string(), exposureType: ExposureType })),
 });
 export type ChainGraph = z.infer<typeof ChainGraph>;

@@ -3,7 +3,10 @@ import { Locale, Role, UserStatus } from './enums';
 import { MOBILE_PATTERN } from './validators';
 import { nameText } from './text';
 
-export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username: 3–32 letters, digits, _ . -');
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username: 3–32 letters, digits, _ . -');
 /** At least 8 characters with a letter and a digit; the server also refuses common and guessable ones. */
 export const Password = z.string().min(8).max(128);
 const MobilePhone = z.string().trim().regex(MOBILE_PATTERN, 'phone: 11-digit mainland mobile');
@@ -59,7 +62,10 @@ export const UserListQuery = z.object({
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
-export const LoginInput = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
+export const LoginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
 export type LoginInput = z.infer<typeof LoginInput>;
 
 /** Who is logged in, with the region they are bound to (their jurisdiction). */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codeFitsParent, idCardCheckChar, idCardProblem, maskIdNumber, maskPhone, MOBILE_PATTERN, regionCodeProblem } from './validators';
+import {
+  codeFitsParent,
+  idCardCheckChar,
+  idCardProblem,
+  maskIdNumber,
+  maskPhone,
+  MOBILE_PATTERN,
+  regionCodeProblem,
+} from './validators';
 
 describe('mainland ID numbers (GB 11643 MOD 11-2)', () => {
   it('accepts valid numbers, including an X check character', () => {

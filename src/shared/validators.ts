@@ -64,7 +64,13 @@ export function maskIdNumber(id: string | null | undefined): string | null {
  */
 export function regionCodeProblem(level: RegionLevel, code: string): string | null {
   const lengths: Record<RegionLevel, number> = {
-    province: 12, city: 12, county: 12, township: 12, village: 12, grid: 15, building: 18,
+    province: 12,
+    city: 12,
+    county: 12,
+    township: 12,
+    village: 12,
+    grid: 15,
+    building: 18,
   };
   if (!/^\d+$/.test(code) || code.length !== lengths[level]) {
     return `${level} code must be ${lengths[level]} digits`;

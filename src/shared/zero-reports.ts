@@ -62,7 +62,13 @@ export const ZeroReportSubmission = z.object({
   /** the local day reported; today (the county's) when absent */
   day: CalendarDate.optional(),
   corrections: z
-    .array(z.object({ field: ZeroReportFigureKey, value: z.number().int().min(0).max(1_000_000), reason: z.string().trim().max(200).optional() }))
+    .array(
+      z.object({
+        field: ZeroReportFigureKey,
+        value: z.number().int().min(0).max(1_000_000),
+        reason: z.string().trim().max(200).optional(),
+      }),
+    )
     .max(ZeroReportFigureKey.options.length)
     .default([])
     .refine((list) => new Set(list.map((c) => c.field)).size === list.length, 'each figure at most once'),
@@ -125,15 +131,26 @@ export const ZeroReportSubmitResult = z.object({
 
 /** A unit the user may report for, with where its report of the day stands. */
 export const ZeroReportUnitStatus = ZeroReportUnit.extend({
-  report: z.object({ id: z.string(), version: z.number().int(), onTime: z.boolean(), submittedAt: z.string() }).nullable(),
+  report: z
+    .object({ id: z.string(), version: z.number().int(), onTime: z.boolean(), submittedAt: z.string() })
+    .nullable(),
 });
 export type ZeroReportUnitStatus = z.infer<typeof ZeroReportUnitStatus>;
 
 /** Reported and on-time counts of a group of units on one day. Rates are reported/units and onTime/units. */
-export const ZeroReportCounts = z.object({ units: z.number().int(), reported: z.number().int(), onTime: z.number().int() });
+export const ZeroReportCounts = z.object({
+  units: z.number().int(),
+  reported: z.number().int(),
+  onTime: z.number().int(),
+});
 export type ZeroReportCounts = z.infer<typeof ZeroReportCounts>;
 
-export const ZeroReportAnswerable = z.object({ name: z.string(), post: z.string(), phone: z.string().nullable(), regionName: z.string().nullable() });
+export const ZeroReportAnswerable = z.object({
+  name: z.string(),
+  post: z.string(),
+  phone: z.string().nullable(),
+  regionName: z.string().nullable(),
+});
 
 /** The command centre's view of one day: who has not reported, and per township completeness and timeliness. */
 export const ZeroReportStatus = z.object({
@@ -146,9 +163,21 @@ export const ZeroReportStatus = z.object({
   /** units without a report for the day (late once the deadline has passed), with their 包保 answerable person (phone masked) */
   missing: z.array(ZeroReportUnit.extend({ answerable: ZeroReportAnswerable.nullable(), escalated: z.boolean() })),
   /** the most recent submissions of the day */
-  latest: z.array(ZeroReportUnit.extend({ reportId: z.string(), version: z.number().int(), onTime: z.boolean(), submittedAt: z.string() })),
+  latest: z.array(
+    ZeroReportUnit.extend({
+      reportId: z.string(),
+      version: z.number().int(),
+      onTime: z.boolean(),
+      submittedAt: z.string(),
+    }),
+  ),
   /** the 14 days before `day` and `day` itself, oldest first */
-  history: z.array(ZeroReportCounts.extend({ day: z.string(), townships: z.array(ZeroReportCounts.extend({ townshipId: z.string().nullable() })) })),
+  history: z.array(
+    ZeroReportCounts.extend({
+      day: z.string(),
+      townships: z.array(ZeroReportCounts.extend({ townshipId: z.string().nullable() })),
+    }),
+  ),
 });
 export type ZeroReportStatus = z.infer<typeof ZeroReportStatus>;
 
@@ -161,6 +190,9 @@ export const ZeroReportSettings = z.object({
   /** local time HH:MM by which the day's report is due */
   deadline: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time: HH:MM'),
   /** which kinds of unit report */
-  unitKinds: z.array(ZeroReportUnitType).min(1).refine((k) => new Set(k).size === k.length, 'each kind once'),
+  unitKinds: z
+    .array(ZeroReportUnitType)
+    .min(1)
+    .refine((k) => new Set(k).size === k.length, 'each kind once'),
 });
 export type ZeroReportSettings = z.infer<typeof ZeroReportSettings>;

@@ -27,7 +27,9 @@ export async function backupCommand(file: string): Promise<void> {
       },
     });
     process.stderr.write('\n');
-    console.log(`Backed up ${config.sqlitePath} to ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms.`);
+    console.log(
+      `Backed up ${config.sqlitePath} to ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms.`,
+    );
   } finally {
     await db.destroy();
   }

@@ -18,16 +18,27 @@ export async function importResidentsCommand(file: string): Promise<void> {
   await withDb(async (db) => {
     const bar = progressBar('import');
     const started = Date.now();
-    const summary = await importResidents(db, systemClock, cliActor(), readRows(file, formatOf(file)), (rows) => bar.update(rows, Math.max(rows, Math.round(size / 120)), 'rows'));
+    const summary = await importResidents(db, systemClock, cliActor(), readRows(file, formatOf(file)), (rows) =>
+      bar.update(rows, Math.max(rows, Math.round(size / 120)), 'rows'),
+    );
     bar.stop();
     const seconds = (Date.now() - started) / 1000;
-    console.log(`${summary.rows} rows in ${seconds.toFixed(1)} s: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.invalid} refused; ${summary.householdsCreated} households created.`);
-    if (summary.warnings.count) console.log(`${summary.warnings.count} new persons look like someone already registered; see the report's second sheet.`);
+    console.log(
+      `${summary.rows} rows in ${seconds.toFixed(1)} s: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.invalid} refused; ${summary.householdsCreated} households created.`,
+    );
+    if (summary.warnings.count)
+      console.log(
+        `${summary.warnings.count} new persons look like someone already registered; see the report's second sheet.`,
+      );
     try {
       if (summary.errors.count || summary.warnings.count) {
-        const report = path.join(path.dirname(file), path.basename(file).replace(/\.(xlsx|csv)$/i, '') + '.errors.xlsx');
+        const report = path.join(
+          path.dirname(file),
+          path.basename(file).replace(/\.(xlsx|csv)$/i, '') + '.errors.xlsx',
+        );
         fs.writeFileSync(report, await errorReport(summary.errors, summary.warnings));
-        for (const e of summary.errors.first.slice(0, 20)) console.error(`  row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}`);
+        for (const e of summary.errors.first.slice(0, 20))
+          console.error(`  row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}`);
         if (summary.errors.count > 20) console.error(`  … ${summary.errors.count - 20} more`);
         console.error(`Refused rows and likely duplicates, with reasons: ${report}`);
         if (summary.errors.count) process.exitCode = 2;

@@ -6,7 +6,14 @@ import { UserCreateInput } from '../../shared/users';
 import { cliActor } from '../actor';
 import { withDb } from './with-db';
 
-export async function userAddCommand(opts: { username: string; password: string; role: string; name?: string; region?: string; phone?: string }): Promise<void> {
+export async function userAddCommand(opts: {
+  username: string;
+  password: string;
+  role: string;
+  name?: string;
+  region?: string;
+  phone?: string;
+}): Promise<void> {
   await withDb(async (db) => {
     let regionId: string | null = null;
     if (opts.region) {
@@ -15,9 +22,17 @@ export async function userAddCommand(opts: { username: string; password: string;
       regionId = region.id;
     }
     const parsed = UserCreateInput.safeParse({
-      username: opts.username, password: opts.password, role: opts.role, displayName: opts.name ?? opts.username, regionId, phone: opts.phone ?? null,
+      username: opts.username,
+      password: opts.password,
+      role: opts.role,
+      displayName: opts.name ?? opts.username,
+      regionId,
+      phone: opts.phone ?? null,
     });
-    if (!parsed.success) throw new AppError('VALIDATION', { issues: parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`) });
+    if (!parsed.success)
+      throw new AppError('VALIDATION', {
+        issues: parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`),
+      });
     const user = await createUser(db, systemClock, cliActor(), parsed.data);
     console.log(`Created user ${user.username} (${user.role}) bound to ${user.region_name ?? 'the whole database'}.`);
   });

@@ -29,16 +29,21 @@ export function pathInScope(path: string, scope: Scope): boolean {
   return path.startsWith(scope.prefix);
 }
 
-export function assertInScope(path: string | null | undefined, scope: Scope, code: 'OUT_OF_SCOPE' | 'NOT_FOUND' | 'REGION_NOT_FOUND' | 'USER_NOT_FOUND' = 'OUT_OF_SCOPE'): void {
+export function assertInScope(
+  path: string | null | undefined,
+  scope: Scope,
+  code: 'OUT_OF_SCOPE' | 'NOT_FOUND' | 'REGION_NOT_FOUND' | 'USER_NOT_FOUND' = 'OUT_OF_SCOPE',
+): void {
   if (!path || !pathInScope(path, scope)) throw new AppError(code);
 }
 
 /** Restrict any select/update/delete to rows whose `column` lies in the subtree `prefix`. */
-export function inSubtree<QB extends SelectQueryBuilder<any, any, any> | UpdateQueryBuilder<any, any, any, any> | DeleteQueryBuilder<any, any, any>>(
-  qb: QB,
-  column: string,
-  prefix: string,
-): QB {
+export function inSubtree<
+  QB extends
+    | SelectQueryBuilder<any, any, any>
+    | UpdateQueryBuilder<any, any, any, any>
+    | DeleteQueryBuilder<any, any, any>,
+>(qb: QB, column: string, prefix: string): QB {
   if (prefix === '/') return qb;
   return (qb as any).where((eb: ExpressionBuilder<any, any>) => subtreeCondition(eb, column, prefix)) as QB;
 }
@@ -49,11 +54,12 @@ export function subtreeCondition(eb: ExpressionBuilder<any, any>, column: string
 }
 
 /** Restrict a query to the user's jurisdiction. */
-export function inScope<QB extends SelectQueryBuilder<any, any, any> | UpdateQueryBuilder<any, any, any, any> | DeleteQueryBuilder<any, any, any>>(
-  qb: QB,
-  column: string,
-  scope: Scope,
-): QB {
+export function inScope<
+  QB extends
+    | SelectQueryBuilder<any, any, any>
+    | UpdateQueryBuilder<any, any, any, any>
+    | DeleteQueryBuilder<any, any, any>,
+>(qb: QB, column: string, scope: Scope): QB {
   return inSubtree(qb, column, scope.prefix);
 }
 
@@ -63,10 +69,7 @@ export function inScope<QB extends SelectQueryBuilder<any, any, any> | UpdateQue
  */
 export function overlapsScope(eb: ExpressionBuilder<any, any>, column: string, scope: Scope) {
   if (scope.prefix === '/') return eb(eb.val(1), '=', eb.val(1));
-  return eb.or([
-    subtreeCondition(eb, column, scope.prefix),
-    containsScopeNode(eb, column, scope),
-  ]);
+  return eb.or([subtreeCondition(eb, column, scope.prefix), containsScopeNode(eb, column, scope)]);
 }
 
 /**

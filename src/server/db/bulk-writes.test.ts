@@ -9,8 +9,12 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await testDb();
   await sql`create table bulk_probe (n integer primary key, filler text not null)`.execute(t.db);
-  await sql`create table bulk_parent (id text primary key, name text not null, score double precision, flag integer)`.execute(t.db);
-  await sql`create table bulk_child (id text primary key, parent_id text not null references bulk_parent (id), seq integer not null)`.execute(t.db);
+  await sql`create table bulk_parent (id text primary key, name text not null, score double precision, flag integer)`.execute(
+    t.db,
+  );
+  await sql`create table bulk_child (id text primary key, parent_id text not null references bulk_parent (id), seq integer not null)`.execute(
+    t.db,
+  );
 });
 afterAll(async () => t.close());
 
@@ -19,7 +23,9 @@ async function writeMegabytes(from: number, megabytes: number) {
   await t.db.transaction().execute(async (trx) => {
     for (let i = 0; i < megabytes * 4; i++) {
       await sql`insert into bulk_probe (n, filler)
-        select ${from + i * 1000} + s.i, ${'x'.repeat(250)} from (with recursive g(i) as (select 0 union all select i + 1 from g where i < 999) select i from g) as s`.execute(trx);
+        select ${from + i * 1000} + s.i, ${'x'.repeat(250)} from (with recursive g(i) as (select 0 union all select i + 1 from g where i < 999) select i from g) as s`.execute(
+        trx,
+      );
     }
   });
 }
@@ -46,7 +52,9 @@ describe.runIf(process.env.QF_TEST_ENGINE !== 'postgres')('bulk writes on SQLite
       // the writer itself would not checkpoint until ~100,000 pages: only the worker grows the file
       expect(pragma('wal_autocheckpoint')).toBe(100_000);
       await writeMegabytes(100_000, 8);
-      await expect.poll(() => fs.statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(sizeBefore + 6 * 1024 * 1024);
+      await expect
+        .poll(() => fs.statSync(file).size, { timeout: 10_000 })
+        .toBeGreaterThan(sizeBefore + 6 * 1024 * 1024);
     });
     expect({ cache: pragma('cache_size'), autocheckpoint: pragma('wal_autocheckpoint') }).toEqual(before);
   });
@@ -54,7 +62,13 @@ describe.runIf(process.env.QF_TEST_ENGINE !== 'postgres')('bulk writes on SQLite
   it('stays in bulk mode until the last of two overlapping bulk writes ends', async () => {
     const before = pragma('cache_size');
     let releaseFirst!: () => void;
-    const first = withBulkWrites(t.db, () => new Promise<void>((resolve) => { releaseFirst = resolve; }));
+    const first = withBulkWrites(
+      t.db,
+      () =>
+        new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        }),
+    );
     let secondSawBulk = false;
     const second = withBulkWrites(t.db, async () => {
       releaseFirst();
@@ -79,7 +93,11 @@ describe.runIf(process.env.QF_TEST_ENGINE !== 'postgres')('bulk writes on SQLite
 
   it('puts the connection back when the work fails', async () => {
     const before = pragma('wal_autocheckpoint');
-    await expect(withBulkWrites(t.db, async () => { throw new Error('bad roster'); })).rejects.toThrow('bad roster');
+    await expect(
+      withBulkWrites(t.db, async () => {
+        throw new Error('bad roster');
+      }),
+    ).rejects.toThrow('bad roster');
     expect(pragma('wal_autocheckpoint')).toBe(before);
   });
 });
@@ -87,13 +105,19 @@ describe.runIf(process.env.QF_TEST_ENGINE !== 'postgres')('bulk writes on SQLite
 /** The probe tables are not in the Database interface: the bulk writer takes their names and rows untyped here. */
 const PARENT = 'bulk_parent' as never;
 const CHILD = 'bulk_child' as never;
-const count = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
+const count = async (table: string) =>
+  Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
 const clear = async () => {
   await sql`delete from bulk_child`.execute(t.db);
   await sql`delete from bulk_parent`.execute(t.db);
 };
 const parents = (from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `p${from + i}`, name: `第${from + i}户`, score: (from + i) / 10, flag: i % 2 === 0 ? 1 : null }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `p${from + i}`,
+    name: `第${from + i}户`,
+    score: (from + i) / 10,
+    flag: i % 2 === 0 ? 1 : null,
+  }));
 
 describe('the bulk writer', () => {
   it('writes more rows than one statement holds: SQLite by a prepared statement given the handle, else by multi-row INSERTs', async () => {
@@ -101,11 +125,22 @@ describe('the bulk writer', () => {
     const rows = parents(0, chunkRowsFor(t.db, 4) + 7);
     // a transaction alone does not carry SQLite's handle: multi-row INSERTs, sized to the parameter limit
     await t.db.transaction().execute((trx) => insertMany(trx, PARENT, rows as never));
-    await t.db.transaction().execute((trx) => insertMany(bulkTarget(t.db, trx), PARENT, parents(rows.length, 10) as never));
+    await t.db
+      .transaction()
+      .execute((trx) => insertMany(bulkTarget(t.db, trx), PARENT, parents(rows.length, 10) as never));
     expect(await count('bulk_parent')).toBe(rows.length + 10);
-    const sample = await sql<{ id: string; name: string; score: number; flag: number | null }>`select id, name, score, flag from bulk_parent where id in ('p1', 'p2')`.execute(t.db);
-    expect(sample.rows.sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r, score: Number(r.score) })))
-      .toEqual([{ id: 'p1', name: '第1户', score: 0.1, flag: null }, { id: 'p2', name: '第2户', score: 0.2, flag: 1 }]);
+    const sample = await sql<{
+      id: string;
+      name: string;
+      score: number;
+      flag: number | null;
+    }>`select id, name, score, flag from bulk_parent where id in ('p1', 'p2')`.execute(t.db);
+    expect(sample.rows.sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r, score: Number(r.score) }))).toEqual(
+      [
+        { id: 'p1', name: '第1户', score: 0.1, flag: null },
+        { id: 'p2', name: '第2户', score: 0.2, flag: 1 },
+      ],
+    );
   });
 
   it('skips rows that repeat a unique key when told to, and reports how many rows it wrote', async () => {
@@ -113,7 +148,13 @@ describe('the bulk writer', () => {
     await insertMany(t.db, PARENT, parents(0, 5) as never);
     let told = 0;
     await t.db.transaction().execute((trx) =>
-      insertMany(bulkTarget(t.db, trx), PARENT, parents(3, 5) as never, { ignoreConflictOn: ['id'], onRows: (n) => { told += n; } }));
+      insertMany(bulkTarget(t.db, trx), PARENT, parents(3, 5) as never, {
+        ignoreConflictOn: ['id'],
+        onRows: (n) => {
+          told += n;
+        },
+      }),
+    );
     expect(await count('bulk_parent')).toBe(8);
     expect(told).toBe(5);
   });
@@ -121,8 +162,11 @@ describe('the bulk writer', () => {
   it('writes through unnest() on PostgreSQL when given the column types, several rows a statement on SQLite', async () => {
     await clear();
     const types = { id: 'text', name: 'text', score: 'float8', flag: 'int' };
-    await t.db.transaction().execute((trx) =>
-      insertMany(bulkTarget(t.db, trx), PARENT, parents(0, 250) as never, { pgTypes: types, rowsPerStatement: 100 }));
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        insertMany(bulkTarget(t.db, trx), PARENT, parents(0, 250) as never, { pgTypes: types, rowsPerStatement: 100 }),
+      );
     expect(await count('bulk_parent')).toBe(250);
   });
 

@@ -85,10 +85,12 @@ export async function insertMany<T extends keyof Database & string>(
   const size = unnest ? UNNEST_ROWS : chunkRowsFor(target.db, columns.length);
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
-    if (unnest) await insertUnnest(target.db, table, columns, chunk as readonly object[], unnest, options.ignoreConflictOn);
+    if (unnest)
+      await insertUnnest(target.db, table, columns, chunk as readonly object[], unnest, options.ignoreConflictOn);
     else {
       let insert = target.db.insertInto(table).values(chunk as never);
-      if (options.ignoreConflictOn) insert = insert.onConflict((oc) => oc.columns(options.ignoreConflictOn as never).doNothing());
+      if (options.ignoreConflictOn)
+        insert = insert.onConflict((oc) => oc.columns(options.ignoreConflictOn as never).doNothing());
       await insert.execute();
     }
     options.onRows?.(chunk.length);
@@ -112,12 +114,21 @@ function prepared(sqlite: SQLite.Database, text: string): SQLite.Statement {
   return statement;
 }
 
-function insertPrepared(sqlite: SQLite.Database, table: string, columns: string[], rows: readonly object[], options: BulkInsertOptions): void {
+function insertPrepared(
+  sqlite: SQLite.Database,
+  table: string,
+  columns: string[],
+  rows: readonly object[],
+  options: BulkInsertOptions,
+): void {
   const perStatement = Math.max(1, options.rowsPerStatement ?? 1);
-  const conflict = options.ignoreConflictOn ? ` on conflict (${options.ignoreConflictOn.map(quote).join(', ')}) do nothing` : '';
+  const conflict = options.ignoreConflictOn
+    ? ` on conflict (${options.ignoreConflictOn.map(quote).join(', ')}) do nothing`
+    : '';
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
-  const statementFor = (n: number) => prepared(sqlite, head + Array.from({ length: n }, () => tuple).join(', ') + conflict);
+  const statementFor = (n: number) =>
+    prepared(sqlite, head + Array.from({ length: n }, () => tuple).join(', ') + conflict);
   const values: unknown[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const n = Math.min(perStatement, rows.length - i);
@@ -131,14 +142,25 @@ function insertPrepared(sqlite: SQLite.Database, table: string, columns: string[
   options.onRows?.(rows.length);
 }
 
-async function insertUnnest(db: Db, table: string, columns: string[], rows: readonly object[], types: Readonly<Record<string, string>>, ignoreConflictOn?: readonly string[]) {
+async function insertUnnest(
+  db: Db,
+  table: string,
+  columns: string[],
+  rows: readonly object[],
+  types: Readonly<Record<string, string>>,
+  ignoreConflictOn?: readonly string[],
+) {
   const arrays = columns.map((c) => {
     const type = types[c];
     if (!type) throw new Error(`insertMany: no PostgreSQL type for ${table}.${c}`);
     return sql`${rows.map((r) => (r as Record<string, unknown>)[c] ?? null)}::${sql.raw(type)}[]`;
   });
-  const conflict = ignoreConflictOn ? sql` on conflict (${sql.join(ignoreConflictOn.map((c) => sql.ref(c)))}) do nothing` : sql``;
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})${conflict}`.execute(db);
+  const conflict = ignoreConflictOn
+    ? sql` on conflict (${sql.join(ignoreConflictOn.map((c) => sql.ref(c)))}) do nothing`
+    : sql``;
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})${conflict}`.execute(
+    db,
+  );
 }
 
 function quote(name: string): string {
@@ -254,7 +276,9 @@ export async function withBulkWrites<T>(db: Db, work: () => Promise<T>): Promise
  * pages), the writer goes back to checkpointing itself.
  */
 function startCheckpointWorker(sqlite: SQLite.Database, state: BulkState): void {
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file: sqlite.name, intervalMs: CHECKPOINT_EVERY_MS } });
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { file: sqlite.name, intervalMs: CHECKPOINT_EVERY_MS },
+  });
   state.worker = worker;
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const detach = () => {

@@ -16,7 +16,11 @@ import type { PersonTransferTable } from '../features/residents/transfers.table'
 import type { ImportJobTable } from '../features/residents/import/import-jobs.table';
 import type { SettingTable } from '../features/settings/settings.table';
 import type { ScreeningRoundTable, ScreeningRoundRegionTable } from '../features/screening/rounds.table';
-import type { ScreeningVisitTable, ScreeningCheckTable, ScreeningHouseholdStatusTable } from '../features/screening/visits.table';
+import type {
+  ScreeningVisitTable,
+  ScreeningCheckTable,
+  ScreeningHouseholdStatusTable,
+} from '../features/screening/visits.table';
 import type { AlertTable } from '../features/alerts/alerts.table';
 import type { ReferralTable } from '../features/alerts/referrals.table';
 import type { CheckpointSiteTable, DutyShiftTable, DutyAssignmentTable } from '../features/checkpoints/sites.table';

@@ -8,7 +8,11 @@ const files = readdirSync(dir).filter((f) => /^\d{4}_.*\.ts$/.test(f));
 
 /** Every module a file imports or re-exports, as written in the file. */
 function importsOf(text: string): string[] {
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!);
 }
 
 /**
@@ -21,14 +25,22 @@ describe('migrations are frozen', () => {
   });
 
   it.each(files)('%s imports nothing from src/shared or src/server/features', (file) => {
-    const live = importsOf(readFileSync(join(dir, file), 'utf8')).filter((m) => /(^|\/)shared(\/|$)|(^|\/)features(\/|$)/.test(m));
+    const live = importsOf(readFileSync(join(dir, file), 'utf8')).filter((m) =>
+      /(^|\/)shared(\/|$)|(^|\/)features(\/|$)/.test(m),
+    );
     expect(live).toEqual([]);
   });
 
   it('the roll-ups table has a column for every figure (a new figure needs its own migration)', () => {
     const text = readFileSync(join(dir, '0009_rollups.ts'), 'utf8');
-    const frozen = [...(text.match(/const METRIC_COLUMNS = \[([^\]]*)\]/)?.[1] ?? '').matchAll(/'(\w+)'/g)].map((m) => m[1]);
-    const added = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/alterTable\('rollups'\)\s*\.addColumn\('(\w+)'/g)].map((m) => m[1]));
+    const frozen = [...(text.match(/const METRIC_COLUMNS = \[([^\]]*)\]/)?.[1] ?? '').matchAll(/'(\w+)'/g)].map(
+      (m) => m[1],
+    );
+    const added = files.flatMap((f) =>
+      [...readFileSync(join(dir, f), 'utf8').matchAll(/alterTable\('rollups'\)\s*\.addColumn\('(\w+)'/g)].map(
+        (m) => m[1],
+      ),
+    );
     expect([...frozen, ...added].sort()).toEqual([...METRICS].sort());
   });
 });

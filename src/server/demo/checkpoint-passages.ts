@@ -10,11 +10,35 @@ import { cachedPersonKeys } from './search-keys';
  * column (unnest), which the server parses once instead of 65,000 parameters' worth of VALUES.
  */
 export const PASSAGE_TYPES = {
-  id: 'uuid', site_id: 'uuid', region_path: 'text', at: 'text', direction: 'text', plate: 'text', vehicle_type: 'text', origin: 'text', destination: 'text',
-  purpose: 'text', disinfected: 'int', leaflet: 'int', decision: 'text', occupant_count: 'int', fever_count: 'int', recorder_id: 'uuid', created_at: 'text',
+  id: 'uuid',
+  site_id: 'uuid',
+  region_path: 'text',
+  at: 'text',
+  direction: 'text',
+  plate: 'text',
+  vehicle_type: 'text',
+  origin: 'text',
+  destination: 'text',
+  purpose: 'text',
+  disinfected: 'int',
+  leaflet: 'int',
+  decision: 'text',
+  occupant_count: 'int',
+  fever_count: 'int',
+  recorder_id: 'uuid',
+  created_at: 'text',
 } as const;
 export const OCCUPANT_TYPES = {
-  passage_id: 'uuid', seq: 'int', person_id: 'uuid', region_path: 'text', name: 'text', id_number: 'text', phone: 'text', temperature: 'float8', symptoms: 'text', fever: 'int',
+  passage_id: 'uuid',
+  seq: 'int',
+  person_id: 'uuid',
+  region_path: 'text',
+  name: 'text',
+  id_number: 'text',
+  phone: 'text',
+  temperature: 'float8',
+  symptoms: 'text',
+  fever: 'int',
 } as const;
 
 /** A tag a checkpoint gives: first registrations' non_local / unverified_identity, a fever's fever + key_person. */
@@ -61,11 +85,35 @@ export class PassageRecorder {
     const id = this.ids.at(Date.parse(at));
     const verified = !!s.idNumber;
     await this.sink.persons.push({
-      id, household_id: null, region_id: site.row.region_id, region_path: site.row.region_path, name: s.name, sex: verified ? s.sex : null, birth_date: verified ? s.birthDate : null,
-      id_type: 'resident_id', id_number: s.idNumber, nationality: null, phone: s.phone, relation: null, away: 0, returnee_from: null, arrival_date: null,
-      transport: null, transport_no: null, note: `首次登记于卡口：${site.row.name}`, ...cachedPersonKeys(s.name, s.idNumber, s.phone), created_at: at, updated_at: at,
+      id,
+      household_id: null,
+      region_id: site.row.region_id,
+      region_path: site.row.region_path,
+      name: s.name,
+      sex: verified ? s.sex : null,
+      birth_date: verified ? s.birthDate : null,
+      id_type: 'resident_id',
+      id_number: s.idNumber,
+      nationality: null,
+      phone: s.phone,
+      relation: null,
+      away: 0,
+      returnee_from: null,
+      arrival_date: null,
+      transport: null,
+      transport_no: null,
+      note: `首次登记于卡口：${site.row.name}`,
+      ...cachedPersonKeys(s.name, s.idNumber, s.phone),
+      created_at: at,
+      updated_at: at,
     });
-    this.tags.push({ person_id: id, tag: verified ? 'non_local' : 'unverified_identity', region_path: site.row.region_path, source: 'checkpoint', created_at: at });
+    this.tags.push({
+      person_id: id,
+      tag: verified ? 'non_local' : 'unverified_identity',
+      region_path: site.row.region_path,
+      source: 'checkpoint',
+      created_at: at,
+    });
     s.personId = id;
     s.personPath = site.row.region_path;
     this.counts.persons++;
@@ -77,7 +125,10 @@ export class PassageRecorder {
     const id = this.ids.at(at);
     const created = iso(at + rng.int(2, 40) * 1000);
     // The small county gets its fever early on, so that every screen has one.
-    const fever = !draft.fixed && (rng.chance(this.feverRate) || (this.scale === 'small' && this.counts.fevers === 0 && this.counts.passages === 150));
+    const fever =
+      !draft.fixed &&
+      (rng.chance(this.feverRate) ||
+        (this.scale === 'small' && this.counts.fevers === 0 && this.counts.passages === 150));
     let decision: Decision = 'pass';
     if (fever) decision = 'referred';
     else if (!draft.fixed && rng.chance(draft.isolate ?? 0)) decision = 'isolated';
@@ -108,44 +159,108 @@ export class PassageRecorder {
       } else name = o.name ?? '无名';
       const hot = seq === feverSeat;
       const t = temperature(rng, hot);
-      const symptoms: Symptom[] = hot ? ['fever', ...(rng.chance(0.4) ? ['cough' as const] : []), ...(rng.chance(0.2) ? ['fatigue' as const] : [])] : rng.chance(0.002) ? ['cough'] : [];
+      const symptoms: Symptom[] = hot
+        ? ['fever', ...(rng.chance(0.4) ? ['cough' as const] : []), ...(rng.chance(0.2) ? ['fatigue' as const] : [])]
+        : rng.chance(0.002)
+          ? ['cough']
+          : [];
       if (hot) {
         fevers++;
         this.counts.fevers++;
         if (personId) {
           const path = personPath ?? site.row.region_path;
-          for (const tag of ['fever', 'key_person'] as const) this.tags.push({ person_id: personId, tag, region_path: path, source: 'checkpoint', created_at: created });
+          for (const tag of ['fever', 'key_person'] as const)
+            this.tags.push({ person_id: personId, tag, region_path: path, source: 'checkpoint', created_at: created });
         }
-        const alert = this.alert(created, 'fever', personId, site, id, `卡口发热：${name}（${t}℃），${site.row.name}${plateNote}`);
+        const alert = this.alert(
+          created,
+          'fever',
+          personId,
+          site,
+          id,
+          `卡口发热：${name}（${t}℃），${site.row.name}${plateNote}`,
+        );
         if (decision === 'referred') {
           alert.referral_id = this.ids.at(Date.parse(created));
           this.referrals.push({
-            id: alert.referral_id, person_id: personId, person_name: name, region_path: site.row.region_path, source_type: 'passage', source_id: id,
-            reason: `发热 ${t}℃`, facility: null, referred_at: iso(at), referred_by: site.recorderId, outcome: null, outcome_at: null, outcome_note: null,
-            outcome_by: null, case_id: null, created_at: created, updated_at: created,
+            id: alert.referral_id,
+            person_id: personId,
+            person_name: name,
+            region_path: site.row.region_path,
+            source_type: 'passage',
+            source_id: id,
+            reason: `发热 ${t}℃`,
+            facility: null,
+            referred_at: iso(at),
+            referred_by: site.recorderId,
+            outcome: null,
+            outcome_at: null,
+            outcome_note: null,
+            outcome_by: null,
+            case_id: null,
+            created_at: created,
+            updated_at: created,
           });
         }
         this.alerts.push(alert);
       }
       rows.push({
-        passage_id: id, seq, person_id: personId, region_path: site.row.region_path, name, id_number: idNumber, phone, temperature: t,
-        symptoms: symptoms.length ? JSON.stringify(symptoms) : null, fever: hot ? 1 : 0,
+        passage_id: id,
+        seq,
+        person_id: personId,
+        region_path: site.row.region_path,
+        name,
+        id_number: idNumber,
+        phone,
+        temperature: t,
+        symptoms: symptoms.length ? JSON.stringify(symptoms) : null,
+        fever: hot ? 1 : 0,
       });
     }
     await this.sink.passages.push({
-      id, site_id: site.row.id, region_path: site.row.region_path, at: iso(at), direction: draft.direction, plate: draft.plate, vehicle_type: draft.vehicleType,
-      origin: draft.origin, destination: draft.destination, purpose: draft.purpose, disinfected: rng.chance(vehicle ? 0.95 : 0.6) ? 1 : 0,
-      leaflet: rng.chance(draft.regular ? 0.5 : 0.9) ? 1 : 0, decision, occupant_count: rows.length, fever_count: fevers, recorder_id: site.recorderId, created_at: created,
+      id,
+      site_id: site.row.id,
+      region_path: site.row.region_path,
+      at: iso(at),
+      direction: draft.direction,
+      plate: draft.plate,
+      vehicle_type: draft.vehicleType,
+      origin: draft.origin,
+      destination: draft.destination,
+      purpose: draft.purpose,
+      disinfected: rng.chance(vehicle ? 0.95 : 0.6) ? 1 : 0,
+      leaflet: rng.chance(draft.regular ? 0.5 : 0.9) ? 1 : 0,
+      decision,
+      occupant_count: rows.length,
+      fever_count: fevers,
+      recorder_id: site.recorderId,
+      created_at: created,
     });
     for (const r of rows) await this.sink.occupants.push(r);
     this.counts.passages++;
     this.counts.occupants += rows.length;
   }
 
-  private alert(created: string, kind: 'fever' | 'refer', personId: string | null, site: SitePlan, passageId: string, message: string): AlertTable {
+  private alert(
+    created: string,
+    kind: 'fever' | 'refer',
+    personId: string | null,
+    site: SitePlan,
+    passageId: string,
+    message: string,
+  ): AlertTable {
     return {
-      id: this.ids.at(Date.parse(created)), kind, person_id: personId, region_path: site.row.region_path, source_type: 'passage', source_id: passageId,
-      message, created_at: created, acknowledged_at: null, acknowledged_by: null, referral_id: null,
+      id: this.ids.at(Date.parse(created)),
+      kind,
+      person_id: personId,
+      region_path: site.row.region_path,
+      source_type: 'passage',
+      source_id: passageId,
+      message,
+      created_at: created,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      referral_id: null,
     };
   }
 }
@@ -156,12 +271,26 @@ export function finishReferrals(referrals: ReferralTable[], alerts: AlertTable[]
   return referrals.map((r) => {
     const a = settled.get(r.id);
     if (!a) return r;
-    return { ...r, facility: '县人民医院发热门诊', outcome: 'excluded', outcome_at: a.acknowledged_at, outcome_note: '血常规、胸部 CT 未见异常', outcome_by: a.acknowledged_by, updated_at: a.acknowledged_at! };
+    return {
+      ...r,
+      facility: '县人民医院发热门诊',
+      outcome: 'excluded',
+      outcome_at: a.acknowledged_at,
+      outcome_note: '血常规、胸部 CT 未见异常',
+      outcome_by: a.acknowledged_by,
+      updated_at: a.acknowledged_at!,
+    };
   });
 }
 
 /** The command centre acknowledged most checkpoint alerts within a few hours; the newest few, and some older ones, are open. */
-export function finishAlerts(rng: Rng, alerts: AlertTable[], commandId: string | null, openNewest: number, openOlder: number): AlertTable[] {
+export function finishAlerts(
+  rng: Rng,
+  alerts: AlertTable[],
+  commandId: string | null,
+  openNewest: number,
+  openOlder: number,
+): AlertTable[] {
   const sorted = [...alerts].sort((a, b) => (a.id < b.id ? -1 : 1));
   sorted.forEach((a, k) => {
     if (!commandId || k >= sorted.length - openNewest || rng.chance(openOlder)) return;

@@ -23,10 +23,18 @@ interface PassageOut {
   vehicleType: string;
   origin: string | null;
   decision: string;
-  occupants: { seq: number; personId: string | null; name: string; idNumber: string | null; phone: string | null; temperature: number; fever: boolean }[];
+  occupants: {
+    seq: number;
+    personId: string | null;
+    name: string;
+    idNumber: string | null;
+    phone: string | null;
+    temperature: number;
+    fever: boolean;
+  }[];
 }
 
-describe('the small demo county\'s checkpoints through the API', () => {
+describe("the small demo county's checkpoints through the API", () => {
   let t: TestApp;
   let command: Client;
 
@@ -37,26 +45,45 @@ describe('the small demo county\'s checkpoints through the API', () => {
   });
   afterAll(async () => t?.close());
 
-  it('lists the sites in the small tree: the highway exit and the two villages\' entrances', async () => {
+  it("lists the sites in the small tree: the highway exit and the two villages' entrances", async () => {
     const res = await command.get('/api/checkpoints/sites');
     expect(res.statusCode, res.body).toBe(200);
-    const items = (res.json() as { items: { name: string; kind: string; hours: string; leadPhone: string | null; regionName: string }[] }).items;
+    const items = (
+      res.json() as {
+        items: { name: string; kind: string; hours: string; leadPhone: string | null; regionName: string }[];
+      }
+    ).items;
     expect(items.length).toBeGreaterThanOrEqual(2);
     expect(items.length).toBeLessThanOrEqual(3);
     expect(items.map((s) => s.kind).sort()).toEqual(['highway_exit', 'village_entrance', 'village_entrance']);
-    expect(items.find((s) => s.kind === 'highway_exit')).toMatchObject({ name: '京昆高速平遥出口', regionName: '古陶镇', hours: '24h' });
+    expect(items.find((s) => s.kind === 'highway_exit')).toMatchObject({
+      name: '京昆高速平遥出口',
+      regionName: '古陶镇',
+      hours: '24h',
+    });
     for (const s of items) expect(s.leadPhone).toMatch(/^1\d\d\*{4}\d{4}$/);
   });
 
   it('finds bus 晋C60695 from 太原 on the evening of 20 January with its 12 passengers, each in the registry — three by phone only', async () => {
-    const res = await command.get(`/api/checkpoints/passages?plate=${encodeURIComponent(TRACED_BUS.plate)}&from=2020-01-20T11:00:00Z&to=2020-01-20T14:00:00Z`);
+    const res = await command.get(
+      `/api/checkpoints/passages?plate=${encodeURIComponent(TRACED_BUS.plate)}&from=2020-01-20T11:00:00Z&to=2020-01-20T14:00:00Z`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const items = (res.json() as { items: PassageOut[] }).items;
     // At the highway exit at 20:03, and (the tracing demo) at a village entrance on its way into town.
     expect(items).toHaveLength(2);
     const bus = items.find((p) => p.siteName === '京昆高速平遥出口')!;
-    expect(items.find((p) => p !== bus)!.occupants.map((o) => o.personId)).toEqual(bus.occupants.map((o) => o.personId));
-    expect(bus).toMatchObject({ plate: '晋C60695', vehicleType: 'bus', origin: '太原', decision: 'pass', siteName: '京昆高速平遥出口', at: '2020-01-20T12:03:17.000Z' });
+    expect(items.find((p) => p !== bus)!.occupants.map((o) => o.personId)).toEqual(
+      bus.occupants.map((o) => o.personId),
+    );
+    expect(bus).toMatchObject({
+      plate: '晋C60695',
+      vehicleType: 'bus',
+      origin: '太原',
+      decision: 'pass',
+      siteName: '京昆高速平遥出口',
+      at: '2020-01-20T12:03:17.000Z',
+    });
     expect(bus.occupants).toHaveLength(12);
     expect(bus.occupants.map((o) => o.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     for (const o of bus.occupants) {
@@ -70,7 +97,11 @@ describe('the small demo county\'s checkpoints through the API', () => {
     expect(phoneOnly).toHaveLength(TRACED_BUS.phoneOnly);
     for (const o of phoneOnly) {
       expect(o.phone).toMatch(/^1\d\d\*{4}\d{4}$/);
-      expect((await command.get(`/api/persons/${o.personId}`)).json()).toMatchObject({ name: o.name, idNumber: null, tags: ['unverified_identity'] });
+      expect((await command.get(`/api/persons/${o.personId}`)).json()).toMatchObject({
+        name: o.name,
+        idNumber: null,
+        tags: ['unverified_identity'],
+      });
     }
     expect(new Set(bus.occupants.map((o) => o.personId)).size).toBe(12);
     const person = (await command.get(`/api/persons/${bus.occupants[0]!.personId}`)).json() as { name: string };
@@ -80,23 +111,50 @@ describe('the small demo county\'s checkpoints through the API', () => {
   it('gives non-zero figures for 25 January, per site and per village', async () => {
     const res = await command.get('/api/checkpoints/figures?day=2020-01-25');
     expect(res.statusCode, res.body).toBe(200);
-    const items = (res.json() as { items: { name: string; vehicles: number; people: number; fevers: number; turnedBack: number }[] }).items;
+    const items = (
+      res.json() as { items: { name: string; vehicles: number; people: number; fevers: number; turnedBack: number }[] }
+    ).items;
     expect(items).toHaveLength(3);
     expect(items.reduce((n, s) => n + s.people, 0)).toBeGreaterThan(0);
     expect(items.reduce((n, s) => n + s.vehicles, 0)).toBeGreaterThan(0);
     for (const s of items.filter((x) => x.name.endsWith('村口卡点'))) expect(s.people, s.name).toBeGreaterThan(0);
-    const villages = ((await command.get('/api/checkpoints/figures?day=2020-01-25&by=village')).json() as { items: { name: string; people: number }[] }).items;
-    expect(villages.filter((v) => v.people > 0).map((v) => v.name).sort()).toEqual(['东城村', '西城村']);
+    const villages = (
+      (await command.get('/api/checkpoints/figures?day=2020-01-25&by=village')).json() as {
+        items: { name: string; people: number }[];
+      }
+    ).items;
+    expect(
+      villages
+        .filter((v) => v.people > 0)
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(['东城村', '西城村']);
   });
 
-  it('shows the roster: the crew account on its site\'s day shift, and the deliberate gap among the next 48 hours', async () => {
+  it("shows the roster: the crew account on its site's day shift, and the deliberate gap among the next 48 hours", async () => {
     const crew = await t.login('checkpoint02', DEMO_PASSWORD);
     const me = (await crew.get('/api/auth/me')).json() as { id: string };
-    const roster = (await crew.get('/api/checkpoints/roster?from=2020-01-24T16:00:00Z&to=2020-01-25T16:00:00Z')).json() as {
-      items: { siteName: string; startsAt: string; people: { userId: string | null; personId: string | null; name: string; checkedInAt: string | null; checkedOutAt: string | null }[] }[];
+    const roster = (
+      await crew.get('/api/checkpoints/roster?from=2020-01-24T16:00:00Z&to=2020-01-25T16:00:00Z')
+    ).json() as {
+      items: {
+        siteName: string;
+        startsAt: string;
+        people: {
+          userId: string | null;
+          personId: string | null;
+          name: string;
+          checkedInAt: string | null;
+          checkedOutAt: string | null;
+        }[];
+      }[];
     };
     const exit = roster.items.filter((s) => s.siteName === '京昆高速平遥出口');
-    expect(exit.map((s) => s.startsAt)).toEqual(['2020-01-24T16:00:00.000Z', '2020-01-25T00:00:00.000Z', '2020-01-25T08:00:00.000Z']);
+    expect(exit.map((s) => s.startsAt)).toEqual([
+      '2020-01-24T16:00:00.000Z',
+      '2020-01-25T00:00:00.000Z',
+      '2020-01-25T08:00:00.000Z',
+    ]);
     const day = exit[1]!;
     expect(day.people.some((p) => p.userId === me.id)).toBe(true);
     for (const s of exit) {
@@ -106,7 +164,10 @@ describe('the small demo county\'s checkpoints through the API', () => {
     // Checked in and out as of the demo's snapshot (25 January, 15:00 Beijing): the night shift is over, the day shift is on.
     expectAll(exit[0]!.people, (p) => p.checkedInAt && p.checkedOutAt);
     expectAll(day.people, (p) => p.checkedInAt && !p.checkedOutAt);
-    expect(roster.items.some((s) => s.people.some((p) => p.personId !== null)), 'volunteers from the registry').toBe(true);
+    expect(
+      roster.items.some((s) => s.people.some((p) => p.personId !== null)),
+      'volunteers from the registry',
+    ).toBe(true);
 
     const res = await command.get('/api/checkpoints/roster/gaps');
     expect(res.statusCode, res.body).toBe(200);
@@ -132,12 +193,18 @@ describe('the small demo county\'s checkpoints through the API', () => {
       expect(referral.outcome).toBe(a.acknowledged_at ? 'excluded' : null);
     }
     for (const a of fevers) {
-      const passage = await t.db.selectFrom('passages').selectAll().where('id', '=', a.source_id!).executeTakeFirstOrThrow();
+      const passage = await t.db
+        .selectFrom('passages')
+        .selectAll()
+        .where('id', '=', a.source_id!)
+        .executeTakeFirstOrThrow();
       expect(passage.decision).toBe('referred');
       expect(passage.fever_count).toBeGreaterThan(0);
       expect(a.message).toMatch(/^卡口发热：.+（3[7-9]\.\d℃），/);
       if (a.person_id) {
-        const tags = (await t.db.selectFrom('person_tags').select('tag').where('person_id', '=', a.person_id).execute()).map((x) => x.tag);
+        const tags = (
+          await t.db.selectFrom('person_tags').select('tag').where('person_id', '=', a.person_id).execute()
+        ).map((x) => x.tag);
         expect(tags).toEqual(expect.arrayContaining(['fever', 'key_person']));
       }
     }
@@ -146,7 +213,7 @@ describe('the small demo county\'s checkpoints through the API', () => {
   });
 });
 
-describe('the checkpoint demo\'s rows', () => {
+describe("the checkpoint demo's rows", () => {
   let first: TestDatabase;
   let second: TestDatabase;
   const clock = { now: () => new Date('2020-01-25T08:00:00Z') };
@@ -188,11 +255,19 @@ describe('the checkpoint demo\'s rows', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4);
 
     const linked = new Set(occupants.map((o) => o.person_id).filter((x): x is string => x !== null));
-    const persons = await db.selectFrom('persons').select(['id', 'id_number', 'household_id', 'note', 'region_path']).where('id', 'in', [...linked]).execute();
+    const persons = await db
+      .selectFrom('persons')
+      .select(['id', 'id_number', 'household_id', 'note', 'region_path'])
+      .where('id', 'in', [...linked])
+      .execute();
     expect(persons).toHaveLength(linked.size);
     const strangers = persons.filter((p) => p.household_id === null);
     expect(strangers.length).toBeGreaterThan(0);
-    const tags = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('tag', 'in', ['non_local', 'unverified_identity']).execute();
+    const tags = await db
+      .selectFrom('person_tags')
+      .select(['person_id', 'tag'])
+      .where('tag', 'in', ['non_local', 'unverified_identity'])
+      .execute();
     const nonLocal = new Set(tags.filter((t) => t.tag === 'non_local').map((t) => t.person_id));
     const unverified = new Set(tags.filter((t) => t.tag === 'unverified_identity').map((t) => t.person_id));
     expect(strangers.filter((p) => p.id_number === null).length).toBeGreaterThanOrEqual(TRACED_BUS.phoneOnly);
@@ -214,7 +289,9 @@ describe('the checkpoint demo\'s rows', () => {
     await smallDemo(second.db, clock as TestApp['clock']);
     const rows = async (db: Db) => ({
       // region ids come from loading the division table, at load time: not part of the demo's seed
-      sites: (await db.selectFrom('checkpoint_sites').selectAll().orderBy('id').execute()).map(({ region_id: _, ...s }) => s),
+      sites: (await db.selectFrom('checkpoint_sites').selectAll().orderBy('id').execute()).map(
+        ({ region_id: _, ...s }) => s,
+      ),
       shifts: await db.selectFrom('duty_shifts').selectAll().orderBy('id').execute(),
       assignments: await db.selectFrom('duty_assignments').selectAll().orderBy('id').execute(),
       passages: await db.selectFrom('passages').selectAll().orderBy('id').execute(),

@@ -5,7 +5,17 @@ import { audit } from '../features/audit';
 import { addPersonTags } from '../features/residents';
 import { loadHouseholds, PlateMaker, StrangerMaker } from './checkpoint-households';
 import {
-  cityPicker, DAY, DAYS, FIRST_DAY, groupBy, HOUR, type OutsideVehicle, type Profile, type SitePlan, TRACED_BUS, type VehicleType,
+  cityPicker,
+  DAY,
+  DAYS,
+  FIRST_DAY,
+  groupBy,
+  HOUR,
+  type OutsideVehicle,
+  type Profile,
+  type SitePlan,
+  TRACED_BUS,
+  type VehicleType,
 } from './checkpoint-model';
 import { finishAlerts, finishReferrals, OCCUPANT_TYPES, PASSAGE_TYPES, PassageRecorder } from './checkpoint-passages';
 import { planRosters, planSites } from './checkpoint-sites';
@@ -79,12 +89,15 @@ const HOURS = new WeightedPicker(
   [1, 0.6, 0.4, 0.4, 0.6, 1.2, 2.5, 5, 7, 8, 8.5, 8, 6.5, 6.5, 7.5, 8, 8, 7.5, 6, 4.5, 3.5, 2.5, 1.8, 1.3],
 );
 
-
 /**
  * Build the checkpoints, rosters and passages into a database that holds the demo county (regions,
  * residents, users). Returns what was written.
  */
-export async function buildCheckpointDemo(db: Db, clock: Clock, opts: CheckpointDemoOptions): Promise<CheckpointDemoSummary> {
+export async function buildCheckpointDemo(
+  db: Db,
+  clock: Clock,
+  opts: CheckpointDemoOptions,
+): Promise<CheckpointDemoSummary> {
   const report = opts.progress ?? (() => {});
   const params = SCALE[opts.scale];
   const seedRow = await db.selectFrom('settings').select('value').where('key', '=', 'demo.seed').executeTakeFirst();
@@ -93,7 +106,13 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   const ids = new TimedIds(new Rng(seed ^ 0x7f4a7c15));
 
   report(0, 1, 'checkpoints');
-  const regions = await db.selectFrom('regions').selectAll().where('level', 'in', ['county', 'township', 'village']).where('status', '=', 'active').orderBy('path').execute();
+  const regions = await db
+    .selectFrom('regions')
+    .selectAll()
+    .where('level', 'in', ['county', 'township', 'village'])
+    .where('status', '=', 'active')
+    .orderBy('path')
+    .execute();
   const county = regions.find((r) => r.level === 'county');
   if (!county) throw new Error('the checkpoint demo needs the demo county');
   const townships = regions.filter((r) => r.level === 'township');
@@ -102,7 +121,12 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   const countyCode = county.code.slice(0, 6);
   const townshipByCode = (suffix: string) => townships.find((t) => t.code === countyCode + suffix + '000');
 
-  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'region_id', 'region_path']).where('role', 'in', ['command', 'township', 'checkpoint']).orderBy('username').execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'region_id', 'region_path'])
+    .where('role', 'in', ['command', 'township', 'checkpoint'])
+    .orderBy('username')
+    .execute();
   const command = users.find((u) => u.username === 'command') ?? users.find((u) => u.role === 'command');
   const townshipUser = new Map(users.filter((u) => u.role === 'township' && u.region_id).map((u) => [u.region_id!, u]));
 
@@ -113,7 +137,8 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   const withDrivers = households.filter((h) => h.drivers.length > 0);
 
   const plates = new PlateMaker(rng, new Set([...knownPlates, TRACED_BUS.plate]));
-  for (const h of households) if (h.vehicle) h.vehicle.plate = plates.make('晋K', h.vehicle.type === 'car' && rng.chance(0.04));
+  for (const h of households)
+    if (h.vehicle) h.vehicle.plate = plates.make('晋K', h.vehicle.type === 'car' && rng.chance(0.04));
   const strangers = new StrangerMaker(rng, knownIds);
 
   // --- sites -------------------------------------------------------------------------------
@@ -134,13 +159,19 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
     const type: VehicleType = u < 0.76 ? 'car' : u < 0.9 ? 'truck' : u < 0.97 ? 'van' : 'bus';
     const plate = plates.make(rng.pick(city.plates), type === 'car' && rng.chance(0.05));
     // A quarter of the cars registered elsewhere carry county people home (workers in 太原, in Wuhan…).
-    const household = type === 'car' && city.label !== '晋中' && withDrivers.length > 0 && rng.chance(0.25) ? rng.pick(withDrivers) : null;
+    const household =
+      type === 'car' && city.label !== '晋中' && withDrivers.length > 0 && rng.chance(0.25)
+        ? rng.pick(withDrivers)
+        : null;
     const crewSize = household ? 0 : type === 'car' ? rng.int(1, 4) : type === 'bus' ? 1 : rng.int(1, 2);
     const crew = Array.from({ length: crewSize }, () => strangers.make(city));
     outside.push({ plate, type, city, household, crew });
   }
   // Some vehicles come through often (trucks, commuters), most once or twice.
-  const outsidePicker = new WeightedPicker(outside, outside.map((v) => (v.type === 'truck' ? 4 : 1) * (0.2 + rng.next() ** 3 * 6)));
+  const outsidePicker = new WeightedPicker(
+    outside,
+    outside.map((v) => (v.type === 'truck' ? 4 : 1) * (0.2 + rng.next() ** 3 * 6)),
+  );
 
   // --- passages ------------------------------------------------------------------------------
   // passages per site and day (index site * DAYS + day), adding up to the scale's total
@@ -150,87 +181,133 @@ export async function buildCheckpointDemo(db: Db, clock: Clock, opts: Checkpoint
   }
   const counts = apportion(params.passages - 1, cellWeights);
 
-  const returneeTrips = households.flatMap((h) => h.members.filter((m) => m.arrival_date === '2020-01-20' && m.returnee_from).map((m) => ({ h, m })));
-  const total = sites.length + roster.shifts.length + roster.assignments.length + Math.round((params.passages + returneeTrips.length) * ROWS_PER_PASSAGE);
+  const returneeTrips = households.flatMap((h) =>
+    h.members.filter((m) => m.arrival_date === '2020-01-20' && m.returnee_from).map((m) => ({ h, m })),
+  );
+  const total =
+    sites.length +
+    roster.shifts.length +
+    roster.assignments.length +
+    Math.round((params.passages + returneeTrips.length) * ROWS_PER_PASSAGE);
   let done = 0;
   const advance = (step: string) => (n: number) => {
     done += n;
     report(Math.min(done, total - 1), total, step);
   };
 
-  const recentSites = new WeightedPicker(sites, sites.map((s) => s.weight));
+  const recentSites = new WeightedPicker(
+    sites,
+    sites.map((s) => s.weight),
+  );
   const gen = new PassageDrafts(rng, opts.scale, households, withVehicle, byTownshipVehicle, outsidePicker, strangers);
   const recorder = new PassageRecorder(rng, ids, opts.scale, params.fever);
 
   // SQLite's page cache would spill to the log again and again while four indexes of passages grow
   // at random places: the bulk-write mode gives it a big cache for the build only.
-  const summary = await withBulkWrites(db, () => db.transaction().execute(async (trx) => {
-    const to = bulkTarget(db, trx);
-    await insertMany(to, 'checkpoint_sites', sites.map((s) => s.row), { onRows: advance('checkpoints') });
-    await insertMany(to, 'duty_shifts', roster.shifts, { onRows: advance('rosters') });
-    await insertMany(to, 'duty_assignments', roster.assignments, { onRows: advance('rosters') });
+  const summary = await withBulkWrites(db, () =>
+    db.transaction().execute(async (trx) => {
+      const to = bulkTarget(db, trx);
+      await insertMany(
+        to,
+        'checkpoint_sites',
+        sites.map((s) => s.row),
+        { onRows: advance('checkpoints') },
+      );
+      await insertMany(to, 'duty_shifts', roster.shifts, { onRows: advance('rosters') });
+      await insertMany(to, 'duty_assignments', roster.assignments, { onRows: advance('rosters') });
 
-    const onRows = advance('passages');
-    const persons = new RowBuffer(to, 'persons', { onRows });
-    const passages = new RowBuffer(to, 'passages', { onRows, before: persons, pgTypes: PASSAGE_TYPES, rowsPerStatement: 100 });
-    const occupants = new RowBuffer(to, 'passage_occupants', { onRows, before: passages, pgTypes: OCCUPANT_TYPES, rowsPerStatement: 100 });
-    recorder.sink = { persons, passages, occupants };
-
-    for (let d = 0; d < DAYS; d++) {
-      const events: { at: number; site: SitePlan; kind: 'traffic' | 'bus' | 'returnee'; extra?: (typeof returneeTrips)[number] }[] = [];
-      sites.forEach((s, si) => {
-        const n = counts[si * DAYS + d] ?? 0;
-        for (let k = 0; k < n; k++) events.push({ at: FIRST_DAY + d * DAY + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1), site: s, kind: 'traffic' });
+      const onRows = advance('passages');
+      const persons = new RowBuffer(to, 'persons', { onRows });
+      const passages = new RowBuffer(to, 'passages', {
+        onRows,
+        before: persons,
+        pgTypes: PASSAGE_TYPES,
+        rowsPerStatement: 100,
       });
-      if (d === 0) {
-        const exit = sites.find((s) => s.profile === 'highway')!;
-        events.push({ at: TRACED_BUS.at, site: exit, kind: 'bus' });
-        const exits = sites.filter((s) => s.profile === 'highway');
-        const stations = sites.filter((s) => s.profile === 'station');
-        for (const trip of returneeTrips) {
-          const byRoad = trip.m.transport === 'self_drive' || trip.m.transport === 'coach';
-          const site = byRoad || stations.length === 0 ? rng.pick(exits) : rng.pick(stations);
-          events.push({ at: FIRST_DAY + rng.int(9 * HOUR, 23 * HOUR), site, kind: 'returnee', extra: trip });
+      const occupants = new RowBuffer(to, 'passage_occupants', {
+        onRows,
+        before: passages,
+        pgTypes: OCCUPANT_TYPES,
+        rowsPerStatement: 100,
+      });
+      recorder.sink = { persons, passages, occupants };
+
+      for (let d = 0; d < DAYS; d++) {
+        const events: {
+          at: number;
+          site: SitePlan;
+          kind: 'traffic' | 'bus' | 'returnee';
+          extra?: (typeof returneeTrips)[number];
+        }[] = [];
+        sites.forEach((s, si) => {
+          const n = counts[si * DAYS + d] ?? 0;
+          for (let k = 0; k < n; k++)
+            events.push({
+              at: FIRST_DAY + d * DAY + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1),
+              site: s,
+              kind: 'traffic',
+            });
+        });
+        if (d === 0) {
+          const exit = sites.find((s) => s.profile === 'highway')!;
+          events.push({ at: TRACED_BUS.at, site: exit, kind: 'bus' });
+          const exits = sites.filter((s) => s.profile === 'highway');
+          const stations = sites.filter((s) => s.profile === 'station');
+          for (const trip of returneeTrips) {
+            const byRoad = trip.m.transport === 'self_drive' || trip.m.transport === 'coach';
+            const site = byRoad || stations.length === 0 ? rng.pick(exits) : rng.pick(stations);
+            events.push({ at: FIRST_DAY + rng.int(9 * HOUR, 23 * HOUR), site, kind: 'returnee', extra: trip });
+          }
+        }
+        events.sort((a, b) => a.at - b.at);
+        for (const e of events) {
+          if (e.kind === 'traffic') await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, d));
+          else if (e.kind === 'bus') await recorder.write(e.site, e.at, gen.tracedBus());
+          else await recorder.write(e.site, e.at, gen.returnee(e.extra!.h, e.extra!.m));
         }
       }
-      events.sort((a, b) => a.at - b.at);
-      for (const e of events) {
-        if (e.kind === 'traffic') await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, d));
-        else if (e.kind === 'bus') await recorder.write(e.site, e.at, gen.tracedBus());
-        else await recorder.write(e.site, e.at, gen.returnee(e.extra!.h, e.extra!.m));
+      // The weeks up to now, at a quarter of lockdown traffic, so the big screen's checkpoint figures
+      // and trends are alive on the day the demo is opened (the story above stays in January 2020).
+      const nowMs = clock.now().getTime();
+      const recentDays = Math.floor((nowMs - FIRST_DAY) / DAY) >= DAYS + RECENT_DAYS ? RECENT_DAYS : 0;
+      const recentPerDay = Math.round(params.passages / DAYS / 4);
+      const lastMidnight = FIRST_DAY + Math.floor((nowMs - FIRST_DAY) / DAY) * DAY;
+      for (let r = recentDays - 1; r >= 0; r--) {
+        const dayStart = lastMidnight - r * DAY;
+        const events: { at: number; site: SitePlan }[] = [];
+        for (let k = 0; k < recentPerDay; k++) {
+          const at = dayStart + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1);
+          if (at < nowMs) events.push({ at, site: recentSites.pick(rng) });
+        }
+        events.sort((a, b) => a.at - b.at);
+        for (const e of events) await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, DAYS - 1));
       }
-    }
-    // The weeks up to now, at a quarter of lockdown traffic, so the big screen's checkpoint figures
-    // and trends are alive on the day the demo is opened (the story above stays in January 2020).
-    const nowMs = clock.now().getTime();
-    const recentDays = Math.floor((nowMs - FIRST_DAY) / DAY) >= DAYS + RECENT_DAYS ? RECENT_DAYS : 0;
-    const recentPerDay = Math.round(params.passages / DAYS / 4);
-    const lastMidnight = FIRST_DAY + Math.floor((nowMs - FIRST_DAY) / DAY) * DAY;
-    for (let r = recentDays - 1; r >= 0; r--) {
-      const dayStart = lastMidnight - r * DAY;
-      const events: { at: number; site: SitePlan }[] = [];
-      for (let k = 0; k < recentPerDay; k++) {
-        const at = dayStart + HOURS.pick(rng) * HOUR + rng.int(0, HOUR - 1);
-        if (at < nowMs) events.push({ at, site: recentSites.pick(rng) });
-      }
-      events.sort((a, b) => a.at - b.at);
-      for (const e of events) await recorder.write(e.site, e.at, gen.traffic(e.site, e.at, DAYS - 1));
-    }
-    await occupants.flush();
+      await occupants.flush();
 
-    // Through the residents' own rule: a fever tag on someone screening already tagged is kept, not doubled.
-    await addPersonTags(to, recorder.tags);
-    onRows(recorder.tags.length);
-    const alerts = finishAlerts(rng, recorder.alerts, command?.id ?? null, params.openNewest, params.openOlder);
-    await insertMany(to, 'referrals', finishReferrals(recorder.referrals, alerts));
-    await insertMany(to, 'alerts', alerts);
-    const result: CheckpointDemoSummary = {
-      sites: sites.length, shifts: roster.shifts.length, passages: recorder.counts.passages, occupants: recorder.counts.occupants, persons: recorder.counts.persons,
-      alerts: alerts.length,
-    };
-    await audit(trx, clock, null, { action: 'demo.checkpoints', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, ...result } });
-    return result;
-  }));
+      // Through the residents' own rule: a fever tag on someone screening already tagged is kept, not doubled.
+      await addPersonTags(to, recorder.tags);
+      onRows(recorder.tags.length);
+      const alerts = finishAlerts(rng, recorder.alerts, command?.id ?? null, params.openNewest, params.openOlder);
+      await insertMany(to, 'referrals', finishReferrals(recorder.referrals, alerts));
+      await insertMany(to, 'alerts', alerts);
+      const result: CheckpointDemoSummary = {
+        sites: sites.length,
+        shifts: roster.shifts.length,
+        passages: recorder.counts.passages,
+        occupants: recorder.counts.occupants,
+        persons: recorder.counts.persons,
+        alerts: alerts.length,
+      };
+      await audit(trx, clock, null, {
+        action: 'demo.checkpoints',
+        entityType: 'region',
+        entityId: county.id,
+        regionPath: county.path,
+        details: { scale: opts.scale, ...result },
+      });
+      return result;
+    }),
+  );
 
   // Statistics and folding the write-ahead log are the caller's (buildDemo does both once, for every table).
   report(total, total, 'done');

@@ -84,13 +84,18 @@ export async function demoIsLoaded(db: Db): Promise<boolean> {
  */
 export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promise<DemoSummary> {
   const report = opts.progress ?? (() => {});
-  const { n } = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(n) > 0) throw new Error('the database already has regions; the demo needs an empty database');
 
   // One argon2 hash for every demo account (one per user would take a minute at county scale).
   const passwordHash = hashPassword(DEMO_PASSWORD);
   report(0, 1, 'regions');
-  const loaded = await loadCountyFromDivisionTable(db, clock, null, DEMO_COUNTY_CODE, (done, total) => report(done, total, 'regions'));
+  const loaded = await loadCountyFromDivisionTable(db, clock, null, DEMO_COUNTY_CODE, (done, total) =>
+    report(done, total, 'regions'),
+  );
   const tree = await db.selectFrom('regions').selectAll().orderBy('path').execute();
   const county = tree.find((r) => r.id === loaded.countyId)!;
   const townships = tree.filter((r) => r.level === 'township');
@@ -100,20 +105,31 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const seed = opts.seed ?? DEFAULT_SEED;
   const rng = new Rng(seed);
   const ids = new DemoIds(DEMO_EPOCH_MS, new Rng(seed ^ 0x5bd1e995));
-  const shape = opts.scale === 'county'
-    ? countyShape(rng, villages, townshipById, COUNTY_GRIDS, COUNTY_HOUSEHOLDS)
-    : smallShape(villages, townships);
+  const shape =
+    opts.scale === 'county'
+      ? countyShape(rng, villages, townshipById, COUNTY_GRIDS, COUNTY_HOUSEHOLDS)
+      : smallShape(villages, townships);
   const grids = planGrids(rng, ids, shape, townshipById, DEMO_NOW);
   const regionRows = grids.flatMap((g) => [g.row, ...g.buildings.map((b) => b.row)]);
   const users = demoUsers(rng, ids, await passwordHash, DEMO_NOW, county, townships, grids);
   const responsibilities = demoResponsibilities(rng, ids, DEMO_NOW, county, townships, villages, grids, users);
-  for (const u of demoVillageUsers(seed, DEMO_EPOCH_MS, await passwordHash, DEMO_NOW, villages.filter((v) => v.status === 'active'))) {
+  for (const u of demoVillageUsers(
+    seed,
+    DEMO_EPOCH_MS,
+    await passwordHash,
+    DEMO_NOW,
+    villages.filter((v) => v.status === 'active'),
+  )) {
     users.rows.push(u);
     users.byUsername.set(u.username, u);
   }
 
   const householdTotal = shape.householdsPerGrid.reduce((a, b) => a + b, 0);
-  const total = regionRows.length + users.rows.length + responsibilities.length + Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE + SCREENING_ROWS_PER_HOUSEHOLD));
+  const total =
+    regionRows.length +
+    users.rows.length +
+    responsibilities.length +
+    Math.round(householdTotal * (1 + MEAN_HOUSEHOLD_SIZE + SCREENING_ROWS_PER_HOUSEHOLD));
   let done = 0;
   const advance = (step: string) => (rows: number) => {
     done += rows;
@@ -126,18 +142,57 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     await insertMany(to, 'users', users.rows, { onRows: advance('users') });
     await insertMany(to, 'responsibilities', responsibilities, { onRows: advance('responsibility') });
     const screeningRng = new Rng(seed ^ 0x2c1b3c6d);
-    const residents = await insertResidents(to, rng, ids, grids, advance('residents'), (persons, tags, onRows) =>
-      new DemoScreening(to, screeningRng, opts.scale, users.byUsername.get('command')!, users.gridUserOf, persons, tags, onRows), townships);
-    await trx.insertInto('settings')
-      .values([{ key: 'demo.scale', value: opts.scale }, { key: 'demo.built_at', value: clock.now().toISOString() }, { key: 'demo.seed', value: String(seed) }])
+    const residents = await insertResidents(
+      to,
+      rng,
+      ids,
+      grids,
+      advance('residents'),
+      (persons, tags, onRows) =>
+        new DemoScreening(
+          to,
+          screeningRng,
+          opts.scale,
+          users.byUsername.get('command')!,
+          users.gridUserOf,
+          persons,
+          tags,
+          onRows,
+        ),
+      townships,
+    );
+    await trx
+      .insertInto('settings')
+      .values([
+        { key: 'demo.scale', value: opts.scale },
+        { key: 'demo.built_at', value: clock.now().toISOString() },
+        { key: 'demo.seed', value: String(seed) },
+      ])
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
       .execute();
-    await audit(trx, clock, null, { action: 'demo.build', entityType: 'region', entityId: county.id, regionPath: county.path, details: { scale: opts.scale, seed, households: residents.households, persons: residents.persons, screening: residents.screening } });
+    await audit(trx, clock, null, {
+      action: 'demo.build',
+      entityType: 'region',
+      entityId: county.id,
+      regionPath: county.path,
+      details: {
+        scale: opts.scale,
+        seed,
+        households: residents.households,
+        persons: residents.persons,
+        screening: residents.screening,
+      },
+    });
     return residents;
   });
-  const checkpoints = await buildCheckpointDemo(db, clock, { scale: opts.scale, progress: (done, all, step) => opts.progress?.(done, all, step ?? 'checkpoints') });
+  const checkpoints = await buildCheckpointDemo(db, clock, {
+    scale: opts.scale,
+    progress: (done, all, step) => opts.progress?.(done, all, step ?? 'checkpoints'),
+  });
   report(total - 1, total, 'isolation');
-  const isolation = await db.transaction().execute((trx) => buildIsolationDemo(trx, clock, { scale: opts.scale, timeZone: opts.timeZone }));
+  const isolation = await db
+    .transaction()
+    .execute((trx) => buildIsolationDemo(trx, clock, { scale: opts.scale, timeZone: opts.timeZone }));
   const tracing = await db.transaction().execute((trx) => buildTracingDemo(trx, { timeZone: opts.timeZone }));
   report(total - 1, total, 'zero reports');
   const zeroReports = await buildZeroReportDemo(db, clock);
@@ -160,9 +215,32 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   if (engineOf(db) === 'postgres') {
     // Fresh statistics and visibility map for the 400,000 new rows now, rather than whenever
     // autovacuum gets to them, so the first screens after the build get good plans.
-    const tables = ['regions', 'households', 'persons', 'person_tags', 'responsibilities', 'users', 'screening_visits', 'screening_checks', 'screening_household_status', 'alerts',
-      'checkpoint_sites', 'duty_shifts', 'duty_assignments', 'passages', 'passage_occupants',
-      'isolation_sites', 'isolation_rooms', 'isolation_episodes', 'follow_up_slots', 'necessity_requests', 'cases', 'contacts', 'seek_notices', 'seek_found'] as const;
+    const tables = [
+      'regions',
+      'households',
+      'persons',
+      'person_tags',
+      'responsibilities',
+      'users',
+      'screening_visits',
+      'screening_checks',
+      'screening_household_status',
+      'alerts',
+      'checkpoint_sites',
+      'duty_shifts',
+      'duty_assignments',
+      'passages',
+      'passage_occupants',
+      'isolation_sites',
+      'isolation_rooms',
+      'isolation_episodes',
+      'follow_up_slots',
+      'necessity_requests',
+      'cases',
+      'contacts',
+      'seek_notices',
+      'seek_found',
+    ] as const;
     for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
   report(total, total, 'done');
@@ -183,7 +261,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     dailyReports,
     password: DEMO_PASSWORD,
     sampleUsers: [
-      ...sampleRoles.flatMap((role) => users.rows.filter((u) => u.role === role && !u.username.startsWith('village')).slice(0, role === 'command' ? 1 : 2).map((u) => u.username)),
+      ...sampleRoles.flatMap((role) =>
+        users.rows
+          .filter((u) => u.role === role && !u.username.startsWith('village'))
+          .slice(0, role === 'command' ? 1 : 2)
+          .map((u) => u.username),
+      ),
       'village001',
     ],
   };
@@ -193,10 +276,19 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
 function smallShape(villages: RegionRow[], townships: RegionRow[]): TreeShape {
   const gutao = townships.find((t) => t.code === DEMO_COUNTY_CODE + '100000') ?? townships[0]!;
   const chosen = villages.filter((v) => v.parent_id === gutao.id).slice(0, 2);
-  return { villages: chosen, gridsPerVillage: chosen.map(() => 2), householdsPerGrid: chosen.flatMap(() => [24, 24]), buildingSize: { urban: [8, 8], rural: [8, 8] } };
+  return {
+    villages: chosen,
+    gridsPerVillage: chosen.map(() => 2),
+    householdsPerGrid: chosen.flatMap(() => [24, 24]),
+    buildingSize: { urban: [8, 8], rural: [8, 8] },
+  };
 }
 
-type ScreeningFor = (persons: RowBuffer<'persons'>, tags: RowBuffer<'person_tags'>, onRows: (n: number) => void) => DemoScreening;
+type ScreeningFor = (
+  persons: RowBuffer<'persons'>,
+  tags: RowBuffer<'person_tags'>,
+  onRows: (n: number) => void,
+) => DemoScreening;
 
 /**
  * Households and their members, building by building. A household's address is township +
@@ -205,7 +297,15 @@ type ScreeningFor = (persons: RowBuffer<'persons'>, tags: RowBuffer<'person_tags
  * household are written alongside (from their own random stream, so the residents do not depend
  * on them).
  */
-async function insertResidents(to: BulkTarget, rng: Rng, ids: DemoIds, grids: GridPlan[], onRows: (n: number) => void, screeningFor: ScreeningFor, townships: RegionRow[]) {
+async function insertResidents(
+  to: BulkTarget,
+  rng: Rng,
+  ids: DemoIds,
+  grids: GridPlan[],
+  onRows: (n: number) => void,
+  screeningFor: ScreeningFor,
+  townships: RegionRow[],
+) {
   const households = new RowBuffer(to, 'households', { onRows });
   const persons = new RowBuffer(to, 'persons', { onRows, before: households });
   const tags = new RowBuffer(to, 'person_tags', { onRows, before: persons });
@@ -224,23 +324,58 @@ async function insertResidents(to: BulkTarget, rng: Rng, ids: DemoIds, grids: Gr
         const memberIds = members.map(() => ids.next());
         const address = `${building.addressPrefix}${b.name} ${room}`;
         await households.push({
-          id: householdId, region_id: b.id, region_path: b.path, address, room,
-          head_person_id: memberIds[0]!, phone: members[0]!.phone, vacant: 0, note: null, created_at: DEMO_NOW, updated_at: DEMO_NOW,
+          id: householdId,
+          region_id: b.id,
+          region_path: b.path,
+          address,
+          room,
+          head_person_id: memberIds[0]!,
+          phone: members[0]!.phone,
+          vacant: 0,
+          note: null,
+          created_at: DEMO_NOW,
+          updated_at: DEMO_NOW,
         });
         for (let i = 0; i < members.length; i++) {
           const m = members[i]!;
           await persons.push({
-            id: memberIds[i]!, household_id: householdId, region_id: b.id, region_path: b.path, name: m.name, sex: m.sex,
-            birth_date: m.birthDate, id_type: 'resident_id', id_number: m.idNumber, nationality: null, phone: m.phone, relation: m.relation,
-            away: m.away ? 1 : 0, returnee_from: m.returnee?.from ?? null, arrival_date: m.returnee?.arrivalDate ?? null,
-            transport: m.returnee?.transport ?? null, transport_no: m.returnee?.transportNo ?? null, note: null,
-            ...cachedPersonKeys(m.name, m.idNumber, m.phone), created_at: DEMO_NOW, updated_at: DEMO_NOW,
+            id: memberIds[i]!,
+            household_id: householdId,
+            region_id: b.id,
+            region_path: b.path,
+            name: m.name,
+            sex: m.sex,
+            birth_date: m.birthDate,
+            id_type: 'resident_id',
+            id_number: m.idNumber,
+            nationality: null,
+            phone: m.phone,
+            relation: m.relation,
+            away: m.away ? 1 : 0,
+            returnee_from: m.returnee?.from ?? null,
+            arrival_date: m.returnee?.arrivalDate ?? null,
+            transport: m.returnee?.transport ?? null,
+            transport_no: m.returnee?.transportNo ?? null,
+            note: null,
+            ...cachedPersonKeys(m.name, m.idNumber, m.phone),
+            created_at: DEMO_NOW,
+            updated_at: DEMO_NOW,
           });
           for (const tag of m.tags) {
-            await tags.push({ person_id: memberIds[i]!, tag, region_path: b.path, source: 'demo', created_at: DEMO_NOW });
+            await tags.push({
+              person_id: memberIds[i]!,
+              tag,
+              region_path: b.path,
+              source: 'demo',
+              created_at: DEMO_NOW,
+            });
           }
         }
-        await screening.household({ id: householdId, region_id: b.id, region_path: b.path, address }, members, memberIds);
+        await screening.household(
+          { id: householdId, region_id: b.id, region_path: b.path, address },
+          members,
+          memberIds,
+        );
         householdCount++;
         personCount += members.length;
       }

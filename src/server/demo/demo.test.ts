@@ -34,8 +34,16 @@ describe('the small demo county', () => {
     const { db } = first;
     const townships = await db.selectFrom('regions').select('name').where('level', '=', 'township').execute();
     expect(townships).toHaveLength(16);
-    const dongcheng = await db.selectFrom('regions').selectAll().where('code', '=', '140728100200').executeTakeFirstOrThrow();
-    expect(dongcheng).toMatchObject({ name: '东城村', level: 'village', path: '/140728000000/140728100000/140728100200/' });
+    const dongcheng = await db
+      .selectFrom('regions')
+      .selectAll()
+      .where('code', '=', '140728100200')
+      .executeTakeFirstOrThrow();
+    expect(dongcheng).toMatchObject({
+      name: '东城村',
+      level: 'village',
+      path: '/140728000000/140728100000/140728100200/',
+    });
     expect(await demoIsLoaded(db)).toBe(true);
     expect(summary.password).toBe(DEMO_PASSWORD);
     expect(summary.persons).toBeGreaterThan(150);
@@ -44,7 +52,12 @@ describe('the small demo county', () => {
 
   it('codes grids and buildings under their parents, with the same name columns as any region', async () => {
     const { db } = first;
-    const rows = await db.selectFrom('regions').selectAll().where('level', 'in', ['grid', 'building']).orderBy('path').execute();
+    const rows = await db
+      .selectFrom('regions')
+      .selectAll()
+      .where('level', 'in', ['grid', 'building'])
+      .orderBy('path')
+      .execute();
     const byId = new Map((await db.selectFrom('regions').selectAll().execute()).map((r) => [r.id, r]));
     expect(rows.filter((r) => r.level === 'grid')).toHaveLength(4);
     expect(rows.filter((r) => r.level === 'building')).toHaveLength(12);
@@ -71,7 +84,7 @@ describe('the small demo county', () => {
     expect(shape.gridsPerVillage[community]!).toBeGreaterThan(shape.gridsPerVillage[village]!);
   });
 
-  it('gives every resident a valid ID number that agrees with birth date and sex, and the registry\'s search keys', async () => {
+  it("gives every resident a valid ID number that agrees with birth date and sex, and the registry's search keys", async () => {
     // residents (people met only at a checkpoint have no household)
     const persons = await first.db.selectFrom('persons').selectAll().where('household_id', 'is not', null).execute();
     expect(persons).toHaveLength(summary.persons);
@@ -107,7 +120,11 @@ describe('the small demo county', () => {
       .whereRef('persons.region_id', '<>', 'households.region_id')
       .execute();
     expect(strays).toHaveLength(0);
-    const heads = await db.selectFrom('persons').select(['id', 'household_id']).where('relation', '=', 'head').execute();
+    const heads = await db
+      .selectFrom('persons')
+      .select(['id', 'household_id'])
+      .where('relation', '=', 'head')
+      .execute();
     expect(heads).toHaveLength(summary.households);
     const headOf = new Map(households.map((h) => [h.id, h.head_person_id]));
     for (const p of heads) expect(headOf.get(p.household_id!)).toBe(p.id);
@@ -117,37 +134,74 @@ describe('the small demo county', () => {
     const { db } = first;
     const users = await db.selectFrom('users').select(['username', 'role', 'password_hash']).execute();
     expect(users).toHaveLength(summary.users);
-    expect(new Set(users.map((u) => u.role))).toEqual(new Set(['command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies']));
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(['command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies']),
+    );
     const grid = users.find((u) => u.username === 'grid0001')!;
     expect(await verifyPassword(grid.password_hash, DEMO_PASSWORD)).toBe(true);
     expect(summary.sampleUsers).toContain('township01');
-    const assigned = await db.selectFrom('responsibilities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const assigned = await db
+      .selectFrom('responsibilities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const gaps = await db
       .selectFrom('regions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('responsibilities').select('id').whereRef('responsibilities.region_id', '=', 'regions.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('responsibilities').select('id').whereRef('responsibilities.region_id', '=', 'regions.id'),
+          ),
+        ),
+      )
       .executeTakeFirstOrThrow();
     expect(Number(assigned.n)).toBeGreaterThan(Number(gaps.n));
     expect(Number(gaps.n)).toBeGreaterThan(0);
   });
 
-  it('writes the screening round as recordVisit would: status from the visits, the grid\'s own worker, a tag and an alert per key person', async () => {
+  it("writes the screening round as recordVisit would: status from the visits, the grid's own worker, a tag and an alert per key person", async () => {
     const { db } = first;
     const round = await db.selectFrom('screening_rounds').selectAll().executeTakeFirstOrThrow();
-    const command = await db.selectFrom('users').selectAll().where('username', '=', 'command').executeTakeFirstOrThrow();
-    expect(round).toMatchObject({ id: summary.screening.roundId, name: DEMO_ROUND_NAME, status: 'open', created_by: command.id, region_path: command.region_path });
-    const roundRegions = await db.selectFrom('screening_round_regions').select('region_path').where('round_id', '=', round.id).execute();
+    const command = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'command')
+      .executeTakeFirstOrThrow();
+    expect(round).toMatchObject({
+      id: summary.screening.roundId,
+      name: DEMO_ROUND_NAME,
+      status: 'open',
+      created_by: command.id,
+      region_path: command.region_path,
+    });
+    const roundRegions = await db
+      .selectFrom('screening_round_regions')
+      .select('region_path')
+      .where('round_id', '=', round.id)
+      .execute();
     expect(roundRegions).toHaveLength(16);
 
     const visits = await db.selectFrom('screening_visits').selectAll().orderBy('id').execute();
     const statuses = await db.selectFrom('screening_household_status').selectAll().execute();
-    const workers = new Map((await db.selectFrom('users').select(['id', 'region_path']).where('role', '=', 'grid').execute()).map((u) => [u.id, u.region_path]));
+    const workers = new Map(
+      (await db.selectFrom('users').select(['id', 'region_path']).where('role', '=', 'grid').execute()).map((u) => [
+        u.id,
+        u.region_path,
+      ]),
+    );
     for (const st of statuses) {
       const own = visits.filter((v) => v.household_id === st.household_id);
       expect(st.visits).toBe(own.length);
       expect(st.status).toBe(own.some((v) => v.outcome !== 'not_home') ? 'visited' : 'not_home');
-      expect(st.last_visit_at).toBe(own.map((v) => v.visited_at).sort().at(-1));
-      expect(st.region_path.startsWith(workers.get(st.worker_id)!), 'each grid is screened by its own worker').toBe(true);
+      expect(st.last_visit_at).toBe(
+        own
+          .map((v) => v.visited_at)
+          .sort()
+          .at(-1),
+      );
+      expect(st.region_path.startsWith(workers.get(st.worker_id)!), 'each grid is screened by its own worker').toBe(
+        true,
+      );
     }
     expect(new Set(visits.map((v) => v.household_id)).size).toBe(statuses.length);
     expect(statuses.length).toBeLessThan(summary.households);
@@ -159,10 +213,16 @@ describe('the small demo county', () => {
     expectAll(checks, (c) => c.present === 1 || c.temperature === null);
     const fevers = checks.filter((c) => (c.temperature ?? 0) >= FEVER_CELSIUS);
     expect(fevers.length).toBeGreaterThan(0);
-    const tagsOf = async (personId: string) => (await db.selectFrom('person_tags').select('tag').where('person_id', '=', personId).execute()).map((t) => t.tag);
+    const tagsOf = async (personId: string) =>
+      (await db.selectFrom('person_tags').select('tag').where('person_id', '=', personId).execute()).map((t) => t.tag);
     for (const f of fevers) expect(await tagsOf(f.person_id)).toEqual(expect.arrayContaining(['fever', 'key_person']));
 
-    const alerts = await db.selectFrom('alerts').selectAll().where('source_type', '=', 'screening_visit').orderBy('id').execute();
+    const alerts = await db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('source_type', '=', 'screening_visit')
+      .orderBy('id')
+      .execute();
     expect(alerts).toHaveLength(summary.screening.alerts);
     const visitIds = new Set(visits.map((v) => v.id));
     for (const a of alerts) {
@@ -176,7 +236,11 @@ describe('the small demo county', () => {
     expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['fever', 'key_person']));
     const referred = alerts.filter((a) => a.referral_id);
     expect(referred.length).toBeGreaterThan(0);
-    const referrals = await db.selectFrom('referrals').select(['id', 'source_type']).where('source_type', '=', 'screening_visit').execute();
+    const referrals = await db
+      .selectFrom('referrals')
+      .select(['id', 'source_type'])
+      .where('source_type', '=', 'screening_visit')
+      .execute();
     expect(referrals.map((r) => r.id).sort()).toEqual(referred.map((a) => a.referral_id).sort());
   });
 
@@ -190,10 +254,16 @@ describe('the small demo county', () => {
       visits: await db.selectFrom('screening_visits').selectAll().orderBy('id').execute(),
       checks: await db.selectFrom('screening_checks').selectAll().orderBy('visit_id').orderBy('person_id').execute(),
       // zero-report escalations name their unit by id, and region ids come from the division-table loader, not the seed
-      alerts: await db.selectFrom('alerts').selectAll().where('source_type', '<>', 'zero_report').orderBy('id').execute(),
+      alerts: await db
+        .selectFrom('alerts')
+        .selectAll()
+        .where('source_type', '<>', 'zero_report')
+        .orderBy('id')
+        .execute(),
     });
     expect(await screening(second.db)).toEqual(await screening(first.db));
-    const codes = (db: TestDatabase['db']) => db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'building').orderBy('code').execute();
+    const codes = (db: TestDatabase['db']) =>
+      db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'building').orderBy('code').execute();
     expect(await codes(second.db)).toEqual(await codes(first.db));
   });
 
@@ -213,7 +283,12 @@ describe('the small demo through the API', () => {
   it('lets a demo grid worker log in and find residents of their grid by initials and ID suffix', async () => {
     const worker = await t.login('grid0001', DEMO_PASSWORD);
     const me = (await worker.get('/api/auth/me')).json() as { region: { path: string } };
-    const someone = await t.db.selectFrom('persons').selectAll().where('region_path', 'like', me.region.path + '%').orderBy('id').executeTakeFirstOrThrow();
+    const someone = await t.db
+      .selectFrom('persons')
+      .selectAll()
+      .where('region_path', 'like', me.region.path + '%')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     for (const q of [someone.initials!, someone.id_number!.slice(-4)]) {
       const res = await worker.get(`/api/persons?q=${encodeURIComponent(q)}&limit=500`);
       expect(res.statusCode, res.body).toBe(200);
@@ -223,7 +298,9 @@ describe('the small demo through the API', () => {
 
   it('shows the command centre a round with gaps: grids done and grids behind, key persons, open alerts', async () => {
     const command = await t.login('command', DEMO_PASSWORD);
-    const rounds = (await command.get('/api/screening/rounds')).json() as { items: { id: string; name: string; regions: unknown[] }[] };
+    const rounds = (await command.get('/api/screening/rounds')).json() as {
+      items: { id: string; name: string; regions: unknown[] }[];
+    };
     const round = rounds.items.find((r) => r.name === DEMO_ROUND_NAME)!;
     expect(round.regions).toHaveLength(16);
 
@@ -235,37 +312,58 @@ describe('the small demo through the API', () => {
     expect(grids.some((g) => g.visited < g.households)).toBe(true);
     expect(Math.min(...grids.map((g) => g.rate))).toBeLessThan(0.6);
 
-    const gaps = (await command.get(`/api/screening/rounds/${round.id}/gaps?limit=500`)).json() as { items: GapHousehold[] };
+    const gaps = (await command.get(`/api/screening/rounds/${round.id}/gaps?limit=500`)).json() as {
+      items: GapHousehold[];
+    };
     const behind = grids.reduce((n, g) => n + g.households - g.visited, 0);
     expect(gaps.items).toHaveLength(behind);
     expect(gaps.items.length).toBeGreaterThan(0);
 
-    const keyPersons = (await command.get('/api/persons?tag=key_person&limit=500')).json() as { items: { tags: string[] }[] };
+    const keyPersons = (await command.get('/api/persons?tag=key_person&limit=500')).json() as {
+      items: { tags: string[] }[];
+    };
     expect(keyPersons.items.length).toBeGreaterThan(0);
     expect(keyPersons.items.some((p) => p.tags.includes('fever'))).toBe(true);
-    const open = (await command.get('/api/alerts?open=true&limit=500')).json() as { items: { acknowledgedAt: string | null }[] };
+    const open = (await command.get('/api/alerts?open=true&limit=500')).json() as {
+      items: { acknowledgedAt: string | null }[];
+    };
     expect(open.items.length).toBeGreaterThan(0);
     expectAll(open.items, (a) => a.acknowledgedAt === null);
 
-    const workers = (await command.get(`/api/screening/rounds/${round.id}/workers`)).json() as { items: { workerName: string; households: number }[] };
+    const workers = (await command.get(`/api/screening/rounds/${round.id}/workers`)).json() as {
+      items: { workerName: string; households: number }[];
+    };
     expect(workers.items.map((w) => w.workerName).sort()).toEqual(['grid0001', 'grid0002', 'grid0003', 'grid0004']);
   });
 
-  it('takes a real visit to a gap on top of the demo round, from that grid\'s worker', async () => {
+  it("takes a real visit to a gap on top of the demo round, from that grid's worker", async () => {
     const command = await t.login('command', DEMO_PASSWORD);
     const round = ((await command.get('/api/screening/rounds')).json() as { items: { id: string }[] }).items[0]!;
-    const gap = ((await command.get(`/api/screening/rounds/${round.id}/gaps?limit=1`)).json() as { items: GapHousehold[] }).items[0]!;
-    const grid = await t.db.selectFrom('users').select(['username', 'region_path']).where('role', '=', 'grid').execute()
+    const gap = (
+      (await command.get(`/api/screening/rounds/${round.id}/gaps?limit=1`)).json() as { items: GapHousehold[] }
+    ).items[0]!;
+    const grid = await t.db
+      .selectFrom('users')
+      .select(['username', 'region_path'])
+      .where('role', '=', 'grid')
+      .execute()
       .then((us) => us.find((u) => gap.regionPath.startsWith(u.region_path))!);
     const worker = await t.login(grid.username, DEMO_PASSWORD);
     const household = (await worker.get(`/api/households/${gap.householdId}`)).json() as { members: { id: string }[] };
-    const before = ((await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }).items;
+    const before = (
+      (await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }
+    ).items;
     const res = await worker.post('/api/screening/visits', {
-      roundId: round.id, householdId: gap.householdId, visitedAt: '2020-01-25T15:00:00+08:00', outcome: 'no_risk',
+      roundId: round.id,
+      householdId: gap.householdId,
+      visitedAt: '2020-01-25T15:00:00+08:00',
+      outcome: 'no_risk',
       checks: household.members.map((m) => ({ personId: m.id, present: true, temperature: 36.6 })),
     });
     expect(res.statusCode, res.body).toBe(201);
-    const after = ((await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }).items;
+    const after = (
+      (await command.get(`/api/screening/rounds/${round.id}/coverage?level=grid`)).json() as { items: CoverageRow[] }
+    ).items;
     const visited = (rows: CoverageRow[]) => rows.reduce((n, r) => n + r.visited, 0);
     expect(visited(after)).toBe(visited(before) + 1);
   });

@@ -18,13 +18,23 @@ export interface DispatchDemoSummary {
 const HOUR = 3_600_000;
 
 export async function buildDispatchDemo(db: Db, clock: Clock, timeZone: string): Promise<DispatchDemoSummary> {
-  const command = await db.selectFrom('users').innerJoin('regions', 'regions.id', 'users.region_id')
+  const command = await db
+    .selectFrom('users')
+    .innerJoin('regions', 'regions.id', 'users.region_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.region_id', 'regions.path'])
-    .where('users.username', '=', 'command').executeTakeFirst();
+    .where('users.username', '=', 'command')
+    .executeTakeFirst();
   if (!command) return { sheets: 0, lines: 0, done: 0 };
   const actor: Actor = {
-    id: command.id, username: command.username, displayName: command.display_name, role: 'command', regionId: command.region_id,
-    regionPath: command.path, locale: 'zh-CN', ip: null, userAgent: null,
+    id: command.id,
+    username: command.username,
+    displayName: command.display_name,
+    role: 'command',
+    regionId: command.region_id,
+    regionPath: command.path,
+    locale: 'zh-CN',
+    ip: null,
+    userAgent: null,
   };
   const now = clock.now();
   const today = localDay(now, timeZone);
@@ -47,7 +57,10 @@ export async function buildDispatchDemo(db: Db, clock: Clock, timeZone: string):
       if (last && n >= 5) break;
       drawClock.set(at(d.day, d.hour + 0.25));
       if (!item.assigneeName) {
-        await assignDispatchItem(db, drawClock, actor, item.id, { assigneeName: names[n % names.length]!, dueAt: at(d.day, d.hour + 4).toISOString() });
+        await assignDispatchItem(db, drawClock, actor, item.id, {
+          assigneeName: names[n % names.length]!,
+          dueAt: at(d.day, d.hour + 4).toISOString(),
+        });
       }
       // on a past sheet most lines were done within the day; a few still stand
       if (!last && n % 5 !== 4) {

@@ -14,11 +14,25 @@ export interface Flags {
 }
 
 const ORIGINS: readonly [string, number][] = [
-  ['山西省太原市', 25], ['北京市', 12], ['天津市', 6], ['陕西省西安市', 6], ['广东省深圳市', 6], ['上海市', 5],
-  ['内蒙古自治区鄂尔多斯市', 5], ['广东省广州市', 4], ['浙江省杭州市', 4], ['江苏省苏州市', 4], ['河北省石家庄市', 4],
-  ['河南省郑州市', 4], ['湖北省武汉市', 3], ['湖北省孝感市', 1],
+  ['山西省太原市', 25],
+  ['北京市', 12],
+  ['天津市', 6],
+  ['陕西省西安市', 6],
+  ['广东省深圳市', 6],
+  ['上海市', 5],
+  ['内蒙古自治区鄂尔多斯市', 5],
+  ['广东省广州市', 4],
+  ['浙江省杭州市', 4],
+  ['江苏省苏州市', 4],
+  ['河北省石家庄市', 4],
+  ['河南省郑州市', 4],
+  ['湖北省武汉市', 3],
+  ['湖北省孝感市', 1],
 ];
-const origins = new WeightedPicker(ORIGINS.map(([o]) => o), ORIGINS.map(([, w]) => w));
+const origins = new WeightedPicker(
+  ORIGINS.map(([o]) => o),
+  ORIGINS.map(([, w]) => w),
+);
 const longDistance = new WeightedPicker<Transport>(['train', 'plane', 'coach', 'self_drive'], [60, 10, 10, 20]);
 const nearby = new WeightedPicker<Transport>(['coach', 'self_drive', 'train'], [45, 35, 20]);
 const TRAINS = ['G91', 'G2605', 'D2502', 'D2536', 'K603', 'K1285', 'G609', 'D2515', 'K1095', 'G2091'];
@@ -32,10 +46,15 @@ function plate(rng: Rng): string {
 
 function transportNo(rng: Rng, transport: Transport): string | null {
   switch (transport) {
-    case 'train': return rng.pick(TRAINS);
-    case 'plane': return rng.pick(FLIGHTS);
-    case 'coach': case 'self_drive': return plate(rng);
-    default: return null;
+    case 'train':
+      return rng.pick(TRAINS);
+    case 'plane':
+      return rng.pick(FLIGHTS);
+    case 'coach':
+    case 'self_drive':
+      return plate(rng);
+    default:
+      return null;
   }
 }
 

@@ -24,7 +24,9 @@ describe("the small demo county's notices and gatherings", () => {
     expect(level1.read).toBeGreaterThan(0);
     expect(level1.read).toBeLessThan(level1.addressees);
     expect(sent.some((n: { state: string }) => n.state === 'draft')).toBe(true);
-    const pub = (await t.anonymous.get('/api/public/announcements')).json().items.map((a: { title: string }) => a.title);
+    const pub = (await t.anonymous.get('/api/public/announcements'))
+      .json()
+      .items.map((a: { title: string }) => a.title);
     expect(pub).toHaveLength(3);
     for (const words of ['景区', '客运', '聚集']) expect(pub.some((title: string) => title.includes(words))).toBe(true);
     const grid = await t.login('grid0001', DEMO_PASSWORD);
@@ -50,11 +52,18 @@ describe("the small demo county's notices and gatherings", () => {
     const again = await testApp();
     try {
       await buildDemo(again.db, again.clock, { scale: 'small' });
-      const digest = async (db: TestApp['db']) => JSON.stringify([
-        await db.selectFrom('gatherings').select(['id', 'host_name', 'date', 'status', 'expected_guests']).orderBy('id').execute(),
-        await db.selectFrom('notices').select(['id', 'slug', 'title']).orderBy('id').execute(),
-        (await db.selectFrom('notice_reads').select(['notice_id', 'user_id', 'read_at']).execute()).map((r) => JSON.stringify(r)).sort(),
-      ]);
+      const digest = async (db: TestApp['db']) =>
+        JSON.stringify([
+          await db
+            .selectFrom('gatherings')
+            .select(['id', 'host_name', 'date', 'status', 'expected_guests'])
+            .orderBy('id')
+            .execute(),
+          await db.selectFrom('notices').select(['id', 'slug', 'title']).orderBy('id').execute(),
+          (await db.selectFrom('notice_reads').select(['notice_id', 'user_id', 'read_at']).execute())
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ]);
       expect(await digest(again.db)).toBe(await digest(t.db));
     } finally {
       await again.close();

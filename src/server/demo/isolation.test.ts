@@ -41,7 +41,10 @@ describe("the small demo county's isolation", () => {
     expect(done.length).toBeGreaterThan(0);
     const cert = (await command.get(`/api/isolation/episodes/${done[0].id}/certificate`)).json();
     expect(cert.serial).toMatch(/^QF-\d{8}-\d{4}$/);
-    expect((await t.anonymous.get(`/api/public/certificates/${cert.code}`)).json()).toMatchObject({ serial: cert.serial, valid: true });
+    expect((await t.anonymous.get(`/api/public/certificates/${cert.code}`)).json()).toMatchObject({
+      serial: cert.serial,
+      valid: true,
+    });
   });
 
   it('the sweeper finds nothing new to mark right after the build', async () => {

@@ -44,7 +44,38 @@ export class IdNumbers {
   }
 }
 
-const MOBILE_PREFIXES = ['134', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '182', '183', '187', '188', '130', '131', '132', '155', '156', '185', '186', '133', '153', '180', '189', '177', '166', '199'];
+const MOBILE_PREFIXES = [
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '182',
+  '183',
+  '187',
+  '188',
+  '130',
+  '131',
+  '132',
+  '155',
+  '156',
+  '185',
+  '186',
+  '133',
+  '153',
+  '180',
+  '189',
+  '177',
+  '166',
+  '199',
+];
 
 /** An 11-digit mainland mobile number (^1[3-9]\d{9}$). */
 export function randomMobile(rng: Rng): string {
@@ -72,16 +103,24 @@ type Slot = 'spouse' | 'child' | 'parent';
 /** Who lives with the head, by household size; three generations are common in villages. */
 function templateOf(rng: Rng, size: number): { slots: Slot[]; headAge: [number, number, number] } {
   switch (size) {
-    case 1: return { slots: [], headAge: [18, 68, 95] };
-    case 2: return rng.chance(0.1) ? { slots: ['child'], headAge: [40, 60, 85] } : { slots: ['spouse'], headAge: [22, 62, 90] };
-    case 3: return { slots: ['spouse', 'child'], headAge: [24, 42, 80] };
-    case 4: return rng.chance(0.7)
-      ? { slots: ['spouse', 'child', 'child'], headAge: [27, 40, 75] }
-      : { slots: ['spouse', 'child', 'parent'], headAge: [25, 36, 60] };
-    case 5: return rng.chance(0.6)
-      ? { slots: ['spouse', 'child', 'child', 'parent'], headAge: [28, 40, 62] }
-      : { slots: ['spouse', 'child', 'parent', 'parent'], headAge: [25, 36, 60] };
-    default: return { slots: ['spouse', 'child', 'child', 'parent', 'parent'], headAge: [28, 38, 58] };
+    case 1:
+      return { slots: [], headAge: [18, 68, 95] };
+    case 2:
+      return rng.chance(0.1)
+        ? { slots: ['child'], headAge: [40, 60, 85] }
+        : { slots: ['spouse'], headAge: [22, 62, 90] };
+    case 3:
+      return { slots: ['spouse', 'child'], headAge: [24, 42, 80] };
+    case 4:
+      return rng.chance(0.7)
+        ? { slots: ['spouse', 'child', 'child'], headAge: [27, 40, 75] }
+        : { slots: ['spouse', 'child', 'parent'], headAge: [25, 36, 60] };
+    case 5:
+      return rng.chance(0.6)
+        ? { slots: ['spouse', 'child', 'child', 'parent'], headAge: [28, 40, 62] }
+        : { slots: ['spouse', 'child', 'parent', 'parent'], headAge: [25, 36, 60] };
+    default:
+      return { slots: ['spouse', 'child', 'child', 'parent', 'parent'], headAge: [28, 38, 58] };
   }
 }
 
@@ -94,13 +133,25 @@ export function randomHousehold(rng: Rng, ids: IdNumbers): Member[] {
   const { slots, headAge } = templateOf(rng, sizes.pick(rng));
   const age = Math.round(rng.triangular(...headAge));
   const married = slots.includes('spouse');
-  const headSex: 'M' | 'F' = married ? (rng.chance(0.88) ? 'M' : 'F') : age > 70 ? (rng.chance(0.65) ? 'F' : 'M') : rng.chance(0.5) ? 'M' : 'F';
+  const headSex: 'M' | 'F' = married
+    ? rng.chance(0.88)
+      ? 'M'
+      : 'F'
+    : age > 70
+      ? rng.chance(0.65)
+        ? 'F'
+        : 'M'
+      : rng.chance(0.5)
+        ? 'M'
+        : 'F';
   const surname = randomSurname(rng);
   const members: Member[] = [];
   const add = (relation: Member['relation'], sex: 'M' | 'F', age: number, familyName: string, prefix = HOME_PREFIX) => {
     const birthDate = birthDateFor(rng, age);
     members.push({
-      relation, sex, birthDate,
+      relation,
+      sex,
+      birthDate,
       name: randomFullName(rng, sex, Number(birthDate.slice(0, 4)), familyName),
       idNumber: ids.issue(rng, prefix, birthDate.replaceAll('-', ''), sex),
       phone: phoneFor(rng, age),
@@ -116,7 +167,13 @@ export function randomHousehold(rng: Rng, ids: IdNumbers): Member[] {
     const spouseAge = headSex === 'M' ? motherAge : Math.min(95, age + rng.int(-2, 6));
     const spouseSurname = randomSurname(rng);
     if (headSex === 'F') childSurname = spouseSurname;
-    add('spouse', spouseSex, Math.min(95, spouseAge), spouseSurname, rng.chance(0.25) ? rng.pick(NEIGHBOUR_PREFIXES) : HOME_PREFIX);
+    add(
+      'spouse',
+      spouseSex,
+      Math.min(95, spouseAge),
+      spouseSurname,
+      rng.chance(0.25) ? rng.pick(NEIGHBOUR_PREFIXES) : HOME_PREFIX,
+    );
   } else {
     motherAge = age;
   }

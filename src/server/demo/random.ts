@@ -60,7 +60,10 @@ export class WeightedPicker<T> {
   private readonly cumulative: number[] = [];
   private readonly total: number;
 
-  constructor(private readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
     let sum = 0;
     for (const w of weights) {
       sum += w;
@@ -107,7 +110,10 @@ export class DemoIds {
   private count = 0;
   private readonly rand = new Uint8Array(8);
 
-  constructor(private readonly baseMs: number, private readonly rng: Rng) {}
+  constructor(
+    private readonly baseMs: number,
+    private readonly rng: Rng,
+  ) {}
 
   next(): string {
     const n = this.count++;

@@ -62,7 +62,6 @@ interface HouseholdAt {
   address: string;
 }
 
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -107,11 +106,24 @@ export class DemoScreening {
 
   /** The round over all townships, opened by the command centre. */
   async openRound(townships: RegionRow[]): Promise<void> {
-    await insertMany(this.to, 'screening_rounds', [{
-      id: this.roundId, name: DEMO_ROUND_NAME, start_date: '2020-01-26', end_date: '2020-02-02', status: 'open',
-      region_path: this.command.region_path, created_by: this.command.id, created_at: iso(ROUND_CREATED_MS), closed_at: null,
-    }]);
-    await insertMany(this.to, 'screening_round_regions', townships.map((t) => ({ round_id: this.roundId, region_id: t.id, region_path: t.path })));
+    await insertMany(this.to, 'screening_rounds', [
+      {
+        id: this.roundId,
+        name: DEMO_ROUND_NAME,
+        start_date: '2020-01-26',
+        end_date: '2020-02-02',
+        status: 'open',
+        region_path: this.command.region_path,
+        created_by: this.command.id,
+        created_at: iso(ROUND_CREATED_MS),
+        closed_at: null,
+      },
+    ]);
+    await insertMany(
+      this.to,
+      'screening_round_regions',
+      townships.map((t) => ({ round_id: this.roundId, region_id: t.id, region_path: t.path })),
+    );
   }
 
   /**
@@ -129,12 +141,22 @@ export class DemoScreening {
     }
     // A finished grid finished on day 4–7; the others are still at it.
     const days = rate === 1 ? this.rng.int(4, DAYS) : DAYS;
-    this.grid = { index, rate, reach: Math.round(rate * households), days, seen: 0, worker: this.gridUserOf.get(grid.row.id)!.id };
+    this.grid = {
+      index,
+      rate,
+      reach: Math.round(rate * households),
+      days,
+      seen: 0,
+      worker: this.gridUserOf.get(grid.row.id)!.id,
+    };
   }
 
   /** A working moment of the grid's schedule: fraction 0–1 of its working days. */
   private momentOf(fraction: number): number {
-    const minute = Math.min(this.grid.days * WORKING_MINUTES - 1, Math.floor(fraction * this.grid.days * WORKING_MINUTES));
+    const minute = Math.min(
+      this.grid.days * WORKING_MINUTES - 1,
+      Math.floor(fraction * this.grid.days * WORKING_MINUTES),
+    );
     const day = Math.floor(minute / WORKING_MINUTES);
     return FIRST_DAY_MS + day * DAY_MS + (minute % WORKING_MINUTES) * 60_000 + this.rng.int(0, 59_999);
   }
@@ -173,7 +195,15 @@ export class DemoScreening {
   }
 
   private async pushStatus(h: HouseholdAt, status: 'visited' | 'not_home', visits: number, lastMs: number) {
-    await this.status.push({ round_id: this.roundId, household_id: h.id, region_path: h.region_path, status, visits, last_visit_at: iso(lastMs), worker_id: this.grid.worker });
+    await this.status.push({
+      round_id: this.roundId,
+      household_id: h.id,
+      region_path: h.region_path,
+      status,
+      visits,
+      last_visit_at: iso(lastMs),
+      worker_id: this.grid.worker,
+    });
   }
 
   /** Someone opened the door: a check for everyone, and the outcome a worker would choose. */
@@ -182,10 +212,29 @@ export class DemoScreening {
     const checks: Omit<ScreeningCheckTable, 'visit_id'>[] = members.map((m, k) => {
       const fromHubei = m.tags.includes('hubei_travel');
       const present = fromHubei || (!m.away && this.rng.chance(0.95));
-      if (!present) return { person_id: memberIds[k]!, region_path: h.region_path, present: 0, temperature: null, symptoms: null, hubei_travel: 0, contact_history: 0, travel_note: null, temperature_missing: null, temperature_note: null };
+      if (!present)
+        return {
+          person_id: memberIds[k]!,
+          region_path: h.region_path,
+          present: 0,
+          temperature: null,
+          symptoms: null,
+          hubei_travel: 0,
+          contact_history: 0,
+          travel_note: null,
+          temperature_missing: null,
+          temperature_note: null,
+        };
       const fever = this.rng.chance(fromHubei ? this.rates.hubeiFever : this.rates.fever);
-      const symptoms: Symptom[] = fever ? ['fever', ...(this.rng.chance(0.5) ? ['cough' as const] : []), ...(this.rng.chance(0.3) ? ['fatigue' as const] : [])]
-        : this.rng.chance(0.01) ? [this.rng.chance(0.7) ? 'cough' : 'sore_throat'] : [];
+      const symptoms: Symptom[] = fever
+        ? [
+            'fever',
+            ...(this.rng.chance(0.5) ? ['cough' as const] : []),
+            ...(this.rng.chance(0.3) ? ['fatigue' as const] : []),
+          ]
+        : this.rng.chance(0.01)
+          ? [this.rng.chance(0.7) ? 'cough' : 'sore_throat']
+          : [];
       let contact = false;
       let note: string | null = null;
       if (fromHubei && m.returnee) {
@@ -199,14 +248,28 @@ export class DemoScreening {
         note = this.rng.pick(CONTACT_NOTES);
       }
       return {
-        person_id: memberIds[k]!, region_path: h.region_path, present: 1, temperature: temperature(this.rng, fever),
-        symptoms: symptoms.length ? JSON.stringify(symptoms) : null, hubei_travel: fromHubei ? 1 : 0, contact_history: contact ? 1 : 0, travel_note: note,
-        temperature_missing: null, temperature_note: null,
+        person_id: memberIds[k]!,
+        region_path: h.region_path,
+        present: 1,
+        temperature: temperature(this.rng, fever),
+        symptoms: symptoms.length ? JSON.stringify(symptoms) : null,
+        hubei_travel: fromHubei ? 1 : 0,
+        contact_history: contact ? 1 : 0,
+        travel_note: note,
+        temperature_missing: null,
+        temperature_note: null,
       };
     });
-    const anyFever = checks.some((c) => isFever({ temperature: c.temperature, symptoms: c.symptoms ? JSON.parse(c.symptoms) : [] }));
-    const outcome: VisitOutcome = anyFever ? (this.rng.chance(0.7) ? 'refer' : 'key_person')
-      : checks.some((c) => c.hubei_travel || c.contact_history) ? 'key_person' : 'no_risk';
+    const anyFever = checks.some((c) =>
+      isFever({ temperature: c.temperature, symptoms: c.symptoms ? JSON.parse(c.symptoms) : [] }),
+    );
+    const outcome: VisitOutcome = anyFever
+      ? this.rng.chance(0.7)
+        ? 'refer'
+        : 'key_person'
+      : checks.some((c) => c.hubei_travel || c.contact_history)
+        ? 'key_person'
+        : 'no_risk';
     await this.visit(h, at, outcome, checks, members, memberIds);
   }
 
@@ -216,10 +279,28 @@ export class DemoScreening {
    * (adding only tags they lack) and raises an alert; a referral gives each feverish person a
    * referral record that their one alert points at.
    */
-  private async visit(h: HouseholdAt, at: number, outcome: VisitOutcome, checks: Omit<ScreeningCheckTable, 'visit_id'>[], members: Member[], memberIds: string[]) {
+  private async visit(
+    h: HouseholdAt,
+    at: number,
+    outcome: VisitOutcome,
+    checks: Omit<ScreeningCheckTable, 'visit_id'>[],
+    members: Member[],
+    memberIds: string[],
+  ) {
     const id = this.ids.at(at);
     const when = iso(at);
-    await this.visits.push({ id, round_id: this.roundId, household_id: h.id, region_id: h.region_id, region_path: h.region_path, visited_at: when, worker_id: this.grid.worker, outcome, note: null, created_at: when });
+    await this.visits.push({
+      id,
+      round_id: this.roundId,
+      household_id: h.id,
+      region_id: h.region_id,
+      region_path: h.region_path,
+      visited_at: when,
+      worker_id: this.grid.worker,
+      outcome,
+      note: null,
+      created_at: when,
+    });
     this.counts.visits++;
     for (const c of checks) {
       await this.checks.push({ visit_id: id, ...c });
@@ -233,25 +314,76 @@ export class DemoScreening {
       tags.push('key_person');
       const k = memberIds.indexOf(c.person_id);
       for (const tag of tags) {
-        if (!members[k]!.tags.includes(tag)) await this.tags.push({ person_id: c.person_id, tag, region_path: h.region_path, source: 'screening', created_at: when });
+        if (!members[k]!.tags.includes(tag))
+          await this.tags.push({
+            person_id: c.person_id,
+            tag,
+            region_path: h.region_path,
+            source: 'screening',
+            created_at: when,
+          });
       }
-      const why = [fever ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubei_travel ? '湖北旅居史' : null, c.contact_history ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';
-      const alert = this.alert(at, fever ? 'fever' : 'key_person', c.person_id, h.region_path, id, `重点人员：${members[k]!.name}（${why}），${h.address}`);
+      const why =
+        [
+          fever ? `发热 ${c.temperature ?? ''}℃`.trim() : null,
+          c.hubei_travel ? '湖北旅居史' : null,
+          c.contact_history ? '接触史' : null,
+        ]
+          .filter(Boolean)
+          .join('、') || '入户排查标记';
+      const alert = this.alert(
+        at,
+        fever ? 'fever' : 'key_person',
+        c.person_id,
+        h.region_path,
+        id,
+        `重点人员：${members[k]!.name}（${why}），${h.address}`,
+      );
       if (fever && outcome === 'refer') {
         alert.referral_id = this.ids.at(at);
         this.referrals.push({
-          id: alert.referral_id, person_id: c.person_id, person_name: members[k]!.name, region_path: h.region_path, source_type: 'screening_visit', source_id: id,
-          reason: why, facility: null, referred_at: when, referred_by: this.grid.worker, outcome: null, outcome_at: null, outcome_note: null, outcome_by: null,
-          case_id: null, created_at: when, updated_at: when,
+          id: alert.referral_id,
+          person_id: c.person_id,
+          person_name: members[k]!.name,
+          region_path: h.region_path,
+          source_type: 'screening_visit',
+          source_id: id,
+          reason: why,
+          facility: null,
+          referred_at: when,
+          referred_by: this.grid.worker,
+          outcome: null,
+          outcome_at: null,
+          outcome_note: null,
+          outcome_by: null,
+          case_id: null,
+          created_at: when,
+          updated_at: when,
         });
       }
     }
   }
 
-  private alert(at: number, kind: 'fever' | 'key_person', personId: string | null, regionPath: string, visitId: string, message: string): AlertTable {
+  private alert(
+    at: number,
+    kind: 'fever' | 'key_person',
+    personId: string | null,
+    regionPath: string,
+    visitId: string,
+    message: string,
+  ): AlertTable {
     const alert: AlertTable = {
-      id: this.ids.at(at), kind, person_id: personId, region_path: regionPath, source_type: 'screening_visit', source_id: visitId,
-      message, created_at: iso(at), acknowledged_at: null, acknowledged_by: null, referral_id: null,
+      id: this.ids.at(at),
+      kind,
+      person_id: personId,
+      region_path: regionPath,
+      source_type: 'screening_visit',
+      source_id: visitId,
+      message,
+      created_at: iso(at),
+      acknowledged_at: null,
+      acknowledged_by: null,
+      referral_id: null,
     };
     this.alerts.push(alert);
     return alert;
@@ -276,10 +408,24 @@ export class DemoScreening {
     });
     // a settled referral came back from the fever clinic as excluded (排除) then
     const settled = new Map(alerts.filter((a) => a.referral_id && a.acknowledged_at).map((a) => [a.referral_id!, a]));
-    await insertMany(this.to, 'referrals', this.referrals.map((r) => {
-      const a = settled.get(r.id);
-      return a ? { ...r, facility: '县人民医院发热门诊', outcome: 'excluded' as const, outcome_at: a.acknowledged_at, outcome_note: '血常规、胸部 CT 未见异常', outcome_by: a.acknowledged_by, updated_at: a.acknowledged_at! } : r;
-    }));
+    await insertMany(
+      this.to,
+      'referrals',
+      this.referrals.map((r) => {
+        const a = settled.get(r.id);
+        return a
+          ? {
+              ...r,
+              facility: '县人民医院发热门诊',
+              outcome: 'excluded' as const,
+              outcome_at: a.acknowledged_at,
+              outcome_note: '血常规、胸部 CT 未见异常',
+              outcome_by: a.acknowledged_by,
+              updated_at: a.acknowledged_at!,
+            }
+          : r;
+      }),
+    );
     await insertMany(this.to, 'alerts', alerts);
     return { roundId: this.roundId, ...this.counts, alerts: alerts.length, openAlerts: open };
   }

@@ -23,7 +23,11 @@ export function cachedNameColumns(name: string, code: string) {
 }
 
 /** `personKeys(name, idNumber, phone)`: name key, pinyin, initials, reversed ID and phone, search key. */
-export function cachedPersonKeys(name: string, idNumber: string | null, phone: string | null): ReturnType<typeof personKeys> {
+export function cachedPersonKeys(
+  name: string,
+  idNumber: string | null,
+  phone: string | null,
+): ReturnType<typeof personKeys> {
   let byName = personNames.get(name);
   if (!byName) {
     byName = personKeys(name, null, null);

@@ -41,11 +41,25 @@ function isUrban(village: RegionRow, township: RegionRow | undefined): boolean {
  * a village's share, every village at least 2) and `totalHouseholds` households spread over the
  * grids (urban grids a little denser).
  */
-export function countyShape(rng: Rng, villages: RegionRow[], townships: Map<string, RegionRow>, totalGrids: number, totalHouseholds: number): TreeShape {
+export function countyShape(
+  rng: Rng,
+  villages: RegionRow[],
+  townships: Map<string, RegionRow>,
+  totalGrids: number,
+  totalHouseholds: number,
+): TreeShape {
   const urban = villages.map((v) => isUrban(v, townships.get(v.parent_id!)));
-  const gridsPerVillage = apportion(totalGrids, urban.map((u) => (u ? 4.5 : 0.6 + rng.next() * 0.8)), 2);
+  const gridsPerVillage = apportion(
+    totalGrids,
+    urban.map((u) => (u ? 4.5 : 0.6 + rng.next() * 0.8)),
+    2,
+  );
   const gridUrban = villages.flatMap((_, i) => Array.from({ length: gridsPerVillage[i]! }, () => urban[i]!));
-  const householdsPerGrid = apportion(totalHouseholds, gridUrban.map((u) => (u ? 1.3 : 1) * (0.7 + rng.next() * 0.6)), 10);
+  const householdsPerGrid = apportion(
+    totalHouseholds,
+    gridUrban.map((u) => (u ? 1.3 : 1) * (0.7 + rng.next() * 0.6)),
+    10,
+  );
   return { villages, gridsPerVillage, householdsPerGrid, buildingSize: { urban: [12, 30], rural: [5, 14] } };
 }
 
@@ -77,7 +91,14 @@ function courtyardRooms(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `${i + 1}号`);
 }
 
-function childRow(ids: DemoIds, parent: RegionRow, level: 'grid' | 'building', code: string, name: string, now: string): RegionRow {
+function childRow(
+  ids: DemoIds,
+  parent: RegionRow,
+  level: 'grid' | 'building',
+  code: string,
+  name: string,
+  now: string,
+): RegionRow {
   return {
     id: ids.next(),
     parent_id: parent.id,
@@ -97,7 +118,13 @@ function childRow(ids: DemoIds, parent: RegionRow, level: 'grid' | 'building', c
  * Grid and building rows for a shape, with each building's rooms. Grids are named after their
  * village (东城村第3网格); buildings 3号楼 in towns, 12号院 in villages.
  */
-export function planGrids(rng: Rng, ids: DemoIds, shape: TreeShape, townships: Map<string, RegionRow>, now: string): GridPlan[] {
+export function planGrids(
+  rng: Rng,
+  ids: DemoIds,
+  shape: TreeShape,
+  townships: Map<string, RegionRow>,
+  now: string,
+): GridPlan[] {
   const grids: GridPlan[] = [];
   let g = 0;
   shape.villages.forEach((village, vi) => {
@@ -107,11 +134,19 @@ export function planGrids(rng: Rng, ids: DemoIds, shape: TreeShape, townships: M
     for (let k = 1; k <= shape.gridsPerVillage[vi]!; k++) {
       const code = village.code + String(k).padStart(3, '0');
       const row = childRow(ids, village, 'grid', code, `${village.name}第${k}网格`, now);
-      const sizes = buildingSizes(rng, shape.householdsPerGrid[g++]!, urban ? shape.buildingSize.urban : shape.buildingSize.rural);
+      const sizes = buildingSizes(
+        rng,
+        shape.householdsPerGrid[g++]!,
+        urban ? shape.buildingSize.urban : shape.buildingSize.rural,
+      );
       const buildings = sizes.map((n, b) => {
         const bcode = code + String(b + 1).padStart(3, '0');
         const name = urban ? `${b + 1}号楼` : `${b + 1}号院`;
-        return { row: childRow(ids, row, 'building', bcode, name, now), addressPrefix, rooms: urban ? flatRooms(rng, n) : courtyardRooms(n) };
+        return {
+          row: childRow(ids, row, 'building', bcode, name, now),
+          addressPrefix,
+          rooms: urban ? flatRooms(rng, n) : courtyardRooms(n),
+        };
       });
       grids.push({ row, village, buildings });
     }

@@ -19,13 +19,33 @@ export interface DemoUsers {
   gridUserOf: Map<string, UserTable>;
 }
 
-export function demoUsers(rng: Rng, ids: DemoIds, passwordHash: string, now: string, county: RegionRow, townships: RegionRow[], grids: GridPlan[]): DemoUsers {
+export function demoUsers(
+  rng: Rng,
+  ids: DemoIds,
+  passwordHash: string,
+  now: string,
+  county: RegionRow,
+  townships: RegionRow[],
+  grids: GridPlan[],
+): DemoUsers {
   const rows: UserTable[] = [];
   const add = (username: string, role: Role, region: RegionRow) => {
     const row: UserTable = {
-      id: ids.next(), username, display_name: randomFullName(rng, rng.chance(0.6) ? 'M' : 'F', rng.int(1965, 1995)), role,
-      region_id: region.id, region_path: region.path, phone: randomMobile(rng), password_hash: passwordHash,
-      status: 'active', locale: 'zh-CN', failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+      id: ids.next(),
+      username,
+      display_name: randomFullName(rng, rng.chance(0.6) ? 'M' : 'F', rng.int(1965, 1995)),
+      role,
+      region_id: region.id,
+      region_path: region.path,
+      phone: randomMobile(rng),
+      password_hash: passwordHash,
+      status: 'active',
+      locale: 'zh-CN',
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
     };
     rows.push(row);
     return row;
@@ -35,7 +55,8 @@ export function demoUsers(rng: Rng, ids: DemoIds, passwordHash: string, now: str
   const gridUserOf = new Map<string, UserTable>();
   for (const [i, g] of grids.entries()) gridUserOf.set(g.row.id, add(`grid${pad(i + 1, 4)}`, 'grid', g.row));
   // Checkpoint crews answer to the township whose exits and village entrances they guard.
-  for (let i = 0; i < Math.min(5, townships.length); i++) add(`checkpoint${pad(i + 1, 2)}`, 'checkpoint', townships[(i * 3) % townships.length]!);
+  for (let i = 0; i < Math.min(5, townships.length); i++)
+    add(`checkpoint${pad(i + 1, 2)}`, 'checkpoint', townships[(i * 3) % townships.length]!);
   // Observers are village doctors watching home isolation in the villages that have grids.
   const villages = [...new Map(grids.map((g) => [g.village.id, g.village])).values()];
   for (let i = 0; i < Math.min(3, villages.length); i++) add(`observer${pad(i + 1, 2)}`, 'observer', villages[i]!);
@@ -50,13 +71,31 @@ export function demoUsers(rng: Rng, ids: DemoIds, passwordHash: string, now: str
  * Drawn from their own random streams, after everything else, so adding them moved no other
  * generated row.
  */
-export function demoVillageUsers(seed: number, epochMs: number, passwordHash: string, now: string, villages: RegionRow[]): UserTable[] {
+export function demoVillageUsers(
+  seed: number,
+  epochMs: number,
+  passwordHash: string,
+  now: string,
+  villages: RegionRow[],
+): UserTable[] {
   const rng = new Rng(seed ^ 0x7a11a6e5);
   const ids = new DemoIds(epochMs + 1000, new Rng(seed ^ 0x3c6ef372));
   return villages.map((v, i) => ({
-    id: ids.next(), username: `village${pad(i + 1, 3)}`, display_name: randomFullName(rng, rng.chance(0.6) ? 'M' : 'F', rng.int(1965, 1990)), role: 'grid',
-    region_id: v.id, region_path: v.path, phone: randomMobile(rng), password_hash: passwordHash,
-    status: 'active', locale: 'zh-CN', failed_logins: 0, locked_until: null, last_login_at: null, created_at: now, updated_at: now,
+    id: ids.next(),
+    username: `village${pad(i + 1, 3)}`,
+    display_name: randomFullName(rng, rng.chance(0.6) ? 'M' : 'F', rng.int(1965, 1990)),
+    role: 'grid',
+    region_id: v.id,
+    region_path: v.path,
+    phone: randomMobile(rng),
+    password_hash: passwordHash,
+    status: 'active',
+    locale: 'zh-CN',
+    failed_logins: 0,
+    locked_until: null,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
   }));
 }
 
@@ -71,13 +110,34 @@ function pad(n: number, width: number): string {
  * anyone on purpose, so the gaps view (责任空白) has something to show.
  */
 export function demoResponsibilities(
-  rng: Rng, ids: DemoIds, now: string, county: RegionRow, townships: RegionRow[], villages: RegionRow[], grids: GridPlan[], users: DemoUsers,
+  rng: Rng,
+  ids: DemoIds,
+  now: string,
+  county: RegionRow,
+  townships: RegionRow[],
+  villages: RegionRow[],
+  grids: GridPlan[],
+  users: DemoUsers,
 ): ResponsibilityTable[] {
   const rows: ResponsibilityTable[] = [];
-  const add = (region: RegionRow, personName: string, post: string, phone: string | null, userId: string | null = null) => {
+  const add = (
+    region: RegionRow,
+    personName: string,
+    post: string,
+    phone: string | null,
+    userId: string | null = null,
+  ) => {
     rows.push({
-      id: ids.next(), region_id: region.id, region_path: region.path, person_name: personName, post, phone,
-      user_id: userId, note: null, created_at: now, updated_at: now,
+      id: ids.next(),
+      region_id: region.id,
+      region_path: region.path,
+      person_name: personName,
+      post,
+      phone,
+      user_id: userId,
+      note: null,
+      created_at: now,
+      updated_at: now,
     });
   };
   const person = () => randomFullName(rng, rng.chance(0.7) ? 'M' : 'F', rng.int(1962, 1985));
@@ -85,7 +145,11 @@ export function demoResponsibilities(
   const command = users.byUsername.get('command')!;
   add(county, command.display_name, '县疫情防控指挥部总指挥', command.phone, command.id);
   // Eight county leaders share the townships between them (四包一: one leader, several townships).
-  const leaders = Array.from({ length: 8 }, (_, i) => ({ name: person(), post: i < 2 ? '县委常委' : '副县长', phone: randomMobile(rng) }));
+  const leaders = Array.from({ length: 8 }, (_, i) => ({
+    name: person(),
+    post: i < 2 ? '县委常委' : '副县长',
+    phone: randomMobile(rng),
+  }));
   townships.forEach((t, i) => {
     if (i === townships.length - 1) return; // one township without a county leader
     const leader = leaders[i % leaders.length]!;

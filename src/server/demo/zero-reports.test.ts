@@ -23,7 +23,9 @@ describe("the small demo county's zero reports", () => {
   it('has 15 days of reports from every kind of unit, with realistic gaps', async () => {
     expect(summary.zeroReports.days).toBe(15);
     const days = last.history;
-    expect(days.map((h) => h.day)).toEqual(Array.from({ length: 15 }, (_, i) => new Date(Date.UTC(2020, 0, 18 + i)).toISOString().slice(0, 10)));
+    expect(days.map((h) => h.day)).toEqual(
+      Array.from({ length: 15 }, (_, i) => new Date(Date.UTC(2020, 0, 18 + i)).toISOString().slice(0, 10)),
+    );
     const units = days.reduce((n, h) => n + h.units, 0);
     const reported = days.reduce((n, h) => n + h.reported, 0);
     const onTime = days.reduce((n, h) => n + h.onTime, 0);
@@ -39,7 +41,9 @@ describe("the small demo county's zero reports", () => {
     const rate = (h: (typeof days)[number]) => h.reported / h.units;
     expect(rate(days[0]!) + rate(days[1]!)).toBeLessThan(rate(days[13]!) + rate(days[14]!));
     const kinds = await t.db.selectFrom('zero_reports').select('unit_type').distinct().execute();
-    expect(kinds.map((k) => k.unit_type).sort()).toEqual(['checkpoint_site', 'village', ...(summary.isolation ? ['isolation_site'] : [])].sort());
+    expect(kinds.map((k) => k.unit_type).sort()).toEqual(
+      ['checkpoint_site', 'village', ...(summary.isolation ? ['isolation_site'] : [])].sort(),
+    );
   });
 
   it('one township lags behind the others', () => {
@@ -52,17 +56,37 @@ describe("the small demo county's zero reports", () => {
         byTownship.set(tw.townshipId, acc);
       }
     }
-    const rates = [...byTownship.values()].filter((c) => c.units >= 100).map((c) => c.reported / c.units).sort((a, b) => a - b);
+    const rates = [...byTownship.values()]
+      .filter((c) => c.units >= 100)
+      .map((c) => c.reported / c.units)
+      .sort((a, b) => a - b);
     expect(rates.length).toBeGreaterThan(5);
     expect(rates[1]! - rates[0]!).toBeGreaterThan(0.04);
   });
 
   it("pre-fills from the demo's own data: a checkpoint report carries the previous day's passages", async () => {
-    const report = await t.db.selectFrom('zero_reports').selectAll().where('unit_type', '=', 'checkpoint_site').where('day', '=', '2020-01-26').where('corrections', 'is', null).executeTakeFirstOrThrow();
-    const figures = (await command.get('/api/checkpoints/figures?day=2020-01-25&by=site')).json().items.find((s: { siteId: string }) => s.siteId === report.unit_id);
-    expect(JSON.parse(report.computed)).toEqual({ passages: figures.vehicles, peopleChecked: figures.people, fevers: figures.fevers, turnedBack: figures.turnedBack });
+    const report = await t.db
+      .selectFrom('zero_reports')
+      .selectAll()
+      .where('unit_type', '=', 'checkpoint_site')
+      .where('day', '=', '2020-01-26')
+      .where('corrections', 'is', null)
+      .executeTakeFirstOrThrow();
+    const figures = (await command.get('/api/checkpoints/figures?day=2020-01-25&by=site'))
+      .json()
+      .items.find((s: { siteId: string }) => s.siteId === report.unit_id);
+    expect(JSON.parse(report.computed)).toEqual({
+      passages: figures.vehicles,
+      peopleChecked: figures.people,
+      fevers: figures.fevers,
+      turnedBack: figures.turnedBack,
+    });
     expect(figures.vehicles).toBeGreaterThan(0);
-    const corrected = await t.db.selectFrom('zero_reports').select(['corrections', 'figures', 'computed']).where('corrections', 'is not', null).execute();
+    const corrected = await t.db
+      .selectFrom('zero_reports')
+      .select(['corrections', 'figures', 'computed'])
+      .where('corrections', 'is not', null)
+      .execute();
     expect(corrected.length).toBeGreaterThan(0);
     for (const c of corrected) {
       const [fix] = JSON.parse(c.corrections!);
@@ -79,7 +103,9 @@ describe("the small demo county's zero reports", () => {
     const missingLastDay = last.missing;
     expect(missingLastDay.length).toBeGreaterThan(0);
     expectAll(missingLastDay, (m) => m.escalated);
-    const open = (await command.get('/api/alerts?open=true&limit=500')).json().items.filter((a: { kind: string }) => a.kind === 'zero_report_late');
+    const open = (await command.get('/api/alerts?open=true&limit=500'))
+      .json()
+      .items.filter((a: { kind: string }) => a.kind === 'zero_report_late');
     expect(open.length).toBeGreaterThan(0);
     expect(open[0].message).toMatch(/^零报告逾期：.+未在2月1日 10:00 前报送；(包保责任人：.+|尚无包保责任人)$/);
   });

@@ -6,13 +6,24 @@ import type { ZeroReportTable, ZeroReportVersionTable } from '../features/zero-r
 import type { Clock } from '../clock';
 import { formatV7 } from '../ids';
 import { GLOBAL_SCOPE } from '../access/scope';
-import { FIGURES_OF, type ZeroReportCorrection, type ZeroReportFigureKey, type ZeroReportFigures, type ZeroReportUnitType } from '../../shared/zero-reports';
+import {
+  FIGURES_OF,
+  type ZeroReportCorrection,
+  type ZeroReportFigureKey,
+  type ZeroReportFigures,
+  type ZeroReportUnitType,
+} from '../../shared/zero-reports';
 import { audit } from '../features/audit';
 import { computeFigures, deadlineOf, reportPeriod, unitKey } from '../features/zero-reports';
 import { getZeroReportSettings } from '../features/zero-reports';
 import { owesReport } from '../features/zero-reports';
 import { escalationMessage } from '../features/zero-reports';
-import { listReportingUnits, nearestAnswerable, townshipsOverlapping, type ReportingUnit } from '../features/zero-reports';
+import {
+  listReportingUnits,
+  nearestAnswerable,
+  townshipsOverlapping,
+  type ReportingUnit,
+} from '../features/zero-reports';
 import { insertMany } from '../db/bulk-writes';
 import { Rng } from './random';
 
@@ -68,7 +79,14 @@ const REASONS: Partial<Record<ZeroReportFigureKey, readonly string[]>> = {
   followUpsMissed: ['观察员电话随访已完成，系统未登记', '村医上门测温，纸质记录已补交'],
 };
 const REMARKS: Record<ZeroReportUnitType, readonly string[]> = {
-  village: ['全村无异常', '今日无新增', '入户排查已全覆盖', '大喇叭每日早晚各播报一次', '已劝阻两户聚餐', '防疫物资充足'],
+  village: [
+    '全村无异常',
+    '今日无新增',
+    '入户排查已全覆盖',
+    '大喇叭每日早晚各播报一次',
+    '已劝阻两户聚餐',
+    '防疫物资充足',
+  ],
   checkpoint_site: ['24小时值守正常', '夜间值守人员已轮换', '口罩、消毒液充足', '外地车辆一律劝返'],
   isolation_site: ['隔离人员情绪稳定', '生活物资已配送', '房间每日消毒两次'],
 };
@@ -86,7 +104,9 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
   const townships = await townshipsOverlapping(db, GLOBAL_SCOPE);
   if (units.length === 0 || townships.length === 0) throw new Error('the zero-report demo needs the demo county');
   const lagging = townships[rng.int(0, townships.length - 1)]!;
-  const habituallyLate = new Set(units.filter(() => rng.chance(HABITUALLY_LATE.share)).map((u) => unitKey(u.unitType, u.unitId)));
+  const habituallyLate = new Set(
+    units.filter(() => rng.chance(HABITUALLY_LATE.share)).map((u) => unitKey(u.unitType, u.unitId)),
+  );
   const submitterOf = await submitters(db, units);
   const answerable = await nearestAnswerable(db, [...new Set(units.map((u) => u.regionPath))]);
   const command = await db.selectFrom('users').select('id').where('username', '=', 'command').executeTakeFirst();
@@ -94,13 +114,22 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
   const reports: ZeroReportTable[] = [];
   const versions: ZeroReportVersionTable[] = [];
   const alerts: AlertTable[] = [];
-  const summary: ZeroReportDemoSummary = { days: DAYS, reports: 0, versions: 0, late: 0, missing: 0, corrected: 0, alerts: 0 };
+  const summary: ZeroReportDemoSummary = {
+    days: DAYS,
+    reports: 0,
+    versions: 0,
+    late: 0,
+    missing: 0,
+    corrected: 0,
+    alerts: 0,
+  };
 
   // the January 2020 story, then — when the demo is built long after it — the last two weeks up to now
   const nowMs = clock.now().getTime();
   const today = localDay(clock.now(), TIME_ZONE);
   const days = Array.from({ length: DAYS }, (_, d) => addDays(FIRST_DAY, d));
-  if (addDays(today, -RECENT_DAYS) > days.at(-1)!) for (let r = RECENT_DAYS - 1; r >= 0; r--) days.push(addDays(today, -r));
+  if (addDays(today, -RECENT_DAYS) > days.at(-1)!)
+    for (let r = RECENT_DAYS - 1; r >= 0; r--) days.push(addDays(today, -r));
   summary.days = days.length;
   for (const [d, day] of days.entries()) {
     const owing = units.filter((u) => owesReport(u, day, TIME_ZONE));
@@ -112,16 +141,32 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
       const chances = u.regionPath.startsWith(lagging.path) ? LAGGING_TOWNSHIP : USUAL;
       const first = d < FIRST_DAYS_EXTRA.days;
       const missing = rng.chance(chances.missing + (first ? FIRST_DAYS_EXTRA.missing : 0));
-      const late = !missing && rng.chance(Math.max(chances.late + (first ? FIRST_DAYS_EXTRA.late : 0), habituallyLate.has(key) ? HABITUALLY_LATE.late : 0));
+      const late =
+        !missing &&
+        rng.chance(
+          Math.max(
+            chances.late + (first ? FIRST_DAYS_EXTRA.late : 0),
+            habituallyLate.has(key) ? HABITUALLY_LATE.late : 0,
+          ),
+        );
       if (missing || late) {
         // the sweep a minute after the deadline
         const at = deadlineMs + MINUTE + rng.int(0, 50_000);
         if (at > nowMs) continue;
-        const acknowledged = d < days.length - 1 && command ? new Date(at + rng.int(10, 180) * MINUTE).toISOString() : null;
+        const acknowledged =
+          d < days.length - 1 && command ? new Date(at + rng.int(10, 180) * MINUTE).toISOString() : null;
         alerts.push({
-          id: idAt(at), kind: 'zero_report_late', person_id: null, region_path: u.regionPath, source_type: 'zero_report', source_id: `${key}:${day}`,
-          message: escalationMessage(u, day, settings.deadline, answerable.get(u.regionPath)), created_at: new Date(at).toISOString(),
-          acknowledged_at: acknowledged, acknowledged_by: acknowledged ? command!.id : null, referral_id: null,
+          id: idAt(at),
+          kind: 'zero_report_late',
+          person_id: null,
+          region_path: u.regionPath,
+          source_type: 'zero_report',
+          source_id: `${key}:${day}`,
+          message: escalationMessage(u, day, settings.deadline, answerable.get(u.regionPath)),
+          created_at: new Date(at).toISOString(),
+          acknowledged_at: acknowledged,
+          acknowledged_by: acknowledged ? command!.id : null,
+          referral_id: null,
         });
       }
       if (missing) {
@@ -143,37 +188,73 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
         corrections.push({ field, computed: value, value: changed, reason: rng.pick(REASONS[field] ?? ['据实更正']) });
         summary.corrected++;
       }
-      const reported: ZeroReportFigures = { ...computed, ...Object.fromEntries(corrections.map((c) => [c.field, c.value])) };
+      const reported: ZeroReportFigures = {
+        ...computed,
+        ...Object.fromEntries(corrections.map((c) => [c.field, c.value])),
+      };
       const remarks = rng.chance(0.3) ? rng.pick(REMARKS[u.unitType]) : null;
       const reportId = idAt(submittedMs);
       const firstVersion = {
-        figures: JSON.stringify(reported), computed: JSON.stringify(computed), corrections: corrections.length ? JSON.stringify(corrections) : null,
-        remarks, submitted_by: submitterOf.get(key) ?? null, submitted_at: new Date(submittedMs).toISOString(),
+        figures: JSON.stringify(reported),
+        computed: JSON.stringify(computed),
+        corrections: corrections.length ? JSON.stringify(corrections) : null,
+        remarks,
+        submitted_by: submitterOf.get(key) ?? null,
+        submitted_at: new Date(submittedMs).toISOString(),
       };
-      versions.push({ id: idAt(submittedMs), report_id: reportId, version: 1, region_path: u.regionPath, ...firstVersion });
+      versions.push({
+        id: idAt(submittedMs),
+        report_id: reportId,
+        version: 1,
+        region_path: u.regionPath,
+        ...firstVersion,
+      });
       let current = { ...firstVersion, version: 1 };
       if (rng.chance(0.02)) {
         // filed again later that day with a remark
         const againMs = submittedMs + rng.int(30, 180) * MINUTE;
-        current = { ...firstVersion, remarks: `更正：${rng.pick(REMARKS[u.unitType])}`, submitted_at: new Date(againMs).toISOString(), version: 2 };
+        current = {
+          ...firstVersion,
+          remarks: `更正：${rng.pick(REMARKS[u.unitType])}`,
+          submitted_at: new Date(againMs).toISOString(),
+          version: 2,
+        };
         versions.push({ id: idAt(againMs), report_id: reportId, region_path: u.regionPath, ...current });
       }
-      reports.push({ id: reportId, unit_type: u.unitType, unit_id: u.unitId, region_path: u.regionPath, day, on_time: late ? 0 : 1, ...current });
+      reports.push({
+        id: reportId,
+        unit_type: u.unitType,
+        unit_id: u.unitId,
+        region_path: u.regionPath,
+        day,
+        on_time: late ? 0 : 1,
+        ...current,
+      });
     }
   }
 
   await db.transaction().execute(async (trx) => {
     await insertMany(trx, 'zero_reports', reports);
     await insertMany(trx, 'zero_report_versions', versions);
-    await insertMany(trx, 'alerts', alerts.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    await insertMany(
+      trx,
+      'alerts',
+      alerts.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     summary.reports = reports.length;
     summary.versions = versions.length;
     summary.alerts = alerts.length;
     const county = townships[0]!.path.slice(0, townships[0]!.path.lastIndexOf('/', townships[0]!.path.length - 2) + 1);
-    await audit(trx, clock, null, { action: 'demo.zero_reports', entityType: 'region', regionPath: county, details: { ...summary, laggingTownship: lagging.name } });
+    await audit(trx, clock, null, {
+      action: 'demo.zero_reports',
+      entityType: 'region',
+      regionPath: county,
+      details: { ...summary, laggingTownship: lagging.name },
+    });
   });
   if (engineOf(db) === 'postgres') {
-    for (const table of ['zero_reports', 'zero_report_versions'] as const) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+    for (const table of ['zero_reports', 'zero_report_versions'] as const)
+      await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
   return summary;
 }
@@ -183,14 +264,22 @@ export async function buildZeroReportDemo(db: Db, clock: Clock): Promise<ZeroRep
  * checkpoint's crew of its township (else the cadre), an isolation site's observer (else the cadre).
  */
 async function submitters(db: Db, units: ReportingUnit[]): Promise<Map<string, string>> {
-  const users = await db.selectFrom('users').select(['id', 'role', 'region_path']).where('role', 'in', ['grid', 'township', 'checkpoint', 'observer']).orderBy('username').execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'region_path'])
+    .where('role', 'in', ['grid', 'township', 'checkpoint', 'observer'])
+    .orderBy('username')
+    .execute();
   const out = new Map<string, string>();
   for (const u of units) {
     const within = (role: string) => users.find((x) => x.role === role && x.region_path.startsWith(u.regionPath));
     const above = (role: string) => users.find((x) => x.role === role && u.regionPath.startsWith(x.region_path));
-    const who = u.unitType === 'village' ? within('grid') ?? above('township')
-      : u.unitType === 'checkpoint_site' ? above('checkpoint') ?? above('township')
-        : above('observer') ?? within('observer') ?? above('township');
+    const who =
+      u.unitType === 'village'
+        ? (within('grid') ?? above('township'))
+        : u.unitType === 'checkpoint_site'
+          ? (above('checkpoint') ?? above('township'))
+          : (above('observer') ?? within('observer') ?? above('township'));
     if (who) out.set(unitKey(u.unitType, u.unitId), who.id);
   }
   return out;

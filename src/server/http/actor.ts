@@ -20,7 +20,8 @@ declare module 'fastify' {
  */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
-  if (request.actor.mustChangePassword && !request.url.startsWith('/api/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (request.actor.mustChangePassword && !request.url.startsWith('/api/auth/'))
+    throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return request.actor;
 }
 

@@ -16,7 +16,9 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const locale = localeOf(request);
     const send = (status: number, code: ErrorCode, details?: unknown) =>
-      reply.status(status).send({ error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } });
+      reply
+        .status(status)
+        .send({ error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } });
 
     if (err instanceof AppError) return send(err.status, err.code, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -32,7 +34,11 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
       return send(500, 'INTERNAL');
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, 'UNSUPPORTED_MEDIA_TYPE');
-    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return send(400, 'MALFORMED_JSON');
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'BODY_TOO_LARGE');
@@ -49,7 +55,10 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
   app.setNotFoundHandler((request, reply) => {
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
       const page = /^\/((r|verify|n|a)\/|a(\?|$))/.test(request.url) ? 'public.html' : 'index.html';
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(webRoot, page)));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(fs.readFileSync(path.join(webRoot, page)));
     }
     const locale = localeOf(request);
     reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', locale) } });
@@ -63,7 +72,10 @@ const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN(), 'zh-TW': z.locales.zhTW() } as 
  * (wrong type, not one of the options, too long, not a date …). A rule's own sentence (a refine) is
  * written once, in English, and stays so; its code and field path say what failed in any language.
  */
-function issueMessage(v: { keyword: string; message?: string; params?: Record<string, unknown> }, locale: Locale): string | undefined {
+function issueMessage(
+  v: { keyword: string; message?: string; params?: Record<string, unknown> },
+  locale: Locale,
+): string | undefined {
   if (locale === 'en' || v.keyword === 'custom') return v.message;
   const translated = ZOD_LOCALES[locale].localeError({ code: v.keyword, ...v.params } as never);
   const text = typeof translated === 'string' ? translated : translated?.message;

@@ -9,7 +9,11 @@ type Part = 'body' | 'querystring' | 'params';
  * character, or null. Walks with its own stack, so a deeply nested body cannot overflow the call stack.
  */
 export function controlCharacterPath(value: unknown): (string | number)[] | null {
-  interface Step { value: unknown; key: string | number | null; parent: Step | null }
+  interface Step {
+    value: unknown;
+    key: string | number | null;
+    parent: Step | null;
+  }
   const pathOf = (step: Step | null, last?: string): (string | number)[] => {
     const path: (string | number)[] = last === undefined ? [] : [last];
     for (let s = step; s && s.key !== null; s = s.parent) path.push(s.key);
@@ -42,7 +46,11 @@ export function controlCharacterPath(value: unknown): (string | number)[] | null
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const parts: [Part, unknown][] = [['params', request.params], ['querystring', request.query], ['body', request.body]];
+    const parts: [Part, unknown][] = [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ];
     for (const [part, value] of parts) {
       const path = controlCharacterPath(value);
       if (path) throw new AppError('CONTROL_CHARACTER', { in: part, path });

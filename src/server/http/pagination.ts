@@ -11,7 +11,11 @@ function encodeCursor(key: unknown): string {
 }
 
 /** One part of a sort key: an id, a path, a username or a timestamp — never an object, a number or a NUL. */
-const CursorPart = z.string().min(1).max(200).refine((s) => !CONTROL_CHARACTER.test(s));
+const CursorPart = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !CONTROL_CHARACTER.test(s));
 
 /**
  * The key of a list sorted by its rows' ids (UUIDs): anything else — `"x"`, a date — would reach
@@ -27,7 +31,10 @@ export const CursorPair = z.tuple([CursorPart, CursorPart]);
  * said otherwise): a cursor that is not base64url JSON of that shape — `{"$gt":""}`, `[1,[2],{}]`,
  * a bare number — is 400 BAD_CURSOR, never a query.
  */
-export function decodeCursor<T = string>(cursor: string | undefined, shape: z.ZodType<T> = CursorPart as unknown as z.ZodType<T>): T | undefined {
+export function decodeCursor<T = string>(
+  cursor: string | undefined,
+  shape: z.ZodType<T> = CursorPart as unknown as z.ZodType<T>,
+): T | undefined {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {

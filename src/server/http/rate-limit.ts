@@ -9,7 +9,11 @@ import { AppError } from '../errors';
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Count one request for `key`; throws RATE_LIMITED when the window's limit is spent. */
   take(key: string): void {
@@ -20,7 +24,8 @@ export class RateLimiter {
       this.windows.set(key, { start: t, count: 1 });
       return;
     }
-    if (w.count >= this.limit) throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil((w.start + this.windowMs - t) / 1000) });
+    if (w.count >= this.limit)
+      throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil((w.start + this.windowMs - t) / 1000) });
     w.count++;
   }
 

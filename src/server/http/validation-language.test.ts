@@ -16,7 +16,12 @@ afterAll(async () => t.close());
 /** Each refused field says what is wrong in the reader's language, not only the top-level message. */
 describe('field messages of a refused request', () => {
   const badSite = (language: string) =>
-    admin.request({ method: 'POST', url: '/api/checkpoints/sites', headers: { 'accept-language': language }, payload: { name: '东门卡口', kind: 'drive_in', regionId: tree.gutao.id } });
+    admin.request({
+      method: 'POST',
+      url: '/api/checkpoints/sites',
+      headers: { 'accept-language': language },
+      payload: { name: '东门卡口', kind: 'drive_in', regionId: tree.gutao.id },
+    });
 
   it('are in Chinese for a Chinese reader', async () => {
     const res = await badSite('zh-CN,zh;q=0.9');

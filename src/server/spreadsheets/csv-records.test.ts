@@ -7,7 +7,9 @@ import { csvRecords } from './csv-records';
 async function csvParse(bytes: Buffer): Promise<string[][] | 'error'> {
   const records: string[][] = [];
   try {
-    const parser = Readable.from([bytes]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
+    const parser = Readable.from([bytes]).pipe(
+      parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }),
+    );
     for await (const r of parser as AsyncIterable<string[]>) records.push(r.map((c) => String(c ?? '').trim()));
     return records;
   } catch {
@@ -18,7 +20,7 @@ async function csvParse(bytes: Buffer): Promise<string[][] | 'error'> {
 /** csvRecords over the bytes cut into chunks of 1–8 bytes, as a slow stream might deliver them. */
 async function ours(bytes: Buffer, random: () => number): Promise<string[][] | 'error'> {
   const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
     const n = 1 + Math.floor(random() * 8);
     chunks.push(bytes.subarray(i, i + n));
     i += n;
@@ -67,9 +69,13 @@ function randomCsv(random: () => number): string {
 
 describe('CSV records', () => {
   it('reads a roster as csv-parse did: BOM, quotes, doubled quotes, commas and line breaks in quotes, trimmed cells', async () => {
-    const text = '\uFEFF姓名,证件号码,备注\r\n 王建国 ,"140728197001010011", "逗号,引号""x"""\r\n李秀英,,"两\r\n行"\r\n\r\n';
+    const text =
+      '\uFEFF姓名,证件号码,备注\r\n 王建国 ,"140728197001010011", "逗号,引号""x"""\r\n李秀英,,"两\r\n行"\r\n\r\n';
     expect(await ours(Buffer.from(text), generator(1))).toEqual([
-      ['姓名', '证件号码', '备注'], ['王建国', '140728197001010011', '逗号,引号"x"'], ['李秀英', '', '两\r\n行'], [''],
+      ['姓名', '证件号码', '备注'],
+      ['王建国', '140728197001010011', '逗号,引号"x"'],
+      ['李秀英', '', '两\r\n行'],
+      [''],
     ]);
   });
 
@@ -77,11 +83,17 @@ describe('CSV records', () => {
     const random = generator(20200126);
     let failures = 0;
     for (let i = 0; i < 3000; i++) {
-      const text = random() < 0.5 ? randomCsv(random) : Array.from({ length: Math.floor(random() * 30) }, () => pick(random)).join('');
+      const text =
+        random() < 0.5
+          ? randomCsv(random)
+          : Array.from({ length: Math.floor(random() * 30) }, () => pick(random)).join('');
       const r = random();
-      const bytes = r < 0.1 ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
-        : r < 0.13 ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
-          : Buffer.from(text);
+      const bytes =
+        r < 0.1
+          ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+          : r < 0.13
+            ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+            : Buffer.from(text);
       const expected = await csvParse(bytes);
       if (expected === 'error') failures++;
       expect(await ours(bytes, random), JSON.stringify(text)).toEqual(expected);

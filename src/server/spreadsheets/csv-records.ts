@@ -13,7 +13,11 @@ const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
  * row within the limits ('line'). `record` is the 1-based record where it happened.
  */
 export class CsvSyntaxError extends Error {
-  constructor(message: string, readonly kind: 'quote' | 'long-quote' | 'line' = 'quote', public record = 0) {
+  constructor(
+    message: string,
+    readonly kind: 'quote' | 'long-quote' | 'line' = 'quote',
+    public record = 0,
+  ) {
     super(message);
   }
 }
@@ -96,7 +100,13 @@ async function* records(source: AsyncIterator<Buffer>): AsyncGenerator<string[]>
 
 /** The UTF-16 case, through csv-parse itself (which switches its decoding on that mark). */
 async function* csvParseRecords(head: Buffer, rest: AsyncIterator<Buffer> | null): AsyncGenerator<string[]> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: MAX_LINE_CHARS });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: true,
+    max_record_size: MAX_LINE_CHARS,
+  });
   void (async () => {
     try {
       parser.write(head);
@@ -156,7 +166,13 @@ class RecordParser {
     const length = text.length;
     while (pos < length) {
       // Fast path: at the start of a record whose line has no quote, split the line.
-      if (this.delimiter !== null && this.record.length === 0 && this.field === '' && !this.quoting && !this.wasQuoting) {
+      if (
+        this.delimiter !== null &&
+        this.record.length === 0 &&
+        this.field === '' &&
+        !this.quoting &&
+        !this.wasQuoting
+      ) {
         const stop = text.indexOf(this.delimiter, pos);
         if (stop === -1) {
           if (!end) return pos;
@@ -220,7 +236,8 @@ class RecordParser {
       if (c === '"') {
         if (this.quoting) {
           const after = text[pos + 1];
-          const delimiterAfter = this.delimiter === null ? this.discoverDelimiter(text, pos + 1) : text.startsWith(this.delimiter, pos + 1);
+          const delimiterAfter =
+            this.delimiter === null ? this.discoverDelimiter(text, pos + 1) : text.startsWith(this.delimiter, pos + 1);
           if (!after || after === '\0' || after === ',' || delimiterAfter || trimmable(after)) {
             this.quoting = false;
             this.wasQuoting = true;
@@ -228,7 +245,8 @@ class RecordParser {
           }
           throw new CsvSyntaxError(`Invalid Closing Quote: got "${after}" after a closing quote`);
         }
-        if (this.field.length !== 0) throw new CsvSyntaxError('Invalid Opening Quote: a quote in the middle of an unquoted field');
+        if (this.field.length !== 0)
+          throw new CsvSyntaxError('Invalid Opening Quote: a quote in the middle of an unquoted field');
         this.quoting = true;
         return pos + 1;
       }
@@ -248,9 +266,9 @@ class RecordParser {
     const keep = this.quoting || this.field.length !== 0 || !trimmable(c);
     if (keep && !this.wasQuoting) {
       this.field += c;
-      if (this.quoting && this.field.length > MAX_CELL_CHARS) throw new CsvSyntaxError('a quoted cell runs past the cell limit', 'long-quote');
-    }
-    else if (!trimmable(c)) throw new CsvSyntaxError(`Invalid Closing Quote: found "${c}" after a closing quote`);
+      if (this.quoting && this.field.length > MAX_CELL_CHARS)
+        throw new CsvSyntaxError('a quoted cell runs past the cell limit', 'long-quote');
+    } else if (!trimmable(c)) throw new CsvSyntaxError(`Invalid Closing Quote: found "${c}" after a closing quote`);
     return pos + 1;
   }
 

@@ -25,19 +25,35 @@ async function read(file: Buffer | string, format: 'xlsx' | 'csv') {
 
 describe('spreadsheet limits', () => {
   it('refuses the reported shape — 16 cells of 4,000 characters a row — at its first data row, naming the column', async () => {
-    const file = hostileXlsx({ header: ['姓名', '证件类型'], rows: 300, cells: () => Array.from({ length: 16 }, () => 'A'.repeat(4000)) });
+    const file = hostileXlsx({
+      header: ['姓名', '证件类型'],
+      rows: 300,
+      cells: () => Array.from({ length: 16 }, () => 'A'.repeat(4000)),
+    });
     const result = await read(file, 'xlsx');
     expect(result).toMatchObject({ code: 'IMPORT_CELL_TOO_LONG', row: 2, column: 'A' });
     expect(result.rows.map((r) => r.row)).toEqual([1]);
   });
 
   it('refuses a row with more cells than allowed, and a cell over the limit in a later column', async () => {
-    const wide = hostileXlsx({ header: ['a'], rows: 3, cells: (n) => (n === 3 ? Array(MAX_CELLS_PER_ROW + 1).fill('x') : ['x']) });
+    const wide = hostileXlsx({
+      header: ['a'],
+      rows: 3,
+      cells: (n) => (n === 3 ? Array(MAX_CELLS_PER_ROW + 1).fill('x') : ['x']),
+    });
     expect(await read(wide, 'xlsx')).toMatchObject({ code: 'IMPORT_ROW_TOO_WIDE', row: 3 });
-    const long = hostileXlsx({ header: ['a'], rows: 5, cells: (n) => (n === 5 ? ['x', 'y', '长'.repeat(MAX_CELL_CHARS + 1)] : ['x']) });
+    const long = hostileXlsx({
+      header: ['a'],
+      rows: 5,
+      cells: (n) => (n === 5 ? ['x', 'y', '长'.repeat(MAX_CELL_CHARS + 1)] : ['x']),
+    });
     expect(await read(long, 'xlsx')).toMatchObject({ code: 'IMPORT_CELL_TOO_LONG', row: 5, column: 'C' });
     // exactly at the limit is fine
-    const edge = hostileXlsx({ header: ['a'], rows: 1, cells: () => Array(MAX_CELLS_PER_ROW).fill('长'.repeat(MAX_CELL_CHARS)) });
+    const edge = hostileXlsx({
+      header: ['a'],
+      rows: 1,
+      cells: () => Array(MAX_CELLS_PER_ROW).fill('长'.repeat(MAX_CELL_CHARS)),
+    });
     expect((await read(edge, 'xlsx')).code).toBeUndefined();
   });
 
@@ -59,7 +75,9 @@ describe('spreadsheet limits', () => {
     const zeros = function* () {
       for (let i = 0; i < 100; i++) yield '\0'.repeat(1024 * 1024);
     };
-    const file = hostileXlsx({ header: ['a'], rows: 1, cells: () => ['x'] }, 9, [{ name: 'xl/media/image1.png', pieces: zeros() }]);
+    const file = hostileXlsx({ header: ['a'], rows: 1, cells: () => ['x'] }, 9, [
+      { name: 'xl/media/image1.png', pieces: zeros() },
+    ]);
     expect(await read(file, 'xlsx')).toMatchObject({ code: 'IMPORT_TOO_LARGE', row: null });
   });
 
@@ -95,7 +113,13 @@ describe('spreadsheet limits', () => {
     fs.writeFileSync(endless, '姓名,备注\n' + 'x'.repeat(3_000_000));
     expect(await read(endless, 'csv')).toMatchObject({ code: 'IMPORT_ROW_TOO_WIDE', row: 2 });
     fs.rmSync(path.dirname(endless), { recursive: true });
-    const wide = Buffer.from('a\n' + Array(MAX_CELLS_PER_ROW + 1).fill('x').join(',') + '\n');
+    const wide = Buffer.from(
+      'a\n' +
+        Array(MAX_CELLS_PER_ROW + 1)
+          .fill('x')
+          .join(',') +
+        '\n',
+    );
     expect(await read(wide, 'csv')).toMatchObject({ code: 'IMPORT_ROW_TOO_WIDE', row: 2 });
   });
 

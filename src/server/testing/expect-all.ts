@@ -6,5 +6,8 @@ import { expect } from 'vitest';
  */
 export function expectAll<T>(items: readonly T[], rule: (item: T) => unknown, what = 'items'): void {
   expect(items.length, `${what}: the list is empty`).toBeGreaterThan(0);
-  expect(items.filter((item) => !rule(item)), `${what} breaking the rule`).toEqual([]);
+  expect(
+    items.filter((item) => !rule(item)),
+    `${what} breaking the rule`,
+  ).toEqual([]);
 }

@@ -8,7 +8,14 @@ import { systemActor } from './test-app';
 
 export const PASSWORD = 'Tulip-Harbor-29';
 
-export async function makeRegion(db: Db, clock: Clock, parent: RegionRow | null, level: RegionRow['level'], name: string, code?: string) {
+export async function makeRegion(
+  db: Db,
+  clock: Clock,
+  parent: RegionRow | null,
+  level: RegionRow['level'],
+  name: string,
+  code?: string,
+) {
   return createRegion(db, clock, systemActor, { parentId: parent?.id ?? null, level, name, code });
 }
 
@@ -30,8 +37,21 @@ export async function makeTree(db: Db, clock: Clock) {
   return { county, gutao, dongcheng, xicheng, gridA, gridB, buildingA, buildingB, duancun, duancunVillage };
 }
 
-export async function makeUser(db: Db, clock: Clock, username: string, role: Role, region: RegionRow | null, extra: { phone?: string } = {}) {
+export async function makeUser(
+  db: Db,
+  clock: Clock,
+  username: string,
+  role: Role,
+  region: RegionRow | null,
+  extra: { phone?: string } = {},
+) {
   return createUser(db, clock, systemActor, {
-    username, displayName: username, role, regionId: region?.id ?? null, password: PASSWORD, locale: 'zh-CN', phone: extra.phone ?? null,
+    username,
+    displayName: username,
+    role,
+    regionId: region?.id ?? null,
+    password: PASSWORD,
+    locale: 'zh-CN',
+    phone: extra.phone ?? null,
   });
 }

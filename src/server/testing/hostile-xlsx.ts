@@ -15,11 +15,15 @@ export interface SheetSpec {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const letter = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
+const letter = (i: number) =>
+  i < 26
+    ? String.fromCharCode(65 + i)
+    : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26));
 
 function rowXml(n: number, cells: string[]): string {
   let s = `<row r="${n}">`;
-  for (let i = 0; i < cells.length; i++) s += `<c r="${letter(i)}${n}" t="inlineStr"><is><t>${esc(cells[i]!)}</t></is></c>`;
+  for (let i = 0; i < cells.length; i++)
+    s += `<c r="${letter(i)}${n}" t="inlineStr"><is><t>${esc(cells[i]!)}</t></is></c>`;
   return s + '</row>';
 }
 
@@ -67,12 +71,40 @@ function* sheetPieces(spec: SheetSpec): Generator<string> {
  * The .xlsx bytes of `spec`: sheet1 with inline strings, no shared strings, no styles; `extra`
  * parts (an "image", say) are stored before the sheet.
  */
-export function hostileXlsx(spec: SheetSpec, level = 9, extra: { name: string; pieces: Iterable<string> }[] = []): Buffer {
+export function hostileXlsx(
+  spec: SheetSpec,
+  level = 9,
+  extra: { name: string; pieces: Iterable<string> }[] = [],
+): Buffer {
   const parts: Part[] = [
-    deflatePart('[Content_Types].xml', ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'], 6),
-    deflatePart('_rels/.rels', ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'], 6),
-    deflatePart('xl/workbook.xml', ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'], 6),
-    deflatePart('xl/_rels/workbook.xml.rels', ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'], 6),
+    deflatePart(
+      '[Content_Types].xml',
+      [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ],
+      6,
+    ),
+    deflatePart(
+      '_rels/.rels',
+      [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ],
+      6,
+    ),
+    deflatePart(
+      'xl/workbook.xml',
+      [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ],
+      6,
+    ),
+    deflatePart(
+      'xl/_rels/workbook.xml.rels',
+      [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ],
+      6,
+    ),
     ...extra.map((e) => deflatePart(e.name, e.pieces, level)),
     deflatePart('xl/worksheets/sheet1.xml', sheetPieces(spec), level),
   ];

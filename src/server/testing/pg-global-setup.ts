@@ -12,7 +12,16 @@ import { startEmbeddedPostgres } from './embedded-pg';
 export default async function setup(project: TestProject) {
   const server = await startEmbeddedPostgres({
     dirPrefix: 'qf-pg-',
-    flags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    flags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+    ],
   });
   const admin = new pg.Client({ connectionString: `${server.baseUrl}/postgres` });
   await admin.connect();

@@ -40,22 +40,23 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   };
   supervisor.stdout!.on('data', onData);
   supervisor.stderr!.on('data', onData);
-  const waitFor = (pattern: RegExp, from = 0, timeoutMs = 120_000) => new Promise<RegExpExecArray>((resolve, reject) => {
-    const check = () => {
-      const m = pattern.exec(out.slice(from));
-      if (m) {
+  const waitFor = (pattern: RegExp, from = 0, timeoutMs = 120_000) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const m = pattern.exec(out.slice(from));
+        if (m) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(m);
+        }
+      };
+      const timer = setTimeout(() => {
         listeners.delete(check);
-        clearTimeout(timer);
-        resolve(m);
-      }
-    };
-    const timer = setTimeout(() => {
-      listeners.delete(check);
-      reject(new Error(`no ${pattern} in the server's output:\n${out}`));
-    }, timeoutMs);
-    listeners.add(check);
-    check();
-  });
+        reject(new Error(`no ${pattern} in the server's output:\n${out}`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
   await waitFor(/serving on http:\/\/\S+/);
   return {
     supervisor,

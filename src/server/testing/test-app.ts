@@ -73,6 +73,13 @@ export async function testApp(): Promise<TestApp> {
 
 /** A system actor for factories that call services directly. */
 export const systemActor: Actor = {
-  id: '00000000-0000-7000-8000-000000000001', username: 'test', displayName: 'test', role: 'admin',
-  regionId: null, regionPath: '/', locale: 'zh-CN', ip: null, userAgent: null,
+  id: '00000000-0000-7000-8000-000000000001',
+  username: 'test',
+  displayName: 'test',
+  role: 'admin',
+  regionId: null,
+  regionPath: '/',
+  locale: 'zh-CN',
+  ip: null,
+  userAgent: null,
 };

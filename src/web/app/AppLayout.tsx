@@ -55,26 +55,128 @@ interface NavEntry {
 
 const NAV: NavEntry[] = [
   { path: '/field', label: 'nav.field', testId: 'nav-field', icon: <FormOutlined />, visible: can.screen },
-  { path: '/isolation/today', label: 'nav.isolationToday', testId: 'nav-isolation-today', icon: <ScheduleOutlined />, visible: can.isolate },
-  { path: '/checkpoint', label: 'nav.checkpointEntry', testId: 'nav-checkpoint-entry', icon: <CarOutlined />, visible: can.registerPassages },
+  {
+    path: '/isolation/today',
+    label: 'nav.isolationToday',
+    testId: 'nav-isolation-today',
+    icon: <ScheduleOutlined />,
+    visible: can.isolate,
+  },
+  {
+    path: '/checkpoint',
+    label: 'nav.checkpointEntry',
+    testId: 'nav-checkpoint-entry',
+    icon: <CarOutlined />,
+    visible: can.registerPassages,
+  },
   { path: '/persons', label: 'nav.persons', testId: 'nav-persons', icon: <IdcardOutlined />, visible: () => true },
-  { path: '/persons/transfers', label: 'nav.transfers', testId: 'nav-transfers', icon: <SwapOutlined />, visible: can.registerPersons },
-  { path: '/households', label: 'nav.households', testId: 'nav-households', icon: <HomeOutlined />, visible: () => true },
-  { path: '/screening', label: 'nav.screening', testId: 'nav-screening', icon: <AimOutlined />, visible: can.readCoverage },
-  { path: '/checkpoints/roster', label: 'nav.roster', testId: 'nav-roster', icon: <CalendarOutlined />, visible: can.registerPassages },
-  { path: '/checkpoints/figures', label: 'nav.checkpointFigures', testId: 'nav-figures', icon: <BarChartOutlined />, visible: () => true },
-  { path: '/checkpoints', label: 'nav.checkpoints', testId: 'nav-checkpoints', icon: <EnvironmentOutlined />, visible: can.manageSites },
-  { path: '/zero-report', label: 'nav.zeroReport', testId: 'nav-zero-report', icon: <FileDoneOutlined />, visible: can.fileZeroReport },
-  { path: '/zero-reports/status', label: 'nav.zeroReportStatus', testId: 'nav-zero-report-status', icon: <FundOutlined />, visible: can.watchZeroReports },
-  { path: '/isolation', label: 'nav.isolation', testId: 'nav-isolation', icon: <MedicineBoxOutlined />, visible: () => true },
-  { path: '/isolation/sites', label: 'nav.isolationSites', testId: 'nav-isolation-sites', icon: <BankOutlined />, visible: () => true },
-  { path: '/dashboard', label: 'nav.dashboard', testId: 'nav-dashboard', icon: <DashboardOutlined />, visible: () => true },
-  { path: '/daily-reports', label: 'nav.dailyReports', testId: 'nav-daily-reports', icon: <SolutionOutlined />, visible: () => true },
-  { path: '/dispatch', label: 'nav.dispatch', testId: 'nav-dispatch', icon: <ProfileOutlined />, visible: can.dispatch },
+  {
+    path: '/persons/transfers',
+    label: 'nav.transfers',
+    testId: 'nav-transfers',
+    icon: <SwapOutlined />,
+    visible: can.registerPersons,
+  },
+  {
+    path: '/households',
+    label: 'nav.households',
+    testId: 'nav-households',
+    icon: <HomeOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/screening',
+    label: 'nav.screening',
+    testId: 'nav-screening',
+    icon: <AimOutlined />,
+    visible: can.readCoverage,
+  },
+  {
+    path: '/checkpoints/roster',
+    label: 'nav.roster',
+    testId: 'nav-roster',
+    icon: <CalendarOutlined />,
+    visible: can.registerPassages,
+  },
+  {
+    path: '/checkpoints/figures',
+    label: 'nav.checkpointFigures',
+    testId: 'nav-figures',
+    icon: <BarChartOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/checkpoints',
+    label: 'nav.checkpoints',
+    testId: 'nav-checkpoints',
+    icon: <EnvironmentOutlined />,
+    visible: can.manageSites,
+  },
+  {
+    path: '/zero-report',
+    label: 'nav.zeroReport',
+    testId: 'nav-zero-report',
+    icon: <FileDoneOutlined />,
+    visible: can.fileZeroReport,
+  },
+  {
+    path: '/zero-reports/status',
+    label: 'nav.zeroReportStatus',
+    testId: 'nav-zero-report-status',
+    icon: <FundOutlined />,
+    visible: can.watchZeroReports,
+  },
+  {
+    path: '/isolation',
+    label: 'nav.isolation',
+    testId: 'nav-isolation',
+    icon: <MedicineBoxOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/isolation/sites',
+    label: 'nav.isolationSites',
+    testId: 'nav-isolation-sites',
+    icon: <BankOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/dashboard',
+    label: 'nav.dashboard',
+    testId: 'nav-dashboard',
+    icon: <DashboardOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/daily-reports',
+    label: 'nav.dailyReports',
+    testId: 'nav-daily-reports',
+    icon: <SolutionOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/dispatch',
+    label: 'nav.dispatch',
+    testId: 'nav-dispatch',
+    icon: <ProfileOutlined />,
+    visible: can.dispatch,
+  },
   { path: '/cases', label: 'nav.cases', testId: 'nav-cases', icon: <NodeIndexOutlined />, visible: can.trace },
   { path: '/notices', label: 'nav.notices', testId: 'nav-notices', icon: <MailOutlined />, visible: () => true },
-  { path: '/gatherings', label: 'nav.gatherings', testId: 'nav-gatherings', icon: <GiftOutlined />, visible: () => true },
-  { path: '/notices/seek', label: 'nav.seekNotices', testId: 'nav-seek-notices', icon: <NotificationOutlined />, visible: can.trace },
+  {
+    path: '/gatherings',
+    label: 'nav.gatherings',
+    testId: 'nav-gatherings',
+    icon: <GiftOutlined />,
+    visible: () => true,
+  },
+  {
+    path: '/notices/seek',
+    label: 'nav.seekNotices',
+    testId: 'nav-seek-notices',
+    icon: <NotificationOutlined />,
+    visible: can.trace,
+  },
   { path: '/alerts', label: 'nav.alerts', testId: 'nav-alerts', icon: <AlertOutlined />, visible: can.readAlerts },
   { path: '/regions', label: 'nav.regions', testId: 'nav-regions', icon: <ApartmentOutlined />, visible: () => true },
   { path: '/users', label: 'nav.users', testId: 'nav-users', icon: <TeamOutlined />, visible: can.manageUsers },
@@ -106,8 +208,10 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   // the longest matching entry: /checkpoints/roster is not /checkpoints, and /checkpoints is not /checkpoint
-  const selected = NAV.filter((entry) => location.pathname === entry.path || location.pathname.startsWith(entry.path + '/'))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
+  const selected =
+    NAV.filter((entry) => location.pathname === entry.path || location.pathname.startsWith(entry.path + '/')).sort(
+      (a, b) => b.path.length - a.path.length,
+    )[0]?.path ?? '';
   const scope = me.region?.name ?? t('header.scopeAll');
   const role = t(`role.${me.role}`);
 
@@ -166,10 +270,21 @@ export function AppLayout() {
             >
               {!mobile && <UserOutlined style={{ fontSize: 18 }} />}
               <span style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
-                <span data-testid="current-user" style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                <span
+                  data-testid="current-user"
+                  style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                >
                   {me.displayName}
                 </span>
-                <span style={{ fontSize: 12, opacity: 0.85, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                <span
+                  style={{
+                    fontSize: 12,
+                    opacity: 0.85,
+                    whiteSpace: 'nowrap',
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                  }}
+                >
                   <span data-testid="current-role">{role}</span>
                   {' · '}
                   <span data-testid="current-scope">{scope}</span>
@@ -193,7 +308,12 @@ export function AppLayout() {
         <Layout>
           {!mobile && (
             <Layout.Sider width={216} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-              <Menu mode="inline" selectedKeys={[selected]} items={menuItems(me.role, t)} style={{ borderRight: 0, paddingTop: 8 }} />
+              <Menu
+                mode="inline"
+                selectedKeys={[selected]}
+                items={menuItems(me.role, t)}
+                style={{ borderRight: 0, paddingTop: 8 }}
+              />
             </Layout.Sider>
           )}
           {mobile && (

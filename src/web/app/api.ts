@@ -107,7 +107,9 @@ async function json<T>(response: Response): Promise<T> {
 export const api = {
   get: async <T>(path: string, query?: Query) => json<T>(await send('GET', path, { query })),
   post: async <T>(path: string, body?: unknown) =>
-    json<T>(await send('POST', path, body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' })),
+    json<T>(
+      await send('POST', path, body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' }),
+    ),
   put: async <T>(path: string, body: unknown) =>
     json<T>(await send('PUT', path, { body: JSON.stringify(body), type: 'application/json' })),
   patch: async <T>(path: string, body: unknown) =>
@@ -138,7 +140,13 @@ export const api = {
  * POST a file as the raw request body with XMLHttpRequest, whose upload events report progress
  * (fetch cannot). `onProgress` gets 0–1. Rejects with ApiError like every other call.
  */
-export function uploadWithProgress<T>(path: string, query: Query, file: Blob, type: string, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadWithProgress<T>(
+  path: string,
+  query: Query,
+  file: Blob,
+  type: string,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', urlOf(path, query));
@@ -163,7 +171,11 @@ export function uploadWithProgress<T>(path: string, query: Query, file: Blob, ty
       }
       const error = (body as Partial<ApiErrorBody> | null)?.error;
       if (xhr.status === 401 && error?.code === 'UNAUTHENTICATED') onUnauthenticated?.();
-      reject(error ? new ApiError(xhr.status, error.code, error.message, error.details) : new ApiError(xhr.status, 'BAD_RESPONSE', `HTTP ${xhr.status}`));
+      reject(
+        error
+          ? new ApiError(xhr.status, error.code, error.message, error.details)
+          : new ApiError(xhr.status, 'BAD_RESPONSE', `HTTP ${xhr.status}`),
+      );
     };
     xhr.send(file);
   });

@@ -5,7 +5,11 @@ import { detailRequests, type DetailState } from './detailRequests';
 function controlledFetch() {
   const pending = new Map<string, { resolve: (v: string) => void; reject: (e: unknown) => void }>();
   const fetch = (id: string) => new Promise<string>((resolve, reject) => pending.set(id, { resolve, reject }));
-  return { fetch, answer: (id: string) => pending.get(id)!.resolve(`record ${id}`), fail: (id: string, err: unknown) => pending.get(id)!.reject(err) };
+  return {
+    fetch,
+    answer: (id: string) => pending.get(id)!.resolve(`record ${id}`),
+    fail: (id: string, err: unknown) => pending.get(id)!.reject(err),
+  };
 }
 
 const notFound = new Error('404');
@@ -14,7 +18,10 @@ function setup() {
   const { fetch, answer, fail } = controlledFetch();
   const shown: DetailState<string>[] = [];
   const errors: unknown[] = [];
-  const requests = detailRequests(fetch, (s) => shown.push(s), { isMissing: (e) => e === notFound, onError: (e) => errors.push(e) });
+  const requests = detailRequests(fetch, (s) => shown.push(s), {
+    isMissing: (e) => e === notFound,
+    onError: (e) => errors.push(e),
+  });
   return { requests, answer, fail, errors, last: () => shown[shown.length - 1]! };
 }
 

@@ -26,7 +26,11 @@ export interface DetailRequestOptions<T> {
  * the one before: when the user goes from record A to record B and A's answer arrives late, it is
  * dropped instead of overwriting B. Reloading the same record keeps it on screen meanwhile.
  */
-export function detailRequests<T>(fetch: (id: string) => Promise<T>, publish: (state: DetailState<T>) => void, options: DetailRequestOptions<T>) {
+export function detailRequests<T>(
+  fetch: (id: string) => Promise<T>,
+  publish: (state: DetailState<T>) => void,
+  options: DetailRequestOptions<T>,
+) {
   let state: DetailState<T> = { id: '', data: null, loading: false, missing: false, failed: false };
   let latest = 0;
   const set = (next: DetailState<T>) => {
@@ -39,7 +43,11 @@ export function detailRequests<T>(fetch: (id: string) => Promise<T>, publish: (s
 
     load(id: string): Promise<void> {
       const ticket = ++latest;
-      set(state.id === id ? { ...state, loading: true } : { id, data: null, loading: true, missing: false, failed: false });
+      set(
+        state.id === id
+          ? { ...state, loading: true }
+          : { id, data: null, loading: true, missing: false, failed: false },
+      );
       return fetch(id).then(
         (data) => {
           if (ticket !== latest) return;
@@ -58,7 +66,10 @@ export function detailRequests<T>(fetch: (id: string) => Promise<T>, publish: (s
 
     /** Replace the record on screen with what an action returned (a published notice, a saved report). */
     setData(value: SetStateAction<T | null>): void {
-      set({ ...state, data: typeof value === 'function' ? (value as (prev: T | null) => T | null)(state.data) : value });
+      set({
+        ...state,
+        data: typeof value === 'function' ? (value as (prev: T | null) => T | null)(state.data) : value,
+      });
     },
 
     /** Drop whatever is in flight: the view is going away or moving to another record. */

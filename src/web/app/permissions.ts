@@ -83,5 +83,11 @@ export const can = {
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */
 export function homeOf(role: Role): string {
-  return role === 'grid' ? '/field' : role === 'checkpoint' ? '/checkpoint' : role === 'observer' ? '/isolation/today' : '/regions';
+  return role === 'grid'
+    ? '/field'
+    : role === 'checkpoint'
+      ? '/checkpoint'
+      : role === 'observer'
+        ? '/isolation/today'
+        : '/regions';
 }

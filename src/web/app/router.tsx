@@ -125,23 +125,100 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'field', element: <RequireRole allow={can.screen}><FieldPage /></RequireRole> },
+      {
+        path: 'field',
+        element: (
+          <RequireRole allow={can.screen}>
+            <FieldPage />
+          </RequireRole>
+        ),
+      },
       { path: 'persons', element: <PersonsPage /> },
-      { path: 'persons/import', element: <RequireRole allow={can.registerPersons}><ImportPage /></RequireRole> },
+      {
+        path: 'persons/import',
+        element: (
+          <RequireRole allow={can.registerPersons}>
+            <ImportPage />
+          </RequireRole>
+        ),
+      },
       { path: 'persons/roster', element: <RosterPrintPage /> },
-      { path: 'persons/transfers', element: <RequireRole allow={can.registerPersons}><TransfersPage /></RequireRole> },
+      {
+        path: 'persons/transfers',
+        element: (
+          <RequireRole allow={can.registerPersons}>
+            <TransfersPage />
+          </RequireRole>
+        ),
+      },
       { path: 'households', element: <HouseholdsPage /> },
       { path: 'households/:id', element: <HouseholdDetailPage /> },
-      { path: 'screening', element: <RequireRole allow={can.readCoverage}><ScreeningPage /></RequireRole> },
-      { path: 'checkpoint', element: <RequireRole allow={can.registerPassages}><EntryPage /></RequireRole> },
-      { path: 'checkpoints', element: <RequireRole allow={can.manageSites}><SitesPage /></RequireRole> },
-      { path: 'checkpoints/roster', element: <RequireRole allow={can.registerPassages}><RosterPage /></RequireRole> },
+      {
+        path: 'screening',
+        element: (
+          <RequireRole allow={can.readCoverage}>
+            <ScreeningPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'checkpoint',
+        element: (
+          <RequireRole allow={can.registerPassages}>
+            <EntryPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'checkpoints',
+        element: (
+          <RequireRole allow={can.manageSites}>
+            <SitesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'checkpoints/roster',
+        element: (
+          <RequireRole allow={can.registerPassages}>
+            <RosterPage />
+          </RequireRole>
+        ),
+      },
       { path: 'checkpoints/figures', element: <FiguresPage /> },
-      { path: 'zero-report', element: <RequireRole allow={can.fileZeroReport}><ZeroReportPage /></RequireRole> },
-      { path: 'zero-reports/status', element: <RequireRole allow={can.watchZeroReports}><ZeroReportStatusPage /></RequireRole> },
-      { path: 'alerts', element: <RequireRole allow={can.readAlerts}><AlertsPage /></RequireRole> },
+      {
+        path: 'zero-report',
+        element: (
+          <RequireRole allow={can.fileZeroReport}>
+            <ZeroReportPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'zero-reports/status',
+        element: (
+          <RequireRole allow={can.watchZeroReports}>
+            <ZeroReportStatusPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'alerts',
+        element: (
+          <RequireRole allow={can.readAlerts}>
+            <AlertsPage />
+          </RequireRole>
+        ),
+      },
       { path: 'isolation', element: <IsolationPage /> },
-      { path: 'isolation/today', element: <RequireRole allow={can.isolate}><IsolationTodayPage /></RequireRole> },
+      {
+        path: 'isolation/today',
+        element: (
+          <RequireRole allow={can.isolate}>
+            <IsolationTodayPage />
+          </RequireRole>
+        ),
+      },
       { path: 'isolation/episodes/:id', element: <EpisodeDetailPage /> },
       { path: 'isolation/episodes/:id/certificate', element: <CertificatePage /> },
       { path: 'isolation/sites', element: <IsolationSitesPage /> },
@@ -154,13 +231,48 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <InboxPage /> },
       { path: 'notices/:id', element: <NoticeViewPage /> },
       { path: 'gatherings', element: <GatheringsPage /> },
-      { path: 'dispatch', element: <RequireRole allow={can.dispatch}><DispatchesPage /></RequireRole> },
-      { path: 'dispatch/:id', element: <RequireRole allow={can.dispatch}><DispatchSheetPage /></RequireRole> },
+      {
+        path: 'dispatch',
+        element: (
+          <RequireRole allow={can.dispatch}>
+            <DispatchesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'dispatch/:id',
+        element: (
+          <RequireRole allow={can.dispatch}>
+            <DispatchSheetPage />
+          </RequireRole>
+        ),
+      },
       { path: 'daily-reports/*', element: <DailyReportsPage /> },
       { path: 'regions/:regionId?', element: <RegionsPage /> },
-      { path: 'users', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
-      { path: 'gaps', element: <RequireRole allow={can.readGaps}><GapsPage /></RequireRole> },
-      { path: 'audit', element: <RequireRole allow={can.readAudit}><AuditPage /></RequireRole> },
+      {
+        path: 'users',
+        element: (
+          <RequireRole allow={can.manageUsers}>
+            <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'gaps',
+        element: (
+          <RequireRole allow={can.readGaps}>
+            <GapsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireRole allow={can.readAudit}>
+            <AuditPage />
+          </RequireRole>
+        ),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

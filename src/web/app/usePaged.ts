@@ -13,14 +13,22 @@ export interface Paged<T> {
  * A cursor-paginated list: the first page loads when `query` changes (compared by value), more with
  * `loadMore()`. `reload()`, or a new `refreshKey`, starts again from the first page.
  */
-export function usePaged<T>(path: string | null, query: Query, onError?: (err: unknown) => void, refreshKey: unknown = 0) {
+export function usePaged<T>(
+  path: string | null,
+  query: Query,
+  onError?: (err: unknown) => void,
+  refreshKey: unknown = 0,
+) {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(query);
   // One object per first-page request: a new query, a reload() or a new refreshKey each make one.
-  const first = useMemo(() => ({ query: JSON.parse(key) as Query, generation, refreshKey }), [key, generation, refreshKey]);
+  const first = useMemo(
+    () => ({ query: JSON.parse(key) as Query, generation, refreshKey }),
+    [key, generation, refreshKey],
+  );
   const request = useRef(0);
   const errorRef = useRef(onError);
   errorRef.current = onError;

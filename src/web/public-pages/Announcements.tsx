@@ -6,11 +6,17 @@ import { publicApi, PublicError, type Lang, type PublicAnnouncementView } from '
 function when(iso: string, lang: Lang): string {
   const d = new Date(iso);
   const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return lang === 'en' ? `${d.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' })} ${hm}` : `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${hm}`;
+  return lang === 'en'
+    ? `${d.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' })} ${hm}`
+    : `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${hm}`;
 }
 
 function Urgency({ a, tr }: { a: PublicAnnouncementView; tr: Tr }) {
-  return a.urgency === 'routine' ? null : <span className={`pub-urgency pub-urgency-${a.urgency}`}>{tr(a.urgency === 'urgent' ? 'urgent' : 'immediate')}</span>;
+  return a.urgency === 'routine' ? null : (
+    <span className={`pub-urgency pub-urgency-${a.urgency}`}>
+      {tr(a.urgency === 'urgent' ? 'urgent' : 'immediate')}
+    </span>
+  );
 }
 
 /**
@@ -26,19 +32,39 @@ export function Announcements({ slug, lang, tr }: { slug: string; lang: Lang; tr
     setFailure(null);
     const fail = (err: unknown) => setFailure(err instanceof PublicError ? err : new PublicError(0, 'NETWORK', ''));
     if (slug) publicApi.announcement(lang, slug).then(setOne).catch(fail);
-    else publicApi.announcements(lang).then((r) => setItems(r.items)).catch(fail);
+    else
+      publicApi
+        .announcements(lang)
+        .then((r) => setItems(r.items))
+        .catch(fail);
   }, [lang, slug]);
   useEffect(load, [load]);
 
-  const back = <p><a href="/a" className="pub-small" data-testid="announcements-all">{tr('allAnnouncements')}</a></p>;
+  const back = (
+    <p>
+      <a href="/a" className="pub-small" data-testid="announcements-all">
+        {tr('allAnnouncements')}
+      </a>
+    </p>
+  );
   if (failure) {
     const gone = failure.code === 'ANNOUNCEMENT_WITHDRAWN';
     return (
       <section className="pub-card" data-testid={gone ? 'announcement-withdrawn' : 'announcement-invalid'}>
         <p className={gone ? 'pub-muted' : 'pub-error'}>
-          {gone ? tr('announcementWithdrawn') : failure.code === 'NETWORK' ? tr('network') : failure.status === 404 || failure.code === 'VALIDATION' ? tr('announcementNotFound') : failure.message}
+          {gone
+            ? tr('announcementWithdrawn')
+            : failure.code === 'NETWORK'
+              ? tr('network')
+              : failure.status === 404 || failure.code === 'VALIDATION'
+                ? tr('announcementNotFound')
+                : failure.message}
         </p>
-        {(failure.code === 'NETWORK' || failure.code === 'RATE_LIMITED') && <button type="button" className="pub-button" onClick={load}>{tr('retry')}</button>}
+        {(failure.code === 'NETWORK' || failure.code === 'RATE_LIMITED') && (
+          <button type="button" className="pub-button" onClick={load}>
+            {tr('retry')}
+          </button>
+        )}
         {back}
       </section>
     );
@@ -49,21 +75,37 @@ export function Announcements({ slug, lang, tr }: { slug: string; lang: Lang; tr
       <article className="pub-card" data-testid="announcement">
         <Urgency a={one} tr={tr} />
         <h1 data-testid="announcement-title">{one.title}</h1>
-        <p className="pub-muted">{one.regionName ?? ''} · {tr('publishedAt', { time: when(one.publishedAt, lang) })}</p>
-        <p className="pub-body" data-testid="announcement-body">{one.body}</p>
+        <p className="pub-muted">
+          {one.regionName ?? ''} · {tr('publishedAt', { time: when(one.publishedAt, lang) })}
+        </p>
+        <p className="pub-body" data-testid="announcement-body">
+          {one.body}
+        </p>
         {back}
       </article>
     );
   }
   if (!items) return <p className="pub-card">{tr('loading')}</p>;
-  if (items.length === 0) return <p className="pub-card" data-testid="announcements-empty">{tr('noAnnouncements')}</p>;
+  if (items.length === 0)
+    return (
+      <p className="pub-card" data-testid="announcements-empty">
+        {tr('noAnnouncements')}
+      </p>
+    );
   return (
     <section data-testid="announcements">
       {items.map((a) => (
-        <a key={a.slug} href={`/a/${a.slug}`} className="pub-card pub-announcement" data-testid={`announcement-${a.slug}`}>
+        <a
+          key={a.slug}
+          href={`/a/${a.slug}`}
+          className="pub-card pub-announcement"
+          data-testid={`announcement-${a.slug}`}
+        >
           <Urgency a={a} tr={tr} />
           <strong>{a.title}</strong>
-          <span className="pub-muted pub-small">{a.regionName ?? ''} · {when(a.publishedAt, lang)}</span>
+          <span className="pub-muted pub-small">
+            {a.regionName ?? ''} · {when(a.publishedAt, lang)}
+          </span>
         </a>
       ))}
     </section>

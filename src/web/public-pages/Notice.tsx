@@ -9,7 +9,10 @@ const MOBILE = /^1[3-9]\d{9}$/;
 function windowOf(from: string, to: string, lang: Lang): string {
   const a = new Date(from);
   const b = new Date(to);
-  const day = (d: Date) => (lang === 'en' ? d.toLocaleDateString('en', { month: 'short', day: 'numeric' }) : `${d.getMonth() + 1}月${d.getDate()}日`);
+  const day = (d: Date) =>
+    lang === 'en'
+      ? d.toLocaleDateString('en', { month: 'short', day: 'numeric' })
+      : `${d.getMonth() + 1}月${d.getDate()}日`;
   const hm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   const sameDay = a.toDateString() === b.toDateString();
   return `${day(a)} ${hm(a)} – ${sameDay ? '' : `${day(b)} `}${hm(b)}`;
@@ -23,7 +26,13 @@ function windowOf(from: string, to: string, lang: Lang): string {
 export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: Tr }) {
   const [notice, setNotice] = useState<PublicSeekNoticeView | null>(null);
   const [failure, setFailure] = useState<PublicError | null>(null);
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', phone: '', whereNow: '', idNumber: '', seat: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    name: '',
+    phone: '',
+    whereNow: '',
+    idNumber: '',
+    seat: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -52,8 +61,18 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
   if (failure && !notice) {
     return (
       <section className="pub-card" data-testid="notice-invalid">
-        <p className="pub-error">{failure.code === 'NETWORK' ? tr('network') : failure.code === 'NOTICE_NOT_FOUND' || failure.status === 404 || failure.code === 'VALIDATION' ? tr('noticeNotFound') : failure.message}</p>
-        {(failure.code === 'NETWORK' || failure.code === 'RATE_LIMITED') && <button type="button" className="pub-button" onClick={load}>{tr('retry')}</button>}
+        <p className="pub-error">
+          {failure.code === 'NETWORK'
+            ? tr('network')
+            : failure.code === 'NOTICE_NOT_FOUND' || failure.status === 404 || failure.code === 'VALIDATION'
+              ? tr('noticeNotFound')
+              : failure.message}
+        </p>
+        {(failure.code === 'NETWORK' || failure.code === 'RATE_LIMITED') && (
+          <button type="button" className="pub-button" onClick={load}>
+            {tr('retry')}
+          </button>
+        )}
       </section>
     );
   }
@@ -84,7 +103,11 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
     setSending(true);
     try {
       await publicApi.reportToSeekNotice(lang, slug, {
-        name: values.name.trim(), phone: values.phone.trim(), whereNow: values.whereNow.trim(), idNumber: values.idNumber.trim() || null, seat: values.seat.trim() || null,
+        name: values.name.trim(),
+        phone: values.phone.trim(),
+        whereNow: values.whereNow.trim(),
+        idNumber: values.idNumber.trim() || null,
+        seat: values.seat.trim() || null,
       });
       setSent(true);
     } catch (err) {
@@ -97,7 +120,9 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
         const byField: Partial<Record<Field, string>> = {};
         for (const issue of issues) {
           const field = issue.path[issue.path.length - 1] as Field;
-          if (field in values) byField[field] = field === 'phone' ? tr('phoneInvalid') : field === 'idNumber' ? tr('idInvalid') : tr('required');
+          if (field in values)
+            byField[field] =
+              field === 'phone' ? tr('phoneInvalid') : field === 'idNumber' ? tr('idInvalid') : tr('required');
         }
         if (Object.keys(byField).length) setErrors(byField);
         else setFormError(err.message);
@@ -107,9 +132,22 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
     }
   };
 
-  const input = (field: Field, label: string, props: { inputMode?: 'tel' | 'text'; autoComplete?: string; placeholder?: string; optional?: boolean; maxLength: number }) => (
+  const input = (
+    field: Field,
+    label: string,
+    props: {
+      inputMode?: 'tel' | 'text';
+      autoComplete?: string;
+      placeholder?: string;
+      optional?: boolean;
+      maxLength: number;
+    },
+  ) => (
     <>
-      <label className="pub-label" htmlFor={`notice-${field}`}>{label}{props.optional && <span className="pub-optional"> {tr('optional')}</span>}</label>
+      <label className="pub-label" htmlFor={`notice-${field}`}>
+        {label}
+        {props.optional && <span className="pub-optional"> {tr('optional')}</span>}
+      </label>
       <input
         id={`notice-${field}`}
         className={`pub-input${errors[field] ? ' pub-input-invalid' : ''}`}
@@ -122,7 +160,11 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
         aria-invalid={!!errors[field]}
         data-testid={`notice-${field}`}
       />
-      {errors[field] && <p className="pub-error pub-field-error" data-testid={`notice-${field}-error`}>{errors[field]}</p>}
+      {errors[field] && (
+        <p className="pub-error pub-field-error" data-testid={`notice-${field}-error`}>
+          {errors[field]}
+        </p>
+      )}
     </>
   );
 
@@ -132,12 +174,31 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
         <h1 data-testid="notice-heading">{notice.title}</h1>
         {notice.regionName && <p className="pub-muted">{notice.regionName}</p>}
         <dl className="pub-facts">
-          {notice.plate && <div><dt>{tr('plate')}</dt><dd className="pub-plate">{notice.plate}</dd></div>}
-          {notice.place && <div><dt>{tr('place')}</dt><dd>{notice.place}</dd></div>}
-          <div><dt>{tr('when')}</dt><dd>{windowOf(notice.windowFrom, notice.windowTo, lang)}</dd></div>
+          {notice.plate && (
+            <div>
+              <dt>{tr('plate')}</dt>
+              <dd className="pub-plate">{notice.plate}</dd>
+            </div>
+          )}
+          {notice.place && (
+            <div>
+              <dt>{tr('place')}</dt>
+              <dd>{notice.place}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{tr('when')}</dt>
+            <dd>{windowOf(notice.windowFrom, notice.windowTo, lang)}</dd>
+          </div>
         </dl>
-        <p className="pub-body" data-testid="notice-text">{notice.body}</p>
-        <a className="pub-button pub-call" href={`tel:${notice.hotline.replace(/[^\d+]/g, '')}`} data-testid="notice-hotline">
+        <p className="pub-body" data-testid="notice-text">
+          {notice.body}
+        </p>
+        <a
+          className="pub-button pub-call"
+          href={`tel:${notice.hotline.replace(/[^\d+]/g, '')}`}
+          data-testid="notice-hotline"
+        >
           {tr('call', { hotline: notice.hotline })}
         </a>
       </section>
@@ -146,18 +207,29 @@ export function NoticePage({ slug, lang, tr }: { slug: string; lang: Lang; tr: T
         {sent ? (
           <div data-testid="notice-thanks">
             <h2>{tr('thanks')}</h2>
-            <p className="pub-notice pub-notice-ok" role="status">{tr('thanksHint')}</p>
+            <p className="pub-notice pub-notice-ok" role="status">
+              {tr('thanksHint')}
+            </p>
           </div>
         ) : (
           <form onSubmit={submit} noValidate data-testid="notice-form">
             <h2>{notice.plate ? tr('iWasOnBoard') : tr('iWasThere')}</h2>
             <p className="pub-muted">{tr('formHint')}</p>
             {input('name', tr('name'), { autoComplete: 'name', maxLength: 50 })}
-            {input('phone', tr('phone'), { inputMode: 'tel', autoComplete: 'tel', placeholder: '13800000000', maxLength: 11 })}
+            {input('phone', tr('phone'), {
+              inputMode: 'tel',
+              autoComplete: 'tel',
+              placeholder: '13800000000',
+              maxLength: 11,
+            })}
             {input('whereNow', tr('whereNow'), { placeholder: tr('whereNowHint'), maxLength: 200 })}
             {input('idNumber', tr('idNumber'), { optional: true, autoComplete: 'off', maxLength: 30 })}
             {input('seat', notice.plate ? tr('seat') : tr('spot'), { optional: true, maxLength: 20 })}
-            {formError && <p className="pub-notice pub-notice-error" role="alert" data-testid="notice-form-error">{formError}</p>}
+            {formError && (
+              <p className="pub-notice pub-notice-error" role="alert" data-testid="notice-form-error">
+                {formError}
+              </p>
+            )}
             <button type="submit" className="pub-button pub-primary" disabled={sending} data-testid="notice-submit">
               {sending ? tr('sending') : tr('submit')}
             </button>

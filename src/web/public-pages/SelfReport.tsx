@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { NecessityKind, SelfReportView } from '../../shared/isolation';
 import type { Tr } from './messages';
-import { clock, FEVER_CELSIUS, MAX_CELSIUS, MIN_CELSIUS, NEEDS, publicApi, PublicError, SYMPTOMS, type Lang } from './publicApi';
+import {
+  clock,
+  FEVER_CELSIUS,
+  MAX_CELSIUS,
+  MIN_CELSIUS,
+  NEEDS,
+  publicApi,
+  PublicError,
+  SYMPTOMS,
+  type Lang,
+} from './publicApi';
 
 /** The typed temperature as °C, null when empty, NaN when no person can have it. */
 function parseTemperature(text: string): number | null {
@@ -33,7 +43,8 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
   const [asking, setAsking] = useState(false);
   const [helpNotice, setHelpNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const messageOf = (err: unknown) => (err instanceof PublicError && err.code !== 'NETWORK' ? err.message : tr('network'));
+  const messageOf = (err: unknown) =>
+    err instanceof PublicError && err.code !== 'NETWORK' ? err.message : tr('network');
 
   const load = useCallback(() => {
     publicApi
@@ -50,8 +61,18 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
   if (failure && !view) {
     return (
       <section className="pub-card" data-testid="self-report-invalid">
-        <p className="pub-error">{failure.code === 'NETWORK' ? tr('network') : failure.code === 'SELF_REPORT_LINK_INVALID' ? tr('invalidLink') : failure.message}</p>
-        {failure.code === 'NETWORK' && <button type="button" className="pub-button" onClick={load}>{tr('retry')}</button>}
+        <p className="pub-error">
+          {failure.code === 'NETWORK'
+            ? tr('network')
+            : failure.code === 'SELF_REPORT_LINK_INVALID'
+              ? tr('invalidLink')
+              : failure.message}
+        </p>
+        {failure.code === 'NETWORK' && (
+          <button type="button" className="pub-button" onClick={load}>
+            {tr('retry')}
+          </button>
+        )}
       </section>
     );
   }
@@ -61,7 +82,9 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
   const invalid = Number.isNaN(temp);
   const fever = temp !== null && !invalid && temp >= FEVER_CELSIUS;
   const now = new Date();
-  const nextPending = view.today.filter((s) => s.status === 'pending' && Date.parse(s.dueFrom) > now.getTime()).sort((a, b) => a.dueFrom.localeCompare(b.dueFrom))[0];
+  const nextPending = view.today
+    .filter((s) => s.status === 'pending' && Date.parse(s.dueFrom) > now.getTime())
+    .sort((a, b) => a.dueFrom.localeCompare(b.dueFrom))[0];
   const next = nextDue ?? nextPending?.dueFrom ?? null;
 
   const submit = async (e: FormEvent) => {
@@ -75,7 +98,11 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
     setNotice(null);
     try {
       const result = await publicApi.report(lang, token, { temperature: temp, symptoms });
-      setNotice(result.unwell ? { kind: 'warn', text: tr('sentUnwell') } : { kind: 'ok', text: tr('sent', { temp: `${temp.toFixed(1)}℃` }) });
+      setNotice(
+        result.unwell
+          ? { kind: 'warn', text: tr('sentUnwell') }
+          : { kind: 'ok', text: tr('sent', { temp: `${temp.toFixed(1)}℃` }) },
+      );
       setTemperature('');
       setSymptoms([]);
       load();
@@ -111,25 +138,41 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
   return (
     <>
       <section className="pub-card">
-        <h1 className="pub-hello" data-testid="self-report-name">{tr('hello', { name: view.name })}</h1>
+        <h1 className="pub-hello" data-testid="self-report-name">
+          {tr('hello', { name: view.name })}
+        </h1>
         <p className="pub-muted">{tr('dayOf', { n: view.dayNumber, start: view.startDay, end: view.plannedEndDay })}</p>
         <h2>{tr('today')}</h2>
         {view.today.length === 0 && <p className="pub-muted">{tr('noMore')}</p>}
         <ul className="pub-slots" data-testid="self-report-slots">
           {view.today.map((s) => (
             <li key={s.seq} className={`pub-slot pub-slot-${s.status}`} data-status={s.status}>
-              <span>{clock(s.dueFrom)}–{clock(s.dueTo)}</span>
+              <span>
+                {clock(s.dueFrom)}–{clock(s.dueTo)}
+              </span>
               <strong className={s.temperature !== null && s.temperature >= FEVER_CELSIUS ? 'pub-fever' : undefined}>
-                {s.status === 'filled' ? tr('slotDone', { temp: s.temperature !== null ? `${s.temperature.toFixed(1)}℃` : '✓' }) : s.status === 'missed' ? tr('slotMissed') : s.status === 'cancelled' ? tr('slotCancelled') : tr('slotPending')}
+                {s.status === 'filled'
+                  ? tr('slotDone', { temp: s.temperature !== null ? `${s.temperature.toFixed(1)}℃` : '✓' })
+                  : s.status === 'missed'
+                    ? tr('slotMissed')
+                    : s.status === 'cancelled'
+                      ? tr('slotCancelled')
+                      : tr('slotPending')}
               </strong>
             </li>
           ))}
         </ul>
-        {notice && <p className={`pub-notice pub-notice-${notice.kind}`} role="status" data-testid="self-report-notice">{notice.text}</p>}
+        {notice && (
+          <p className={`pub-notice pub-notice-${notice.kind}`} role="status" data-testid="self-report-notice">
+            {notice.text}
+          </p>
+        )}
         {view.canReportNow ? (
           <form onSubmit={submit} data-testid="self-report-form">
             <h2>{tr('reportNow')}</h2>
-            <label className="pub-label" htmlFor="pub-temp">{tr('temperature')}</label>
+            <label className="pub-label" htmlFor="pub-temp">
+              {tr('temperature')}
+            </label>
             <input
               id="pub-temp"
               className={`pub-temp${fever ? ' pub-temp-fever' : ''}${invalid ? ' pub-temp-invalid' : ''}`}
@@ -148,20 +191,36 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
                 const on = symptoms.includes(s);
                 return (
                   <label key={s} className={`pub-chip${on ? ' pub-chip-on' : ''}`}>
-                    <input type="checkbox" checked={on} onChange={() => setSymptoms(on ? symptoms.filter((x) => x !== s) : [...symptoms, s])} data-testid={`self-report-symptom-${s}`} />
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      onChange={() => setSymptoms(on ? symptoms.filter((x) => x !== s) : [...symptoms, s])}
+                      data-testid={`self-report-symptom-${s}`}
+                    />
                     {tr(`symptom.${s}`)}
                   </label>
                 );
               })}
             </div>
-            <button type="submit" className="pub-button pub-primary" disabled={sending} data-testid="self-report-submit">
+            <button
+              type="submit"
+              className="pub-button pub-primary"
+              disabled={sending}
+              data-testid="self-report-submit"
+            >
               {sending ? tr('sending') : tr('submit')}
             </button>
           </form>
         ) : (
           <div className="pub-next" data-testid="self-report-not-now">
             <p>{tr('notNow')}</p>
-            {next && <p className="pub-next-time">{sameDay(new Date(next), now) ? tr('nextAt', { time: clock(next) }) : tr('nextTomorrow', { time: clock(next) })}</p>}
+            {next && (
+              <p className="pub-next-time">
+                {sameDay(new Date(next), now)
+                  ? tr('nextAt', { time: clock(next) })
+                  : tr('nextTomorrow', { time: clock(next) })}
+              </p>
+            )}
           </div>
         )}
       </section>
@@ -171,21 +230,47 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
         <p className="pub-muted">{tr('helpHint')}</p>
         <div className="pub-needs">
           {NEEDS.map((k) => (
-            <button key={k} type="button" className={`pub-button${need === k ? ' pub-primary' : ''}`} aria-pressed={need === k} onClick={() => setNeed(need === k ? null : k)} data-testid={`self-report-need-${k}`}>
+            <button
+              key={k}
+              type="button"
+              className={`pub-button${need === k ? ' pub-primary' : ''}`}
+              aria-pressed={need === k}
+              onClick={() => setNeed(need === k ? null : k)}
+              data-testid={`self-report-need-${k}`}
+            >
               {tr(`need.${k}`)}
             </button>
           ))}
         </div>
         {need && (
           <>
-            <label className="pub-label" htmlFor="pub-detail">{tr('detail')}</label>
-            <textarea id="pub-detail" className="pub-textarea" rows={2} maxLength={300} value={detail} onChange={(e) => setDetail(e.target.value)} />
-            <button type="button" className="pub-button pub-primary" disabled={asking} onClick={() => void ask()} data-testid="self-report-ask">
+            <label className="pub-label" htmlFor="pub-detail">
+              {tr('detail')}
+            </label>
+            <textarea
+              id="pub-detail"
+              className="pub-textarea"
+              rows={2}
+              maxLength={300}
+              value={detail}
+              onChange={(e) => setDetail(e.target.value)}
+            />
+            <button
+              type="button"
+              className="pub-button pub-primary"
+              disabled={asking}
+              onClick={() => void ask()}
+              data-testid="self-report-ask"
+            >
               {asking ? tr('sending') : tr('ask')}
             </button>
           </>
         )}
-        {helpNotice && <p className={`pub-notice pub-notice-${helpNotice.kind}`} role="status">{helpNotice.text}</p>}
+        {helpNotice && (
+          <p className={`pub-notice pub-notice-${helpNotice.kind}`} role="status">
+            {helpNotice.text}
+          </p>
+        )}
         {view.necessities.length > 0 && (
           <>
             <h3>{tr('myRequests')}</h3>
@@ -193,7 +278,9 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
               {view.necessities.map((n, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: shown as the server lists them, never reordered; a request has no id here
                 <li key={`${n.requestedAt}-${i}`}>
-                  <span>{tr(`need.${n.kind}`)} · {new Date(n.requestedAt).toLocaleDateString(lang)} {clock(n.requestedAt)}</span>
+                  <span>
+                    {tr(`need.${n.kind}`)} · {new Date(n.requestedAt).toLocaleDateString(lang)} {clock(n.requestedAt)}
+                  </span>
                   <strong className={`pub-need-${n.status}`}>{tr(`needStatus.${n.status}`)}</strong>
                 </li>
               ))}

@@ -16,7 +16,10 @@ export function Verify({ code, lang, tr }: { code: string; lang: Lang; tr: Tr })
     publicApi
       .certificate(lang, code)
       .then((c) => !cancelled && setCert(c))
-      .catch((err: unknown) => !cancelled && setFailure(err instanceof PublicError ? err : new PublicError(0, 'NETWORK', '')));
+      .catch(
+        (err: unknown) =>
+          !cancelled && setFailure(err instanceof PublicError ? err : new PublicError(0, 'NETWORK', '')),
+      );
     return () => {
       cancelled = true;
     };
@@ -26,7 +29,9 @@ export function Verify({ code, lang, tr }: { code: string; lang: Lang; tr: Tr })
     const notFound = failure.code === 'CERTIFICATE_NOT_FOUND' || failure.code === 'VALIDATION';
     return (
       <section className="pub-card" data-testid="verify-result" data-valid="false">
-        <p className="pub-verdict pub-verdict-bad">✗ {notFound ? tr('notFound') : failure.code === 'NETWORK' ? tr('network') : failure.message}</p>
+        <p className="pub-verdict pub-verdict-bad">
+          ✗ {notFound ? tr('notFound') : failure.code === 'NETWORK' ? tr('network') : failure.message}
+        </p>
       </section>
     );
   }
@@ -43,7 +48,9 @@ export function Verify({ code, lang, tr }: { code: string; lang: Lang; tr: Tr })
   ];
   return (
     <section className="pub-card" data-testid="verify-result" data-valid={String(cert.valid)}>
-      <p className={`pub-verdict ${cert.valid ? 'pub-verdict-ok' : 'pub-verdict-bad'}`}>{cert.valid ? `✓ ${tr('valid')}` : `✗ ${tr('invalid')}`}</p>
+      <p className={`pub-verdict ${cert.valid ? 'pub-verdict-ok' : 'pub-verdict-bad'}`}>
+        {cert.valid ? `✓ ${tr('valid')}` : `✗ ${tr('invalid')}`}
+      </p>
       <dl className="pub-facts">
         {rows.map(([label, value]) => (
           <div key={label}>

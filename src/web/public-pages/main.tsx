@@ -29,7 +29,8 @@ function initialLang(): Lang {
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const dict = lang === 'en' ? en : zh;
-  const tr: Tr = (key, vars) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+  const tr: Tr = (key, vars) =>
+    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
   const [, kind, token = ''] = window.location.pathname.split('/');
   const toggle = () => {
     const next: Lang = lang === 'en' ? 'zh-CN' : 'en';
@@ -46,11 +47,31 @@ function PublicApp() {
     <>
       <header className="pub-header">
         <span className="pub-brand">群防</span>
-        <span className="pub-title">{kind === 'verify' ? tr('verifyTitle') : kind === 'n' ? tr('noticeTitle') : kind === 'a' ? tr('announcementsTitle') : tr('title')}</span>
-        <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">{tr('lang')}</button>
+        <span className="pub-title">
+          {kind === 'verify'
+            ? tr('verifyTitle')
+            : kind === 'n'
+              ? tr('noticeTitle')
+              : kind === 'a'
+                ? tr('announcementsTitle')
+                : tr('title')}
+        </span>
+        <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
+          {tr('lang')}
+        </button>
       </header>
       <main className="pub-main">
-        {kind === 'r' ? <SelfReport key={lang} token={token} lang={lang} tr={tr} /> : kind === 'n' ? <NoticePage key={lang} slug={token} lang={lang} tr={tr} /> : kind === 'verify' ? <Verify key={lang} code={token} lang={lang} tr={tr} /> : kind === 'a' ? <Announcements key={`${lang}-${token}`} slug={token} lang={lang} tr={tr} /> : <p className="pub-card">{tr('invalidLink')}</p>}
+        {kind === 'r' ? (
+          <SelfReport key={lang} token={token} lang={lang} tr={tr} />
+        ) : kind === 'n' ? (
+          <NoticePage key={lang} slug={token} lang={lang} tr={tr} />
+        ) : kind === 'verify' ? (
+          <Verify key={lang} code={token} lang={lang} tr={tr} />
+        ) : kind === 'a' ? (
+          <Announcements key={`${lang}-${token}`} slug={token} lang={lang} tr={tr} />
+        ) : (
+          <p className="pub-card">{tr('invalidLink')}</p>
+        )}
       </main>
     </>
   );

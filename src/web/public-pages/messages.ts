@@ -129,7 +129,8 @@ export const en: Record<PublicKey, string> = {
   submit: 'Submit',
   sending: 'Sending…',
   sent: 'Sent, thank you! Temperature {temp}',
-  sentUnwell: 'Sent. You reported a fever or symptoms; your observer will contact you soon. If you feel worse, call 120.',
+  sentUnwell:
+    'Sent. You reported a fever or symptoms; your observer will contact you soon. If you feel worse, call 120.',
   notNow: 'No temperature report is due right now',
   nextAt: 'Next report at {time}',
   nextTomorrow: "Today's reports are done; come back tomorrow at {time}",
@@ -176,7 +177,8 @@ export const en: Record<PublicKey, string> = {
   'needStatus.cancelled': 'Cancelled',
   noticeTitle: 'Qunfang · Seek notice',
   noticeClosed: 'This notice has ended',
-  noticeClosedHint: 'This seek notice has been closed. Thank you for your attention; if you have anything to report, contact your village or community.',
+  noticeClosedHint:
+    'This seek notice has been closed. Thank you for your attention; if you have anything to report, contact your village or community.',
   noticeNotFound: 'No such notice; check the link',
   plate: 'Plate',
   place: 'Place',
@@ -184,7 +186,8 @@ export const en: Record<PublicKey, string> = {
   call: 'Call the hotline {hotline}',
   iWasOnBoard: 'I was on board too',
   iWasThere: 'I was there too',
-  formHint: 'Please fill this in truthfully; staff will contact you soon. Your details are used for epidemic control only.',
+  formHint:
+    'Please fill this in truthfully; staff will contact you soon. Your details are used for epidemic control only.',
   phone: 'Mobile number',
   whereNow: 'Where you are now',
   whereNowHint: 'e.g. at home in a village of Gutao',
@@ -196,7 +199,8 @@ export const en: Record<PublicKey, string> = {
   idInvalid: 'The ID number is not valid',
   rateLimited: 'Too many submissions; try again later, or call the hotline',
   thanks: 'Received, thank you!',
-  thanksHint: 'Staff will contact you soon. Until then please stay where you live and tell us at once if you have a fever or a cough.',
+  thanksHint:
+    'Staff will contact you soon. Until then please stay where you live and tell us at once if you have a fever or a cough.',
   privacy: 'After you send, this page only says "received"; it never shows anyone else\'s details.',
   announcementsTitle: 'Qunfang · Announcements',
   allAnnouncements: 'All announcements',

@@ -14,11 +14,23 @@ export type PublicSeekNoticeView = z.infer<typeof PublicSeekNotice>;
 /** A public announcement (src/shared/notices.ts PublicAnnouncement). */
 export type PublicAnnouncementView = z.infer<typeof PublicAnnouncement>;
 
-export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'short_breath', 'diarrhoea', 'smell_taste', 'sore_throat', 'other'] as const satisfies readonly Symptom[];
+export const SYMPTOMS = [
+  'fever',
+  'cough',
+  'fatigue',
+  'short_breath',
+  'diarrhoea',
+  'smell_taste',
+  'sore_throat',
+  'other',
+] as const satisfies readonly Symptom[];
 export const NEEDS = ['food', 'medicine', 'gas', 'other'] as const satisfies readonly NecessityKind[];
 /** Fails to compile when the shared enums gain a value these lists lack. */
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
-export const LISTS_COMPLETE: [Exhaustive<Symptom, (typeof SYMPTOMS)[number]>, Exhaustive<NecessityKind, (typeof NEEDS)[number]>] = [true, true];
+export const LISTS_COMPLETE: [
+  Exhaustive<Symptom, (typeof SYMPTOMS)[number]>,
+  Exhaustive<NecessityKind, (typeof NEEDS)[number]>,
+] = [true, true];
 
 /** The shared bounds (src/shared/screening.ts MIN/MAX/FEVER_CELSIUS), repeated so no zod is loaded. */
 export const MIN_CELSIUS = 34.0;
@@ -27,7 +39,12 @@ export const FEVER_CELSIUS = 37.3;
 
 /** A refusal from the API: its stable code, the message in the chosen language, and details. */
 export class PublicError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -37,7 +54,11 @@ async function call<T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: 
   try {
     response = await fetch(`/api/public${path}`, {
       method,
-      headers: { 'Accept-Language': lang, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        'Accept-Language': lang,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
     });
@@ -52,19 +73,28 @@ async function call<T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: 
     data = null;
   }
   if (!response.ok) {
-    const error = (data as { error?: { code: string; message: string; details?: Record<string, unknown> } } | null)?.error;
-    throw new PublicError(response.status, error?.code ?? 'BAD_RESPONSE', error?.message ?? `HTTP ${response.status}`, error?.details);
+    const error = (data as { error?: { code: string; message: string; details?: Record<string, unknown> } } | null)
+      ?.error;
+    throw new PublicError(
+      response.status,
+      error?.code ?? 'BAD_RESPONSE',
+      error?.message ?? `HTTP ${response.status}`,
+      error?.details,
+    );
   }
   return data as T;
 }
 
 export const publicApi = {
   view: (lang: Lang, token: string) => call<SelfReportView>(lang, 'GET', `/self-report/${token}`),
-  report: (lang: Lang, token: string, body: { temperature: number; symptoms: string[] }) => call<{ seq: number; day: string; unwell: boolean }>(lang, 'POST', `/self-report/${token}`, body),
-  ask: (lang: Lang, token: string, body: { kind: NecessityKind; detail: string | null }) => call<{ id: string }>(lang, 'POST', `/self-report/${token}/necessities`, body),
+  report: (lang: Lang, token: string, body: { temperature: number; symptoms: string[] }) =>
+    call<{ seq: number; day: string; unwell: boolean }>(lang, 'POST', `/self-report/${token}`, body),
+  ask: (lang: Lang, token: string, body: { kind: NecessityKind; detail: string | null }) =>
+    call<{ id: string }>(lang, 'POST', `/self-report/${token}/necessities`, body),
   certificate: (lang: Lang, code: string) => call<CertificateView>(lang, 'GET', `/certificates/${code}`),
   seekNotice: (lang: Lang, slug: string) => call<PublicSeekNoticeView>(lang, 'GET', `/seek-notices/${slug}`),
-  reportToSeekNotice: (lang: Lang, slug: string, body: SelfReportToSeekNotice) => call<{ received: true }>(lang, 'POST', `/seek-notices/${slug}/reports`, body),
+  reportToSeekNotice: (lang: Lang, slug: string, body: SelfReportToSeekNotice) =>
+    call<{ received: true }>(lang, 'POST', `/seek-notices/${slug}/reports`, body),
   announcements: (lang: Lang) => call<{ items: PublicAnnouncementView[] }>(lang, 'GET', '/announcements'),
   announcement: (lang: Lang, slug: string) => call<PublicAnnouncementView>(lang, 'GET', `/announcements/${slug}`),
 };

@@ -43,8 +43,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('screening_visits_household').on('screening_visits').columns(['household_id', 'visited_at']).execute();
-  await db.schema.createIndex('screening_visits_round_worker').on('screening_visits').columns(['round_id', 'worker_id']).execute();
+  await db.schema
+    .createIndex('screening_visits_household')
+    .on('screening_visits')
+    .columns(['household_id', 'visited_at'])
+    .execute();
+  await db.schema
+    .createIndex('screening_visits_round_worker')
+    .on('screening_visits')
+    .columns(['round_id', 'worker_id'])
+    .execute();
   await db.schema.createIndex('screening_visits_path').on('screening_visits').columns(['region_path']).execute();
 
   await db.schema
@@ -73,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('worker_id', id, (c) => c.notNull())
     .addPrimaryKeyConstraint('screening_household_status_pk', ['round_id', 'household_id'])
     .execute();
-  await db.schema.createIndex('screening_status_round_path').on('screening_household_status').columns(['round_id', 'region_path']).execute();
+  await db.schema
+    .createIndex('screening_status_round_path')
+    .on('screening_household_status')
+    .columns(['round_id', 'region_path'])
+    .execute();
 
   await db.schema
     .createTable('alerts')

@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('duty_shifts_site_time').on('duty_shifts').columns(['site_id', 'starts_at']).execute();
-  await db.schema.createIndex('duty_shifts_path_time').on('duty_shifts').columns(['region_path', 'starts_at']).execute();
+  await db.schema
+    .createIndex('duty_shifts_path_time')
+    .on('duty_shifts')
+    .columns(['region_path', 'starts_at'])
+    .execute();
 
   await db.schema
     .createTable('duty_assignments')

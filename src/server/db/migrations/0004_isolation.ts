@@ -73,13 +73,43 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('isolation_episodes_one_active').on('isolation_episodes').column('person_id').unique().where(sql.ref('status'), '=', 'active').execute();
-  await db.schema.createIndex('isolation_episodes_person').on('isolation_episodes').columns(['person_id', 'created_at']).execute();
-  await db.schema.createIndex('isolation_episodes_path').on('isolation_episodes').columns(['region_path', 'status']).execute();
-  await db.schema.createIndex('isolation_episodes_observer').on('isolation_episodes').columns(['observer_id', 'status']).execute();
-  await db.schema.createIndex('isolation_episodes_room').on('isolation_episodes').columns(['room_id', 'status']).execute();
-  await db.schema.createIndex('isolation_episodes_site').on('isolation_episodes').columns(['site_id', 'status']).execute();
-  await db.schema.createIndex('isolation_episodes_household').on('isolation_episodes').columns(['household_id', 'status']).execute();
+  await db.schema
+    .createIndex('isolation_episodes_one_active')
+    .on('isolation_episodes')
+    .column('person_id')
+    .unique()
+    .where(sql.ref('status'), '=', 'active')
+    .execute();
+  await db.schema
+    .createIndex('isolation_episodes_person')
+    .on('isolation_episodes')
+    .columns(['person_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('isolation_episodes_path')
+    .on('isolation_episodes')
+    .columns(['region_path', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('isolation_episodes_observer')
+    .on('isolation_episodes')
+    .columns(['observer_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('isolation_episodes_room')
+    .on('isolation_episodes')
+    .columns(['room_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('isolation_episodes_site')
+    .on('isolation_episodes')
+    .columns(['site_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('isolation_episodes_household')
+    .on('isolation_episodes')
+    .columns(['household_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('follow_up_slots')
@@ -107,13 +137,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('follow_up_slots_episode_day_seq', ['episode_id', 'day', 'seq'])
     .execute();
   // Pending slots of open episodes by due time: the sweeper's "what is now past its grace".
-  await db.schema.createIndex('follow_up_slots_open_pending').on('follow_up_slots').column('due_to')
-    .where(sql<boolean>`status = 'pending' and episode_open = 1`).execute();
+  await db.schema
+    .createIndex('follow_up_slots_open_pending')
+    .on('follow_up_slots')
+    .column('due_to')
+    .where(sql<boolean>`status = 'pending' and episode_open = 1`)
+    .execute();
   // The missed slots of active episodes by place: what the missed list and its counts read.
-  await db.schema.createIndex('follow_up_slots_open_missed').on('follow_up_slots').columns(['region_path', 'observer_id', 'due_to'])
-    .where(sql<boolean>`status = 'missed' and episode_open = 1`).execute();
-  await db.schema.createIndex('follow_up_slots_observer_day').on('follow_up_slots').columns(['observer_id', 'day']).execute();
-  await db.schema.createIndex('follow_up_slots_path_day').on('follow_up_slots').columns(['region_path', 'day']).execute();
+  await db.schema
+    .createIndex('follow_up_slots_open_missed')
+    .on('follow_up_slots')
+    .columns(['region_path', 'observer_id', 'due_to'])
+    .where(sql<boolean>`status = 'missed' and episode_open = 1`)
+    .execute();
+  await db.schema
+    .createIndex('follow_up_slots_observer_day')
+    .on('follow_up_slots')
+    .columns(['observer_id', 'day'])
+    .execute();
+  await db.schema
+    .createIndex('follow_up_slots_path_day')
+    .on('follow_up_slots')
+    .columns(['region_path', 'day'])
+    .execute();
 
   await db.schema
     .createTable('necessity_requests')
@@ -134,7 +180,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_by', id)
     .execute();
-  await db.schema.createIndex('necessity_requests_path').on('necessity_requests').columns(['region_path', 'status']).execute();
+  await db.schema
+    .createIndex('necessity_requests_path')
+    .on('necessity_requests')
+    .columns(['region_path', 'status'])
+    .execute();
   await db.schema.createIndex('necessity_requests_episode').on('necessity_requests').columns(['episode_id']).execute();
 
   await db.schema

@@ -81,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agreed', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('gathering_visits_gathering').on('gathering_visits').columns(['gathering_id', 'visited_at']).execute();
+  await db.schema
+    .createIndex('gathering_visits_gathering')
+    .on('gathering_visits')
+    .columns(['gathering_id', 'visited_at'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -47,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('done_note', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('dispatch_items_dispatch').on('dispatch_items').columns(['dispatch_id', 'kind']).execute();
+  await db.schema
+    .createIndex('dispatch_items_dispatch')
+    .on('dispatch_items')
+    .columns(['dispatch_id', 'kind'])
+    .execute();
   await db.schema.createIndex('dispatch_items_path').on('dispatch_items').columns(['region_path', 'status']).execute();
 }
 

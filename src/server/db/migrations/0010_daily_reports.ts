@@ -50,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('daily_reports_path_day', ['region_path', 'day'])
     .execute();
   // a day's list of a jurisdiction: one index range per level
-  await db.schema.createIndex('daily_reports_day_level_path').on('daily_reports').columns(['day', 'level', 'region_path']).execute();
+  await db.schema
+    .createIndex('daily_reports_day_level_path')
+    .on('daily_reports')
+    .columns(['day', 'level', 'region_path'])
+    .execute();
   // a region holding reports cannot be deleted (regionHoldsData looks by region_id)
   await db.schema.createIndex('daily_reports_region').on('daily_reports').columns(['region_id', 'day']).execute();
 

@@ -30,7 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('login_throttle_username').on('login_throttle').columns(['username', 'kind']).execute();
   await db.schema.createIndex('login_throttle_updated').on('login_throttle').column('updated_at').execute();
 
-  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   if (!pg) return;
   await sql`create function audit_log_no_truncate() returns trigger language plpgsql as $$

@@ -28,10 +28,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('decision_note', 'text')
     .execute();
-  await db.schema.createIndex('person_transfers_one_pending').on('person_transfers').column('person_id').unique()
-    .where(sql<boolean>`status = 'pending'`).execute();
-  await db.schema.createIndex('person_transfers_person').on('person_transfers').columns(['person_id', 'requested_at']).execute();
-  await db.schema.createIndex('person_transfers_status').on('person_transfers').columns(['status', 'expires_at']).execute();
+  await db.schema
+    .createIndex('person_transfers_one_pending')
+    .on('person_transfers')
+    .column('person_id')
+    .unique()
+    .where(sql<boolean>`status = 'pending'`)
+    .execute();
+  await db.schema
+    .createIndex('person_transfers_person')
+    .on('person_transfers')
+    .columns(['person_id', 'requested_at'])
+    .execute();
+  await db.schema
+    .createIndex('person_transfers_status')
+    .on('person_transfers')
+    .columns(['status', 'expires_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -8,9 +8,17 @@ export async function insertAlert(db: Db, row: Insertable<AlertTable>): Promise<
 }
 
 /** Alerts in scope with the person's name, newest first, or — for the live stream — those after a given id, oldest first. */
-export async function listAlerts(db: Db, scope: Scope, f: { open?: boolean; before?: string; after?: string; limit: number }) {
+export async function listAlerts(
+  db: Db,
+  scope: Scope,
+  f: { open?: boolean; before?: string; after?: string; limit: number },
+) {
   return inScope(
-    db.selectFrom('alerts').leftJoin('persons', 'persons.id', 'alerts.person_id').selectAll('alerts').select('persons.name as person_name'),
+    db
+      .selectFrom('alerts')
+      .leftJoin('persons', 'persons.id', 'alerts.person_id')
+      .selectAll('alerts')
+      .select('persons.name as person_name'),
     'alerts.region_path',
     scope,
   )
@@ -37,8 +45,12 @@ export async function linkAlertToReferral(db: Db, id: string, referralId: string
 
 /** Acknowledge the still-open alerts that announce a referral (the clinic's finding has come in). */
 export async function acknowledgeAlertsOfReferral(db: Db, referralId: string, by: string, at: string): Promise<void> {
-  await db.updateTable('alerts').set({ acknowledged_at: at, acknowledged_by: by })
-    .where('referral_id', '=', referralId).where('acknowledged_at', 'is', null).execute();
+  await db
+    .updateTable('alerts')
+    .set({ acknowledged_at: at, acknowledged_by: by })
+    .where('referral_id', '=', referralId)
+    .where('acknowledged_at', 'is', null)
+    .execute();
 }
 
 export type AlertListRow = Awaited<ReturnType<typeof listAlerts>>[number];

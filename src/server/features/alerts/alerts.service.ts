@@ -28,8 +28,17 @@ export async function raiseAlert(db: Db, clock: Clock, a: AlertInput): Promise<s
   const now = clock.now();
   const id = uuidv7(now.getTime());
   await insertAlert(db, {
-    id, kind: a.kind, person_id: a.personId, region_path: a.regionPath, source_type: a.sourceType, source_id: a.sourceId,
-    message: a.message, created_at: now.toISOString(), acknowledged_at: null, acknowledged_by: null, referral_id: a.referralId ?? null,
+    id,
+    kind: a.kind,
+    person_id: a.personId,
+    region_path: a.regionPath,
+    source_type: a.sourceType,
+    source_id: a.sourceId,
+    message: a.message,
+    created_at: now.toISOString(),
+    acknowledged_at: null,
+    acknowledged_by: null,
+    referral_id: a.referralId ?? null,
   });
   return id;
 }
@@ -42,7 +51,9 @@ export async function raiseAlert(db: Db, clock: Clock, a: AlertInput): Promise<s
  * people) are not raised again.
  */
 export async function raiseAlerts(db: Db, clock: Clock, alerts: AlertInput[]): Promise<void> {
-  const referred = new Set(alerts.filter((a) => a.kind === 'refer' && a.referral).map((a) => `${a.sourceType}:${a.sourceId}`));
+  const referred = new Set(
+    alerts.filter((a) => a.kind === 'refer' && a.referral).map((a) => `${a.sourceType}:${a.sourceId}`),
+  );
   for (const a of alerts) {
     if (a.kind === 'fever' && referred.has(`${a.sourceType}:${a.sourceId}`)) continue;
     if (a.kind !== 'refer' || !a.referral) {
@@ -51,18 +62,38 @@ export async function raiseAlerts(db: Db, clock: Clock, alerts: AlertInput[]): P
     }
     for (const subject of referredSubjects(a.referral)) {
       const referralId = await insertReferral(db, clock, {
-        personId: subject.personId, personName: subject.personName, regionPath: a.regionPath, sourceType: a.sourceType as ReferralSource, sourceId: a.sourceId,
-        reason: subject.reason, referredAt: a.referral.at, referredBy: a.referral.by,
+        personId: subject.personId,
+        personName: subject.personName,
+        regionPath: a.regionPath,
+        sourceType: a.sourceType as ReferralSource,
+        sourceId: a.sourceId,
+        reason: subject.reason,
+        referredAt: a.referral.at,
+        referredBy: a.referral.by,
       });
-      await raiseAlert(db, clock, { ...a, kind: subject.fever ? 'fever' : 'refer', personId: subject.personId, message: `${a.message}：${subject.personName}（${subject.reason}）`, referralId });
+      await raiseAlert(db, clock, {
+        ...a,
+        kind: subject.fever ? 'fever' : 'refer',
+        personId: subject.personId,
+        message: `${a.message}：${subject.personName}（${subject.reason}）`,
+        referralId,
+      });
     }
   }
 }
 
 export function toAlert(r: AlertListRow): Alert {
   return {
-    id: r.id, kind: r.kind, personId: r.person_id, personName: r.person_name ?? null, regionPath: r.region_path,
-    sourceType: r.source_type, sourceId: r.source_id, message: r.message, createdAt: r.created_at, acknowledgedAt: r.acknowledged_at,
+    id: r.id,
+    kind: r.kind,
+    personId: r.person_id,
+    personName: r.person_name ?? null,
+    regionPath: r.region_path,
+    sourceType: r.source_type,
+    sourceId: r.source_id,
+    message: r.message,
+    createdAt: r.created_at,
+    acknowledgedAt: r.acknowledged_at,
     referralId: r.referral_id,
   };
 }
@@ -73,6 +104,11 @@ export async function acknowledgeAlert(db: Db, clock: Clock, actor: Actor, id: s
     if (!row || !pathInScope(row.region_path, scopeOf(actor))) throw new AppError('NOT_FOUND');
     if (row.acknowledged_at) return;
     await acknowledgeAlertRow(trx, id, actor.id, clock.now().toISOString());
-    await audit(trx, clock, actor, { action: 'alert.acknowledge', entityType: 'alert', entityId: id, regionPath: row.region_path });
+    await audit(trx, clock, actor, {
+      action: 'alert.acknowledge',
+      entityType: 'alert',
+      entityId: id,
+      regionPath: row.region_path,
+    });
   });
 }

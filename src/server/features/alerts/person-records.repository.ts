@@ -6,8 +6,12 @@ import type { Db } from '../../db/database';
  * Returns how many moved. Called by residents.
  */
 export async function moveOpenAlertRecords(db: Db, personId: string, toPath: string): Promise<number> {
-  const alerts = await db.updateTable('alerts').set({ region_path: toPath })
-    .where('person_id', '=', personId).where('acknowledged_at', 'is', null).executeTakeFirst();
+  const alerts = await db
+    .updateTable('alerts')
+    .set({ region_path: toPath })
+    .where('person_id', '=', personId)
+    .where('acknowledged_at', 'is', null)
+    .executeTakeFirst();
   return Number(alerts.numUpdatedRows);
 }
 
@@ -23,8 +27,13 @@ export async function repointAlertRecords(db: Db, fromId: string, toId: string) 
 }
 
 /** Undoing a merge: the alerts it moved (as repointAlertRecords returned them) go back to `personId`. */
-export async function restoreAlertRecords(db: Db, moved: readonly { table: string; ids: string[] }[], personId: string) {
+export async function restoreAlertRecords(
+  db: Db,
+  moved: readonly { table: string; ids: string[] }[],
+  personId: string,
+) {
   for (const m of moved) {
-    if (m.table === 'alerts') await db.updateTable('alerts').set({ person_id: personId }).where('id', 'in', m.ids).execute();
+    if (m.table === 'alerts')
+      await db.updateTable('alerts').set({ person_id: personId }).where('id', 'in', m.ids).execute();
   }
 }

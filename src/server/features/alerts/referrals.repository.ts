@@ -27,19 +27,51 @@ export function referredSubjects(event: ReferralEvent): ReferralSubject[] {
   return flagged.length ? flagged : event.subjects;
 }
 
-export async function insertReferral(db: Db, clock: Clock, r: { personId: string | null; personName: string; regionPath: string; sourceType: ReferralSource; sourceId: string | null; reason: string; referredAt: string; referredBy: string | null; facility?: string | null }): Promise<string> {
+export async function insertReferral(
+  db: Db,
+  clock: Clock,
+  r: {
+    personId: string | null;
+    personName: string;
+    regionPath: string;
+    sourceType: ReferralSource;
+    sourceId: string | null;
+    reason: string;
+    referredAt: string;
+    referredBy: string | null;
+    facility?: string | null;
+  },
+): Promise<string> {
   const now = clock.now().toISOString();
   const id = uuidv7(clock.now().getTime());
-  await db.insertInto('referrals').values({
-    id, person_id: r.personId, person_name: r.personName, region_path: r.regionPath, source_type: r.sourceType, source_id: r.sourceId,
-    reason: r.reason, facility: r.facility ?? null, referred_at: r.referredAt, referred_by: r.referredBy,
-    outcome: null, outcome_at: null, outcome_note: null, outcome_by: null, case_id: null, created_at: now, updated_at: now,
-  }).execute();
+  await db
+    .insertInto('referrals')
+    .values({
+      id,
+      person_id: r.personId,
+      person_name: r.personName,
+      region_path: r.regionPath,
+      source_type: r.sourceType,
+      source_id: r.sourceId,
+      reason: r.reason,
+      facility: r.facility ?? null,
+      referred_at: r.referredAt,
+      referred_by: r.referredBy,
+      outcome: null,
+      outcome_at: null,
+      outcome_note: null,
+      outcome_by: null,
+      case_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }
 
 function selectReferrals(db: Db) {
-  return db.selectFrom('referrals')
+  return db
+    .selectFrom('referrals')
     .leftJoin('users as referrer', 'referrer.id', 'referrals.referred_by')
     .leftJoin('users as finder', 'finder.id', 'referrals.outcome_by')
     .selectAll('referrals')
@@ -52,7 +84,11 @@ export async function findReferralInScope(db: Db, scope: Scope, id: string): Pro
 }
 
 /** Referrals in scope, newest first; open: still waiting for the clinic's finding. */
-export async function listReferrals(db: Db, scope: Scope, f: { open?: boolean; personId?: string; before?: string; limit: number }) {
+export async function listReferrals(
+  db: Db,
+  scope: Scope,
+  f: { open?: boolean; personId?: string; before?: string; limit: number },
+) {
   return inScope(selectReferrals(db), 'referrals.region_path', scope)
     .$if(f.open === true, (q) => q.where('referrals.outcome', 'is', null))
     .$if(f.personId !== undefined, (q) => q.where('referrals.person_id', '=', f.personId!))
@@ -62,7 +98,20 @@ export async function listReferrals(db: Db, scope: Scope, f: { open?: boolean; p
     .execute();
 }
 
-export async function updateReferral(db: Db, id: string, set: Partial<{ facility: string; referred_at: string; outcome: 'excluded' | 'suspected' | 'confirmed'; outcome_at: string; outcome_note: string | null; outcome_by: string; case_id: string; updated_at: string }>) {
+export async function updateReferral(
+  db: Db,
+  id: string,
+  set: Partial<{
+    facility: string;
+    referred_at: string;
+    outcome: 'excluded' | 'suspected' | 'confirmed';
+    outcome_at: string;
+    outcome_note: string | null;
+    outcome_by: string;
+    case_id: string;
+    updated_at: string;
+  }>,
+) {
   await db.updateTable('referrals').set(set).where('id', '=', id).execute();
 }
 

@@ -9,7 +9,13 @@ import { getPerson } from '../residents';
 import { createCase } from '../tracing';
 import { raiseAlert } from './alerts.service';
 import { acknowledgeAlertsOfReferral, findAlert, linkAlertToReferral } from './alerts.repository';
-import { findCaseIdOfPerson, findReferralInScope, insertReferral, updateReferral, type ReferralRow } from './referrals.repository';
+import {
+  findCaseIdOfPerson,
+  findReferralInScope,
+  insertReferral,
+  updateReferral,
+  type ReferralRow,
+} from './referrals.repository';
 
 /** Who records referrals and their outcomes: the roles that handle alerts (command centre, townships). */
 export const ROLES_THAT_REFER = ['admin', 'command', 'township'] as const;
@@ -21,9 +27,22 @@ export interface ReferralContext {
 
 export function toReferral(r: ReferralRow): Referral {
   return {
-    id: r.id, personId: r.person_id, personName: r.person_name, regionPath: r.region_path, sourceType: r.source_type, sourceId: r.source_id,
-    reason: r.reason, facility: r.facility, referredAt: r.referred_at, referredByName: r.referred_by_name ?? null,
-    outcome: r.outcome, outcomeAt: r.outcome_at, outcomeNote: r.outcome_note, outcomeByName: r.outcome_by_name ?? null, caseId: r.case_id, createdAt: r.created_at,
+    id: r.id,
+    personId: r.person_id,
+    personName: r.person_name,
+    regionPath: r.region_path,
+    sourceType: r.source_type,
+    sourceId: r.source_id,
+    reason: r.reason,
+    facility: r.facility,
+    referredAt: r.referred_at,
+    referredByName: r.referred_by_name ?? null,
+    outcome: r.outcome,
+    outcomeAt: r.outcome_at,
+    outcomeNote: r.outcome_note,
+    outcomeByName: r.outcome_by_name ?? null,
+    caseId: r.case_id,
+    createdAt: r.created_at,
   };
 }
 
@@ -50,38 +69,70 @@ export async function createReferral(db: Db, clock: Clock, actor: Actor, input: 
     const person = await getPerson(trx, actor, input.personId);
     const referredAt = notInFuture(clock, input.referredAt);
     const referralId = await insertReferral(trx, clock, {
-      personId: person.id, personName: person.name, regionPath: person.region_path, sourceType: input.sourceType, sourceId: input.sourceId ?? null,
-      reason: input.reason, referredAt, referredBy: actor.id, facility: input.facility ?? null,
+      personId: person.id,
+      personName: person.name,
+      regionPath: person.region_path,
+      sourceType: input.sourceType,
+      sourceId: input.sourceId ?? null,
+      reason: input.reason,
+      referredAt,
+      referredBy: actor.id,
+      facility: input.facility ?? null,
     });
     if (input.alertId) {
       const alert = await findAlert(trx, input.alertId);
-      if (!alert || !pathInScope(alert.region_path, scopeOf(actor)) || alert.person_id !== person.id) throw new AppError('NOT_FOUND', { field: 'alertId' });
+      if (!alert || !pathInScope(alert.region_path, scopeOf(actor)) || alert.person_id !== person.id)
+        throw new AppError('NOT_FOUND', { field: 'alertId' });
       if (alert.referral_id) throw new AppError('REFERRAL_EXISTS', { referralId: alert.referral_id });
       await linkAlertToReferral(trx, alert.id, referralId);
     } else {
       await raiseAlert(trx, clock, {
-        kind: 'refer', personId: person.id, regionPath: person.region_path, sourceType: input.sourceType, sourceId: input.sourceId ?? referralId,
-        message: `转诊${input.facility ? ' ' + input.facility : '发热门诊'}：${person.name}（${input.reason}）`, referralId,
+        kind: 'refer',
+        personId: person.id,
+        regionPath: person.region_path,
+        sourceType: input.sourceType,
+        sourceId: input.sourceId ?? referralId,
+        message: `转诊${input.facility ? ' ' + input.facility : '发热门诊'}：${person.name}（${input.reason}）`,
+        referralId,
       });
     }
-    await audit(trx, clock, actor, { action: 'referral.create', entityType: 'referral', entityId: referralId, regionPath: person.region_path, details: { personId: person.id, facility: input.facility } });
+    await audit(trx, clock, actor, {
+      action: 'referral.create',
+      entityType: 'referral',
+      entityId: referralId,
+      regionPath: person.region_path,
+      details: { personId: person.id, facility: input.facility },
+    });
     return referralId;
   });
   return getReferral(db, actor, id);
 }
 
 /** Where the person was taken and when. */
-export async function changeReferral(db: Db, clock: Clock, actor: Actor, id: string, change: ReferralChange): Promise<ReferralRow> {
+export async function changeReferral(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  change: ReferralChange,
+): Promise<ReferralRow> {
   await db.transaction().execute(async (trx) => {
     const row = await getReferral(trx, actor, id);
     const set: Parameters<typeof updateReferral>[2] = { updated_at: clock.now().toISOString() };
     if (change.facility !== undefined) set.facility = change.facility;
     if (change.referredAt !== undefined) {
       set.referred_at = notInFuture(clock, change.referredAt);
-      if (row.outcome_at && set.referred_at > row.outcome_at) throw new AppError('REFERRAL_TIME_INVALID', { referredAt: change.referredAt });
+      if (row.outcome_at && set.referred_at > row.outcome_at)
+        throw new AppError('REFERRAL_TIME_INVALID', { referredAt: change.referredAt });
     }
     await updateReferral(trx, id, set);
-    await audit(trx, clock, actor, { action: 'referral.change', entityType: 'referral', entityId: id, regionPath: row.region_path, details: change });
+    await audit(trx, clock, actor, {
+      action: 'referral.change',
+      entityType: 'referral',
+      entityId: id,
+      regionPath: row.region_path,
+      details: change,
+    });
   });
   return getReferral(db, actor, id);
 }
@@ -93,16 +144,34 @@ export async function changeReferral(db: Db, clock: Clock, actor: Actor, id: str
  * day, treated at the facility) so contacts can be traced at once. A finding can be corrected
  * (疑似 later 确诊 or 排除); each is audited.
  */
-export async function recordReferralOutcome(db: Db, ctx: ReferralContext, actor: Actor, id: string, input: ReferralOutcomeInput): Promise<ReferralRow> {
+export async function recordReferralOutcome(
+  db: Db,
+  ctx: ReferralContext,
+  actor: Actor,
+  id: string,
+  input: ReferralOutcomeInput,
+): Promise<ReferralRow> {
   const { clock } = ctx;
   const row = await db.transaction().execute(async (trx) => {
     const current = await getReferral(trx, actor, id);
     const at = notInFuture(clock, input.at);
     if (at < current.referred_at) throw new AppError('REFERRAL_TIME_INVALID', { at: input.at });
     const now = clock.now().toISOString();
-    await updateReferral(trx, id, { outcome: input.outcome, outcome_at: at, outcome_note: input.note ?? null, outcome_by: actor.id, updated_at: now });
+    await updateReferral(trx, id, {
+      outcome: input.outcome,
+      outcome_at: at,
+      outcome_note: input.note ?? null,
+      outcome_by: actor.id,
+      updated_at: now,
+    });
     await acknowledgeAlertsOfReferral(trx, id, actor.id, now);
-    await audit(trx, clock, actor, { action: 'referral.outcome', entityType: 'referral', entityId: id, regionPath: current.region_path, details: { outcome: input.outcome, from: current.outcome, at } });
+    await audit(trx, clock, actor, {
+      action: 'referral.outcome',
+      entityType: 'referral',
+      entityId: id,
+      regionPath: current.region_path,
+      details: { outcome: input.outcome, from: current.outcome, at },
+    });
     return { ...current, outcome_at: at };
   });
   if (input.outcome !== 'excluded' && row.person_id && !row.case_id) {
@@ -113,13 +182,23 @@ export async function recordReferralOutcome(db: Db, ctx: ReferralContext, actor:
 }
 
 /** The person's case: the one there is, else a new one — unless the person is beyond the actor's reach. */
-async function caseFor(db: Db, ctx: ReferralContext, actor: Actor, row: ReferralRow, input: ReferralOutcomeInput): Promise<string | null> {
+async function caseFor(
+  db: Db,
+  ctx: ReferralContext,
+  actor: Actor,
+  row: ReferralRow,
+  input: ReferralOutcomeInput,
+): Promise<string | null> {
   const existing = await findCaseIdOfPerson(db, row.person_id!);
   if (existing) return existing;
   try {
     const created = await createCase(db, ctx.clock, actor, {
-      personId: row.person_id!, classification: input.outcome, outcome: 'under_treatment', reportDate: localDay(new Date(row.outcome_at!), ctx.timeZone),
-      treatedAt: row.facility, note: [`转诊：${row.reason}`, input.note].filter(Boolean).join('；').slice(0, 500),
+      personId: row.person_id!,
+      classification: input.outcome,
+      outcome: 'under_treatment',
+      reportDate: localDay(new Date(row.outcome_at!), ctx.timeZone),
+      treatedAt: row.facility,
+      note: [`转诊：${row.reason}`, input.note].filter(Boolean).join('；').slice(0, 500),
     });
     return created.id;
   } catch (err) {

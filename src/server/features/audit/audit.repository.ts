@@ -44,6 +44,8 @@ export async function listAuditEntries(db: Db, scope: Scope, q: AuditQuery, befo
  */
 export async function auditLogOwnedByApplication(db: Db): Promise<boolean> {
   if (engineOf(db) !== 'postgres') return false;
-  const { rows } = await sql<{ own: boolean }>`select tableowner = current_user as own from pg_tables where tablename = 'audit_log'`.execute(db);
+  const { rows } = await sql<{
+    own: boolean;
+  }>`select tableowner = current_user as own from pg_tables where tablename = 'audit_log'`.execute(db);
   return rows[0]?.own === true;
 }

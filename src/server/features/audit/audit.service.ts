@@ -17,7 +17,12 @@ export interface AuditTarget {
  * Append one entry to the audit log: who did what to which record, when, from where. Call it in
  * the same transaction as the change so the two stand or fall together.
  */
-export async function audit(db: Db, clock: Clock, actor: Pick<Actor, 'id' | 'username' | 'ip' | 'userAgent'> | null, target: AuditTarget): Promise<void> {
+export async function audit(
+  db: Db,
+  clock: Clock,
+  actor: Pick<Actor, 'id' | 'username' | 'ip' | 'userAgent'> | null,
+  target: AuditTarget,
+): Promise<void> {
   const now = clock.now();
   await insertAuditEntry(db, {
     id: uuidv7(now.getTime()),

@@ -27,46 +27,75 @@ async function meOf(db: Db, actor: Actor): Promise<Me> {
 
 export function authRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/auth/login', {
-      schema: { tags: ['auth'], summary: 'Log in; sets the httpOnly session cookie', body: LoginInput, response: { 200: Me } },
-      config: { public: true },
-    }, async (request, reply) => {
-      const meta = requestMeta(request);
-      const { token } = await login(db, clock, config, request.body, meta).catch((err: unknown) => {
-        // Throttled (429) or locked for this address (423): say when to come back.
-        const retry = err instanceof AppError ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
-        if (retry !== undefined) reply.header('retry-after', String(retry));
-        throw err;
-      });
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: config.cookieSecure,
-        maxAge: config.sessionHours * 3600,
-      });
-      const session = await actorForToken(db, clock, config, token, meta);
-      return meOf(db, session!.actor);
-    });
+    app.post(
+      '/api/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in; sets the httpOnly session cookie',
+          body: LoginInput,
+          response: { 200: Me },
+        },
+        config: { public: true },
+      },
+      async (request, reply) => {
+        const meta = requestMeta(request);
+        const { token } = await login(db, clock, config, request.body, meta).catch((err: unknown) => {
+          // Throttled (429) or locked for this address (423): say when to come back.
+          const retry =
+            err instanceof AppError
+              ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+              : undefined;
+          if (retry !== undefined) reply.header('retry-after', String(retry));
+          throw err;
+        });
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.cookieSecure,
+          maxAge: config.sessionHours * 3600,
+        });
+        const session = await actorForToken(db, clock, config, token, meta);
+        return meOf(db, session!.actor);
+      },
+    );
 
-    app.post('/api/auth/logout', {
-      schema: { tags: ['auth'], summary: 'Log out and end this session', response: { 204: z.null() } },
-    }, async (request, reply) => {
-      const actor = actorOf(request);
-      await logout(db, clock, actor, request.sessionId!);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/api/auth/logout',
+      {
+        schema: { tags: ['auth'], summary: 'Log out and end this session', response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        await logout(db, clock, actor, request.sessionId!);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.get('/api/auth/me', {
-      schema: { tags: ['auth'], summary: 'The logged-in user and their jurisdiction', response: { 200: Me } },
-    }, async (request) => meOf(db, actorOf(request)));
+    app.get(
+      '/api/auth/me',
+      {
+        schema: { tags: ['auth'], summary: 'The logged-in user and their jurisdiction', response: { 200: Me } },
+      },
+      async (request) => meOf(db, actorOf(request)),
+    );
 
-    app.post('/api/auth/password', {
-      schema: { tags: ['auth'], summary: 'Change my password (closes my other sessions)', body: ChangePasswordInput, response: { 204: z.null() } },
-    }, async (request, reply) => {
-      await changePassword(db, clock, actorOf(request), request.sessionId!, request.body);
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/api/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change my password (closes my other sessions)',
+          body: ChangePasswordInput,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await changePassword(db, clock, actorOf(request), request.sessionId!, request.body);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

@@ -29,18 +29,37 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
   if (!user || !passwordOk) {
     const outcome = await db.transaction().execute(async (trx) => {
       const result = await recordLoginFailure(trx, now, input.username, meta.ip);
-      const details = { failures: result.failures, ...(result.lockedUntil && { lockedUntil: result.lockedUntil }), ip: meta.ip };
+      const details = {
+        failures: result.failures,
+        ...(result.lockedUntil && { lockedUntil: result.lockedUntil }),
+        ip: meta.ip,
+      };
       if (!user) {
-        await audit(trx, clock, null, { action: 'auth.login_failed', details: { username: input.username, reason: 'unknown user', ...details } });
+        await audit(trx, clock, null, {
+          action: 'auth.login_failed',
+          details: { username: input.username, reason: 'unknown user', ...details },
+        });
         return result;
       }
-      await audit(trx, clock, { id: user.id, username: user.username, ...meta }, {
-        action: result.lockedUntil ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, regionPath: user.region_path, details,
-      });
+      await audit(
+        trx,
+        clock,
+        { id: user.id, username: user.username, ...meta },
+        {
+          action: result.lockedUntil ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          regionPath: user.region_path,
+          details,
+        },
+      );
       return result;
     });
     if (outcome.lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: outcome.lockedUntil, retryAfterSeconds: Math.ceil((Date.parse(outcome.lockedUntil) - now.getTime()) / 1000) });
+      throw new AppError('ACCOUNT_LOCKED', {
+        lockedUntil: outcome.lockedUntil,
+        retryAfterSeconds: Math.ceil((Date.parse(outcome.lockedUntil) - now.getTime()) / 1000),
+      });
     }
     throw new AppError('BAD_CREDENTIALS', { attemptsLeft: outcome.attemptsLeft });
   }
@@ -61,7 +80,12 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
       ip: meta.ip,
       user_agent: meta.userAgent,
     });
-    await audit(trx, clock, who, { action: 'auth.login', entityType: 'user', entityId: user.id, regionPath: user.region_path });
+    await audit(trx, clock, who, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      regionPath: user.region_path,
+    });
   });
   return { token, userId: user.id };
 }
@@ -69,7 +93,12 @@ export async function login(db: Db, clock: Clock, config: Config, input: LoginIn
 export async function logout(db: Db, clock: Clock, actor: Actor, sessionId: string) {
   await db.transaction().execute(async (trx) => {
     await deleteSession(trx, sessionId);
-    await audit(trx, clock, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id, regionPath: actor.regionPath });
+    await audit(trx, clock, actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.id,
+      regionPath: actor.regionPath,
+    });
   });
 }
 
@@ -77,7 +106,13 @@ export async function logout(db: Db, clock: Clock, actor: Actor, sessionId: stri
  * Change one's own password (also how a temporary password set by someone else is replaced); every
  * other session of the user is closed, and this one is read afresh so the change-password demand lifts.
  */
-export async function changePassword(db: Db, clock: Clock, actor: Actor, sessionId: string, input: ChangePasswordInput) {
+export async function changePassword(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  sessionId: string,
+  input: ChangePasswordInput,
+) {
   const user = await findUserCredentials(db, actor.id);
   if (!(await verifyPassword(user.password_hash, input.oldPassword))) throw new AppError('BAD_CREDENTIALS');
   if (input.newPassword === input.oldPassword) throw new AppError('PASSWORD_UNCHANGED');
@@ -87,6 +122,11 @@ export async function changePassword(db: Db, clock: Clock, actor: Actor, session
     await setOwnPassword(trx, actor.id, passwordHash, clock.now().toISOString());
     await deleteSessionsOfUser(trx, actor.id, sessionId);
     forgetSession(sessionId);
-    await audit(trx, clock, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.id, regionPath: actor.regionPath });
+    await audit(trx, clock, actor, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: actor.id,
+      regionPath: actor.regionPath,
+    });
   });
 }

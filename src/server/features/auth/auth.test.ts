@@ -19,7 +19,11 @@ describe('login and sessions', () => {
     expect(cookie).toMatch(/qf_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const me = await t.anonymous.request({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie.split(';')[0]! } });
+    const me = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: cookie.split(';')[0]! },
+    });
     expect(me.json()).toMatchObject({ username: 'admin', role: 'admin', region: null });
   });
 
@@ -27,9 +31,17 @@ describe('login and sessions', () => {
     const zh = await t.anonymous.get('/api/regions');
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
-    const en = await t.anonymous.request({ method: 'GET', url: '/api/regions', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/regions',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(en.json().error.message).toBe('Please log in');
-    const tw = await t.anonymous.request({ method: 'GET', url: '/api/regions', headers: { 'accept-language': 'zh-TW' } });
+    const tw = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/regions',
+      headers: { 'accept-language': 'zh-TW' },
+    });
     expect(tw.json().error.message).toBe('請先登錄');
   });
 
@@ -70,7 +82,15 @@ describe('login and sessions', () => {
   });
 
   it('purges ended sessions from the database, and only those', async () => {
-    const count = async () => Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('sessions')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     await purgeExpiredSessions(t.db, t.clock); // what earlier tests left to end
     const live = await count();
     await t.login('wang', PASSWORD);
@@ -86,28 +106,47 @@ describe('login and sessions', () => {
   it('changes a password only with the old one, and closes the other sessions', async () => {
     const a = await t.login('wang', PASSWORD);
     const b = await t.login('wang', PASSWORD);
-    expect((await a.post('/api/auth/password', { oldPassword: 'nope', newPassword: 'NewPass123' })).json().error.code).toBe('BAD_CREDENTIALS');
+    expect(
+      (await a.post('/api/auth/password', { oldPassword: 'nope', newPassword: 'NewPass123' })).json().error.code,
+    ).toBe('BAD_CREDENTIALS');
     expect((await a.post('/api/auth/password', { oldPassword: PASSWORD, newPassword: 'short' })).statusCode).toBe(400);
-    expect((await a.post('/api/auth/password', { oldPassword: PASSWORD, newPassword: 'NewPass123' })).statusCode).toBe(204);
+    expect((await a.post('/api/auth/password', { oldPassword: PASSWORD, newPassword: 'NewPass123' })).statusCode).toBe(
+      204,
+    );
     expect((await a.get('/api/auth/me')).statusCode).toBe(200);
     expect((await b.get('/api/auth/me')).statusCode).toBe(401);
     await t.login('wang', 'NewPass123');
   });
 
   it('answers malformed JSON and wrong types with 400 and a stable code', async () => {
-    const bad = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const bad = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('MALFORMED_JSON');
     const wrong = await t.anonymous.post('/api/auth/login', { username: 42 });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.code).toBe('VALIDATION');
-    expect(wrong.json().error.details.issues.map((i: { path: string[] }) => i.path[0])).toEqual(expect.arrayContaining(['username', 'password']));
+    expect(wrong.json().error.details.issues.map((i: { path: string[] }) => i.path[0])).toEqual(
+      expect.arrayContaining(['username', 'password']),
+    );
   });
 
   it('records logins, failures and lockouts in the audit log', async () => {
     const admin = await t.login('admin', ADMIN_PASSWORD);
     const res = await admin.get('/api/audit?limit=500');
     const actions = res.json().items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.locked', 'auth.logout', 'auth.password_changed']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'auth.login',
+        'auth.login_failed',
+        'auth.locked',
+        'auth.logout',
+        'auth.password_changed',
+      ]),
+    );
   });
 });

@@ -10,17 +10,25 @@ export type ThrottleKey = Pick<LoginThrottleTable, 'key' | 'kind' | 'username' |
  * `staleBy` (its window's start, or its last failure) is at or before `staleAt`. Returns the
  * counter as it now stands.
  */
-export async function countFailure(db: Db, key: ThrottleKey, nowIso: string, staleBy: 'window_start' | 'updated_at', staleAt: string) {
+export async function countFailure(
+  db: Db,
+  key: ThrottleKey,
+  nowIso: string,
+  staleBy: 'window_start' | 'updated_at',
+  staleAt: string,
+) {
   const stale = sql<boolean>`${sql.ref(`login_throttle.${staleBy}`)} <= ${staleAt}`;
   return db
     .insertInto('login_throttle')
     .values({ ...key, failures: 1, window_start: nowIso, locks: 0, locked_until: null, updated_at: nowIso })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      failures: sql`case when ${stale} then 1 else login_throttle.failures + 1 end`,
-      locks: sql`case when ${stale} then 0 else login_throttle.locks end`,
-      window_start: sql`case when ${stale} then ${nowIso} else login_throttle.window_start end`,
-      updated_at: nowIso,
-    }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql`case when ${stale} then 1 else login_throttle.failures + 1 end`,
+        locks: sql`case when ${stale} then 0 else login_throttle.locks end`,
+        window_start: sql`case when ${stale} then ${nowIso} else login_throttle.window_start end`,
+        updated_at: nowIso,
+      }),
+    )
     .returning(['failures', 'locks', 'locked_until'])
     .executeTakeFirstOrThrow();
 }
@@ -49,14 +57,17 @@ export async function liveLocks(db: Db, keys: string[], nowIso: string) {
     .execute();
 }
 
-
 export async function deleteThrottle(db: Db, key: string) {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
 /** Forget every pair lock and the account counter of a username (an administrator's unlock). */
 export async function deleteThrottlesOfUsername(db: Db, username: string) {
-  await db.deleteFrom('login_throttle').where('username', '=', username).where('kind', 'in', ['pair', 'account']).execute();
+  await db
+    .deleteFrom('login_throttle')
+    .where('username', '=', username)
+    .where('kind', 'in', ['pair', 'account'])
+    .execute();
 }
 
 /** Drop counters untouched since `beforeIso` whose lock (if any) has ended. */
@@ -75,9 +86,13 @@ export async function pruneThrottles(db: Db, beforeIso: string) {
 export async function latestPairLocks(db: Db, usernames: string[]): Promise<Map<string, string>> {
   const locks = new Map<string, string>();
   for (let i = 0; i < usernames.length; i += 500) {
-    const rows = await db.selectFrom('login_throttle')
+    const rows = await db
+      .selectFrom('login_throttle')
       .select((eb) => ['username', eb.fn.max('locked_until').as('until')])
-      .where('kind', '=', 'pair').where('username', 'in', usernames.slice(i, i + 500)).groupBy('username').execute();
+      .where('kind', '=', 'pair')
+      .where('username', 'in', usernames.slice(i, i + 500))
+      .groupBy('username')
+      .execute();
     for (const r of rows) if (r.username !== null && r.until) locks.set(r.username, r.until as string);
   }
   return locks;

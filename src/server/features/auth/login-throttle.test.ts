@@ -14,7 +14,12 @@ afterAll(async () => t.close());
 
 /** A login attempt from one address (the socket's, as without a trusted proxy). */
 function loginFrom(address: string, username: string, password: string) {
-  return t.anonymous.request({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address });
+  return t.anonymous.request({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: address,
+  });
 }
 
 describe('login throttling', () => {
@@ -36,7 +41,8 @@ describe('login throttling', () => {
   });
 
   it('locks an account only for the address that failed: five anonymous guesses do not lock admin out', async () => {
-    for (let i = 1; i < PAIR_MAX_FAILURES; i++) expect((await loginFrom('10.0.1.1', 'admin', 'guess-' + i)).statusCode).toBe(401);
+    for (let i = 1; i < PAIR_MAX_FAILURES; i++)
+      expect((await loginFrom('10.0.1.1', 'admin', 'guess-' + i)).statusCode).toBe(401);
     const locked = await loginFrom('10.0.1.1', 'admin', 'guess-5');
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
@@ -50,7 +56,8 @@ describe('login throttling', () => {
     for (let i = 0; i < PAIR_MAX_FAILURES; i++) await loginFrom('10.0.2.1', 'qian', 'wrong-' + i);
     expect((await loginFrom('10.0.2.1', 'qian', PASSWORD)).statusCode).toBe(423);
     t.clock.advance(15 * 60_000 + 1000);
-    for (let i = 1; i < PAIR_MAX_FAILURES; i++) expect((await loginFrom('10.0.2.1', 'qian', 'again-' + i)).statusCode).toBe(401);
+    for (let i = 1; i < PAIR_MAX_FAILURES; i++)
+      expect((await loginFrom('10.0.2.1', 'qian', 'again-' + i)).statusCode).toBe(401);
     const second = await loginFrom('10.0.2.1', 'qian', 'again-5');
     expect(second.statusCode).toBe(423);
     expect(Number(second.headers['retry-after'])).toBe(30 * 60);
@@ -77,7 +84,11 @@ describe('login throttling', () => {
     expect(known.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(known.statusCode);
     expect(unknown.json()).toEqual(known.json());
-    expect(known.json().error).toEqual({ code: 'BAD_CREDENTIALS', message: '用户名或密码错误', details: { attemptsLeft: PAIR_MAX_FAILURES - 1 } });
+    expect(known.json().error).toEqual({
+      code: 'BAD_CREDENTIALS',
+      message: '用户名或密码错误',
+      details: { attemptsLeft: PAIR_MAX_FAILURES - 1 },
+    });
     for (let i = 2; i < PAIR_MAX_FAILURES; i++) {
       await loginFrom('10.0.4.1', 'li', 'wrong-' + i);
       await loginFrom('10.0.4.2', 'li_nobody', 'wrong-' + i);
@@ -94,7 +105,12 @@ describe('login throttling', () => {
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) await loginFrom('10.0.5.1', `ghost${i}`, 'wrong-pass-1');
     const { buildApp } = await import('../../app');
     const other = await buildApp({ db: t.db, config: t.config, clock: t.clock, serveWeb: false });
-    const res = await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zhou', password: PASSWORD }, remoteAddress: '10.0.5.1' });
+    const res = await other.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zhou', password: PASSWORD },
+      remoteAddress: '10.0.5.1',
+    });
     expect(res.statusCode).toBe(429);
     await other.close();
   });
@@ -109,7 +125,9 @@ describe('login throttling', () => {
     expect(target.lockedUntil).toBeTruthy();
     expect((await as('POST', `/api/users/${target.id}/unlock`)).json().lockedUntil).toBeNull();
     expect((await loginFrom('10.0.6.1', 'zhou', PASSWORD)).statusCode).toBe(200);
-    const actions = (await as('GET', `/api/audit?entityId=${target.id}&limit=100`)).json().items.map((e: { action: string }) => e.action);
+    const actions = (await as('GET', `/api/audit?entityId=${target.id}&limit=100`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'user.unlock', 'auth.login']));
   });
 });
@@ -122,7 +140,8 @@ describe('what counts as one address', () => {
     expect(throttledAddress('::ffff:10.1.2.3')).toBe('10.1.2.3');
     expect(throttledAddress('10.1.2.3')).toBe('10.1.2.3');
     // a fresh address of the same /64 for every guess is still the same address
-    for (let i = 1; i < PAIR_MAX_FAILURES; i++) expect((await loginFrom(`2001:db8:0:7::${i.toString(16)}`, 'zhao', 'v6-guess-' + i)).statusCode).toBe(401);
+    for (let i = 1; i < PAIR_MAX_FAILURES; i++)
+      expect((await loginFrom(`2001:db8:0:7::${i.toString(16)}`, 'zhao', 'v6-guess-' + i)).statusCode).toBe(401);
     expect((await loginFrom('2001:db8:0:7::ff', 'zhao', 'v6-guess-5')).statusCode).toBe(423);
     expect((await loginFrom('2001:db8:0:7::100', 'zhao', PASSWORD)).statusCode).toBe(423);
     expect((await loginFrom('2001:db8:0:8::1', 'zhao', PASSWORD)).statusCode).toBe(200);

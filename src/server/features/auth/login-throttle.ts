@@ -1,6 +1,13 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
-import { countFailure, deleteThrottle, liveLocks, lockIfReached, pruneThrottles, type ThrottleKey } from './login-throttle.repository';
+import {
+  countFailure,
+  deleteThrottle,
+  liveLocks,
+  lockIfReached,
+  pruneThrottles,
+  type ThrottleKey,
+} from './login-throttle.repository';
 
 /**
  * The lockout policy. A lock must not be a denial of service: five anonymous wrong guesses used to
@@ -48,8 +55,15 @@ export function throttledAddress(ip: string | null): string {
   const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
   const left = head ? head.split(':') : [];
   const right = ip.includes('::') && tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':') + '::/64';
+  const groups = ip.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':') + '::/64'
+  );
 }
 
 function keysOf(username: string, ip: string | null): Keys {
@@ -73,7 +87,11 @@ export async function assertMayTryLogin(db: Db, now: Date, username: string, ip:
   const byAddress = locks.find((l) => l.kind === 'address');
   if (byAddress) throw new AppError('RATE_LIMITED', { retryAfterSeconds: secondsUntil(byAddress.locked_until!, now) });
   const byPair = locks.find((l) => l.kind === 'pair');
-  if (byPair) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: byPair.locked_until, retryAfterSeconds: secondsUntil(byPair.locked_until!, now) });
+  if (byPair)
+    throw new AppError('ACCOUNT_LOCKED', {
+      lockedUntil: byPair.locked_until,
+      retryAfterSeconds: secondsUntil(byPair.locked_until!, now),
+    });
 }
 
 export interface FailureOutcome {
@@ -85,15 +103,38 @@ export interface FailureOutcome {
 }
 
 /** Count a failed login on all three counters and apply whatever lock it earned. */
-export async function recordLoginFailure(db: Db, now: Date, username: string, ip: string | null): Promise<FailureOutcome> {
+export async function recordLoginFailure(
+  db: Db,
+  now: Date,
+  username: string,
+  ip: string | null,
+): Promise<FailureOutcome> {
   const nowIso = now.toISOString();
   const nowMs = now.getTime();
   const keys = keysOf(username, ip);
-  const address = await countFailure(db, keys.address, nowIso, 'window_start', new Date(nowMs - ADDRESS_WINDOW_MINUTES * 60_000).toISOString());
+  const address = await countFailure(
+    db,
+    keys.address,
+    nowIso,
+    'window_start',
+    new Date(nowMs - ADDRESS_WINDOW_MINUTES * 60_000).toISOString(),
+  );
   if (address.failures >= ADDRESS_MAX_FAILURES) {
-    await lockIfReached(db, keys.address.key, ADDRESS_MAX_FAILURES, new Date(nowMs + ADDRESS_WINDOW_MINUTES * 60_000).toISOString(), nowIso);
+    await lockIfReached(
+      db,
+      keys.address.key,
+      ADDRESS_MAX_FAILURES,
+      new Date(nowMs + ADDRESS_WINDOW_MINUTES * 60_000).toISOString(),
+      nowIso,
+    );
   }
-  const account = await countFailure(db, keys.account, nowIso, 'window_start', new Date(nowMs - ACCOUNT_WINDOW_MS).toISOString());
+  const account = await countFailure(
+    db,
+    keys.account,
+    nowIso,
+    'window_start',
+    new Date(nowMs - ACCOUNT_WINDOW_MS).toISOString(),
+  );
   const threshold = account.failures >= ACCOUNT_ATTACK_FAILURES ? PAIR_MAX_FAILURES_UNDER_ATTACK : PAIR_MAX_FAILURES;
   const pair = await countFailure(db, keys.pair, nowIso, 'updated_at', new Date(nowMs - PAIR_QUIET_MS).toISOString());
   let lockedUntil: string | null = null;

@@ -34,7 +34,11 @@ function passwordIsGuessable(password: string, userWords: readonly string[] = []
  * Refuse a new password: PASSWORD_WEAK when it is shorter than 8 or lacks a letter or a digit,
  * PASSWORD_GUESSABLE when it is common or easily guessed (see MIN_PASSWORD_SCORE).
  */
-export function assertPasswordAcceptable(password: string, user: { username: string; displayName?: string | null }): void {
+export function assertPasswordAcceptable(
+  password: string,
+  user: { username: string; displayName?: string | null },
+): void {
   if (!passwordIsStrong(password)) throw new AppError('PASSWORD_WEAK');
-  if (passwordIsGuessable(password, [user.username, ...(user.displayName ? [user.displayName] : [])])) throw new AppError('PASSWORD_GUESSABLE');
+  if (passwordIsGuessable(password, [user.username, ...(user.displayName ? [user.displayName] : [])]))
+    throw new AppError('PASSWORD_GUESSABLE');
 }

@@ -27,7 +27,13 @@ export function registerSessionHook(app: FastifyInstance, { db, clock, config }:
   // resolve every session afresh after one (see features/auth/session-cache.ts).
   // (onSend: before the answer leaves, so the client's next request already sees the change.)
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400 && CHANGES_WHO_USERS_ARE.test(request.url)) forgetAllSessions();
+    if (
+      request.method !== 'GET' &&
+      request.method !== 'HEAD' &&
+      reply.statusCode < 400 &&
+      CHANGES_WHO_USERS_ARE.test(request.url)
+    )
+      forgetAllSessions();
     return payload;
   });
 }

@@ -1,7 +1,18 @@
 import type { Db } from '../../db/database';
 import { forgetSession, forgetSessionsOfUser, type LiveSession } from './session-cache';
 
-export async function insertSession(db: Db, row: { id: string; user_id: string; created_at: string; expires_at: string; last_seen_at: string; ip: string | null; user_agent: string | null }) {
+export async function insertSession(
+  db: Db,
+  row: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    last_seen_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
+) {
   await db.insertInto('sessions').values(row).execute();
 }
 
@@ -30,7 +41,11 @@ export async function findLiveSession(db: Db, sessionId: string, nowIso: string)
 }
 
 export async function touchSession(db: Db, sessionId: string, lastSeen: string, expiresAt: string) {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeen, expires_at: expiresAt })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 /** Deleting sessions also drops them from this process's session cache (session-cache.ts). */

@@ -23,7 +23,13 @@ export function sessionIdOf(token: string): string {
  * The actor behind a session cookie, or null when the session is missing, expired or its user
  * disabled. Answered from the session cache (session-cache.ts) when it was read in the last few seconds.
  */
-export async function actorForToken(db: Db, clock: Clock, config: Config, token: string, meta: RequestMeta): Promise<{ actor: Actor; sessionId: string } | null> {
+export async function actorForToken(
+  db: Db,
+  clock: Clock,
+  config: Config,
+  token: string,
+  meta: RequestMeta,
+): Promise<{ actor: Actor; sessionId: string } | null> {
   const sessionId = sessionIdOf(token);
   const now = clock.now();
   const nowMs = now.getTime();

@@ -6,5 +6,11 @@ import { inScope, type Scope } from '../../access/scope';
  * to. A read of the regions' table for names and paths only (regions exports no such list).
  */
 export async function activeUnitsAt(db: Db, scope: Scope, level: 'township' | 'village') {
-  return inScope(db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', level).where('status', '=', 'active'), 'path', scope).orderBy('path').execute();
+  return inScope(
+    db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', level).where('status', '=', 'active'),
+    'path',
+    scope,
+  )
+    .orderBy('path')
+    .execute();
 }

@@ -11,12 +11,24 @@ beforeAll(async () => {
   t = await testApp();
   const tree = await makeTree(t.db, t.clock);
   admin = await t.login('admin', ADMIN_PASSWORD);
-  site = (await admin.post('/api/checkpoints/sites', { name: '平遥汽车站', kind: 'highway_exit', regionId: tree.gutao.id })).json();
+  site = (
+    await admin.post('/api/checkpoints/sites', { name: '平遥汽车站', kind: 'highway_exit', regionId: tree.gutao.id })
+  ).json();
 });
 afterAll(async () => t.close());
 
-const passage = (at: string) => ({ id: randomUUID(), siteId: site.id, at, direction: 'in', plate: '晋C60695', vehicleType: 'bus', decision: 'pass', occupants: [{ name: '乘客', temperature: 36.5 }] });
-const storedAt = async (id: string) => (await t.db.selectFrom('passages').select('at').where('id', '=', id).executeTakeFirstOrThrow()).at;
+const passage = (at: string) => ({
+  id: randomUUID(),
+  siteId: site.id,
+  at,
+  direction: 'in',
+  plate: '晋C60695',
+  vehicleType: 'bus',
+  decision: 'pass',
+  occupants: [{ name: '乘客', temperature: 36.5 }],
+});
+const storedAt = async (id: string) =>
+  (await t.db.selectFrom('passages').select('at').where('id', '=', id).executeTakeFirstOrThrow()).at;
 
 describe('a time sent without an offset', () => {
   it("is the county's local time (Asia/Shanghai): 20:05 on 22 January is 12:05 UTC", async () => {
@@ -24,7 +36,9 @@ describe('a time sent without an offset', () => {
     const res = await admin.post('/api/checkpoints/passages', body);
     expect(res.statusCode, res.body).toBe(201);
     expect(await storedAt(body.id)).toBe('2020-01-22T12:05:00.000Z');
-    const listed = (await admin.get('/api/checkpoints/passages?plate=晋C60695&from=2020-01-22T20:00:00&to=2020-01-22T20:10:00')).json();
+    const listed = (
+      await admin.get('/api/checkpoints/passages?plate=晋C60695&from=2020-01-22T20:00:00&to=2020-01-22T20:10:00')
+    ).json();
     expect(listed.items.map((p: { id: string }) => p.id)).toEqual([body.id]);
   });
 

@@ -8,12 +8,20 @@ import type { PassageQuery } from '../../../shared/checkpoints';
 import type { PassageOccupantTable, PassageTable } from './passages.table';
 
 function selectPassages(db: Db) {
-  return db.selectFrom('passages').leftJoin('checkpoint_sites as s', 's.id', 'passages.site_id').selectAll('passages').select('s.name as site_name');
+  return db
+    .selectFrom('passages')
+    .leftJoin('checkpoint_sites as s', 's.id', 'passages.site_id')
+    .selectAll('passages')
+    .select('s.name as site_name');
 }
 export type PassageRow = Awaited<ReturnType<ReturnType<typeof selectPassages>['execute']>>[number];
 
 /** Passages in scope, newest first; a plate with a time window is the tracing question ("that bus, that evening"). */
-export async function listPassages(db: Db, scope: Scope, q: Omit<PassageQuery, 'cursor' | 'limit'> & { before?: string; limit: number }) {
+export async function listPassages(
+  db: Db,
+  scope: Scope,
+  q: Omit<PassageQuery, 'cursor' | 'limit'> & { before?: string; limit: number },
+) {
   return inScope(selectPassages(db), 'passages.region_path', scope)
     .$if(q.siteId !== undefined, (b) => b.where('passages.site_id', '=', q.siteId!))
     .$if(q.plate !== undefined, (b) => b.where('passages.plate', '=', q.plate!))
@@ -30,7 +38,15 @@ export async function occupantsOf(db: Db, passageIds: string[]) {
   if (passageIds.length === 0) return [];
   const rows = [];
   for (let i = 0; i < passageIds.length; i += 500) {
-    rows.push(...(await db.selectFrom('passage_occupants').selectAll().where('passage_id', 'in', passageIds.slice(i, i + 500)).orderBy('passage_id').orderBy('seq').execute()));
+    rows.push(
+      ...(await db
+        .selectFrom('passage_occupants')
+        .selectAll()
+        .where('passage_id', 'in', passageIds.slice(i, i + 500))
+        .orderBy('passage_id')
+        .orderBy('seq')
+        .execute()),
+    );
   }
   return rows;
 }
@@ -41,29 +57,46 @@ export async function occupantsOf(db: Db, passageIds: string[]) {
  */
 export async function recentPlates(db: Db, siteId: string, prefix: string, since: string) {
   const afterProvince = /^[A-Z0-9]/.test(prefix);
-  return db.selectFrom('passages').select(['plate', (eb) => eb.fn.max('at').as('last_at'), (eb) => eb.fn.countAll<number>().as('times')])
-    .where('site_id', '=', siteId).where('at', '>=', since).where('plate', 'is not', null)
+  return db
+    .selectFrom('passages')
+    .select(['plate', (eb) => eb.fn.max('at').as('last_at'), (eb) => eb.fn.countAll<number>().as('times')])
+    .where('site_id', '=', siteId)
+    .where('at', '>=', since)
+    .where('plate', 'is not', null)
     .$if(prefix.length > 0 && !afterProvince, (q) => q.where((eb) => startsWith(eb, 'plate', prefix)))
     .$if(afterProvince, (q) => q.where(sql<boolean>`passages.plate like ${'_' + likeEscape(prefix) + '%'} escape '\\'`))
-    .groupBy('plate').orderBy('last_at', 'desc').limit(10).execute();
+    .groupBy('plate')
+    .orderBy('last_at', 'desc')
+    .limit(10)
+    .execute();
 }
 
 /** The last passage of a plate at a site, for "same occupants as last time". */
 export async function lastPassageOfPlate(db: Db, siteId: string, plate: string) {
-  return selectPassages(db).where('passages.site_id', '=', siteId).where('passages.plate', '=', plate).orderBy('passages.at', 'desc').limit(1).executeTakeFirst();
+  return selectPassages(db)
+    .where('passages.site_id', '=', siteId)
+    .where('passages.plate', '=', plate)
+    .orderBy('passages.at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** One local day's figures per site in scope: vehicles, people, fevers, turned back, referred. */
 export async function dailyFiguresBySite(db: Db, scope: Scope, from: string, to: string, underPath?: string) {
   let qb = inScope(
-    db.selectFrom('passages').select([
-      'passages.site_id', 'passages.region_path',
-      sql<number>`sum(case when passages.plate is not null then 1 else 0 end)`.as('vehicles'),
-      sql<number>`sum(passages.occupant_count)`.as('people'),
-      sql<number>`sum(passages.fever_count)`.as('fevers'),
-      sql<number>`sum(case when passages.decision = 'turned_back' then 1 else 0 end)`.as('turned_back'),
-      sql<number>`sum(case when passages.decision = 'referred' then 1 else 0 end)`.as('referred'),
-    ]).where('passages.at', '>=', from).where('passages.at', '<', to),
+    db
+      .selectFrom('passages')
+      .select([
+        'passages.site_id',
+        'passages.region_path',
+        sql<number>`sum(case when passages.plate is not null then 1 else 0 end)`.as('vehicles'),
+        sql<number>`sum(passages.occupant_count)`.as('people'),
+        sql<number>`sum(passages.fever_count)`.as('fevers'),
+        sql<number>`sum(case when passages.decision = 'turned_back' then 1 else 0 end)`.as('turned_back'),
+        sql<number>`sum(case when passages.decision = 'referred' then 1 else 0 end)`.as('referred'),
+      ])
+      .where('passages.at', '>=', from)
+      .where('passages.at', '<', to),
     'passages.region_path',
     scope,
   );
@@ -79,8 +112,14 @@ export async function storedPassageIds(db: Db, ids: string[]): Promise<Set<strin
 
 /** Whether a person has passed a site before ("same occupants as last time" for someone from outside the jurisdiction). */
 export async function hasPassedSite(db: Db, personId: string, siteId: string): Promise<boolean> {
-  const row = await db.selectFrom('passage_occupants').innerJoin('passages', 'passages.id', 'passage_occupants.passage_id').select('passages.id')
-    .where('passage_occupants.person_id', '=', personId).where('passages.site_id', '=', siteId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('passage_occupants')
+    .innerJoin('passages', 'passages.id', 'passage_occupants.passage_id')
+    .select('passages.id')
+    .where('passage_occupants.person_id', '=', personId)
+    .where('passages.site_id', '=', siteId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -91,11 +130,19 @@ export async function hasPassedSite(db: Db, personId: string, siteId: string): P
  */
 export async function personsNamedAtBarrier(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('persons').select(['id', 'name', 'id_number', 'phone', 'region_path']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('persons')
+    .select(['id', 'name', 'id_number', 'phone', 'region_path'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** A batch of passages with all their occupants, through the bulk writer, inside the caller's transaction. */
-export async function insertPassages(to: Db | BulkTarget, passages: Insertable<PassageTable>[], occupants: Insertable<PassageOccupantTable>[]): Promise<void> {
+export async function insertPassages(
+  to: Db | BulkTarget,
+  passages: Insertable<PassageTable>[],
+  occupants: Insertable<PassageOccupantTable>[],
+): Promise<void> {
   await insertMany(to, 'passages', passages);
   await insertMany(to, 'passage_occupants', occupants);
 }

@@ -10,7 +10,15 @@ import { findUserInScope } from '../users';
 import { findPersonInScope } from '../residents';
 import { getSite, listSites } from './sites.service';
 import {
-  assignmentsOfShifts, findAssignment, findShiftInScope, insertAssignment, insertShifts, shiftStartsOfSite, shiftsBetween, shiftsOfUserAt, updateAssignment,
+  assignmentsOfShifts,
+  findAssignment,
+  findShiftInScope,
+  insertAssignment,
+  insertShifts,
+  shiftStartsOfSite,
+  shiftsBetween,
+  shiftsOfUserAt,
+  updateAssignment,
 } from './sites.repository';
 
 const HOUR = 3600_000;
@@ -20,7 +28,13 @@ const HOUR = 3600_000;
  * 8-hour shifts by default: 0:00, 8:00, 16:00); each shift runs to the next start. Shifts that
  * already exist at the same start are kept, so planning twice is harmless.
  */
-export async function planShifts(db: Db, clock: Clock, timeZone: string, actor: Actor, input: { siteId: string; fromDay: string; days: number; startHours: number[] }) {
+export async function planShifts(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  actor: Actor,
+  input: { siteId: string; fromDay: string; days: number; startHours: number[] },
+) {
   const site = await getSite(db, scopeOf(actor), input.siteId);
   const hours = [...new Set(input.startHours)].sort((a, b) => a - b);
   const starts: Date[] = [];
@@ -30,13 +44,31 @@ export async function planShifts(db: Db, clock: Clock, timeZone: string, actor: 
   }
   const end = new Date(startOfLocalDay(addDays(input.fromDay, input.days), timeZone).getTime() + hours[0]! * HOUR);
   const now = clock.now().toISOString();
-  const existing = await shiftStartsOfSite(db, site.id, starts[0]!.toISOString(), starts[starts.length - 1]!.toISOString());
-  const rows = starts.map((s, i) => ({
-    id: uuidv7(), site_id: site.id, region_path: site.region_path, starts_at: s.toISOString(), ends_at: (starts[i + 1] ?? end).toISOString(), created_at: now,
-  })).filter((r) => !existing.has(r.starts_at));
+  const existing = await shiftStartsOfSite(
+    db,
+    site.id,
+    starts[0]!.toISOString(),
+    starts[starts.length - 1]!.toISOString(),
+  );
+  const rows = starts
+    .map((s, i) => ({
+      id: uuidv7(),
+      site_id: site.id,
+      region_path: site.region_path,
+      starts_at: s.toISOString(),
+      ends_at: (starts[i + 1] ?? end).toISOString(),
+      created_at: now,
+    }))
+    .filter((r) => !existing.has(r.starts_at));
   await db.transaction().execute(async (trx) => {
     await insertShifts(trx, rows);
-    await audit(trx, clock, actor, { action: 'checkpoint.shifts_plan', entityType: 'checkpoint_site', entityId: site.id, regionPath: site.region_path, details: { fromDay: input.fromDay, days: input.days, created: rows.length } });
+    await audit(trx, clock, actor, {
+      action: 'checkpoint.shifts_plan',
+      entityType: 'checkpoint_site',
+      entityId: site.id,
+      regionPath: site.region_path,
+      details: { fromDay: input.fromDay, days: input.days, created: rows.length },
+    });
   });
   return rows.length;
 }
@@ -48,7 +80,13 @@ async function getShift(db: Db, scope: Scope, id: string) {
 }
 
 /** Put someone on a shift: a user, a registered person (party member, volunteer), or a name. */
-export async function assignToShift(db: Db, clock: Clock, actor: Actor, shiftId: string, who: { userId?: string; personId?: string; name?: string }) {
+export async function assignToShift(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  shiftId: string,
+  who: { userId?: string; personId?: string; name?: string },
+) {
   const scope = scopeOf(actor);
   const shift = await getShift(db, scope, shiftId);
   let name = who.name;
@@ -62,14 +100,30 @@ export async function assignToShift(db: Db, clock: Clock, actor: Actor, shiftId:
     if (!person) throw new AppError('PERSON_NOT_FOUND');
     name ??= person.name;
   }
-  if (!name) throw new AppError('VALIDATION', { issues: [{ path: ['name'], message: 'a user, a person or a name is required' }] });
+  if (!name)
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['name'], message: 'a user, a person or a name is required' }],
+    });
   const id = uuidv7();
   await db.transaction().execute(async (trx) => {
     await insertAssignment(trx, {
-      id, shift_id: shift.id, region_path: shift.region_path, user_id: who.userId ?? null, person_id: who.personId ?? null, name,
-      checked_in_at: null, checked_out_at: null, created_at: clock.now().toISOString(),
+      id,
+      shift_id: shift.id,
+      region_path: shift.region_path,
+      user_id: who.userId ?? null,
+      person_id: who.personId ?? null,
+      name,
+      checked_in_at: null,
+      checked_out_at: null,
+      created_at: clock.now().toISOString(),
     });
-    await audit(trx, clock, actor, { action: 'checkpoint.assign', entityType: 'duty_shift', entityId: shift.id, regionPath: shift.region_path, details: { name } });
+    await audit(trx, clock, actor, {
+      action: 'checkpoint.assign',
+      entityType: 'duty_shift',
+      entityId: shift.id,
+      regionPath: shift.region_path,
+      details: { name },
+    });
   });
   return id;
 }
@@ -86,7 +140,10 @@ export async function checkInOut(db: Db, clock: Clock, actor: Actor, assignmentI
 /** Shifts with their people at one site (or all sites in scope) in a time window. */
 export async function rosterBetween(db: Db, scope: Scope, from: string, to: string, siteId?: string) {
   const shifts = await shiftsBetween(db, scope, from, to, siteId);
-  const people = await assignmentsOfShifts(db, shifts.map((s) => s.id));
+  const people = await assignmentsOfShifts(
+    db,
+    shifts.map((s) => s.id),
+  );
   return shifts.map((s) => ({ ...s, people: people.filter((p) => p.shift_id === s.id) }));
 }
 
@@ -108,7 +165,12 @@ export async function rosterGaps(db: Db, clock: Clock, scope: Scope, hoursAhead 
       const open = t < end.getTime() && !covered.some((s) => Date.parse(s.starts_at) <= t && t < Date.parse(s.ends_at));
       if (open && runStart === null) runStart = t;
       if (!open && runStart !== null) {
-        gaps.push({ siteId: site.id, siteName: site.name, from: new Date(runStart).toISOString(), to: new Date(t).toISOString() });
+        gaps.push({
+          siteId: site.id,
+          siteName: site.name,
+          from: new Date(runStart).toISOString(),
+          to: new Date(t).toISOString(),
+        });
         runStart = null;
       }
     }

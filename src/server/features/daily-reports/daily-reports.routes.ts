@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  DailyReport, DailyReportDraftInput, DailyReportList, DailyReportListQuery, DailyReportReview, DailyReportSubmit, DailyReportUpdate, DailyReportVersion,
+  DailyReport,
+  DailyReportDraftInput,
+  DailyReportList,
+  DailyReportListQuery,
+  DailyReportReview,
+  DailyReportSubmit,
+  DailyReportUpdate,
+  DailyReportVersion,
 } from '../../../shared/daily-reports';
 import { authorise } from '../../http/actor';
 import type { AppDeps } from '../../deps';
@@ -23,45 +30,146 @@ const IdParams = z.object({ id: z.string().uuid() });
  */
 export function dailyReportRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/daily-reports', {
-      schema: { tags: ['daily-reports'], summary: "A unit's daily report standing and its children's, for a day (default: my own node, today)", querystring: DailyReportListQuery, response: { 200: DailyReportList } },
-    }, async (request) => listDailyReports(db, clock, config.timeZone, authorise(request, 'any').actor, request.query));
+    app.get(
+      '/api/daily-reports',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary: "A unit's daily report standing and its children's, for a day (default: my own node, today)",
+          querystring: DailyReportListQuery,
+          response: { 200: DailyReportList },
+        },
+      },
+      async (request) => listDailyReports(db, clock, config.timeZone, authorise(request, 'any').actor, request.query),
+    );
 
-    app.post('/api/daily-reports/draft', {
-      schema: { tags: ['daily-reports'], summary: "Start my unit's report of a day (201) or recompute its draft (200): live figures, children's submitted reports", body: DailyReportDraftInput, response: { 200: DailyReport, 201: DailyReport } },
-    }, async (request, reply) => {
-      const { actor } = authorise(request, ROLES_THAT_REPORT);
-      const { report, created } = await draftDailyReport(db, clock, config.timeZone, actor, request.body.regionId, request.body.day);
-      return reply.status(created ? 201 : 200).send(report);
-    });
+    app.post(
+      '/api/daily-reports/draft',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary:
+            "Start my unit's report of a day (201) or recompute its draft (200): live figures, children's submitted reports",
+          body: DailyReportDraftInput,
+          response: { 200: DailyReport, 201: DailyReport },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = authorise(request, ROLES_THAT_REPORT);
+        const { report, created } = await draftDailyReport(
+          db,
+          clock,
+          config.timeZone,
+          actor,
+          request.body.regionId,
+          request.body.day,
+        );
+        return reply.status(created ? 201 : 200).send(report);
+      },
+    );
 
-    app.get('/api/daily-reports/:id', {
-      schema: { tags: ['daily-reports'], summary: 'One report as stored (a submitted report exactly as it went up)', params: IdParams, response: { 200: DailyReport } },
-    }, async (request) => getDailyReport(db, authorise(request, 'any').actor, request.params.id));
+    app.get(
+      '/api/daily-reports/:id',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary: 'One report as stored (a submitted report exactly as it went up)',
+          params: IdParams,
+          response: { 200: DailyReport },
+        },
+      },
+      async (request) => getDailyReport(db, authorise(request, 'any').actor, request.params.id),
+    );
 
-    app.put('/api/daily-reports/:id', {
-      schema: { tags: ['daily-reports'], summary: 'Save corrections (each with a reason) and the narrative of a draft or returned report', params: IdParams, body: DailyReportUpdate, response: { 200: DailyReport } },
-    }, async (request) => saveDailyReport(db, clock, authorise(request, ROLES_THAT_REPORT).actor, request.params.id, request.body ?? {}));
+    app.put(
+      '/api/daily-reports/:id',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary: 'Save corrections (each with a reason) and the narrative of a draft or returned report',
+          params: IdParams,
+          body: DailyReportUpdate,
+          response: { 200: DailyReport },
+        },
+      },
+      async (request) =>
+        saveDailyReport(db, clock, authorise(request, ROLES_THAT_REPORT).actor, request.params.id, request.body ?? {}),
+    );
 
-    app.post('/api/daily-reports/:id/submit', {
-      schema: { tags: ['daily-reports'], summary: 'Submit the report up the chain (a note is required while children are missing)', params: IdParams, body: DailyReportSubmit.nullish(), response: { 200: DailyReport } },
-    }, async (request) => submitDailyReport(db, clock, authorise(request, ROLES_THAT_REPORT).actor, request.params.id, request.body ?? {}));
+    app.post(
+      '/api/daily-reports/:id/submit',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary: 'Submit the report up the chain (a note is required while children are missing)',
+          params: IdParams,
+          body: DailyReportSubmit.nullish(),
+          response: { 200: DailyReport },
+        },
+      },
+      async (request) =>
+        submitDailyReport(
+          db,
+          clock,
+          authorise(request, ROLES_THAT_REPORT).actor,
+          request.params.id,
+          request.body ?? {},
+        ),
+    );
 
-    app.post('/api/daily-reports/:id/review', {
-      schema: { tags: ['daily-reports'], summary: 'The level above marks a submitted report reviewed, or returns it with a note', params: IdParams, body: DailyReportReview, response: { 200: DailyReport } },
-    }, async (request) => reviewDailyReport(db, clock, authorise(request, 'any').actor, request.params.id, request.body));
+    app.post(
+      '/api/daily-reports/:id/review',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary: 'The level above marks a submitted report reviewed, or returns it with a note',
+          params: IdParams,
+          body: DailyReportReview,
+          response: { 200: DailyReport },
+        },
+      },
+      async (request) => reviewDailyReport(db, clock, authorise(request, 'any').actor, request.params.id, request.body),
+    );
 
-    app.get('/api/daily-reports/:id/versions', {
-      schema: { tags: ['daily-reports'], summary: 'Every saved state of a report, oldest first, with who, when and what changed', params: IdParams, response: { 200: z.object({ items: z.array(DailyReportVersion) }) } },
-    }, async (request) => ({ items: await dailyReportVersions(db, authorise(request, 'any').actor, request.params.id) }));
+    app.get(
+      '/api/daily-reports/:id/versions',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary: 'Every saved state of a report, oldest first, with who, when and what changed',
+          params: IdParams,
+          response: { 200: z.object({ items: z.array(DailyReportVersion) }) },
+        },
+      },
+      async (request) => ({ items: await dailyReportVersions(db, authorise(request, 'any').actor, request.params.id) }),
+    );
 
-    app.get('/api/daily-reports/:id/export.xlsx', {
-      schema: { tags: ['daily-reports'], summary: 'The report as .xlsx with Chinese headers: one row per child unit, own part and total, then the narrative (audited)', params: IdParams },
-    }, async (request, reply) => {
-      const { buffer, filename } = await exportDailyReport(db, clock, authorise(request, 'any').actor, request.params.id, config.timeZone);
-      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="daily-report.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(buffer);
-    });
+    app.get(
+      '/api/daily-reports/:id/export.xlsx',
+      {
+        schema: {
+          tags: ['daily-reports'],
+          summary:
+            'The report as .xlsx with Chinese headers: one row per child unit, own part and total, then the narrative (audited)',
+          params: IdParams,
+        },
+      },
+      async (request, reply) => {
+        const { buffer, filename } = await exportDailyReport(
+          db,
+          clock,
+          authorise(request, 'any').actor,
+          request.params.id,
+          config.timeZone,
+        );
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="daily-report.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+          )
+          .send(buffer);
+      },
+    );
   };
 }

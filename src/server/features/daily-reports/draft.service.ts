@@ -6,15 +6,34 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import { METRICS, emptyFigures, type Figures } from '../../../shared/rollups';
-import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportChild, type DailyReportChildren, type DailyReportCorrections } from '../../../shared/daily-reports';
+import {
+  COUNTS_UPWARDS,
+  REPORT_LEVELS,
+  type DailyReport,
+  type DailyReportChild,
+  type DailyReportChildren,
+  type DailyReportCorrections,
+} from '../../../shared/daily-reports';
 import { audit } from '../audit';
 import { readRollups } from '../rollups';
 import { findRegionById } from '../regions';
-import { applyCorrections, mayPrepare, parseChildren, parseCorrections, parseFigures, proxyUnitOf, recordVersion, toDailyReport, type Change } from './report.model';
+import {
+  applyCorrections,
+  mayPrepare,
+  parseChildren,
+  parseCorrections,
+  parseFigures,
+  proxyUnitOf,
+  recordVersion,
+  toDailyReport,
+  type Change,
+} from './report.model';
 import { findReportById, findReportOfUnit, insertReport, reportsOfPaths, updateReport } from './reports.repository';
 import { listReportingChildren } from './units.repository';
 
-const add = (a: Figures, b: Figures) => { for (const m of METRICS) a[m] += b[m]; };
+const add = (a: Figures, b: Figures) => {
+  for (const m of METRICS) a[m] += b[m];
+};
 
 /**
  * What Qunfang computes for a unit's report of a day, read from roll-ups and stored reports only
@@ -27,13 +46,25 @@ const add = (a: Figures, b: Figures) => { for (const m of METRICS) a[m] += b[m];
  *   whole jurisdiction and of each child (辖区实时数, what the big screen shows), so a county whose
  *   townships have not reported sees the real figures next to its sum rather than a sheet of zeros.
  */
-async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' | 'path' | 'level'>, day: string): Promise<{ computed: Figures; children: DailyReportChildren | null }> {
+async function computeDailyFigures(
+  db: Db,
+  region: Pick<RegionRow, 'id' | 'path' | 'level'>,
+  day: string,
+): Promise<{ computed: Figures; children: DailyReportChildren | null }> {
   if (region.level === 'village') {
     return { computed: (await readRollups(db, [region.path], day)).get(region.path)!, children: null };
   }
   const kids = await listReportingChildren(db, region.id);
   const rollups = await readRollups(db, [region.path, ...kids.map((k) => k.path)], day);
-  const reports = new Map((await reportsOfPaths(db, kids.map((k) => k.path), day)).map((r) => [r.region_path, r]));
+  const reports = new Map(
+    (
+      await reportsOfPaths(
+        db,
+        kids.map((k) => k.path),
+        day,
+      )
+    ).map((r) => [r.region_path, r]),
+  );
   const own = { ...rollups.get(region.path)! };
   const computed = emptyFigures();
   const included: DailyReportChild[] = [];
@@ -43,8 +74,16 @@ async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' | 'path'
     for (const m of METRICS) own[m] -= live[m];
     const r = reports.get(k.path);
     const child = {
-      regionId: k.id, name: k.name, level: k.level, path: k.path, reportId: r?.id ?? null, status: r?.status ?? 'none',
-      version: Number(r?.version ?? 0), submittedAt: r?.submitted_at ?? null, figures: null, live: { ...live },
+      regionId: k.id,
+      name: k.name,
+      level: k.level,
+      path: k.path,
+      reportId: r?.id ?? null,
+      status: r?.status ?? 'none',
+      version: Number(r?.version ?? 0),
+      submittedAt: r?.submitted_at ?? null,
+      figures: null,
+      live: { ...live },
       proxyUnit: r?.submitted_proxy_unit ?? null,
     } satisfies DailyReportChild;
     if (r && COUNTS_UPWARDS.includes(r.status)) {
@@ -58,7 +97,14 @@ async function computeDailyFigures(db: Db, region: Pick<RegionRow, 'id' | 'path'
 }
 
 /** The unit and day a report is drafted for: in the actor's jurisdiction, a reporting level, not in the future, filed by the actor. */
-async function unitToDraft(db: Db, clock: Clock, timeZone: string, actor: Actor, regionId: string, day: string | undefined) {
+async function unitToDraft(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  actor: Actor,
+  regionId: string,
+  day: string | undefined,
+) {
   const region = await findRegionById(db, regionId);
   if (!region || !pathInScope(region.path, scopeOf(actor))) throw new AppError('REGION_NOT_FOUND');
   if (!REPORT_LEVELS.includes(region.level)) throw new AppError('DAILY_REPORT_UNIT_INVALID');
@@ -73,7 +119,10 @@ async function unitToDraft(db: Db, clock: Clock, timeZone: string, actor: Actor,
 /** Corrections carried over to new computed figures: each now corrects the new figure; one that now agrees with it falls away. */
 function carryCorrections(corrections: DailyReportCorrections, computed: Figures): DailyReportCorrections {
   const out: DailyReportCorrections = {};
-  for (const [m, c] of Object.entries(corrections) as [keyof Figures, NonNullable<DailyReportCorrections[keyof Figures]>][]) {
+  for (const [m, c] of Object.entries(corrections) as [
+    keyof Figures,
+    NonNullable<DailyReportCorrections[keyof Figures]>,
+  ][]) {
     if (c.to !== computed[m]) out[m] = { ...c, from: computed[m] };
   }
   return out;
@@ -95,50 +144,97 @@ function childrenChanges(before: DailyReportChildren | null, after: DailyReportC
  * Reads roll-ups and stored reports only (computeDailyFigures), so a county's draft costs the same
  * whatever the length of history. Returns the report and whether it was created.
  */
-export async function draftDailyReport(db: Db, clock: Clock, timeZone: string, actor: Actor, regionId: string, day?: string): Promise<{ report: DailyReport; created: boolean }> {
-  const once = () => db.transaction().execute(async (trx) => {
-    const { region, day: theDay } = await unitToDraft(trx, clock, timeZone, actor, regionId, day);
-    const existing = await findReportOfUnit(trx, region.path, theDay, true);
-    if (existing && !(existing.status === 'draft' || existing.status === 'returned')) throw new AppError('DAILY_REPORT_LOCKED', { status: existing.status });
-    const { computed, children } = await computeDailyFigures(trx, region, theDay);
-    const now = clock.now().toISOString();
-    const computedJson = JSON.stringify(computed);
-    const childrenJson = children ? JSON.stringify(children) : null;
-    const proxyUnit = await proxyUnitOf(trx, actor, region);
+export async function draftDailyReport(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  actor: Actor,
+  regionId: string,
+  day?: string,
+): Promise<{ report: DailyReport; created: boolean }> {
+  const once = () =>
+    db.transaction().execute(async (trx) => {
+      const { region, day: theDay } = await unitToDraft(trx, clock, timeZone, actor, regionId, day);
+      const existing = await findReportOfUnit(trx, region.path, theDay, true);
+      if (existing && !(existing.status === 'draft' || existing.status === 'returned'))
+        throw new AppError('DAILY_REPORT_LOCKED', { status: existing.status });
+      const { computed, children } = await computeDailyFigures(trx, region, theDay);
+      const now = clock.now().toISOString();
+      const computedJson = JSON.stringify(computed);
+      const childrenJson = children ? JSON.stringify(children) : null;
+      const proxyUnit = await proxyUnitOf(trx, actor, region);
 
-    if (!existing) {
-      const id = uuidv7(clock.now().getTime());
-      const row = {
-        id, region_id: region.id, region_path: region.path, level: region.level, day: theDay, status: 'draft' as const, version: 0, revision: 1,
-        figures: computedJson, computed: computedJson, computed_at: now, corrections: '{}', children: childrenJson,
-        assessment: null, problems: null, requests: null, missing_note: null, created_by: actor.id, created_at: now,
-        submitted_by: null, submitted_by_name: null, submitted_proxy_unit: null, submitted_at: null, reviewed_by: null, reviewed_by_name: null, reviewed_at: null,
-        review_note: null, updated_at: now,
+      if (!existing) {
+        const id = uuidv7(clock.now().getTime());
+        const row = {
+          id,
+          region_id: region.id,
+          region_path: region.path,
+          level: region.level,
+          day: theDay,
+          status: 'draft' as const,
+          version: 0,
+          revision: 1,
+          figures: computedJson,
+          computed: computedJson,
+          computed_at: now,
+          corrections: '{}',
+          children: childrenJson,
+          assessment: null,
+          problems: null,
+          requests: null,
+          missing_note: null,
+          created_by: actor.id,
+          created_at: now,
+          submitted_by: null,
+          submitted_by_name: null,
+          submitted_proxy_unit: null,
+          submitted_at: null,
+          reviewed_by: null,
+          reviewed_by_name: null,
+          reviewed_at: null,
+          review_note: null,
+          updated_at: now,
+        };
+        await insertReport(trx, row);
+        await recordVersion(trx, clock, actor, row, 'draft', [], null, proxyUnit);
+        await audit(trx, clock, actor, {
+          action: 'daily_report.draft',
+          entityType: 'daily_report',
+          entityId: id,
+          regionPath: region.path,
+          details: { day: theDay, proxyUnit },
+        });
+        return { id, created: true };
+      }
+
+      const before = parseFigures(existing.computed);
+      const corrections = carryCorrections(parseCorrections(existing.corrections), computed);
+      const changes: Change[] = METRICS.filter((m) => before[m] !== computed[m]).map((m) => ({
+        field: `computed.${m}`,
+        from: before[m],
+        to: computed[m],
+      }));
+      changes.push(...childrenChanges(parseChildren(existing.children), children));
+      const correctionsJson = JSON.stringify(corrections);
+      if (changes.length === 0 && correctionsJson === existing.corrections) {
+        // nothing the report says moved: only say when it was last looked at, with the live figures of then
+        await updateReport(trx, existing.id, { computed_at: now, children: childrenJson });
+        return { id: existing.id, created: false };
+      }
+      const set = {
+        computed: computedJson,
+        children: childrenJson,
+        corrections: correctionsJson,
+        figures: JSON.stringify(applyCorrections(computed, corrections)),
+        computed_at: now,
+        revision: Number(existing.revision) + 1,
+        updated_at: now,
       };
-      await insertReport(trx, row);
-      await recordVersion(trx, clock, actor, row, 'draft', [], null, proxyUnit);
-      await audit(trx, clock, actor, { action: 'daily_report.draft', entityType: 'daily_report', entityId: id, regionPath: region.path, details: { day: theDay, proxyUnit } });
-      return { id, created: true };
-    }
-
-    const before = parseFigures(existing.computed);
-    const corrections = carryCorrections(parseCorrections(existing.corrections), computed);
-    const changes: Change[] = METRICS.filter((m) => before[m] !== computed[m]).map((m) => ({ field: `computed.${m}`, from: before[m], to: computed[m] }));
-    changes.push(...childrenChanges(parseChildren(existing.children), children));
-    const correctionsJson = JSON.stringify(corrections);
-    if (changes.length === 0 && correctionsJson === existing.corrections) {
-      // nothing the report says moved: only say when it was last looked at, with the live figures of then
-      await updateReport(trx, existing.id, { computed_at: now, children: childrenJson });
+      await updateReport(trx, existing.id, set);
+      await recordVersion(trx, clock, actor, { ...existing, ...set }, 'refresh', changes, null, proxyUnit);
       return { id: existing.id, created: false };
-    }
-    const set = {
-      computed: computedJson, children: childrenJson, corrections: correctionsJson, figures: JSON.stringify(applyCorrections(computed, corrections)),
-      computed_at: now, revision: Number(existing.revision) + 1, updated_at: now,
-    };
-    await updateReport(trx, existing.id, set);
-    await recordVersion(trx, clock, actor, { ...existing, ...set }, 'refresh', changes, null, proxyUnit);
-    return { id: existing.id, created: false };
-  });
+    });
   let result: { id: string; created: boolean };
   try {
     result = await once();

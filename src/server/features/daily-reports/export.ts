@@ -8,17 +8,27 @@ import { audit } from '../audit';
 import { reportInScope, toDailyReport } from './report.model';
 
 const STATUS_ZH: Record<DailyReport['status'] | 'none', string> = {
-  none: '未报', draft: '草稿未报', submitted: '已报送', reviewed: '已审核', returned: '已退回',
+  none: '未报',
+  draft: '草稿未报',
+  submitted: '已报送',
+  reviewed: '已审核',
+  returned: '已退回',
 };
 
 /** A column of the summary table: a figure, or the screening coverage beside the households screened. */
 type Column = { metric: Metric } | { coverage: true };
 const COLUMNS: { section: string; columns: Column[] }[] = REPORT_SECTIONS.map((s) => ({
   section: s.zh,
-  columns: s.metrics.flatMap((m): Column[] => (m === 'roundVisited' ? [{ metric: m }, { coverage: true }] : [{ metric: m }])),
+  columns: s.metrics.flatMap((m): Column[] =>
+    m === 'roundVisited' ? [{ metric: m }, { coverage: true }] : [{ metric: m }],
+  ),
 }));
 const FLAT = COLUMNS.flatMap((s) => s.columns);
-export const EXPORT_HEADERS = ['单位', ...FLAT.map((c) => ('metric' in c ? METRIC_LABELS[c.metric].zh : '排查覆盖率')), '报送情况'];
+export const EXPORT_HEADERS = [
+  '单位',
+  ...FLAT.map((c) => ('metric' in c ? METRIC_LABELS[c.metric].zh : '排查覆盖率')),
+  '报送情况',
+];
 
 function cells(f: Figures | null): (number | null)[] {
   return FLAT.map((c) => (f === null ? null : 'metric' in c ? f[c.metric] : coverageOf(f)));
@@ -27,7 +37,8 @@ function cells(f: Figures | null): (number | null)[] {
 /** The row under 合计 holding the live roll-up of the jurisdiction: a label no unit can have. */
 export const LIVE_LABEL = '辖区实时数（参考）';
 
-const versioned = (status: DailyReport['status'] | 'none', version: number) => (version > 0 && status !== 'none' ? `${STATUS_ZH[status]}（第${version}版）` : STATUS_ZH[status]);
+const versioned = (status: DailyReport['status'] | 'none', version: number) =>
+  version > 0 && status !== 'none' ? `${STATUS_ZH[status]}（第${version}版）` : STATUS_ZH[status];
 
 /**
  * The report as the .xlsx a county office files (每日报告汇总表): a title, the day and state, then one
@@ -40,15 +51,37 @@ const versioned = (status: DailyReport['status'] | 'none', version: number) => (
  * and a second sheet with each correction and its reason. Drawn from the stored report only, so a
  * past day's report comes out exactly as it was submitted. Audited.
  */
-export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: string, timeZone: string): Promise<{ buffer: Buffer; filename: string }> {
+export async function exportDailyReport(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  timeZone: string,
+): Promise<{ buffer: Buffer; filename: string }> {
   const report = toDailyReport(await reportInScope(db, actor, id), actor);
-  await audit(db, clock, actor, { action: 'daily_report.export', entityType: 'daily_report', entityId: id, regionPath: report.regionPath, details: { day: report.day, version: report.version, status: report.status } });
+  await audit(db, clock, actor, {
+    action: 'daily_report.export',
+    entityType: 'daily_report',
+    entityId: id,
+    regionPath: report.regionPath,
+    details: { day: report.day, version: report.version, status: report.status },
+  });
 
-  const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  const fmt = new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   const when = (iso: string | null) => (iso ? fmt.format(new Date(iso)) : '');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Qunfang 群防';
-  const ws = wb.addWorksheet('日报', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('日报', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const last = EXPORT_HEADERS.length;
   const thin = { style: 'thin' as const };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -59,10 +92,16 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, last);
   ws.getCell(2, 1).value = [
-    `报告日期：${report.day}`, `状态：${versioned(report.status, report.version)}`,
-    report.submittedByName ? `报送人：${report.submittedByName}${report.submittedProxyUnit ? `（${report.submittedProxyUnit}代填）` : ''}` : '', report.submittedAt ? `报送时间：${when(report.submittedAt)}` : '',
+    `报告日期：${report.day}`,
+    `状态：${versioned(report.status, report.version)}`,
+    report.submittedByName
+      ? `报送人：${report.submittedByName}${report.submittedProxyUnit ? `（${report.submittedProxyUnit}代填）` : ''}`
+      : '',
+    report.submittedAt ? `报送时间：${when(report.submittedAt)}` : '',
     report.reviewedByName ? `审核人：${report.reviewedByName}（${when(report.reviewedAt)}）` : '',
-  ].filter(Boolean).join('　　');
+  ]
+    .filter(Boolean)
+    .join('　　');
 
   // two header rows: sections over their figures; 单位 and 报送情况 span both
   ws.mergeCells(3, 1, 4, 1);
@@ -75,7 +114,9 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   }
   ws.mergeCells(3, last, 4, last);
   ws.getCell(3, last).value = EXPORT_HEADERS[last - 1];
-  EXPORT_HEADERS.slice(1, -1).forEach((h, i) => { ws.getCell(4, i + 2).value = h; });
+  EXPORT_HEADERS.slice(1, -1).forEach((h, i) => {
+    ws.getCell(4, i + 2).value = h;
+  });
   for (const r of [3, 4]) {
     for (let c = 1; c <= last; c++) {
       const cell = ws.getCell(r, c);
@@ -88,7 +129,8 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   ws.getRow(4).height = 42;
 
   const rows: (string | number | null)[][] = [];
-  const standing = (c: DailyReportChild) => `${versioned(c.status, c.version)}${c.proxyUnit ? `，${c.proxyUnit}代填` : ''}`;
+  const standing = (c: DailyReportChild) =>
+    `${versioned(c.status, c.version)}${c.proxyUnit ? `，${c.proxyUnit}代填` : ''}`;
   const child = (c: DailyReportChild) => [c.name, ...cells(c.figures), standing(c)];
   if (report.children) {
     for (const c of report.children.included) rows.push(child(c));
@@ -116,7 +158,9 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
 
   let r = 5 + rows.length + 1;
   const narrative: [string, string | null][] = [
-    ['形势研判', report.assessment], ['存在问题', report.problems], ['需协调解决的事项', report.requests],
+    ['形势研判', report.assessment],
+    ['存在问题', report.problems],
+    ['需协调解决的事项', report.requests],
   ];
   const missing = report.children?.missing ?? [];
   if (missing.length > 0) narrative.push([`未报单位（${missing.length}个）`, missing.map((c) => c.name).join('、')]);
@@ -137,8 +181,14 @@ export async function exportDailyReport(db: Db, clock: Clock, actor: Actor, id: 
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
 
   const notes = wb.addWorksheet('更正说明');
-  notes.columns = [{ header: '指标', width: 22 }, { header: '系统计算', width: 10 }, { header: '报送数', width: 10 }, { header: '更正原因', width: 60 }];
-  for (const [m, c] of Object.entries(report.corrections)) if (c) notes.addRow([METRIC_LABELS[m as Metric].zh, c.from, c.to, c.reason]);
+  notes.columns = [
+    { header: '指标', width: 22 },
+    { header: '系统计算', width: 10 },
+    { header: '报送数', width: 10 },
+    { header: '更正原因', width: 60 },
+  ];
+  for (const [m, c] of Object.entries(report.corrections))
+    if (c) notes.addRow([METRIC_LABELS[m as Metric].zh, c.from, c.to, c.reason]);
   notes.getRow(1).font = { bold: true };
 
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${report.regionName}日报${report.day}.xlsx` };

@@ -4,7 +4,15 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
-import { COUNTS_UPWARDS, REPORT_LEVELS, type DailyReport, type DailyReportList, type DailyReportListQuery, type DailyReportUnit, type DailyReportVersion } from '../../../shared/daily-reports';
+import {
+  COUNTS_UPWARDS,
+  REPORT_LEVELS,
+  type DailyReport,
+  type DailyReportList,
+  type DailyReportListQuery,
+  type DailyReportUnit,
+  type DailyReportVersion,
+} from '../../../shared/daily-reports';
 import { findRegionById } from '../regions';
 import { mayFillIn, mayPrepare, parentPathOf, reportInScope, toDailyReport, toVersion } from './report.model';
 import { listVersions, reportStandings } from './reports.repository';
@@ -40,7 +48,13 @@ const reportingLevel = (l: RegionLevel | null): l is RegionLevel => l !== null &
  * the county which townships (and, per township, how many villages). Drill down by regionId. A
  * township may start a village's report from here for it (代填: `proxy`).
  */
-export async function listDailyReports(db: Db, clock: Clock, timeZone: string, actor: Actor, q: DailyReportListQuery): Promise<DailyReportList> {
+export async function listDailyReports(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  actor: Actor,
+  q: DailyReportListQuery,
+): Promise<DailyReportList> {
   const today = localDay(clock.now(), timeZone);
   const day = q.day ?? today;
   if (day > today) throw new AppError('DAILY_REPORT_DAY_INVALID', { today });
@@ -48,7 +62,11 @@ export async function listDailyReports(db: Db, clock: Clock, timeZone: string, a
   if (!node) return { day, today, region: null, units: [] };
   const parentPath = parentPathOf(node.path);
   const region = {
-    id: node.id, name: node.name, level: node.level, path: node.path, parentId: node.parent_id,
+    id: node.id,
+    name: node.name,
+    level: node.level,
+    path: node.path,
+    parentId: node.parent_id,
     parentInScope: node.parent_id !== null && parentPath !== null && pathInScope(parentPath, scopeOf(actor)),
   };
   if (!REPORT_LEVELS.includes(node.level)) return { day, today, region, units: [] };
@@ -56,26 +74,56 @@ export async function listDailyReports(db: Db, clock: Clock, timeZone: string, a
   const kidLevel = childLevelOf(node.level);
   const grandLevel = kidLevel ? childLevelOf(kidLevel) : null;
   const kids = reportingLevel(kidLevel) ? await listReportingChildren(db, node.id) : [];
-  const grandCounts = reportingLevel(grandLevel) ? await countChildrenOfLevel(db, kids.map((k) => k.id), grandLevel) : new Map<string, number>();
-  const standings = await reportStandings(db, node.path, day, [node.level, kidLevel, grandLevel].filter(reportingLevel));
+  const grandCounts = reportingLevel(grandLevel)
+    ? await countChildrenOfLevel(
+        db,
+        kids.map((k) => k.id),
+        grandLevel,
+      )
+    : new Map<string, number>();
+  const standings = await reportStandings(
+    db,
+    node.path,
+    day,
+    [node.level, kidLevel, grandLevel].filter(reportingLevel),
+  );
   const byPath = new Map(standings.map((s) => [s.region_path, s]));
   const counting = (s: { status: string } | undefined) => s !== undefined && COUNTS_UPWARDS.includes(s.status as never);
   const submittedUnder = (path: string, level: RegionLevel | null) =>
-    standings.filter((s) => s.level === level && s.region_path !== path && s.region_path.startsWith(path) && counting(s)).length;
+    standings.filter(
+      (s) => s.level === level && s.region_path !== path && s.region_path.startsWith(path) && counting(s),
+    ).length;
 
-  const unit = (r: { id: string; name: string; level: RegionLevel; path: string }, self: boolean, childrenTotal: number, childLevel: RegionLevel | null): DailyReportUnit => {
+  const unit = (
+    r: { id: string; name: string; level: RegionLevel; path: string },
+    self: boolean,
+    childrenTotal: number,
+    childLevel: RegionLevel | null,
+  ): DailyReportUnit => {
     const s = byPath.get(r.path);
     const prepare = mayPrepare(actor, r);
     return {
-      regionId: r.id, name: r.name, level: r.level, path: r.path, self, reportId: s?.id ?? null, status: s?.status ?? 'none',
-      version: Number(s?.version ?? 0), submittedAt: s?.submitted_at ?? null, submittedByName: s?.submitted_by_name ?? null,
+      regionId: r.id,
+      name: r.name,
+      level: r.level,
+      path: r.path,
+      self,
+      reportId: s?.id ?? null,
+      status: s?.status ?? 'none',
+      version: Number(s?.version ?? 0),
+      submittedAt: s?.submitted_at ?? null,
+      submittedByName: s?.submitted_by_name ?? null,
       submittedProxyUnit: s?.submitted_proxy_unit ?? null,
-      childrenTotal, childrenSubmitted: childrenTotal === 0 ? 0 : submittedUnder(r.path, childLevel),
-      mayPrepare: prepare, proxy: prepare && actor.regionPath !== r.path && mayFillIn(actor, r),
+      childrenTotal,
+      childrenSubmitted: childrenTotal === 0 ? 0 : submittedUnder(r.path, childLevel),
+      mayPrepare: prepare,
+      proxy: prepare && actor.regionPath !== r.path && mayFillIn(actor, r),
     };
   };
   return {
-    day, today, region,
+    day,
+    today,
+    region,
     units: [
       unit(node, true, kids.length, kidLevel),
       ...kids.map((k) => unit(k, false, grandCounts.get(k.id) ?? 0, grandLevel)),

@@ -8,7 +8,13 @@ import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
 import { METRICS, emptyFigures, type Figures } from '../../../shared/rollups';
-import type { DailyReport, DailyReportChild, DailyReportChildren, DailyReportCorrections, DailyReportVersion } from '../../../shared/daily-reports';
+import type {
+  DailyReport,
+  DailyReportChild,
+  DailyReportChildren,
+  DailyReportCorrections,
+  DailyReportVersion,
+} from '../../../shared/daily-reports';
 import { findRegionById } from '../regions';
 import { findReportById, insertVersion, type DailyReportRow } from './reports.repository';
 
@@ -36,7 +42,10 @@ export type ReportUnit = { path: string; level: string };
 
 /** The actor files the unit's report: their own unit's, or a village's by 代填. */
 export function mayPrepare(actor: Actor, unit: ReportUnit): boolean {
-  return ROLES_THAT_REPORT.includes(actor.role) && (isGlobalAdmin(actor) || actor.regionPath === unit.path || mayFillIn(actor, unit));
+  return (
+    ROLES_THAT_REPORT.includes(actor.role) &&
+    (isGlobalAdmin(actor) || actor.regionPath === unit.path || mayFillIn(actor, unit))
+  );
 }
 
 /**
@@ -49,7 +58,9 @@ export function mayFillIn(actor: Actor, unit: ReportUnit): boolean {
 }
 
 export function mayReview(actor: Actor, regionPath: string): boolean {
-  return ROLES_THAT_REVIEW.includes(actor.role) && (isGlobalAdmin(actor) || actor.regionPath === parentPathOf(regionPath));
+  return (
+    ROLES_THAT_REVIEW.includes(actor.role) && (isGlobalAdmin(actor) || actor.regionPath === parentPathOf(regionPath))
+  );
 }
 
 export const isOpen = (status: DailyReportTable['status']) => status === 'draft' || status === 'returned';
@@ -66,7 +77,11 @@ export const parseCorrections = (json: string) => JSON.parse(json) as DailyRepor
 export function parseChildren(json: string | null): DailyReportChildren | null {
   if (!json) return null;
   const c = JSON.parse(json) as DailyReportChildren;
-  const child = (k: DailyReportChild): DailyReportChild => ({ ...k, live: k.live ?? null, proxyUnit: k.proxyUnit ?? null });
+  const child = (k: DailyReportChild): DailyReportChild => ({
+    ...k,
+    live: k.live ?? null,
+    proxyUnit: k.proxyUnit ?? null,
+  });
   return { included: c.included.map(child), missing: c.missing.map(child), own: c.own, live: c.live ?? null };
 }
 
@@ -88,13 +103,30 @@ export function toDailyReport(r: DailyReportRow, actor: Actor): DailyReport {
   const unit = { path: r.region_path, level: r.level };
   const prepare = mayPrepare(actor, unit);
   return {
-    id: r.id, regionId: r.region_id, regionName: r.region_name, regionPath: r.region_path, level: r.level, day: r.day,
-    status: r.status, version: Number(r.version),
-    figures: parseFigures(r.figures), computed: parseFigures(r.computed), computedAt: r.computed_at,
-    corrections: parseCorrections(r.corrections), children: parseChildren(r.children),
-    assessment: r.assessment, problems: r.problems, requests: r.requests, missingNote: r.missing_note,
-    submittedByName: r.submitted_by_name, submittedProxyUnit: r.submitted_proxy_unit, submittedAt: r.submitted_at,
-    reviewedByName: r.reviewed_by_name, reviewedAt: r.reviewed_at, reviewNote: r.review_note, updatedAt: r.updated_at,
+    id: r.id,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    regionPath: r.region_path,
+    level: r.level,
+    day: r.day,
+    status: r.status,
+    version: Number(r.version),
+    figures: parseFigures(r.figures),
+    computed: parseFigures(r.computed),
+    computedAt: r.computed_at,
+    corrections: parseCorrections(r.corrections),
+    children: parseChildren(r.children),
+    assessment: r.assessment,
+    problems: r.problems,
+    requests: r.requests,
+    missingNote: r.missing_note,
+    submittedByName: r.submitted_by_name,
+    submittedProxyUnit: r.submitted_proxy_unit,
+    submittedAt: r.submitted_at,
+    reviewedByName: r.reviewed_by_name,
+    reviewedAt: r.reviewed_at,
+    reviewNote: r.review_note,
+    updatedAt: r.updated_at,
     may: {
       edit: prepare && isOpen(r.status),
       submit: prepare && isOpen(r.status),
@@ -106,10 +138,23 @@ export function toDailyReport(r: DailyReportRow, actor: Actor): DailyReport {
 
 export function toVersion(v: Selectable<DailyReportVersionTable>): DailyReportVersion {
   return {
-    seq: Number(v.seq), version: Number(v.version), action: v.action, status: v.status, at: v.at, actorName: v.actor_name, proxyUnit: v.proxy_unit,
-    figures: parseFigures(v.figures), computed: parseFigures(v.computed), corrections: parseCorrections(v.corrections),
-    children: parseChildren(v.children), assessment: v.assessment, problems: v.problems, requests: v.requests,
-    missingNote: v.missing_note, note: v.note, changes: JSON.parse(v.changes),
+    seq: Number(v.seq),
+    version: Number(v.version),
+    action: v.action,
+    status: v.status,
+    at: v.at,
+    actorName: v.actor_name,
+    proxyUnit: v.proxy_unit,
+    figures: parseFigures(v.figures),
+    computed: parseFigures(v.computed),
+    corrections: parseCorrections(v.corrections),
+    children: parseChildren(v.children),
+    assessment: v.assessment,
+    problems: v.problems,
+    requests: v.requests,
+    missingNote: v.missing_note,
+    note: v.note,
+    changes: JSON.parse(v.changes),
   };
 }
 
@@ -128,12 +173,38 @@ export async function proxyUnitOf(db: Db, actor: Actor, unit: ReportUnit): Promi
  * Keep the state a report has just been brought to as its next version (the report row must
  * already hold it, with `revision` already moved to this version's seq). `proxyUnit`: see proxyUnitOf.
  */
-export async function recordVersion(db: Db, clock: Clock, actor: Actor, report: Selectable<DailyReportTable>, action: DailyReportVersion['action'], changes: Change[], note: string | null = null, proxyUnit: string | null = null): Promise<void> {
+export async function recordVersion(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  report: Selectable<DailyReportTable>,
+  action: DailyReportVersion['action'],
+  changes: Change[],
+  note: string | null = null,
+  proxyUnit: string | null = null,
+): Promise<void> {
   const now = clock.now();
   await insertVersion(db, {
-    id: uuidv7(now.getTime()), report_id: report.id, region_path: report.region_path, seq: Number(report.revision), version: Number(report.version),
-    action, status: report.status, figures: report.figures, computed: report.computed, corrections: report.corrections, children: report.children,
-    assessment: report.assessment, problems: report.problems, requests: report.requests, missing_note: report.missing_note, note,
-    changes: JSON.stringify(changes), actor_id: actor.id, actor_name: actor.displayName || actor.username, proxy_unit: proxyUnit, at: now.toISOString(),
+    id: uuidv7(now.getTime()),
+    report_id: report.id,
+    region_path: report.region_path,
+    seq: Number(report.revision),
+    version: Number(report.version),
+    action,
+    status: report.status,
+    figures: report.figures,
+    computed: report.computed,
+    corrections: report.corrections,
+    children: report.children,
+    assessment: report.assessment,
+    problems: report.problems,
+    requests: report.requests,
+    missing_note: report.missing_note,
+    note,
+    changes: JSON.stringify(changes),
+    actor_id: actor.id,
+    actor_name: actor.displayName || actor.username,
+    proxy_unit: proxyUnit,
+    at: now.toISOString(),
   });
 }

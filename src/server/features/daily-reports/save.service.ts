@@ -5,7 +5,18 @@ import type { Actor } from '../../access/actor';
 import type { Metric } from '../../../shared/rollups';
 import type { DailyReport, DailyReportCorrections, DailyReportUpdate } from '../../../shared/daily-reports';
 import { audit } from '../audit';
-import { applyCorrections, isOpen, mayPrepare, parseCorrections, parseFigures, proxyUnitOf, recordVersion, reportInScope, toDailyReport, type Change } from './report.model';
+import {
+  applyCorrections,
+  isOpen,
+  mayPrepare,
+  parseCorrections,
+  parseFigures,
+  proxyUnitOf,
+  recordVersion,
+  reportInScope,
+  toDailyReport,
+  type Change,
+} from './report.model';
 import { findReportById, updateReport } from './reports.repository';
 
 const NARRATIVE = ['assessment', 'problems', 'requests'] as const;
@@ -20,7 +31,13 @@ const NARRATIVE = ['assessment', 'problems', 'requests'] as const;
  * for a village (代填, recorded on the version) — anyone else gets DAILY_REPORT_NOT_YOURS;
  * a submitted report is locked (DAILY_REPORT_LOCKED) until the level above returns it.
  */
-export async function saveDailyReport(db: Db, clock: Clock, actor: Actor, id: string, input: DailyReportUpdate): Promise<DailyReport> {
+export async function saveDailyReport(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: DailyReportUpdate,
+): Promise<DailyReport> {
   await db.transaction().execute(async (trx) => {
     const report = await reportInScope(trx, actor, id, true);
     const unit = { path: report.region_path, level: report.level };
@@ -62,13 +79,31 @@ export async function saveDailyReport(db: Db, clock: Clock, actor: Actor, id: st
     }
     if (changes.length === 0) return;
     const now = clock.now().toISOString();
-    const set = { ...narrative, corrections: JSON.stringify(corrections), figures: JSON.stringify(figures), revision: Number(report.revision) + 1, updated_at: now };
+    const set = {
+      ...narrative,
+      corrections: JSON.stringify(corrections),
+      figures: JSON.stringify(figures),
+      revision: Number(report.revision) + 1,
+      updated_at: now,
+    };
     await updateReport(trx, id, set);
     const proxyUnit = await proxyUnitOf(trx, actor, unit);
     await recordVersion(trx, clock, actor, { ...report, ...set }, 'save', changes, null, proxyUnit);
     await audit(trx, clock, actor, {
-      action: 'daily_report.save', entityType: 'daily_report', entityId: id, regionPath: report.region_path,
-      details: { day: report.day, proxyUnit, changes, corrections: Object.fromEntries(changes.filter((c) => c.field.startsWith('figures.')).map((c) => [c.field.slice(8), corrections[c.field.slice(8) as Metric] ?? null])) },
+      action: 'daily_report.save',
+      entityType: 'daily_report',
+      entityId: id,
+      regionPath: report.region_path,
+      details: {
+        day: report.day,
+        proxyUnit,
+        changes,
+        corrections: Object.fromEntries(
+          changes
+            .filter((c) => c.field.startsWith('figures.'))
+            .map((c) => [c.field.slice(8), corrections[c.field.slice(8) as Metric] ?? null]),
+        ),
+      },
     });
   });
   return toDailyReport((await findReportById(db, id))!, actor);

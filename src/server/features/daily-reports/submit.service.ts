@@ -2,10 +2,23 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
-import { COUNTS_UPWARDS, type DailyReport, type DailyReportChildren, type DailyReportSubmit } from '../../../shared/daily-reports';
+import {
+  COUNTS_UPWARDS,
+  type DailyReport,
+  type DailyReportChildren,
+  type DailyReportSubmit,
+} from '../../../shared/daily-reports';
 import { audit } from '../audit';
 import { listReportingChildren } from './units.repository';
-import { isOpen, mayPrepare, parseChildren, proxyUnitOf, recordVersion, reportInScope, toDailyReport } from './report.model';
+import {
+  isOpen,
+  mayPrepare,
+  parseChildren,
+  proxyUnitOf,
+  recordVersion,
+  reportInScope,
+  toDailyReport,
+} from './report.model';
 import { findReportById, reportsOfPaths, updateReport, type DailyReportRow } from './reports.repository';
 
 /**
@@ -14,7 +27,15 @@ import { findReportById, reportsOfPaths, updateReport, type DailyReportRow } fro
  */
 async function childrenMoved(db: Db, report: DailyReportRow, children: DailyReportChildren) {
   const kids = await listReportingChildren(db, report.region_id);
-  const reports = new Map((await reportsOfPaths(db, kids.map((k) => k.path), report.day)).map((r) => [r.region_path, r]));
+  const reports = new Map(
+    (
+      await reportsOfPaths(
+        db,
+        kids.map((k) => k.path),
+        report.day,
+      )
+    ).map((r) => [r.region_path, r]),
+  );
   const now = new Map<string, string>();
   for (const k of kids) {
     const r = reports.get(k.path);
@@ -37,7 +58,13 @@ async function childrenMoved(db: Db, report: DailyReportRow, children: DailyRepo
  * A township submitting a village's report for it (代填) is recorded on the report and its version.
  * Audited.
  */
-export async function submitDailyReport(db: Db, clock: Clock, actor: Actor, id: string, input: DailyReportSubmit): Promise<DailyReport> {
+export async function submitDailyReport(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: DailyReportSubmit,
+): Promise<DailyReport> {
   await db.transaction().execute(async (trx) => {
     const report = await reportInScope(trx, actor, id, true);
     const unit = { path: report.region_path, level: report.level };
@@ -50,21 +77,50 @@ export async function submitDailyReport(db: Db, clock: Clock, actor: Actor, id: 
       if (moved.length > 0) throw new AppError('DAILY_REPORT_CHILDREN_CHANGED', { units: moved });
       if (children.missing.length > 0) {
         missingNote = input.missingNote || null;
-        if (!missingNote) throw new AppError('DAILY_REPORT_MISSING_NOTE_REQUIRED', { missing: children.missing.map((c) => c.name) });
+        if (!missingNote)
+          throw new AppError('DAILY_REPORT_MISSING_NOTE_REQUIRED', { missing: children.missing.map((c) => c.name) });
       }
     }
     const now = clock.now().toISOString();
     const proxyUnit = await proxyUnitOf(trx, actor, unit);
     const set = {
-      status: 'submitted' as const, version: Number(report.version) + 1, revision: Number(report.revision) + 1, missing_note: missingNote,
-      submitted_by: actor.id, submitted_by_name: actor.displayName || actor.username, submitted_proxy_unit: proxyUnit, submitted_at: now,
-      reviewed_by: null, reviewed_by_name: null, reviewed_at: null, review_note: null, updated_at: now,
+      status: 'submitted' as const,
+      version: Number(report.version) + 1,
+      revision: Number(report.revision) + 1,
+      missing_note: missingNote,
+      submitted_by: actor.id,
+      submitted_by_name: actor.displayName || actor.username,
+      submitted_proxy_unit: proxyUnit,
+      submitted_at: now,
+      reviewed_by: null,
+      reviewed_by_name: null,
+      reviewed_at: null,
+      review_note: null,
+      updated_at: now,
     };
     await updateReport(trx, id, set);
-    await recordVersion(trx, clock, actor, { ...report, ...set }, 'submit', [{ field: 'status', from: report.status, to: 'submitted' }], missingNote, proxyUnit);
+    await recordVersion(
+      trx,
+      clock,
+      actor,
+      { ...report, ...set },
+      'submit',
+      [{ field: 'status', from: report.status, to: 'submitted' }],
+      missingNote,
+      proxyUnit,
+    );
     await audit(trx, clock, actor, {
-      action: 'daily_report.submit', entityType: 'daily_report', entityId: id, regionPath: report.region_path,
-      details: { day: report.day, version: set.version, proxyUnit, missing: children?.missing.map((c) => c.name) ?? [], missingNote },
+      action: 'daily_report.submit',
+      entityType: 'daily_report',
+      entityId: id,
+      regionPath: report.region_path,
+      details: {
+        day: report.day,
+        version: set.version,
+        proxyUnit,
+        missing: children?.missing.map((c) => c.name) ?? [],
+        missingNote,
+      },
     });
   });
   return toDailyReport((await findReportById(db, id))!, actor);

@@ -41,16 +41,45 @@ beforeAll(async () => {
   const admin = await as('admin');
   const returnee = await person(admin, '赵返乡', id('14072819900303003'), tree.buildingA.id);
   state.returnee = returnee.id;
-  expect((await admin.post('/api/isolation/episodes', { personId: returnee.id, kind: 'home', reason: 'hubei_returnee' })).statusCode).toBe(201);
+  expect(
+    (await admin.post('/api/isolation/episodes', { personId: returnee.id, kind: 'home', reason: 'hubei_returnee' }))
+      .statusCode,
+  ).toBe(201);
   t.clock.set('2020-01-24T06:00:00Z');
-  const kase = await admin.post('/api/cases', { personId: returnee.id, classification: 'confirmed', reportDate: '2020-01-24' });
+  const kase = await admin.post('/api/cases', {
+    personId: returnee.id,
+    classification: 'confirmed',
+    reportDate: '2020-01-24',
+  });
   expect(kase.statusCode, kase.body).toBe(201);
   state.case = kase.json().id;
-  state.fever = await raiseAlert(t.db, t.clock, { kind: 'fever', personId: returnee.id, regionPath: tree.buildingA.path, sourceType: 'follow_up', sourceId: 'x', message: '赵返乡 体温 38.2℃' });
-  const site = await admin.post('/api/checkpoints/sites', { name: '古陶东卡口', kind: 'village_entrance', regionId: tree.gutao.id });
+  state.fever = await raiseAlert(t.db, t.clock, {
+    kind: 'fever',
+    personId: returnee.id,
+    regionPath: tree.buildingA.path,
+    sourceType: 'follow_up',
+    sourceId: 'x',
+    message: '赵返乡 体温 38.2℃',
+  });
+  const site = await admin.post('/api/checkpoints/sites', {
+    name: '古陶东卡口',
+    kind: 'village_entrance',
+    regionId: tree.gutao.id,
+  });
   expect(site.statusCode, site.body).toBe(201);
   state.site = site.json().id;
-  const notice = (await admin.post('/api/seek-notices', { title: '寻找晋C60695乘客', body: '请同乘人员主动报告', hotline: '0354-5681234', regionId: tree.gutao.id, kind: 'vehicle', plate: '晋C60695', windowFrom: '2020-01-20T10:00:00Z', windowTo: '2020-01-20T14:00:00Z' })).json();
+  const notice = (
+    await admin.post('/api/seek-notices', {
+      title: '寻找晋C60695乘客',
+      body: '请同乘人员主动报告',
+      hotline: '0354-5681234',
+      regionId: tree.gutao.id,
+      kind: 'vehicle',
+      plate: '晋C60695',
+      windowFrom: '2020-01-20T10:00:00Z',
+      windowTo: '2020-01-20T14:00:00Z',
+    })
+  ).json();
   expect((await admin.post(`/api/seek-notices/${notice.id}/publish`)).statusCode).toBe(200);
   state.notice = notice.id;
 });
@@ -64,20 +93,33 @@ describe('dispatch sheets (一日两调度)', () => {
     expect(res.statusCode, res.body).toBe(201);
     const sheet = res.json();
     state.morning = sheet.id;
-    expect(sheet).toMatchObject({ slot: 'morning', day: '2020-01-25', regionName: '平遥县', since: '2020-01-24T00:30:00.000Z', drawnByName: 'command', done: 0 });
+    expect(sheet).toMatchObject({
+      slot: 'morning',
+      day: '2020-01-25',
+      regionName: '平遥县',
+      since: '2020-01-24T00:30:00.000Z',
+      drawnByName: 'command',
+      done: 0,
+    });
     const items: Line[] = sheet.items;
     expect(sheet.total).toBe(items.length);
-    expect(ofKind(items, 'new_case').map((i) => [i.sourceId, i.title])).toEqual([[state.case, '新增确诊病例：赵返乡（1号院）']]);
+    expect(ofKind(items, 'new_case').map((i) => [i.sourceId, i.title])).toEqual([
+      [state.case, '新增确诊病例：赵返乡（1号院）'],
+    ]);
     expect(ofKind(items, 'new_fever').map((i) => i.sourceId)).toEqual([state.fever]);
     const missed = ofKind(items, 'missed_follow_up');
     expect(missed).toHaveLength(1);
     expect(missed[0]!.title).toContain('赵返乡');
     expect(missed[0]!.title).toContain('等 2 次');
     const zero = ofKind(items, 'zero_report_missing').map((i) => i.title);
-    expect(zero).toEqual(expect.arrayContaining(['2020-01-25 零报告未报：东城村（古陶镇）', '2020-01-25 零报告未报：段村（段村镇）']));
+    expect(zero).toEqual(
+      expect.arrayContaining(['2020-01-25 零报告未报：东城村（古陶镇）', '2020-01-25 零报告未报：段村（段村镇）']),
+    );
     expect(ofKind(items, 'roster_gap').map((i) => i.sourceId)).toEqual([state.site]);
     expect(ofKind(items, 'roster_gap')[0]!.title).toMatch(/^卡口无人值守：古陶东卡口 /);
-    expect(ofKind(items, 'open_notice').map((i) => [i.sourceId, i.title])).toEqual([[state.notice, '寻人通告仍在发布：寻找晋C60695乘客']]);
+    expect(ofKind(items, 'open_notice').map((i) => [i.sourceId, i.title])).toEqual([
+      [state.notice, '寻人通告仍在发布：寻找晋C60695乘客'],
+    ]);
     expectAll(items, (i) => i.status === 'open');
   });
 
@@ -90,20 +132,48 @@ describe('dispatch sheets (一日两调度)', () => {
     const future = await command.post('/api/dispatches', { slot: 'morning', day: '2020-01-26' });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.code).toBe('DISPATCH_DAY_INVALID');
-    expect(Number((await t.db.selectFrom('dispatches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
+    expect(
+      Number(
+        (
+          await t.db
+            .selectFrom('dispatches')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(1);
   });
 
   it('the evening sheet lists only what is new since the morning, plus what still stands', async () => {
     t.clock.set('2020-01-25T03:00:00Z');
     const admin = await as('admin');
     const villager = await person(admin, '钱段村', id('14072819910404004'), tree.duancunVillage.id);
-    state.case2 = (await admin.post('/api/cases', { personId: villager.id, classification: 'suspected', reportDate: '2020-01-25' })).json().id;
-    state.fever2 = await raiseAlert(t.db, t.clock, { kind: 'fever', personId: villager.id, regionPath: tree.duancunVillage.path, sourceType: 'screening', sourceId: 'y', message: '钱段村 体温 38.9℃' });
+    state.case2 = (
+      await admin.post('/api/cases', { personId: villager.id, classification: 'suspected', reportDate: '2020-01-25' })
+    ).json().id;
+    state.fever2 = await raiseAlert(t.db, t.clock, {
+      kind: 'fever',
+      personId: villager.id,
+      regionPath: tree.duancunVillage.path,
+      sourceType: 'screening',
+      sourceId: 'y',
+      message: '钱段村 体温 38.9℃',
+    });
 
     // The morning's roster gap was handed to the site lead; it is still open at the evening dispatch.
     const morningCommand = await as('command');
-    const morningGap = ofKind((await morningCommand.get(`/api/dispatches/${state.morning}`)).json().items, 'roster_gap')[0]!;
-    expect((await morningCommand.post(`/api/dispatches/items/${morningGap.id}`, { assigneeName: '郝站长', dueAt: '2020-01-25T20:00:00+08:00' })).statusCode).toBe(200);
+    const morningGap = ofKind(
+      (await morningCommand.get(`/api/dispatches/${state.morning}`)).json().items,
+      'roster_gap',
+    )[0]!;
+    expect(
+      (
+        await morningCommand.post(`/api/dispatches/items/${morningGap.id}`, {
+          assigneeName: '郝站长',
+          dueAt: '2020-01-25T20:00:00+08:00',
+        })
+      ).statusCode,
+    ).toBe(200);
 
     t.clock.set('2020-01-25T10:00:00Z'); // 18:00
     const command = await as('command');
@@ -113,18 +183,27 @@ describe('dispatch sheets (一日两调度)', () => {
     state.evening = sheet.id;
     expect(sheet).toMatchObject({ slot: 'evening', day: '2020-01-25', since: '2020-01-25T00:30:00.000Z' });
     const items: Line[] = sheet.items;
-    expect(ofKind(items, 'new_case').map((i) => [i.sourceId, i.title])).toEqual([[state.case2, '新增疑似病例：钱段村（段村）']]);
+    expect(ofKind(items, 'new_case').map((i) => [i.sourceId, i.title])).toEqual([
+      [state.case2, '新增疑似病例：钱段村（段村）'],
+    ]);
     expect(ofKind(items, 'new_fever').map((i) => i.sourceId)).toEqual([state.fever2]);
     expect(ofKind(items, 'missed_follow_up')).toHaveLength(1);
     expect(ofKind(items, 'open_notice').map((i) => i.sourceId)).toEqual([state.notice]);
     expect(ofKind(items, 'roster_gap').map((i) => i.sourceId)).toEqual([state.site]);
     // a line that still stands keeps who it was given to and by when
-    expect(ofKind(items, 'roster_gap')[0]).toMatchObject({ assigneeName: '郝站长', dueAt: '2020-01-25T12:00:00.000Z', status: 'open' });
+    expect(ofKind(items, 'roster_gap')[0]).toMatchObject({
+      assigneeName: '郝站长',
+      dueAt: '2020-01-25T12:00:00.000Z',
+      status: 'open',
+    });
     expect(ofKind(items, 'open_notice')[0]).toMatchObject({ assigneeName: null });
     expect(ofKind(items, 'zero_report_missing').length).toBeGreaterThanOrEqual(3);
 
     const list = (await command.get('/api/dispatches')).json().items;
-    expect(list.map((d: { id: string; slot: string }) => [d.id, d.slot])).toEqual([[state.evening, 'evening'], [state.morning, 'morning']]);
+    expect(list.map((d: { id: string; slot: string }) => [d.id, d.slot])).toEqual([
+      [state.evening, 'evening'],
+      [state.morning, 'morning'],
+    ]);
   });
 
   it('a line is handed to a user or a named person by a time, then done with a note', async () => {
@@ -133,10 +212,22 @@ describe('dispatch sheets (一日两调度)', () => {
     const caseLine = ofKind(sheet.items, 'new_case')[0]!;
     const noticeLine = ofKind(sheet.items, 'open_notice')[0]!;
 
-    const assigned = await command.post(`/api/dispatches/items/${caseLine.id}`, { assigneeUserId: gutaoUserId, dueAt: '2020-01-25T12:00:00+08:00' });
+    const assigned = await command.post(`/api/dispatches/items/${caseLine.id}`, {
+      assigneeUserId: gutaoUserId,
+      dueAt: '2020-01-25T12:00:00+08:00',
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
-    expect(assigned.json()).toMatchObject({ assigneeUserId: gutaoUserId, assigneeName: 'gutao', dueAt: '2020-01-25T04:00:00.000Z', overdue: true, status: 'open' });
-    const named = await command.post(`/api/dispatches/items/${noticeLine.id}`, { assigneeName: '王志愿', dueAt: '2020-01-25T22:00:00+08:00' });
+    expect(assigned.json()).toMatchObject({
+      assigneeUserId: gutaoUserId,
+      assigneeName: 'gutao',
+      dueAt: '2020-01-25T04:00:00.000Z',
+      overdue: true,
+      status: 'open',
+    });
+    const named = await command.post(`/api/dispatches/items/${noticeLine.id}`, {
+      assigneeName: '王志愿',
+      dueAt: '2020-01-25T22:00:00+08:00',
+    });
     expect(named.json()).toMatchObject({ assigneeUserId: null, assigneeName: '王志愿', overdue: false });
     const nobody = await command.post(`/api/dispatches/items/${caseLine.id}`, { dueAt: '2020-01-25T22:00:00+08:00' });
     expect(nobody.json().error.code).toBe('VALIDATION');
@@ -144,14 +235,35 @@ describe('dispatch sheets (一日两调度)', () => {
     t.clock.advance(30 * 60_000);
     const done = await command.post(`/api/dispatches/items/${caseLine.id}/done`, { note: '已转运定点医院，流调启动' });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'done', doneNote: '已转运定点医院，流调启动', doneAt: '2020-01-25T10:30:00.000Z', overdue: false });
-    expect((await command.post(`/api/dispatches/items/${caseLine.id}/done`, { note: '再次' })).json().error.code).toBe('DISPATCH_ITEM_DONE');
-    expect((await command.post(`/api/dispatches/items/${caseLine.id}`, { assigneeName: '李四', dueAt: '2020-01-25T22:00:00+08:00' })).json().error.code).toBe('DISPATCH_ITEM_DONE');
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      doneNote: '已转运定点医院，流调启动',
+      doneAt: '2020-01-25T10:30:00.000Z',
+      overdue: false,
+    });
+    expect((await command.post(`/api/dispatches/items/${caseLine.id}/done`, { note: '再次' })).json().error.code).toBe(
+      'DISPATCH_ITEM_DONE',
+    );
+    expect(
+      (
+        await command.post(`/api/dispatches/items/${caseLine.id}`, {
+          assigneeName: '李四',
+          dueAt: '2020-01-25T22:00:00+08:00',
+        })
+      ).json().error.code,
+    ).toBe('DISPATCH_ITEM_DONE');
 
     const after = (await command.get(`/api/dispatches/${state.evening}`)).json();
     expect(after).toMatchObject({ done: 1, total: sheet.total });
     const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'dispatch%').execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['dispatch.draw', 'dispatch.draw', 'dispatch_item.assign', 'dispatch_item.assign', 'dispatch_item.assign', 'dispatch_item.done']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'dispatch.draw',
+      'dispatch.draw',
+      'dispatch_item.assign',
+      'dispatch_item.assign',
+      'dispatch_item.assign',
+      'dispatch_item.done',
+    ]);
   });
 
   it('a township cadre draws and sees only its own township; a grid worker may not dispatch', async () => {
@@ -159,7 +271,11 @@ describe('dispatch sheets (一日两调度)', () => {
     const res = await gutao.post('/api/dispatches', { slot: 'evening' });
     expect(res.statusCode, res.body).toBe(201);
     const sheet = res.json();
-    expect(sheet).toMatchObject({ regionName: '古陶镇', regionPath: tree.gutao.path, since: '2020-01-24T10:30:00.000Z' });
+    expect(sheet).toMatchObject({
+      regionName: '古陶镇',
+      regionPath: tree.gutao.path,
+      since: '2020-01-24T10:30:00.000Z',
+    });
     const items: Line[] = sheet.items;
     expect(items.length).toBeGreaterThan(0);
     expectAll(items, (i) => i.regionPath.startsWith(tree.gutao.path));
@@ -171,8 +287,12 @@ describe('dispatch sheets (一日两调度)', () => {
     expect((await gutao.get('/api/dispatches')).json().items.map((d: { id: string }) => d.id)).toEqual([sheet.id]);
     expect((await gutao.get(`/api/dispatches/${state.evening}`)).json().error.code).toBe('DISPATCH_NOT_FOUND');
     const command = await as('command');
-    const countyLine = (await command.get(`/api/dispatches/${state.evening}`)).json().items.find((i: Line) => i.status === 'open');
-    expect((await gutao.post(`/api/dispatches/items/${countyLine.id}/done`, { note: '越权' })).json().error.code).toBe('DISPATCH_ITEM_NOT_FOUND');
+    const countyLine = (await command.get(`/api/dispatches/${state.evening}`))
+      .json()
+      .items.find((i: Line) => i.status === 'open');
+    expect((await gutao.post(`/api/dispatches/items/${countyLine.id}/done`, { note: '越权' })).json().error.code).toBe(
+      'DISPATCH_ITEM_NOT_FOUND',
+    );
     // The county sees the township's sheet (it lies inside the county).
     expect((await command.get(`/api/dispatches/${sheet.id}`)).statusCode).toBe(200);
 

@@ -4,7 +4,17 @@ import type { GatheringFigures, GatheringFiguresRow } from '../../../shared/gath
 import { countGatheringsByStatus, countVisitsByPlace, listTownshipsOverlapping } from './gatherings.repository';
 
 const emptyRow = (regionId: string | null, name: string): GatheringFiguresRow => ({
-  regionId, name, registered: 0, planned: 0, cancelled: 0, postponed: 0, scaledDown: 0, held: 0, expectedGuests: 0, guestsAvoided: 0, visits: 0,
+  regionId,
+  name,
+  registered: 0,
+  planned: 0,
+  cancelled: 0,
+  postponed: 0,
+  scaledDown: 0,
+  held: 0,
+  expectedGuests: 0,
+  guestsAvoided: 0,
+  visits: 0,
 });
 
 /**

@@ -15,9 +15,15 @@ export async function certificateByCode(db: Db, code: string): Promise<Certifica
   const row = await findCertificateByCode(db, code);
   if (!row?.certificate_serial) throw new AppError('CERTIFICATE_NOT_FOUND');
   return {
-    serial: row.certificate_serial, valid: row.status === 'completed', name: maskName(row.name),
-    idNumber: maskIdNumber(row.id_number), kind: row.kind, startDay: row.start_day, endDay: row.planned_end_day,
-    issuedAt: row.certificate_issued_at!, issuer: await issuerOf(db, row.region_path),
+    serial: row.certificate_serial,
+    valid: row.status === 'completed',
+    name: maskName(row.name),
+    idNumber: maskIdNumber(row.id_number),
+    kind: row.kind,
+    startDay: row.start_day,
+    endDay: row.planned_end_day,
+    issuedAt: row.certificate_issued_at!,
+    issuer: await issuerOf(db, row.region_path),
   };
 }
 
@@ -25,7 +31,8 @@ export async function certificateByCode(db: Db, code: string): Promise<Certifica
 async function issuerOf(db: Db, path: string): Promise<string> {
   // the nodes along a path are the regions of its codes; top first
   const ancestors = (await findRegionsByCodes(db, codesOfPath(path)))
-    .filter((r) => ['county', 'township', 'village'].includes(r.level)).sort((a, b) => a.depth - b.depth);
+    .filter((r) => ['county', 'township', 'village'].includes(r.level))
+    .sort((a, b) => a.depth - b.depth);
   return ancestors.map((a) => a.name).join(' ');
 }
 
@@ -34,7 +41,17 @@ export async function certificateForPrint(db: Db, episodeId: string) {
   const row = await findCertificateOfEpisode(db, episodeId);
   if (!row?.certificate_serial) throw new AppError('CERTIFICATE_NOT_FOUND');
   return {
-    serial: row.certificate_serial, code: row.certificate_code!, issuedAt: row.certificate_issued_at!, kind: row.kind, startDay: row.start_day, endDay: row.planned_end_day,
-    name: row.name, sex: row.sex, idNumber: maskIdNumber(row.id_number), birthDate: row.birth_date, issuer: await issuerOf(db, row.region_path), verifyPath: `/verify/${row.certificate_code}`,
+    serial: row.certificate_serial,
+    code: row.certificate_code!,
+    issuedAt: row.certificate_issued_at!,
+    kind: row.kind,
+    startDay: row.start_day,
+    endDay: row.planned_end_day,
+    name: row.name,
+    sex: row.sex,
+    idNumber: maskIdNumber(row.id_number),
+    birthDate: row.birth_date,
+    issuer: await issuerOf(db, row.region_path),
+    verifyPath: `/verify/${row.certificate_code}`,
   };
 }

@@ -27,13 +27,29 @@ afterAll(async () => t.close());
 
 describe('completing an observation', () => {
   it('is refused on the morning of the last day and accepted after its last planned follow-up', async () => {
-    const p = (await admin.post('/api/persons', { name: '周满期', idNumber: id('14072819900303013'), regionId: tree.buildingA.id, confirmNotDuplicate: true })).json().person.id;
-    const ep = (await admin.post('/api/isolation/episodes', { personId: p, kind: 'home', reason: 'hubei_returnee', observerId })).json();
+    const p = (
+      await admin.post('/api/persons', {
+        name: '周满期',
+        idNumber: id('14072819900303013'),
+        regionId: tree.buildingA.id,
+        confirmNotDuplicate: true,
+      })
+    ).json().person.id;
+    const ep = (
+      await admin.post('/api/isolation/episodes', { personId: p, kind: 'home', reason: 'hubei_returnee', observerId })
+    ).json();
     expect(ep.plannedEndDay).toBe('2020-02-07');
-    const slots = (await admin.get(`/api/isolation/episodes/${ep.id}`)).json().slots as { id: string; day: string; seq: number }[];
+    const slots = (await admin.get(`/api/isolation/episodes/${ep.id}`)).json().slots as {
+      id: string;
+      day: string;
+      seq: number;
+    }[];
     const slot = (day: string, seq: number) => slots.find((s) => s.day === day && s.seq === seq)!.id;
     const fill = async (day: string, seq: number) => {
-      const res = await observer.post(`/api/isolation/slots/${slot(day, seq)}`, { temperature: 36.5, condition: 'well' });
+      const res = await observer.post(`/api/isolation/slots/${slot(day, seq)}`, {
+        temperature: 36.5,
+        condition: 'well',
+      });
       expect(res.statusCode, res.body).toBe(200);
     };
     await at(local('2020-02-06', '18:00'));
@@ -44,7 +60,9 @@ describe('completing an observation', () => {
     const early = await admin.post(`/api/isolation/episodes/${ep.id}/end`, { status: 'completed' });
     expect(early.statusCode, early.body).toBe(409);
     expect(early.json().error.code).toBe('NOT_YET_DUE');
-    const evening = (await admin.get(`/api/isolation/episodes/${ep.id}`)).json().slots.find((s: { day: string; seq: number }) => s.day === '2020-02-07' && s.seq === 2);
+    const evening = (await admin.get(`/api/isolation/episodes/${ep.id}`))
+      .json()
+      .slots.find((s: { day: string; seq: number }) => s.day === '2020-02-07' && s.seq === 2);
     expect(evening.status).toBe('pending');
     await at(local('2020-02-07', '17:30'));
     await fill('2020-02-07', 2);

@@ -5,7 +5,16 @@ import type { Actor } from '../../access/actor';
 import { GLOBAL_SCOPE, scopeOf, type Scope } from '../../access/scope';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { maskName } from '../../../shared/validators';
-import type { HouseholdFill, IsolationSettings, MissedSlot, SelfReportInput, SelfReportView, Slot, SlotFill, TodayItem } from '../../../shared/isolation';
+import type {
+  HouseholdFill,
+  IsolationSettings,
+  MissedSlot,
+  SelfReportInput,
+  SelfReportView,
+  Slot,
+  SlotFill,
+  TodayItem,
+} from '../../../shared/isolation';
 import { audit } from '../audit';
 import { raiseAlert } from '../alerts';
 import { findPersonInScope, setTags } from '../residents';
@@ -13,8 +22,21 @@ import { codesOfPath, findRegionsByCodes } from '../regions';
 import { findEpisodeByToken, findEpisodeToEscalate } from './episodes.repository';
 import { getEpisode, listEpisodes, toEpisodes, type IsolationContext } from './episodes.service';
 import {
-  countMissedByObserverAndPlace, fillPendingSlot, findNewestMissed, findNextDueFrom, findOverdueSlots, findOverdueUnmarked, findPastSlots, findPreviousSlotStatus,
-  findSlot, findSlotInScope, findSlotsOfEpisodes, findUserNames, findVillagesInScope, markSlotsMissed, type SlotRow,
+  countMissedByObserverAndPlace,
+  fillPendingSlot,
+  findNewestMissed,
+  findNextDueFrom,
+  findOverdueSlots,
+  findOverdueUnmarked,
+  findPastSlots,
+  findPreviousSlotStatus,
+  findSlot,
+  findSlotInScope,
+  findSlotsOfEpisodes,
+  findUserNames,
+  findVillagesInScope,
+  markSlotsMissed,
+  type SlotRow,
 } from './followups.repository';
 import { findRecentRequestsOfEpisode } from './necessities.repository';
 import { isolationSettings } from './isolation.settings';
@@ -34,9 +56,20 @@ export async function slotsOfEpisodes(db: Db, episodeIds: string[], day?: string
 /** A slot as the API shows it: a pending slot past its window and grace reads as missed. */
 export function toSlot(r: SlotRow, cutoff: string): Slot {
   return {
-    id: r.id, episodeId: r.episode_id, personId: r.person_id, day: r.day, seq: r.seq, dueFrom: r.due_from, dueTo: r.due_to,
-    status: effectiveStatus(r, cutoff), temperature: r.temperature, symptoms: r.symptoms ? JSON.parse(r.symptoms) as string[] : [],
-    condition: r.condition, note: r.note, via: r.via, filledAt: r.filled_at,
+    id: r.id,
+    episodeId: r.episode_id,
+    personId: r.person_id,
+    day: r.day,
+    seq: r.seq,
+    dueFrom: r.due_from,
+    dueTo: r.due_to,
+    status: effectiveStatus(r, cutoff),
+    temperature: r.temperature,
+    symptoms: r.symptoms ? (JSON.parse(r.symptoms) as string[]) : [],
+    condition: r.condition,
+    note: r.note,
+    via: r.via,
+    filledAt: r.filled_at,
   };
 }
 
@@ -44,8 +77,10 @@ export function toSlot(r: SlotRow, cutoff: string): Slot {
 function assertFillable(slot: SlotRow, now: Date, settings: IsolationSettings) {
   if (slot.status === 'filled') throw new AppError('SLOT_DONE');
   if (slot.status === 'cancelled') throw new AppError('EPISODE_NOT_ACTIVE');
-  if (slot.status === 'missed' || slot.due_to < missedCutoff(now, settings)) throw new AppError('SLOT_CLOSED', { dueTo: slot.due_to });
-  if (now.getTime() < Date.parse(slot.due_from) - EARLY_MS) throw new AppError('SLOT_NOT_OPEN', { dueFrom: slot.due_from });
+  if (slot.status === 'missed' || slot.due_to < missedCutoff(now, settings))
+    throw new AppError('SLOT_CLOSED', { dueTo: slot.due_to });
+  if (now.getTime() < Date.parse(slot.due_from) - EARLY_MS)
+    throw new AppError('SLOT_NOT_OPEN', { dueFrom: slot.due_from });
 }
 
 /**
@@ -53,7 +88,14 @@ function assertFillable(slot: SlotRow, now: Date, settings: IsolationSettings) {
  * or any symptom, makes the follow-up "unwell", tags the person, and raises an alert to the
  * command centre asking for a referral to the fever clinic.
  */
-async function writeFill(trx: Db, clock: Clock, slot: SlotRow, fill: SlotFill, by: { userId: string | null; via: 'observer' | 'self' }, settings: IsolationSettings) {
+async function writeFill(
+  trx: Db,
+  clock: Clock,
+  slot: SlotRow,
+  fill: SlotFill,
+  by: { userId: string | null; via: 'observer' | 'self' },
+  settings: IsolationSettings,
+) {
   const now = clock.now();
   assertFillable(slot, now, settings);
   const seen = fill.condition === 'well' || fill.condition === 'unwell';
@@ -63,8 +105,14 @@ async function writeFill(trx: Db, clock: Clock, slot: SlotRow, fill: SlotFill, b
   const fever = temperature !== null && temperature >= FEVER_CELSIUS;
   const condition = seen && (fever || symptoms.length > 0) ? 'unwell' : fill.condition;
   const filled = await fillPendingSlot(trx, slot.id, {
-    status: 'filled', temperature, symptoms: JSON.stringify(symptoms), condition, note: fill.note ?? null,
-    via: by.via, filled_by: by.userId, filled_at: now.toISOString(),
+    status: 'filled',
+    temperature,
+    symptoms: JSON.stringify(symptoms),
+    condition,
+    note: fill.note ?? null,
+    via: by.via,
+    filled_by: by.userId,
+    filled_at: now.toISOString(),
   });
   if (!filled) throw new AppError('SLOT_DONE');
 
@@ -73,9 +121,18 @@ async function writeFill(trx: Db, clock: Clock, slot: SlotRow, fill: SlotFill, b
     const person = await findPersonInScope(trx, GLOBAL_SCOPE, slot.person_id);
     if (!person) throw new Error(`follow-up slot ${slot.id}: person ${slot.person_id} not found`);
     if (fever) await setTags(trx, clock, person.id, person.region_path, ['fever'], 'follow_up', false);
-    const what = [fever ? `体温 ${temperature!.toFixed(1)}℃` : null, symptoms.length ? `症状：${symptoms.join('、')}` : null].filter(Boolean).join('，');
+    const what = [
+      fever ? `体温 ${temperature!.toFixed(1)}℃` : null,
+      symptoms.length ? `症状：${symptoms.join('、')}` : null,
+    ]
+      .filter(Boolean)
+      .join('，');
     await raiseAlert(trx, clock, {
-      kind: fever ? 'fever' : 'refer', personId: person.id, regionPath: slot.region_path, sourceType: 'follow_up', sourceId: slot.id,
+      kind: fever ? 'fever' : 'refer',
+      personId: person.id,
+      regionPath: slot.region_path,
+      sourceType: 'follow_up',
+      sourceId: slot.id,
       message: `隔离观察对象 ${person.name} ${slot.day} 第${slot.seq}次随访异常（${what}），请安排转诊发热门诊`,
     });
   }
@@ -94,7 +151,13 @@ export async function fillSlot(db: Db, clock: Clock, actor: Actor, slotId: strin
   await db.transaction().execute(async (trx) => {
     const slot = await slotInScope(trx, scopeOf(actor), slotId);
     const condition = await writeFill(trx, clock, slot, fill, { userId: actor.id, via: 'observer' }, settings);
-    await audit(trx, clock, actor, { action: 'isolation.follow_up', entityType: 'follow_up_slot', entityId: slotId, regionPath: slot.region_path, details: { condition, temperature: fill.temperature ?? null } });
+    await audit(trx, clock, actor, {
+      action: 'isolation.follow_up',
+      entityType: 'follow_up_slot',
+      entityId: slotId,
+      regionPath: slot.region_path,
+      details: { condition, temperature: fill.temperature ?? null },
+    });
   });
   return toSlot(await findSlot(db, slotId), missedCutoff(clock.now(), settings));
 }
@@ -102,7 +165,8 @@ export async function fillSlot(db: Db, clock: Clock, actor: Actor, slotId: strin
 /** The slot of an episode open for a report now: the earliest pending one whose window (with the early start and grace) contains now. */
 function openSlot(slots: SlotRow[], now: Date, settings: IsolationSettings): SlotRow | undefined {
   const cutoff = missedCutoff(now, settings);
-  return slots.filter((s) => s.status === 'pending' && s.due_to >= cutoff && now.getTime() >= Date.parse(s.due_from) - EARLY_MS)
+  return slots
+    .filter((s) => s.status === 'pending' && s.due_to >= cutoff && now.getTime() >= Date.parse(s.due_from) - EARLY_MS)
     .sort((a, b) => a.due_to.localeCompare(b.due_to))[0];
 }
 
@@ -110,19 +174,31 @@ function openSlot(slots: SlotRow[], now: Date, settings: IsolationSettings): Slo
  * One observer report for a household isolated together: each member present gets their current
  * slot filled. All or nothing — a member whose slot is not open stops the whole report.
  */
-export async function fillHousehold(db: Db, clock: Clock, actor: Actor, householdId: string, input: HouseholdFill): Promise<{ filled: number }> {
+export async function fillHousehold(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  householdId: string,
+  input: HouseholdFill,
+): Promise<{ filled: number }> {
   const settings = await isolationSettings(db);
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const now = clock.now();
     for (const [i, entry] of input.entries.entries()) {
       const ep = await getEpisode(trx, scope, entry.episodeId);
-      if (ep.household_id !== householdId || ep.status !== 'active') throw new AppError('EPISODE_NOT_FOUND', { field: ['entries', String(i), 'episodeId'] });
+      if (ep.household_id !== householdId || ep.status !== 'active')
+        throw new AppError('EPISODE_NOT_FOUND', { field: ['entries', String(i), 'episodeId'] });
       const slot = openSlot(await slotsOfEpisodes(trx, [ep.id]), now, settings);
       if (!slot) throw new AppError('NO_SLOT_OPEN', { field: ['entries', String(i)], person: ep.person_name });
       await writeFill(trx, clock, slot, entry, { userId: actor.id, via: 'observer' }, settings);
     }
-    await audit(trx, clock, actor, { action: 'isolation.follow_up_household', entityType: 'household', entityId: householdId, details: { members: input.entries.length } });
+    await audit(trx, clock, actor, {
+      action: 'isolation.follow_up_household',
+      entityType: 'household',
+      entityId: householdId,
+      details: { members: input.entries.length },
+    });
   });
   return { filled: input.entries.length };
 }
@@ -132,23 +208,45 @@ export async function fillHousehold(db: Db, clock: Clock, actor: Actor, househol
  * with today's slots; the ones due now come first, then overdue ones still inside the grace
  * period, then the rest by their next window.
  */
-export async function today(db: Db, ctx: IsolationContext, actor: Actor, f: { all: boolean; limit: number }): Promise<TodayItem[]> {
+export async function today(
+  db: Db,
+  ctx: IsolationContext,
+  actor: Actor,
+  f: { all: boolean; limit: number },
+): Promise<TodayItem[]> {
   const settings = await isolationSettings(db);
   const now = ctx.clock.now();
   const day = localDay(now, ctx.timeZone);
-  const rows = await listEpisodes(db, scopeOf(actor), { status: 'active', observerId: f.all ? undefined : actor.id, limit: f.limit });
+  const rows = await listEpisodes(db, scopeOf(actor), {
+    status: 'active',
+    observerId: f.all ? undefined : actor.id,
+    limit: f.limit,
+  });
   const episodes = await toEpisodes(db, ctx.clock, ctx.timeZone, rows.slice(0, f.limit));
-  const slots = await slotsOfEpisodes(db, episodes.map((e) => e.id), day);
+  const slots = await slotsOfEpisodes(
+    db,
+    episodes.map((e) => e.id),
+    day,
+  );
   const cutoff = missedCutoff(now, settings);
   const items = episodes.map((episode) => {
     const mine = slots.filter((s) => s.episode_id === episode.id);
     const current = openSlot(mine, now, settings) ?? mine.find((s) => s.status === 'pending' && s.due_to >= cutoff);
     const dueNow = !!current && now.toISOString() >= current.due_from && now.toISOString() <= current.due_to;
     const overdue = !!current && now.toISOString() > current.due_to;
-    return { episode, slots: mine.map((s) => toSlot(s, cutoff)), currentSlotId: current?.id ?? null, dueNow, overdue, next: current?.due_from ?? '9' };
+    return {
+      episode,
+      slots: mine.map((s) => toSlot(s, cutoff)),
+      currentSlotId: current?.id ?? null,
+      dueNow,
+      overdue,
+      next: current?.due_from ?? '9',
+    };
   });
   const rank = (i: (typeof items)[number]) => (i.overdue ? 0 : i.dueNow ? 1 : i.currentSlotId ? 2 : 3);
-  return items.sort((a, b) => rank(a) - rank(b) || a.next.localeCompare(b.next)).map(({ next: _next, ...item }) => item);
+  return items
+    .sort((a, b) => rank(a) - rank(b) || a.next.localeCompare(b.next))
+    .map(({ next: _next, ...item }) => item);
 }
 
 /**
@@ -180,7 +278,10 @@ export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit:
     return null;
   };
   const byUnit = new Map<string | null, { regionId: string | null; regionName: string | null; missed: number }>();
-  const byObserver = new Map<string | null, { observerId: string | null; observerName: string | null; missed: number }>();
+  const byObserver = new Map<
+    string | null,
+    { observerId: string | null; observerName: string | null; missed: number }
+  >();
   for (const g of groups) {
     const v = unitOf(g.region_path);
     const u = byUnit.get(v?.id ?? null) ?? { regionId: v?.id ?? null, regionName: v?.name ?? null, missed: 0 };
@@ -195,8 +296,18 @@ export async function missedFollowUps(db: Db, clock: Clock, scope: Scope, limit:
 
   const streaks = await missedStreaks(db, [...new Set(newest.map((r) => r.episode_id))], cutoff);
   const items: MissedSlot[] = newest.map((r) => ({
-    slotId: r.id, episodeId: r.episode_id, personId: r.person_id, personName: r.person_name, regionPath: r.region_path, regionName: unitOf(r.region_path)?.name ?? null,
-    observerId: r.observer_id, observerName: r.observer_name ?? null, day: r.day, seq: r.seq, dueTo: r.due_to, streak: streaks.get(r.id) ?? 1,
+    slotId: r.id,
+    episodeId: r.episode_id,
+    personId: r.person_id,
+    personName: r.person_name,
+    regionPath: r.region_path,
+    regionName: unitOf(r.region_path)?.name ?? null,
+    observerId: r.observer_id,
+    observerName: r.observer_name ?? null,
+    day: r.day,
+    seq: r.seq,
+    dueTo: r.due_to,
+    streak: streaks.get(r.id) ?? 1,
   }));
   return {
     byObserver: [...byObserver.values()].sort((a, b) => b.missed - a.missed),
@@ -213,7 +324,10 @@ async function missedStreaks(db: Db, episodeIds: string[], cutoff: string): Prom
   let run = 0;
   let episode = '';
   for (const s of past.sort((a, b) => a.episode_id.localeCompare(b.episode_id) || a.due_to.localeCompare(b.due_to))) {
-    if (s.episode_id !== episode) { episode = s.episode_id; run = 0; }
+    if (s.episode_id !== episode) {
+      episode = s.episode_id;
+      run = 0;
+    }
     run = effectiveStatus(s, cutoff) === 'missed' ? run + 1 : 0;
     if (run > 0) streaks.set(s.id, run);
   }
@@ -236,15 +350,25 @@ export async function sweepFollowUps(db: Db, clock: Clock): Promise<{ missed: nu
     const due = await findOverdueSlots(db, cutoff, 1000);
     if (due.length === 0) break;
     await db.transaction().execute(async (trx) => {
-      const changed = await markSlotsMissed(trx, due.map((d) => d.id), now.toISOString());
+      const changed = await markSlotsMissed(
+        trx,
+        due.map((d) => d.id),
+        now.toISOString(),
+      );
       missed += changed.length;
       for (const slot of changed) {
-        if (await findPreviousSlotStatus(trx, slot.episode_id, slot.due_to) !== 'missed') continue;
+        if ((await findPreviousSlotStatus(trx, slot.episode_id, slot.due_to)) !== 'missed') continue;
         const ep = await findEpisodeToEscalate(trx, slot.episode_id);
         if (ep.status !== 'active') continue;
-        const township = (await findRegionsByCodes(trx, codesOfPath(ep.region_path))).find((r) => r.level === 'township');
+        const township = (await findRegionsByCodes(trx, codesOfPath(ep.region_path))).find(
+          (r) => r.level === 'township',
+        );
         await raiseAlert(trx, clock, {
-          kind: 'missed_follow_up', personId: ep.person_id, regionPath: ep.region_path, sourceType: 'follow_up_escalation', sourceId: slot.id,
+          kind: 'missed_follow_up',
+          personId: ep.person_id,
+          regionPath: ep.region_path,
+          sourceType: 'follow_up_escalation',
+          sourceId: slot.id,
           message: `隔离观察对象 ${ep.name} 连续 2 次未完成体温随访（观察员：${ep.observer ?? '未指定'}），已上报${township?.name ?? '乡镇'}`,
         });
         escalated++;
@@ -272,15 +396,28 @@ export async function selfReportView(db: Db, ctx: IsolationContext, token: strin
   const needs = await findRecentRequestsOfEpisode(db, ep.id);
   return {
     name: maskName(ep.name),
-    startDay: ep.start_day, plannedEndDay: ep.planned_end_day, dayNumber: dayNumber(ep.start_day, day),
-    today: slots.map((s) => ({ seq: s.seq, dueFrom: s.due_from, dueTo: s.due_to, status: effectiveStatus(s, cutoff), temperature: s.temperature })),
+    startDay: ep.start_day,
+    plannedEndDay: ep.planned_end_day,
+    dayNumber: dayNumber(ep.start_day, day),
+    today: slots.map((s) => ({
+      seq: s.seq,
+      dueFrom: s.due_from,
+      dueTo: s.due_to,
+      status: effectiveStatus(s, cutoff),
+      temperature: s.temperature,
+    })),
     canReportNow: !!openSlot(await slotsOfEpisodes(db, [ep.id]), now, settings),
     necessities: needs.map((n) => ({ kind: n.kind, status: n.status, requestedAt: n.requested_at })),
   };
 }
 
 /** The isolated person reports their own temperature through the link: it fills the slot open now. */
-export async function selfReport(db: Db, ctx: IsolationContext, token: string, input: SelfReportInput): Promise<{ seq: number; day: string; unwell: boolean }> {
+export async function selfReport(
+  db: Db,
+  ctx: IsolationContext,
+  token: string,
+  input: SelfReportInput,
+): Promise<{ seq: number; day: string; unwell: boolean }> {
   const settings = await isolationSettings(db);
   return db.transaction().execute(async (trx) => {
     const ep = await episodeOfToken(trx, token);
@@ -289,10 +426,21 @@ export async function selfReport(db: Db, ctx: IsolationContext, token: string, i
     if (!slot) {
       throw new AppError('NO_SLOT_OPEN', { nextDueFrom: await findNextDueFrom(trx, ep.id, now.toISOString()) });
     }
-    const condition = await writeFill(trx, ctx.clock, slot, { temperature: input.temperature, symptoms: input.symptoms, condition: 'well', note: input.note ?? null }, { userId: null, via: 'self' }, settings);
-    await audit(trx, ctx.clock, null, { action: 'isolation.self_report', entityType: 'follow_up_slot', entityId: slot.id, regionPath: ep.region_path, details: { temperature: input.temperature, condition } });
+    const condition = await writeFill(
+      trx,
+      ctx.clock,
+      slot,
+      { temperature: input.temperature, symptoms: input.symptoms, condition: 'well', note: input.note ?? null },
+      { userId: null, via: 'self' },
+      settings,
+    );
+    await audit(trx, ctx.clock, null, {
+      action: 'isolation.self_report',
+      entityType: 'follow_up_slot',
+      entityId: slot.id,
+      regionPath: ep.region_path,
+      details: { temperature: input.temperature, condition },
+    });
     return { seq: slot.seq, day: slot.day, unwell: condition === 'unwell' };
   });
 }
-
-

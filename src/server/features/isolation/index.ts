@@ -7,4 +7,8 @@ export type { FollowUpSlotTable } from './followups.table';
 export { DEFAULT_ISOLATION_SETTINGS } from './isolation.settings';
 export type { NecessityRequestTable } from './necessities.table';
 export { missedCutoff, planSlots } from './slots';
-export { moveOpenIsolationRecords, repointIsolationRecords, restoreIsolationRecords } from './person-records.repository';
+export {
+  moveOpenIsolationRecords,
+  repointIsolationRecords,
+  restoreIsolationRecords,
+} from './person-records.repository';

@@ -20,34 +20,74 @@ export function isolationPublicRoutes({ db, clock, config }: AppDeps): FastifyPl
   const perAddress = new RateLimiter(120, 60_000);
   const perToken = new RateLimiter(20, 60 * 60_000);
   return async (app) => {
-    app.get('/api/public/self-report/:token', {
-      schema: { tags: ['public'], summary: "The self-report page's data: my day of observation and today's reports", params: TokenParams, response: { 200: SelfReportView } },
-    }, async (request) => {
-      perAddress.take(request.ip);
-      return selfReportView(db, ctx, request.params.token);
-    });
+    app.get(
+      '/api/public/self-report/:token',
+      {
+        schema: {
+          tags: ['public'],
+          summary: "The self-report page's data: my day of observation and today's reports",
+          params: TokenParams,
+          response: { 200: SelfReportView },
+        },
+      },
+      async (request) => {
+        perAddress.take(request.ip);
+        return selfReportView(db, ctx, request.params.token);
+      },
+    );
 
-    app.post('/api/public/self-report/:token', {
-      schema: { tags: ['public'], summary: 'Report my temperature and symptoms (fills the report due now)', params: TokenParams, body: SelfReportInput, response: { 201: z.object({ seq: z.number(), day: z.string(), unwell: z.boolean() }) } },
-    }, async (request, reply) => {
-      perAddress.take(request.ip);
-      perToken.take(request.params.token);
-      return reply.status(201).send(await selfReport(db, ctx, request.params.token, request.body));
-    });
+    app.post(
+      '/api/public/self-report/:token',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'Report my temperature and symptoms (fills the report due now)',
+          params: TokenParams,
+          body: SelfReportInput,
+          response: { 201: z.object({ seq: z.number(), day: z.string(), unwell: z.boolean() }) },
+        },
+      },
+      async (request, reply) => {
+        perAddress.take(request.ip);
+        perToken.take(request.params.token);
+        return reply.status(201).send(await selfReport(db, ctx, request.params.token, request.body));
+      },
+    );
 
-    app.post('/api/public/self-report/:token/necessities', {
-      schema: { tags: ['public'], summary: 'Ask for food, medicine, gas or other help', params: TokenParams, body: NecessityInput, response: { 201: z.object({ id: z.string() }) } },
-    }, async (request, reply) => {
-      perAddress.take(request.ip);
-      perToken.take(request.params.token);
-      return reply.status(201).send({ id: await requestNecessityByLink(db, clock, request.params.token, request.body) });
-    });
+    app.post(
+      '/api/public/self-report/:token/necessities',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'Ask for food, medicine, gas or other help',
+          params: TokenParams,
+          body: NecessityInput,
+          response: { 201: z.object({ id: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        perAddress.take(request.ip);
+        perToken.take(request.params.token);
+        return reply
+          .status(201)
+          .send({ id: await requestNecessityByLink(db, clock, request.params.token, request.body) });
+      },
+    );
 
-    app.get('/api/public/certificates/:token', {
-      schema: { tags: ['public'], summary: 'Check an end-of-observation certificate by the code on its QR', params: TokenParams, response: { 200: CertificateView } },
-    }, async (request) => {
-      perAddress.take(request.ip);
-      return certificateByCode(db, request.params.token);
-    });
+    app.get(
+      '/api/public/certificates/:token',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'Check an end-of-observation certificate by the code on its QR',
+          params: TokenParams,
+          response: { 200: CertificateView },
+        },
+      },
+      async (request) => {
+        perAddress.take(request.ip);
+        return certificateByCode(db, request.params.token);
+      },
+    );
   };
 }

@@ -25,7 +25,8 @@ const OBSERVING_LEVELS = ['building', 'grid', 'village'] as const;
 export async function defaultObserverFor(db: Db, actor: Actor, regionPath: string): Promise<DefaultObserver> {
   // the building, grid and village on the person's path (a path is its nodes' codes), deepest first
   const nodes = (await findRegionsByCodes(db, codesOfPath(regionPath)))
-    .filter((r) => (OBSERVING_LEVELS as readonly string[]).includes(r.level)).sort((a, b) => b.depth - a.depth);
+    .filter((r) => (OBSERVING_LEVELS as readonly string[]).includes(r.level))
+    .sort((a, b) => b.depth - a.depth);
   if (nodes.length) {
     const ids = nodes.map((n) => n.id);
     const answerable = await findAnswerableUsers(db, ids);
@@ -36,7 +37,12 @@ export async function defaultObserverFor(db: Db, actor: Actor, regionPath: strin
       if (own) return { observerId: own.id, observerName: own.display_name, basis: 'responsibility' };
       for (const role of ['observer', 'grid'] as const) {
         const user = bound.find((u) => u.region_id === node.id && u.role === role && covers(u));
-        if (user) return { observerId: user.id, observerName: user.display_name, basis: role === 'observer' ? 'village_doctor' : 'grid_worker' };
+        if (user)
+          return {
+            observerId: user.id,
+            observerName: user.display_name,
+            basis: role === 'observer' ? 'village_doctor' : 'grid_worker',
+          };
       }
     }
   }
@@ -44,7 +50,12 @@ export async function defaultObserverFor(db: Db, actor: Actor, regionPath: strin
 }
 
 /** The observer each person would get if isolated now without one named (the bulk form shows it). */
-export async function defaultObservers(db: Db, actor: Actor, personIds: string[], siteId?: string): Promise<(DefaultObserver & { personId: string })[]> {
+export async function defaultObservers(
+  db: Db,
+  actor: Actor,
+  personIds: string[],
+  siteId?: string,
+): Promise<(DefaultObserver & { personId: string })[]> {
   const site = siteId ? await getIsolationSite(db, scopeOf(actor), siteId) : null;
   const persons = await findPersonPlacesInScope(db, scopeOf(actor), personIds);
   const byPath = new Map<string, DefaultObserver>();
@@ -65,7 +76,12 @@ export async function defaultObservers(db: Db, actor: Actor, personIds: string[]
  * or out of the named observer's jurisdiction, are listed as skipped; pending follow-ups move with
  * the episode. A list naming an episode the actor cannot see is refused whole.
  */
-export async function assignObservers(db: Db, clock: Clock, actor: Actor, input: ObserverAssignment): Promise<ObserverAssignmentResult> {
+export async function assignObservers(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: ObserverAssignment,
+): Promise<ObserverAssignmentResult> {
   const scope = scopeOf(actor);
   const ids = [...new Set(input.episodeIds)];
   const episodes = await findEpisodeStatesInScope(db, scope, ids);
@@ -76,7 +92,8 @@ export async function assignObservers(db: Db, clock: Clock, actor: Actor, input:
   const named = input.observerId ? await findUserInScope(db, GLOBAL_SCOPE, input.observerId) : undefined;
   if (input.observerId && named?.status !== 'active') throw new AppError('OBSERVER_INVALID', { field: 'observerId' });
   const result: ObserverAssignmentResult = { changed: [], skipped: [] };
-  const skip = (episodeId: string, code: 'EPISODE_NOT_ACTIVE' | 'OBSERVER_INVALID') => result.skipped.push({ episodeId, code, message: ERROR_CATALOGUE[code].zh });
+  const skip = (episodeId: string, code: 'EPISODE_NOT_ACTIVE' | 'OBSERVER_INVALID') =>
+    result.skipped.push({ episodeId, code, message: ERROR_CATALOGUE[code].zh });
   await db.transaction().execute(async (trx) => {
     for (const ep of episodes) {
       if (ep.status !== 'active') {
@@ -84,7 +101,11 @@ export async function assignObservers(db: Db, clock: Clock, actor: Actor, input:
         continue;
       }
       const observer = named
-        ? { observerId: named.id, observerName: named.display_name, covers: pathInScope(ep.region_path, { prefix: named.region_path }) }
+        ? {
+            observerId: named.id,
+            observerName: named.display_name,
+            covers: pathInScope(ep.region_path, { prefix: named.region_path }),
+          }
         : { ...(await defaultObserverFor(trx, actor, ep.region_path)), covers: true };
       if (!observer.covers) {
         skip(ep.id, 'OBSERVER_INVALID');
@@ -93,7 +114,13 @@ export async function assignObservers(db: Db, clock: Clock, actor: Actor, input:
       const now = clock.now().toISOString();
       await updateEpisode(trx, ep.id, { observer_id: observer.observerId, updated_at: now });
       await setPendingSlotsObserver(trx, ep.id, observer.observerId);
-      await audit(trx, clock, actor, { action: 'isolation.change', entityType: 'isolation_episode', entityId: ep.id, regionPath: ep.region_path, details: { observerId: observer.observerId, from: ep.observer_id, bulk: true } });
+      await audit(trx, clock, actor, {
+        action: 'isolation.change',
+        entityType: 'isolation_episode',
+        entityId: ep.id,
+        regionPath: ep.region_path,
+        details: { observerId: observer.observerId, from: ep.observer_id, bulk: true },
+      });
       result.changed.push({ episodeId: ep.id, observerId: observer.observerId, observerName: observer.observerName });
     }
   });

@@ -23,20 +23,35 @@ beforeAll(async () => {
   users.gridWorker = (await makeUser(t.db, t.clock, 'gridworker', 'grid', tree.gridA)).id;
   users.doctor = (await makeUser(t.db, t.clock, 'doctor', 'observer', tree.xicheng)).id;
   users.township = (await makeUser(t.db, t.clock, 'gutao', 'township', tree.gutao)).id;
-  const assigned = await admin.post('/api/responsibilities', { regionId: tree.gridA.id, personName: '张包保', post: '村干部', userId: users.cadre });
+  const assigned = await admin.post('/api/responsibilities', {
+    regionId: tree.gridA.id,
+    personName: '张包保',
+    post: '村干部',
+    userId: users.cadre,
+  });
   expect(assigned.statusCode, assigned.body).toBe(201);
-  const person = async (name: string, first17: string, regionId: string) => (await admin.post('/api/persons', { name, idNumber: id(first17), regionId, confirmNotDuplicate: true })).json().person.id as string;
+  const person = async (name: string, first17: string, regionId: string) =>
+    (await admin.post('/api/persons', { name, idNumber: id(first17), regionId, confirmNotDuplicate: true })).json()
+      .person.id as string;
   persons.east = await person('东返乡', '14072819900101011', tree.buildingA.id);
   persons.west = await person('西返乡', '14072819900101012', tree.buildingB.id);
   persons.duan = await person('段返乡', '14072819900101013', tree.duancunVillage.id);
 });
 afterAll(async () => t.close());
 
-const episodeOf = async (personId: string) => (await t.db.selectFrom('isolation_episodes').select(['id', 'observer_id']).where('person_id', '=', personId).where('status', '=', 'active').executeTakeFirstOrThrow());
+const episodeOf = async (personId: string) =>
+  await t.db
+    .selectFrom('isolation_episodes')
+    .select(['id', 'observer_id'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
 
 describe('every active episode has an observer', () => {
   it('the bulk form is told who will observe each person', async () => {
-    const res = await admin.post('/api/isolation/default-observers', { personIds: [persons.east, persons.west, persons.duan] });
+    const res = await admin.post('/api/isolation/default-observers', {
+      personIds: [persons.east, persons.west, persons.duan],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items).toEqual([
       { personId: persons.east, observerId: users.cadre, observerName: 'cadre', basis: 'responsibility' },
@@ -46,7 +61,11 @@ describe('every active episode has an observer', () => {
   });
 
   it('isolating in bulk without naming an observer gives each the one who answers for their grid or village, else the actor', async () => {
-    const res = await admin.post('/api/isolation/episodes/bulk', { personIds: [persons.east, persons.west, persons.duan], kind: 'home', reason: 'hubei_returnee' });
+    const res = await admin.post('/api/isolation/episodes/bulk', {
+      personIds: [persons.east, persons.west, persons.duan],
+      kind: 'home',
+      reason: 'hubei_returnee',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().created).toHaveLength(3);
     expect((await episodeOf(persons.east)).observer_id).toBe(users.cadre);
@@ -54,7 +73,11 @@ describe('every active episode has an observer', () => {
     expect((await episodeOf(persons.duan)).observer_id).toBe(adminId);
     const today = (await (await t.login('cadre', PASSWORD)).get('/api/isolation/today')).json().items;
     expect(today.map((i: { episode: { personId: string } }) => i.episode.personId)).toEqual([persons.east]);
-    const slots = await t.db.selectFrom('follow_up_slots').select('observer_id').where('episode_id', '=', (await episodeOf(persons.east)).id).execute();
+    const slots = await t.db
+      .selectFrom('follow_up_slots')
+      .select('observer_id')
+      .where('episode_id', '=', (await episodeOf(persons.east)).id)
+      .execute();
     expect(slots.length).toBeGreaterThan(0);
     expectAll(slots, (s) => s.observer_id === users.cadre);
   });
@@ -63,22 +86,46 @@ describe('every active episode has an observer', () => {
     // episodes from before the rule: nobody observes them
     const east = await episodeOf(persons.east);
     const west = await episodeOf(persons.west);
-    await t.db.updateTable('isolation_episodes').set({ observer_id: null }).where('id', 'in', [east.id, west.id]).execute();
-    await t.db.updateTable('follow_up_slots').set({ observer_id: null }).where('episode_id', 'in', [east.id, west.id]).execute();
+    await t.db
+      .updateTable('isolation_episodes')
+      .set({ observer_id: null })
+      .where('id', 'in', [east.id, west.id])
+      .execute();
+    await t.db
+      .updateTable('follow_up_slots')
+      .set({ observer_id: null })
+      .where('episode_id', 'in', [east.id, west.id])
+      .execute();
     const township = await t.login('gutao', PASSWORD);
-    const listed = (await township.get('/api/isolation/episodes?unobserved=true')).json().items.map((e: { id: string }) => e.id);
+    const listed = (await township.get('/api/isolation/episodes?unobserved=true'))
+      .json()
+      .items.map((e: { id: string }) => e.id);
     expect(listed.sort()).toEqual([east.id, west.id].sort());
 
     // the cadre of 东城村 cannot observe someone in 西城村: that one is skipped, the other changed
-    const named = await township.post('/api/isolation/episodes/observer', { episodeIds: [east.id, west.id], observerId: users.gridWorker });
+    const named = await township.post('/api/isolation/episodes/observer', {
+      episodeIds: [east.id, west.id],
+      observerId: users.gridWorker,
+    });
     expect(named.statusCode, named.body).toBe(200);
-    expect(named.json().changed).toEqual([{ episodeId: east.id, observerId: users.gridWorker, observerName: 'gridworker' }]);
-    expect(named.json().skipped).toEqual([{ episodeId: west.id, code: 'OBSERVER_INVALID', message: expect.any(String) }]);
+    expect(named.json().changed).toEqual([
+      { episodeId: east.id, observerId: users.gridWorker, observerName: 'gridworker' },
+    ]);
+    expect(named.json().skipped).toEqual([
+      { episodeId: west.id, code: 'OBSERVER_INVALID', message: expect.any(String) },
+    ]);
 
     const byDefault = await township.post('/api/isolation/episodes/observer', { episodeIds: [west.id] });
-    expect(byDefault.json().changed).toEqual([{ episodeId: west.id, observerId: users.doctor, observerName: 'doctor' }]);
+    expect(byDefault.json().changed).toEqual([
+      { episodeId: west.id, observerId: users.doctor, observerName: 'doctor' },
+    ]);
     expect((await township.get('/api/isolation/episodes?unobserved=true')).json().items).toEqual([]);
-    const pending = await t.db.selectFrom('follow_up_slots').select('observer_id').where('episode_id', '=', west.id).where('status', '=', 'pending').execute();
+    const pending = await t.db
+      .selectFrom('follow_up_slots')
+      .select('observer_id')
+      .where('episode_id', '=', west.id)
+      .where('status', '=', 'pending')
+      .execute();
     expect(pending.length).toBeGreaterThan(0);
     expectAll(pending, (s) => s.observer_id === users.doctor);
   });

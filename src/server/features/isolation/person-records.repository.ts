@@ -16,21 +16,37 @@ export interface PersonPlace {
  * it), as do ended episodes and filled or missed follow-ups. Called by residents.
  */
 export async function moveOpenIsolationRecords(db: Db, personId: string, to: PersonPlace) {
-  const episodes = await db.selectFrom('isolation_episodes as e').leftJoin('users as o', 'o.id', 'e.observer_id')
+  const episodes = await db
+    .selectFrom('isolation_episodes as e')
+    .leftJoin('users as o', 'o.id', 'e.observer_id')
     .select(['e.id', 'e.observer_id', 'o.region_path as observer_path'])
-    .where('e.person_id', '=', personId).where('e.status', '=', 'active').where('e.kind', '!=', 'centralised').execute();
+    .where('e.person_id', '=', personId)
+    .where('e.status', '=', 'active')
+    .where('e.kind', '!=', 'centralised')
+    .execute();
   let followUps = 0;
   let necessities = 0;
   for (const ep of episodes) {
     const observerStays = ep.observer_id !== null && ep.observer_path !== null && to.path.startsWith(ep.observer_path);
     const observerId = observerStays ? ep.observer_id : null;
-    await db.updateTable('isolation_episodes').set({ region_id: to.regionId, region_path: to.path, household_id: to.householdId, observer_id: observerId })
-      .where('id', '=', ep.id).execute();
-    const slots = await db.updateTable('follow_up_slots').set({ region_path: to.path, observer_id: observerId })
-      .where('episode_id', '=', ep.id).where('status', '=', 'pending').executeTakeFirst();
+    await db
+      .updateTable('isolation_episodes')
+      .set({ region_id: to.regionId, region_path: to.path, household_id: to.householdId, observer_id: observerId })
+      .where('id', '=', ep.id)
+      .execute();
+    const slots = await db
+      .updateTable('follow_up_slots')
+      .set({ region_path: to.path, observer_id: observerId })
+      .where('episode_id', '=', ep.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     followUps += Number(slots.numUpdatedRows);
-    const requests = await db.updateTable('necessity_requests').set({ region_path: to.path, household_id: to.householdId })
-      .where('episode_id', '=', ep.id).where('status', 'in', ['open', 'assigned']).executeTakeFirst();
+    const requests = await db
+      .updateTable('necessity_requests')
+      .set({ region_path: to.path, household_id: to.householdId })
+      .where('episode_id', '=', ep.id)
+      .where('status', 'in', ['open', 'assigned'])
+      .executeTakeFirst();
     necessities += Number(requests.numUpdatedRows);
   }
   return { episodes: episodes.length, followUps, necessities };
@@ -42,17 +58,30 @@ export async function moveOpenIsolationRecords(db: Db, personId: string, to: Per
  * its own (a person has at most one). Returns what moved, which the merge keeps for its undo.
  */
 export async function repointIsolationRecords(db: Db, fromId: string, toId: string) {
-  const keptActive = await db.selectFrom('isolation_episodes').select('id').where('person_id', '=', toId).where('status', '=', 'active').executeTakeFirst();
-  const ids = (await db.selectFrom('isolation_episodes').select(['id', 'status']).where('person_id', '=', fromId).execute())
-    .filter((e) => !keptActive || e.status !== 'active').map((e) => e.id);
+  const keptActive = await db
+    .selectFrom('isolation_episodes')
+    .select('id')
+    .where('person_id', '=', toId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  const ids = (
+    await db.selectFrom('isolation_episodes').select(['id', 'status']).where('person_id', '=', fromId).execute()
+  )
+    .filter((e) => !keptActive || e.status !== 'active')
+    .map((e) => e.id);
   if (ids.length === 0) return [];
   await db.updateTable('isolation_episodes').set({ person_id: toId }).where('id', 'in', ids).execute();
   return [{ table: 'isolation_episodes', column: 'person_id', ids }];
 }
 
 /** Undoing a merge: the episodes it moved (as repointIsolationRecords returned them) go back to `personId`. */
-export async function restoreIsolationRecords(db: Db, moved: readonly { table: string; ids: string[] }[], personId: string) {
+export async function restoreIsolationRecords(
+  db: Db,
+  moved: readonly { table: string; ids: string[] }[],
+  personId: string,
+) {
   for (const m of moved) {
-    if (m.table === 'isolation_episodes') await db.updateTable('isolation_episodes').set({ person_id: personId }).where('id', 'in', m.ids).execute();
+    if (m.table === 'isolation_episodes')
+      await db.updateTable('isolation_episodes').set({ person_id: personId }).where('id', 'in', m.ids).execute();
   }
 }

@@ -34,14 +34,26 @@ export interface SlotPlan {
  * (the moment the episode was created or extended) are left out: nobody was watching then, so
  * they cannot be missed.
  */
-export function planSlots(firstDay: string, lastDay: string, slotsPerDay: number, settings: IsolationSettings, timeZone: string, notBefore: Date): SlotPlan[] {
+export function planSlots(
+  firstDay: string,
+  lastDay: string,
+  slotsPerDay: number,
+  settings: IsolationSettings,
+  timeZone: string,
+  notBefore: Date,
+): SlotPlan[] {
   const windows = settings.windows[slotsPerDay as 1 | 2 | 3 | 4];
   const plans: SlotPlan[] = [];
   for (const day of daysBetween(firstDay, lastDay)) {
     windows.forEach((w, i) => {
       const dueTo = localInstant(day, w.slice(6), timeZone);
       if (dueTo.getTime() <= notBefore.getTime()) return;
-      plans.push({ day, seq: i + 1, dueFrom: localInstant(day, w.slice(0, 5), timeZone).toISOString(), dueTo: dueTo.toISOString() });
+      plans.push({
+        day,
+        seq: i + 1,
+        dueFrom: localInstant(day, w.slice(0, 5), timeZone).toISOString(),
+        dueTo: dueTo.toISOString(),
+      });
     });
   }
   return plans;
@@ -53,7 +65,10 @@ export function missedCutoff(now: Date, settings: IsolationSettings): string {
 }
 
 /** How a stored slot reads now: a pending slot past its window and grace is missed, whether or not the sweeper has marked it yet. */
-export function effectiveStatus(slot: { status: string; due_to: string }, cutoff: string): 'pending' | 'filled' | 'missed' | 'cancelled' {
+export function effectiveStatus(
+  slot: { status: string; due_to: string },
+  cutoff: string,
+): 'pending' | 'filled' | 'missed' | 'cancelled' {
   if (slot.status === 'pending' && slot.due_to < cutoff) return 'missed';
   return slot.status as 'pending' | 'filled' | 'missed' | 'cancelled';
 }

@@ -3,8 +3,22 @@ import { AppError } from '../../errors';
 import type { PublicAnnouncement } from '../../../shared/notices';
 import { findAnnouncementBySlug, listPublishedAnnouncements } from './notices.repository';
 
-function toAnnouncement(r: { slug: string | null; title: string; body: string; urgency: PublicAnnouncement['urgency']; published_at: string | null; region_name: string | null }): PublicAnnouncement {
-  return { slug: r.slug!, title: r.title, body: r.body, urgency: r.urgency, regionName: r.region_name, publishedAt: r.published_at! };
+function toAnnouncement(r: {
+  slug: string | null;
+  title: string;
+  body: string;
+  urgency: PublicAnnouncement['urgency'];
+  published_at: string | null;
+  region_name: string | null;
+}): PublicAnnouncement {
+  return {
+    slug: r.slug!,
+    title: r.title,
+    body: r.body,
+    urgency: r.urgency,
+    regionName: r.region_name,
+    publishedAt: r.published_at!,
+  };
 }
 
 /** The public announcements in force (published, not withdrawn), newest first — for anyone, without login. */

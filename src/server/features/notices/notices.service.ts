@@ -39,7 +39,10 @@ export function managesNotice(actor: Actor, row: { region_path: string }): boole
  * region it is addressed to (a notice to 古陶镇 reaches its villages' grid workers, not 段村镇's),
  * when their role is one of those it names (or it names none).
  */
-function isAddressee(actor: Actor, row: { kind: string; state: string; region_path: string; audience_roles: string }): boolean {
+function isAddressee(
+  actor: Actor,
+  row: { kind: string; state: string; region_path: string; audience_roles: string },
+): boolean {
   if (row.kind !== 'internal' || row.state !== 'published' || actor.regionPath === '/') return false;
   const roles = audienceOf(row);
   return actor.regionPath.startsWith(row.region_path) && (roles.length === 0 || roles.includes(actor.role));
@@ -47,9 +50,24 @@ function isAddressee(actor: Actor, row: { kind: string; state: string; region_pa
 
 export function toNoticeView(actor: Actor, r: NoticeRow): NoticeView {
   return {
-    id: r.id, kind: r.kind, title: r.title, body: r.body, urgency: r.urgency, state: r.state, regionId: r.region_id, regionName: r.region_name, regionPath: r.region_path,
-    roles: audienceOf(r), slug: r.slug, authorName: r.author_name, createdAt: r.created_at, publishedAt: r.published_at, withdrawnAt: r.withdrawn_at,
-    readAt: r.read_at, manageable: managesNotice(actor, r), addressed: isAddressee(actor, r),
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    urgency: r.urgency,
+    state: r.state,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    regionPath: r.region_path,
+    roles: audienceOf(r),
+    slug: r.slug,
+    authorName: r.author_name,
+    createdAt: r.created_at,
+    publishedAt: r.published_at,
+    withdrawnAt: r.withdrawn_at,
+    readAt: r.read_at,
+    manageable: managesNotice(actor, r),
+    addressed: isAddressee(actor, r),
   };
 }
 
@@ -82,18 +100,43 @@ export async function composeNotice(db: Db, clock: Clock, actor: Actor, input: N
     const at = now.toISOString();
     const noticeId = uuidv7(now.getTime());
     await insertNotice(trx, {
-      id: noticeId, kind: input.kind, title: input.title, body: input.body, urgency: input.urgency, region_id: region.id, region_path: region.path,
-      audience_roles: checkedRoles(input.kind, input.roles), state: input.publish ? 'published' : 'draft', slug: input.kind === 'public' ? randomBytes(6).toString('base64url') : null,
-      created_by: actor.id, author_name: actor.displayName, created_at: at, updated_at: at, published_at: input.publish ? at : null, withdrawn_at: null,
+      id: noticeId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      urgency: input.urgency,
+      region_id: region.id,
+      region_path: region.path,
+      audience_roles: checkedRoles(input.kind, input.roles),
+      state: input.publish ? 'published' : 'draft',
+      slug: input.kind === 'public' ? randomBytes(6).toString('base64url') : null,
+      created_by: actor.id,
+      author_name: actor.displayName,
+      created_at: at,
+      updated_at: at,
+      published_at: input.publish ? at : null,
+      withdrawn_at: null,
     });
-    await audit(trx, clock, actor, { action: input.publish ? 'notice_doc.publish' : 'notice_doc.create', entityType: 'notice', entityId: noticeId, regionPath: region.path, details: { kind: input.kind, roles: input.roles, title: input.title } });
+    await audit(trx, clock, actor, {
+      action: input.publish ? 'notice_doc.publish' : 'notice_doc.create',
+      entityType: 'notice',
+      entityId: noticeId,
+      regionPath: region.path,
+      details: { kind: input.kind, roles: input.roles, title: input.title },
+    });
     return noticeId;
   });
   return getNotice(db, actor, id);
 }
 
 /** Change a draft's text, region, roles or urgency. */
-export async function changeDraft(db: Db, clock: Clock, actor: Actor, id: string, change: NoticeDraftChange): Promise<NoticeRow> {
+export async function changeDraft(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  change: NoticeDraftChange,
+): Promise<NoticeRow> {
   await db.transaction().execute(async (trx) => {
     const n = await getManagedNotice(trx, actor, id);
     if (n.state !== 'draft') throw new AppError('NOTIFICATION_STATE', { state: n.state });
@@ -106,7 +149,13 @@ export async function changeDraft(db: Db, clock: Clock, actor: Actor, id: string
       ...(region ? { region_id: region.id, region_path: region.path } : {}),
       updated_at: clock.now().toISOString(),
     });
-    await audit(trx, clock, actor, { action: 'notice_doc.change', entityType: 'notice', entityId: id, regionPath: region?.path ?? n.region_path, details: { fields: Object.keys(change) } });
+    await audit(trx, clock, actor, {
+      action: 'notice_doc.change',
+      entityType: 'notice',
+      entityId: id,
+      regionPath: region?.path ?? n.region_path,
+      details: { fields: Object.keys(change) },
+    });
   });
   return getNotice(db, actor, id);
 }
@@ -115,7 +164,13 @@ export async function changeDraft(db: Db, clock: Clock, actor: Actor, id: string
  * Publish a draft (it reaches its addressees' inboxes, or the public page goes live) or withdraw a
  * published notice (it leaves the inboxes and the public page; its receipts are kept).
  */
-export async function actOnNoticeDoc(db: Db, clock: Clock, actor: Actor, id: string, action: 'publish' | 'withdraw'): Promise<NoticeRow> {
+export async function actOnNoticeDoc(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  action: 'publish' | 'withdraw',
+): Promise<NoticeRow> {
   await db.transaction().execute(async (trx) => {
     const n = await getManagedNotice(trx, actor, id);
     const now = clock.now().toISOString();
@@ -126,14 +181,28 @@ export async function actOnNoticeDoc(db: Db, clock: Clock, actor: Actor, id: str
       if (n.state !== 'published') throw new AppError('NOTIFICATION_STATE', { state: n.state });
       await updateNoticeRow(trx, id, { state: 'withdrawn', withdrawn_at: now, updated_at: now });
     }
-    await audit(trx, clock, actor, { action: `notice_doc.${action}`, entityType: 'notice', entityId: id, regionPath: n.region_path });
+    await audit(trx, clock, actor, {
+      action: `notice_doc.${action}`,
+      entityType: 'notice',
+      entityId: id,
+      regionPath: n.region_path,
+    });
   });
   return getNotice(db, actor, id);
 }
 
 /** The notices of the actor's jurisdiction (the sender's list), newest first. */
-export async function listIssuedNotices(db: Db, actor: Actor, q: { kind?: NoticeKind; state?: NoticeState; limit: number; cursor?: string }) {
-  return listIssuedNoticeRows(db, actor.id, scopeOf(actor), { kind: q.kind, state: q.state, beforeId: decodeCursor(q.cursor, CursorId), limit: q.limit });
+export async function listIssuedNotices(
+  db: Db,
+  actor: Actor,
+  q: { kind?: NoticeKind; state?: NoticeState; limit: number; cursor?: string },
+) {
+  return listIssuedNoticeRows(db, actor.id, scopeOf(actor), {
+    kind: q.kind,
+    state: q.state,
+    beforeId: decodeCursor(q.cursor, CursorId),
+    limit: q.limit,
+  });
 }
 
 function readerOf(actor: Actor): InboxReader {
@@ -141,8 +210,16 @@ function readerOf(actor: Actor): InboxReader {
 }
 
 /** My inbox: the published internal notices addressed to me, newest first, with whether I have read each. */
-export async function listInbox(db: Db, actor: Actor, q: { unread?: 'true' | 'false'; limit: number; cursor?: string }) {
-  return listInboxRows(db, readerOf(actor), { unread: q.unread === 'true', before: decodeCursor(q.cursor, CursorPair), limit: q.limit });
+export async function listInbox(
+  db: Db,
+  actor: Actor,
+  q: { unread?: 'true' | 'false'; limit: number; cursor?: string },
+) {
+  return listInboxRows(db, readerOf(actor), {
+    unread: q.unread === 'true',
+    before: decodeCursor(q.cursor, CursorPair),
+    limit: q.limit,
+  });
 }
 
 /** How many notices addressed to me I have not read (the badge in the header). */
@@ -158,7 +235,12 @@ export async function markRead(db: Db, clock: Clock, actor: Actor, id: string): 
     if (!isAddressee(actor, n)) throw new AppError('NOTIFICATION_NOT_FOUND');
     if (n.read_at) return;
     await insertNoticeRead(trx, id, actor.id, clock.now().toISOString());
-    await audit(trx, clock, actor, { action: 'notice_doc.read', entityType: 'notice', entityId: id, regionPath: n.region_path });
+    await audit(trx, clock, actor, {
+      action: 'notice_doc.read',
+      entityType: 'notice',
+      entityId: id,
+      regionPath: n.region_path,
+    });
   });
   return getNotice(db, actor, id);
 }

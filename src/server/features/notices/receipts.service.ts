@@ -7,7 +7,10 @@ import { countReceipts, listAddresseeReceipts } from './notices.repository';
 import { audienceOf, getNotice, managesNotice } from './notices.service';
 
 /** How many users a notice reaches and how many of them have read it (for the sender's list). */
-export async function receiptCounts(db: Db, notice: { id: string; kind: string; region_path: string; audience_roles: string }) {
+export async function receiptCounts(
+  db: Db,
+  notice: { id: string; kind: string; region_path: string; audience_roles: string },
+) {
   if (notice.kind !== 'internal') return { addressees: 0, read: 0 };
   return countReceipts(db, notice, audienceOf(notice));
 }
@@ -29,10 +32,20 @@ export async function noticeReceipts(db: Db, actor: Actor, id: string): Promise<
   const rows = people.map((p) => {
     const township = townships.find((t) => p.region_path.startsWith(t.path));
     const key = township?.path ?? p.region_path;
-    const group = groups.get(key) ?? groups.set(key, { regionId: null, name: p.region_name ?? '—', addressees: 0, read: 0 }).get(key)!;
+    const group =
+      groups.get(key) ??
+      groups.set(key, { regionId: null, name: p.region_name ?? '—', addressees: 0, read: 0 }).get(key)!;
     group.addressees++;
     if (p.read_at) group.read++;
-    return { userId: p.id, displayName: p.display_name, username: p.username, role: p.role, regionName: p.region_name, township: group.name, readAt: p.read_at };
+    return {
+      userId: p.id,
+      displayName: p.display_name,
+      username: p.username,
+      role: p.role,
+      regionName: p.region_name,
+      township: group.name,
+      readAt: p.read_at,
+    };
   });
   return {
     addressees: rows.length,

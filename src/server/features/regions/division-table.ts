@@ -22,8 +22,15 @@ export interface DivisionCounty {
 /** `code,"name",…` rows; names in this table never contain quotes or commas. */
 const ROW = /^(\d+),"([^"]*)"(?:,(\d+))?/;
 
-async function scanCsv(file: string, keep: (code: string) => boolean, onRow: (m: RegExpExecArray) => void): Promise<void> {
-  const lines = readline.createInterface({ input: fs.createReadStream(path.join(DIST, file), 'utf8'), crlfDelay: Infinity });
+async function scanCsv(
+  file: string,
+  keep: (code: string) => boolean,
+  onRow: (m: RegExpExecArray) => void,
+): Promise<void> {
+  const lines = readline.createInterface({
+    input: fs.createReadStream(path.join(DIST, file), 'utf8'),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     const m = ROW.exec(line);
     if (m && keep(m[1]!)) onRow(m);
@@ -44,18 +51,30 @@ function shortVillageName(name: string): string {
 
 /** One county from the table, or null if the 6-digit code is not a county there. */
 export async function readDivisionCounty(countyCode: string): Promise<DivisionCounty | null> {
-  const provinces = JSON.parse(fs.readFileSync(path.join(DIST, 'provinces.json'), 'utf8')) as { code: string; name: string }[];
-  const cities = JSON.parse(fs.readFileSync(path.join(DIST, 'cities.json'), 'utf8')) as { code: string; name: string }[];
+  const provinces = JSON.parse(fs.readFileSync(path.join(DIST, 'provinces.json'), 'utf8')) as {
+    code: string;
+    name: string;
+  }[];
+  const cities = JSON.parse(fs.readFileSync(path.join(DIST, 'cities.json'), 'utf8')) as {
+    code: string;
+    name: string;
+  }[];
   const areas = JSON.parse(fs.readFileSync(path.join(DIST, 'areas.json'), 'utf8')) as { code: string; name: string }[];
   const county = areas.find((a) => a.code === countyCode);
   if (!county) return null;
   const province = provinces.find((p) => p.code === countyCode.slice(0, 2))!;
   const city = cities.find((c) => c.code === countyCode.slice(0, 4)) ?? null;
   const townships: DivisionCounty['townships'] = [];
-  await scanCsv('streets.csv', (code) => code.startsWith(countyCode), (m) => townships.push({ code: m[1]!, name: m[2]! }));
+  await scanCsv(
+    'streets.csv',
+    (code) => code.startsWith(countyCode),
+    (m) => townships.push({ code: m[1]!, name: m[2]! }),
+  );
   const villages: DivisionCounty['villages'] = [];
-  await scanCsv('villages.csv', (code) => code.startsWith(countyCode), (m) =>
-    villages.push({ code: m[1]!, name: shortVillageName(m[2]!), townshipCode: m[3]! }),
+  await scanCsv(
+    'villages.csv',
+    (code) => code.startsWith(countyCode),
+    (m) => villages.push({ code: m[1]!, name: shortVillageName(m[2]!), townshipCode: m[3]! }),
   );
   return { province, city, county, townships, villages };
 }

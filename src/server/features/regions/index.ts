@@ -2,6 +2,12 @@
 export { importRegions } from './regions.import';
 export { loadCountyFromDivisionTable } from './regions.load';
 export { codesOfPath, toRegion } from './regions.mapper';
-export { countRegions, findRegionByCode, findRegionById, findRegionsByCodes, listTownshipsOverlapping } from './regions.repository';
+export {
+  countRegions,
+  findRegionByCode,
+  findRegionById,
+  findRegionsByCodes,
+  listTownshipsOverlapping,
+} from './regions.repository';
 export { ancestorsOf, createRegion, getRegionInScope, pathNamesOf } from './regions.service';
 export type { RegionRow } from './regions.table';

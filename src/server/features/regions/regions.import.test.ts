@@ -31,7 +31,8 @@ async function sheet(rows: (string | number)[][], fromTemplate = true): Promise<
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const upload = (client: Client, file: Buffer) => client.request({ method: 'POST', url: '/api/regions/import', headers: { 'content-type': XLSX }, payload: file });
+const upload = (client: Client, file: Buffer) =>
+  client.request({ method: 'POST', url: '/api/regions/import', headers: { 'content-type': XLSX }, payload: file });
 
 async function regionCount() {
   return (await t.db.selectFrom('regions').select('id').execute()).length;
@@ -43,15 +44,24 @@ describe('loading a real county from the national division table', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().created).toBeGreaterThan(200);
     const townships = (await admin.get('/api/regions?level=township&limit=100')).json().items;
-    expect(townships.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['古陶镇', '段村镇', '古城街道']));
+    expect(townships.map((r: { name: string }) => r.name)).toEqual(
+      expect.arrayContaining(['古陶镇', '段村镇', '古城街道']),
+    );
     expectAll(townships, (r: { code: string }) => /^140728\d{3}000$/.test(r.code));
     const village = (await admin.get('/api/regions?q=140728100200')).json().items[0];
-    expect(village).toMatchObject({ name: '东城村', level: 'village', path: '/140728000000/140728100000/140728100200/' });
+    expect(village).toMatchObject({
+      name: '东城村',
+      level: 'village',
+      path: '/140728000000/140728100000/140728100200/',
+    });
   });
 
   it('loading again changes nothing; an unknown code is a 404', async () => {
     const before = await regionCount();
-    expect((await admin.post('/api/regions/load', { countyCode: '140728' })).json()).toMatchObject({ created: 0, updated: 0 });
+    expect((await admin.post('/api/regions/load', { countyCode: '140728' })).json()).toMatchObject({
+      created: 0,
+      updated: 0,
+    });
     expect(await regionCount()).toBe(before);
     const unknown = await admin.post('/api/regions/load', { countyCode: '999999' });
     expect(unknown.statusCode).toBe(404);
@@ -83,8 +93,13 @@ describe('importing a region tree from Excel', () => {
     const res = await upload(admin, file);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ created: 3, updated: 0 });
-    const grids = (await admin.get('/api/regions?q=东城村第')).json().items.map((r: { code: string; name: string }) => [r.code, r.name]);
-    expect(grids).toEqual([['140728100200001', '东城村第一网格'], ['140728100200009', '东城村第九网格']]);
+    const grids = (await admin.get('/api/regions?q=东城村第'))
+      .json()
+      .items.map((r: { code: string; name: string }) => [r.code, r.name]);
+    expect(grids).toEqual([
+      ['140728100200001', '东城村第一网格'],
+      ['140728100200009', '东城村第九网格'],
+    ]);
     expect((await admin.get('/api/regions?q=140728100200009001')).json().items[0].name).toBe('九网格1号院');
   });
 
@@ -104,7 +119,13 @@ describe('importing a region tree from Excel', () => {
     const res = await upload(admin, file);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('IMPORT_INVALID');
-    const rows = res.json().error.details.rows.map((r: { row: number; column: string; code: string }) => [r.row, r.column?.split(' ')[0], r.code]);
+    const rows = res
+      .json()
+      .error.details.rows.map((r: { row: number; column: string; code: string }) => [
+        r.row,
+        r.column?.split(' ')[0],
+        r.code,
+      ]);
     expect(rows).toEqual([
       [5, 'A', 'LEVEL'],
       [6, 'C', 'REQUIRED'],

@@ -17,12 +17,23 @@ import { readRows } from '../../spreadsheets/row-source';
 
 /** Chinese level names as the template's drop-down offers them; English level names work too. */
 const LEVEL_LABELS: Record<RegionLevel, string> = {
-  province: '省', city: '市', county: '县区', township: '乡镇街道', village: '村社区', grid: '网格', building: '楼栋',
+  province: '省',
+  city: '市',
+  county: '县区',
+  township: '乡镇街道',
+  village: '村社区',
+  grid: '网格',
+  building: '楼栋',
 };
 const LEVEL_BY_LABEL = new Map<string, RegionLevel>([
   ...REGION_LEVELS.map((l) => [LEVEL_LABELS[l], l] as const),
   ...REGION_LEVELS.map((l) => [l, l] as const),
-  ['县', 'county'], ['区', 'county'], ['乡镇', 'township'], ['街道', 'township'], ['村', 'village'], ['社区', 'village'],
+  ['县', 'county'],
+  ['区', 'county'],
+  ['乡镇', 'township'],
+  ['街道', 'township'],
+  ['村', 'village'],
+  ['社区', 'village'],
 ]);
 
 const COLUMNS = [
@@ -48,7 +59,11 @@ export async function regionImportTemplate(): Promise<Buffer> {
   const sample = ws.addRow(['网格', '', '东城村第一网格', '140728100200', `${SAMPLE_MARK}行，导入时忽略`]);
   sample.font = { color: { argb: 'FF2F6FDE' } };
   // Drop-downs and text format by range and column, so no empty rows exist in the file.
-  addListValidation(ws, 'A4:A5000', REGION_LEVELS.map((l) => LEVEL_LABELS[l]));
+  addListValidation(
+    ws,
+    'A4:A5000',
+    REGION_LEVELS.map((l) => LEVEL_LABELS[l]),
+  );
   ws.getColumn('B').numFmt = '@';
   ws.getColumn('D').numFmt = '@';
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -77,7 +92,8 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
   const errors: RegionImportRowError[] = [];
   let unlisted = 0;
   const fail = (row: number, col: (typeof COLUMNS)[number] | null, code: string, message: string) => {
-    if (errors.length < MAX_LISTED_ERRORS) errors.push({ row, column: col ? `${col.letter} ${col.header}` : null, code, message });
+    if (errors.length < MAX_LISTED_ERRORS)
+      errors.push({ row, column: col ? `${col.letter} ${col.header}` : null, code, message });
     else unlisted++;
   };
   const [cLevel, cCode, cName, cParent] = COLUMNS;
@@ -97,17 +113,37 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
     if (levelText.startsWith(EXPLANATION_MARK) || remark.startsWith(SAMPLE_MARK)) continue;
     if (!levelText && !code && !name && !parentCode) continue;
     const level = LEVEL_BY_LABEL.get(levelText);
-    if (!level) { fail(n, cLevel, 'LEVEL', `层级“${levelText}”无效 / unknown level`); continue; }
-    if (!name) { fail(n, cName, 'REQUIRED', '名称必填 / name is required'); continue; }
-    if (name.length > 100) { fail(n, cName, 'TOO_LONG', '名称过长 / name too long'); continue; }
-    if (!code && !codeIsGenerated(level)) { fail(n, cCode, 'REQUIRED', '行政区划必须填写编码 / code required'); continue; }
+    if (!level) {
+      fail(n, cLevel, 'LEVEL', `层级“${levelText}”无效 / unknown level`);
+      continue;
+    }
+    if (!name) {
+      fail(n, cName, 'REQUIRED', '名称必填 / name is required');
+      continue;
+    }
+    if (name.length > 100) {
+      fail(n, cName, 'TOO_LONG', '名称过长 / name too long');
+      continue;
+    }
+    if (!code && !codeIsGenerated(level)) {
+      fail(n, cCode, 'REQUIRED', '行政区划必须填写编码 / code required');
+      continue;
+    }
     if (code) {
       const problem = regionCodeProblem(level, code);
-      if (problem) { fail(n, cCode, 'CODE_FORMAT', `编码格式错误：${problem}`); continue; }
+      if (problem) {
+        fail(n, cCode, 'CODE_FORMAT', `编码格式错误：${problem}`);
+        continue;
+      }
     }
     rows.push({ row: n, level, code, name, parentCode });
   }
-  if (!headerSeen) throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'NO_SHEET', message: '表格中没有工作表或为空 / no worksheet or an empty one' }] });
+  if (!headerSeen)
+    throw new AppError('IMPORT_INVALID', {
+      rows: [
+        { row: 1, column: null, code: 'NO_SHEET', message: '表格中没有工作表或为空 / no worksheet or an empty one' },
+      ],
+    });
 
   const scope = scopeOf(actor);
   const referenced = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter(Boolean))];
@@ -123,33 +159,67 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
   const nextSeq = new Map<string, number>();
 
   for (const r of rows) {
-    const parent = r.parentCode ? planned.get(r.parentCode) ?? known.get(r.parentCode) : null;
-    if (r.parentCode && !parent) { fail(r.row, cParent, 'PARENT_NOT_FOUND', `上级编码 ${r.parentCode} 不存在 / parent not found`); continue; }
-    if (parent && !pathInScope(parent.path, scope)) { fail(r.row, cParent, 'OUT_OF_SCOPE', '上级区域超出您的管辖范围 / parent outside your jurisdiction'); continue; }
-    if (!parent && scope.prefix !== '/') { fail(r.row, cParent, 'REQUIRED', '请填写上级编码 / parent code required'); continue; }
-    if (!levelFits(r.level, parent?.level ?? null)) { fail(r.row, cLevel, 'LEVEL_PARENT', `${LEVEL_LABELS[r.level]}不能挂在${parent ? LEVEL_LABELS[parent.level] : '顶层'}之下 / level does not fit its parent`); continue; }
-    if (parent && parent.status !== 'active') { fail(r.row, cParent, 'PARENT_RETIRED', '上级区域已撤销 / parent is retired'); continue; }
+    const parent = r.parentCode ? (planned.get(r.parentCode) ?? known.get(r.parentCode)) : null;
+    if (r.parentCode && !parent) {
+      fail(r.row, cParent, 'PARENT_NOT_FOUND', `上级编码 ${r.parentCode} 不存在 / parent not found`);
+      continue;
+    }
+    if (parent && !pathInScope(parent.path, scope)) {
+      fail(r.row, cParent, 'OUT_OF_SCOPE', '上级区域超出您的管辖范围 / parent outside your jurisdiction');
+      continue;
+    }
+    if (!parent && scope.prefix !== '/') {
+      fail(r.row, cParent, 'REQUIRED', '请填写上级编码 / parent code required');
+      continue;
+    }
+    if (!levelFits(r.level, parent?.level ?? null)) {
+      fail(
+        r.row,
+        cLevel,
+        'LEVEL_PARENT',
+        `${LEVEL_LABELS[r.level]}不能挂在${parent ? LEVEL_LABELS[parent.level] : '顶层'}之下 / level does not fit its parent`,
+      );
+      continue;
+    }
+    if (parent && parent.status !== 'active') {
+      fail(r.row, cParent, 'PARENT_RETIRED', '上级区域已撤销 / parent is retired');
+      continue;
+    }
     let code = r.code;
     if (!code) {
       const prefix = parent!.code.slice(0, significantDigits(parent!.level));
       const seq = nextSeq.get(prefix) ?? Number((await maxChildCode(db, prefix))?.slice(prefix.length) ?? 0) + 1;
       let candidate = seq;
       while (planned.has(prefix + String(candidate).padStart(3, '0'))) candidate++;
-      if (candidate > 999) { fail(r.row, cCode, 'CODE_EXHAUSTED', '该上级下编码已用完 / no free code'); continue; }
+      if (candidate > 999) {
+        fail(r.row, cCode, 'CODE_EXHAUSTED', '该上级下编码已用完 / no free code');
+        continue;
+      }
       nextSeq.set(prefix, candidate + 1);
       code = prefix + String(candidate).padStart(3, '0');
     } else if (parent && !codeFitsParent(parent.level, parent.code, code)) {
-      fail(r.row, cCode, 'CODE_PARENT_MISMATCH', `编码应以上级编码 ${parent.code.slice(0, significantDigits(parent.level))} 开头 / code does not fit its parent`);
+      fail(
+        r.row,
+        cCode,
+        'CODE_PARENT_MISMATCH',
+        `编码应以上级编码 ${parent.code.slice(0, significantDigits(parent.level))} 开头 / code does not fit its parent`,
+      );
       continue;
     }
-    if (planned.has(code)) { fail(r.row, cCode, 'DUPLICATE_IN_FILE', `编码 ${code} 在表中重复 / duplicate code in file`); continue; }
+    if (planned.has(code)) {
+      fail(r.row, cCode, 'DUPLICATE_IN_FILE', `编码 ${code} 在表中重复 / duplicate code in file`);
+      continue;
+    }
     const existing = known.get(code);
     if (existing) {
       if (existing.parent_id !== (parent?.id ?? null) || existing.level !== r.level) {
         fail(r.row, cCode, 'CODE_TAKEN', `编码 ${code} 已用于其他位置的区域 / code already used elsewhere`);
         continue;
       }
-      if (!pathInScope(existing.path, scope) || existing.path === scope.prefix) { fail(r.row, cCode, 'OUT_OF_SCOPE', '超出您的管辖范围 / outside your jurisdiction'); continue; }
+      if (!pathInScope(existing.path, scope) || existing.path === scope.prefix) {
+        fail(r.row, cCode, 'OUT_OF_SCOPE', '超出您的管辖范围 / outside your jurisdiction');
+        continue;
+      }
       if (existing.name !== r.name) renames.push({ id: existing.id, name: r.name, code });
       planned.set(code, existing);
       continue;
@@ -161,7 +231,13 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
 
   if (errors.length > 0) {
     errors.sort((a, b) => a.row - b.row);
-    if (unlisted) errors.push({ row: errors[errors.length - 1]!.row, column: null, code: 'MORE', message: `另有 ${unlisted} 处错误未列出 / ${unlisted} more errors not listed` });
+    if (unlisted)
+      errors.push({
+        row: errors[errors.length - 1]!.row,
+        column: null,
+        code: 'MORE',
+        message: `另有 ${unlisted} 处错误未列出 / ${unlisted} more errors not listed`,
+      });
     throw new AppError('IMPORT_INVALID', { rows: errors });
   }
 
@@ -170,7 +246,12 @@ export async function importRegions(db: Db, clock: Clock, actor: Actor, file: Bu
     for (const r of renames) {
       await updateRegionRow(trx, r.id, { ...nameColumns(r.name, r.code), updated_at: now });
     }
-    await audit(trx, clock, actor, { action: 'region.import', entityType: 'region', regionPath: actor.regionPath, details: { created: fresh.length, updated: renames.length } });
+    await audit(trx, clock, actor, {
+      action: 'region.import',
+      entityType: 'region',
+      regionPath: actor.regionPath,
+      details: { created: fresh.length, updated: renames.length },
+    });
   });
   return { created: fresh.length, updated: renames.length };
 }

@@ -17,7 +17,13 @@ export type LoadProgress = (done: number, total: number) => void;
  * villages/communities (12 digits). Existing codes are renamed if the table's name differs;
  * nothing is deleted. Returns how many nodes were created and renamed.
  */
-export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: Actor | null, countyCode: string, progress?: LoadProgress) {
+export async function loadCountyFromDivisionTable(
+  db: Db,
+  clock: Clock,
+  actor: Actor | null,
+  countyCode: string,
+  progress?: LoadProgress,
+) {
   const table = await readDivisionCounty(countyCode);
   if (!table) throw new AppError('DIVISION_NOT_FOUND', { countyCode });
   const scope = actor ? scopeOf(actor) : { prefix: '/' };
@@ -31,8 +37,9 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
     let updated = 0;
     if (!county) {
       // Hang under the city or province if this database already has it; else a new root.
-      const [parent] = (await findRegionsByCodes(trx, [countyCode.slice(0, 4) + '00000000', countyCode.slice(0, 2) + '0000000000']))
-        .sort((a, b) => b.depth - a.depth);
+      const [parent] = (
+        await findRegionsByCodes(trx, [countyCode.slice(0, 4) + '00000000', countyCode.slice(0, 2) + '0000000000'])
+      ).sort((a, b) => b.depth - a.depth);
       if (parent ? !pathInScope(parent.path, scope) : scope.prefix !== '/') throw new AppError('OUT_OF_SCOPE');
       county = newRegionRow(parent ?? null, 'county', countyFull, table.county.name, now);
       await insertRegions(trx, [county]);
@@ -71,7 +78,13 @@ export async function loadCountyFromDivisionTable(db: Db, clock: Clock, actor: A
     }
     await insertRegions(trx, fresh);
     progress?.(total, total);
-    await audit(trx, clock, actor, { action: 'region.load_division', entityType: 'region', entityId: county.id, regionPath: county.path, details: { countyCode, created, updated } });
+    await audit(trx, clock, actor, {
+      action: 'region.load_division',
+      entityType: 'region',
+      entityId: county.id,
+      regionPath: county.path,
+      details: { countyCode, created, updated },
+    });
     return { created, updated, countyId: county.id };
   });
 }

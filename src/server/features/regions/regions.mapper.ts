@@ -33,7 +33,13 @@ export function codesOfPath(path: string): string[] {
 }
 
 /** A new active region row under `parent` (or a root), with its path, depth and search columns. */
-export function newRegionRow(parent: RegionRow | null, level: RegionRow['level'], code: string, name: string, now: string): RegionRow {
+export function newRegionRow(
+  parent: RegionRow | null,
+  level: RegionRow['level'],
+  code: string,
+  name: string,
+  now: string,
+): RegionRow {
   return {
     id: uuidv7(),
     parent_id: parent?.id ?? null,

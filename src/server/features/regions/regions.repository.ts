@@ -22,7 +22,10 @@ export async function findRegionsByCodes(db: Db, codes: string[]): Promise<Regio
 export async function insertRegions(db: Db, rows: NewRegion[]): Promise<void> {
   // 14 columns a row; stay well under SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('regions').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('regions')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -44,8 +47,13 @@ async function withChildCounts<R extends { id: string }>(db: Db, rows: R[]): Pro
   const counts = new Map<string, number>();
   for (let i = 0; i < rows.length; i += 1000) {
     const ids = rows.slice(i, i + 1000).map((r) => r.id);
-    const grouped = await db.selectFrom('regions').select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('parent_id', 'in', ids).where('status', '=', 'active').groupBy('parent_id').execute();
+    const grouped = await db
+      .selectFrom('regions')
+      .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('parent_id', 'in', ids)
+      .where('status', '=', 'active')
+      .groupBy('parent_id')
+      .execute();
     for (const g of grouped) counts.set(g.parent_id!, Number(g.n));
   }
   return rows.map((r) => ({ ...r, child_count: counts.get(r.id) ?? 0 }));
@@ -54,7 +62,10 @@ async function withChildCounts<R extends { id: string }>(db: Db, rows: R[]): Pro
 /** The top of a jurisdiction: the user's own node, or for a global admin every root node. */
 export async function listRootRegions(db: Db, scope: Scope, regionId: string | null) {
   const qb = db.selectFrom('regions').selectAll('regions').where('regions.status', '=', 'active');
-  const rows = await (regionId ? qb.where('regions.id', '=', regionId) : inScope(qb.where('regions.parent_id', 'is', null), 'regions.path', scope))
+  const rows = await (regionId
+    ? qb.where('regions.id', '=', regionId)
+    : inScope(qb.where('regions.parent_id', 'is', null), 'regions.path', scope)
+  )
     .orderBy('regions.path')
     .execute();
   return withChildCounts(db, rows);
@@ -68,7 +79,9 @@ export async function listRegions(db: Db, scope: Scope, f: RegionFilter) {
     .$if(f.parentId !== undefined, (q) => q.where('regions.parent_id', '=', f.parentId!))
     .$if(f.level !== undefined, (q) => q.where('regions.level', '=', f.level!))
     .$if(f.status !== 'all', (q) => q.where('regions.status', '=', f.status as 'active' | 'retired'))
-    .$if(f.search !== undefined, (q) => q.where(sql<boolean>`regions.search_key like ${'%' + likeEscape(f.search!) + '%'} escape '\\'`))
+    .$if(f.search !== undefined, (q) =>
+      q.where(sql<boolean>`regions.search_key like ${'%' + likeEscape(f.search!) + '%'} escape '\\'`),
+    )
     .$if(f.afterPath !== undefined, (q) => q.where('regions.path', '>', f.afterPath!))
     .orderBy('regions.path')
     .limit(f.limit + 1)
@@ -93,7 +106,13 @@ export async function maxChildCode(db: Db, prefix: string): Promise<string | nul
  * Re-path a subtree after a move or re-code: every region below `oldPath` and every scoped row
  * pointing into it gets `newPath` in place of `oldPath`. Run inside the move's transaction.
  */
-export async function repathSubtree(db: Db, oldPath: string, newPath: string, depthDelta: number, now: string): Promise<void> {
+export async function repathSubtree(
+  db: Db,
+  oldPath: string,
+  newPath: string,
+  depthDelta: number,
+  now: string,
+): Promise<void> {
   const cut = oldPath.length + 1;
   await inSubtree(
     db.updateTable('regions').set({
@@ -115,28 +134,50 @@ export async function repathSubtree(db: Db, oldPath: string, newPath: string, de
 
 /** Whether anything but the node itself lives at or under it: child regions or scoped rows. */
 export async function regionHoldsData(db: Db, region: RegionRow): Promise<boolean> {
-  const child = await db.selectFrom('regions').select('id').where('parent_id', '=', region.id).limit(1).executeTakeFirst();
+  const child = await db
+    .selectFrom('regions')
+    .select('id')
+    .where('parent_id', '=', region.id)
+    .limit(1)
+    .executeTakeFirst();
   if (child) return true;
   for (const table of SCOPED_TABLES) {
-    const row = await db.selectFrom(table).select('region_id').where('region_id', '=', region.id).limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom(table)
+      .select('region_id')
+      .where('region_id', '=', region.id)
+      .limit(1)
+      .executeTakeFirst();
     if (row) return true;
   }
   // a transfer request (迁入申请) names the region it moves a person from or to, by id
-  const transfer = await db.selectFrom('person_transfers').select('id')
-    .where((eb) => eb.or([eb('from_region_id', '=', region.id), eb('to_region_id', '=', region.id)])).limit(1).executeTakeFirst();
+  const transfer = await db
+    .selectFrom('person_transfers')
+    .select('id')
+    .where((eb) => eb.or([eb('from_region_id', '=', region.id), eb('to_region_id', '=', region.id)]))
+    .limit(1)
+    .executeTakeFirst();
   return transfer !== undefined;
 }
 
 /** How many regions the database holds (an empty one gets the demo county at start, main.ts). */
 export async function countRegions(db: Db): Promise<number> {
-  const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The townships at, under or above a path, ordered by path (a notice's receipts are grouped by them). */
 export async function listTownshipsOverlapping(db: Db, path: string) {
-  return db.selectFrom('regions').select(['id', 'name', 'path']).where('level', '=', 'township')
-    .where((eb) => overlapsScope(eb, 'path', { prefix: path })).orderBy('path').execute();
+  return db
+    .selectFrom('regions')
+    .select(['id', 'name', 'path'])
+    .where('level', '=', 'township')
+    .where((eb) => overlapsScope(eb, 'path', { prefix: path }))
+    .orderBy('path')
+    .execute();
 }
 
 export async function updateRegionRow(db: Db, id: string, changes: Updateable<RegionTable>): Promise<void> {
@@ -144,8 +185,17 @@ export async function updateRegionRow(db: Db, id: string, changes: Updateable<Re
 }
 
 /** Retire or restore a node and every node below it. */
-export async function updateSubtreeStatus(db: Db, path: string, status: 'active' | 'retired', now: string): Promise<void> {
-  await inSubtree(db.updateTable('regions').set({ status, retired_at: status === 'retired' ? now : null, updated_at: now }), 'path', path).execute();
+export async function updateSubtreeStatus(
+  db: Db,
+  path: string,
+  status: 'active' | 'retired',
+  now: string,
+): Promise<void> {
+  await inSubtree(
+    db.updateTable('regions').set({ status, retired_at: status === 'retired' ? now : null, updated_at: now }),
+    'path',
+    path,
+  ).execute();
 }
 
 export async function deleteRegionRow(db: Db, id: string): Promise<void> {

@@ -73,14 +73,23 @@ export async function createRegion(db: Db, clock: Clock, actor: Actor, input: Re
     assertLevelFits(input.level, parent);
     let code = input.code;
     if (!code) {
-      if (!codeIsGenerated(input.level) || !parent) throw new AppError('VALIDATION', { issues: [{ path: ['code'], message: 'code is required for administrative levels' }] });
+      if (!codeIsGenerated(input.level) || !parent)
+        throw new AppError('VALIDATION', {
+          issues: [{ path: ['code'], message: 'code is required for administrative levels' }],
+        });
       code = await nextChildCode(trx, parent);
     }
     assertCodeFits(input.level, code, parent);
     if (await findRegionByCode(trx, code)) throw new AppError('REGION_CODE_TAKEN', { code });
     const row = newRegionRow(parent, input.level, code, input.name, clock.now().toISOString());
     await insertRegions(trx, [row]);
-    await audit(trx, clock, actor, { action: 'region.create', entityType: 'region', entityId: row.id, regionPath: row.path, details: { code, name: row.name, level: row.level } });
+    await audit(trx, clock, actor, {
+      action: 'region.create',
+      entityType: 'region',
+      entityId: row.id,
+      regionPath: row.path,
+      details: { code, name: row.name, level: row.level },
+    });
     return row;
   });
 }
@@ -91,7 +100,13 @@ export async function renameRegion(db: Db, clock: Clock, actor: Actor, id: strin
     const now = clock.now().toISOString();
     const columns = nameColumns(name, row.code);
     await updateRegionRow(trx, id, { ...columns, updated_at: now });
-    await audit(trx, clock, actor, { action: 'region.rename', entityType: 'region', entityId: id, regionPath: row.path, details: { from: row.name, to: name } });
+    await audit(trx, clock, actor, {
+      action: 'region.rename',
+      entityType: 'region',
+      entityId: id,
+      regionPath: row.path,
+      details: { from: row.name, to: name },
+    });
     return { ...row, ...columns, updated_at: now };
   });
 }
@@ -101,7 +116,13 @@ export async function renameRegion(db: Db, clock: Clock, actor: Actor, id: strin
  * row below it in one transaction. A node cannot move under itself or a descendant. An optional new
  * code (an official re-coding after an administrative adjustment) must fit the new parent.
  */
-export async function moveRegion(db: Db, clock: Clock, actor: Actor, id: string, input: RegionMoveInput): Promise<RegionRow> {
+export async function moveRegion(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: RegionMoveInput,
+): Promise<RegionRow> {
   const scope = scopeOf(actor);
   return db.transaction().execute(async (trx) => {
     const row = await getRegionToChange(trx, actor, id);
@@ -122,7 +143,10 @@ export async function moveRegion(db: Db, clock: Clock, actor: Actor, id: string,
     await updateRegionRow(trx, id, { parent_id: parent.id, updated_at: now });
     await repathSubtree(trx, row.path, newPath, parent.depth + 1 - row.depth, now);
     await audit(trx, clock, actor, {
-      action: 'region.move', entityType: 'region', entityId: id, regionPath: newPath,
+      action: 'region.move',
+      entityType: 'region',
+      entityId: id,
+      regionPath: newPath,
       details: { fromPath: row.path, toPath: newPath, fromParentId: row.parent_id, toParentId: parent.id, code },
     });
     return (await findRegionById(trx, id))!;
@@ -151,7 +175,12 @@ async function setSubtreeStatus(db: Db, clock: Clock, actor: Actor, id: string, 
     }
     const now = clock.now().toISOString();
     await updateSubtreeStatus(trx, row.path, status, now);
-    await audit(trx, clock, actor, { action: status === 'retired' ? 'region.retire' : 'region.restore', entityType: 'region', entityId: id, regionPath: row.path });
+    await audit(trx, clock, actor, {
+      action: status === 'retired' ? 'region.retire' : 'region.restore',
+      entityType: 'region',
+      entityId: id,
+      regionPath: row.path,
+    });
     return (await findRegionById(trx, id))!;
   });
 }
@@ -162,7 +191,13 @@ export async function deleteRegion(db: Db, clock: Clock, actor: Actor, id: strin
     const row = await getRegionToChange(trx, actor, id);
     if (await regionHoldsData(trx, row)) throw new AppError('REGION_HAS_DATA');
     await deleteRegionRow(trx, id);
-    await audit(trx, clock, actor, { action: 'region.delete', entityType: 'region', entityId: id, regionPath: row.path, details: { code: row.code, name: row.name } });
+    await audit(trx, clock, actor, {
+      action: 'region.delete',
+      entityType: 'region',
+      entityId: id,
+      regionPath: row.path,
+      details: { code: row.code, name: row.name },
+    });
   });
 }
 
@@ -173,5 +208,12 @@ export async function pathNamesOf(db: Db, paths: string[]): Promise<Map<string, 
   for (let i = 0; i < codes.length; i += 500) {
     for (const r of await findRegionsByCodes(db, codes.slice(i, i + 500))) names.set(r.code, r.name);
   }
-  return new Map(paths.map((p) => [p, codesOfPath(p).map((c) => names.get(c) ?? c).join(' / ')]));
+  return new Map(
+    paths.map((p) => [
+      p,
+      codesOfPath(p)
+        .map((c) => names.get(c) ?? c)
+        .join(' / '),
+    ]),
+  );
 }

@@ -47,28 +47,54 @@ async function buildingFor(db: Db, actor: Actor, regionId: string) {
 
 /** "古陶镇东城村1号院 2单元301": the names from the township down to the building, then the room. */
 async function addressOf(db: Db, building: Awaited<ReturnType<typeof buildingFor>>, room: string | null | undefined) {
-  const names = (await ancestorsOf(db, building)).filter((a) => a.level === 'township' || a.level === 'village').map((a) => a.name);
+  const names = (await ancestorsOf(db, building))
+    .filter((a) => a.level === 'township' || a.level === 'village')
+    .map((a) => a.name);
   return `${names.join('')}${building.name}${room ? ' ' + room : ''}`;
 }
 
-export async function createHousehold(db: Db, clock: Clock, actor: Actor, input: HouseholdInput): Promise<HouseholdRow> {
+export async function createHousehold(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: HouseholdInput,
+): Promise<HouseholdRow> {
   const id = await db.transaction().execute(async (trx) => {
     const building = await buildingFor(trx, actor, input.regionId);
     const now = clock.now().toISOString();
     const id = uuidv7();
     await insertHousehold(trx, {
-      id, region_id: building.id, region_path: building.path, address: input.address || (await addressOf(trx, building, input.room)),
-      room: input.room ?? null, head_person_id: null, phone: input.phone ?? null, vacant: input.vacant ? 1 : 0, note: input.note ?? null,
-      created_at: now, updated_at: now,
+      id,
+      region_id: building.id,
+      region_path: building.path,
+      address: input.address || (await addressOf(trx, building, input.room)),
+      room: input.room ?? null,
+      head_person_id: null,
+      phone: input.phone ?? null,
+      vacant: input.vacant ? 1 : 0,
+      note: input.note ?? null,
+      created_at: now,
+      updated_at: now,
     });
-    await audit(trx, clock, actor, { action: 'household.create', entityType: 'household', entityId: id, regionPath: building.path });
+    await audit(trx, clock, actor, {
+      action: 'household.create',
+      entityType: 'household',
+      entityId: id,
+      regionPath: building.path,
+    });
     return id;
   });
   return getHouseholdInScope(db, scopeOf(actor), id);
 }
 
 /** Change a household; a new building moves its members with it, and their open isolation, case …; a left-out phone is kept. */
-export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: string, input: HouseholdPatch): Promise<HouseholdRow> {
+export async function updateHousehold(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: HouseholdPatch,
+): Promise<HouseholdRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getHouseholdInScope(trx, scope, id);
@@ -76,18 +102,35 @@ export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: st
     const building = await buildingFor(trx, actor, input.regionId ?? current.region_id);
     const room = input.room === undefined ? current.room : input.room;
     const moved = building.id !== current.region_id;
-    const address = input.address || (moved || room !== current.room ? await addressOf(trx, building, room) : current.address);
+    const address =
+      input.address || (moved || room !== current.room ? await addressOf(trx, building, room) : current.address);
     await setHouseholdColumns(trx, id, {
-      region_id: building.id, region_path: building.path, address, room: room ?? null, phone: input.phone === undefined ? current.phone : input.phone,
-      vacant: input.vacant === undefined ? current.vacant : input.vacant ? 1 : 0, note: input.note === undefined ? current.note : input.note, updated_at: clock.now().toISOString(),
+      region_id: building.id,
+      region_path: building.path,
+      address,
+      room: room ?? null,
+      phone: input.phone === undefined ? current.phone : input.phone,
+      vacant: input.vacant === undefined ? current.vacant : input.vacant ? 1 : 0,
+      note: input.note === undefined ? current.note : input.note,
+      updated_at: clock.now().toISOString(),
     });
     if (moved) {
-      const members = await moveHouseholdMembers(trx, id, current.region_id, { regionId: building.id, path: building.path });
+      const members = await moveHouseholdMembers(trx, id, current.region_id, {
+        regionId: building.id,
+        path: building.path,
+      });
       // what is still being handled about the members moves with them (see person-move.ts)
-      for (const personId of members) await moveOpenRecords(trx, personId, { regionId: building.id, path: building.path, householdId: id });
+      for (const personId of members)
+        await moveOpenRecords(trx, personId, { regionId: building.id, path: building.path, householdId: id });
       await moveHouseholdTags(trx, id, building.path);
     }
-    await audit(trx, clock, actor, { action: 'household.update', entityType: 'household', entityId: id, regionPath: building.path, details: moved ? { fromPath: current.region_path } : undefined });
+    await audit(trx, clock, actor, {
+      action: 'household.update',
+      entityType: 'household',
+      entityId: id,
+      regionPath: building.path,
+      details: moved ? { fromPath: current.region_path } : undefined,
+    });
   });
   return getHouseholdInScope(db, scope, id);
 }
@@ -95,6 +138,12 @@ export async function updateHousehold(db: Db, clock: Clock, actor: Actor, id: st
 /** A household's full phone; reading it is audited. */
 export async function revealHouseholdPhone(db: Db, clock: Clock, actor: Actor, id: string) {
   const row = await getHouseholdInScope(db, scopeOf(actor), id);
-  await audit(db, clock, actor, { action: 'household.reveal', entityType: 'household', entityId: id, regionPath: row.region_path, details: { field: 'phone' } });
+  await audit(db, clock, actor, {
+    action: 'household.reveal',
+    entityType: 'household',
+    entityId: id,
+    regionPath: row.region_path,
+    details: { field: 'phone' },
+  });
   return { field: 'phone', value: row.phone };
 }

@@ -13,7 +13,13 @@ beforeAll(async () => {
   t = await testApp();
   tree = await makeTree(t.db, t.clock);
   admin = await t.login('admin', ADMIN_PASSWORD);
-  const res = await admin.post('/api/persons', { name: '查询人', idNumber: CARD, phone: '13912345678', regionId: tree.buildingA.id, confirmNotDuplicate: true });
+  const res = await admin.post('/api/persons', {
+    name: '查询人',
+    idNumber: CARD,
+    phone: '13912345678',
+    regionId: tree.buildingA.id,
+    confirmNotDuplicate: true,
+  });
   expect(res.statusCode, res.body).toBe(201);
   await makeUser(t.db, t.clock, 'crew', 'checkpoint', tree.duancun);
   await makeUser(t.db, t.clock, 'gridw', 'grid', tree.gridB);
@@ -27,7 +33,11 @@ describe('looking a person up by ID number (checkpoint entry)', () => {
     const res = await crew.get(`/api/persons/lookup?idNumber=${CARD}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ name: '查询人', sex: 'M', birthDate: '1988-08-08' });
-    const audited = await t.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'person.lookup').execute();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('action', '=', 'person.lookup')
+      .execute();
     expect(audited).toHaveLength(1);
   });
 

@@ -31,14 +31,43 @@ export async function absorbPhoneIdentity(db: Db, clock: Clock, kept: { id: stri
   ];
 
   const filled = keptRow.phone === null && dupRow.phone !== null ? { phone: dupRow.phone } : {};
-  if (filled.phone) await setPersonColumns(db, kept.id, { phone: filled.phone, ...personKeys(keptRow.name, keptRow.id_number, filled.phone), updated_at: now });
+  if (filled.phone)
+    await setPersonColumns(db, kept.id, {
+      phone: filled.phone,
+      ...personKeys(keptRow.name, keptRow.id_number, filled.phone),
+      updated_at: now,
+    });
   const keptTags = new Set((await tagsOf(db, [kept.id])).get(kept.id) ?? []);
-  const addedTags = ((await tagsOf(db, [dup.id])).get(dup.id) ?? []).filter((t) => t !== 'unverified_identity' && !keptTags.has(t));
-  await insertTags(db, addedTags.map((tag) => ({ person_id: kept.id, tag, region_path: keptRow.region_path, source: 'merge', created_at: now })));
+  const addedTags = ((await tagsOf(db, [dup.id])).get(dup.id) ?? []).filter(
+    (t) => t !== 'unverified_identity' && !keptTags.has(t),
+  );
+  await insertTags(
+    db,
+    addedTags.map((tag) => ({
+      person_id: kept.id,
+      tag,
+      region_path: keptRow.region_path,
+      source: 'merge',
+      created_at: now,
+    })),
+  );
   await setPersonColumns(db, dup.id, { status: 'merged', merged_into: kept.id, updated_at: now });
   const id = uuidv7();
   await insertMerge(db, {
-    id, kept_id: kept.id, merged_id: dup.id, region_path: keptRow.region_path, snapshot: JSON.stringify({ merged: dupRow, filled, addedTags, moved }), actor_id: null, at: now, undone_at: null,
+    id,
+    kept_id: kept.id,
+    merged_id: dup.id,
+    region_path: keptRow.region_path,
+    snapshot: JSON.stringify({ merged: dupRow, filled, addedTags, moved }),
+    actor_id: null,
+    at: now,
+    undone_at: null,
   });
-  await audit(db, clock, null, { action: 'person.merge_phone_identity', entityType: 'person', entityId: kept.id, regionPath: keptRow.region_path, details: { mergeId: id, mergedId: dup.id } });
+  await audit(db, clock, null, {
+    action: 'person.merge_phone_identity',
+    entityType: 'person',
+    entityId: kept.id,
+    regionPath: keptRow.region_path,
+    details: { mergeId: id, mergedId: dup.id },
+  });
 }

@@ -17,7 +17,13 @@ const COLUMNS = ['id', 'name', 'name_key', 'id_number', 'phone', 'region_path'] 
 export async function personsByIdNumbers(db: Db, idNumbers: string[]): Promise<IdentityRow[]> {
   const found: IdentityRow[] = [];
   for (let i = 0; i < idNumbers.length; i += 500) {
-    found.push(...await db.selectFrom('persons').select(COLUMNS).where('id_number', 'in', idNumbers.slice(i, i + 500)).execute());
+    found.push(
+      ...(await db
+        .selectFrom('persons')
+        .select(COLUMNS)
+        .where('id_number', 'in', idNumbers.slice(i, i + 500))
+        .execute()),
+    );
   }
   return found;
 }
@@ -26,8 +32,15 @@ export async function personsByIdNumbers(db: Db, idNumbers: string[]): Promise<I
 export async function activePersonsByPhones(db: Db, phones: string[]): Promise<IdentityRow[]> {
   const found: IdentityRow[] = [];
   for (let i = 0; i < phones.length; i += 500) {
-    found.push(...await db.selectFrom('persons').select(COLUMNS).where('phone_rev', 'in', phones.slice(i, i + 500).map(reverse))
-      .where('status', '=', 'active').orderBy('id').execute());
+    found.push(
+      ...(await db
+        .selectFrom('persons')
+        .select(COLUMNS)
+        .where('phone_rev', 'in', phones.slice(i, i + 500).map(reverse))
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .execute()),
+    );
   }
   return found;
 }

@@ -46,15 +46,23 @@ export type IdentifiedPerson = Pick<IdentityRow, 'id' | 'name' | 'id_number' | '
  * `registerNameOnly`: a tracer registering a traveller the checkpoint knew only by name gets a new
  * person marked 未核验身份. Results follow the claims.
  */
-export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClaim[], opts: { registerNameOnly?: boolean } = {}): Promise<(IdentifiedPerson | null)[]> {
+export async function identifyPersons(
+  db: Db,
+  clock: Clock,
+  claims: IdentityClaim[],
+  opts: { registerNameOnly?: boolean } = {},
+): Promise<(IdentifiedPerson | null)[]> {
   const idNumbers = [...new Set(claims.map((c) => c.idNumber).filter((x): x is string => !!x))];
   const phones = [...new Set(claims.map((c) => c.phone).filter((x): x is string => !!x))];
   const byId = new Map((await personsByIdNumbers(db, idNumbers)).map((p) => [p.id_number!, p]));
   const byPhone = new Map<string, IdentityRow[]>();
-  for (const p of phones.length ? await activePersonsByPhones(db, phones) : []) byPhone.set(p.phone!, [...(byPhone.get(p.phone!) ?? []), p]);
-  const withPhone = (phone: string, nameKey: string) => (byPhone.get(phone) ?? []).filter((p) => p.name_key === nameKey);
+  for (const p of phones.length ? await activePersonsByPhones(db, phones) : [])
+    byPhone.set(p.phone!, [...(byPhone.get(p.phone!) ?? []), p]);
+  const withPhone = (phone: string, nameKey: string) =>
+    (byPhone.get(phone) ?? []).filter((p) => p.name_key === nameKey);
   const remember = (p: IdentityRow) => {
-    if (p.phone && !(byPhone.get(p.phone) ?? []).includes(p)) byPhone.set(p.phone, [...(byPhone.get(p.phone) ?? []), p]);
+    if (p.phone && !(byPhone.get(p.phone) ?? []).includes(p))
+      byPhone.set(p.phone, [...(byPhone.get(p.phone) ?? []), p]);
   };
 
   const now = clock.now().toISOString();
@@ -66,7 +74,14 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
   // a phone identity made earlier in this very batch is not written at all: its claims get the holder
   const replaced = new Map<IdentityRow, IdentityRow>();
   const create = (claim: IdentityClaim, idNumber: string | null, phone: string | null) => {
-    const p: IdentityRow = { id: uuidv7(), name: claim.name, name_key: personKeys(claim.name, null, null).name_key, id_number: idNumber, phone, region_path: claim.place.regionPath };
+    const p: IdentityRow = {
+      id: uuidv7(),
+      name: claim.name,
+      name_key: personKeys(claim.name, null, null).name_key,
+      id_number: idNumber,
+      phone,
+      region_path: claim.place.regionPath,
+    };
     created.push(p);
     createdAt.set(p.id, claim.place);
     if (idNumber) byId.set(idNumber, p);
@@ -91,7 +106,10 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
           replaced.set(phoneOnly, holder);
           created.splice(created.indexOf(phoneOnly), 1);
         } else merges.push({ kept: holder, dup: phoneOnly });
-        byPhone.set(phone!, byPhone.get(phone!)!.filter((p) => p !== phoneOnly));
+        byPhone.set(
+          phone!,
+          byPhone.get(phone!)!.filter((p) => p !== phoneOnly),
+        );
       }
       if (phone && !holder.phone) {
         holder.phone = phone;
@@ -114,17 +132,42 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
   const tags: { person_id: string; tag: PersonTag; region_path: string; source: string; created_at: string }[] = [];
   const rows = created.map((p) => {
     const place = createdAt.get(p.id)!;
-    tags.push({ person_id: p.id, tag: p.id_number ? place.tagFor(p.id_number) : 'unverified_identity', region_path: p.region_path, source: place.source, created_at: now });
+    tags.push({
+      person_id: p.id,
+      tag: p.id_number ? place.tagFor(p.id_number) : 'unverified_identity',
+      region_path: p.region_path,
+      source: place.source,
+      created_at: now,
+    });
     return {
-      id: p.id, name: p.name, ...identityColumns(p), household_id: null, relation: null, region_id: place.regionId, region_path: p.region_path,
-      note: place.note, created_at: now, updated_at: now,
+      id: p.id,
+      name: p.name,
+      ...identityColumns(p),
+      household_id: null,
+      relation: null,
+      region_id: place.regionId,
+      region_path: p.region_path,
+      note: place.note,
+      created_at: now,
+      updated_at: now,
     };
   });
   await insertPersons(db, rows);
   for (const p of changed) await setPersonColumns(db, p.id, { ...identityColumns(p), updated_at: now });
   if (verified.length) {
-    await deleteTagOf(db, verified.map((v) => v.person.id), 'unverified_identity');
-    for (const { person, place } of verified) tags.push({ person_id: person.id, tag: place.tagFor(person.id_number!), region_path: person.region_path, source: place.source, created_at: now });
+    await deleteTagOf(
+      db,
+      verified.map((v) => v.person.id),
+      'unverified_identity',
+    );
+    for (const { person, place } of verified)
+      tags.push({
+        person_id: person.id,
+        tag: place.tagFor(person.id_number!),
+        region_path: person.region_path,
+        source: place.source,
+        created_at: now,
+      });
   }
   await insertTags(db, tags, true);
   for (const m of merges) await absorbPhoneIdentity(db, clock, m.kept, m.dup);
@@ -134,9 +177,19 @@ export async function identifyPersons(db: Db, clock: Clock, claims: IdentityClai
 /** The identity columns of a record: document, facts read from an ID number, phone and the search keys. */
 function identityColumns(p: IdentityRow) {
   const facts = p.id_number?.length === 18 ? factsFromIdNumber(p.id_number) : null;
-  const idType = !p.id_number || !facts ? (p.id_number ? 'passport' : 'resident_id') : /^8[123]/.test(p.id_number) ? 'hmt_permit' : 'resident_id';
+  const idType =
+    !p.id_number || !facts
+      ? p.id_number
+        ? 'passport'
+        : 'resident_id'
+      : /^8[123]/.test(p.id_number)
+        ? 'hmt_permit'
+        : 'resident_id';
   return {
-    id_type: idType, id_number: p.id_number, phone: p.phone, ...(facts ? { sex: facts.sex, birth_date: facts.birthDate } : {}),
+    id_type: idType,
+    id_number: p.id_number,
+    phone: p.phone,
+    ...(facts ? { sex: facts.sex, birth_date: facts.birthDate } : {}),
     ...personKeys(p.name, p.id_number, p.phone),
   };
 }

@@ -20,7 +20,12 @@ function nameKeysOf(name: string): NameKeys {
   if (!found) {
     if (nameKeysMemo.size > 200_000) nameKeysMemo.clear();
     const { pinyin, initials } = pinyinOf(name);
-    found = { name_key: toSimplified(name).toLowerCase().replace(/\s+/g, ''), pinyin, initials, search_key: searchKeyOf(name) };
+    found = {
+      name_key: toSimplified(name).toLowerCase().replace(/\s+/g, ''),
+      pinyin,
+      initials,
+      search_key: searchKeyOf(name),
+    };
     nameKeysMemo.set(name, found);
   }
   return found;

@@ -17,7 +17,16 @@ import { repointHouseholdHeads, restoreHouseholdHeads } from './households.repos
 import { personKeys } from './person-keys';
 
 /** Fields the kept record takes from the duplicate when it lacks them. */
-const FILLABLE = ['id_number', 'id_type', 'nationality', 'sex', 'birth_date', 'phone', 'household_id', 'relation'] as const;
+const FILLABLE = [
+  'id_number',
+  'id_type',
+  'nationality',
+  'sex',
+  'birth_date',
+  'phone',
+  'household_id',
+  'relation',
+] as const;
 
 interface Snapshot {
   merged: PersonRow;
@@ -45,19 +54,51 @@ export async function mergePersons(db: Db, clock: Clock, actor: Actor, keptId: s
     const dupTags = (await tagsOf(trx, [dup.id])).get(dup.id) ?? [];
     const addedTags = dupTags.filter((t) => !keptTags.has(t));
     const now = clock.now().toISOString();
-    await setPersonColumns(trx, dup.id, { status: 'merged', merged_into: kept.id, id_number: null, id_rev: null, updated_at: now });
+    await setPersonColumns(trx, dup.id, {
+      status: 'merged',
+      merged_into: kept.id,
+      id_number: null,
+      id_rev: null,
+      updated_at: now,
+    });
     if (Object.keys(filled).length) {
       const idNumber = (filled.id_number as string | undefined) ?? kept.id_number;
       const phone = (filled.phone as string | undefined) ?? kept.phone;
-      await setPersonColumns(trx, kept.id, { ...filled, ...personKeys(kept.name, idNumber, phone), updated_at: now } as never);
+      await setPersonColumns(trx, kept.id, {
+        ...filled,
+        ...personKeys(kept.name, idNumber, phone),
+        updated_at: now,
+      } as never);
     }
-    await insertTags(trx, addedTags.map((tag) => ({ person_id: kept.id, tag, region_path: kept.region_path, source: 'merge', created_at: now })));
+    await insertTags(
+      trx,
+      addedTags.map((tag) => ({
+        person_id: kept.id,
+        tag,
+        region_path: kept.region_path,
+        source: 'merge',
+        created_at: now,
+      })),
+    );
     const snapshot: Snapshot = { merged: dup, filled, addedTags, moved };
     const id = uuidv7();
     await insertMerge(trx, {
-      id, kept_id: kept.id, merged_id: dup.id, region_path: kept.region_path, snapshot: JSON.stringify(snapshot), actor_id: actor.id, at: now, undone_at: null,
+      id,
+      kept_id: kept.id,
+      merged_id: dup.id,
+      region_path: kept.region_path,
+      snapshot: JSON.stringify(snapshot),
+      actor_id: actor.id,
+      at: now,
+      undone_at: null,
     });
-    await audit(trx, clock, actor, { action: 'person.merge', entityType: 'person', entityId: kept.id, regionPath: kept.region_path, details: { mergeId: id, mergedId: dup.id } });
+    await audit(trx, clock, actor, {
+      action: 'person.merge',
+      entityType: 'person',
+      entityId: kept.id,
+      regionPath: kept.region_path,
+      details: { mergeId: id, mergedId: dup.id },
+    });
     return { id, keptId: kept.id, mergedId: dup.id };
   });
 }
@@ -89,7 +130,13 @@ export async function undoMerge(db: Db, clock: Clock, actor: Actor, mergeId: str
     await restoreCheckpointRecords(trx, snap.moved, merge.merged_id);
     if (snap.addedTags.length) await deleteTags(trx, kept.id, snap.addedTags);
     await markMergeUndone(trx, mergeId, now);
-    await audit(trx, clock, actor, { action: 'person.merge_undo', entityType: 'person', entityId: kept.id, regionPath: kept.region_path, details: { mergeId, mergedId: merge.merged_id } });
+    await audit(trx, clock, actor, {
+      action: 'person.merge_undo',
+      entityType: 'person',
+      entityId: kept.id,
+      regionPath: kept.region_path,
+      details: { mergeId, mergedId: merge.merged_id },
+    });
     return { id: mergeId, keptId: kept.id, mergedId: merge.merged_id };
   });
 }

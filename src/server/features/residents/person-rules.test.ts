@@ -8,12 +8,22 @@ describe('a person’s rules', () => {
   const idNumber = first17 + idCardCheckChar(first17);
 
   it('reads birth date and sex from an ID number, and refuses one that disagrees with them', () => {
-    expect(identityOf({ idType: 'resident_id', idNumber })).toEqual({ facts: { idNumber, birthDate: '1990-01-01', sex: 'M' } });
-    expect(identityOf({ idType: 'resident_id', idNumber, birthDate: '1990-01-02' })).toMatchObject({ problem: { kind: 'mismatch', birthDate: true, sex: false } });
-    expect(identityOf({ idType: 'resident_id', idNumber, sex: 'F' })).toMatchObject({ problem: { kind: 'mismatch', birthDate: false, sex: true } });
-    expect(identityOf({ idType: 'resident_id', idNumber: first17 + (idNumber.endsWith('0') ? '1' : '0') })).toEqual({ problem: { kind: 'document', reason: 'CHECKSUM' } });
+    expect(identityOf({ idType: 'resident_id', idNumber })).toEqual({
+      facts: { idNumber, birthDate: '1990-01-01', sex: 'M' },
+    });
+    expect(identityOf({ idType: 'resident_id', idNumber, birthDate: '1990-01-02' })).toMatchObject({
+      problem: { kind: 'mismatch', birthDate: true, sex: false },
+    });
+    expect(identityOf({ idType: 'resident_id', idNumber, sex: 'F' })).toMatchObject({
+      problem: { kind: 'mismatch', birthDate: false, sex: true },
+    });
+    expect(identityOf({ idType: 'resident_id', idNumber: first17 + (idNumber.endsWith('0') ? '1' : '0') })).toEqual({
+      problem: { kind: 'document', reason: 'CHECKSUM' },
+    });
     expect(identityOf({ idType: 'passport', idNumber: 'E12345678' })).toEqual({ problem: { kind: 'nationality' } });
-    expect(identityOf({ idType: 'resident_id', birthDate: '2001-02-03', sex: 'F' })).toEqual({ facts: { idNumber: null, birthDate: '2001-02-03', sex: 'F' } });
+    expect(identityOf({ idType: 'resident_id', birthDate: '2001-02-03', sex: 'F' })).toEqual({
+      facts: { idNumber: null, birthDate: '2001-02-03', sex: 'F' },
+    });
   });
 
   it('refuses contradictions and names a reader cannot trust', () => {
@@ -31,6 +41,8 @@ describe('a person’s rules', () => {
     const registered = { name: '王五', region_path: '/140728000000/140728100000/' };
     expect(foreignIdentityProblem(registered, '王五', { prefix: '/140728000000/' })).toBeNull();
     expect(foreignIdentityProblem(registered, '王六', { prefix: '/140728000000/' })).toBe('ID_NUMBER_NAME_MISMATCH');
-    expect(foreignIdentityProblem(registered, '王五', { prefix: '/140728000000/140728101000/' })).toBe('PERSON_REGISTERED_ELSEWHERE');
+    expect(foreignIdentityProblem(registered, '王五', { prefix: '/140728000000/140728101000/' })).toBe(
+      'PERSON_REGISTERED_ELSEWHERE',
+    );
   });
 });

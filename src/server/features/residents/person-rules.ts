@@ -99,15 +99,25 @@ export function checkedIdentity(input: IdentityDocument): IdentityFacts {
   const checked = identityOf(input);
   if ('facts' in checked) return checked.facts;
   const { problem } = checked;
-  if (problem.kind === 'document') throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber', reason: problem.reason });
-  if (problem.kind === 'nationality') throw new AppError('VALIDATION', { issues: [{ path: ['nationality'], message: 'nationality is required with a passport' }] });
+  if (problem.kind === 'document')
+    throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber', reason: problem.reason });
+  if (problem.kind === 'nationality')
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['nationality'], message: 'nationality is required with a passport' }],
+    });
   throw new AppError('ID_NUMBER_MISMATCH', { fromIdNumber: problem.fromIdNumber });
 }
 
 /** Facts that contradict each other are refused: a birth date after today (BIRTH_DATE_IN_FUTURE); the 孕产妇 tag on a man. */
-export function refuseContradictions(identity: { birthDate: string | null; sex: Sex | null }, tags: readonly PersonTag[], clock: Clock) {
-  if (bornInFuture(identity.birthDate, latestDayAnywhere(clock))) throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
-  if (pregnantMan(identity.sex, tags)) throw new AppError('VALIDATION', { issues: [{ path: ['tags'], message: 'pregnant: the person is male' }] });
+export function refuseContradictions(
+  identity: { birthDate: string | null; sex: Sex | null },
+  tags: readonly PersonTag[],
+  clock: Clock,
+) {
+  if (bornInFuture(identity.birthDate, latestDayAnywhere(clock)))
+    throw new AppError('BIRTH_DATE_IN_FUTURE', { birthDate: identity.birthDate });
+  if (pregnantMan(identity.sex, tags))
+    throw new AppError('VALIDATION', { issues: [{ path: ['tags'], message: 'pregnant: the person is male' }] });
 }
 
 /**
@@ -115,9 +125,19 @@ export function refuseContradictions(identity: { birthDate: string | null; sex: 
  * inside the user's jurisdiction), or PERSON_REGISTERED_ELSEWHERE without their data, saying whether
  * the user may file a transfer request. `pendingTransferId` is the user's own pending request, if any.
  */
-export function refuseForeignIdentity(existing: { id: string; name: string; region_path: string }, name: string, actor: Actor, pendingTransferId?: string | null): void {
+export function refuseForeignIdentity(
+  existing: { id: string; name: string; region_path: string },
+  name: string,
+  actor: Actor,
+  pendingTransferId?: string | null,
+): void {
   const scope = scopeOf(actor);
   const problem = foreignIdentityProblem(existing, name, scope);
-  if (problem === 'ID_NUMBER_NAME_MISMATCH') throw new AppError(problem, pathInScope(existing.region_path, scope) ? { personId: existing.id } : undefined);
-  if (problem) throw new AppError(problem, { transferRequest: pendingTransferId ? 'pending' : 'available', transferId: pendingTransferId ?? null });
+  if (problem === 'ID_NUMBER_NAME_MISMATCH')
+    throw new AppError(problem, pathInScope(existing.region_path, scope) ? { personId: existing.id } : undefined);
+  if (problem)
+    throw new AppError(problem, {
+      transferRequest: pendingTransferId ? 'pending' : 'available',
+      transferId: pendingTransferId ?? null,
+    });
 }

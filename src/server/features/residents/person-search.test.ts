@@ -35,8 +35,16 @@ beforeAll(async () => {
     const id = uuidv7();
     people.push({ id, name, path: building.path, active });
     rows.push({
-      id, name, id_type: 'resident_id', region_id: building.id, region_path: building.path, status: active ? 'active' as const : 'merged' as const, away: 0,
-      ...personKeys(name, null, null), created_at: now, updated_at: now,
+      id,
+      name,
+      id_type: 'resident_id',
+      region_id: building.id,
+      region_path: building.path,
+      status: active ? ('active' as const) : ('merged' as const),
+      away: 0,
+      ...personKeys(name, null, null),
+      created_at: now,
+      updated_at: now,
     });
   }
   await insertMany(db, 'persons', rows);
@@ -45,11 +53,17 @@ afterAll(async () => t.close());
 
 /** The definition, in JavaScript. */
 function expected(q: string, prefix: string): string[] {
-  return people.filter((p) => {
-    const keys = personKeys(p.name, null, null);
-    return p.active && p.path.startsWith(prefix) && [keys.name_key, keys.pinyin, keys.initials].some((k) => k.startsWith(q));
-  })
-    .map((p) => p.id).sort();
+  return people
+    .filter((p) => {
+      const keys = personKeys(p.name, null, null);
+      return (
+        p.active &&
+        p.path.startsWith(prefix) &&
+        [keys.name_key, keys.pinyin, keys.initials].some((k) => k.startsWith(q))
+      );
+    })
+    .map((p) => p.id)
+    .sort();
 }
 
 async function pages(q: string, prefix: string, count: number): Promise<string[]> {

@@ -9,7 +9,11 @@ export async function tagsOf(db: Db, personIds: string[]): Promise<Map<string, P
   const map = new Map<string, PersonTag[]>();
   if (personIds.length === 0) return map;
   for (let i = 0; i < personIds.length; i += 500) {
-    const rows = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', personIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('person_tags')
+      .select(['person_id', 'tag'])
+      .where('person_id', 'in', personIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag as PersonTag]);
   }
   return map;
@@ -22,7 +26,11 @@ export async function insertTags(db: Db, rows: readonly Insertable<PersonTagTabl
 
 /** Remove a person's tags: those named, or all of them. */
 export async function deleteTags(db: Db, personId: string, tags?: readonly string[]) {
-  await db.deleteFrom('person_tags').where('person_id', '=', personId).$if(tags !== undefined, (q) => q.where('tag', 'in', tags!)).execute();
+  await db
+    .deleteFrom('person_tags')
+    .where('person_id', '=', personId)
+    .$if(tags !== undefined, (q) => q.where('tag', 'in', tags!))
+    .execute();
 }
 
 /** Remove one tag from several persons. */
@@ -37,8 +45,11 @@ export async function moveTags(db: Db, personId: string, regionPath: string) {
 
 /** The tags of a household's members follow the household to its new building. */
 export async function moveHouseholdTags(db: Db, householdId: string, regionPath: string) {
-  await db.updateTable('person_tags').set({ region_path: regionPath })
-    .where('person_id', 'in', db.selectFrom('persons').select('id').where('household_id', '=', householdId)).execute();
+  await db
+    .updateTable('person_tags')
+    .set({ region_path: regionPath })
+    .where('person_id', 'in', db.selectFrom('persons').select('id').where('household_id', '=', householdId))
+    .execute();
 }
 
 /**

@@ -1,5 +1,12 @@
 import type SQLite from 'better-sqlite3';
-import { sql, type ExpressionBuilder, type Insertable, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type Updateable,
+} from 'kysely';
 import { type BulkTarget, insertMany } from '../../db/bulk-writes';
 import type { Database, Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
@@ -41,10 +48,24 @@ export async function setPersonColumns(db: Db, id: string, values: Updateable<Pe
  * A household moved building: its members still registered at the old building move with it
  * (members living elsewhere stay where they are). Returns the ids of those who moved.
  */
-export async function moveHouseholdMembers(db: Db, householdId: string, fromRegionId: string, to: { regionId: string; path: string }) {
-  const members = await db.selectFrom('persons').select('id').where('household_id', '=', householdId).where('region_id', '=', fromRegionId).execute();
-  await db.updateTable('persons').set({ region_id: to.regionId, region_path: to.path })
-    .where('household_id', '=', householdId).where('region_id', '=', fromRegionId).execute();
+export async function moveHouseholdMembers(
+  db: Db,
+  householdId: string,
+  fromRegionId: string,
+  to: { regionId: string; path: string },
+) {
+  const members = await db
+    .selectFrom('persons')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('region_id', '=', fromRegionId)
+    .execute();
+  await db
+    .updateTable('persons')
+    .set({ region_id: to.regionId, region_path: to.path })
+    .where('household_id', '=', householdId)
+    .where('region_id', '=', fromRegionId)
+    .execute();
   return members.map((m) => m.id);
 }
 
@@ -68,8 +89,15 @@ type SearchRange = { column: string; prefix: string };
 function searchRanges(q: string): SearchRange[] {
   const m = personQuery(q);
   return m.kind === 'digits'
-    ? [{ column: 'persons.id_rev', prefix: m.rev }, { column: 'persons.phone_rev', prefix: m.rev }]
-    : [{ column: 'persons.name_key', prefix: m.key }, { column: 'persons.pinyin', prefix: m.key }, { column: 'persons.initials', prefix: m.key }];
+    ? [
+        { column: 'persons.id_rev', prefix: m.rev },
+        { column: 'persons.phone_rev', prefix: m.rev },
+      ]
+    : [
+        { column: 'persons.name_key', prefix: m.key },
+        { column: 'persons.pinyin', prefix: m.key },
+        { column: 'persons.initials', prefix: m.key },
+      ];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: other features' queries join persons under their own aliases; the columns are named by string
@@ -86,10 +114,14 @@ export function personTextMatch(eb: AnyQueryJoiningPersons, q: string) {
 
 /** The search as a condition no index answers (`column || ''`), so that the plan is driven by something else. */
 function unindexedMatch(eb: ExpressionBuilder<Database, 'persons'>, ranges: SearchRange[]) {
-  return eb.or(ranges.map((r) => eb.and([
-    eb(sql`(${sql.ref(r.column)} || '')`, '>=', r.prefix),
-    eb(sql`(${sql.ref(r.column)} || '')`, '<', r.prefix + '\uffff'),
-  ])));
+  return eb.or(
+    ranges.map((r) =>
+      eb.and([
+        eb(sql`(${sql.ref(r.column)} || '')`, '>=', r.prefix),
+        eb(sql`(${sql.ref(r.column)} || '')`, '<', r.prefix + '\uffff'),
+      ]),
+    ),
+  );
 }
 
 /** `select count(*)` of a query, reading at most `cap` of its rows (an index-only count that stops early). */
@@ -124,33 +156,101 @@ export async function searchPersons(db: Db, scope: Scope, f: PersonFilter) {
   let qb = inScope(selectPersons(db), 'persons.region_path', scope).where('persons.status', '=', 'active');
   if (f.underPath) qb = inScope(qb, 'persons.region_path', { prefix: f.underPath });
   if (f.tag) {
-    const tagged = inScope(db.selectFrom('person_tags').select('person_tags.person_id').where('person_tags.tag', '=', f.tag), 'person_tags.region_path', scope);
+    const tagged = inScope(
+      db.selectFrom('person_tags').select('person_tags.person_id').where('person_tags.tag', '=', f.tag),
+      'person_tags.region_path',
+      scope,
+    );
     qb = qb.where('persons.id', 'in', tagged);
   }
-  qb = qb.$if(f.householdId !== undefined, (q) => q.where('persons.household_id', '=', f.householdId!)).orderBy('persons.id');
-  const page = (q: typeof qb, after: string | undefined, limit: number) => q.$if(after !== undefined, (b) => b.where('persons.id', '>', after!)).limit(limit).execute();
+  qb = qb
+    .$if(f.householdId !== undefined, (q) => q.where('persons.household_id', '=', f.householdId!))
+    .orderBy('persons.id');
+  const page = (q: typeof qb, after: string | undefined, limit: number) =>
+    q
+      .$if(after !== undefined, (b) => b.where('persons.id', '>', after!))
+      .limit(limit)
+      .execute();
 
   if (ranges.length === 0) return page(qb, f.afterId, f.limit + 1);
-  if (f.householdId !== undefined) return page(qb.where((eb) => eb.or(ranges.map((r) => startsWith(eb, r.column, r.prefix)))), f.afterId, f.limit + 1);
+  if (f.householdId !== undefined)
+    return page(
+      qb.where((eb) => eb.or(ranges.map((r) => startsWith(eb, r.column, r.prefix)))),
+      f.afterId,
+      f.limit + 1,
+    );
 
-  const candidates = await evaluate(db, sql.join(ranges.map((r) => cappedCount(db.selectFrom('persons').where((eb) => startsWith(eb, r.column, r.prefix)), SORTED_CANDIDATES_AT_MOST + 1)), sql` + `));
+  const candidates = await evaluate(
+    db,
+    sql.join(
+      ranges.map((r) =>
+        cappedCount(
+          db.selectFrom('persons').where((eb) => startsWith(eb, r.column, r.prefix)),
+          SORTED_CANDIDATES_AT_MOST + 1,
+        ),
+      ),
+      sql` + `,
+    ),
+  );
   if (candidates <= SORTED_CANDIDATES_AT_MOST) {
-    const [first, ...rest] = ranges.map((r) => db.selectFrom('persons').select('persons.id').where((eb) => startsWith(eb, r.column, r.prefix)));
-    return page(qb.where('persons.id', 'in', rest.reduce((union, next) => union.union(next), first!)), f.afterId, f.limit + 1);
+    const [first, ...rest] = ranges.map((r) =>
+      db
+        .selectFrom('persons')
+        .select('persons.id')
+        .where((eb) => startsWith(eb, r.column, r.prefix)),
+    );
+    return page(
+      qb.where(
+        'persons.id',
+        'in',
+        rest.reduce((union, next) => union.union(next), first!),
+      ),
+      f.afterId,
+      f.limit + 1,
+    );
   }
   const jurisdiction = f.underPath ?? scope.prefix;
-  const small = jurisdiction !== '/'
-    && (await evaluate(db, cappedCount(inScope(db.selectFrom('persons'), 'persons.region_path', { prefix: jurisdiction }), SMALL_JURISDICTION))) < SMALL_JURISDICTION;
-  if (small) return page(qb.where((eb) => unindexedMatch(eb, ranges)), f.afterId, f.limit + 1);
+  const small =
+    jurisdiction !== '/' &&
+    (await evaluate(
+      db,
+      cappedCount(
+        inScope(db.selectFrom('persons'), 'persons.region_path', { prefix: jurisdiction }),
+        SMALL_JURISDICTION,
+      ),
+    )) < SMALL_JURISDICTION;
+  if (small)
+    return page(
+      qb.where((eb) => unindexedMatch(eb, ranges)),
+      f.afterId,
+      f.limit + 1,
+    );
 
   const found: Awaited<ReturnType<typeof page>> = [];
   let after = f.afterId;
   // twice a page of matches first (enough in the county's own jurisdiction), then twice as many each step
   for (let want = 2 * (f.limit + 1); ; want *= 2) {
-    const step = await db.selectFrom('persons').select('persons.id').where((eb) => unindexedMatch(eb, ranges)).where('persons.status', '=', 'active')
-      .$if(after !== undefined, (b) => b.where('persons.id', '>', after!)).orderBy('persons.id').limit(want).execute();
+    const step = await db
+      .selectFrom('persons')
+      .select('persons.id')
+      .where((eb) => unindexedMatch(eb, ranges))
+      .where('persons.status', '=', 'active')
+      .$if(after !== undefined, (b) => b.where('persons.id', '>', after!))
+      .orderBy('persons.id')
+      .limit(want)
+      .execute();
     if (step.length === 0) return found;
-    found.push(...(await page(qb.where('persons.id', 'in', step.map((r) => r.id)), after, f.limit + 1 - found.length)));
+    found.push(
+      ...(await page(
+        qb.where(
+          'persons.id',
+          'in',
+          step.map((r) => r.id),
+        ),
+        after,
+        f.limit + 1 - found.length,
+      )),
+    );
     if (found.length > f.limit || step.length < want) return found;
     after = step[step.length - 1]!.id;
   }
@@ -160,14 +260,21 @@ export async function searchPersons(db: Db, scope: Scope, f: PersonFilter) {
  * Likely duplicates of a new or changed record, for a human to judge: the same name with the same
  * birth date or the same phone, or the same phone with the same birth date.
  */
-export async function likelyDuplicates(db: Db, scope: Scope, p: { nameKey: string; birthDate?: string | null; phone?: string | null; excludeId?: string }) {
+export async function likelyDuplicates(
+  db: Db,
+  scope: Scope,
+  p: { nameKey: string; birthDate?: string | null; phone?: string | null; excludeId?: string },
+) {
   return inScope(selectPersons(db), 'persons.region_path', scope)
     .where('persons.status', '=', 'active')
     .where((eb) => {
       const alternatives = [];
-      if (p.birthDate) alternatives.push(eb.and([eb('persons.name_key', '=', p.nameKey), eb('persons.birth_date', '=', p.birthDate)]));
-      if (p.phone) alternatives.push(eb.and([eb('persons.name_key', '=', p.nameKey), eb('persons.phone', '=', p.phone)]));
-      if (p.phone && p.birthDate) alternatives.push(eb.and([eb('persons.phone', '=', p.phone), eb('persons.birth_date', '=', p.birthDate)]));
+      if (p.birthDate)
+        alternatives.push(eb.and([eb('persons.name_key', '=', p.nameKey), eb('persons.birth_date', '=', p.birthDate)]));
+      if (p.phone)
+        alternatives.push(eb.and([eb('persons.name_key', '=', p.nameKey), eb('persons.phone', '=', p.phone)]));
+      if (p.phone && p.birthDate)
+        alternatives.push(eb.and([eb('persons.phone', '=', p.phone), eb('persons.birth_date', '=', p.birthDate)]));
       return alternatives.length ? eb.or(alternatives) : sql<boolean>`1 = 0`;
     })
     .$if(p.excludeId !== undefined, (q) => q.where('persons.id', '!=', p.excludeId!))
@@ -188,8 +295,17 @@ export interface DuplicateCandidate {
 /** Active persons in scope, with their address, to compare new records against. */
 function candidates(db: Db, scope: Scope) {
   return inScope(
-    db.selectFrom('persons').leftJoin('households', 'households.id', 'persons.household_id')
-      .select(['persons.name', 'persons.name_key', 'persons.birth_date', 'persons.phone', 'persons.household_id', 'households.address'])
+    db
+      .selectFrom('persons')
+      .leftJoin('households', 'households.id', 'persons.household_id')
+      .select([
+        'persons.name',
+        'persons.name_key',
+        'persons.birth_date',
+        'persons.phone',
+        'persons.household_id',
+        'households.address',
+      ])
       .where('persons.status', '=', 'active'),
     'persons.region_path',
     scope,
@@ -217,35 +333,83 @@ function sqliteCandidates(sqlite: SQLite.Database, scope: Scope, match: string, 
  * pair on persons_name_birth (an OR of equalities; both engines use the index for each). `sqlite`
  * is the handle behind `db` (a transaction's Kysely object does not carry it), null on PostgreSQL.
  */
-export async function namesakesBornOn(db: Db, sqlite: SQLite.Database | null, scope: Scope, pairs: { name_key: string; birth_date: string }[]): Promise<DuplicateCandidate[]> {
+export async function namesakesBornOn(
+  db: Db,
+  sqlite: SQLite.Database | null,
+  scope: Scope,
+  pairs: { name_key: string; birth_date: string }[],
+): Promise<DuplicateCandidate[]> {
   if (pairs.length === 0) return [];
-  if (sqlite) return sqliteCandidates(sqlite, scope, 'p.name_key = j.value ->> 0 and p.birth_date = j.value ->> 1', pairs.map((p) => [p.name_key, p.birth_date]));
+  if (sqlite)
+    return sqliteCandidates(
+      sqlite,
+      scope,
+      'p.name_key = j.value ->> 0 and p.birth_date = j.value ->> 1',
+      pairs.map((p) => [p.name_key, p.birth_date]),
+    );
   const found: DuplicateCandidate[] = [];
   for (let i = 0; i < pairs.length; i += 200) {
-    found.push(...await candidates(db, scope)
-      .where((eb) => eb.or(pairs.slice(i, i + 200).map((p) => eb.and([eb('persons.name_key', '=', p.name_key), eb('persons.birth_date', '=', p.birth_date)]))))
-      .execute());
+    found.push(
+      ...(await candidates(db, scope)
+        .where((eb) =>
+          eb.or(
+            pairs
+              .slice(i, i + 200)
+              .map((p) =>
+                eb.and([eb('persons.name_key', '=', p.name_key), eb('persons.birth_date', '=', p.birth_date)]),
+              ),
+          ),
+        )
+        .execute()),
+    );
   }
   return found;
 }
 
 /** Active persons in scope with one of `phones`, through the reversed-phone index. `sqlite` as for namesakesBornOn. */
-export async function personsWithPhones(db: Db, sqlite: SQLite.Database | null, scope: Scope, phones: string[]): Promise<DuplicateCandidate[]> {
+export async function personsWithPhones(
+  db: Db,
+  sqlite: SQLite.Database | null,
+  scope: Scope,
+  phones: string[],
+): Promise<DuplicateCandidate[]> {
   if (phones.length === 0) return [];
   if (sqlite) return sqliteCandidates(sqlite, scope, 'p.phone_rev = j.value', phones.map(reverse));
   const found: DuplicateCandidate[] = [];
   for (let i = 0; i < phones.length; i += 500) {
-    found.push(...await candidates(db, scope).where('persons.phone_rev', 'in', phones.slice(i, i + 500).map(reverse)).execute());
+    found.push(
+      ...(await candidates(db, scope)
+        .where('persons.phone_rev', 'in', phones.slice(i, i + 500).map(reverse))
+        .execute()),
+    );
   }
   return found;
 }
 
 /** The columns a roster row is compared on, to tell a registered person who changed from one who did not. */
 function selectRegistered(db: Db) {
-  return db.selectFrom('persons').select([
-    'id', 'name', 'id_type', 'id_number', 'nationality', 'sex', 'birth_date', 'phone', 'household_id', 'relation', 'region_id', 'region_path',
-    'returnee_from', 'arrival_date', 'transport', 'transport_no', 'note', 'status',
-  ]);
+  return db
+    .selectFrom('persons')
+    .select([
+      'id',
+      'name',
+      'id_type',
+      'id_number',
+      'nationality',
+      'sex',
+      'birth_date',
+      'phone',
+      'household_id',
+      'relation',
+      'region_id',
+      'region_path',
+      'returnee_from',
+      'arrival_date',
+      'transport',
+      'transport_no',
+      'note',
+      'status',
+    ]);
 }
 export type RegisteredPerson = Awaited<ReturnType<ReturnType<typeof selectRegistered>['execute']>>[number];
 
@@ -253,7 +417,12 @@ export type RegisteredPerson = Awaited<ReturnType<ReturnType<typeof selectRegist
 export async function registeredInHouseholds(db: Db, householdIds: string[]): Promise<RegisteredPerson[]> {
   const found: RegisteredPerson[] = [];
   for (let i = 0; i < householdIds.length; i += 1000) {
-    found.push(...await selectRegistered(db).where('household_id', 'in', householdIds.slice(i, i + 1000)).where('status', '=', 'active').execute());
+    found.push(
+      ...(await selectRegistered(db)
+        .where('household_id', 'in', householdIds.slice(i, i + 1000))
+        .where('status', '=', 'active')
+        .execute()),
+    );
   }
   return found;
 }
@@ -263,14 +432,25 @@ export async function registeredInHouseholds(db: Db, householdIds: string[]): Pr
  * one statement over a JSON array of the numbers, as for the duplicate check above (the roster
  * import asks for 10,000 at a time; Kysely's IN lists of 1,000 cost more to build than to answer).
  */
-export async function registeredByIdNumbers(db: Db, sqlite: SQLite.Database | null, idNumbers: string[]): Promise<RegisteredPerson[]> {
+export async function registeredByIdNumbers(
+  db: Db,
+  sqlite: SQLite.Database | null,
+  idNumbers: string[],
+): Promise<RegisteredPerson[]> {
   if (idNumbers.length === 0) return [];
   if (sqlite) {
-    return sqlite.prepare(`select p.id, p.name, p.id_type, p.id_number, p.nationality, p.sex, p.birth_date, p.phone, p.household_id, p.relation,
+    return sqlite
+      .prepare(`select p.id, p.name, p.id_type, p.id_number, p.nationality, p.sex, p.birth_date, p.phone, p.household_id, p.relation,
         p.region_id, p.region_path, p.returnee_from, p.arrival_date, p.transport, p.transport_no, p.note, p.status
-      from json_each(?) as j cross join persons as p where p.id_number = j.value`).all(JSON.stringify(idNumbers)) as RegisteredPerson[];
+      from json_each(?) as j cross join persons as p where p.id_number = j.value`)
+      .all(JSON.stringify(idNumbers)) as RegisteredPerson[];
   }
   const found: RegisteredPerson[] = [];
-  for (let i = 0; i < idNumbers.length; i += 1000) found.push(...await selectRegistered(db).where('id_number', 'in', idNumbers.slice(i, i + 1000)).execute());
+  for (let i = 0; i < idNumbers.length; i += 1000)
+    found.push(
+      ...(await selectRegistered(db)
+        .where('id_number', 'in', idNumbers.slice(i, i + 1000))
+        .execute()),
+    );
   return found;
 }

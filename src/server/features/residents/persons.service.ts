@@ -9,7 +9,14 @@ import type { Person, PersonInput, PersonPatch, PersonTag, Transport } from '../
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
 import { personKeys, sameName } from './person-keys';
-import { findPersonByIdNumber, findPersonInScope, insertPersons, likelyDuplicates, setPersonColumns, type PersonRow } from './persons.repository';
+import {
+  findPersonByIdNumber,
+  findPersonInScope,
+  insertPersons,
+  likelyDuplicates,
+  setPersonColumns,
+  type PersonRow,
+} from './persons.repository';
 import { deleteTags, insertTags, moveTags, tagsOf } from './person-tags.repository';
 import { pendingTransferBy } from './transfers.repository';
 import { activePersonsByPhones } from './person-identity.repository';
@@ -39,9 +46,15 @@ export function toPerson(row: PersonRow, tags: PersonTag[]): Person {
     address: row.address ?? null,
     away: row.away === 1,
     tags,
-    returnee: row.returnee_from && row.arrival_date && row.transport
-      ? { from: row.returnee_from, arrivalDate: row.arrival_date, transport: row.transport as never, transportNo: row.transport_no }
-      : null,
+    returnee:
+      row.returnee_from && row.arrival_date && row.transport
+        ? {
+            from: row.returnee_from,
+            arrivalDate: row.arrival_date,
+            transport: row.transport as never,
+            transportNo: row.transport_no,
+          }
+        : null,
     note: row.note,
     status: row.status,
     createdAt: row.created_at,
@@ -64,7 +77,10 @@ export async function placeOf(db: Db, actor: Actor, input: Pick<PersonInput, 'ho
   const scope = scopeOf(actor);
   const household = input.householdId ? await getHouseholdInScope(db, scope, input.householdId) : null;
   const regionId = input.regionId ?? household?.region_id;
-  if (!regionId) throw new AppError('VALIDATION', { issues: [{ path: ['regionId'], message: 'a household or a region is required' }] });
+  if (!regionId)
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['regionId'], message: 'a household or a region is required' }],
+    });
   const region = await getRegionInScope(db, scope, regionId);
   if (region.status !== 'active') throw new AppError('REGION_RETIRED');
   return { household, region };
@@ -80,12 +96,23 @@ async function followPerson(db: Db, before: Pick<PersonRow, 'id' | 'region_path'
   return moveOpenRecords(db, before.id, to);
 }
 
-export async function setTags(db: Db, clock: Clock, personId: string, regionPath: string, tags: readonly PersonTag[], source: string, replace: boolean) {
+export async function setTags(
+  db: Db,
+  clock: Clock,
+  personId: string,
+  regionPath: string,
+  tags: readonly PersonTag[],
+  source: string,
+  replace: boolean,
+) {
   if (replace) await deleteTags(db, personId);
   const existing = new Set((await tagsOf(db, [personId])).get(personId) ?? []);
   const now = clock.now().toISOString();
   const fresh = [...new Set(tags)].filter((t) => !existing.has(t));
-  await insertTags(db, fresh.map((tag) => ({ person_id: personId, tag, region_path: regionPath, source, created_at: now })));
+  await insertTags(
+    db,
+    fresh.map((tag) => ({ person_id: personId, tag, region_path: regionPath, source, created_at: now })),
+  );
   await moveTags(db, personId, regionPath);
 }
 
@@ -129,9 +156,17 @@ export function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], 
     regionId: given.regionId ?? (given.householdId === undefined ? current.region_id : undefined),
     away: given.away ?? current.away === 1,
     tags: given.tags ?? [...currentTags],
-    returnee: keep(given.returnee, current.returnee_from
-      ? { from: current.returnee_from, arrivalDate: current.arrival_date!, transport: current.transport as Transport, transportNo: current.transport_no }
-      : null),
+    returnee: keep(
+      given.returnee,
+      current.returnee_from
+        ? {
+            from: current.returnee_from,
+            arrivalDate: current.arrival_date!,
+            transport: current.transport as Transport,
+            transportNo: current.transport_no,
+          }
+        : null,
+    ),
     note: keep(given.note, current.note),
     confirmNotDuplicate: false,
   };
@@ -144,41 +179,85 @@ export function keptFrom(current: PersonRow, currentTags: readonly PersonTag[], 
  * refused (person-rules.ts, refuseForeignIdentity). Without an ID match, records with the same name and birth date
  * or phone are returned as likely duplicates (409) until the caller confirms this is someone else.
  */
-export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: PersonInput): Promise<{ person: PersonRow; matchedExisting: boolean }> {
+export async function registerPerson(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: PersonInput,
+): Promise<{ person: PersonRow; matchedExisting: boolean }> {
   const identity = checkedIdentity(input);
   refuseContradictions(identity, input.tags, clock);
   const scope = scopeOf(actor);
   const result = await db.transaction().execute(async (trx) => {
     const { household, region } = await placeOf(trx, actor, input);
     const now = clock.now().toISOString();
-    const columns = { ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
+    const columns = {
+      ...columnsFrom(input, identity),
+      household_id: household?.id ?? null,
+      region_id: region.id,
+      region_path: region.path,
+      updated_at: now,
+    };
     const byNumber = identity.idNumber ? await findPersonByIdNumber(trx, identity.idNumber) : undefined;
     // someone first met without an ID card (未核验身份) who now brings one: verify that record
-    const unverified = !byNumber && identity.idNumber && columns.phone ? await unverifiedNamesake(trx, scope, input.name, columns.phone) : undefined;
+    const unverified =
+      !byNumber && identity.idNumber && columns.phone
+        ? await unverifiedNamesake(trx, scope, input.name, columns.phone)
+        : undefined;
     const existing = byNumber ?? unverified;
     if (existing) {
       refuseForeignIdentity(existing, input.name, actor, await pendingTransferBy(trx, existing.id, actor.id));
       // what this registration leaves out (a phone, the returnee details) is kept, not erased
       const kept = keptFrom(existing, [], { ...input, tags: undefined, away: input.away || undefined });
-      const merged = { ...columnsFrom(kept, checkedIdentity(kept)), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: now };
+      const merged = {
+        ...columnsFrom(kept, checkedIdentity(kept)),
+        household_id: household?.id ?? null,
+        region_id: region.id,
+        region_path: region.path,
+        updated_at: now,
+      };
       await setPersonColumns(trx, existing.id, merged);
       await setTags(trx, clock, existing.id, region.path, input.tags, 'registry', false);
-      const moved = await followPerson(trx, existing, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
+      const moved = await followPerson(trx, existing, {
+        regionId: region.id,
+        path: region.path,
+        householdId: household?.id ?? null,
+      });
       if (unverified) await deleteTags(trx, existing.id, ['unverified_identity']);
-      await audit(trx, clock, actor, { action: unverified ? 'person.verify' : 'person.update_by_id_number', entityType: 'person', entityId: existing.id, regionPath: region.path, details: { fromPath: existing.region_path, moved } });
+      await audit(trx, clock, actor, {
+        action: unverified ? 'person.verify' : 'person.update_by_id_number',
+        entityType: 'person',
+        entityId: existing.id,
+        regionPath: region.path,
+        details: { fromPath: existing.region_path, moved },
+      });
       return { id: existing.id, matchedExisting: true, household };
     }
     if (!input.confirmNotDuplicate) {
-      const candidates = await likelyDuplicates(trx, scope, { nameKey: columns.name_key, birthDate: columns.birth_date, phone: columns.phone });
+      const candidates = await likelyDuplicates(trx, scope, {
+        nameKey: columns.name_key,
+        birthDate: columns.birth_date,
+        phone: columns.phone,
+      });
       if (candidates.length) {
-        const tags = await tagsOf(trx, candidates.map((c) => c.id));
-        throw new AppError('LIKELY_DUPLICATE', { candidates: candidates.map((c) => toPerson(c, tags.get(c.id) ?? [])) });
+        const tags = await tagsOf(
+          trx,
+          candidates.map((c) => c.id),
+        );
+        throw new AppError('LIKELY_DUPLICATE', {
+          candidates: candidates.map((c) => toPerson(c, tags.get(c.id) ?? [])),
+        });
       }
     }
     const id = uuidv7();
     await insertPersons(trx, [{ id, ...columns, search_key: columns.search_key, created_at: now }]);
     await setTags(trx, clock, id, region.path, input.tags, 'registry', false);
-    await audit(trx, clock, actor, { action: 'person.create', entityType: 'person', entityId: id, regionPath: region.path });
+    await audit(trx, clock, actor, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: id,
+      regionPath: region.path,
+    });
     return { id, matchedExisting: false, household };
   });
   if (result.household && input.relation === 'head') await setHouseholdHead(db, result.household.id, result.id);
@@ -191,16 +270,32 @@ export async function registerPerson(db: Db, clock: Clock, actor: Actor, input: 
  * number): the record a checkpoint made for a traveller without an ID card, which a registration
  * with the same phone, name and now an ID number verifies instead of duplicating.
  */
-async function unverifiedNamesake(db: Db, scope: ReturnType<typeof scopeOf>, name: string, phone: string): Promise<PersonRow | undefined> {
-  const samePhone = (await activePersonsByPhones(db, [phone])).filter((p) => !p.id_number && sameName(p.name, name) && pathInScope(p.region_path, scope));
+async function unverifiedNamesake(
+  db: Db,
+  scope: ReturnType<typeof scopeOf>,
+  name: string,
+  phone: string,
+): Promise<PersonRow | undefined> {
+  const samePhone = (await activePersonsByPhones(db, [phone])).filter(
+    (p) => !p.id_number && sameName(p.name, name) && pathInScope(p.region_path, scope),
+  );
   if (samePhone.length === 0) return undefined;
-  const tags = await tagsOf(db, samePhone.map((p) => p.id));
+  const tags = await tagsOf(
+    db,
+    samePhone.map((p) => p.id),
+  );
   const unverified = samePhone.filter((p) => tags.get(p.id)?.includes('unverified_identity'));
   return unverified.length === 1 ? findPersonInScope(db, scope, unverified[0]!.id) : undefined;
 }
 
 /** Correct a person's record: only the fields given change (tags given replace the current set). */
-export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: string, given: PersonPatch): Promise<PersonRow> {
+export async function updatePerson(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  given: PersonPatch,
+): Promise<PersonRow> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getPerson(trx, actor, id);
@@ -215,13 +310,23 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
       if (other && other.id !== id) throw new AppError('LIKELY_DUPLICATE', { sameIdNumber: true, candidates: [] });
     }
     await setPersonColumns(trx, id, {
-      ...columnsFrom(input, identity), household_id: household?.id ?? null, region_id: region.id, region_path: region.path, updated_at: clock.now().toISOString(),
+      ...columnsFrom(input, identity),
+      household_id: household?.id ?? null,
+      region_id: region.id,
+      region_path: region.path,
+      updated_at: clock.now().toISOString(),
     });
     await setTags(trx, clock, id, region.path, input.tags, 'registry', given.tags !== undefined);
     await followPerson(trx, current, { regionId: region.id, path: region.path, householdId: household?.id ?? null });
     if (household && input.relation === 'head') await setHouseholdHead(trx, household.id, id);
     const changed = (Object.keys(given) as (keyof PersonPatch)[]).filter((k) => given[k] !== undefined);
-    await audit(trx, clock, actor, { action: 'person.update', entityType: 'person', entityId: id, regionPath: region.path, details: { fields: changed } });
+    await audit(trx, clock, actor, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      regionPath: region.path,
+      details: { fields: changed },
+    });
   });
   return (await findPersonInScope(db, scope, id))!;
 }
@@ -229,7 +334,13 @@ export async function updatePerson(db: Db, clock: Clock, actor: Actor, id: strin
 /** The full ID number or phone of a person; reading it is an audited action. */
 export async function revealPerson(db: Db, clock: Clock, actor: Actor, id: string, field: 'idNumber' | 'phone') {
   const row = await getPerson(db, actor, id);
-  await audit(db, clock, actor, { action: 'person.reveal', entityType: 'person', entityId: id, regionPath: row.region_path, details: { field } });
+  await audit(db, clock, actor, {
+    action: 'person.reveal',
+    entityType: 'person',
+    entityId: id,
+    regionPath: row.region_path,
+    details: { field },
+  });
   return { field, value: field === 'idNumber' ? row.id_number : row.phone };
 }
 
@@ -241,6 +352,11 @@ export async function revealPerson(db: Db, clock: Clock, actor: Actor, id: strin
 export async function lookupByIdNumber(db: Db, clock: Clock, actor: Actor, idNumber: string) {
   const row = await findPersonByIdNumber(db, idNumber);
   if (row?.status !== 'active') throw new AppError('PERSON_NOT_FOUND');
-  await audit(db, clock, actor, { action: 'person.lookup', entityType: 'person', entityId: row.id, regionPath: row.region_path });
+  await audit(db, clock, actor, {
+    action: 'person.lookup',
+    entityType: 'person',
+    entityId: row.id,
+    regionPath: row.region_path,
+  });
   return { personId: row.id, name: row.name, sex: row.sex, birthDate: row.birth_date, phone: maskPhone(row.phone) };
 }

@@ -15,8 +15,15 @@ function selectTransfers(db: Db) {
     .leftJoin('households as ph', 'ph.id', 'p.household_id')
     .selectAll('t')
     .select([
-      'p.id_number as person_id_number', 'p.region_path as person_path', 'p.status as person_status', 'ph.address as person_address',
-      'fr.name as from_region_name', 'fr.path as from_path', 'tr.name as to_region_name', 'tr.path as to_path', 'th.address as to_address',
+      'p.id_number as person_id_number',
+      'p.region_path as person_path',
+      'p.status as person_status',
+      'ph.address as person_address',
+      'fr.name as from_region_name',
+      'fr.path as from_path',
+      'tr.name as to_region_name',
+      'tr.path as to_path',
+      'th.address as to_address',
     ]);
 }
 
@@ -28,7 +35,12 @@ export async function findTransfer(db: Db, id: string) {
 
 /** The pending request for a person, whoever filed it (there is at most one). */
 export async function pendingTransferOf(db: Db, personId: string) {
-  return db.selectFrom('person_transfers').select(['id', 'requested_by']).where('person_id', '=', personId).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('person_transfers')
+    .select(['id', 'requested_by'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 /** The id of the pending request `userId` filed for a person, if any. */
@@ -43,20 +55,40 @@ export async function insertTransfer(db: Db, row: Insertable<PersonTransferTable
 
 /** Close a pending request; false when it was no longer pending (someone else decided first). */
 export async function closeTransfer(db: Db, id: string, set: Updateable<PersonTransferTable>): Promise<boolean> {
-  const result = await db.updateTable('person_transfers').set(set).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  const result = await db
+    .updateTable('person_transfers')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Pending requests past their expiry become `expired` (run before each read or decision). */
 export async function expireTransfers(db: Db, now: string) {
-  await db.updateTable('person_transfers').set({ status: 'expired' }).where('status', '=', 'pending').where('expires_at', '<=', now).execute();
+  await db
+    .updateTable('person_transfers')
+    .set({ status: 'expired' })
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', now)
+    .execute();
 }
 
 /** How many requests wait: for persons registered in scope (incoming), and filed for places in scope (outgoing). */
 export async function countPending(db: Db, scope: Scope): Promise<{ incoming: number; outgoing: number }> {
-  const pending = () => db.selectFrom('person_transfers as t').where('t.status', '=', 'pending').select((eb) => eb.fn.countAll<number | string>().as('n'));
-  const incoming = await pending().innerJoin('persons as p', 'p.id', 't.person_id').where((eb) => subtreeCondition(eb, 'p.region_path', scope.prefix)).executeTakeFirstOrThrow();
-  const outgoing = await pending().innerJoin('regions as tr', 'tr.id', 't.to_region_id').where((eb) => subtreeCondition(eb, 'tr.path', scope.prefix)).executeTakeFirstOrThrow();
+  const pending = () =>
+    db
+      .selectFrom('person_transfers as t')
+      .where('t.status', '=', 'pending')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'));
+  const incoming = await pending()
+    .innerJoin('persons as p', 'p.id', 't.person_id')
+    .where((eb) => subtreeCondition(eb, 'p.region_path', scope.prefix))
+    .executeTakeFirstOrThrow();
+  const outgoing = await pending()
+    .innerJoin('regions as tr', 'tr.id', 't.to_region_id')
+    .where((eb) => subtreeCondition(eb, 'tr.path', scope.prefix))
+    .executeTakeFirstOrThrow();
   return { incoming: Number(incoming.n), outgoing: Number(outgoing.n) };
 }
 
@@ -65,7 +97,11 @@ export async function countPending(db: Db, scope: Scope): Promise<{ incoming: nu
  * a pending request for a person registered in scope now (so a person moved since the request
  * was filed is decided where they are), or a closed one whose person was in scope when filed.
  */
-export async function listTransfers(db: Db, scope: Scope, f: { box: TransferBox; status?: TransferStatus; beforeId?: string; limit: number }) {
+export async function listTransfers(
+  db: Db,
+  scope: Scope,
+  f: { box: TransferBox; status?: TransferStatus; beforeId?: string; limit: number },
+) {
   return selectTransfers(db)
     .where((eb) => {
       if (f.box === 'outgoing') return subtreeCondition(eb, 'tr.path', scope.prefix);

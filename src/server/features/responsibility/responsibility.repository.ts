@@ -14,11 +14,19 @@ function selectResponsibilities(db: Db) {
 }
 
 export async function findResponsibilityInScope(db: Db, scope: Scope, id: string) {
-  return inScope(selectResponsibilities(db).where('responsibilities.id', '=', id), 'responsibilities.region_path', scope).executeTakeFirst();
+  return inScope(
+    selectResponsibilities(db).where('responsibilities.id', '=', id),
+    'responsibilities.region_path',
+    scope,
+  ).executeTakeFirst();
 }
 
 /** Responsibility assignments in scope, by region path then creation. */
-export async function listResponsibilities(db: Db, scope: Scope, f: { regionId?: string; afterId?: string; limit: number }) {
+export async function listResponsibilities(
+  db: Db,
+  scope: Scope,
+  f: { regionId?: string; afterId?: string; limit: number },
+) {
   return inScope(selectResponsibilities(db), 'responsibilities.region_path', scope)
     .$if(f.regionId !== undefined, (q) => q.where('responsibilities.region_id', '=', f.regionId!))
     .$if(f.afterId !== undefined, (q) => q.where('responsibilities.id', '>', f.afterId!))
@@ -31,10 +39,23 @@ export async function listResponsibilities(db: Db, scope: Scope, f: { regionId?:
  * The gaps (责任空白): active regions in scope with no responsibility assignment — one anti-join,
  * ordered by path so the list reads as the tree does.
  */
-export async function listGaps(db: Db, scope: Scope, f: { level?: RegionLevel; underPath?: string; afterPath?: string; limit: number }) {
+export async function listGaps(
+  db: Db,
+  scope: Scope,
+  f: { level?: RegionLevel; underPath?: string; afterPath?: string; limit: number },
+) {
   let qb = inScope(db.selectFrom('regions').selectAll('regions'), 'regions.path', scope)
     .where('regions.status', '=', 'active')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('responsibilities').select('responsibilities.id').whereRef('responsibilities.region_id', '=', 'regions.id'))));
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('responsibilities')
+            .select('responsibilities.id')
+            .whereRef('responsibilities.region_id', '=', 'regions.id'),
+        ),
+      ),
+    );
   if (f.underPath) qb = inSubtree(qb, 'regions.path', f.underPath);
   return qb
     .$if(f.level !== undefined, (q) => q.where('regions.level', '=', f.level!))
@@ -48,7 +69,11 @@ export async function insertResponsibility(db: Db, row: Insertable<Responsibilit
   await db.insertInto('responsibilities').values(row).execute();
 }
 
-export async function updateResponsibilityRow(db: Db, id: string, changes: Updateable<ResponsibilityTable>): Promise<void> {
+export async function updateResponsibilityRow(
+  db: Db,
+  id: string,
+  changes: Updateable<ResponsibilityTable>,
+): Promise<void> {
   await db.updateTable('responsibilities').set(changes).where('id', '=', id).execute();
 }
 

@@ -9,7 +9,12 @@ import { maskPhone } from '../../../shared/validators';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
 import { findUserInScope } from '../users';
-import { deleteResponsibility, findResponsibilityInScope, insertResponsibility, updateResponsibilityRow } from './responsibility.repository';
+import {
+  deleteResponsibility,
+  findResponsibilityInScope,
+  insertResponsibility,
+  updateResponsibilityRow,
+} from './responsibility.repository';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findResponsibilityInScope>>>;
 
@@ -45,7 +50,12 @@ async function checkLinkedUser(db: Db, scope: Scope, userId: string | null | und
  * Name someone answerable for a region (包保责任人): a county leader for a township, a township
  * cadre for a village, a village cadre for a grid. A node may have several.
  */
-export async function assignResponsibility(db: Db, clock: Clock, actor: Actor, input: ResponsibilityInput): Promise<Row> {
+export async function assignResponsibility(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: ResponsibilityInput,
+): Promise<Row> {
   const scope = scopeOf(actor);
   const id = await db.transaction().execute(async (trx) => {
     const region = await getRegionInScope(trx, scope, input.regionId);
@@ -54,20 +64,43 @@ export async function assignResponsibility(db: Db, clock: Clock, actor: Actor, i
     const now = clock.now().toISOString();
     const id = uuidv7();
     await insertResponsibility(trx, {
-      id, region_id: region.id, region_path: region.path, person_name: input.personName, post: input.post,
-      phone: input.phone ?? null, user_id: input.userId ?? null, note: input.note ?? null, created_at: now, updated_at: now,
+      id,
+      region_id: region.id,
+      region_path: region.path,
+      person_name: input.personName,
+      post: input.post,
+      phone: input.phone ?? null,
+      user_id: input.userId ?? null,
+      note: input.note ?? null,
+      created_at: now,
+      updated_at: now,
     });
-    await audit(trx, clock, actor, { action: 'responsibility.assign', entityType: 'responsibility', entityId: id, regionPath: region.path, details: { personName: input.personName, post: input.post } });
+    await audit(trx, clock, actor, {
+      action: 'responsibility.assign',
+      entityType: 'responsibility',
+      entityId: id,
+      regionPath: region.path,
+      details: { personName: input.personName, post: input.post },
+    });
     return id;
   });
   return getInScope(db, scope, id);
 }
 
-export async function updateResponsibility(db: Db, clock: Clock, actor: Actor, id: string, input: ResponsibilityUpdateInput): Promise<Row> {
+export async function updateResponsibility(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: ResponsibilityUpdateInput,
+): Promise<Row> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
     const current = await getInScope(trx, scope, id);
-    const region = input.regionId === undefined || input.regionId === current.region_id ? null : await getRegionInScope(trx, scope, input.regionId);
+    const region =
+      input.regionId === undefined || input.regionId === current.region_id
+        ? null
+        : await getRegionInScope(trx, scope, input.regionId);
     if (region && region.status !== 'active') throw new AppError('REGION_RETIRED');
     await checkLinkedUser(trx, scope, input.userId);
     await updateResponsibilityRow(trx, id, {
@@ -79,7 +112,13 @@ export async function updateResponsibility(db: Db, clock: Clock, actor: Actor, i
       ...(input.note !== undefined && { note: input.note }),
       updated_at: clock.now().toISOString(),
     });
-    await audit(trx, clock, actor, { action: 'responsibility.update', entityType: 'responsibility', entityId: id, regionPath: region?.path ?? current.region_path, details: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } });
+    await audit(trx, clock, actor, {
+      action: 'responsibility.update',
+      entityType: 'responsibility',
+      entityId: id,
+      regionPath: region?.path ?? current.region_path,
+      details: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone },
+    });
   });
   return getInScope(db, scope, id);
 }
@@ -89,12 +128,24 @@ export async function removeResponsibility(db: Db, clock: Clock, actor: Actor, i
   await db.transaction().execute(async (trx) => {
     const current = await getInScope(trx, scope, id);
     await deleteResponsibility(trx, id);
-    await audit(trx, clock, actor, { action: 'responsibility.remove', entityType: 'responsibility', entityId: id, regionPath: current.region_path, details: { personName: current.person_name, post: current.post } });
+    await audit(trx, clock, actor, {
+      action: 'responsibility.remove',
+      entityType: 'responsibility',
+      entityId: id,
+      regionPath: current.region_path,
+      details: { personName: current.person_name, post: current.post },
+    });
   });
 }
 
 export async function revealResponsibilityPhone(db: Db, clock: Clock, actor: Actor, id: string) {
   const row = await getInScope(db, scopeOf(actor), id);
-  await audit(db, clock, actor, { action: 'responsibility.reveal', entityType: 'responsibility', entityId: id, regionPath: row.region_path, details: { field: 'phone' } });
+  await audit(db, clock, actor, {
+    action: 'responsibility.reveal',
+    entityType: 'responsibility',
+    entityId: id,
+    regionPath: row.region_path,
+    details: { field: 'phone' },
+  });
   return { field: 'phone', value: row.phone };
 }

@@ -20,7 +20,12 @@ describe('responsibility (包保) and gaps', () => {
   it('lists every active node with nobody answerable, and removes a node once someone is assigned', async () => {
     const before = await gapIds(admin);
     expect(before).toHaveLength(10);
-    const res = await admin.post('/api/responsibilities', { regionId: tree.gutao.id, personName: '张县长', post: '副县长（包古陶镇）', phone: '13900001111' });
+    const res = await admin.post('/api/responsibilities', {
+      regionId: tree.gutao.id,
+      personName: '张县长',
+      post: '副县长（包古陶镇）',
+      phone: '13900001111',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ regionName: '古陶镇', phone: '139****1111' });
     await admin.post('/api/responsibilities', { regionId: tree.gutao.id, personName: '李书记', post: '镇党委书记' });
@@ -48,17 +53,39 @@ describe('responsibility (包保) and gaps', () => {
     const gaps = await gapIds(cadre);
     expect(gaps).toContain(tree.dongcheng.id);
     expect(gaps).not.toContain(tree.duancunVillage.id);
-    const ok = await cadre.post('/api/responsibilities', { regionId: tree.dongcheng.id, personName: '王主任', post: '包村干部' });
+    const ok = await cadre.post('/api/responsibilities', {
+      regionId: tree.dongcheng.id,
+      personName: '王主任',
+      post: '包村干部',
+    });
     expect(ok.statusCode).toBe(201);
-    const outside = await cadre.post('/api/responsibilities', { regionId: tree.duancunVillage.id, personName: 'x', post: 'x' });
+    const outside = await cadre.post('/api/responsibilities', {
+      regionId: tree.duancunVillage.id,
+      personName: 'x',
+      post: 'x',
+    });
     expect(outside.statusCode).toBe(404);
-    const bad = await cadre.post('/api/responsibilities', { regionId: tree.dongcheng.id, personName: '', post: 'x', phone: '123' });
+    const bad = await cadre.post('/api/responsibilities', {
+      regionId: tree.dongcheng.id,
+      personName: '',
+      post: 'x',
+      phone: '123',
+    });
     expect(bad.json().error.code).toBe('VALIDATION');
   });
 
   it('reveals a responsible person’s phone with an audit entry', async () => {
-    const r = (await admin.post('/api/responsibilities', { regionId: tree.gridA.id, personName: '赵网格长', post: '网格长', phone: '13700002222' })).json();
-    expect((await admin.post(`/api/responsibilities/${r.id}/reveal`, { field: 'phone' })).json().value).toBe('13700002222');
+    const r = (
+      await admin.post('/api/responsibilities', {
+        regionId: tree.gridA.id,
+        personName: '赵网格长',
+        post: '网格长',
+        phone: '13700002222',
+      })
+    ).json();
+    expect((await admin.post(`/api/responsibilities/${r.id}/reveal`, { field: 'phone' })).json().value).toBe(
+      '13700002222',
+    );
     // an edit that leaves the (masked) phone out keeps it
     const edited = await admin.patch(`/api/responsibilities/${r.id}`, { post: '网格长（兼）' });
     expect(edited.json()).toMatchObject({ post: '网格长（兼）', phone: '137****2222', personName: '赵网格长' });

@@ -3,18 +3,42 @@ import { addDays, localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import { assertInScope, type Scope } from '../../access/scope';
 import { childLevelOf, type RegionLevel } from '../../../shared/enums';
-import { METRICS, emptyFigures, riskOf, type Dashboard, type DashboardLeaf, type Figures, type Metric } from '../../../shared/rollups';
+import {
+  METRICS,
+  emptyFigures,
+  riskOf,
+  type Dashboard,
+  type DashboardLeaf,
+  type Figures,
+  type Metric,
+} from '../../../shared/rollups';
 import { findRegionById } from '../regions';
 import {
-  findRegionAtPath, findTopRegion, listBusiestSites, listRegionsAtPaths, listRegionsUnder, listRollupColumnsAtDepth, listRollupsAtDepth, listRollupsOfNode,
+  findRegionAtPath,
+  findTopRegion,
+  listBusiestSites,
+  listRegionsAtPaths,
+  listRegionsUnder,
+  listRollupColumnsAtDepth,
+  listRollupsAtDepth,
+  listRollupsOfNode,
 } from './dashboard.repository';
 import { findRollupsOfNodes } from './rollups.repository';
 import { rollupVersion } from './refresh.service';
 
 /** What a grandchild on the sunburst needs (see DashboardLeaf and riskOf). */
 const LEAF_METRICS = [
-  'residents', 'keyPersons', 'inIsolationHome', 'inIsolationCentralised', 'inIsolationHospital', 'activeCases', 'newCases',
-  'doorFevers', 'checkpointFevers', 'followUpFevers', 'followUpsMissed',
+  'residents',
+  'keyPersons',
+  'inIsolationHome',
+  'inIsolationCentralised',
+  'inIsolationHospital',
+  'activeCases',
+  'newCases',
+  'doorFevers',
+  'checkpointFevers',
+  'followUpFevers',
+  'followUpsMissed',
 ] as const satisfies readonly Metric[];
 
 const segments = (path: string) => path.split('/').length - 2;
@@ -55,7 +79,13 @@ async function regionToShow(db: Db, scope: Scope, regionId: string | undefined) 
  * region itself, one index range for its children and grandchildren today, one for today's
  * checkpoint sites — so its cost does not grow with history or with the number of residents.
  */
-export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: Scope, q: { region?: string; days: number }): Promise<Dashboard> {
+export async function dashboard(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  scope: Scope,
+  q: { region?: string; days: number },
+): Promise<Dashboard> {
   const region = await regionToShow(db, scope, q.region);
   const today = localDay(clock.now(), timeZone);
   const from = addDays(today, -(q.days - 1));
@@ -71,7 +101,10 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
     listRollupColumnsAtDepth(db, region.path, today, depth + 2, LEAF_METRICS),
     listRegionsUnder(db, region.path, levels),
     listBusiestSites(db, region.path, today, 50),
-    listRegionsAtPaths(db, ancestorPaths(region.path).filter((p) => p.startsWith(scope.prefix))),
+    listRegionsAtPaths(
+      db,
+      ancestorPaths(region.path).filter((p) => p.startsWith(scope.prefix)),
+    ),
     rollupVersion(db),
   ]);
 
@@ -87,14 +120,24 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
   const leaf = (r: { id: string; name: string; level: string; path: string }): DashboardLeaf => {
     const f = nodeFigures.get(r.path) ?? emptyFigures();
     return {
-      id: r.id, name: r.name, level: r.level, path: r.path, risk: riskOf(f), residents: f.residents, keyPersons: f.keyPersons,
-      inIsolation: f.inIsolationHome + f.inIsolationCentralised + f.inIsolationHospital, activeCases: f.activeCases,
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      path: r.path,
+      risk: riskOf(f),
+      residents: f.residents,
+      keyPersons: f.keyPersons,
+      inIsolation: f.inIsolationHome + f.inIsolationCentralised + f.inIsolationHospital,
+      activeCases: f.activeCases,
       fevers: f.doorFevers + f.checkpointFevers + f.followUpFevers,
     };
   };
-  const children = names.filter((r) => r.parent_id === region.id).map((r) => ({ ...node(r), children: [] as DashboardLeaf[] }));
+  const children = names
+    .filter((r) => r.parent_id === region.id)
+    .map((r) => ({ ...node(r), children: [] as DashboardLeaf[] }));
   const childById = new Map(children.map((c) => [c.id, c]));
-  for (const r of names) if (r.parent_id && r.parent_id !== region.id) childById.get(r.parent_id)?.children.push(leaf(r));
+  for (const r of names)
+    if (r.parent_id && r.parent_id !== region.id) childById.get(r.parent_id)?.children.push(leaf(r));
   const updatedAt = trendRows.find((r) => r.day === today)?.updated_at ?? null;
 
   return {
@@ -106,8 +149,14 @@ export async function dashboard(db: Db, clock: Clock, timeZone: string, scope: S
     trend,
     children,
     sites: siteRows.map((s) => ({
-      id: s.id, name: s.name, path: s.region_path, passages: Number(s.passages), people: Number(s.people),
-      fevers: Number(s.fevers), turnedBack: Number(s.turned_back), referred: Number(s.referred),
+      id: s.id,
+      name: s.name,
+      path: s.region_path,
+      passages: Number(s.passages),
+      people: Number(s.people),
+      fevers: Number(s.fevers),
+      turnedBack: Number(s.turned_back),
+      referred: Number(s.referred),
     })),
     version,
     updatedAt,

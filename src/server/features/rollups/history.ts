@@ -1,7 +1,14 @@
 import type { Db } from '../../db/database';
 import type { Metric } from '../../../shared/rollups';
 import { dayOfHour, type Count } from './sources';
-import { casesByHour, isolationsByHour, KEY_TAGS, registeredByHour, taggedByHour, type HourCount } from './sources.repository';
+import {
+  casesByHour,
+  isolationsByHour,
+  KEY_TAGS,
+  registeredByHour,
+  taggedByHour,
+  type HourCount,
+} from './sources.repository';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -18,7 +25,11 @@ export async function readStockHistory(db: Db, days: readonly string[], timeZone
   const toDay = dayOfHour(timeZone);
 
   const kinds = ['home', 'centralised', 'hospital'] as const;
-  const kindMetric = { home: 'inIsolationHome', centralised: 'inIsolationCentralised', hospital: 'inIsolationHospital' } as const;
+  const kindMetric = {
+    home: 'inIsolationHome',
+    centralised: 'inIsolationCentralised',
+    hospital: 'inIsolationHospital',
+  } as const;
   const sources: [Metric, Promise<HourCount[]>, 1 | -1][] = [
     ['residents', registeredByHour(db, 'persons'), 1],
     ['households', registeredByHour(db, 'households'), 1],

@@ -6,8 +6,17 @@ import { readFlows, readStocks, readZeroReportCounts, type Count, type SiteCount
 import { daysWithZeroReports } from '../zero-reports';
 import { readStockHistory } from './history';
 import {
-  daysWithZeroReportUnits, deleteAllRollups, findNonZeroRollups, findSiteRollups, getRollupState, initRollupState, setRollupState, swapRollupState,
-  upsertRollups, upsertSiteRollups, type RollupRow,
+  daysWithZeroReportUnits,
+  deleteAllRollups,
+  findNonZeroRollups,
+  findSiteRollups,
+  getRollupState,
+  initRollupState,
+  setRollupState,
+  swapRollupState,
+  upsertRollups,
+  upsertSiteRollups,
+  type RollupRow,
 } from './rollups.repository';
 import { anyRegionPathOfLevel } from './dashboard.repository';
 
@@ -67,7 +76,12 @@ function foldToNodes(counts: readonly Count[], maxDepth: number, dayOverride?: s
  * that is missing or all zeros alike); with `fresh` (a rebuild on emptied tables) nothing is read.
  */
 async function dayChanges(
-  db: Db, day: string, nodes: Map<string, Partial<Record<Metric, number>>>, columns: readonly Metric[], now: string, fresh = false,
+  db: Db,
+  day: string,
+  nodes: Map<string, Partial<Record<Metric, number>>>,
+  columns: readonly Metric[],
+  now: string,
+  fresh = false,
 ): Promise<RollupRow[]> {
   // a row with only zeros in these columns that should stay zero needs nothing: read the others only
   const existing = fresh ? [] : await findNonZeroRollups(db, day, columns);
@@ -90,37 +104,73 @@ async function upsertDay(db: Db, rows: readonly RollupRow[], columns: readonly M
   return rows.length;
 }
 
-function rowOf(path: string, day: string, f: Partial<Record<Metric, number>>, columns: readonly Metric[], now: string): RollupRow {
+function rowOf(
+  path: string,
+  day: string,
+  f: Partial<Record<Metric, number>>,
+  columns: readonly Metric[],
+  now: string,
+): RollupRow {
   const row: RollupRow = { region_path: path, day, depth: segments(path), updated_at: now };
   for (const m of columns) row[m] = f[m] ?? 0;
   return row;
 }
 
 /** The checkpoint sites' rows of the given days that differ from `sites`. */
-async function siteChanges(db: Db, days: readonly string[], sites: readonly SiteCount[], fresh = false): Promise<SiteCount[]> {
+async function siteChanges(
+  db: Db,
+  days: readonly string[],
+  sites: readonly SiteCount[],
+  fresh = false,
+): Promise<SiteCount[]> {
   if (days.length === 0) return [];
   const existing = fresh ? [] : await findSiteRollups(db, days);
   const want = new Map(sites.map((s) => [`${s.siteId}|${s.day}`, s]));
   const changed: SiteCount[] = [];
   for (const e of existing) {
     const key = `${e.site_id}|${e.day}`;
-    const s = want.get(key) ?? { siteId: e.site_id, day: e.day, path: e.region_path, passages: 0, people: 0, fevers: 0, turnedBack: 0, referred: 0 };
+    const s = want.get(key) ?? {
+      siteId: e.site_id,
+      day: e.day,
+      path: e.region_path,
+      passages: 0,
+      people: 0,
+      fevers: 0,
+      turnedBack: 0,
+      referred: 0,
+    };
     want.delete(key);
-    if (Number(e.passages) !== s.passages || Number(e.people) !== s.people || Number(e.fevers) !== s.fevers
-      || Number(e.turned_back) !== s.turnedBack || Number(e.referred) !== s.referred || e.region_path !== s.path) changed.push(s);
+    if (
+      Number(e.passages) !== s.passages ||
+      Number(e.people) !== s.people ||
+      Number(e.fevers) !== s.fevers ||
+      Number(e.turned_back) !== s.turnedBack ||
+      Number(e.referred) !== s.referred ||
+      e.region_path !== s.path
+    )
+      changed.push(s);
   }
   changed.push(...want.values());
   return changed;
 }
 
 async function upsertSites(db: Db, changed: readonly SiteCount[], now: string): Promise<number> {
-  await upsertSiteRollups(db, changed.map((s) => ({
-    site_id: s.siteId, day: s.day, region_path: s.path, passages: s.passages, people: s.people, fevers: s.fevers,
-    turned_back: s.turnedBack, referred: s.referred, updated_at: now,
-  })));
+  await upsertSiteRollups(
+    db,
+    changed.map((s) => ({
+      site_id: s.siteId,
+      day: s.day,
+      region_path: s.path,
+      passages: s.passages,
+      people: s.people,
+      fevers: s.fevers,
+      turned_back: s.turnedBack,
+      referred: s.referred,
+      updated_at: now,
+    })),
+  );
   return changed.length;
 }
-
 
 /** The version the live stream watches; it moves whenever a refresh changed a figure. */
 export async function rollupVersion(db: Db): Promise<string> {
@@ -161,7 +211,12 @@ export interface RefreshResult {
  * The first run on a database with history rebuilds every past day first (see rebuildRollups).
  * Safe from several processes: one holds the lease, the others skip.
  */
-export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opts: { force?: boolean } = {}): Promise<RefreshResult> {
+export async function refreshRollups(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  opts: { force?: boolean } = {},
+): Promise<RefreshResult> {
   if (!(await takeLease(db, clock))) return { refreshed: false, changedRows: 0, stocks: false };
   if (!(await getRollupState(db, 'built'))) {
     const changedRows = await rebuildRollups(db, clock, timeZone);
@@ -175,7 +230,7 @@ export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opt
   const byDay = foldToNodes(counts, maxDepth);
   const [stocksDay, stocksAt] = ((await getRollupState(db, 'stocks')) ?? '|0').split('|');
   const stocksDue = opts.force || stocksDay !== today || clock.now().getTime() - Number(stocksAt) >= STOCK_INTERVAL_MS;
-  const stocks = stocksDue ? foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map() : null;
+  const stocks = stocksDue ? (foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map()) : null;
   // sources and current rows are read outside the transaction (the lease makes this the only
   // writer); the changed rows land together, so a reader never sees half a refresh
   const flowRows = [
@@ -202,7 +257,11 @@ export async function refreshRollups(db: Db, clock: Clock, timeZone: string, opt
  * heavy — then it rests nine times as long as it worked, so a day with a million-row import in it
  * costs the server at most a tenth of a core while the big screen still moves every few seconds.
  */
-export function rollupRefreshJob(db: Db, clock: Clock, timeZone: string): () => Promise<RefreshResult | { refreshed: false; resting: true }> {
+export function rollupRefreshJob(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+): () => Promise<RefreshResult | { refreshed: false; resting: true }> {
   let restUntil = 0;
   return async () => {
     if (performance.now() < restUntil) return { refreshed: false, resting: true };
@@ -232,7 +291,9 @@ export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Pr
   // and the days the refresher already counted, so a rebuild never forgets a day that was owed
   const reportedDays = await daysWithZeroReports(db);
   const countedDays = await daysWithZeroReportUnits(db);
-  const zeroCounts = await readZeroReportCounts(db, [...new Set([...reportedDays, ...countedDays, addDays(today, -1), today])]);
+  const zeroCounts = await readZeroReportCounts(db, [
+    ...new Set([...reportedDays, ...countedDays, addDays(today, -1), today]),
+  ]);
   const history = await readStockHistory(db, flowDays, timeZone);
 
   const dayFigures = foldToNodes([...counts, ...zeroCounts], maxDepth);
@@ -243,8 +304,16 @@ export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Pr
     await deleteAllRollups(trx);
     let changed = 0;
     for (const day of days) {
-      changed += await upsertDay(trx, await dayChanges(trx, day, dayFigures.get(day) ?? new Map(), DAY_METRICS, now, true), DAY_METRICS);
-      changed += await upsertDay(trx, await dayChanges(trx, day, day < today ? pastStocks.get(day) ?? new Map() : stocks, NOW_STOCKS, now), NOW_STOCKS);
+      changed += await upsertDay(
+        trx,
+        await dayChanges(trx, day, dayFigures.get(day) ?? new Map(), DAY_METRICS, now, true),
+        DAY_METRICS,
+      );
+      changed += await upsertDay(
+        trx,
+        await dayChanges(trx, day, day < today ? (pastStocks.get(day) ?? new Map()) : stocks, NOW_STOCKS, now),
+        NOW_STOCKS,
+      );
     }
     changed += await upsertSites(trx, await siteChanges(trx, [...new Set(sites.map((s) => s.day))], sites, true), now);
     await setRollupState(trx, 'stocks', `${today}|${clock.now().getTime()}`, now);

@@ -5,7 +5,10 @@ import type { Metric } from '../../../shared/rollups';
  * One region node's figures (shared/rollups.ts) on one local day; depth is the node's depth in the tree.
  * A figure not written is 0 (flows and stocks are written apart).
  */
-export type RollupTable = { region_path: string; day: string; depth: number; updated_at: string } & Record<Metric, Generated<number>>;
+export type RollupTable = { region_path: string; day: string; depth: number; updated_at: string } & Record<
+  Metric,
+  Generated<number>
+>;
 
 /** One checkpoint site's flows on one local day. */
 export interface SiteRollupTable {

@@ -26,9 +26,17 @@ async function person(admin: Client, name: string, idNumber: string, regionId: s
 
 async function passage(admin: Client, at: string, temperature: number, decision = 'pass') {
   const res = await admin.post('/api/checkpoints/passages', {
-    id: randomUUID(), siteId, at, direction: 'in', plate: '晋K12345', decision,
+    id: randomUUID(),
+    siteId,
+    at,
+    direction: 'in',
+    plate: '晋K12345',
+    decision,
     // by name only: not linked to the registry (with a phone they would be registry persons and count as new persons)
-    occupants: [{ name: '过路人', temperature }, { name: '同车人', temperature: 36.5 }],
+    occupants: [
+      { name: '过路人', temperature },
+      { name: '同车人', temperature: 36.5 },
+    ],
   });
   expect(res.statusCode, res.body).toBeLessThan(300);
 }
@@ -40,7 +48,11 @@ beforeAll(async () => {
   await makeUser(t.db, t.clock, 'duancun', 'township', tree.duancun);
   t.clock.set('2020-01-24T04:00:00Z'); // noon on the 24th
   const admin = await as('admin');
-  const site = await admin.post('/api/checkpoints/sites', { name: '古陶东卡口', kind: 'village_entrance', regionId: tree.dongcheng.id });
+  const site = await admin.post('/api/checkpoints/sites', {
+    name: '古陶东卡口',
+    kind: 'village_entrance',
+    regionId: tree.dongcheng.id,
+  });
   expect(site.statusCode, site.body).toBe(201);
   siteId = site.json().id;
 });
@@ -52,7 +64,10 @@ describe('roll-ups and the big screen', () => {
     const a = await person(admin, '赵返乡', id('14072819900303003'), tree.buildingA.id, ['returnee', 'hubei_travel']);
     await person(admin, '钱居民', id('14072819800101002'), tree.buildingA.id);
     await person(admin, '孙段村', id('14072819700505001'), tree.duancunVillage.id);
-    expect((await admin.post('/api/isolation/episodes', { personId: a.id, kind: 'home', reason: 'hubei_returnee' })).statusCode).toBe(201);
+    expect(
+      (await admin.post('/api/isolation/episodes', { personId: a.id, kind: 'home', reason: 'hubei_returnee' }))
+        .statusCode,
+    ).toBe(201);
     await passage(admin, '2020-01-24T02:00:00Z', 38.1, 'referred');
     await passage(admin, '2020-01-24T03:00:00Z', 36.4, 'turned_back');
     await refresh();
@@ -62,7 +77,20 @@ describe('roll-ups and the big screen', () => {
     const d = res.json();
     expect(d.region.name).toBe('平遥县');
     expect(d.day).toBe('2020-01-24');
-    expect(d.figures).toMatchObject({ residents: 3, newPersons: 3, newReturnees: 1, returnees: 1, keyPersons: 1, inIsolationHome: 1, newIsolations: 1, passages: 2, peopleChecked: 4, checkpointFevers: 1, turnedBack: 1, referred: 1 });
+    expect(d.figures).toMatchObject({
+      residents: 3,
+      newPersons: 3,
+      newReturnees: 1,
+      returnees: 1,
+      keyPersons: 1,
+      inIsolationHome: 1,
+      newIsolations: 1,
+      passages: 2,
+      peopleChecked: 4,
+      checkpointFevers: 1,
+      turnedBack: 1,
+      referred: 1,
+    });
     expect(d.region.risk).toBe('medium');
     expect(d.trend).toHaveLength(30);
     expect(d.trend.at(-1)).toMatchObject({ day: '2020-01-24', figures: { passages: 2 } });
@@ -71,8 +99,21 @@ describe('roll-ups and the big screen', () => {
     expect(gutao.figures).toMatchObject({ residents: 2, passages: 2, inIsolationHome: 1 });
     expect(duancun.figures).toMatchObject({ residents: 1, passages: 0, inIsolationHome: 0 });
     expect(duancun.risk).toBe('low');
-    expect(gutao.children.map((v: any) => [v.name, v.residents, v.inIsolation, v.risk])).toEqual([['东城村', 2, 1, 'medium'], ['西城村', 0, 0, 'low']]);
-    expect(d.sites).toEqual([expect.objectContaining({ id: siteId, name: '古陶东卡口', passages: 2, people: 4, fevers: 1, turnedBack: 1, referred: 1 })]);
+    expect(gutao.children.map((v: any) => [v.name, v.residents, v.inIsolation, v.risk])).toEqual([
+      ['东城村', 2, 1, 'medium'],
+      ['西城村', 0, 0, 'low'],
+    ]);
+    expect(d.sites).toEqual([
+      expect.objectContaining({
+        id: siteId,
+        name: '古陶东卡口',
+        passages: 2,
+        people: 4,
+        fevers: 1,
+        turnedBack: 1,
+        referred: 1,
+      }),
+    ]);
   });
 
   it('drills down to a village, and a township cannot see the other township', async () => {
@@ -120,7 +161,10 @@ describe('roll-ups and the big screen', () => {
     const admin = await as('admin');
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();
-    const res = await fetch(`${address}/api/dashboard/stream`, { headers: { cookie: admin.cookie! }, signal: controller.signal });
+    const res = await fetch(`${address}/api/dashboard/stream`, {
+      headers: { cookie: admin.cookie! },
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);

@@ -6,8 +6,17 @@ import type { Metric } from '../../../shared/rollups';
 import { getZeroReportSettings, listReportingUnits, listReportsOfDays } from '../zero-reports';
 import { countDoorFeversByHour, countHouseholdVisitsByHour, openRoundsCoverage } from '../screening';
 import {
-  countCasesCreated, countContactsAccepted, countFollowUps, countIsolationsBegun, countIsolationsCompleted,
-  countPassages, countPersonsCreated, countReturneesTagged, countStocks, type CreatedWindow, type HourCount,
+  countCasesCreated,
+  countContactsAccepted,
+  countFollowUps,
+  countIsolationsBegun,
+  countIsolationsCompleted,
+  countPassages,
+  countPersonsCreated,
+  countReturneesTagged,
+  countStocks,
+  type CreatedWindow,
+  type HourCount,
 } from './sources.repository';
 
 /** One count read from a source table: `n` of `metric` at `path` on local `day`. */
@@ -70,7 +79,11 @@ function bounds(window: DayWindow, timeZone: string): CreatedWindow {
  * (rows created in it) or a time index, so a refresh costs one day's data however long history is.
  * A row back-dated to before the window is counted when roll-ups are rebuilt (`qunfang rollups rebuild`).
  */
-export async function readFlows(db: Db, window: DayWindow, timeZone: string): Promise<{ counts: Count[]; sites: SiteCount[] }> {
+export async function readFlows(
+  db: Db,
+  window: DayWindow,
+  timeZone: string,
+): Promise<{ counts: Count[]; sites: SiteCount[] }> {
   const b = bounds(window, timeZone);
   const toDay = dayOfHour(timeZone);
   const counts: Count[] = [];
@@ -98,13 +111,22 @@ export async function readFlows(db: Db, window: DayWindow, timeZone: string): Pr
   push(contacts, 'newContacts');
 
   // follow-up slots carry their local day already
-  const [missed, slotFevers] = await Promise.all([countFollowUps(db, window, 'missed'), countFollowUps(db, window, 'fevers')]);
+  const [missed, slotFevers] = await Promise.all([
+    countFollowUps(db, window, 'missed'),
+    countFollowUps(db, window, 'fevers'),
+  ]);
   for (const r of missed) counts.push({ path: r.path, day: r.day, metric: 'followUpsMissed', n: num(r.n) });
   for (const r of slotFevers) counts.push({ path: r.path, day: r.day, metric: 'followUpFevers', n: num(r.n) });
 
   const sites = (await countPassages(db, b)).map((r) => ({
-    siteId: r.site_id, path: r.path, day: toDay(r.hour), passages: num(r.passages), people: num(r.people),
-    fevers: num(r.fevers), turnedBack: num(r.turned_back), referred: num(r.referred),
+    siteId: r.site_id,
+    path: r.path,
+    day: toDay(r.hour),
+    passages: num(r.passages),
+    people: num(r.people),
+    fevers: num(r.fevers),
+    turnedBack: num(r.turned_back),
+    referred: num(r.referred),
   }));
   for (const s of sites) {
     counts.push({ path: s.path, day: s.day, metric: 'passages', n: s.passages });
@@ -128,7 +150,11 @@ function mergeSiteHours(rows: SiteCount[]): SiteCount[] {
     const s = byKey.get(key);
     if (!s) byKey.set(key, { ...r });
     else {
-      s.passages += r.passages; s.people += r.people; s.fevers += r.fevers; s.turnedBack += r.turnedBack; s.referred += r.referred;
+      s.passages += r.passages;
+      s.people += r.people;
+      s.fevers += r.fevers;
+      s.turnedBack += r.turnedBack;
+      s.referred += r.referred;
     }
   }
   return [...byKey.values()];
@@ -165,7 +191,10 @@ export async function readZeroReportCounts(db: Db, days: readonly string[]): Pro
  * source over current state — never over history — so the cost follows the population, not the days.
  */
 export async function readStocks(db: Db): Promise<Count[]> {
-  const [{ persons, merged, households, keyPersons, returnees, isolated, cases }, coverage] = await Promise.all([countStocks(db), openRoundsCoverage(db)]);
+  const [{ persons, merged, households, keyPersons, returnees, isolated, cases }, coverage] = await Promise.all([
+    countStocks(db),
+    openRoundsCoverage(db),
+  ]);
   const out: Count[] = [];
   const day = '';
   for (const r of persons) out.push({ path: r.path, day, metric: 'residents', n: num(r.n) });
@@ -173,7 +202,11 @@ export async function readStocks(db: Db): Promise<Count[]> {
   for (const r of households) out.push({ path: r.path, day, metric: 'households', n: num(r.n) });
   for (const r of keyPersons) out.push({ path: r.path, day, metric: 'keyPersons', n: num(r.n) });
   for (const r of returnees) out.push({ path: r.path, day, metric: 'returnees', n: num(r.n) });
-  const kindMetric = { home: 'inIsolationHome', centralised: 'inIsolationCentralised', hospital: 'inIsolationHospital' } as const;
+  const kindMetric = {
+    home: 'inIsolationHome',
+    centralised: 'inIsolationCentralised',
+    hospital: 'inIsolationHospital',
+  } as const;
   for (const r of isolated) out.push({ path: r.path, day, metric: kindMetric[r.kind], n: num(r.n) });
   for (const r of cases) {
     out.push({ path: r.path, day, metric: 'activeCases', n: num(r.active) });

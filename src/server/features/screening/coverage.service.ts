@@ -10,10 +10,34 @@ import { openRoundPaths } from './rounds.repository';
  * households, visited, "not home" without a successful revisit, never visited. Units with no
  * household at all are listed too (0 of 0) — an empty grid is itself worth a look.
  */
-export async function coverage(db: Db, scope: Scope, roundId: string, roundPaths: string[], level: 'township' | 'village' | 'grid', underPath?: string): Promise<CoverageRow[]> {
+export async function coverage(
+  db: Db,
+  scope: Scope,
+  roundId: string,
+  roundPaths: string[],
+  level: 'township' | 'village' | 'grid',
+  underPath?: string,
+): Promise<CoverageRow[]> {
   const buildings = await coverageByBuilding(db, scope, roundId, roundPaths, underPath);
-  const units = (await listRegionUnits(db, scope, level, underPath)).filter((u) => roundPaths.some((p) => u.path.startsWith(p) || p.startsWith(u.path)));
-  const byPath = new Map(units.map((u) => [u.path, { regionId: u.id, name: u.name, code: u.code, level: u.level, households: 0, visited: 0, notHome: 0, never: 0, rate: 0 }]));
+  const units = (await listRegionUnits(db, scope, level, underPath)).filter((u) =>
+    roundPaths.some((p) => u.path.startsWith(p) || p.startsWith(u.path)),
+  );
+  const byPath = new Map(
+    units.map((u) => [
+      u.path,
+      {
+        regionId: u.id,
+        name: u.name,
+        code: u.code,
+        level: u.level,
+        households: 0,
+        visited: 0,
+        notHome: 0,
+        never: 0,
+        rate: 0,
+      },
+    ]),
+  );
   for (const b of buildings) {
     const codes = codesOfPath(b.path);
     for (let n = codes.length; n > 0; n--) {
@@ -37,7 +61,9 @@ export async function coverage(db: Db, scope: Scope, roundId: string, roundPaths
  * households are registered): the round's households and how many were visited — the big screen's
  * roundHouseholds and roundVisited. The same count as `coverage`, without a jurisdiction.
  */
-export async function openRoundsCoverage(db: Db): Promise<{ roundId: string; path: string; households: number; visited: number }[]> {
+export async function openRoundsCoverage(
+  db: Db,
+): Promise<{ roundId: string; path: string; households: number; visited: number }[]> {
   const out = [];
   for (const [roundId, paths] of await openRoundPaths(db)) {
     for (const b of await coverageByBuilding(db, GLOBAL_SCOPE, roundId, paths)) {

@@ -10,10 +10,25 @@ import { audit } from '../audit';
 import { raiseAlerts, type AlertInput } from '../alerts';
 import { getHouseholdInScope, setTags } from '../residents';
 import { getRound } from './rounds.service';
-import { countVisitInHouseholdStatus, findVisit, insertVisit, listChecksOfVisits, listHouseholdMembers, listVisitsOfHousehold } from './visits.repository';
+import {
+  countVisitInHouseholdStatus,
+  findVisit,
+  insertVisit,
+  listChecksOfVisits,
+  listHouseholdMembers,
+  listVisitsOfHousehold,
+} from './visits.repository';
 
 /** Symptoms as the command centre reads them in an alert. */
-const SYMPTOM_ZH: Record<string, string> = { cough: '咳嗽', fatigue: '乏力', short_breath: '气促', diarrhoea: '腹泻', smell_taste: '嗅觉味觉减退', sore_throat: '咽痛', other: '其他不适' };
+const SYMPTOM_ZH: Record<string, string> = {
+  cough: '咳嗽',
+  fatigue: '乏力',
+  short_breath: '气促',
+  diarrhoea: '腹泻',
+  smell_taste: '嗅觉味觉减退',
+  sore_throat: '咽痛',
+  other: '其他不适',
+};
 
 /** A fever is a temperature of 37.3 °C or more, or fever reported as a symptom. */
 export function isFever(check: { temperature?: number | null; symptoms?: readonly string[] }): boolean {
@@ -37,11 +52,14 @@ function missingTemperature(c: PersonCheck) {
 function checkTemperatures(input: VisitInput) {
   for (const [i, c] of input.checks.entries()) {
     if (!c.present || measured(c)) continue;
-    if (!c.temperatureMissing) throw new AppError('TEMPERATURE_OR_REASON', { field: ['checks', String(i), 'temperature'] });
-    if (!c.temperatureNote) throw new AppError('TEMPERATURE_NOTE_REQUIRED', { field: ['checks', String(i), 'temperatureNote'] });
+    if (!c.temperatureMissing)
+      throw new AppError('TEMPERATURE_OR_REASON', { field: ['checks', String(i), 'temperature'] });
+    if (!c.temperatureNote)
+      throw new AppError('TEMPERATURE_NOTE_REQUIRED', { field: ['checks', String(i), 'temperatureNote'] });
   }
   const unmeasured = input.checks.findIndex((c) => c.present && !measured(c));
-  if (input.outcome === 'no_risk' && unmeasured >= 0) throw new AppError('NO_RISK_NEEDS_TEMPERATURES', { field: ['checks', String(unmeasured), 'temperature'] });
+  if (input.outcome === 'no_risk' && unmeasured >= 0)
+    throw new AppError('NO_RISK_NEEDS_TEMPERATURES', { field: ['checks', String(unmeasured), 'temperature'] });
 }
 
 /**
@@ -53,7 +71,11 @@ function checkEveryoneAccounted(input: VisitInput, members: { id: string; name: 
   if (input.outcome !== 'no_risk' || members.length === 0) return;
   const recorded = new Set(input.checks.map((c) => c.personId));
   const missing = members.filter((m) => !recorded.has(m.id));
-  if (missing.length) throw new AppError('NO_RISK_NEEDS_EVERYONE', { field: ['checks'], missing: missing.map((m) => ({ personId: m.id, name: m.name })) });
+  if (missing.length)
+    throw new AppError('NO_RISK_NEEDS_EVERYONE', {
+      field: ['checks'],
+      missing: missing.map((m) => ({ personId: m.id, name: m.name })),
+    });
   if (!input.checks.some((c) => c.present)) throw new AppError('NO_RISK_NOBODY_SEEN', { field: ['outcome'] });
 }
 
@@ -74,22 +96,40 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
     }
   }
   const round = await getRound(db, scope, input.roundId);
-  if (round.status !== 'open') throw new AppError('VALIDATION', { issues: [{ path: ['roundId'], message: 'this screening round is closed' }] });
+  if (round.status !== 'open')
+    throw new AppError('VALIDATION', { issues: [{ path: ['roundId'], message: 'this screening round is closed' }] });
   const household = await getHouseholdInScope(db, scope, input.householdId);
   if (!round.regions.some((r) => household.region_path.startsWith(r.path))) {
-    throw new AppError('VALIDATION', { issues: [{ path: ['householdId'], message: 'this household is not in the round’s regions' }] });
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['householdId'], message: 'this household is not in the round’s regions' }],
+    });
   }
   if (input.outcome === 'not_home' && input.checks.some((c) => c.present)) {
-    throw new AppError('VALIDATION', { issues: [{ path: ['outcome'], message: 'nobody can be present when nobody was home' }] });
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['outcome'], message: 'nobody can be present when nobody was home' }],
+    });
   }
   // the field screen never offers 无风险 once a check found something; the API holds the same line
-  if (input.outcome === 'no_risk' && input.checks.some((c) => c.present && (isFever(c) || c.hubeiTravel || c.contactHistory))) {
-    throw new AppError('VALIDATION', { issues: [{ path: ['outcome'], message: 'a fever, Hubei travel or contact history is not 无风险: key person or refer to a fever clinic' }] });
+  if (
+    input.outcome === 'no_risk' &&
+    input.checks.some((c) => c.present && (isFever(c) || c.hubeiTravel || c.contactHistory))
+  ) {
+    throw new AppError('VALIDATION', {
+      issues: [
+        {
+          path: ['outcome'],
+          message: 'a fever, Hubei travel or contact history is not 无风险: key person or refer to a fever clinic',
+        },
+      ],
+    });
   }
   const members = await listHouseholdMembers(db, household.id);
   const names = new Map(members.map((m) => [m.id, m.name]));
   const unknown = input.checks.findIndex((c) => !names.has(c.personId));
-  if (unknown >= 0) throw new AppError('VALIDATION', { issues: [{ path: ['checks', String(unknown), 'personId'], message: 'not a member of this household' }] });
+  if (unknown >= 0)
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['checks', String(unknown), 'personId'], message: 'not a member of this household' }],
+    });
   checkTemperatures(input);
   checkEveryoneAccounted(input, members);
 
@@ -99,15 +139,33 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
   if (Date.parse(visitedAt) > now.getTime() + 10 * 60_000) throw new AppError('VISIT_IN_FUTURE', { visitedAt });
   const id = input.id ?? uuidv7(now.getTime());
   await db.transaction().execute(async (trx) => {
-    await insertVisit(trx, {
-      id, round_id: round.id, household_id: household.id, region_id: household.region_id, region_path: household.region_path,
-      visited_at: visitedAt, worker_id: actor.id, outcome: input.outcome, note: input.note ?? null, created_at: now.toISOString(),
-    }, input.checks.map((c) => ({
-      visit_id: id, person_id: c.personId, region_path: household.region_path, present: c.present ? 1 : 0,
-      temperature: c.temperature ?? null, symptoms: c.symptoms.length ? JSON.stringify(c.symptoms) : null,
-      hubei_travel: c.hubeiTravel ? 1 : 0, contact_history: c.contactHistory ? 1 : 0, travel_note: c.travelNote ?? null,
-      ...missingTemperature(c),
-    })));
+    await insertVisit(
+      trx,
+      {
+        id,
+        round_id: round.id,
+        household_id: household.id,
+        region_id: household.region_id,
+        region_path: household.region_path,
+        visited_at: visitedAt,
+        worker_id: actor.id,
+        outcome: input.outcome,
+        note: input.note ?? null,
+        created_at: now.toISOString(),
+      },
+      input.checks.map((c) => ({
+        visit_id: id,
+        person_id: c.personId,
+        region_path: household.region_path,
+        present: c.present ? 1 : 0,
+        temperature: c.temperature ?? null,
+        symptoms: c.symptoms.length ? JSON.stringify(c.symptoms) : null,
+        hubei_travel: c.hubeiTravel ? 1 : 0,
+        contact_history: c.contactHistory ? 1 : 0,
+        travel_note: c.travelNote ?? null,
+        ...missingTemperature(c),
+      })),
+    );
     // The people with a fever or a history are the key persons. Only when the worker judges the
     // household key without any such finding are all members present flagged.
     const anyFinding = input.checks.some((c) => isFever(c) || c.hubeiTravel || c.contactHistory);
@@ -120,26 +178,68 @@ export async function recordVisit(db: Db, clock: Clock, actor: Actor, input: Vis
       if (tags.length === 0 && (anyFinding || input.outcome !== 'key_person' || !c.present)) continue;
       tags.push('key_person');
       await setTags(trx, clock, c.personId, household.region_path, tags, 'screening', false);
-      const why = [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, c.hubeiTravel ? '湖北旅居史' : null, c.contactHistory ? '接触史' : null].filter(Boolean).join('、') || '入户排查标记';
+      const why =
+        [
+          isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null,
+          c.hubeiTravel ? '湖北旅居史' : null,
+          c.contactHistory ? '接触史' : null,
+        ]
+          .filter(Boolean)
+          .join('、') || '入户排查标记';
       alerts.push({
-        kind: isFever(c) ? 'fever' : 'key_person', personId: c.personId, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id,
+        kind: isFever(c) ? 'fever' : 'key_person',
+        personId: c.personId,
+        regionPath: household.region_path,
+        sourceType: 'screening_visit',
+        sourceId: id,
         message: `重点人员：${names.get(c.personId)}（${why}），${household.address}`,
       });
     }
     if (input.outcome === 'refer') {
       // those with a fever or symptoms (else everyone present) get a referral record and one alert each
-      const subjects = input.checks.filter((c) => c.present).map((c) => ({
-        personId: c.personId, personName: names.get(c.personId)!, flagged: isFever(c) || c.symptoms.length > 0, fever: isFever(c),
-        reason: [isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null, ...c.symptoms.filter((x) => x !== 'fever').map((x) => SYMPTOM_ZH[x])].filter(Boolean).join('、') || '入户排查转诊',
-      }));
-      alerts.push({ kind: 'refer', personId: null, regionPath: household.region_path, sourceType: 'screening_visit', sourceId: id, message: `入户排查转诊发热门诊：${household.address}`, referral: { subjects, at: visitedAt, by: actor.id } });
+      const subjects = input.checks
+        .filter((c) => c.present)
+        .map((c) => ({
+          personId: c.personId,
+          personName: names.get(c.personId)!,
+          flagged: isFever(c) || c.symptoms.length > 0,
+          fever: isFever(c),
+          reason:
+            [
+              isFever(c) ? `发热 ${c.temperature ?? ''}℃`.trim() : null,
+              ...c.symptoms.filter((x) => x !== 'fever').map((x) => SYMPTOM_ZH[x]),
+            ]
+              .filter(Boolean)
+              .join('、') || '入户排查转诊',
+        }));
+      alerts.push({
+        kind: 'refer',
+        personId: null,
+        regionPath: household.region_path,
+        sourceType: 'screening_visit',
+        sourceId: id,
+        message: `入户排查转诊发热门诊：${household.address}`,
+        referral: { subjects, at: visitedAt, by: actor.id },
+      });
     }
     await raiseAlerts(trx, clock, alerts);
     const status = input.outcome === 'not_home' ? 'not_home' : 'visited';
     await countVisitInHouseholdStatus(trx, {
-      round_id: round.id, household_id: household.id, region_path: household.region_path, status, visits: 1, last_visit_at: visitedAt, worker_id: actor.id,
+      round_id: round.id,
+      household_id: household.id,
+      region_path: household.region_path,
+      status,
+      visits: 1,
+      last_visit_at: visitedAt,
+      worker_id: actor.id,
     });
-    await audit(trx, clock, actor, { action: 'screening.visit', entityType: 'household', entityId: household.id, regionPath: household.region_path, details: { visitId: id, roundId: round.id, outcome: input.outcome } });
+    await audit(trx, clock, actor, {
+      action: 'screening.visit',
+      entityType: 'household',
+      entityId: household.id,
+      regionPath: household.region_path,
+      details: { visitId: id, roundId: round.id, outcome: input.outcome },
+    });
   });
   return id;
 }
@@ -149,20 +249,39 @@ export async function visitsOfHousehold(db: Db, actor: Actor, householdId: strin
   const household = await getHouseholdInScope(db, scopeOf(actor), householdId);
   const visits = await listVisitsOfHousehold(db, household.id);
   if (visits.length === 0) return [];
-  const checks = await listChecksOfVisits(db, visits.map((v) => v.id));
+  const checks = await listChecksOfVisits(
+    db,
+    visits.map((v) => v.id),
+  );
   return visits.map((v) => {
-    const own = checks.filter((c) => c.visit_id === v.id).map((c) => {
-      const symptoms = c.symptoms ? JSON.parse(c.symptoms) : [];
-      return {
-        personId: c.person_id, name: c.name ?? null, present: c.present === 1, temperature: c.temperature,
-        temperatureMissing: c.temperature_missing, temperatureNote: c.temperature_note, symptoms,
-        hubeiTravel: c.hubei_travel === 1, contactHistory: c.contact_history === 1, travelNote: c.travel_note,
-        fever: isFever({ temperature: c.temperature, symptoms }),
-      };
-    });
+    const own = checks
+      .filter((c) => c.visit_id === v.id)
+      .map((c) => {
+        const symptoms = c.symptoms ? JSON.parse(c.symptoms) : [];
+        return {
+          personId: c.person_id,
+          name: c.name ?? null,
+          present: c.present === 1,
+          temperature: c.temperature,
+          temperatureMissing: c.temperature_missing,
+          temperatureNote: c.temperature_note,
+          symptoms,
+          hubeiTravel: c.hubei_travel === 1,
+          contactHistory: c.contact_history === 1,
+          travelNote: c.travel_note,
+          fever: isFever({ temperature: c.temperature, symptoms }),
+        };
+      });
     return {
-      id: v.id, roundId: v.round_id, householdId: v.household_id, visitedAt: v.visited_at, workerId: v.worker_id, workerName: v.worker_name ?? null,
-      outcome: v.outcome, note: v.note, checks: own,
+      id: v.id,
+      roundId: v.round_id,
+      householdId: v.household_id,
+      visitedAt: v.visited_at,
+      workerId: v.worker_id,
+      workerName: v.worker_name ?? null,
+      outcome: v.outcome,
+      note: v.note,
+      checks: own,
       keyPersons: own.filter((c) => c.fever || c.hubeiTravel || c.contactHistory).map((c) => c.personId),
     };
   });

@@ -15,7 +15,11 @@ export async function readSetting(db: Db, key: string): Promise<string | undefin
 /** The values saved under these keys; a key never saved is absent from the map. */
 export async function readSettings(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', [...keys])
+    .execute();
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
@@ -23,7 +27,9 @@ export async function readSettings(db: Db, keys: readonly string[]): Promise<Map
 export async function upsertSettings(db: Db, values: Readonly<Record<string, string>>): Promise<void> {
   const rows = Object.entries(values).map(([key, value]) => ({ key, value }));
   if (rows.length === 0) return;
-  await db.insertInto('settings').values(rows)
+  await db
+    .insertInto('settings')
+    .values(rows)
     .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
     .execute();
 }

@@ -13,10 +13,17 @@ beforeAll(async () => {
   t = await testApp();
   tree = await makeTree(t.db, t.clock);
   admin = await t.login('admin', ADMIN_PASSWORD);
-  const person = async (name: string, idNumber: string) => (await admin.post('/api/persons', { name, idNumber, regionId: tree.buildingA.id, confirmNotDuplicate: true })).json().person.id as string;
+  const person = async (name: string, idNumber: string) =>
+    (
+      await admin.post('/api/persons', { name, idNumber, regionId: tree.buildingA.id, confirmNotDuplicate: true })
+    ).json().person.id as string;
   state.patient = await person('孙病例', id('14072819800101201'));
   state.healthy = await person('李健康', id('14072819800101202'));
-  const res = await admin.post('/api/cases', { personId: state.patient, classification: 'suspected', reportDate: '2020-01-25' });
+  const res = await admin.post('/api/cases', {
+    personId: state.patient,
+    classification: 'suspected',
+    reportDate: '2020-01-25',
+  });
   expect(res.statusCode, res.body).toBe(201);
   await makeUser(t.db, t.clock, 'duancun', 'township', tree.duancun);
   await makeUser(t.db, t.clock, 'gutao', 'township', tree.gutao);

@@ -7,14 +7,23 @@ import type { Db } from '../../db/database';
  * where they happened. Called by residents.
  */
 export async function moveOpenTracingRecords(db: Db, personId: string, toPath: string) {
-  const openCases = await db.selectFrom('cases').select('id').where('person_id', '=', personId).where('outcome', '=', 'under_treatment').execute();
+  const openCases = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('outcome', '=', 'under_treatment')
+    .execute();
   if (openCases.length) {
     const ids = openCases.map((c) => c.id);
     await db.updateTable('cases').set({ region_path: toPath }).where('id', 'in', ids).execute();
     await db.updateTable('case_history').set({ region_path: toPath }).where('case_id', 'in', ids).execute();
   }
-  const contacts = await db.updateTable('contacts').set({ region_path: toPath })
-    .where('person_id', '=', personId).where('decision', '=', 'accepted').executeTakeFirst();
+  const contacts = await db
+    .updateTable('contacts')
+    .set({ region_path: toPath })
+    .where('person_id', '=', personId)
+    .where('decision', '=', 'accepted')
+    .executeTakeFirst();
   return { cases: openCases.length, contacts: Number(contacts.numUpdatedRows) };
 }
 
@@ -26,7 +35,9 @@ export async function moveOpenTracingRecords(db: Db, personId: string, toPath: s
  */
 export async function repointTracingRecords(db: Db, fromId: string, toId: string) {
   const moved: { table: string; column: string; ids: string[] }[] = [];
-  const reports = (await db.selectFrom('seek_reports').select('id').where('match_person_id', '=', fromId).execute()).map((r) => r.id);
+  const reports = (
+    await db.selectFrom('seek_reports').select('id').where('match_person_id', '=', fromId).execute()
+  ).map((r) => r.id);
   if (reports.length) {
     await db.updateTable('seek_reports').set({ match_person_id: toId }).where('id', 'in', reports).execute();
     moved.push({ table: 'seek_reports', column: 'match_person_id', ids: reports });
@@ -36,22 +47,42 @@ export async function repointTracingRecords(db: Db, fromId: string, toId: string
     await db.updateTable(table).set({ person_id: toId }).where('id', 'in', ids).execute();
     moved.push({ table, column: 'person_id', ids });
   };
-  const keptCases = new Set((await db.selectFrom('contacts').select('case_id').where('person_id', '=', toId).execute()).map((r) => r.case_id));
+  const keptCases = new Set(
+    (await db.selectFrom('contacts').select('case_id').where('person_id', '=', toId).execute()).map((r) => r.case_id),
+  );
   const contacts = await db.selectFrom('contacts').select(['id', 'case_id']).where('person_id', '=', fromId).execute();
-  await move('contacts', contacts.filter((r) => !keptCases.has(r.case_id)).map((r) => r.id));
-  const keptNotices = new Set((await db.selectFrom('seek_found').select('notice_id').where('person_id', '=', toId).execute()).map((r) => r.notice_id));
+  await move(
+    'contacts',
+    contacts.filter((r) => !keptCases.has(r.case_id)).map((r) => r.id),
+  );
+  const keptNotices = new Set(
+    (await db.selectFrom('seek_found').select('notice_id').where('person_id', '=', toId).execute()).map(
+      (r) => r.notice_id,
+    ),
+  );
   const found = await db.selectFrom('seek_found').select(['id', 'notice_id']).where('person_id', '=', fromId).execute();
-  await move('seek_found', found.filter((r) => !keptNotices.has(r.notice_id)).map((r) => r.id));
+  await move(
+    'seek_found',
+    found.filter((r) => !keptNotices.has(r.notice_id)).map((r) => r.id),
+  );
   if (!(await db.selectFrom('cases').select('id').where('person_id', '=', toId).executeTakeFirst())) {
-    await move('cases', (await db.selectFrom('cases').select('id').where('person_id', '=', fromId).execute()).map((r) => r.id));
+    await move(
+      'cases',
+      (await db.selectFrom('cases').select('id').where('person_id', '=', fromId).execute()).map((r) => r.id),
+    );
   }
   return moved;
 }
 
 /** Undoing a merge: the rows it moved (as repointTracingRecords returned them) go back to `personId`. */
-export async function restoreTracingRecords(db: Db, moved: readonly { table: string; ids: string[] }[], personId: string) {
+export async function restoreTracingRecords(
+  db: Db,
+  moved: readonly { table: string; ids: string[] }[],
+  personId: string,
+) {
   for (const m of moved) {
-    if (m.table === 'seek_reports') await db.updateTable('seek_reports').set({ match_person_id: personId }).where('id', 'in', m.ids).execute();
+    if (m.table === 'seek_reports')
+      await db.updateTable('seek_reports').set({ match_person_id: personId }).where('id', 'in', m.ids).execute();
     if (m.table === 'contacts' || m.table === 'seek_found' || m.table === 'cases') {
       await db.updateTable(m.table).set({ person_id: personId }).where('id', 'in', m.ids).execute();
     }

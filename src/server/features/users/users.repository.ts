@@ -40,10 +40,12 @@ export async function listUsers(db: Db, scope: Scope, f: UserFilter) {
   return qb
     .$if(f.search !== undefined, (q) => {
       const pattern = '%' + likeEscape(f.search!) + '%';
-      return q.where((eb) => eb.or([
-        sql<boolean>`lower(users.username) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(users.display_name) like ${pattern} escape '\\'`,
-      ]));
+      return q.where((eb) =>
+        eb.or([
+          sql<boolean>`lower(users.username) like ${pattern} escape '\\'`,
+          sql<boolean>`lower(users.display_name) like ${pattern} escape '\\'`,
+        ]),
+      );
     })
     .$if(f.role !== undefined, (q) => q.where('users.role', '=', f.role!))
     .$if(f.afterUsername !== undefined, (q) => q.where('users.username', '>', f.afterUsername!))
@@ -54,8 +56,12 @@ export async function listUsers(db: Db, scope: Scope, f: UserFilter) {
 
 /** Whether the database has an admin yet, or a user named `admin` (who would block creating one). */
 export async function findAdminOrNamedAdmin(db: Db) {
-  return db.selectFrom('users').select('id')
-    .where((eb) => eb.or([eb('role', '=', 'admin'), eb('username', '=', 'admin')])).limit(1).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb.or([eb('role', '=', 'admin'), eb('username', '=', 'admin')]))
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<void> {
@@ -68,13 +74,20 @@ export async function updateUserRow(db: Db, id: string, changes: Updateable<User
 
 /** What a login needs of the account named as typed (auth/auth.service.ts), or undefined. */
 export async function findUserForLogin(db: Db, username: string) {
-  return db.selectFrom('users').select(['id', 'username', 'password_hash', 'status', 'region_path'])
-    .where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'password_hash', 'status', 'region_path'])
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 /** What a change of one's own password checks against: the current hash and what the new one may not resemble. */
 export async function findUserCredentials(db: Db, id: string) {
-  return db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('users')
+    .select(['password_hash', 'username', 'display_name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 /** A successful login: when, for the users list. */

@@ -9,7 +9,13 @@ import type { UserCreateInput, UserUpdateInput } from '../../../shared/users';
 import { maskPhone } from '../../../shared/validators';
 import type { User } from '../../../shared/users';
 import { audit } from '../audit';
-import { assertPasswordAcceptable, deleteSessionsOfUser, deleteThrottlesOfUsername, hashPassword, latestPairLocks } from '../auth';
+import {
+  assertPasswordAcceptable,
+  deleteSessionsOfUser,
+  deleteThrottlesOfUsername,
+  hashPassword,
+  latestPairLocks,
+} from '../auth';
 import { getRegionInScope } from '../regions';
 import { type Scope, scopeOf } from '../../access/scope';
 import {
@@ -31,7 +37,11 @@ const GRANTABLE: Record<Role, readonly Role[]> = {
   admin: ['admin', 'command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies'],
   command: ['command', 'township', 'grid', 'checkpoint', 'observer', 'organisation', 'supplies'],
   township: ['township', 'grid', 'checkpoint', 'observer'],
-  grid: [], checkpoint: [], observer: [], organisation: [], supplies: [],
+  grid: [],
+  checkpoint: [],
+  observer: [],
+  organisation: [],
+  supplies: [],
 };
 
 function canGrant(actor: Pick<Actor, 'role'>, role: Role): boolean {
@@ -44,7 +54,10 @@ type UserView = UserWithRegion & { lock_until: string | null };
 /** Attach each user's latest lock from any address (auth's login_throttle; see auth/login-throttle.ts). */
 async function withLoginLocks(db: Db, rows: UserWithRegion[]): Promise<UserView[]> {
   if (rows.length === 0) return [];
-  const locks = await latestPairLocks(db, rows.map((r) => r.username));
+  const locks = await latestPairLocks(
+    db,
+    rows.map((r) => r.username),
+  );
   return rows.map((r) => ({ ...r, lock_until: locks.get(r.username) ?? null }));
 }
 
@@ -95,7 +108,13 @@ async function bindingFor(db: Db, actor: Actor, role: Role, regionId: string | n
  * A password chosen by someone else is `temporary` (the web and API): the user must change it at
  * the first login. The CLI and the test factories make ready accounts.
  */
-export async function createUser(db: Db, clock: Clock, actor: Actor, input: UserCreateInput, opts: { temporaryPassword?: boolean } = {}) {
+export async function createUser(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: UserCreateInput,
+  opts: { temporaryPassword?: boolean } = {},
+) {
   if (!canGrant(actor, input.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   assertPasswordAcceptable(input.password, input);
   const passwordHash = await hashPassword(input.password);
@@ -104,12 +123,28 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: User
     if (await findUserByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN');
     const now = clock.now().toISOString();
     const row: UserTable = {
-      id: uuidv7(), username: input.username, display_name: input.displayName, role: input.role, ...binding,
-      phone: input.phone ?? null, password_hash: passwordHash, status: 'active', locale: input.locale,
-      must_change_password: opts.temporaryPassword ? 1 : 0, last_login_at: null, created_at: now, updated_at: now,
+      id: uuidv7(),
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      ...binding,
+      phone: input.phone ?? null,
+      password_hash: passwordHash,
+      status: 'active',
+      locale: input.locale,
+      must_change_password: opts.temporaryPassword ? 1 : 0,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
     };
     await insertUser(trx, row);
-    await audit(trx, clock, actor, { action: 'user.create', entityType: 'user', entityId: row.id, regionPath: row.region_path, details: { username: row.username, role: row.role } });
+    await audit(trx, clock, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      regionPath: row.region_path,
+      details: { username: row.username, role: row.role },
+    });
     return row.id;
   });
   return getUser(db, actor, id);
@@ -138,22 +173,32 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
   if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   if (input.role !== undefined && !canGrant(actor, input.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   const self = target.id === actor.id;
-  if (self && ((input.role !== undefined && input.role !== target.role) || input.status === 'disabled' || (input.regionId !== undefined && input.regionId !== target.region_id))) {
+  if (
+    self &&
+    ((input.role !== undefined && input.role !== target.role) ||
+      input.status === 'disabled' ||
+      (input.regionId !== undefined && input.regionId !== target.region_id))
+  ) {
     throw new AppError('CANNOT_CHANGE_SELF');
   }
   // another's account is changed only from a level above: a peer could otherwise demote or
   // disable a fellow cadre of the same township (or set their password and log in as them)
-  if (!self && !isAboveUser(actor, target)) throw new AppError(input.password !== undefined ? 'PASSWORD_RESET_NOT_ABOVE' : 'USER_CHANGE_NOT_ABOVE');
+  if (!self && !isAboveUser(actor, target))
+    throw new AppError(input.password !== undefined ? 'PASSWORD_RESET_NOT_ABOVE' : 'USER_CHANGE_NOT_ABOVE');
   if (input.password !== undefined) {
     if (self) throw new AppError('CANNOT_CHANGE_SELF');
-    assertPasswordAcceptable(input.password, { username: target.username, displayName: input.displayName ?? target.display_name });
+    assertPasswordAcceptable(input.password, {
+      username: target.username,
+      displayName: input.displayName ?? target.display_name,
+    });
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
     const role = input.role ?? target.role;
-    const binding = input.regionId !== undefined || input.role !== undefined
-      ? await bindingFor(trx, actor, role, input.regionId !== undefined ? input.regionId : target.region_id)
-      : {};
+    const binding =
+      input.regionId !== undefined || input.role !== undefined
+        ? await bindingFor(trx, actor, role, input.regionId !== undefined ? input.regionId : target.region_id)
+        : {};
     const changes = {
       ...(input.displayName !== undefined && { display_name: input.displayName }),
       ...(input.role !== undefined && { role: input.role }),
@@ -169,10 +214,22 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
     const { password_hash: _omit, must_change_password: _flag, ...logged } = changes as Record<string, unknown>;
     const regionPath = (binding as { region_path?: string }).region_path ?? target.region_path;
     if (passwordHash !== undefined) {
-      await audit(trx, clock, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, regionPath, details: { username: target.username, mustChangePassword: true } });
+      await audit(trx, clock, actor, {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        regionPath,
+        details: { username: target.username, mustChangePassword: true },
+      });
     }
     if (Object.keys(logged).length > 0 || passwordHash === undefined) {
-      await audit(trx, clock, actor, { action: 'user.update', entityType: 'user', entityId: id, regionPath, details: { ...logged, phone: logged.phone ? maskPhone(logged.phone as string) : undefined } });
+      await audit(trx, clock, actor, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        regionPath,
+        details: { ...logged, phone: logged.phone ? maskPhone(logged.phone as string) : undefined },
+      });
     }
   });
   return getUser(db, actor, id);
@@ -184,7 +241,12 @@ export async function unlockUser(db: Db, clock: Clock, actor: Actor, id: string)
   if (!canGrant(actor, target.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   await db.transaction().execute(async (trx) => {
     await deleteThrottlesOfUsername(trx, target.username);
-    await audit(trx, clock, actor, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: target.region_path });
+    await audit(trx, clock, actor, {
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      regionPath: target.region_path,
+    });
   });
   return getUser(db, actor, id);
 }
@@ -192,7 +254,13 @@ export async function unlockUser(db: Db, clock: Clock, actor: Actor, id: string)
 /** The unmasked phone of a user; reading it is itself an audited action. */
 export async function revealUserPhone(db: Db, clock: Clock, actor: Actor, id: string) {
   const target = await getUser(db, actor, id);
-  await audit(db, clock, actor, { action: 'user.reveal', entityType: 'user', entityId: id, regionPath: target.region_path, details: { field: 'phone' } });
+  await audit(db, clock, actor, {
+    action: 'user.reveal',
+    entityType: 'user',
+    entityId: id,
+    regionPath: target.region_path,
+    details: { field: 'phone' },
+  });
   return { field: 'phone', value: target.phone };
 }
 
@@ -200,14 +268,29 @@ export async function revealUserPhone(db: Db, clock: Clock, actor: Actor, id: st
  * On a database with no admin yet, create `admin` (global jurisdiction) with the configured
  * password, or a generated one that the caller prints once.
  */
-export async function ensureAdmin(db: Db, clock: Clock, password: string | undefined): Promise<{ created: boolean; password?: string }> {
+export async function ensureAdmin(
+  db: Db,
+  clock: Clock,
+  password: string | undefined,
+): Promise<{ created: boolean; password?: string }> {
   if (await findAdminOrNamedAdmin(db)) return { created: false };
   const generated = password ? undefined : generatePassword();
   const now = clock.now().toISOString();
   await insertUser(db, {
-    id: uuidv7(), username: 'admin', display_name: '系统管理员', role: 'admin', region_id: null, region_path: '/',
-    phone: null, password_hash: await hashPassword(password ?? generated!), status: 'active', locale: 'zh-CN',
-    must_change_password: 0, last_login_at: null, created_at: now, updated_at: now,
+    id: uuidv7(),
+    username: 'admin',
+    display_name: '系统管理员',
+    role: 'admin',
+    region_id: null,
+    region_path: '/',
+    phone: null,
+    password_hash: await hashPassword(password ?? generated!),
+    status: 'active',
+    locale: 'zh-CN',
+    must_change_password: 0,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
   });
   await audit(db, clock, null, { action: 'user.bootstrap_admin', entityType: 'user', details: { username: 'admin' } });
   return { created: true, password: generated };

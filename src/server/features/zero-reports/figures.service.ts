@@ -5,7 +5,12 @@ import { FIGURES_OF, type ZeroReportFigures, type ZeroReportUnitType } from '../
 import { countDoorFevers, countHouseholdsScreened } from '../screening';
 import type { ReportingUnit } from './units.repository';
 import {
-  countAtIsolationSites, countHomeFollowUpFevers, countHomeFollowUpsMissed, countHomeIsolated, countHomeIsolationsBegun, countPassagesOfSites,
+  countAtIsolationSites,
+  countHomeFollowUpFevers,
+  countHomeFollowUpsMissed,
+  countHomeIsolated,
+  countHomeIsolationsBegun,
+  countPassagesOfSites,
   countReturneesTagged,
 } from './figures.repository';
 
@@ -67,9 +72,17 @@ const n = (v: unknown) => Number(v ?? 0);
  *   still pending more than the grace period after its window closed;
  * - passages / peopleChecked / turnedBack: the checkpoint's register.
  */
-export async function computeFigures(db: Db, units: readonly ReportingUnit[], period: ReportPeriod): Promise<Map<string, ZeroReportFigures>> {
+export async function computeFigures(
+  db: Db,
+  units: readonly ReportingUnit[],
+  period: ReportPeriod,
+): Promise<Map<string, ZeroReportFigures>> {
   const out = new Map<string, ZeroReportFigures>();
-  for (const u of units) out.set(unitKey(u.unitType, u.unitId), Object.fromEntries(FIGURES_OF[u.unitType].map((k) => [k, 0])) as ZeroReportFigures);
+  for (const u of units)
+    out.set(
+      unitKey(u.unitType, u.unitId),
+      Object.fromEntries(FIGURES_OF[u.unitType].map((k) => [k, 0])) as ZeroReportFigures,
+    );
   const { from, to, asOf } = period;
   const missedBefore = new Date(Date.parse(asOf) - DEFAULT_GRACE_MINUTES * 60_000).toISOString();
 

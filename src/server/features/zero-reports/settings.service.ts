@@ -25,19 +25,36 @@ export async function getZeroReportSettings(db: Db): Promise<ZeroReportSettings>
   } catch {
     unitKinds = null;
   }
-  const parsed = ZeroReportSettings.safeParse({ deadline: byKey.get(DEADLINE_KEY) ?? DEFAULT_ZERO_REPORT_DEADLINE, unitKinds: unitKinds ?? [...ZERO_REPORT_UNIT_TYPES] });
+  const parsed = ZeroReportSettings.safeParse({
+    deadline: byKey.get(DEADLINE_KEY) ?? DEFAULT_ZERO_REPORT_DEADLINE,
+    unitKinds: unitKinds ?? [...ZERO_REPORT_UNIT_TYPES],
+  });
   if (parsed.success) return parsed.data;
   const deadline = ZeroReportSettings.shape.deadline.safeParse(byKey.get(DEADLINE_KEY));
   const kinds = ZeroReportSettings.shape.unitKinds.safeParse(unitKinds);
-  return { deadline: deadline.success ? deadline.data : DEFAULT_ZERO_REPORT_DEADLINE, unitKinds: kinds.success ? kinds.data : [...ZERO_REPORT_UNIT_TYPES] };
+  return {
+    deadline: deadline.success ? deadline.data : DEFAULT_ZERO_REPORT_DEADLINE,
+    unitKinds: kinds.success ? kinds.data : [...ZERO_REPORT_UNIT_TYPES],
+  };
 }
 
 /** Change the settings (audited with the values before and after). */
-export async function saveZeroReportSettings(db: Db, clock: Clock, actor: Actor, input: ZeroReportSettings): Promise<ZeroReportSettings> {
+export async function saveZeroReportSettings(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: ZeroReportSettings,
+): Promise<ZeroReportSettings> {
   await db.transaction().execute(async (trx) => {
     const before = await getZeroReportSettings(trx);
     await upsertSettings(trx, { [DEADLINE_KEY]: input.deadline, [UNIT_KINDS_KEY]: JSON.stringify(input.unitKinds) });
-    await audit(trx, clock, actor, { action: 'zero_report.settings', entityType: 'settings', entityId: 'zero_report', regionPath: actor.regionPath, details: { before, after: input } });
+    await audit(trx, clock, actor, {
+      action: 'zero_report.settings',
+      entityType: 'settings',
+      entityId: 'zero_report',
+      regionPath: actor.regionPath,
+      details: { before, after: input },
+    });
   });
   return getZeroReportSettings(db);
 }

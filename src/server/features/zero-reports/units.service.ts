@@ -2,7 +2,12 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
 import type { Role } from '../../../shared/enums';
-import { ZERO_REPORT_UNIT_TYPES, type ZeroReportUnit, type ZeroReportUnitStatus, type ZeroReportUnitType } from '../../../shared/zero-reports';
+import {
+  ZERO_REPORT_UNIT_TYPES,
+  type ZeroReportUnit,
+  type ZeroReportUnitStatus,
+  type ZeroReportUnitType,
+} from '../../../shared/zero-reports';
 import { reportsOfUnits } from './reports.repository';
 import { getZeroReportSettings } from './settings.service';
 import { listReportingUnits, townshipsOverlapping, type ReportingUnit } from './units.repository';
@@ -42,7 +47,13 @@ export function townshipOfPath(townships: readonly { id: string; name: string; p
 /** A unit as the API shows it, with the township it lies in. */
 export async function unitView(db: Db, unit: ReportingUnit): Promise<ZeroReportUnit> {
   const townships = await townshipsOverlapping(db, { prefix: unit.regionPath });
-  return { unitType: unit.unitType, unitId: unit.unitId, name: unit.name, regionPath: unit.regionPath, townshipName: townshipOfPath(townships, unit.regionPath)?.name ?? null };
+  return {
+    unitType: unit.unitType,
+    unitId: unit.unitId,
+    name: unit.name,
+    regionPath: unit.regionPath,
+    townshipName: townshipOfPath(townships, unit.regionPath)?.name ?? null,
+  };
 }
 
 /**
@@ -52,16 +63,32 @@ export async function unitView(db: Db, unit: ReportingUnit): Promise<ZeroReportU
  */
 export async function listMyUnits(db: Db, actor: Actor, day: string): Promise<ZeroReportUnitStatus[]> {
   const settings = await getZeroReportSettings(db);
-  const kinds = ZERO_REPORT_UNIT_TYPES.filter((k) => settings.unitKinds.includes(k) && ROLES_THAT_REPORT[k].includes(actor.role));
+  const kinds = ZERO_REPORT_UNIT_TYPES.filter(
+    (k) => settings.unitKinds.includes(k) && ROLES_THAT_REPORT[k].includes(actor.role),
+  );
   const scope = scopeOf(actor);
   const units = await listReportingUnits(db, scope, kinds, { enclosingVillage: true });
   const townships = await townshipsOverlapping(db, scope);
-  const reports = new Map((await reportsOfUnits(db, day, units.map((u) => u.unitId))).map((r) => [unitKey(r.unit_type, r.unit_id), r]));
+  const reports = new Map(
+    (
+      await reportsOfUnits(
+        db,
+        day,
+        units.map((u) => u.unitId),
+      )
+    ).map((r) => [unitKey(r.unit_type, r.unit_id), r]),
+  );
   return units.map((u) => {
     const r = reports.get(unitKey(u.unitType, u.unitId));
     return {
-      unitType: u.unitType, unitId: u.unitId, name: u.name, regionPath: u.regionPath, townshipName: townshipOfPath(townships, u.regionPath)?.name ?? null,
-      report: r ? { id: r.id, version: Number(r.version), onTime: Boolean(Number(r.on_time)), submittedAt: r.submitted_at } : null,
+      unitType: u.unitType,
+      unitId: u.unitId,
+      name: u.name,
+      regionPath: u.regionPath,
+      townshipName: townshipOfPath(townships, u.regionPath)?.name ?? null,
+      report: r
+        ? { id: r.id, version: Number(r.version), onTime: Boolean(Number(r.on_time)), submittedAt: r.submitted_at }
+        : null,
     };
   });
 }

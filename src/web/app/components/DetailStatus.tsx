@@ -14,13 +14,18 @@ interface Props {
 /** What a detail view shows while its record is not there: a spinner, the 404 page, or the failure with a retry. */
 export function DetailStatus({ detail, back, notFound }: Props) {
   const { t } = useI18n();
-  if (detail.missing) return <Result status="404" title="404" subTitle={notFound ?? t('common.notFoundPage')} extra={back} />;
+  if (detail.missing)
+    return <Result status="404" title="404" subTitle={notFound ?? t('common.notFoundPage')} extra={back} />;
   if (detail.failed) {
     return (
       <Result
         status="error"
         subTitle={t('common.unknownError')}
-        extra={<Button onClick={detail.reload} data-testid="detail-retry">{t('common.retry')}</Button>}
+        extra={
+          <Button onClick={detail.reload} data-testid="detail-retry">
+            {t('common.retry')}
+          </Button>
+        }
       />
     );
   }

@@ -25,7 +25,12 @@ export function MaskedReveal({ masked, reveal, label, testId = 'phone' }: Props)
   const [loading, setLoading] = useState(false);
   const title = label ?? t('phone.reveal');
   if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (value) return <Typography.Text copyable data-testid={`${testId}-full`}>{value}</Typography.Text>;
+  if (value)
+    return (
+      <Typography.Text copyable data-testid={`${testId}-full`}>
+        {value}
+      </Typography.Text>
+    );
   const maskedText = (
     <span data-testid={`${testId}-masked`} style={{ fontVariantNumeric: 'tabular-nums' }}>
       {masked}
@@ -50,7 +55,15 @@ export function MaskedReveal({ masked, reveal, label, testId = 'phone' }: Props)
     <Space size={4}>
       {maskedText}
       <Tooltip title={title}>
-        <Button size="small" type="text" icon={<EyeOutlined />} loading={loading} onClick={onReveal} aria-label={title} data-testid={`${testId}-reveal`} />
+        <Button
+          size="small"
+          type="text"
+          icon={<EyeOutlined />}
+          loading={loading}
+          onClick={onReveal}
+          aria-label={title}
+          data-testid={`${testId}-reveal`}
+        />
       </Tooltip>
     </Space>
   );

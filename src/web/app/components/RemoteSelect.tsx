@@ -7,7 +7,10 @@ interface RemoteOption {
   label: string;
 }
 
-export type RemoteSelectProps<T, V extends string | string[]> = Omit<SelectProps<V>, 'options' | 'showSearch' | 'loading' | 'filterOption' | 'notFoundContent'> & {
+export type RemoteSelectProps<T, V extends string | string[]> = Omit<
+  SelectProps<V>,
+  'options' | 'showSearch' | 'loading' | 'filterOption' | 'notFoundContent'
+> & {
   /** The cursor-paginated list endpoint searched with `?q=`, e.g. '/persons'. */
   path: string;
   /** Fixed filters sent with every search, e.g. `{ role: 'observer' }`. */
@@ -26,15 +29,30 @@ export type RemoteSelectProps<T, V extends string | string[]> = Omit<SelectProps
  * An antd Select whose options come from searching a list endpoint as the user types (debounced,
  * first page): people, households, accounts, cases. Chosen values keep a readable label.
  */
-export function RemoteSelect<T, V extends string | string[] = string>({ path, query, toOption, labelOf, onPick, emptyText, onChange, ...select }: RemoteSelectProps<T, V>) {
+export function RemoteSelect<T, V extends string | string[] = string>({
+  path,
+  query,
+  toOption,
+  labelOf,
+  onPick,
+  emptyText,
+  onChange,
+  ...select
+}: RemoteSelectProps<T, V>) {
   const { items, loading, setQ } = useRemoteSearch<T>(path, query);
   const found = items.flatMap((item) => {
     const option = toOption(item);
     return option ? [{ item, option }] : [];
   });
   const options = found.map((f) => f.option);
-  const chosen = select.value === undefined || select.value === null ? [] : Array.isArray(select.value) ? select.value : [select.value as string];
-  for (const value of chosen) if (!options.some((o) => o.value === value)) options.unshift({ value, label: labelOf?.(value) ?? value });
+  const chosen =
+    select.value === undefined || select.value === null
+      ? []
+      : Array.isArray(select.value)
+        ? select.value
+        : [select.value as string];
+  for (const value of chosen)
+    if (!options.some((o) => o.value === value)) options.unshift({ value, label: labelOf?.(value) ?? value });
 
   return (
     <Select<V>

@@ -14,10 +14,13 @@ describe('the zh-CN dictionary', () => {
     const owners = new Map<string, string[]>();
     for (const file of files) {
       const source = fs.readFileSync(path.join(dir, file), 'utf8');
-      for (const m of source.matchAll(/^\s+'([A-Za-z][\w.-]*)':/gm)) owners.set(m[1]!, [...(owners.get(m[1]!) ?? []), file]);
+      for (const m of source.matchAll(/^\s+'([A-Za-z][\w.-]*)':/gm))
+        owners.set(m[1]!, [...(owners.get(m[1]!) ?? []), file]);
     }
     expect(files.length).toBeGreaterThan(5);
     expect(owners.size).toBeGreaterThan(500);
-    expect([...owners].filter(([, where]) => where.length > 1).map(([key, where]) => `${key}: ${where.join(', ')}`)).toEqual([]);
+    expect(
+      [...owners].filter(([, where]) => where.length > 1).map(([key, where]) => `${key}: ${where.join(', ')}`),
+    ).toEqual([]);
   });
 });

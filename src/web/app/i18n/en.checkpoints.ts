@@ -63,8 +63,10 @@ export const checkpointsEn: Record<keyof typeof checkpointsZhCN, string> = {
   'entry.feverAuto': 'Someone is at 37.3 ℃ or above: switched to referral',
   'entry.submit': 'Register (Enter)',
   'entry.retry': 'Send again (Enter)',
-  'entry.unsent': 'The network dropped; this passage was not sent and is kept. Press Enter to retry — it will not be stored twice.',
-  'entry.keyboardHint': 'Plate, Enter → each person: ID number (or name and mobile), temperature, Enter for the next → Enter on an empty ID ends → 1–4 picks the decision, Enter registers',
+  'entry.unsent':
+    'The network dropped; this passage was not sent and is kept. Press Enter to retry — it will not be stored twice.',
+  'entry.keyboardHint':
+    'Plate, Enter → each person: ID number (or name and mobile), temperature, Enter for the next → Enter on an empty ID ends → 1–4 picks the decision, Enter registers',
   'entry.done': 'Registered {plate}: {n} people, {decision}',
   'entry.doneFevers': '{n} with fever; the command centre has been alerted',
 

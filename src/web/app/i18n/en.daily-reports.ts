@@ -2,8 +2,14 @@ import { METRIC_LABELS, METRICS, type Metric } from '../../../shared/rollups';
 import { REPORT_SECTIONS, type ReportSectionKey } from '../../../shared/daily-reports';
 import type { dailyReportsZhCN } from './zh-CN.daily-reports';
 
-const metricNames = Object.fromEntries(METRICS.map((m) => [`dailyReport.metric.${m}`, METRIC_LABELS[m].en])) as Record<`dailyReport.metric.${Metric}`, string>;
-const sectionNames = Object.fromEntries(REPORT_SECTIONS.map((s) => [`dailyReport.section.${s.key}`, s.en])) as Record<`dailyReport.section.${ReportSectionKey}`, string>;
+const metricNames = Object.fromEntries(METRICS.map((m) => [`dailyReport.metric.${m}`, METRIC_LABELS[m].en])) as Record<
+  `dailyReport.metric.${Metric}`,
+  string
+>;
+const sectionNames = Object.fromEntries(REPORT_SECTIONS.map((s) => [`dailyReport.section.${s.key}`, s.en])) as Record<
+  `dailyReport.section.${ReportSectionKey}`,
+  string
+>;
 
 /** English strings of the daily report. */
 export const dailyReportsEn: Record<keyof typeof dailyReportsZhCN, string> = {
@@ -44,7 +50,8 @@ export const dailyReportsEn: Record<keyof typeof dailyReportsZhCN, string> = {
   'dailyReport.refreshed': 'Recomputed from the latest figures',
   'dailyReport.save': 'Save',
   'dailyReport.submit': 'Submit',
-  'dailyReport.submitConfirm': 'Once submitted the figures are frozen until the level above returns the report. Submit?',
+  'dailyReport.submitConfirm':
+    'Once submitted the figures are frozen until the level above returns the report. Submit?',
   'dailyReport.submittedOk': 'Submitted',
   'dailyReport.review': 'Mark reviewed',
   'dailyReport.return': 'Return',
@@ -71,7 +78,8 @@ export const dailyReportsEn: Record<keyof typeof dailyReportsZhCN, string> = {
   'dailyReport.problems': 'Problems',
   'dailyReport.requests': 'Requests to the level above',
   'dailyReport.missingNote': 'Note on missing units',
-  'dailyReport.missingNotePrompt': 'These units have not submitted and are not summed: {names}. Say why before submitting (the note goes up with the report).',
+  'dailyReport.missingNotePrompt':
+    'These units have not submitted and are not summed: {names}. Say why before submitting (the note goes up with the report).',
   'dailyReport.missingNoteRequired': 'Write a note on the missing units',
   'dailyReport.childrenTitle': 'Reports of the units below',
   'dailyReport.included': 'Summed',
@@ -100,15 +108,19 @@ export const dailyReportsEn: Record<keyof typeof dailyReportsZhCN, string> = {
   'dailyReport.printSign': 'Filled in by: ________    Head of unit: ________    Reviewed by: ________',
   'dailyReport.printedAt': 'Printed {time}',
   'dailyReport.summed': 'Sum of submitted',
-  'dailyReport.summedHint': "The submitted reports of the units below plus this unit's own part; units that have not submitted are not in it",
+  'dailyReport.summedHint':
+    "The submitted reports of the units below plus this unit's own part; units that have not submitted are not in it",
   'dailyReport.live': 'Live (whole area)',
-  'dailyReport.liveHint': 'The live figures of the whole jurisdiction, units that have not submitted included, as the big screen showed them when the draft was taken: for checking only, not reported',
+  'dailyReport.liveHint':
+    'The live figures of the whole jurisdiction, units that have not submitted included, as the big screen showed them when the draft was taken: for checking only, not reported',
   'dailyReport.liveShort': 'live',
   'dailyReport.gapTitle': 'Sum of submitted vs. live figures (units that have not submitted are not in the sum)',
   'dailyReport.gapLine': '{metric}: submitted {summed}, live {live}',
-  'dailyReport.noneSubmittedWarn': "No unit below has submitted: the sum holds only this unit's own part. Compare it with the live figures, then chase the units or explain before submitting",
+  'dailyReport.noneSubmittedWarn':
+    "No unit below has submitted: the sum holds only this unit's own part. Compare it with the live figures, then chase the units or explain before submitting",
   'dailyReport.fillIn': 'Fill in',
-  'dailyReport.fillInAlert': 'You are filling in the report of {name} for it: every save and the submission are recorded as filled in by your unit; it is still reviewed once submitted',
+  'dailyReport.fillInAlert':
+    'You are filling in the report of {name} for it: every save and the submission are recorded as filled in by your unit; it is still reviewed once submitted',
   'dailyReport.proxyTag': 'filled in by {unit}',
   'dailyReport.printMissing': 'Not submitted ({n}, not in the sum): {names}',
   'dailyReport.printMissingMark': 'missing',

@@ -29,7 +29,8 @@ export const isolationEn: Record<keyof typeof isolationZhCN, string> = {
 
   'isolation.person': 'Name',
   'isolation.persons': 'Persons',
-  'isolation.personsHint': 'Search by name, pinyin initials or the last digits of an ID number or phone; several persons make a bulk isolation',
+  'isolation.personsHint':
+    'Search by name, pinyin initials or the last digits of an ID number or phone; several persons make a bulk isolation',
   'isolation.personsPlaceholder': 'Search and pick persons',
   'isolation.personsRequired': 'Pick at least one person',
   'isolation.noPersons': 'Nobody found',
@@ -79,7 +80,8 @@ export const isolationEn: Record<keyof typeof isolationZhCN, string> = {
   'isolation.observerPlaceholder': 'Choose an observer',
   'isolation.observerSelf': 'You are the observer',
   'isolation.observerLater': 'The township or command centre can assign an observer later',
-  'isolation.defaultObserverRule': 'If nobody is chosen, the person answerable for their building, grid or village observes (then the village doctor or grid worker, then you)',
+  'isolation.defaultObserverRule':
+    'If nobody is chosen, the person answerable for their building, grid or village observes (then the village doctor or grid worker, then you)',
   'isolation.defaultObservers': 'If nobody is chosen: {list}',
   'isolation.defaultObserverItem': '{name} ({basis}) for {n}',
   'isolation.observerBasis.responsibility': 'answerable for the area',
@@ -142,7 +144,8 @@ export const isolationEn: Record<keyof typeof isolationZhCN, string> = {
 
   'isolation.selfReportLink': 'Self-report link',
   'isolation.linkTitle': "{name}'s self-report link",
-  'isolation.linkHint': 'Send the link or QR code to the isolated person: they report their temperature and ask for help without logging in; the link stops working when the observation ends.',
+  'isolation.linkHint':
+    'Send the link or QR code to the isolated person: they report their temperature and ask for help without logging in; the link stops working when the observation ends.',
   'isolation.copy': 'Copy link',
   'isolation.copied': 'Copied',
   'isolation.change': 'Change',
@@ -150,7 +153,8 @@ export const isolationEn: Record<keyof typeof isolationZhCN, string> = {
   'isolation.endStatus': 'Outcome',
   'isolation.endReason': 'Reason',
   'isolation.endReasonRequired': 'Give a reason',
-  'isolation.completeHint': 'Completion is possible from the planned end ({day}) if the latest follow-ups were normal; it issues the certificate.',
+  'isolation.completeHint':
+    'Completion is possible from the planned end ({day}) if the latest follow-ups were normal; it issues the certificate.',
   'isolation.ended': 'Observation ended',
   'isolation.printCertificate': 'Print certificate',
   'isolation.print': 'Print',

@@ -19,7 +19,8 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'notices.kind.internal': 'Internal notice',
   'notices.kind.public': 'Public announcement',
   'notices.kindHint.internal': 'Sent to the staff of the region; who has read it is recorded',
-  'notices.kindHint.public': 'Shown on a public page anyone can open without logging in (scenic spots closed, buses stopped, gatherings banned)',
+  'notices.kindHint.public':
+    'Shown on a public page anyone can open without logging in (scenic spots closed, buses stopped, gatherings banned)',
   'notices.state': 'State',
   'notices.state.draft': 'Draft',
   'notices.state.published': 'Published',
@@ -129,5 +130,6 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'gatherings.fig.avoided': 'Guests avoided',
   'gatherings.fig.visits': 'Visits',
   'gatherings.fig.total': 'Total',
-  'gatherings.fig.hint': 'By the planned date; guests avoided = expected − actual over the cancelled and scaled-down gatherings',
+  'gatherings.fig.hint':
+    'By the planned date; guests avoided = expected − actual over the cancelled and scaled-down gatherings',
 };

@@ -45,7 +45,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'persons.export': 'Export Excel',
   'persons.exportFull': 'Export with full ID numbers',
   'persons.exportFullTitle': 'Export full ID numbers and phones?',
-  'persons.exportFullBody': 'The spreadsheet will hold full ID card numbers and phone numbers. This export is recorded in the audit log (who, when, which filter). Keep the file safe, use it only for epidemic control and do not pass it on.',
+  'persons.exportFullBody':
+    'The spreadsheet will hold full ID card numbers and phone numbers. This export is recorded in the audit log (who, when, which filter). Keep the file safe, use it only for epidemic control and do not pass it on.',
   'persons.exportFullOk': 'Export',
   'persons.print': 'Print roster',
   'persons.import': 'Import',
@@ -98,17 +99,21 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'personForm.created': 'Registered',
   'personForm.matched': 'Updated the person already registered (same ID number, not registered twice)',
   'personForm.dupTitle': 'This may be someone already registered',
-  'personForm.dupBody': 'These registered persons have the same name and the same birth date or phone. Check whether this is one of them.',
+  'personForm.dupBody':
+    'These registered persons have the same name and the same birth date or phone. Check whether this is one of them.',
   'personForm.dupConfirm': 'Not the same person — register anyway',
   'personForm.dupOpen': 'Open the existing record',
-  'personForm.sameIdNumber': 'This ID number belongs to another registered person; merge them under "Possible duplicates"',
-  'personForm.revealForEdit': 'Correcting a record needs the full ID number and phone; this look is recorded in the audit log',
+  'personForm.sameIdNumber':
+    'This ID number belongs to another registered person; merge them under "Possible duplicates"',
+  'personForm.revealForEdit':
+    'Correcting a record needs the full ID number and phone; this look is recorded in the audit log',
 
   'dup.title': 'Possible duplicates',
   'dup.none': 'No possible duplicates found',
   'dup.merge': 'Merge into this record',
   'dup.mergeTitle': 'Merge "{name}" into this record?',
-  'dup.mergeBody': 'Merge only when both are the same person: references move to this record, its empty fields are filled from the other, tags are combined, and the other is marked merged. The merge is audited and can be undone.',
+  'dup.mergeBody':
+    'Merge only when both are the same person: references move to this record, its empty fields are filled from the other, tags are combined, and the other is marked merged. The merge is audited and can be undone.',
   'dup.merged': 'Merged',
   'dup.mergedName': '"{name}" merged into this record',
   'dup.undo': 'Undo merge',
@@ -139,7 +144,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'households.back': 'Back to households',
 
   'import.title': 'Import a resident roster',
-  'import.templateHint': 'Fill in the template: one person a row; the same building code and room make one household. .xlsx and .csv accepted; a person with the same ID number is registered once, so importing again does not duplicate anyone.',
+  'import.templateHint':
+    'Fill in the template: one person a row; the same building code and room make one household. .xlsx and .csv accepted; a person with the same ID number is registered once, so importing again does not duplicate anyone.',
   'import.template': 'Download template',
   'import.drop': 'Click to choose, or drop the file here',
   'import.dropHint': '.xlsx or .csv (UTF-8); the import runs in the background',
@@ -152,12 +158,14 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.atRow': 'Row {row}: ',
   'import.atRowColumn': 'Row {row}, column {column}: ',
   'import.failed': 'Import failed',
-  'import.interrupted': 'The import was interrupted (server restart). What was written stays; importing the same file again is safe.',
+  'import.interrupted':
+    'The import was interrupted (server restart). What was written stays; importing the same file again is safe.',
   'import.created': 'Created',
   'import.updated': 'Updated',
   'import.unchanged': 'Unchanged',
   'import.refused': 'Refused',
-  'import.refusedHint': '{n} rows were refused. Download the report, fix them as it says and import again (rows already imported will not duplicate).',
+  'import.refusedHint':
+    '{n} rows were refused. Download the report, fix them as it says and import again (rows already imported will not duplicate).',
   'import.report': 'Download refused rows with reasons',
   'import.again': 'Import another file',
   'import.toPersons': 'View residents',

@@ -94,8 +94,10 @@ export const screeningEn: Record<keyof typeof screeningZhCN, string> = {
   'field.missing.refused': 'Refused',
   'field.missing.not_measured': 'Not measured',
   'field.missingNote': 'What happened (required)',
-  'field.unmeasuredNoRisk': 'Someone at home has no temperature, so the visit cannot be no-risk: choose key person, referral or not home',
-  'field.needTemperatureOrReason': 'Everyone at home needs a temperature, or the reason there is none and what happened',
+  'field.unmeasuredNoRisk':
+    'Someone at home has no temperature, so the visit cannot be no-risk: choose key person, referral or not home',
+  'field.needTemperatureOrReason':
+    'Everyone at home needs a temperature, or the reason there is none and what happened',
   'field.chooseOutcome': 'Choose the outcome',
   'visit.temperatureMissing': '{reason}: {note}',
   'field.keyboardHint': 'Enter in a temperature goes to the next person; after the last it submits. Esc goes back.',

@@ -53,7 +53,8 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'tracing.daysBefore': 'Days before onset',
   'tracing.hoursAround': '± hours, same plate',
   'tracing.outsideScope': '{n} more are outside your jurisdiction; the level above traces them',
-  'tracing.unregisteredHint': '{n} fellow travellers were recorded by name only and are not registered: register them to decide',
+  'tracing.unregisteredHint':
+    '{n} fellow travellers were recorded by name only and are not registered: register them to decide',
   'tracing.notRegistered': 'Not registered',
   'tracing.registerOne': 'Register',
   'tracing.registeredOne': 'Registered: {name} (identity not verified)',
@@ -163,12 +164,14 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'tracing.publishedAt': 'Published',
   'tracing.closedAt': 'Closed',
   'tracing.publicLink': 'Public page',
-  'tracing.publicLinkHint': 'Share it in WeChat groups or post the QR code; no login, the public sees only the notice and the form',
+  'tracing.publicLinkHint':
+    'Share it in WeChat groups or post the QR code; no login, the public sees only the notice and the form',
   'tracing.publicLinkDraft': 'Draft: the public page goes live when published',
   'tracing.publicLinkClosed': 'Closed: the public page says the notice has ended',
   'tracing.foundTitle': 'Found ({n})',
   'tracing.unregisteredTitle': 'Recorded at a checkpoint, not registered ({n})',
-  'tracing.unregisteredNoticeHint': 'The checkpoint took only a name (no ID number, no phone). Once registered they count as found; their identity can then be checked by their own report or a call.',
+  'tracing.unregisteredNoticeHint':
+    'The checkpoint took only a name (no ID number, no phone). Once registered they count as found; their identity can then be checked by their own report or a call.',
   'tracing.noFound': 'Nobody found yet',
   'tracing.foundSource': 'Source',
   'tracing.foundSource.data': 'Data',

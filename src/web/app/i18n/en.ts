@@ -71,9 +71,11 @@ export const en: Record<MessageKey, string> = {
   'password.mismatch': 'The two new passwords differ',
   'password.weak': 'At least 8 characters with letters and digits',
   'password.changed': 'Password changed',
-  'password.rules': 'At least 8 characters with letters and digits; common passwords (password1, qwerty123, woaini1314) and ones close to the username are refused',
+  'password.rules':
+    'At least 8 characters with letters and digits; common passwords (password1, qwerty123, woaini1314) and ones close to the username are refused',
   'password.forcedTitle': 'Change your password first',
-  'password.forcedHint': '{name}, your password was set by someone else (a new account, or a reset by a user above you). Choose one only you know to go on.',
+  'password.forcedHint':
+    '{name}, your password was set by someone else (a new account, or a reset by a user above you). Choose one only you know to go on.',
   'password.forcedLogout': 'Log out',
   'users.mustChangePassword': 'Must change password',
   'users.mustChangePasswordHint': 'Someone else set this password; the user must change it at the next login',

@@ -81,7 +81,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // English strings are bundled, so an English user sees English from the first paint; antd's
   // locale and the Traditional dictionary follow as soon as they have loaded.
   const [state, setState] = useState<{ locale: Locale; messages: Messages; antd: AntdLocale }>(() =>
-    wanted === 'en' ? { locale: 'en', messages: en, antd: antdZhCN } : { locale: 'zh-CN', messages: zhCN, antd: antdZhCN },
+    wanted === 'en'
+      ? { locale: 'en', messages: en, antd: antdZhCN }
+      : { locale: 'zh-CN', messages: zhCN, antd: antdZhCN },
   );
 
   useEffect(() => {

@@ -62,7 +62,8 @@ export const checkpointsZhCN = {
   'entry.submit': '登记（回车）',
   'entry.retry': '重新提交（回车）',
   'entry.unsent': '网络中断，本条未提交，已保留。恢复后按回车重试，不会重复登记。',
-  'entry.keyboardHint': '车牌回车 → 逐人填身份证（或姓名、手机号）、体温，回车下一人 → 空身份证回车结束 → 数字键选处置，回车登记',
+  'entry.keyboardHint':
+    '车牌回车 → 逐人填身份证（或姓名、手机号）、体温，回车下一人 → 空身份证回车结束 → 数字键选处置，回车登记',
   'entry.done': '已登记 {plate}：{n} 人，{decision}',
   'entry.doneFevers': '其中发热 {n} 人，已通知指挥部',
 

@@ -2,8 +2,14 @@ import { METRIC_LABELS, METRICS, type Metric } from '../../../shared/rollups';
 import { REPORT_SECTIONS, type ReportSectionKey } from '../../../shared/daily-reports';
 
 /** The figures' and sections' names come from the one list in shared/ (the Excel headers use the same). */
-const metricNames = Object.fromEntries(METRICS.map((m) => [`dailyReport.metric.${m}`, METRIC_LABELS[m].zh])) as Record<`dailyReport.metric.${Metric}`, string>;
-const sectionNames = Object.fromEntries(REPORT_SECTIONS.map((s) => [`dailyReport.section.${s.key}`, s.zh])) as Record<`dailyReport.section.${ReportSectionKey}`, string>;
+const metricNames = Object.fromEntries(METRICS.map((m) => [`dailyReport.metric.${m}`, METRIC_LABELS[m].zh])) as Record<
+  `dailyReport.metric.${Metric}`,
+  string
+>;
+const sectionNames = Object.fromEntries(REPORT_SECTIONS.map((s) => [`dailyReport.section.${s.key}`, s.zh])) as Record<
+  `dailyReport.section.${ReportSectionKey}`,
+  string
+>;
 
 /** 每日报告 (the daily report up the chain, 一日一汇报). */
 export const dailyReportsZhCN = {
@@ -106,7 +112,8 @@ export const dailyReportsZhCN = {
   'dailyReport.liveShort': '实时',
   'dailyReport.gapTitle': '已报汇总与辖区实时数的差距（未报单位的数据不在汇总内）',
   'dailyReport.gapLine': '{metric}：已报汇总 {summed}，辖区实时 {live}',
-  'dailyReport.noneSubmittedWarn': '下级单位均未报送：下表“已报汇总”只含本级数据，请对照“辖区实时数”，催报或说明后再报送',
+  'dailyReport.noneSubmittedWarn':
+    '下级单位均未报送：下表“已报汇总”只含本级数据，请对照“辖区实时数”，催报或说明后再报送',
   'dailyReport.fillIn': '代填',
   'dailyReport.fillInAlert': '您正在代{name}填报（代填）：每次保存和报送都将记为本乡镇代填，报送后仍由上级审核',
   'dailyReport.proxyTag': '{unit}代填',

@@ -140,7 +140,8 @@ export const isolationZhCN = {
 
   'isolation.selfReportLink': '自报链接',
   'isolation.linkTitle': '{name}的自报链接',
-  'isolation.linkHint': '请把链接或二维码发给隔离人员本人：无需登录即可上报体温、提出生活需求；隔离观察结束后链接自动失效。',
+  'isolation.linkHint':
+    '请把链接或二维码发给隔离人员本人：无需登录即可上报体温、提出生活需求；隔离观察结束后链接自动失效。',
   'isolation.copy': '复制链接',
   'isolation.copied': '已复制',
   'isolation.change': '修改',

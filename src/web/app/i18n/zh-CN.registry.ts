@@ -43,7 +43,8 @@ export const registryZhCN = {
   'persons.export': '导出 Excel',
   'persons.exportFull': '导出（含完整证件号）',
   'persons.exportFullTitle': '导出完整证件号码和手机号码？',
-  'persons.exportFullBody': '导出的表格将包含完整的身份证号码和手机号码。此次导出会记入审计日志（操作人、时间、筛选条件）。请妥善保管文件，仅用于疫情防控，不得外传。',
+  'persons.exportFullBody':
+    '导出的表格将包含完整的身份证号码和手机号码。此次导出会记入审计日志（操作人、时间、筛选条件）。请妥善保管文件，仅用于疫情防控，不得外传。',
   'persons.exportFullOk': '确认导出',
   'persons.print': '打印花名册',
   'persons.import': '导入',
@@ -106,7 +107,8 @@ export const registryZhCN = {
   'dup.none': '没有发现可能重复的记录',
   'dup.merge': '合并到本记录',
   'dup.mergeTitle': '把「{name}」合并到本记录？',
-  'dup.mergeBody': '确认二者是同一人后再合并：被合并记录的户主等引用转到本记录，本记录的空白字段由其补全，标签合并，被合并记录标为「已合并」。合并记入审计日志，可以撤销。',
+  'dup.mergeBody':
+    '确认二者是同一人后再合并：被合并记录的户主等引用转到本记录，本记录的空白字段由其补全，标签合并，被合并记录标为「已合并」。合并记入审计日志，可以撤销。',
   'dup.merged': '已合并',
   'dup.mergedName': '已把「{name}」合并到本记录',
   'dup.undo': '撤销合并',
@@ -137,7 +139,8 @@ export const registryZhCN = {
   'households.back': '返回住户列表',
 
   'import.title': '导入人员花名册',
-  'import.templateHint': '按模板填写：一行一人，同一楼栋编码、同一门牌房号为一户。支持 .xlsx 和 .csv；证件号码相同的人只登记一次，重复导入不会重复登记。',
+  'import.templateHint':
+    '按模板填写：一行一人，同一楼栋编码、同一门牌房号为一户。支持 .xlsx 和 .csv；证件号码相同的人只登记一次，重复导入不会重复登记。',
   'import.template': '下载导入模板',
   'import.drop': '点击选择或把文件拖到这里',
   'import.dropHint': '.xlsx 或 .csv（UTF-8），上传后在后台导入',

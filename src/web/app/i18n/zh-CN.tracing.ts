@@ -166,7 +166,8 @@ export const tracingZhCN = {
   'tracing.publicLinkClosed': '通告已结束，公众页面显示"通告已结束"',
   'tracing.foundTitle': '已找到的人员（{n}）',
   'tracing.unregisteredTitle': '卡口有记录、尚未入库的人员（{n}）',
-  'tracing.unregisteredNoticeHint': '卡口只登记了姓名（无身份证号、无手机号）。登记入库后即计入已找到名单，可再由本人自报或电话核实身份。',
+  'tracing.unregisteredNoticeHint':
+    '卡口只登记了姓名（无身份证号、无手机号）。登记入库后即计入已找到名单，可再由本人自报或电话核实身份。',
   'tracing.noFound': '尚未找到任何人',
   'tracing.foundSource': '来源',
   'tracing.foundSource.data': '数据',

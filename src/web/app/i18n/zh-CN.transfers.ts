@@ -3,14 +3,16 @@ export const transfersZhCN = {
   'nav.transfers': '迁入申请',
   'personForm.nameMismatch': '该证件号码已登记为另一姓名的人员，请核对姓名和号码',
   'transfer.elsewhereTitle': '该人员已在其他辖区登记',
-  'transfer.elsewhereBody': '本次登记未作任何修改。如其确已迁来本辖区，可提交迁入申请，由其现所在辖区（或共同上级）审核同意后迁入。',
+  'transfer.elsewhereBody':
+    '本次登记未作任何修改。如其确已迁来本辖区，可提交迁入申请，由其现所在辖区（或共同上级）审核同意后迁入。',
   'transfer.reasonPlaceholder': '申请理由（如：已搬迁至本村居住）',
   'transfer.request': '提交迁入申请',
   'transfer.filed': '迁入申请已提交，等待对方辖区处理',
   'transfer.alreadyPending': '您已为该人员提交迁入申请，正在等待对方辖区处理。',
   'transfer.openList': '查看迁入申请',
   'transfer.title': '迁入申请',
-  'transfer.intro': '证件号码属于其他辖区人员时，登记不会修改或迁走该人员；由申请方提交迁入申请，人员现所在辖区（或共同上级）同意后，人员连同其未结束的居家隔离、随访、病例、密接记录和未处理预警一并迁入。申请 {days} 天内未处理即过期。',
+  'transfer.intro':
+    '证件号码属于其他辖区人员时，登记不会修改或迁走该人员；由申请方提交迁入申请，人员现所在辖区（或共同上级）同意后，人员连同其未结束的居家隔离、随访、病例、密接记录和未处理预警一并迁入。申请 {days} 天内未处理即过期。',
   'transfer.incoming': '待我方审核',
   'transfer.outgoing': '我方提交',
   'transfer.allStatuses': '全部状态',
@@ -32,7 +34,8 @@ export const transfersZhCN = {
   'transfer.withdraw': '撤回',
   'transfer.withdrawConfirm': '撤回这份迁入申请？',
   'transfer.acceptTitle': '同意将 {name} 迁入 {to}？',
-  'transfer.acceptBody': '人员将移出本辖区，其未结束的居家隔离、待随访记录、生活物资需求、在治病例、密接记录和未处理预警随之迁入；已发生的记录留在本辖区。',
+  'transfer.acceptBody':
+    '人员将移出本辖区，其未结束的居家隔离、待随访记录、生活物资需求、在治病例、密接记录和未处理预警随之迁入；已发生的记录留在本辖区。',
   'transfer.refuseTitle': '拒绝 {name} 的迁入申请？',
   'transfer.notePlaceholder': '处理意见（选填）',
   'transfer.accepted': '已同意，人员已迁入对方辖区',

@@ -74,9 +74,11 @@ export const zhCN = {
   'password.mismatch': '两次输入的新密码不一致',
   'password.weak': '密码至少 8 位，且须包含字母和数字',
   'password.changed': '密码已修改',
-  'password.rules': '至少 8 位，含字母和数字；常见密码（如 password1、qwerty123、woaini1314）和与用户名相近的密码不能使用',
+  'password.rules':
+    '至少 8 位，含字母和数字；常见密码（如 password1、qwerty123、woaini1314）和与用户名相近的密码不能使用',
   'password.forcedTitle': '请先修改密码',
-  'password.forcedHint': '{name}，您的密码是由他人设置的（新建账号或上级重置）。请设置一个只有您自己知道的新密码后再继续。',
+  'password.forcedHint':
+    '{name}，您的密码是由他人设置的（新建账号或上级重置）。请设置一个只有您自己知道的新密码后再继续。',
   'password.forcedLogout': '退出登录',
   'users.mustChangePassword': '待改密码',
   'users.mustChangePasswordHint': '密码由他人设置，用户下次登录时须先修改',

@@ -11,7 +11,13 @@ export function AlertsBadge() {
   const label = t('alerts.badge', { n: more ? `${openCount}+` : openCount });
   return (
     <Tooltip title={label}>
-      <Link to="/alerts" data-testid="alerts-badge" data-count={openCount} aria-label={label} style={{ display: 'inline-flex', padding: '0 6px' }}>
+      <Link
+        to="/alerts"
+        data-testid="alerts-badge"
+        data-count={openCount}
+        aria-label={label}
+        style={{ display: 'inline-flex', padding: '0 6px' }}
+      >
         <Badge count={more ? 100 : openCount} overflowCount={99} size="small" offset={[2, 0]}>
           <BellOutlined style={{ fontSize: 20, color: '#fff' }} />
         </Badge>

@@ -22,7 +22,9 @@ const KINDS = ['fever', 'key_person', 'refer', 'missed_follow_up', 'zero_report_
 
 /** 发热 / 重点人员 / 转诊发热门诊, or "新预警" for a kind this UI does not know yet. */
 export function alertKindLabel(t: Translate, kind: string): string {
-  return (KINDS as readonly string[]).includes(kind) ? t(`alerts.kind.${kind as (typeof KINDS)[number]}`) : t('alerts.new');
+  return (KINDS as readonly string[]).includes(kind)
+    ? t(`alerts.kind.${kind as (typeof KINDS)[number]}`)
+    : t('alerts.new');
 }
 const COUNT_LIMIT = 99;
 

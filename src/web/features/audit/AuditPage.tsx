@@ -49,7 +49,12 @@ export default function AuditPage() {
 
   return (
     <Card title={t('nav.audit')} size={mobile ? 'small' : undefined}>
-      <Form<Filters> form={form} layout={mobile ? 'vertical' : 'inline'} onFinish={(values) => setQuery(toQuery(values))} style={{ rowGap: 12, marginBottom: 16 }}>
+      <Form<Filters>
+        form={form}
+        layout={mobile ? 'vertical' : 'inline'}
+        onFinish={(values) => setQuery(toQuery(values))}
+        style={{ rowGap: 12, marginBottom: 16 }}
+      >
         <Form.Item name="action" label={t('audit.action')}>
           <Input id="audit-action" allowClear placeholder="region.create" style={width(170)} />
         </Form.Item>
@@ -63,7 +68,11 @@ export default function AuditPage() {
           <Input id="audit-entity-id" allowClear style={width(200)} />
         </Form.Item>
         <Form.Item name="range" label={t('audit.range')}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={mobile ? { width: '100%' } : undefined} />
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={mobile ? { width: '100%' } : undefined}
+          />
         </Form.Item>
         <Form.Item>
           <Space>
@@ -97,8 +106,18 @@ export default function AuditPage() {
         }}
         columns={[
           { title: t('audit.time'), dataIndex: 'at', width: 150, render: (v: string) => formatTime(v, locale) },
-          { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? t('audit.system') },
-          { title: t('audit.action'), dataIndex: 'action', width: 230, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            width: 120,
+            render: (v: string | null) => v ?? t('audit.system'),
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 230,
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
           {
             title: t('audit.entity'),
             key: 'entity',

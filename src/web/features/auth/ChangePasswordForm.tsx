@@ -23,7 +23,12 @@ export function useSubmitPasswordChange(form: FormInstance<PasswordForm>): () =>
       await api.post('/auth/password', { oldPassword: values.oldPassword, newPassword: values.newPassword });
       return true;
     } catch (err) {
-      feedback.formError(form, err, { BAD_CREDENTIALS: 'oldPassword', PASSWORD_WEAK: 'newPassword', PASSWORD_GUESSABLE: 'newPassword', PASSWORD_UNCHANGED: 'newPassword' });
+      feedback.formError(form, err, {
+        BAD_CREDENTIALS: 'oldPassword',
+        PASSWORD_WEAK: 'newPassword',
+        PASSWORD_GUESSABLE: 'newPassword',
+        PASSWORD_UNCHANGED: 'newPassword',
+      });
       return false;
     }
   };
@@ -44,7 +49,11 @@ export function ChangePasswordFields({ form }: { form: FormInstance<PasswordForm
         extra={t('password.rules')}
         rules={[
           { required: true, message: t('password.weak') },
-          { validator: async (_, v: string) => { if (v && !passwordIsStrong(v)) throw new Error(t('password.weak')); } },
+          {
+            validator: async (_, v: string) => {
+              if (v && !passwordIsStrong(v)) throw new Error(t('password.weak'));
+            },
+          },
         ]}
       >
         <Input.Password id="password-new" autoComplete="new-password" />

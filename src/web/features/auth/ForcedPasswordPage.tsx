@@ -30,14 +30,34 @@ export default function ForcedPasswordPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, background: '#f5f5f5' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: '#f5f5f5',
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 420 }} data-testid="forced-password">
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{t('password.forcedTitle')}</Typography.Title>
-        <Alert type="warning" showIcon title={t('password.forcedHint', { name: me?.displayName ?? '' })} style={{ marginBottom: 16 }} />
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('password.forcedTitle')}
+        </Typography.Title>
+        <Alert
+          type="warning"
+          showIcon
+          title={t('password.forcedHint', { name: me?.displayName ?? '' })}
+          style={{ marginBottom: 16 }}
+        />
         <ChangePasswordFields form={form} />
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Button onClick={() => void logout()} data-testid="forced-password-logout">{t('password.forcedLogout')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void onSave()} data-testid="forced-password-submit">{t('password.title')}</Button>
+          <Button onClick={() => void logout()} data-testid="forced-password-logout">
+            {t('password.forcedLogout')}
+          </Button>
+          <Button type="primary" loading={saving} onClick={() => void onSave()} data-testid="forced-password-submit">
+            {t('password.title')}
+          </Button>
         </Space>
       </Card>
     </div>

@@ -22,12 +22,19 @@ function safeNext(next: string | null): string {
  * What the login answer adds to its message: when to try again (a lock or a throttled address,
  * from `retryAfterSeconds`), or how many tries are left from this address before a lock.
  */
-function errorHint(error: ApiError, t: ReturnType<typeof useI18n>['t'], locale: ReturnType<typeof useI18n>['locale']): string | null {
+function errorHint(
+  error: ApiError,
+  t: ReturnType<typeof useI18n>['t'],
+  locale: ReturnType<typeof useI18n>['locale'],
+): string | null {
   const details = (error.details ?? {}) as { retryAfterSeconds?: number; attemptsLeft?: number };
   if (typeof details.retryAfterSeconds === 'number') {
-    return t('login.retryAt', { time: formatTime(new Date(Date.now() + details.retryAfterSeconds * 1000).toISOString(), locale) });
+    return t('login.retryAt', {
+      time: formatTime(new Date(Date.now() + details.retryAfterSeconds * 1000).toISOString(), locale),
+    });
   }
-  if (typeof details.attemptsLeft === 'number' && details.attemptsLeft <= 3) return t('login.attemptsLeft', { n: details.attemptsLeft });
+  if (typeof details.attemptsLeft === 'number' && details.attemptsLeft <= 3)
+    return t('login.attemptsLeft', { n: details.attemptsLeft });
   return null;
 }
 
@@ -105,7 +112,12 @@ export default function LoginPage() {
             htmlFor="login-password"
             rules={[{ required: true, message: t('login.passwordRequired') }]}
           >
-            <Input.Password id="login-password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+            <Input.Password
+              id="login-password"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+            />
           </Form.Item>
           <Button id="login-submit" type="primary" htmlType="submit" block size="large" loading={submitting}>
             {t('login.submit')}

@@ -3,7 +3,12 @@ import type { Decision } from '../../../shared/checkpoints';
 import { useI18n } from '../../app/i18n';
 import { DECISIONS } from './checkpointApi';
 
-const COLORS: Record<Decision, string> = { pass: '#389e0d', turned_back: '#d46b08', referred: '#cf1322', isolated: '#722ed1' };
+const COLORS: Record<Decision, string> = {
+  pass: '#389e0d',
+  turned_back: '#d46b08',
+  referred: '#cf1322',
+  isolated: '#722ed1',
+};
 
 interface Props {
   value: Decision;
@@ -16,7 +21,10 @@ interface Props {
  * 处置: one focusable group. Keys 1–4 pick 放行 / 劝返 / 转诊 / 隔离, the arrows move, Enter submits;
  * the buttons inside are for a finger and stay out of the Tab order.
  */
-export const DecisionPicker = forwardRef<HTMLDivElement, Props>(function DecisionPicker({ value, onChange, onSubmit }, ref) {
+export const DecisionPicker = forwardRef<HTMLDivElement, Props>(function DecisionPicker(
+  { value, onChange, onSubmit },
+  ref,
+) {
   const { t } = useI18n();
   const index = DECISIONS.indexOf(value);
   return (
@@ -32,7 +40,8 @@ export const DecisionPicker = forwardRef<HTMLDivElement, Props>(function Decisio
         const digit = Number(e.key);
         if (digit >= 1 && digit <= DECISIONS.length) onChange(DECISIONS[digit - 1]!);
         else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') onChange(DECISIONS[(index + 1) % DECISIONS.length]!);
-        else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') onChange(DECISIONS[(index + DECISIONS.length - 1) % DECISIONS.length]!);
+        else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp')
+          onChange(DECISIONS[(index + DECISIONS.length - 1) % DECISIONS.length]!);
         else if (e.key === 'Enter') onSubmit();
         else return;
         e.preventDefault();
@@ -52,8 +61,15 @@ export const DecisionPicker = forwardRef<HTMLDivElement, Props>(function Decisio
             onClick={() => onChange(d)}
             data-testid={`entry-decision-${d}`}
             style={{
-              font: 'inherit', fontSize: 16, minHeight: 44, borderRadius: 6, cursor: 'pointer',
-              border: `1px solid ${on ? COLORS[d] : '#d9d9d9'}`, background: on ? COLORS[d] : '#fff', color: on ? '#fff' : '#262626', fontWeight: on ? 700 : 400,
+              font: 'inherit',
+              fontSize: 16,
+              minHeight: 44,
+              borderRadius: 6,
+              cursor: 'pointer',
+              border: `1px solid ${on ? COLORS[d] : '#d9d9d9'}`,
+              background: on ? COLORS[d] : '#fff',
+              color: on ? '#fff' : '#262626',
+              fontWeight: on ? 700 : 400,
             }}
           >
             <span style={{ opacity: 0.7, fontSize: 12, marginInlineEnd: 6 }}>{i + 1}</span>

@@ -103,12 +103,14 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
       return plateRef.current?.focus();
     }
     // a mobile number left in an ID box goes to the phone field before anything is sent
-    const filled = rows.filter((r) => !isBlank(r)).map((r) => {
-      const moved = movedPhone(r);
-      if (!moved) return r;
-      occupants.patch(r.key, moved);
-      return { ...r, ...moved };
-    });
+    const filled = rows
+      .filter((r) => !isBlank(r))
+      .map((r) => {
+        const moved = movedPhone(r);
+        if (!moved) return r;
+        occupants.patch(r.key, moved);
+        return { ...r, ...moved };
+      });
     if (!filled.length) return occupants.focusOn(rows[0]!.key, 'id');
     for (const row of filled) {
       const error = problemOf(row, t);
@@ -118,8 +120,17 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
       }
     }
     const body: PassageBody = {
-      id: passageId, siteId: site.id, direction, plate: walking ? null : plate, vehicleType: walking ? 'none' : vehicle,
-      origin: origin.trim() || null, destination: destination.trim() || null, disinfected, leaflet, decision, occupants: filled.map(toOccupantInput),
+      id: passageId,
+      siteId: site.id,
+      direction,
+      plate: walking ? null : plate,
+      vehicleType: walking ? 'none' : vehicle,
+      origin: origin.trim() || null,
+      destination: destination.trim() || null,
+      disinfected,
+      leaflet,
+      decision,
+      occupants: filled.map(toOccupantInput),
     };
     setSaving(true);
     try {
@@ -144,11 +155,16 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
       return plateRef.current?.focus();
     }
     const details = err.details as { field?: unknown[] } | undefined;
-    const path = err.code === 'VALIDATION' ? err.issues[0]?.path.map(String).filter((p) => p !== 'body') : details?.field?.map(String);
+    const path =
+      err.code === 'VALIDATION'
+        ? err.issues[0]?.path.map(String).filter((p) => p !== 'body')
+        : details?.field?.map(String);
     const row = path?.[0] === 'occupants' ? filled[Number(path[1])] : undefined;
     if (!row) return feedback.error(err);
     const field = path?.[2] === 'idNumber' || path?.[2] === 'phone' || path?.[2] === 'temperature' ? path[2] : 'name';
-    occupants.patch(row.key, { error: { field, message: err.code === 'VALIDATION' ? `${err.message}：${err.issues[0]?.message}` : err.message } });
+    occupants.patch(row.key, {
+      error: { field, message: err.code === 'VALIDATION' ? `${err.message}：${err.issues[0]?.message}` : err.message },
+    });
     occupants.focusOn(row.key, FIELD_INPUT[field]);
   };
 
@@ -169,7 +185,14 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
           error={plateError}
           inputRef={plateRef}
         />
-        <Button size="large" aria-pressed={walking} type={walking ? 'primary' : 'default'} onClick={toggleWalking} data-testid="entry-walk" style={{ height: 52, paddingInline: 10 }}>
+        <Button
+          size="large"
+          aria-pressed={walking}
+          type={walking ? 'primary' : 'default'}
+          onClick={toggleWalking}
+          data-testid="entry-walk"
+          style={{ height: 52, paddingInline: 10 }}
+        >
           {t('entry.walk')}
         </Button>
         <Button
@@ -179,7 +202,13 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
           data-testid="entry-direction"
           data-value={direction}
           aria-label={t('entry.direction')}
-          style={{ height: 52, paddingInline: 10, fontSize: 18, fontWeight: 700, color: direction === 'in' ? '#9f1d1d' : '#0958d9' }}
+          style={{
+            height: 52,
+            paddingInline: 10,
+            fontSize: 18,
+            fontWeight: 700,
+            color: direction === 'in' ? '#9f1d1d' : '#0958d9',
+          }}
         >
           {t(`direction.${direction}`)}
         </Button>
@@ -208,8 +237,17 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
             key={row.key}
             index={index}
             draft={row}
-            refs={{ id: occupants.refOf(row.key, 'id'), name: occupants.refOf(row.key, 'name'), phone: occupants.refOf(row.key, 'phone'), temp: occupants.refOf(row.key, 'temp') }}
-            onChange={(change) => (change.idNumber !== undefined ? occupants.changeId(row, change.idNumber) : occupants.patch(row.key, change))}
+            refs={{
+              id: occupants.refOf(row.key, 'id'),
+              name: occupants.refOf(row.key, 'name'),
+              phone: occupants.refOf(row.key, 'phone'),
+              temp: occupants.refOf(row.key, 'temp'),
+            }}
+            onChange={(change) =>
+              change.idNumber !== undefined
+                ? occupants.changeId(row, change.idNumber)
+                : occupants.patch(row.key, change)
+            }
             onIdKey={(e) => {
               if (e.key !== 'Enter' && (e.key !== 'Tab' || e.shiftKey)) return;
               if (e.key === 'Tab' && !row.idNumber) return;
@@ -224,24 +262,68 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
           />
         ))}
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: walking ? '1fr 1fr' : '1fr 1fr 1fr', gap: 6, marginBottom: 8 }}>
-        <Input aria-label={t('entry.origin')} placeholder={t('entry.origin')} value={origin} onChange={(e) => setOrigin(e.target.value)} maxLength={100} />
-        <Input aria-label={t('entry.destination')} placeholder={t('entry.destination')} value={destination} onChange={(e) => setDestination(e.target.value)} maxLength={100} />
+      <div
+        style={{ display: 'grid', gridTemplateColumns: walking ? '1fr 1fr' : '1fr 1fr 1fr', gap: 6, marginBottom: 8 }}
+      >
+        <Input
+          aria-label={t('entry.origin')}
+          placeholder={t('entry.origin')}
+          value={origin}
+          onChange={(e) => setOrigin(e.target.value)}
+          maxLength={100}
+        />
+        <Input
+          aria-label={t('entry.destination')}
+          placeholder={t('entry.destination')}
+          value={destination}
+          onChange={(e) => setDestination(e.target.value)}
+          maxLength={100}
+        />
         {!walking && (
-          <Select aria-label={t('entry.vehicleType')} value={vehicle} onChange={setVehicle} options={VEHICLES.map((v) => ({ value: v, label: t(`vehicle.${v}`) }))} />
+          <Select
+            aria-label={t('entry.vehicleType')}
+            value={vehicle}
+            onChange={setVehicle}
+            options={VEHICLES.map((v) => ({ value: v, label: t(`vehicle.${v}`) }))}
+          />
         )}
       </div>
       <div style={{ display: 'flex', gap: 16, marginBottom: 8 }}>
-        <Checkbox checked={disinfected} onChange={(e) => setDisinfected(e.target.checked)} data-testid="entry-disinfected">{t('entry.disinfected')}</Checkbox>
-        <Checkbox checked={leaflet} onChange={(e) => setLeaflet(e.target.checked)} data-testid="entry-leaflet">{t('entry.leaflet')}</Checkbox>
+        <Checkbox
+          checked={disinfected}
+          onChange={(e) => setDisinfected(e.target.checked)}
+          data-testid="entry-disinfected"
+        >
+          {t('entry.disinfected')}
+        </Checkbox>
+        <Checkbox checked={leaflet} onChange={(e) => setLeaflet(e.target.checked)} data-testid="entry-leaflet">
+          {t('entry.leaflet')}
+        </Checkbox>
       </div>
       <DecisionPicker ref={decisionRef} value={decision} onChange={setChosen} onSubmit={() => void submit()} />
-      {fevers > 0 && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{t('entry.feverAuto')}</Typography.Text>}
-      {unsent && <Alert type="warning" showIcon title={t('entry.unsent')} style={{ marginTop: 8 }} data-testid="entry-unsent" />}
-      <Button type="primary" size="large" block icon={<CheckOutlined />} loading={saving} onClick={() => void submit()} data-testid="entry-submit" style={{ height: 52, fontSize: 18, marginTop: 10 }}>
+      {fevers > 0 && (
+        <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+          {t('entry.feverAuto')}
+        </Typography.Text>
+      )}
+      {unsent && (
+        <Alert type="warning" showIcon title={t('entry.unsent')} style={{ marginTop: 8 }} data-testid="entry-unsent" />
+      )}
+      <Button
+        type="primary"
+        size="large"
+        block
+        icon={<CheckOutlined />}
+        loading={saving}
+        onClick={() => void submit()}
+        data-testid="entry-submit"
+        style={{ height: 52, fontSize: 18, marginTop: 10 }}
+      >
         {unsent ? t('entry.retry') : t('entry.submit')}
       </Button>
-      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}>{t('entry.keyboardHint')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}>
+        {t('entry.keyboardHint')}
+      </Typography.Text>
     </div>
   );
 }

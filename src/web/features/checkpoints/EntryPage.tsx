@@ -32,10 +32,13 @@ export default function EntryPage() {
   const [formKey, setFormKey] = useState(0);
 
   useEffect(() => {
-    checkpointApi.sites({ status: 'active' }).then(setSites).catch((err: unknown) => {
-      feedback.error(err);
-      setSites([]);
-    });
+    checkpointApi
+      .sites({ status: 'active' })
+      .then(setSites)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setSites([]);
+      });
   }, [feedback]);
 
   const site = sites?.find((s) => s.id === siteId) ?? (sites?.length === 1 ? sites[0] : undefined);
@@ -62,7 +65,12 @@ export default function EntryPage() {
   };
 
   if (sites === null) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-  if (!sites.length) return <Card><Empty description={t('entry.noSites')} /></Card>;
+  if (!sites.length)
+    return (
+      <Card>
+        <Empty description={t('entry.noSites')} />
+      </Card>
+    );
 
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
@@ -82,7 +90,11 @@ export default function EntryPage() {
           <Typography.Text type="secondary" data-testid="entry-figures" style={{ display: 'block', marginTop: 6 }}>
             {t('entry.today', { vehicles: figures.vehicles, people: figures.people })}
             {' · '}
-            <span style={{ color: figures.fevers ? '#cf1322' : undefined, fontWeight: figures.fevers ? 700 : undefined }}>{t('entry.todayFevers', { n: figures.fevers })}</span>
+            <span
+              style={{ color: figures.fevers ? '#cf1322' : undefined, fontWeight: figures.fevers ? 700 : undefined }}
+            >
+              {t('entry.todayFevers', { n: figures.fevers })}
+            </span>
           </Typography.Text>
         )}
       </Card>
@@ -93,7 +105,11 @@ export default function EntryPage() {
           showIcon
           icon={<CheckCircleFilled />}
           closable={{ onClose: () => setDone(null) }}
-          title={t('entry.done', { plate: done.plate ?? t('entry.walk'), n: done.people, decision: t(`decision.${done.decision}`) })}
+          title={t('entry.done', {
+            plate: done.plate ?? t('entry.walk'),
+            n: done.people,
+            decision: t(`decision.${done.decision}`),
+          })}
           description={done.fevers ? t('entry.doneFevers', { n: done.fevers }) : undefined}
           style={{ marginBottom: 8 }}
         />
@@ -111,7 +127,9 @@ export default function EntryPage() {
           />
         </Card>
       ) : (
-        <Card size="small"><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('entry.chooseSite')} /></Card>
+        <Card size="small">
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('entry.chooseSite')} />
+        </Card>
       )}
     </div>
   );

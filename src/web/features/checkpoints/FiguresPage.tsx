@@ -48,7 +48,13 @@ export default function FiguresPage() {
       title={t('figures.title')}
       extra={
         <Space wrap>
-          <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} aria-label={t('figures.day')} data-testid="figures-day" />
+          <DatePicker
+            value={day}
+            onChange={(d) => d && setDay(d)}
+            allowClear={false}
+            aria-label={t('figures.day')}
+            data-testid="figures-day"
+          />
         </Space>
       }
     >
@@ -73,7 +79,14 @@ export default function FiguresPage() {
             title: t(`figures.${key}`),
             dataIndex: key,
             align: 'right' as const,
-            render: (n: number) => (key === 'fevers' && n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : n),
+            render: (n: number) =>
+              key === 'fevers' && n > 0 ? (
+                <Typography.Text type="danger" strong>
+                  {n}
+                </Typography.Text>
+              ) : (
+                n
+              ),
           })),
         ]}
         summary={() =>
@@ -81,7 +94,9 @@ export default function FiguresPage() {
             <Table.Summary.Row data-testid="figures-total" style={{ fontWeight: 700, background: '#fafafa' }}>
               <Table.Summary.Cell index={0}>{t('figures.total')}</Table.Summary.Cell>
               {NUMBERS.map((key, i) => (
-                <Table.Summary.Cell key={key} index={i + 1} align="right">{total(key)}</Table.Summary.Cell>
+                <Table.Summary.Cell key={key} index={i + 1} align="right">
+                  {total(key)}
+                </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>
           ) : null

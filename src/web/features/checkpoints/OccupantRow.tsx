@@ -29,7 +29,17 @@ interface Props {
  * (out of the Tab order once filled for the crew), mobile (with the name, how someone without an
  * ID number is traced; a mobile typed as the ID number is moved here), temperature (red from 37.3 ℃).
  */
-export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPhoneEnter, onTempEnter, onRemove, refs }: Props) {
+export function OccupantRow({
+  index,
+  draft,
+  onChange,
+  onIdKey,
+  onNameEnter,
+  onPhoneEnter,
+  onTempEnter,
+  onRemove,
+  refs,
+}: Props) {
   const { t } = useI18n();
   const known = !!draft.personId;
   const problem = known ? null : draft.idNumber.trim().length >= 18 ? idProblem(draft.idNumber) : null;
@@ -37,7 +47,9 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
   const temp = parseTemperature(draft.temperature);
   const fever = hasFever(draft);
   const error = draft.error;
-  const facts = draft.facts ? [draft.facts.sex ? t(`sex.${draft.facts.sex}`) : null, draft.facts.birthDate].filter(Boolean).join(' · ') : '';
+  const facts = draft.facts
+    ? [draft.facts.sex ? t(`sex.${draft.facts.sex}`) : null, draft.facts.birthDate].filter(Boolean).join(' · ')
+    : '';
   const enter = (handler: () => void) => (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
@@ -47,16 +59,39 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
   return (
     <div
       data-testid={`entry-occupant-${index}`}
-      style={{ border: `1px solid ${fever ? '#ffa39e' : '#f0f0f0'}`, background: fever ? '#fff1f0' : '#fff', borderRadius: 8, padding: 8, marginBottom: 8 }}
+      style={{
+        border: `1px solid ${fever ? '#ffa39e' : '#f0f0f0'}`,
+        background: fever ? '#fff1f0' : '#fff',
+        borderRadius: 8,
+        padding: 8,
+        marginBottom: 8,
+      }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 6, marginBottom: 6 }}>
         <Typography.Text strong>{t('entry.occupantN', { n: index + 1 })}</Typography.Text>
-        {draft.lookup === 'loading' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('entry.lookingUp')}</Typography.Text>}
-        {draft.lookup === 'found' && facts && <Tag color="blue" data-testid={`entry-facts-${index}`}>{facts}</Tag>}
+        {draft.lookup === 'loading' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('entry.lookingUp')}
+          </Typography.Text>
+        )}
+        {draft.lookup === 'found' && facts && (
+          <Tag color="blue" data-testid={`entry-facts-${index}`}>
+            {facts}
+          </Tag>
+        )}
         {draft.lookup === 'unknown' && <Tag data-testid={`entry-unknown-${index}`}>{t('entry.notRegistered')}</Tag>}
         {fever && <Tag color="red">{t('field.fever')}</Tag>}
         <span style={{ flex: 1 }} />
-        {onRemove && <Button size="small" type="text" tabIndex={-1} icon={<CloseOutlined />} aria-label={t('entry.removeOccupant')} onClick={onRemove} />}
+        {onRemove && (
+          <Button
+            size="small"
+            type="text"
+            tabIndex={-1}
+            icon={<CloseOutlined />}
+            aria-label={t('entry.removeOccupant')}
+            onClick={onRemove}
+          />
+        )}
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 6 }}>
         <Input
@@ -72,7 +107,9 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
           tabIndex={known ? -1 : undefined}
           status={problem || error?.field === 'idNumber' ? 'error' : undefined}
           value={known ? (draft.maskedId ?? '—') : draft.idNumber}
-          onChange={(e) => onChange({ idNumber: e.target.value.toUpperCase().replace(/\s/g, ''), phoneMoved: false, error: null })}
+          onChange={(e) =>
+            onChange({ idNumber: e.target.value.toUpperCase().replace(/\s/g, ''), phoneMoved: false, error: null })
+          }
           onKeyDown={onIdKey}
           style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 6 }}
         />
@@ -106,7 +143,8 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
           onChange={(e) => onChange({ phone: e.target.value.replace(/\D/g, ''), phoneMoved: false, error: null })}
           onKeyDown={enter(() => {
             // a number cut short is caught here, as the ID box catches a bad check digit, not at 登记
-            if (draft.phone.trim() && !isMobile(draft.phone)) onChange({ error: { field: 'phone', message: t('entry.phoneInvalid') } });
+            if (draft.phone.trim() && !isMobile(draft.phone))
+              onChange({ error: { field: 'phone', message: t('entry.phoneInvalid') } });
             else onPhoneEnter();
           })}
           style={{ fontVariantNumeric: 'tabular-nums', paddingInline: 6 }}
@@ -124,17 +162,45 @@ export function OccupantRow({ index, draft, onChange, onIdKey, onNameEnter, onPh
           onChange={(e) => onChange({ temperature: e.target.value, error: null })}
           onKeyDown={enter(onTempEnter)}
           style={{ borderColor: fever ? '#cf1322' : undefined }}
-          styles={{ input: { fontSize: 18, color: fever ? '#cf1322' : undefined, fontWeight: fever ? 700 : undefined } }}
+          styles={{
+            input: { fontSize: 18, color: fever ? '#cf1322' : undefined, fontWeight: fever ? 700 : undefined },
+          }}
         />
       </div>
       {problem && (
         <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`entry-id-error-${index}`}>
-          {t(problem === 'CHECKSUM' ? 'entry.idChecksum' : problem === 'BIRTH_DATE' ? 'entry.idBirthDate' : 'entry.idInvalid')}
+          {t(
+            problem === 'CHECKSUM'
+              ? 'entry.idChecksum'
+              : problem === 'BIRTH_DATE'
+                ? 'entry.idBirthDate'
+                : 'entry.idInvalid',
+          )}
         </Typography.Text>
       )}
-      {!problem && phoneProblem && <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }} data-testid={`entry-phone-error-${index}`}>{t('entry.phoneInvalid')}</Typography.Text>}
-      {draft.phoneMoved && <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }} data-testid={`entry-phone-moved-${index}`}>{t('entry.phoneMoved')}</Typography.Text>}
-      {!problem && error && <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`entry-error-${index}`}>{error.message}</Typography.Text>}
+      {!problem && phoneProblem && (
+        <Typography.Text
+          type="danger"
+          style={{ fontSize: 12, display: 'block' }}
+          data-testid={`entry-phone-error-${index}`}
+        >
+          {t('entry.phoneInvalid')}
+        </Typography.Text>
+      )}
+      {draft.phoneMoved && (
+        <Typography.Text
+          type="warning"
+          style={{ fontSize: 12, display: 'block' }}
+          data-testid={`entry-phone-moved-${index}`}
+        >
+          {t('entry.phoneMoved')}
+        </Typography.Text>
+      )}
+      {!problem && error && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`entry-error-${index}`}>
+          {error.message}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -28,16 +28,19 @@ export function PlateInput({ siteId, value, onChange, onAccept, onFlipDirection,
   const [result, setResult] = useState<{ prefix: string; plates: string[] } | null>(null);
   const request = useRef(0);
 
-  const search = useCallback(async (prefix: string): Promise<string[]> => {
-    const id = ++request.current;
-    try {
-      const plates = (await checkpointApi.plates(siteId, prefix)).map((p) => p.plate);
-      if (id === request.current) setResult({ prefix, plates });
-      return plates;
-    } catch {
-      return [];
-    }
-  }, [siteId]);
+  const search = useCallback(
+    async (prefix: string): Promise<string[]> => {
+      const id = ++request.current;
+      try {
+        const plates = (await checkpointApi.plates(siteId, prefix)).map((p) => p.plate);
+        if (id === request.current) setResult({ prefix, plates });
+        return plates;
+      } catch {
+        return [];
+      }
+    },
+    [siteId],
+  );
 
   useEffect(() => {
     if (!value) {
@@ -86,9 +89,17 @@ export function PlateInput({ siteId, value, onChange, onAccept, onFlipDirection,
         style={{ height: 52 }}
         styles={{ input: { fontSize: 22, fontWeight: 600, letterSpacing: 1 } }}
       />
-      {error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{error}</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+          {error}
+        </Typography.Text>
+      )}
       {suggestions.length > 0 && (
-        <div role="listbox" aria-label={t('entry.recentPlates')} style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 6 }}>
+        <div
+          role="listbox"
+          aria-label={t('entry.recentPlates')}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 6 }}
+        >
           {suggestions.slice(0, 6).map((plate, i) => (
             <button
               key={plate}
@@ -99,8 +110,14 @@ export function PlateInput({ siteId, value, onChange, onAccept, onFlipDirection,
               data-testid={`entry-plate-option-${plate}`}
               onClick={() => onAccept(plate)}
               style={{
-                font: 'inherit', fontSize: 16, fontWeight: 600, padding: '6px 10px', borderRadius: 6, cursor: 'pointer',
-                border: `1px solid ${i === 0 ? '#9f1d1d' : '#d9d9d9'}`, background: i === 0 ? '#fff1f0' : '#fff',
+                font: 'inherit',
+                fontSize: 16,
+                fontWeight: 600,
+                padding: '6px 10px',
+                borderRadius: 6,
+                cursor: 'pointer',
+                border: `1px solid ${i === 0 ? '#9f1d1d' : '#d9d9d9'}`,
+                background: i === 0 ? '#fff1f0' : '#fff',
               }}
             >
               {plate}

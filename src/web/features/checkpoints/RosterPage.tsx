@@ -31,11 +31,17 @@ export default function RosterPage() {
   const [assigning, setAssigning] = useState<Shift | null>(null);
 
   const load = useCallback(() => {
-    checkpointApi.roster({ siteId }).then(setShifts).catch((err: unknown) => {
-      feedback.error(err);
-      setShifts([]);
-    });
-    checkpointApi.gaps().then(setGaps).catch(() => setGaps([]));
+    checkpointApi
+      .roster({ siteId })
+      .then(setShifts)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setShifts([]);
+      });
+    checkpointApi
+      .gaps()
+      .then(setGaps)
+      .catch(() => setGaps([]));
   }, [siteId, feedback]);
   useEffect(load, [load]);
   useEffect(() => {
@@ -53,7 +59,14 @@ export default function RosterPage() {
 
   const time = (iso: string) => formatTime(iso, locale);
   /** 11/23 08:00: a shift's ends, short enough for a phone */
-  const short = (iso: string) => new Date(iso).toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  const short = (iso: string) =>
+    new Date(iso).toLocaleString(locale, {
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
   const shownGaps = (gaps ?? []).filter((g) => !siteId || g.siteId === siteId);
 
   const person = (p: RosterPerson) => {
@@ -61,22 +74,55 @@ export default function RosterPage() {
     const mine = manage || p.userId === me.id || p.userId === null;
     return (
       <Space key={p.id} size={4} wrap style={{ marginInlineEnd: 10 }} data-testid={`duty-${p.id}`}>
-        <Tag color={p.checkedOutAt ? 'default' : p.checkedInAt ? 'green' : 'blue'} style={{ marginInlineEnd: 0 }}>{p.name}</Tag>
-        {p.checkedInAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('roster.checkedIn', { time: time(p.checkedInAt) })}</Typography.Text>}
-        {p.checkedOutAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('roster.checkedOut', { time: time(p.checkedOutAt) })}</Typography.Text>}
-        {mine && !p.checkedInAt && <Button size="small" onClick={() => void check(p, 'in')} data-testid={`check-in-${p.id}`}>{t('roster.checkIn')}</Button>}
-        {mine && p.checkedInAt && !p.checkedOutAt && <Button size="small" onClick={() => void check(p, 'out')} data-testid={`check-out-${p.id}`}>{t('roster.checkOut')}</Button>}
+        <Tag color={p.checkedOutAt ? 'default' : p.checkedInAt ? 'green' : 'blue'} style={{ marginInlineEnd: 0 }}>
+          {p.name}
+        </Tag>
+        {p.checkedInAt && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('roster.checkedIn', { time: time(p.checkedInAt) })}
+          </Typography.Text>
+        )}
+        {p.checkedOutAt && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('roster.checkedOut', { time: time(p.checkedOutAt) })}
+          </Typography.Text>
+        )}
+        {mine && !p.checkedInAt && (
+          <Button size="small" onClick={() => void check(p, 'in')} data-testid={`check-in-${p.id}`}>
+            {t('roster.checkIn')}
+          </Button>
+        )}
+        {mine && p.checkedInAt && !p.checkedOutAt && (
+          <Button size="small" onClick={() => void check(p, 'out')} data-testid={`check-out-${p.id}`}>
+            {t('roster.checkOut')}
+          </Button>
+        )}
       </Space>
     );
   };
 
   return (
     <Space orientation="vertical" size={mobile ? 8 : 16} style={{ width: '100%' }}>
-      <Card size="small" data-testid="roster-gaps" data-count={gaps?.length ?? ''} title={<span style={{ color: shownGaps.length ? '#cf1322' : undefined }}><WarningFilled /> {t('roster.gaps')}</span>}>
+      <Card
+        size="small"
+        data-testid="roster-gaps"
+        data-count={gaps?.length ?? ''}
+        title={
+          <span style={{ color: shownGaps.length ? '#cf1322' : undefined }}>
+            <WarningFilled /> {t('roster.gaps')}
+          </span>
+        }
+      >
         {gaps !== null && !shownGaps.length && <Alert type="success" showIcon title={t('roster.gapsNone')} />}
         {shownGaps.map((g) => (
-          <div key={`${g.siteId}-${g.from}`} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', padding: '6px 0', borderBottom: '1px solid #f5f5f5' }} data-testid={`gap-${g.siteId}`}>
-            <Typography.Text strong style={{ color: '#cf1322' }}>{g.siteName}</Typography.Text>
+          <div
+            key={`${g.siteId}-${g.from}`}
+            style={{ display: 'flex', gap: 8, flexWrap: 'wrap', padding: '6px 0', borderBottom: '1px solid #f5f5f5' }}
+            data-testid={`gap-${g.siteId}`}
+          >
+            <Typography.Text strong style={{ color: '#cf1322' }}>
+              {g.siteName}
+            </Typography.Text>
             <Typography.Text>{t('roster.gapLine', { from: short(g.from), to: short(g.to) })}</Typography.Text>
           </div>
         ))}
@@ -95,7 +141,16 @@ export default function RosterPage() {
               style={{ width: mobile ? 150 : 220 }}
               data-testid="roster-site"
             />
-            {manage && <Button type="primary" icon={<CalendarOutlined />} onClick={() => setPlanning(true)} data-testid="roster-plan">{t('roster.plan')}</Button>}
+            {manage && (
+              <Button
+                type="primary"
+                icon={<CalendarOutlined />}
+                onClick={() => setPlanning(true)}
+                data-testid="roster-plan"
+              >
+                {t('roster.plan')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -111,20 +166,59 @@ export default function RosterPage() {
           onRow={(s) => ({ style: s.people.some((p) => !p.checkedOutAt) ? undefined : { background: '#fff1f0' } })}
           columns={[
             ...(siteId ? [] : [{ title: t('roster.site'), dataIndex: 'siteName' }]),
-            { title: t('roster.shift'), key: 'shift', render: (_: unknown, s: Shift) => `${short(s.startsAt)} – ${short(s.endsAt)}` },
+            {
+              title: t('roster.shift'),
+              key: 'shift',
+              render: (_: unknown, s: Shift) => `${short(s.startsAt)} – ${short(s.endsAt)}`,
+            },
             {
               title: t('roster.people'),
               key: 'people',
-              render: (_: unknown, s: Shift) => (s.people.length ? s.people.map(person) : <Tag color="red">{t('roster.nobody')}</Tag>),
+              render: (_: unknown, s: Shift) =>
+                s.people.length ? s.people.map(person) : <Tag color="red">{t('roster.nobody')}</Tag>,
             },
             ...(manage
-              ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, s: Shift) => <Button size="small" icon={<UserAddOutlined />} onClick={() => setAssigning(s)} data-testid={`assign-${s.id}`}>{t('roster.assign')}</Button> }]
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_: unknown, s: Shift) => (
+                      <Button
+                        size="small"
+                        icon={<UserAddOutlined />}
+                        onClick={() => setAssigning(s)}
+                        data-testid={`assign-${s.id}`}
+                      >
+                        {t('roster.assign')}
+                      </Button>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
       </Card>
-      {planning && <PlanModal sites={sites} siteId={siteId} onClose={() => setPlanning(false)} onDone={() => { setPlanning(false); load(); }} />}
-      {assigning && <AssignModal shift={assigning} onClose={() => setAssigning(null)} onDone={() => { setAssigning(null); load(); }} />}
+      {planning && (
+        <PlanModal
+          sites={sites}
+          siteId={siteId}
+          onClose={() => setPlanning(false)}
+          onDone={() => {
+            setPlanning(false);
+            load();
+          }}
+        />
+      )}
+      {assigning && (
+        <AssignModal
+          shift={assigning}
+          onClose={() => setAssigning(null)}
+          onDone={() => {
+            setAssigning(null);
+            load();
+          }}
+        />
+      )}
     </Space>
   );
 }

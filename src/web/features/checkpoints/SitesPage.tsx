@@ -21,10 +21,13 @@ export default function SitesPage() {
   const [viewing, setViewing] = useState<Site | null>(null);
 
   const load = useCallback(() => {
-    checkpointApi.sites().then(setSites).catch((err: unknown) => {
-      feedback.error(err);
-      setSites([]);
-    });
+    checkpointApi
+      .sites()
+      .then(setSites)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setSites([]);
+      });
   }, [feedback]);
   useEffect(load, [load]);
 
@@ -55,7 +58,11 @@ export default function SitesPage() {
             render: (name: string, s) => (
               <span>
                 <Typography.Text strong>{name}</Typography.Text>
-                {s.address && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{s.address}</Typography.Text>}
+                {s.address && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {s.address}
+                  </Typography.Text>
+                )}
               </span>
             ),
           },
@@ -65,7 +72,9 @@ export default function SitesPage() {
           {
             title: t('sites.status'),
             dataIndex: 'status',
-            render: (s: Site['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`sites.status.${s}`)}</Tag>,
+            render: (s: Site['status']) => (
+              <Tag color={s === 'active' ? 'green' : 'default'}>{t(`sites.status.${s}`)}</Tag>
+            ),
           },
           {
             title: t('sites.lead'),
@@ -73,7 +82,13 @@ export default function SitesPage() {
             render: (_, s) => (
               <Space size={4} wrap>
                 {s.leadName ?? '—'}
-                {s.leadPhone && <MaskedReveal masked={s.leadPhone} reveal={() => checkpointApi.revealPhone(s.id)} testId={`site-phone-${s.id}`} />}
+                {s.leadPhone && (
+                  <MaskedReveal
+                    masked={s.leadPhone}
+                    reveal={() => checkpointApi.revealPhone(s.id)}
+                    testId={`site-phone-${s.id}`}
+                  />
+                )}
               </Space>
             ),
           },
@@ -82,9 +97,29 @@ export default function SitesPage() {
             key: 'actions',
             render: (_, s) => (
               <Space size={0} wrap>
-                <Button size="small" type="link" icon={<UnorderedListOutlined />} onClick={() => setViewing(s)} data-testid={`site-passages-${s.id}`}>{t('sites.passages')}</Button>
-                <Link to={`/checkpoints/roster?siteId=${s.id}`}><Button size="small" type="link" icon={<CalendarOutlined />}>{t('sites.roster')}</Button></Link>
-                <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid={`site-edit-${s.id}`}>{t('common.edit')}</Button>
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<UnorderedListOutlined />}
+                  onClick={() => setViewing(s)}
+                  data-testid={`site-passages-${s.id}`}
+                >
+                  {t('sites.passages')}
+                </Button>
+                <Link to={`/checkpoints/roster?siteId=${s.id}`}>
+                  <Button size="small" type="link" icon={<CalendarOutlined />}>
+                    {t('sites.roster')}
+                  </Button>
+                </Link>
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(s)}
+                  data-testid={`site-edit-${s.id}`}
+                >
+                  {t('common.edit')}
+                </Button>
               </Space>
             ),
           },

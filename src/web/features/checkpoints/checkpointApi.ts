@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { DailyFigures, Decision, Passage, PassageInput, Site, SiteInput, SiteKind } from '../../../shared/checkpoints';
+import type {
+  DailyFigures,
+  Decision,
+  Passage,
+  PassageInput,
+  Site,
+  SiteInput,
+  SiteKind,
+} from '../../../shared/checkpoints';
 import { api, type Page, type Query } from '../../app/api';
 
 export type PassageBody = z.input<typeof PassageInput>;
@@ -38,7 +46,15 @@ export interface RosterGap {
   to: string;
 }
 
-export const SITE_KINDS = ['highway_exit', 'provincial_border', 'national_road', 'village_entrance', 'compound_gate', 'station', 'duty_point'] as const satisfies readonly SiteKind[];
+export const SITE_KINDS = [
+  'highway_exit',
+  'provincial_border',
+  'national_road',
+  'village_entrance',
+  'compound_gate',
+  'station',
+  'duty_point',
+] as const satisfies readonly SiteKind[];
 export const DECISIONS = ['pass', 'turned_back', 'referred', 'isolated'] as const satisfies readonly Decision[];
 
 /** The checkpoint endpoints under /api/checkpoints (and the ID lookup the entry screen uses). */
@@ -47,19 +63,31 @@ export const checkpointApi = {
   site: (id: string) => api.get<Site>(`/checkpoints/sites/${id}`),
   createSite: (body: SiteInput) => api.post<Site>('/checkpoints/sites', body),
   updateSite: (id: string, body: SiteInput) => api.put<Site>(`/checkpoints/sites/${id}`, body),
-  revealPhone: async (id: string) => (await api.post<{ value: string | null }>(`/checkpoints/sites/${id}/reveal`, { field: 'leadPhone' })).value,
+  revealPhone: async (id: string) =>
+    (await api.post<{ value: string | null }>(`/checkpoints/sites/${id}/reveal`, { field: 'leadPhone' })).value,
   submit: (body: PassageBody) => api.post<{ id: string; duplicate: boolean }>('/checkpoints/passages', body),
   plates: async (siteId: string, prefix: string) =>
-    (await api.get<{ items: { plate: string; lastAt: string; times: number }[] }>(`/checkpoints/sites/${siteId}/plates`, { prefix })).items,
-  lastPassage: async (siteId: string, plate: string) => (await api.get<{ passage: Passage | null }>(`/checkpoints/sites/${siteId}/last-passage`, { plate })).passage,
+    (
+      await api.get<{ items: { plate: string; lastAt: string; times: number }[] }>(
+        `/checkpoints/sites/${siteId}/plates`,
+        { prefix },
+      )
+    ).items,
+  lastPassage: async (siteId: string, plate: string) =>
+    (await api.get<{ passage: Passage | null }>(`/checkpoints/sites/${siteId}/last-passage`, { plate })).passage,
   lookup: (idNumber: string) => api.get<LookedUp>('/persons/lookup', { idNumber }),
   passages: (query: Query) => api.get<Page<Passage>>('/checkpoints/passages', query),
-  figures: (query: { day?: string; by: FiguresBy; under?: string }) => api.get<{ day: string; items: Figures[] }>('/checkpoints/figures', query),
+  figures: (query: { day?: string; by: FiguresBy; under?: string }) =>
+    api.get<{ day: string; items: Figures[] }>('/checkpoints/figures', query),
   exportPassages: (siteId: string, from: string, to: string) =>
     api.download(`/checkpoints/sites/${siteId}/passages.xlsx`, 'passages.xlsx', { from, to }),
-  plan: (body: { siteId: string; fromDay: string; days: number; startHours: number[] }) => api.post<{ created: number }>('/checkpoints/shifts/plan', body),
-  assign: (shiftId: string, body: { userId?: string; name?: string }) => api.post<{ id: string }>(`/checkpoints/shifts/${shiftId}/assign`, body),
-  check: (assignmentId: string, what: 'in' | 'out') => api.post<void>(`/checkpoints/assignments/${assignmentId}/check`, { what }),
-  roster: async (query: { siteId?: string; from?: string; to?: string }) => (await api.get<{ items: Shift[] }>('/checkpoints/roster', query)).items,
+  plan: (body: { siteId: string; fromDay: string; days: number; startHours: number[] }) =>
+    api.post<{ created: number }>('/checkpoints/shifts/plan', body),
+  assign: (shiftId: string, body: { userId?: string; name?: string }) =>
+    api.post<{ id: string }>(`/checkpoints/shifts/${shiftId}/assign`, body),
+  check: (assignmentId: string, what: 'in' | 'out') =>
+    api.post<void>(`/checkpoints/assignments/${assignmentId}/check`, { what }),
+  roster: async (query: { siteId?: string; from?: string; to?: string }) =>
+    (await api.get<{ items: Shift[] }>('/checkpoints/roster', query)).items,
   gaps: async () => (await api.get<{ items: RosterGap[] }>('/checkpoints/roster/gaps')).items,
 };

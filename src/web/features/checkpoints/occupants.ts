@@ -27,13 +27,29 @@ export interface OccupantDraft {
 }
 
 export function emptyOccupant(): OccupantDraft {
-  return { key: newUuid(), personId: null, maskedId: null, idNumber: '', name: '', phone: '', phoneMoved: false, temperature: '', lookup: 'idle', facts: null, error: null };
+  return {
+    key: newUuid(),
+    personId: null,
+    maskedId: null,
+    idNumber: '',
+    name: '',
+    phone: '',
+    phoneMoved: false,
+    temperature: '',
+    lookup: 'idle',
+    facts: null,
+    error: null,
+  };
 }
 
 /** The occupants of the last passage, to be checked again: only temperatures left to type. */
 export function occupantsOfLast(passage: Passage): OccupantDraft[] {
   return passage.occupants.map((o) => ({
-    ...emptyOccupant(), personId: o.personId, maskedId: o.idNumber, name: o.name, lookup: o.personId ? 'found' : 'idle',
+    ...emptyOccupant(),
+    personId: o.personId,
+    maskedId: o.idNumber,
+    name: o.name,
+    lookup: o.personId ? 'found' : 'idle',
   }));
 }
 
@@ -74,8 +90,12 @@ export function nameGiven(o: OccupantDraft): boolean {
 }
 
 /** The first problem of a row before sending, or null. */
-export function problemOf(o: OccupantDraft, t: (key: 'entry.idInvalid' | 'entry.nameRequired' | 'entry.tempRequired' | 'entry.phoneInvalid') => string): OccupantDraft['error'] {
-  if (!o.personId && (idProblem(o.idNumber) || isMobile(o.idNumber))) return { field: 'idNumber', message: t('entry.idInvalid') };
+export function problemOf(
+  o: OccupantDraft,
+  t: (key: 'entry.idInvalid' | 'entry.nameRequired' | 'entry.tempRequired' | 'entry.phoneInvalid') => string,
+): OccupantDraft['error'] {
+  if (!o.personId && (idProblem(o.idNumber) || isMobile(o.idNumber)))
+    return { field: 'idNumber', message: t('entry.idInvalid') };
   if (!o.personId && !o.name.trim()) return { field: 'name', message: t('entry.nameRequired') };
   if (!o.personId && o.phone.trim() && !isMobile(o.phone)) return { field: 'phone', message: t('entry.phoneInvalid') };
   const temp = parseTemperature(o.temperature);

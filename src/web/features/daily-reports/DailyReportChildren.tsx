@@ -23,7 +23,13 @@ export function DailyReportChildren({ report }: { report: DailyReport }) {
   const rows: Row[] = [
     ...children.included.map((c) => ({ key: c.regionId, name: c.name, child: c, included: true, figures: c.figures })),
     ...children.missing.map((c) => ({ key: c.regionId, name: c.name, child: c, included: false, figures: null })),
-    { key: 'own', name: t('dailyReport.own', { name: report.regionName }), child: null, included: true, figures: children.own },
+    {
+      key: 'own',
+      name: t('dailyReport.own', { name: report.regionName }),
+      child: null,
+      included: true,
+      figures: children.own,
+    },
   ];
   return (
     <Table<Row>
@@ -32,29 +38,66 @@ export function DailyReportChildren({ report }: { report: DailyReport }) {
       pagination={false}
       dataSource={rows}
       scroll={{ x: 820 }}
-      onRow={(r) => ({ 'data-testid': `dr-child-${r.key}`, 'data-included': String(r.included) } as HTMLAttributes<HTMLElement>)}
+      onRow={(r) =>
+        ({ 'data-testid': `dr-child-${r.key}`, 'data-included': String(r.included) }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
-          title: t('dailyReport.unit'), key: 'name', width: 150,
-          render: (_, r) => (r.child?.reportId ? <Link to={`/daily-reports/${r.child.reportId}`}>{r.name}</Link> : r.child ? r.name : <Tooltip title={t('dailyReport.ownHint')}>{r.name}</Tooltip>),
+          title: t('dailyReport.unit'),
+          key: 'name',
+          width: 150,
+          render: (_, r) =>
+            r.child?.reportId ? (
+              <Link to={`/daily-reports/${r.child.reportId}`}>{r.name}</Link>
+            ) : r.child ? (
+              r.name
+            ) : (
+              <Tooltip title={t('dailyReport.ownHint')}>{r.name}</Tooltip>
+            ),
         },
         {
-          title: t('dailyReport.statusTitle'), key: 'status', width: 240,
-          render: (_, r) => (r.child ? (
-            <>
-              <Tag color={r.included ? 'success' : 'error'}>{t(r.included ? 'dailyReport.included' : 'dailyReport.missing')}</Tag>
-              <Tag color={STATUS_COLORS[r.child.status]}>{t(`dailyReport.status.${r.child.status}`)}{r.child.version > 0 ? ` ${t('dailyReport.versionN', { n: r.child.version })}` : ''}</Tag>
-              {r.child.proxyUnit && <Tag color="purple">{t('dailyReport.proxyTag', { unit: r.child.proxyUnit })}</Tag>}
-            </>
-          ) : <Tag color="success">{t('dailyReport.included')}</Tag>),
+          title: t('dailyReport.statusTitle'),
+          key: 'status',
+          width: 240,
+          render: (_, r) =>
+            r.child ? (
+              <>
+                <Tag color={r.included ? 'success' : 'error'}>
+                  {t(r.included ? 'dailyReport.included' : 'dailyReport.missing')}
+                </Tag>
+                <Tag color={STATUS_COLORS[r.child.status]}>
+                  {t(`dailyReport.status.${r.child.status}`)}
+                  {r.child.version > 0 ? ` ${t('dailyReport.versionN', { n: r.child.version })}` : ''}
+                </Tag>
+                {r.child.proxyUnit && (
+                  <Tag color="purple">{t('dailyReport.proxyTag', { unit: r.child.proxyUnit })}</Tag>
+                )}
+              </>
+            ) : (
+              <Tag color="success">{t('dailyReport.included')}</Tag>
+            ),
         },
-        { title: t('dailyReport.submittedAt'), key: 'at', width: 150, render: (_, r) => (r.child?.submittedAt ? formatTime(r.child.submittedAt, locale) : '—') },
+        {
+          title: t('dailyReport.submittedAt'),
+          key: 'at',
+          width: 150,
+          render: (_, r) => (r.child?.submittedAt ? formatTime(r.child.submittedAt, locale) : '—'),
+        },
         ...HEADLINE.map((m) => ({
-          title: t(`dailyReport.metric.${m}`), key: m, width: 90, align: 'right' as const,
+          title: t(`dailyReport.metric.${m}`),
+          key: m,
+          width: 90,
+          align: 'right' as const,
           render: (_: unknown, r: Row) => {
             if (r.figures) return r.figures[m];
             const live = r.child?.live;
-            return live ? <Tooltip title={t('dailyReport.liveHint')}><Typography.Text type="secondary">{`${t('dailyReport.liveShort')} ${live[m]}`}</Typography.Text></Tooltip> : '—';
+            return live ? (
+              <Tooltip title={t('dailyReport.liveHint')}>
+                <Typography.Text type="secondary">{`${t('dailyReport.liveShort')} ${live[m]}`}</Typography.Text>
+              </Tooltip>
+            ) : (
+              '—'
+            );
           },
         })),
       ]}

@@ -12,10 +12,16 @@ export type FigureEdits = Record<Metric, FigureEdit>;
 
 /** The edits a report starts from: its reported figures and the reasons of its corrections. */
 export function editsOf(report: DailyReport): FigureEdits {
-  return Object.fromEntries(Object.entries(report.figures).map(([m, v]) => [m, { value: v, reason: report.corrections[m as Metric]?.reason ?? '' }])) as FigureEdits;
+  return Object.fromEntries(
+    Object.entries(report.figures).map(([m, v]) => [
+      m,
+      { value: v, reason: report.corrections[m as Metric]?.reason ?? '' },
+    ]),
+  ) as FigureEdits;
 }
 
-export const figuresOf = (edits: FigureEdits): Figures => Object.fromEntries(Object.entries(edits).map(([m, e]) => [m, e.value])) as Figures;
+export const figuresOf = (edits: FigureEdits): Figures =>
+  Object.fromEntries(Object.entries(edits).map(([m, e]) => [m, e.value])) as Figures;
 
 type Row = { key: string; section: string; span: number; metric: Metric | null };
 
@@ -28,7 +34,13 @@ const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed
  * marked where it differs while units below are missing. Editable while the report is a draft or
  * returned: a changed figure shows its reason box, marked when empty once the user has tried to save.
  */
-export function DailyReportFigures({ report, edits, editable, showMissing, onChange }: {
+export function DailyReportFigures({
+  report,
+  edits,
+  editable,
+  showMissing,
+  onChange,
+}: {
   report: DailyReport;
   edits: FigureEdits;
   editable: boolean;
@@ -38,7 +50,12 @@ export function DailyReportFigures({ report, edits, editable, showMissing, onCha
   const { t } = useI18n();
   const rows: Row[] = REPORT_SECTIONS.flatMap((s) => {
     const metrics: (Metric | null)[] = s.metrics.flatMap((m) => (m === 'roundVisited' ? [m, null] : [m]));
-    return metrics.map((m, i) => ({ key: m ?? `${s.key}-coverage`, section: t(`dailyReport.section.${s.key}`), span: i === 0 ? metrics.length : 0, metric: m }));
+    return metrics.map((m, i) => ({
+      key: m ?? `${s.key}-coverage`,
+      section: t(`dailyReport.section.${s.key}`),
+      span: i === 0 ? metrics.length : 0,
+      metric: m,
+    }));
   });
   const reported = figuresOf(edits);
   const live = report.children?.live ?? null;
@@ -47,7 +64,16 @@ export function DailyReportFigures({ report, edits, editable, showMissing, onCha
     if (!live) return null;
     if (!r.metric) return percent(coverageOf(live));
     const differs = gapMatters && live[r.metric] !== report.computed[r.metric];
-    return <Typography.Text type={differs ? 'warning' : 'secondary'} strong={differs} data-testid={`dr-live-${r.metric}`} data-differs={String(differs)}>{live[r.metric]}</Typography.Text>;
+    return (
+      <Typography.Text
+        type={differs ? 'warning' : 'secondary'}
+        strong={differs}
+        data-testid={`dr-live-${r.metric}`}
+        data-differs={String(differs)}
+      >
+        {live[r.metric]}
+      </Typography.Text>
+    );
   };
 
   return (
@@ -60,22 +86,61 @@ export function DailyReportFigures({ report, edits, editable, showMissing, onCha
       scroll={{ x: 640 }}
       columns={[
         { title: t('dailyReport.section'), dataIndex: 'section', width: 110, onCell: (r) => ({ rowSpan: r.span }) },
-        { title: t('dailyReport.metric'), key: 'metric', width: 190, render: (_, r) => (r.metric ? t(`dailyReport.metric.${r.metric}`) : t('dailyReport.coverage')) },
         {
-          title: report.children ? <Tooltip title={t('dailyReport.summedHint')}>{t('dailyReport.summed')}</Tooltip> : t('dailyReport.computed'), key: 'computed', width: 110, align: 'right',
-          render: (_, r) => <span data-testid={r.metric ? `dr-computed-${r.metric}` : undefined}>{r.metric ? report.computed[r.metric] : percent(coverageOf(report.computed))}</span>,
+          title: t('dailyReport.metric'),
+          key: 'metric',
+          width: 190,
+          render: (_, r) => (r.metric ? t(`dailyReport.metric.${r.metric}`) : t('dailyReport.coverage')),
         },
-        ...(live ? [{
-          title: <Tooltip title={t('dailyReport.liveHint')}><span data-testid="dr-live-title">{t('dailyReport.live')}</span></Tooltip>, key: 'live', width: 110, align: 'right' as const,
-          render: (_: unknown, r: Row) => liveCell(r),
-        }] : []),
         {
-          title: t('dailyReport.reported'), key: 'reported', width: 130, align: 'right',
+          title: report.children ? (
+            <Tooltip title={t('dailyReport.summedHint')}>{t('dailyReport.summed')}</Tooltip>
+          ) : (
+            t('dailyReport.computed')
+          ),
+          key: 'computed',
+          width: 110,
+          align: 'right',
+          render: (_, r) => (
+            <span data-testid={r.metric ? `dr-computed-${r.metric}` : undefined}>
+              {r.metric ? report.computed[r.metric] : percent(coverageOf(report.computed))}
+            </span>
+          ),
+        },
+        ...(live
+          ? [
+              {
+                title: (
+                  <Tooltip title={t('dailyReport.liveHint')}>
+                    <span data-testid="dr-live-title">{t('dailyReport.live')}</span>
+                  </Tooltip>
+                ),
+                key: 'live',
+                width: 110,
+                align: 'right' as const,
+                render: (_: unknown, r: Row) => liveCell(r),
+              },
+            ]
+          : []),
+        {
+          title: t('dailyReport.reported'),
+          key: 'reported',
+          width: 130,
+          align: 'right',
           render: (_, r) => {
             if (!r.metric) return percent(coverageOf(reported));
             const m = r.metric;
             const changed = edits[m].value !== report.computed[m];
-            if (!editable) return <Typography.Text strong={changed} type={changed ? 'warning' : undefined} data-testid={`dr-reported-${m}`}>{edits[m].value}</Typography.Text>;
+            if (!editable)
+              return (
+                <Typography.Text
+                  strong={changed}
+                  type={changed ? 'warning' : undefined}
+                  data-testid={`dr-reported-${m}`}
+                >
+                  {edits[m].value}
+                </Typography.Text>
+              );
             return (
               <InputNumber
                 data-testid={`dr-value-${m}`}
@@ -93,7 +158,8 @@ export function DailyReportFigures({ report, edits, editable, showMissing, onCha
           },
         },
         {
-          title: t('dailyReport.reason'), key: 'reason',
+          title: t('dailyReport.reason'),
+          key: 'reason',
           render: (_, r) => {
             if (!r.metric) return null;
             const m = r.metric;

@@ -4,12 +4,25 @@ import type { Figures, Metric } from '../../../shared/rollups';
 import { useI18n } from '../../app/i18n';
 
 /** The figures a county looks at first when it compares its sum with the live ones (登记、隔离、病例、卡口). */
-const GAP_METRICS: readonly Metric[] = ['residents', 'keyPersons', 'inIsolationHome', 'inIsolationCentralised', 'activeCases', 'confirmedCases', 'newCases', 'passages'];
+const GAP_METRICS: readonly Metric[] = [
+  'residents',
+  'keyPersons',
+  'inIsolationHome',
+  'inIsolationCentralised',
+  'activeCases',
+  'confirmedCases',
+  'newCases',
+  'passages',
+];
 
 /** The headline figures whose sum of what was submitted differs from the jurisdiction's live figure. */
 function gapOf(figures: Figures, live: Figures | null): { metric: Metric; summed: number; live: number }[] {
   if (!live) return [];
-  return GAP_METRICS.filter((m) => figures[m] !== live[m]).map((m) => ({ metric: m, summed: figures[m], live: live[m] }));
+  return GAP_METRICS.filter((m) => figures[m] !== live[m]).map((m) => ({
+    metric: m,
+    summed: figures[m],
+    live: live[m],
+  }));
 }
 
 /**
@@ -29,15 +42,19 @@ export function DailyReportGap({ report, figures }: { report: DailyReport; figur
       type="warning"
       data-testid="dr-gap"
       title={t('dailyReport.gapTitle')}
-      description={(
+      description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {gap.map((g) => (
             <li key={g.metric} data-testid={`dr-gap-${g.metric}`}>
-              {t('dailyReport.gapLine', { metric: t(`dailyReport.metric.${g.metric}`), summed: n(g.summed), live: n(g.live) })}
+              {t('dailyReport.gapLine', {
+                metric: t(`dailyReport.metric.${g.metric}`),
+                summed: n(g.summed),
+                live: n(g.live),
+              })}
             </li>
           ))}
         </ul>
-      )}
+      }
     />
   );
 }

@@ -32,7 +32,8 @@ export default function DailyReportListPage() {
   useEffect(() => {
     let alive = true;
     setLoading(true);
-    dailyReportApi.list({ day, regionId })
+    dailyReportApi
+      .list({ day, regionId })
       .then((l) => alive && setList(l))
       .catch((err: unknown) => alive && feedback.error(err))
       .finally(() => alive && setLoading(false));
@@ -65,37 +66,64 @@ export default function DailyReportListPage() {
 
   const status = (u: DailyReportUnit) => (
     <Tag color={STATUS_COLORS[u.status]} data-testid={`dr-unit-status-${u.regionId}`}>
-      {t(`dailyReport.status.${u.status}`)}{u.version > 0 ? ` · ${t('dailyReport.versionN', { n: u.version })}` : ''}
+      {t(`dailyReport.status.${u.status}`)}
+      {u.version > 0 ? ` · ${t('dailyReport.versionN', { n: u.version })}` : ''}
     </Tag>
   );
   const actions = (u: DailyReportUnit) => (
     <Space wrap size={4}>
       {u.reportId && (
         <Link to={`/daily-reports/${u.reportId}`} data-testid={`dr-open-${u.regionId}`}>
-          <Button size="small" icon={<FileTextOutlined />}>{t('dailyReport.open')}</Button>
+          <Button size="small" icon={<FileTextOutlined />}>
+            {t('dailyReport.open')}
+          </Button>
         </Link>
       )}
       {u.mayPrepare && (u.status === 'none' || u.status === 'draft' || u.status === 'returned') && (
-        <Button size="small" type="primary" icon={<EditOutlined />} loading={starting === u.regionId} onClick={() => void start(u)} data-testid={`dr-start-${u.regionId}`}>
+        <Button
+          size="small"
+          type="primary"
+          icon={<EditOutlined />}
+          loading={starting === u.regionId}
+          onClick={() => void start(u)}
+          data-testid={`dr-start-${u.regionId}`}
+        >
           {u.proxy ? t('dailyReport.fillIn') : u.status === 'none' ? t('dailyReport.start') : t('dailyReport.refresh')}
         </Button>
       )}
       {!u.self && u.childrenTotal > 0 && (
-        <Button size="small" type="link" onClick={() => go({ region: u.regionId })} data-testid={`dr-drill-${u.regionId}`}>{t('dailyReport.drillDown')}</Button>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => go({ region: u.regionId })}
+          data-testid={`dr-drill-${u.regionId}`}
+        >
+          {t('dailyReport.drillDown')}
+        </Button>
       )}
     </Space>
   );
-  const progress = (u: DailyReportUnit) => (u.childrenTotal === 0 ? '—' : (
-    <div style={{ minWidth: 110 }}>
-      <Progress size="small" percent={Math.round((u.childrenSubmitted / u.childrenTotal) * 100)} format={() => `${u.childrenSubmitted}/${u.childrenTotal}`} />
-    </div>
-  ));
-  const submitted = (u: DailyReportUnit) => (u.submittedAt ? (
-    <Space size={4} wrap>
-      <span>{`${formatTime(u.submittedAt, locale)} · ${u.submittedByName ?? '—'}`}</span>
-      {u.submittedProxyUnit && <Tag color="purple">{t('dailyReport.proxyTag', { unit: u.submittedProxyUnit })}</Tag>}
-    </Space>
-  ) : '—');
+  const progress = (u: DailyReportUnit) =>
+    u.childrenTotal === 0 ? (
+      '—'
+    ) : (
+      <div style={{ minWidth: 110 }}>
+        <Progress
+          size="small"
+          percent={Math.round((u.childrenSubmitted / u.childrenTotal) * 100)}
+          format={() => `${u.childrenSubmitted}/${u.childrenTotal}`}
+        />
+      </div>
+    );
+  const submitted = (u: DailyReportUnit) =>
+    u.submittedAt ? (
+      <Space size={4} wrap>
+        <span>{`${formatTime(u.submittedAt, locale)} · ${u.submittedByName ?? '—'}`}</span>
+        {u.submittedProxyUnit && <Tag color="purple">{t('dailyReport.proxyTag', { unit: u.submittedProxyUnit })}</Tag>}
+      </Space>
+    ) : (
+      '—'
+    );
   const name = (u: DailyReportUnit) => (
     <Space size={4}>
       <span>{u.name}</span>
@@ -107,10 +135,16 @@ export default function DailyReportListPage() {
     <Card
       size={mobile ? 'small' : undefined}
       title={t('dailyReport.title')}
-      extra={(
+      extra={
         <Space wrap>
           {list?.region?.parentInScope && list.region.parentId && (
-            <Button icon={<ArrowUpOutlined />} onClick={() => go({ region: list.region!.parentId })} data-testid="dr-up">{t('dailyReport.up')}</Button>
+            <Button
+              icon={<ArrowUpOutlined />}
+              onClick={() => go({ region: list.region!.parentId })}
+              data-testid="dr-up"
+            >
+              {t('dailyReport.up')}
+            </Button>
           )}
           <DatePicker
             value={list ? dayjs(list.day) : null}
@@ -121,7 +155,7 @@ export default function DailyReportListPage() {
             data-testid="dr-day"
           />
         </Space>
-      )}
+      }
     >
       {list?.region && (
         <Typography.Paragraph type="secondary">
@@ -138,23 +172,40 @@ export default function DailyReportListPage() {
           loading={loading}
           dataSource={list?.units ?? []}
           pagination={false}
-          onRow={(u) => ({ 'data-testid': `dr-unit-${u.regionId}`, 'data-status': u.status } as HTMLAttributes<HTMLElement>)}
-          columns={mobile
-            ? [{ key: 'm', title: t('dailyReport.unit'), render: (_, u) => (
-                <Space orientation="vertical" size={4}>
-                  <div>{name(u)} {status(u)}</div>
-                  {u.childrenTotal > 0 && progress(u)}
-                  {actions(u)}
-                </Space>
-              ) }]
-            : [
-                { title: t('dailyReport.unit'), key: 'name', render: (_, u) => name(u) },
-                { title: t('dailyReport.levelTitle'), key: 'level', width: 120, render: (_, u) => t(`dailyReport.level.${u.level}` as MessageKey) },
-                { title: t('dailyReport.statusTitle'), key: 'status', width: 150, render: (_, u) => status(u) },
-                { title: t('dailyReport.submittedAt'), key: 'at', width: 190, render: (_, u) => submitted(u) },
-                { title: t('dailyReport.children'), key: 'children', width: 150, render: (_, u) => progress(u) },
-                { title: t('common.actions'), key: 'actions', width: 220, render: (_, u) => actions(u) },
-              ]}
+          onRow={(u) =>
+            ({ 'data-testid': `dr-unit-${u.regionId}`, 'data-status': u.status }) as HTMLAttributes<HTMLElement>
+          }
+          columns={
+            mobile
+              ? [
+                  {
+                    key: 'm',
+                    title: t('dailyReport.unit'),
+                    render: (_, u) => (
+                      <Space orientation="vertical" size={4}>
+                        <div>
+                          {name(u)} {status(u)}
+                        </div>
+                        {u.childrenTotal > 0 && progress(u)}
+                        {actions(u)}
+                      </Space>
+                    ),
+                  },
+                ]
+              : [
+                  { title: t('dailyReport.unit'), key: 'name', render: (_, u) => name(u) },
+                  {
+                    title: t('dailyReport.levelTitle'),
+                    key: 'level',
+                    width: 120,
+                    render: (_, u) => t(`dailyReport.level.${u.level}` as MessageKey),
+                  },
+                  { title: t('dailyReport.statusTitle'), key: 'status', width: 150, render: (_, u) => status(u) },
+                  { title: t('dailyReport.submittedAt'), key: 'at', width: 190, render: (_, u) => submitted(u) },
+                  { title: t('dailyReport.children'), key: 'children', width: 150, render: (_, u) => progress(u) },
+                  { title: t('common.actions'), key: 'actions', width: 220, render: (_, u) => actions(u) },
+                ]
+          }
         />
       )}
     </Card>

@@ -9,7 +9,17 @@ import { DailyReportGap } from './DailyReportGap';
  * falls short of the live figures, and require the note that goes up with the report (the county
  * expects the report on time, with the gaps explained).
  */
-export function SubmitModal({ report, busy, onOk, onClose }: { report: DailyReport; busy: boolean; onOk: (missingNote?: string) => void; onClose: () => void }) {
+export function SubmitModal({
+  report,
+  busy,
+  onOk,
+  onClose,
+}: {
+  report: DailyReport;
+  busy: boolean;
+  onOk: (missingNote?: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const missing = report.children?.missing ?? [];
   const [note, setNote] = useState(report.missingNote ?? '');
@@ -20,12 +30,26 @@ export function SubmitModal({ report, busy, onOk, onClose }: { report: DailyRepo
     onOk(missing.length > 0 ? note.trim() : undefined);
   };
   return (
-    <Modal open title={t('dailyReport.submit')} okText={t('dailyReport.submit')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={ok} onCancel={onClose} okButtonProps={{ 'data-testid': 'dr-submit-ok' } as ButtonProps} destroyOnHidden>
+    <Modal
+      open
+      title={t('dailyReport.submit')}
+      okText={t('dailyReport.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={ok}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'dr-submit-ok' } as ButtonProps}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph>{t('dailyReport.submitConfirm')}</Typography.Paragraph>
         {missing.length > 0 && (
           <>
-            <Alert type="warning" showIcon title={t('dailyReport.missingNotePrompt', { names: missing.map((c) => c.name).join('、') })} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('dailyReport.missingNotePrompt', { names: missing.map((c) => c.name).join('、') })}
+            />
             <DailyReportGap report={report} />
             <Input.TextArea
               data-testid="dr-missing-note"
@@ -36,7 +60,9 @@ export function SubmitModal({ report, busy, onOk, onClose }: { report: DailyRepo
               placeholder={t('dailyReport.missingNote')}
               onChange={(e) => setNote(e.target.value)}
             />
-            {tried && !note.trim() && <Typography.Text type="danger">{t('dailyReport.missingNoteRequired')}</Typography.Text>}
+            {tried && !note.trim() && (
+              <Typography.Text type="danger">{t('dailyReport.missingNoteRequired')}</Typography.Text>
+            )}
           </>
         )}
       </Space>
@@ -45,9 +71,21 @@ export function SubmitModal({ report, busy, onOk, onClose }: { report: DailyRepo
 }
 
 /** 审核: the level above marks a submitted report reviewed, or returns it with a note saying what to put right. */
-export function ReviewModal({ report, busy, onOk, onClose }: { report: DailyReport; busy: boolean; onOk: (decision: 'reviewed' | 'returned', note?: string) => void; onClose: () => void }) {
+export function ReviewModal({
+  report,
+  busy,
+  onOk,
+  onClose,
+}: {
+  report: DailyReport;
+  busy: boolean;
+  onOk: (decision: 'reviewed' | 'returned', note?: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
-  const [decision, setDecision] = useState<'reviewed' | 'returned'>(report.status === 'submitted' ? 'reviewed' : 'returned');
+  const [decision, setDecision] = useState<'reviewed' | 'returned'>(
+    report.status === 'submitted' ? 'reviewed' : 'returned',
+  );
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
   const needsNote = decision === 'returned' && !note.trim();
@@ -57,7 +95,17 @@ export function ReviewModal({ report, busy, onOk, onClose }: { report: DailyRepo
     onOk(decision, note.trim() || undefined);
   };
   return (
-    <Modal open title={t('dailyReport.reviewTitle', { name: report.regionName })} okText={t('common.ok')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={ok} onCancel={onClose} okButtonProps={{ 'data-testid': 'dr-review-ok' } as ButtonProps} destroyOnHidden>
+    <Modal
+      open
+      title={t('dailyReport.reviewTitle', { name: report.regionName })}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={ok}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'dr-review-ok' } as ButtonProps}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Radio.Group
           value={decision}

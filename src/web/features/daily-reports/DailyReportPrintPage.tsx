@@ -29,7 +29,10 @@ export default function DailyReportPrintPage() {
   const printed = useRef(false);
 
   useEffect(() => {
-    dailyReportApi.get(id).then(setReport).catch((err: unknown) => feedback.error(err));
+    dailyReportApi
+      .get(id)
+      .then(setReport)
+      .catch((err: unknown) => feedback.error(err));
   }, [id, feedback]);
 
   useEffect(() => {
@@ -46,17 +49,24 @@ export default function DailyReportPrintPage() {
   return (
     <>
       <Space className="qf-noprint" wrap style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/daily-reports/${report.id}`)}>{t('common.back')}</Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="dr-print-now">{t('dailyReport.print')}</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/daily-reports/${report.id}`)}>
+          {t('common.back')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="dr-print-now">
+          {t('dailyReport.print')}
+        </Button>
       </Space>
       <div className="qf-daily-print" data-testid="dr-print-sheet">
         <h1>{t('dailyReport.printTitle', { name: report.regionName })}</h1>
         <div className="meta">{t('dailyReport.printMeta', { day: report.day, status })}</div>
         <div className="meta">
-          {report.submittedAt && `${t('dailyReport.submittedBy')}：${report.submittedByName ?? '—'}${report.submittedProxyUnit ? `（${t('dailyReport.proxyTag', { unit: report.submittedProxyUnit })}）` : ''}　${t('dailyReport.submittedAt')}：${formatTime(report.submittedAt, locale)}`}
+          {report.submittedAt &&
+            `${t('dailyReport.submittedBy')}：${report.submittedByName ?? '—'}${report.submittedProxyUnit ? `（${t('dailyReport.proxyTag', { unit: report.submittedProxyUnit })}）` : ''}　${t('dailyReport.submittedAt')}：${formatTime(report.submittedAt, locale)}`}
         </div>
         {missing.length > 0 && (
-          <div className="missing-line" data-testid="dr-print-missing">{t('dailyReport.printMissing', { n: missing.length, names: missing.map((c) => c.name).join('、') })}</div>
+          <div className="missing-line" data-testid="dr-print-missing">
+            {t('dailyReport.printMissing', { n: missing.length, names: missing.map((c) => c.name).join('、') })}
+          </div>
         )}
 
         <table>
@@ -81,8 +91,17 @@ export default function DailyReportPrintPage() {
                       {i === 0 && <td rowSpan={s.metrics.length + extra}>{t(`dailyReport.section.${s.key}`)}</td>}
                       <td>{t(`dailyReport.metric.${m}`)}</td>
                       <td className="num">{report.computed[m]}</td>
-                      {live && <td className={`num live${missing.length > 0 && live[m] !== report.computed[m] ? ' gap' : ''}`} data-testid={`dr-print-live-${m}`}>{live[m]}</td>}
-                      <td className={`num${changed ? ' changed' : ''}`} data-testid={`dr-print-${m}`}>{report.figures[m]}</td>
+                      {live && (
+                        <td
+                          className={`num live${missing.length > 0 && live[m] !== report.computed[m] ? ' gap' : ''}`}
+                          data-testid={`dr-print-live-${m}`}
+                        >
+                          {live[m]}
+                        </td>
+                      )}
+                      <td className={`num${changed ? ' changed' : ''}`} data-testid={`dr-print-${m}`}>
+                        {report.figures[m]}
+                      </td>
                       <td>{report.corrections[m]?.reason ?? ''}</td>
                     </tr>
                     {m === 'roundVisited' && (
@@ -101,7 +120,11 @@ export default function DailyReportPrintPage() {
           </tbody>
         </table>
 
-        {live && <div className="note" data-testid="dr-print-live-note">※ {t('dailyReport.live')}：{t('dailyReport.liveHint')}</div>}
+        {live && (
+          <div className="note" data-testid="dr-print-live-note">
+            ※ {t('dailyReport.live')}：{t('dailyReport.liveHint')}
+          </div>
+        )}
 
         {report.children && (
           <>
@@ -116,7 +139,12 @@ export default function DailyReportPrintPage() {
               </thead>
               <tbody>
                 {[...report.children.included, ...report.children.missing].map((c) => (
-                  <tr key={c.regionId} className={c.figures ? undefined : 'missing'} data-testid={`dr-print-child-${c.regionId}`} data-missing={String(!c.figures)}>
+                  <tr
+                    key={c.regionId}
+                    className={c.figures ? undefined : 'missing'}
+                    data-testid={`dr-print-child-${c.regionId}`}
+                    data-missing={String(!c.figures)}
+                  >
                     <td>{c.figures ? c.name : `${c.name}【${t('dailyReport.printMissingMark')}】`}</td>
                     <td>{`${t(c.figures ? 'dailyReport.included' : 'dailyReport.missing')} · ${t(`dailyReport.status.${c.status}`)}${c.version > 0 ? ` ${t('dailyReport.versionN', { n: c.version })}` : ''}${c.proxyUnit ? ` · ${t('dailyReport.proxyTag', { unit: c.proxyUnit })}` : ''}`}</td>
                     <td>{c.submittedAt ? formatTime(c.submittedAt, locale) : '—'}</td>
@@ -124,7 +152,11 @@ export default function DailyReportPrintPage() {
                 ))}
               </tbody>
             </table>
-            {report.missingNote && <div className="text" style={{ marginTop: 4 }}>{t('dailyReport.missingNote')}：{report.missingNote}</div>}
+            {report.missingNote && (
+              <div className="text" style={{ marginTop: 4 }}>
+                {t('dailyReport.missingNote')}：{report.missingNote}
+              </div>
+            )}
           </>
         )}
 
@@ -141,7 +173,9 @@ export default function DailyReportPrintPage() {
           </>
         )}
         <div className="sign">{t('dailyReport.printSign')}</div>
-        <div className="footer">{t('dailyReport.printedAt', { time: formatTime(new Date().toISOString(), locale) })}</div>
+        <div className="footer">
+          {t('dailyReport.printedAt', { time: formatTime(new Date().toISOString(), locale) })}
+        </div>
       </div>
     </>
   );

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type {
-  DailyReport, DailyReportDraftInput, DailyReportList, DailyReportReview, DailyReportSubmit, DailyReportUnitStatus, DailyReportUpdate, DailyReportVersion,
+  DailyReport,
+  DailyReportDraftInput,
+  DailyReportList,
+  DailyReportReview,
+  DailyReportSubmit,
+  DailyReportUnitStatus,
+  DailyReportUpdate,
+  DailyReportVersion,
 } from '../../../shared/daily-reports';
 import { api } from '../../app/api';
 
@@ -10,12 +17,18 @@ export const dailyReportApi = {
   get: (id: string) => api.get<DailyReport>(`/daily-reports/${id}`),
   draft: (body: z.input<typeof DailyReportDraftInput>) => api.post<DailyReport>('/daily-reports/draft', body),
   save: (id: string, body: z.input<typeof DailyReportUpdate>) => api.put<DailyReport>(`/daily-reports/${id}`, body),
-  submit: (id: string, body: z.input<typeof DailyReportSubmit>) => api.post<DailyReport>(`/daily-reports/${id}/submit`, body),
-  review: (id: string, body: z.input<typeof DailyReportReview>) => api.post<DailyReport>(`/daily-reports/${id}/review`, body),
+  submit: (id: string, body: z.input<typeof DailyReportSubmit>) =>
+    api.post<DailyReport>(`/daily-reports/${id}/submit`, body),
+  review: (id: string, body: z.input<typeof DailyReportReview>) =>
+    api.post<DailyReport>(`/daily-reports/${id}/review`, body),
   versions: (id: string) => api.get<{ items: DailyReportVersion[] }>(`/daily-reports/${id}/versions`),
   exportXlsx: (id: string) => api.download(`/daily-reports/${id}/export.xlsx`, 'daily-report.xlsx'),
 };
 
 export const STATUS_COLORS: Record<DailyReportUnitStatus, string> = {
-  none: 'default', draft: 'processing', submitted: 'blue', reviewed: 'success', returned: 'error',
+  none: 'default',
+  draft: 'processing',
+  submitted: 'blue',
+  reviewed: 'success',
+  returned: 'error',
 };

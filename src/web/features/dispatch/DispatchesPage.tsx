@@ -15,7 +15,11 @@ import { dispatchApi } from './dispatchApi';
 export function DispatchProgress({ sheet }: { sheet: Pick<DispatchSummary, 'done' | 'total'> }) {
   return (
     <div style={{ minWidth: 120 }}>
-      <Progress size="small" percent={sheet.total ? Math.round((sheet.done / sheet.total) * 100) : 100} format={() => `${sheet.done}/${sheet.total}`} />
+      <Progress
+        size="small"
+        percent={sheet.total ? Math.round((sheet.done / sheet.total) * 100) : 100}
+        format={() => `${sheet.done}/${sheet.total}`}
+      />
     </div>
   );
 }
@@ -42,18 +46,36 @@ export default function DispatchesPage() {
   };
 
   const title = (d: DispatchSummary) => (
-    <Link to={`/dispatch/${d.id}`} data-testid={`dispatch-link-${d.id}`}>{`${d.day} ${t(`dispatch.slot.${d.slot}`)}`}</Link>
+    <Link
+      to={`/dispatch/${d.id}`}
+      data-testid={`dispatch-link-${d.id}`}
+    >{`${d.day} ${t(`dispatch.slot.${d.slot}`)}`}</Link>
   );
   return (
     <Card
       size={mobile ? 'small' : undefined}
       title={t('dispatch.title')}
-      extra={(
+      extra={
         <Space wrap>
-          <Button type="primary" icon={<SunOutlined />} loading={busy === 'morning'} onClick={() => void draw('morning')} data-testid="dispatch-draw-morning">{t('dispatch.drawMorning')}</Button>
-          <Button icon={<MoonOutlined />} loading={busy === 'evening'} onClick={() => void draw('evening')} data-testid="dispatch-draw-evening">{t('dispatch.drawEvening')}</Button>
+          <Button
+            type="primary"
+            icon={<SunOutlined />}
+            loading={busy === 'morning'}
+            onClick={() => void draw('morning')}
+            data-testid="dispatch-draw-morning"
+          >
+            {t('dispatch.drawMorning')}
+          </Button>
+          <Button
+            icon={<MoonOutlined />}
+            loading={busy === 'evening'}
+            onClick={() => void draw('evening')}
+            data-testid="dispatch-draw-evening"
+          >
+            {t('dispatch.drawEvening')}
+          </Button>
         </Space>
-      )}
+      }
     >
       <PagedTable<DispatchSummary>
         list={sheets}
@@ -61,21 +83,51 @@ export default function DispatchesPage() {
         rowKey="id"
         size="middle"
         locale={{ emptyText: t('dispatch.none') }}
-        onRow={(row) => ({ 'data-testid': `dispatch-${row.id}` } as HTMLAttributes<HTMLElement>)}
-        columns={mobile
-          ? [{ key: 'm', title: t('dispatch.sheet'), render: (_, d) => (
-              <div>
-                <div>{title(d)} <Tag>{d.regionName ?? t('dispatch.allRegions')}</Tag></div>
-                <DispatchProgress sheet={d} />
-              </div>
-            ) }]
-          : [
-              { title: t('dispatch.sheet'), key: 'title', render: (_, d) => title(d) },
-              { title: t('dispatch.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? t('dispatch.allRegions') },
-              { title: t('dispatch.drawnAt'), dataIndex: 'drawnAt', width: 160, render: (v: string) => formatTime(v, locale) },
-              { title: t('dispatch.drawnBy'), dataIndex: 'drawnByName', width: 120, render: (v: string | null) => v ?? '—' },
-              { title: t('dispatch.progress'), key: 'progress', width: 180, render: (_, d) => <DispatchProgress sheet={d} /> },
-            ]}
+        onRow={(row) => ({ 'data-testid': `dispatch-${row.id}` }) as HTMLAttributes<HTMLElement>}
+        columns={
+          mobile
+            ? [
+                {
+                  key: 'm',
+                  title: t('dispatch.sheet'),
+                  render: (_, d) => (
+                    <div>
+                      <div>
+                        {title(d)} <Tag>{d.regionName ?? t('dispatch.allRegions')}</Tag>
+                      </div>
+                      <DispatchProgress sheet={d} />
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                { title: t('dispatch.sheet'), key: 'title', render: (_, d) => title(d) },
+                {
+                  title: t('dispatch.region'),
+                  dataIndex: 'regionName',
+                  width: 140,
+                  render: (v: string | null) => v ?? t('dispatch.allRegions'),
+                },
+                {
+                  title: t('dispatch.drawnAt'),
+                  dataIndex: 'drawnAt',
+                  width: 160,
+                  render: (v: string) => formatTime(v, locale),
+                },
+                {
+                  title: t('dispatch.drawnBy'),
+                  dataIndex: 'drawnByName',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('dispatch.progress'),
+                  key: 'progress',
+                  width: 180,
+                  render: (_, d) => <DispatchProgress sheet={d} />,
+                },
+              ]
+        }
       />
     </Card>
   );

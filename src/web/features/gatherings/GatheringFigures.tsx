@@ -20,16 +20,30 @@ export function GatheringFigures({ initial }: { initial: [Dayjs, Dayjs] }) {
   useEffect(() => {
     let alive = true;
     setFigures(null);
-    gatheringsApi.figures(from, to).then((f) => alive && setFigures(f)).catch(feedback.error);
+    gatheringsApi
+      .figures(from, to)
+      .then((f) => alive && setFigures(f))
+      .catch(feedback.error);
     return () => {
       alive = false;
     };
   }, [from, to, feedback]);
 
-  const n = (key: keyof GatheringFiguresRow, title: string, width = 84) => ({ title, dataIndex: key, width, align: 'right' as const });
+  const n = (key: keyof GatheringFiguresRow, title: string, width = 84) => ({
+    title,
+    dataIndex: key,
+    width,
+    align: 'right' as const,
+  });
   return (
     <div>
-      <DatePicker.RangePicker value={range} allowClear={false} inputReadOnly onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} style={{ marginBottom: 12 }} />
+      <DatePicker.RangePicker
+        value={range}
+        allowClear={false}
+        inputReadOnly
+        onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        style={{ marginBottom: 12 }}
+      />
       <Table<GatheringFiguresRow>
         data-testid="gathering-figures"
         rowKey={(r) => r.regionId ?? r.name}
@@ -51,16 +65,36 @@ export function GatheringFigures({ initial }: { initial: [Dayjs, Dayjs] }) {
           n('guestsAvoided', t('gatherings.fig.avoided'), 110),
           n('visits', t('gatherings.fig.visits')),
         ]}
-        summary={() => figures && (
-          <Table.Summary.Row data-testid="gathering-figures-total">
-            <Table.Summary.Cell index={0}><Typography.Text strong>{t('gatherings.fig.total')}</Typography.Text></Table.Summary.Cell>
-            {(['registered', 'cancelled', 'postponed', 'scaledDown', 'held', 'planned', 'expectedGuests', 'guestsAvoided', 'visits'] as const).map((k, i) => (
-              <Table.Summary.Cell key={k} index={i + 1} align="right"><Typography.Text strong>{figures.total[k]}</Typography.Text></Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        )}
+        summary={() =>
+          figures && (
+            <Table.Summary.Row data-testid="gathering-figures-total">
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{t('gatherings.fig.total')}</Typography.Text>
+              </Table.Summary.Cell>
+              {(
+                [
+                  'registered',
+                  'cancelled',
+                  'postponed',
+                  'scaledDown',
+                  'held',
+                  'planned',
+                  'expectedGuests',
+                  'guestsAvoided',
+                  'visits',
+                ] as const
+              ).map((k, i) => (
+                <Table.Summary.Cell key={k} index={i + 1} align="right">
+                  <Typography.Text strong>{figures.total[k]}</Typography.Text>
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          )
+        }
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>{t('gatherings.fig.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+        {t('gatherings.fig.hint')}
+      </Typography.Paragraph>
     </div>
   );
 }

@@ -32,8 +32,14 @@ export function GatheringFormModal({ onClose, onSaved }: { onClose: () => void; 
     setSaving(true);
     try {
       const g = await gatheringsApi.register({
-        regionId: v.regionId!, occasion: v.occasion, hostName: v.hostName.trim(), hostPhone: v.hostPhone?.trim() || null, date: v.date!.format('YYYY-MM-DD'),
-        place: v.place?.trim() || null, expectedGuests: v.expectedGuests!, note: v.note?.trim() || null,
+        regionId: v.regionId!,
+        occasion: v.occasion,
+        hostName: v.hostName.trim(),
+        hostPhone: v.hostPhone?.trim() || null,
+        date: v.date!.format('YYYY-MM-DD'),
+        place: v.place?.trim() || null,
+        expectedGuests: v.expectedGuests!,
+        note: v.note?.trim() || null,
       });
       feedback.success(t('gatherings.registered'));
       onSaved(g);
@@ -46,19 +52,47 @@ export function GatheringFormModal({ onClose, onSaved }: { onClose: () => void; 
   const required = [{ required: true, message: t('gatherings.required') }];
   const regionLevelOk = me.region && (me.region.level === 'village' || me.region.level === 'grid');
   return (
-    <Modal open title={t('gatherings.register')} onCancel={onClose} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'gathering-submit' }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ regionId: regionLevelOk ? me.region!.id : null, occasion: 'banquet', date: null, expectedGuests: null }}>
+    <Modal
+      open
+      title={t('gatherings.register')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'gathering-submit' }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          regionId: regionLevelOk ? me.region!.id : null,
+          occasion: 'banquet',
+          date: null,
+          expectedGuests: null,
+        }}
+      >
         <Form.Item name="regionId" label={t('gatherings.region')} rules={required} extra={t('gatherings.regionHint')}>
-          <RegionPicker valueLabel={regionLevelOk ? me.region!.name : undefined} isDisabled={(r) => r.level !== 'village' && r.level !== 'grid'} />
+          <RegionPicker
+            valueLabel={regionLevelOk ? me.region!.name : undefined}
+            isDisabled={(r) => r.level !== 'village' && r.level !== 'grid'}
+          />
         </Form.Item>
         <Form.Item name="occasion" label={t('gatherings.occasion')} rules={required}>
-          <Select data-testid="gathering-occasion" options={OCCASIONS.map((o) => ({ value: o, label: t(`gatherings.occasion.${o}`) }))} />
+          <Select
+            data-testid="gathering-occasion"
+            options={OCCASIONS.map((o) => ({ value: o, label: t(`gatherings.occasion.${o}`) }))}
+          />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Form.Item name="hostName" label={t('gatherings.host')} rules={required} style={{ flex: '1 1 160px' }}>
             <Input maxLength={50} data-testid="gathering-host" />
           </Form.Item>
-          <Form.Item name="hostPhone" label={t('gatherings.hostPhone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('gatherings.phoneInvalid') }]} style={{ flex: '1 1 160px' }}>
+          <Form.Item
+            name="hostPhone"
+            label={t('gatherings.hostPhone')}
+            rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('gatherings.phoneInvalid') }]}
+            style={{ flex: '1 1 160px' }}
+          >
             <Input maxLength={11} inputMode="tel" data-testid="gathering-phone" />
           </Form.Item>
         </div>
@@ -66,8 +100,19 @@ export function GatheringFormModal({ onClose, onSaved }: { onClose: () => void; 
           <Form.Item name="date" label={t('gatherings.date')} rules={required} style={{ flex: '1 1 160px' }}>
             <DatePicker style={{ width: '100%' }} inputReadOnly data-testid="gathering-date" />
           </Form.Item>
-          <Form.Item name="expectedGuests" label={t('gatherings.expected')} rules={required} style={{ flex: '1 1 120px' }}>
-            <InputNumber min={1} max={100000} style={{ width: '100%' }} inputMode="numeric" data-testid="gathering-expected" />
+          <Form.Item
+            name="expectedGuests"
+            label={t('gatherings.expected')}
+            rules={required}
+            style={{ flex: '1 1 120px' }}
+          >
+            <InputNumber
+              min={1}
+              max={100000}
+              style={{ width: '100%' }}
+              inputMode="numeric"
+              data-testid="gathering-expected"
+            />
           </Form.Item>
         </div>
         <Form.Item name="place" label={t('gatherings.place')}>

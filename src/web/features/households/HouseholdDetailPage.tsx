@@ -18,7 +18,9 @@ import { householdApi, householdLabel } from '../residents/residentApi';
 import { CaseBadge, usePersonCases } from '../tracing/CaseBadge';
 import { VisitHistory } from './VisitHistory';
 
-const EpisodeCreateModal = lazy(() => import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })));
+const EpisodeCreateModal = lazy(() =>
+  import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })),
+);
 
 /** One household: where, who lives there (add a member), and every screening visit. */
 export default function HouseholdDetailPage() {
@@ -37,7 +39,10 @@ export default function HouseholdDetailPage() {
 
   const loadVisits = useCallback(() => {
     let current = true;
-    householdApi.visits(id).then((v) => current && setVisits(v)).catch(() => current && setVisits([]));
+    householdApi
+      .visits(id)
+      .then((v) => current && setVisits(v))
+      .catch(() => current && setVisits([]));
     return () => {
       current = false;
     };
@@ -58,7 +63,12 @@ export default function HouseholdDetailPage() {
           size={mobile ? 'small' : undefined}
           title={
             <span data-testid="household-title">
-              <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/households')} aria-label={t('households.back')} />
+              <Button
+                type="text"
+                icon={<ArrowLeftOutlined />}
+                onClick={() => navigate('/households')}
+                aria-label={t('households.back')}
+              />
               {household.address}
             </span>
           }
@@ -71,7 +81,11 @@ export default function HouseholdDetailPage() {
               { key: 'room', label: t('households.room'), children: household.room ?? '—' },
               { key: 'region', label: t('households.building'), children: household.regionName ?? '—' },
               { key: 'phone', label: t('households.phone'), children: household.phone ?? '—' },
-              { key: 'vacant', label: t('households.vacant'), children: household.vacant ? t('common.yes') : t('common.no') },
+              {
+                key: 'vacant',
+                label: t('households.vacant'),
+                children: household.vacant ? t('common.yes') : t('common.no'),
+              },
               { key: 'created', label: t('households.createdAt'), children: formatTime(household.createdAt, locale) },
               ...(household.note ? [{ key: 'note', label: t('persons.note'), children: household.note }] : []),
             ]}
@@ -87,14 +101,55 @@ export default function HouseholdDetailPage() {
             dataSource={household.members}
             scroll={{ x: 640 }}
             locale={{ emptyText: t('households.noMembers') }}
-            onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' }, 'data-testid': `member-${row.id}` } as HTMLAttributes<HTMLElement>)}
+            onRow={(row) =>
+              ({
+                onClick: () => setOpenId(row.id),
+                style: { cursor: 'pointer' },
+                'data-testid': `member-${row.id}`,
+              }) as HTMLAttributes<HTMLElement>
+            }
             columns={[
-              { title: t('persons.name'), dataIndex: 'name', width: 100, render: (v: string) => <Typography.Link>{v}</Typography.Link> },
-              { title: t('persons.relation'), dataIndex: 'relation', width: 90, render: (v: string | null) => (v ? t(`relation.${v as 'head'}`) : '—') },
-              { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
-              { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
-              { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
-              { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[], row) => <><CaseBadge value={cases.get(row.id)} />{row.away && <Tag>{t('persons.away')}</Tag>}<PersonTags tags={v} /></> },
+              {
+                title: t('persons.name'),
+                dataIndex: 'name',
+                width: 100,
+                render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+              },
+              {
+                title: t('persons.relation'),
+                dataIndex: 'relation',
+                width: 90,
+                render: (v: string | null) => (v ? t(`relation.${v as 'head'}`) : '—'),
+              },
+              {
+                title: t('persons.sex'),
+                dataIndex: 'sex',
+                width: 60,
+                render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—'),
+              },
+              {
+                title: t('persons.birthDate'),
+                dataIndex: 'birthDate',
+                width: 110,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('persons.idNumber'),
+                dataIndex: 'idNumber',
+                width: 190,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('persons.tags'),
+                dataIndex: 'tags',
+                render: (v: PersonTag[], row) => (
+                  <>
+                    <CaseBadge value={cases.get(row.id)} />
+                    {row.away && <Tag>{t('persons.away')}</Tag>}
+                    <PersonTags tags={v} />
+                  </>
+                ),
+              },
             ]}
           />
           <Space wrap style={{ marginTop: 12 }}>
@@ -129,10 +184,21 @@ export default function HouseholdDetailPage() {
       )}
       {isolating && (
         <Suspense fallback={null}>
-          <EpisodeCreateModal household={{ id: household.id, label: householdLabel(household) }} onClose={() => setIsolating(false)} />
+          <EpisodeCreateModal
+            household={{ id: household.id, label: householdLabel(household) }}
+            onClose={() => setIsolating(false)}
+          />
         </Suspense>
       )}
-      {openId && <PersonDrawer key={openId} personId={openId} onClose={() => setOpenId(null)} onChanged={load} onOpen={setOpenId} />}
+      {openId && (
+        <PersonDrawer
+          key={openId}
+          personId={openId}
+          onClose={() => setOpenId(null)}
+          onChanged={load}
+          onOpen={setOpenId}
+        />
+      )}
     </Row>
   );
 }

@@ -19,7 +19,13 @@ interface HouseholdForm {
  * 新增住户: a household lives in a building (楼栋/院落) — only building nodes can be picked — with a
  * room number; the address is composed by the server from the township down to the room.
  */
-export function HouseholdFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: (household: Household) => void }) {
+export function HouseholdFormModal({
+  onClose,
+  onSaved,
+}: {
+  onClose: () => void;
+  onSaved: (household: Household) => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<HouseholdForm>();
@@ -40,7 +46,12 @@ export function HouseholdFormModal({ onClose, onSaved }: { onClose: () => void; 
       feedback.success(t('households.created'));
       onSaved(household);
     } catch (err) {
-      feedback.formError(form, err, { REGION_NOT_BUILDING: 'regionId', REGION_NOT_FOUND: 'regionId', REGION_RETIRED: 'regionId', OUT_OF_SCOPE: 'regionId' });
+      feedback.formError(form, err, {
+        REGION_NOT_BUILDING: 'regionId',
+        REGION_NOT_FOUND: 'regionId',
+        REGION_RETIRED: 'regionId',
+        OUT_OF_SCOPE: 'regionId',
+      });
     } finally {
       setSaving(false);
     }
@@ -56,17 +67,39 @@ export function HouseholdFormModal({ onClose, onSaved }: { onClose: () => void; 
       okButtonProps={{ 'data-testid': 'household-submit' }}
       destroyOnHidden
     >
-      <Form<HouseholdForm> form={form} layout="vertical" initialValues={{ regionId: null, vacant: false }} onFinish={submit}>
-        <Form.Item name="regionId" label={t('households.building')} htmlFor="household-building" extra={t('households.buildingOnly')} rules={[{ required: true, message: t('households.buildingRequired') }]}>
+      <Form<HouseholdForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ regionId: null, vacant: false }}
+        onFinish={submit}
+      >
+        <Form.Item
+          name="regionId"
+          label={t('households.building')}
+          htmlFor="household-building"
+          extra={t('households.buildingOnly')}
+          rules={[{ required: true, message: t('households.buildingRequired') }]}
+        >
           <RegionPicker id="household-building" isDisabled={(r) => r.level !== 'building'} />
         </Form.Item>
         <Form.Item name="room" label={t('households.room')} htmlFor="household-room">
           <Input id="household-room" maxLength={50} placeholder="2单元301" />
         </Form.Item>
-        <Form.Item name="phone" label={t('households.phone')} htmlFor="household-phone" rules={[{ pattern: MOBILE_PATTERN, message: t('phone.invalid') }]}>
+        <Form.Item
+          name="phone"
+          label={t('households.phone')}
+          htmlFor="household-phone"
+          rules={[{ pattern: MOBILE_PATTERN, message: t('phone.invalid') }]}
+        >
           <Input id="household-phone" inputMode="tel" maxLength={11} />
         </Form.Item>
-        <Form.Item name="vacant" label={t('households.vacant')} valuePropName="checked" htmlFor="household-vacant" extra={t('households.vacantHint')}>
+        <Form.Item
+          name="vacant"
+          label={t('households.vacant')}
+          valuePropName="checked"
+          htmlFor="household-vacant"
+          extra={t('households.vacantHint')}
+        >
           <Switch id="household-vacant" />
         </Form.Item>
         <Form.Item name="note" label={t('persons.note')} htmlFor="household-note">

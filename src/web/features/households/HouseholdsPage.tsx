@@ -24,7 +24,11 @@ export default function HouseholdsPage() {
   const [q, setQ] = useState('');
   const [regionId, setRegionId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const households = usePaged<Household>('/households', { q: q || undefined, regionId: regionId ?? undefined, limit: 50 }, feedback.error);
+  const households = usePaged<Household>(
+    '/households',
+    { q: q || undefined, regionId: regionId ?? undefined, limit: 50 },
+    feedback.error,
+  );
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 300);
@@ -54,7 +58,12 @@ export default function HouseholdsPage() {
           style={{ width: mobile ? 'calc(100vw - 60px)' : 300 }}
         />
         <div style={{ width: mobile ? 'calc(100vw - 60px)' : 240 }}>
-          <RegionPicker id="household-region-filter" value={regionId} onChange={setRegionId} placeholder={t('persons.regionFilter')} />
+          <RegionPicker
+            id="household-region-filter"
+            value={regionId}
+            onChange={setRegionId}
+            placeholder={t('persons.regionFilter')}
+          />
         </div>
       </Space>
       <PagedTable<Household>
@@ -64,7 +73,13 @@ export default function HouseholdsPage() {
         size="middle"
         scroll={mobile ? undefined : { x: 760 }}
         locale={{ emptyText: t('households.empty') }}
-        onRow={(row) => ({ onClick: () => navigate(`/households/${row.id}`), style: { cursor: 'pointer' }, 'data-testid': `household-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) =>
+          ({
+            onClick: () => navigate(`/households/${row.id}`),
+            style: { cursor: 'pointer' },
+            'data-testid': `household-row-${row.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             title: t('households.address'),
@@ -86,10 +101,25 @@ export default function HouseholdsPage() {
           ...(mobile
             ? []
             : [
-                { title: t('households.head'), dataIndex: 'headName', width: 110, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('households.head'),
+                  dataIndex: 'headName',
+                  width: 110,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { title: t('households.memberCount'), dataIndex: 'memberCount', width: 80 },
-                { title: t('households.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-                { title: t('households.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('households.phone'),
+                  dataIndex: 'phone',
+                  width: 130,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('households.region'),
+                  dataIndex: 'regionName',
+                  width: 140,
+                  render: (v: string | null) => v ?? '—',
+                },
               ]),
         ]}
       />

@@ -4,7 +4,12 @@ import { FEVER_CELSIUS } from '../../../shared/screening';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
-export const OUTCOME_COLORS: Record<VisitOutcome, string> = { no_risk: 'green', key_person: 'magenta', refer: 'red', not_home: 'orange' };
+export const OUTCOME_COLORS: Record<VisitOutcome, string> = {
+  no_risk: 'green',
+  key_person: 'magenta',
+  refer: 'red',
+  not_home: 'orange',
+};
 
 /** 入户记录: each call at the door, newest first, with every person's temperature and history. */
 export function VisitHistory({ visits }: { visits: Visit[] | null }) {
@@ -32,18 +37,32 @@ export function VisitHistory({ visits }: { visits: Visit[] | null }) {
                 ) : (
                   <>
                     {c.temperature != null && (
-                      <Typography.Text type={c.temperature >= FEVER_CELSIUS ? 'danger' : undefined} strong={c.temperature >= FEVER_CELSIUS}>
+                      <Typography.Text
+                        type={c.temperature >= FEVER_CELSIUS ? 'danger' : undefined}
+                        strong={c.temperature >= FEVER_CELSIUS}
+                      >
                         {c.temperature.toFixed(1)}℃
                       </Typography.Text>
                     )}
                     {c.temperature == null && c.temperatureMissing && (
                       <Typography.Text type="warning" data-testid={`visit-missing-${c.personId}`}>
-                        {t('visit.temperatureMissing', { reason: t(`field.missing.${c.temperatureMissing}`), note: c.temperatureNote ?? '' })}
+                        {t('visit.temperatureMissing', {
+                          reason: t(`field.missing.${c.temperatureMissing}`),
+                          note: c.temperatureNote ?? '',
+                        })}
                       </Typography.Text>
                     )}
                     {c.symptoms.length > 0 && ` · ${c.symptoms.map((s) => t(`symptom.${s}`)).join('、')}`}
-                    {c.hubeiTravel && <Tag color="volcano" style={{ marginInlineStart: 6 }}>{t('tag.hubei_travel')}</Tag>}
-                    {c.contactHistory && <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('tag.contact_history')}</Tag>}
+                    {c.hubeiTravel && (
+                      <Tag color="volcano" style={{ marginInlineStart: 6 }}>
+                        {t('tag.hubei_travel')}
+                      </Tag>
+                    )}
+                    {c.contactHistory && (
+                      <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                        {t('tag.contact_history')}
+                      </Tag>
+                    )}
                   </>
                 )}
               </div>

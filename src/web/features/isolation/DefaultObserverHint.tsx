@@ -18,18 +18,34 @@ export function DefaultObserverHint({ personIds, siteId }: { personIds: string[]
     const list = ids.split(',').filter(Boolean).slice(0, 500);
     if (list.length === 0) return setItems(null);
     let cancelled = false;
-    isolationApi.defaultObservers(list, site || undefined).then((found) => !cancelled && setItems(found)).catch(() => !cancelled && setItems(null));
+    isolationApi
+      .defaultObservers(list, site || undefined)
+      .then((found) => !cancelled && setItems(found))
+      .catch(() => !cancelled && setItems(null));
     return () => {
       cancelled = true;
     };
   }, [key]);
-  if (!items?.length) return <Typography.Text type="secondary" data-testid="default-observers">{t('isolation.defaultObserverRule')}</Typography.Text>;
+  if (!items?.length)
+    return (
+      <Typography.Text type="secondary" data-testid="default-observers">
+        {t('isolation.defaultObserverRule')}
+      </Typography.Text>
+    );
   const groups = new Map<string, { name: string; basis: DefaultObserver['basis']; n: number }>();
   for (const i of items) {
     const g = groups.get(i.observerId) ?? { name: i.observerName, basis: i.basis, n: 0 };
     g.n += 1;
     groups.set(i.observerId, g);
   }
-  const text = [...groups.values()].map((g) => t('isolation.defaultObserverItem', { name: g.name, basis: t(`isolation.observerBasis.${g.basis}`), n: g.n })).join('、');
-  return <Typography.Text type="secondary" data-testid="default-observers">{t('isolation.defaultObservers', { list: text })}</Typography.Text>;
+  const text = [...groups.values()]
+    .map((g) =>
+      t('isolation.defaultObserverItem', { name: g.name, basis: t(`isolation.observerBasis.${g.basis}`), n: g.n }),
+    )
+    .join('、');
+  return (
+    <Typography.Text type="secondary" data-testid="default-observers">
+      {t('isolation.defaultObservers', { list: text })}
+    </Typography.Text>
+  );
 }

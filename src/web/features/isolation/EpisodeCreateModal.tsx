@@ -1,8 +1,27 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, List, Modal, Radio, Result, Select, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Radio,
+  Result,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { IsolationKind, IsolationReason, type BulkEpisodeResult, type EpisodeInput, type IsolationSettings } from '../../../shared/isolation';
+import {
+  IsolationKind,
+  IsolationReason,
+  type BulkEpisodeResult,
+  type EpisodeInput,
+  type IsolationSettings,
+} from '../../../shared/isolation';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../../shared/errors';
 import { useMe } from '../../app/auth';
 import { useFeedback, validated } from '../../app/feedback';
@@ -62,12 +81,19 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
   const slotsPerDay = Form.useWatch('slotsPerDay', form);
   const personIds = Form.useWatch('personIds', form) ?? [];
   const observerId = Form.useWatch('observerId', form);
-  const observerHint = household
-    ? <Typography.Text type="secondary" data-testid="default-observers">{t('isolation.defaultObserverRule')}</Typography.Text>
-    : <DefaultObserverHint personIds={personIds} siteId={kind === 'centralised' ? siteId : undefined} />;
+  const observerHint = household ? (
+    <Typography.Text type="secondary" data-testid="default-observers">
+      {t('isolation.defaultObserverRule')}
+    </Typography.Text>
+  ) : (
+    <DefaultObserverHint personIds={personIds} siteId={kind === 'centralised' ? siteId : undefined} />
+  );
 
   useEffect(() => {
-    isolationApi.settings().then(setSettings).catch(() => setSettings(null));
+    isolationApi
+      .settings()
+      .then(setSettings)
+      .catch(() => setSettings(null));
   }, []);
 
   const submit = async () => {
@@ -97,14 +123,27 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
         onCreated?.();
         navigate(`/isolation/episodes/${episode.id}`);
       } else {
-        setResult(await isolationApi.createBulk({ ...common, sourceType: common.sourceType === 'manual' ? 'bulk' : common.sourceType, personIds: values.personIds }));
+        setResult(
+          await isolationApi.createBulk({
+            ...common,
+            sourceType: common.sourceType === 'manual' ? 'bulk' : common.sourceType,
+            personIds: values.personIds,
+          }),
+        );
         onCreated?.();
       }
     } catch (err) {
       feedback.formError(form, err, {
-        ALREADY_ISOLATED: 'personIds', PERSON_NOT_FOUND: 'personIds',
-        ISOLATION_SITE_REQUIRED: 'siteId', ISOLATION_SITE_CLOSED: 'siteId', ISOLATION_SITE_NOT_FOUND: 'siteId', SITE_FULL: 'siteId',
-        ROOM_FULL: 'roomId', ROOM_NOT_FOUND: 'roomId', OBSERVER_INVALID: 'observerId', EPISODE_DATES_INVALID: 'startDay',
+        ALREADY_ISOLATED: 'personIds',
+        PERSON_NOT_FOUND: 'personIds',
+        ISOLATION_SITE_REQUIRED: 'siteId',
+        ISOLATION_SITE_CLOSED: 'siteId',
+        ISOLATION_SITE_NOT_FOUND: 'siteId',
+        SITE_FULL: 'siteId',
+        ROOM_FULL: 'roomId',
+        ROOM_NOT_FOUND: 'roomId',
+        OBSERVER_INVALID: 'observerId',
+        EPISODE_DATES_INVALID: 'startDay',
       });
     } finally {
       setSaving(false);
@@ -113,11 +152,21 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
 
   const nameOf = (personId: string) => known.find((p) => p.id === personId)?.name ?? personId;
   /** The skipped person's reason in the UI language (the server gives it in Chinese). */
-  const skipReason = (code: string, message: string) => (locale === 'en' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].en : message);
+  const skipReason = (code: string, message: string) =>
+    locale === 'en' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].en : message;
 
   if (result) {
     return (
-      <Modal open title={household ? t('isolation.householdTitle') : t('isolation.bulkTitle')} onCancel={onClose} footer={<Button type="primary" onClick={onClose}>{t('common.close')}</Button>}>
+      <Modal
+        open
+        title={household ? t('isolation.householdTitle') : t('isolation.bulkTitle')}
+        onCancel={onClose}
+        footer={
+          <Button type="primary" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        }
+      >
         <Result
           status={result.created.length ? 'success' : 'warning'}
           title={t('isolation.bulkResult', { created: result.created.length, skipped: result.skipped.length })}
@@ -169,7 +218,12 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
         }}
       >
         {household ? (
-          <Alert type="info" showIcon title={t('isolation.householdHint', { household: household.label })} style={{ marginBottom: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('isolation.householdHint', { household: household.label })}
+            style={{ marginBottom: 12 }}
+          />
         ) : (
           <Form.Item
             name="personIds"
@@ -182,11 +236,21 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
           </Form.Item>
         )}
         <Form.Item name="kind" label={t('isolation.kind')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={IsolationKind.options.map((k) => ({ value: k, label: t(`isolation.kind.${k}`) }))} data-testid="episode-kind" />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={IsolationKind.options.map((k) => ({ value: k, label: t(`isolation.kind.${k}`) }))}
+            data-testid="episode-kind"
+          />
         </Form.Item>
         {kind === 'centralised' && (
           <div style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: 8 }}>
-            <Form.Item name="siteId" label={t('isolation.site')} htmlFor="episode-site" rules={[{ required: true, message: t('isolation.siteRequired') }]}>
+            <Form.Item
+              name="siteId"
+              label={t('isolation.site')}
+              htmlFor="episode-site"
+              rules={[{ required: true, message: t('isolation.siteRequired') }]}
+            >
               <SiteSelect id="episode-site" onChange={(v) => form.setFieldsValue({ siteId: v, roomId: undefined })} />
             </Form.Item>
             <Form.Item name="roomId" label={t('isolation.room')} htmlFor="episode-room">
@@ -196,7 +260,10 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
         )}
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
           <Form.Item name="reason" label={t('isolation.reason')} htmlFor="episode-reason">
-            <Select id="episode-reason" options={IsolationReason.options.map((r) => ({ value: r, label: t(`isolation.reason.${r}`) }))} />
+            <Select
+              id="episode-reason"
+              options={IsolationReason.options.map((r) => ({ value: r, label: t(`isolation.reason.${r}`) }))}
+            />
           </Form.Item>
           <Form.Item name="reasonDetail" label={t('isolation.reasonDetail')} htmlFor="episode-reason-detail">
             <Input id="episode-reason-detail" maxLength={200} placeholder={t('common.optional')} />
@@ -207,15 +274,37 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
             <DatePicker id="episode-start" allowClear={false} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="days" label={t('isolation.days')} htmlFor="episode-days">
-            <InputNumber id="episode-days" min={1} max={60} precision={0} style={{ width: '100%' }} placeholder={defaultDays ? t('isolation.daysDefault', { n: defaultDays }) : undefined} />
+            <InputNumber
+              id="episode-days"
+              min={1}
+              max={60}
+              precision={0}
+              style={{ width: '100%' }}
+              placeholder={defaultDays ? t('isolation.daysDefault', { n: defaultDays }) : undefined}
+            />
           </Form.Item>
           <Form.Item name="slotsPerDay" label={t('isolation.slotsPerDay')} htmlFor="episode-slots">
-            <Select id="episode-slots" options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('isolation.timesPerDay', { n }) }))} />
+            <Select
+              id="episode-slots"
+              options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('isolation.timesPerDay', { n }) }))}
+            />
           </Form.Item>
         </div>
-        {windows && <Typography.Text type="secondary" style={{ display: 'block', marginTop: -16, marginBottom: 12, fontSize: 12 }}>{t('isolation.windowsHint', { windows: windows.join('、') })}</Typography.Text>}
+        {windows && (
+          <Typography.Text
+            type="secondary"
+            style={{ display: 'block', marginTop: -16, marginBottom: 12, fontSize: 12 }}
+          >
+            {t('isolation.windowsHint', { windows: windows.join('、') })}
+          </Typography.Text>
+        )}
         {can.pickObserver(me.role) ? (
-          <Form.Item name="observerId" label={t('isolation.observer')} htmlFor="episode-observer" extra={observerId ? undefined : observerHint}>
+          <Form.Item
+            name="observerId"
+            label={t('isolation.observer')}
+            htmlFor="episode-observer"
+            extra={observerId ? undefined : observerHint}
+          >
             <ObserverSelect id="episode-observer" />
           </Form.Item>
         ) : (

@@ -12,7 +12,13 @@ import { Temperature } from './Temperature';
 import { UnobservedPanel } from './UnobservedPanel';
 import { lengthOf, placeOf } from './isolationApi';
 
-export const STATUS_COLORS: Record<EpisodeStatus, string> = { active: 'blue', completed: 'green', hospital: 'red', lost: 'orange', ended_early: 'default' };
+export const STATUS_COLORS: Record<EpisodeStatus, string> = {
+  active: 'blue',
+  completed: 'green',
+  hospital: 'red',
+  lost: 'orange',
+  ended_early: 'default',
+};
 
 /**
  * 隔离人员: episodes in my jurisdiction, newest first, filtered by status, kind, a name / pinyin /
@@ -40,8 +46,19 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
     </Link>
   );
   const day = (row: Episode) =>
-    row.status === 'active' ? t('isolation.dayOf', { n: Math.max(row.dayNumber, 0), total: lengthOf(row) }) : <Tag color={STATUS_COLORS[row.status]}>{t(`isolation.status.${row.status}`)}</Tag>;
-  const missed = (n: number) => (n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : '0');
+    row.status === 'active' ? (
+      t('isolation.dayOf', { n: Math.max(row.dayNumber, 0), total: lengthOf(row) })
+    ) : (
+      <Tag color={STATUS_COLORS[row.status]}>{t(`isolation.status.${row.status}`)}</Tag>
+    );
+  const missed = (n: number) =>
+    n > 0 ? (
+      <Typography.Text type="danger" strong>
+        {n}
+      </Typography.Text>
+    ) : (
+      '0'
+    );
 
   return (
     <>
@@ -80,7 +97,7 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
         size="middle"
         scroll={mobile ? undefined : { x: 1300 }}
         locale={{ emptyText: t('isolation.noEpisodes') }}
-        onRow={(row) => ({ 'data-testid': `episode-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': `episode-${row.id}` }) as HTMLAttributes<HTMLElement>}
         columns={
           mobile
             ? [
@@ -96,24 +113,64 @@ export function EpisodesTab({ refreshKey }: { refreshKey: number }) {
                       </Space>
                       <div style={{ fontSize: 12, color: '#666' }}>{placeOf(row)}</div>
                       <Space size={12} style={{ fontSize: 12 }}>
-                        <span>{t('isolation.lastTemp')}：<Temperature value={row.lastTemperature} /></span>
-                        <span>{t('isolation.missed')}：{missed(row.missedCount)}</span>
+                        <span>
+                          {t('isolation.lastTemp')}：<Temperature value={row.lastTemperature} />
+                        </span>
+                        <span>
+                          {t('isolation.missed')}：{missed(row.missedCount)}
+                        </span>
                       </Space>
                     </div>
                   ),
                 },
               ]
             : [
-                { title: t('isolation.person'), dataIndex: 'personName', width: 100, fixed: 'left', render: (_, row) => name(row) },
-                { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string | null) => v ?? '—' },
-                { title: t('isolation.kind'), dataIndex: 'kind', width: 90, render: (v: IsolationKind) => t(`isolation.kind.${v}`) },
+                {
+                  title: t('isolation.person'),
+                  dataIndex: 'personName',
+                  width: 100,
+                  fixed: 'left',
+                  render: (_, row) => name(row),
+                },
+                {
+                  title: t('persons.idNumber'),
+                  dataIndex: 'idNumber',
+                  width: 180,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('isolation.kind'),
+                  dataIndex: 'kind',
+                  width: 90,
+                  render: (v: IsolationKind) => t(`isolation.kind.${v}`),
+                },
                 { title: t('isolation.place'), key: 'place', width: 220, render: (_, row) => placeOf(row) },
                 { title: t('isolation.day'), key: 'day', width: 110, render: (_, row) => day(row) },
-                { title: t('isolation.period'), key: 'period', width: 190, render: (_, row) => `${row.startDay} ~ ${row.plannedEndDay}` },
-                { title: t('isolation.lastTemp'), dataIndex: 'lastTemperature', width: 90, render: (v: number | null) => <Temperature value={v} /> },
+                {
+                  title: t('isolation.period'),
+                  key: 'period',
+                  width: 190,
+                  render: (_, row) => `${row.startDay} ~ ${row.plannedEndDay}`,
+                },
+                {
+                  title: t('isolation.lastTemp'),
+                  dataIndex: 'lastTemperature',
+                  width: 90,
+                  render: (v: number | null) => <Temperature value={v} />,
+                },
                 { title: t('isolation.missed'), dataIndex: 'missedCount', width: 70, render: missed },
-                { title: t('isolation.observer'), dataIndex: 'observerName', width: 100, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('isolation.noObserver')}</Typography.Text> },
-                { title: t('isolation.reason'), dataIndex: 'reason', render: (v: Episode['reason']) => t(`isolation.reason.${v}`) },
+                {
+                  title: t('isolation.observer'),
+                  dataIndex: 'observerName',
+                  width: 100,
+                  render: (v: string | null) =>
+                    v ?? <Typography.Text type="secondary">{t('isolation.noObserver')}</Typography.Text>,
+                },
+                {
+                  title: t('isolation.reason'),
+                  dataIndex: 'reason',
+                  render: (v: Episode['reason']) => t(`isolation.reason.${v}`),
+                },
               ]
         }
       />

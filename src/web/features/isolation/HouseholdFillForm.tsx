@@ -22,8 +22,12 @@ interface Props {
 export function HouseholdFillForm({ householdId, members, onDone, onCancel }: Props) {
   const { t } = useI18n();
   const feedback = useFeedback();
-  const [drafts, setDrafts] = useState<Record<string, FillDraft>>(() => Object.fromEntries(members.map((m) => [m.episode.id, EMPTY_FILL])));
-  const [present, setPresent] = useState<Record<string, boolean>>(() => Object.fromEntries(members.map((m) => [m.episode.id, true])));
+  const [drafts, setDrafts] = useState<Record<string, FillDraft>>(() =>
+    Object.fromEntries(members.map((m) => [m.episode.id, EMPTY_FILL])),
+  );
+  const [present, setPresent] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(members.map((m) => [m.episode.id, true])),
+  );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const temps = useRef(new Map<string, InputRef | null>());
@@ -41,7 +45,9 @@ export function HouseholdFillForm({ householdId, members, onDone, onCancel }: Pr
     for (const m of here) {
       const fill = fillOf(drafts[m.episode.id] ?? EMPTY_FILL);
       if (!fill.ok) {
-        setProblems({ [m.episode.id]: fill.problem === 'required' ? t('isolation.tempRequired') : t('field.tempRange') });
+        setProblems({
+          [m.episode.id]: fill.problem === 'required' ? t('isolation.tempRequired') : t('field.tempRange'),
+        });
         return temps.current.get(m.episode.id)?.focus();
       }
       entries.push({ episodeId: m.episode.id, ...fill.body });
@@ -77,11 +83,30 @@ export function HouseholdFillForm({ householdId, members, onDone, onCancel }: Pr
       {members.map((m) => {
         const id = m.episode.id;
         return (
-          <div key={id} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10, marginBottom: 10, background: present[id] ? '#fff' : '#fafafa' }}>
+          <div
+            key={id}
+            style={{
+              border: '1px solid #f0f0f0',
+              borderRadius: 8,
+              padding: 10,
+              marginBottom: 10,
+              background: present[id] ? '#fff' : '#fafafa',
+            }}
+          >
             <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-              <Typography.Text strong style={{ fontSize: 17, flex: 1 }}>{m.episode.personName}</Typography.Text>
-              <label htmlFor={`household-present-${id}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-                <Switch id={`household-present-${id}`} checked={present[id]} onChange={(on) => setPresent((p) => ({ ...p, [id]: on }))} data-testid={`household-present-${id}`} />
+              <Typography.Text strong style={{ fontSize: 17, flex: 1 }}>
+                {m.episode.personName}
+              </Typography.Text>
+              <label
+                htmlFor={`household-present-${id}`}
+                style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}
+              >
+                <Switch
+                  id={`household-present-${id}`}
+                  checked={present[id]}
+                  onChange={(on) => setPresent((p) => ({ ...p, [id]: on }))}
+                  data-testid={`household-present-${id}`}
+                />
                 {t('field.present')}
               </label>
             </div>
@@ -104,10 +129,21 @@ export function HouseholdFillForm({ householdId, members, onDone, onCancel }: Pr
           </div>
         );
       })}
-      <Button type="primary" size="large" block loading={saving} disabled={!here.length} onClick={() => void submit()} data-testid="household-fill-submit" style={{ height: 52, fontSize: 18 }}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={saving}
+        disabled={!here.length}
+        onClick={() => void submit()}
+        data-testid="household-fill-submit"
+        style={{ height: 52, fontSize: 18 }}
+      >
         {t('isolation.householdSubmit', { n: here.length })}
       </Button>
-      <Button block onClick={onCancel} style={{ marginTop: 8 }}>{t('common.back')}</Button>
+      <Button block onClick={onCancel} style={{ marginTop: 8 }}>
+        {t('common.back')}
+      </Button>
     </div>
   );
 }

@@ -20,7 +20,9 @@ export default function IsolationPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'episodes';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'episodes';
   const [creating, setCreating] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
 
@@ -36,7 +38,12 @@ export default function IsolationPage() {
             </Link>
           )}
           {can.isolate(me.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="episode-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="episode-create"
+            >
               {t('isolation.create')}
             </Button>
           )}
@@ -50,10 +57,16 @@ export default function IsolationPage() {
         items={[
           { key: 'episodes', label: t('isolation.tab.episodes'), children: <EpisodesTab refreshKey={refreshKey} /> },
           { key: 'missed', label: t('isolation.tab.missed'), children: <MissedTab refreshKey={refreshKey} /> },
-          { key: 'necessities', label: t('isolation.tab.necessities'), children: <NecessitiesTab refreshKey={refreshKey} /> },
+          {
+            key: 'necessities',
+            label: t('isolation.tab.necessities'),
+            children: <NecessitiesTab refreshKey={refreshKey} />,
+          },
         ]}
       />
-      {creating && <EpisodeCreateModal onClose={() => setCreating(false)} onCreated={() => setRefreshKey((k) => k + 1)} />}
+      {creating && (
+        <EpisodeCreateModal onClose={() => setCreating(false)} onCreated={() => setRefreshKey((k) => k + 1)} />
+      )}
     </Card>
   );
 }

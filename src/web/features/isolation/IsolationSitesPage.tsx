@@ -22,10 +22,13 @@ export default function IsolationSitesPage() {
   const manage = can.manageIsolationSites(me.role);
 
   const load = useCallback(() => {
-    isolationApi.sites().then(setSites).catch((err: unknown) => {
-      feedback.error(err);
-      setSites([]);
-    });
+    isolationApi
+      .sites()
+      .then(setSites)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setSites([]);
+      });
   }, [feedback]);
   useEffect(load, [load]);
 
@@ -33,7 +36,18 @@ export default function IsolationSitesPage() {
     <Card
       size={mobile ? 'small' : undefined}
       title={t('isolationSites.title')}
-      extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="isolation-site-add">{t('isolationSites.add')}</Button>}
+      extra={
+        manage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="isolation-site-add"
+          >
+            {t('isolationSites.add')}
+          </Button>
+        )
+      }
     >
       <Table<IsolationSite>
         data-testid="isolation-sites"
@@ -44,11 +58,25 @@ export default function IsolationSitesPage() {
         pagination={false}
         scroll={mobile ? { x: 600 } : undefined}
         locale={{ emptyText: t('isolation.noSites') }}
-        onRow={(row) => ({ 'data-testid': `isolation-site-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': `isolation-site-${row.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('isolationSites.name'), dataIndex: 'name', render: (v: string, row) => <Link to={`/isolation/sites/${row.id}`}>{v}</Link> },
-          { title: t('isolationSites.region'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: t('isolationSites.contact'), key: 'contact', width: 170, render: (_, row) => [row.contactName, row.contactPhone].filter(Boolean).join(' ') || '—' },
+          {
+            title: t('isolationSites.name'),
+            dataIndex: 'name',
+            render: (v: string, row) => <Link to={`/isolation/sites/${row.id}`}>{v}</Link>,
+          },
+          {
+            title: t('isolationSites.region'),
+            dataIndex: 'regionName',
+            width: 120,
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('isolationSites.contact'),
+            key: 'contact',
+            width: 170,
+            render: (_, row) => [row.contactName, row.contactPhone].filter(Boolean).join(' ') || '—',
+          },
           { title: t('isolationSites.rooms'), dataIndex: 'rooms', width: 70, align: 'right' },
           { title: t('isolationSites.capacity'), dataIndex: 'capacity', width: 70, align: 'right' },
           {
@@ -58,13 +86,39 @@ export default function IsolationSitesPage() {
             render: (_, row) => (
               <span>
                 {row.occupied} / {row.capacity}
-                <Progress percent={row.capacity ? Math.round((row.occupied / row.capacity) * 100) : 0} size="small" showInfo={false} status={row.occupied >= row.capacity && row.capacity > 0 ? 'exception' : 'normal'} />
+                <Progress
+                  percent={row.capacity ? Math.round((row.occupied / row.capacity) * 100) : 0}
+                  size="small"
+                  showInfo={false}
+                  status={row.occupied >= row.capacity && row.capacity > 0 ? 'exception' : 'normal'}
+                />
               </span>
             ),
           },
-          { title: t('isolationSites.status'), dataIndex: 'status', width: 80, render: (v: 'active' | 'closed') => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`isolationSites.status.${v}`)}</Tag> },
+          {
+            title: t('isolationSites.status'),
+            dataIndex: 'status',
+            width: 80,
+            render: (v: 'active' | 'closed') => (
+              <Tag color={v === 'active' ? 'green' : 'default'}>{t(`isolationSites.status.${v}`)}</Tag>
+            ),
+          },
           ...(manage
-            ? [{ title: t('common.actions'), key: 'actions', width: 80, render: (_: unknown, row: IsolationSite) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} aria-label={t('common.edit')} /> }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, row: IsolationSite) => (
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => setEditing(row)}
+                      aria-label={t('common.edit')}
+                    />
+                  ),
+                },
+              ]
             : []),
         ]}
       />

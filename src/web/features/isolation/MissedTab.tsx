@@ -21,7 +21,10 @@ export function MissedTab({ refreshKey }: { refreshKey: number }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
-    isolationApi.missed().then((m) => !cancelled && setMissed(m)).catch((err: unknown) => !cancelled && feedback.error(err));
+    isolationApi
+      .missed()
+      .then((m) => !cancelled && setMissed(m))
+      .catch((err: unknown) => !cancelled && feedback.error(err));
     return () => {
       cancelled = true;
     };
@@ -50,7 +53,11 @@ export function MissedTab({ refreshKey }: { refreshKey: number }) {
                 pagination={false}
                 dataSource={missed.byObserver}
                 columns={[
-                  { title: t('isolation.observer'), dataIndex: 'observerName', render: (v: string | null) => v ?? t('isolation.noObserver') },
+                  {
+                    title: t('isolation.observer'),
+                    dataIndex: 'observerName',
+                    render: (v: string | null) => v ?? t('isolation.noObserver'),
+                  },
                   { title: t('isolation.missedCount'), dataIndex: 'missed', width: 90, align: 'right' },
                 ]}
               />
@@ -69,30 +76,59 @@ export function MissedTab({ refreshKey }: { refreshKey: number }) {
               />
             </Col>
           </Row>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('isolation.missedItems')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('isolation.missedItems')}
+          </Typography.Title>
           <Table<MissedSlot>
             size="small"
             rowKey="slotId"
             pagination={false}
             dataSource={missed.items}
             scroll={mobile ? { x: 640 } : undefined}
-            onRow={(row) => ({ style: row.streak >= 2 ? { background: '#fff1f0' } : undefined, 'data-testid': `missed-${row.slotId}` } as HTMLAttributes<HTMLElement>)}
+            onRow={(row) =>
+              ({
+                style: row.streak >= 2 ? { background: '#fff1f0' } : undefined,
+                'data-testid': `missed-${row.slotId}`,
+              }) as HTMLAttributes<HTMLElement>
+            }
             columns={[
-              { title: t('isolation.person'), dataIndex: 'personName', width: 100, render: (v: string, row) => <Link to={`/isolation/episodes/${row.episodeId}`}>{v}</Link> },
-              { title: t('isolation.slot'), key: 'slot', width: 150, render: (_, row) => t('isolation.slotOfDay', { day: row.day, seq: row.seq }) },
-              { title: t('isolation.dueTo'), dataIndex: 'dueTo', width: 140, render: (v: string) => formatTime(v, locale) },
+              {
+                title: t('isolation.person'),
+                dataIndex: 'personName',
+                width: 100,
+                render: (v: string, row) => <Link to={`/isolation/episodes/${row.episodeId}`}>{v}</Link>,
+              },
+              {
+                title: t('isolation.slot'),
+                key: 'slot',
+                width: 150,
+                render: (_, row) => t('isolation.slotOfDay', { day: row.day, seq: row.seq }),
+              },
+              {
+                title: t('isolation.dueTo'),
+                dataIndex: 'dueTo',
+                width: 140,
+                render: (v: string) => formatTime(v, locale),
+              },
               {
                 title: t('isolation.streak'),
                 dataIndex: 'streak',
                 width: 110,
                 render: (v: number) => (v >= 2 ? <Tag color="red">{t('isolation.streakN', { n: v })}</Tag> : v),
               },
-              { title: t('isolation.observer'), dataIndex: 'observerName', width: 100, render: (v: string | null) => v ?? t('isolation.noObserver') },
+              {
+                title: t('isolation.observer'),
+                dataIndex: 'observerName',
+                width: 100,
+                render: (v: string | null) => v ?? t('isolation.noObserver'),
+              },
               { title: t('isolation.unit'), dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
             ]}
           />
           {missed.items.length < missed.total && (
-            <Typography.Text type="secondary">{t('isolation.missedShown', { shown: missed.items.length, total: missed.total })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('isolation.missedShown', { shown: missed.items.length, total: missed.total })}
+            </Typography.Text>
           )}
         </>
       )}

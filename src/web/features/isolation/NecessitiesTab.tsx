@@ -14,7 +14,12 @@ export function NecessitiesTab({ refreshKey }: { refreshKey: number }) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [filter, setFilter] = useState<Filter>('open');
-  const list = usePaged<Necessity>('/isolation/necessities', { status: filter === 'all' ? undefined : filter, limit: 50 }, feedback.error, refreshKey);
+  const list = usePaged<Necessity>(
+    '/isolation/necessities',
+    { status: filter === 'all' ? undefined : filter, limit: 50 },
+    feedback.error,
+    refreshKey,
+  );
 
   return (
     <>
@@ -22,7 +27,10 @@ export function NecessitiesTab({ refreshKey }: { refreshKey: number }) {
         value={filter}
         onChange={setFilter}
         style={{ marginBottom: 12 }}
-        options={[...NecessityStatus.options.map((s) => ({ value: s, label: t(`isolation.necessity.status.${s}`) })), { value: 'all', label: t('isolation.all') }]}
+        options={[
+          ...NecessityStatus.options.map((s) => ({ value: s, label: t(`isolation.necessity.status.${s}`) })),
+          { value: 'all', label: t('isolation.all') },
+        ]}
         data-testid="necessities-filter"
       />
       <NecessityTable
@@ -30,7 +38,11 @@ export function NecessitiesTab({ refreshKey }: { refreshKey: number }) {
         loading={list.loading && !list.items.length}
         showPerson
         onChanged={(next) =>
-          list.setItems((items) => (filter === 'all' || next.status === filter ? items.map((n) => (n.id === next.id ? next : n)) : items.filter((n) => n.id !== next.id)))
+          list.setItems((items) =>
+            filter === 'all' || next.status === filter
+              ? items.map((n) => (n.id === next.id ? next : n))
+              : items.filter((n) => n.id !== next.id),
+          )
         }
       />
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />

@@ -10,7 +10,12 @@ import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
 import { isolationApi } from './isolationApi';
 
-const STATUS_COLORS: Record<Necessity['status'], string> = { open: 'red', assigned: 'orange', fulfilled: 'green', cancelled: 'default' };
+const STATUS_COLORS: Record<Necessity['status'], string> = {
+  open: 'red',
+  assigned: 'orange',
+  fulfilled: 'green',
+  cancelled: 'default',
+};
 
 /** "1 小时 30 分" — how long a request took (or has been waiting). */
 export function duration(t: Translate, minutes: number | null): string {
@@ -59,7 +64,12 @@ export function NecessityTable({ items, loading, showPerson, onChanged }: Props)
   const submitModal = async () => {
     const values = await validated(form);
     if (!values || !acting) return;
-    await act(acting.row, acting.action === 'assign' ? { action: 'assign', assigneeName: values.text.trim() } : { action: 'cancel', note: values.text.trim() });
+    await act(
+      acting.row,
+      acting.action === 'assign'
+        ? { action: 'assign', assigneeName: values.text.trim() }
+        : { action: 'cancel', note: values.text.trim() },
+    );
   };
 
   const actions = (row: Necessity) => {
@@ -67,14 +77,32 @@ export function NecessityTable({ items, loading, showPerson, onChanged }: Props)
     return (
       <Space size={4} wrap>
         {row.status === 'open' && (
-          <Button size="small" type="primary" onClick={() => { form.resetFields(); setActing({ row, action: 'assign' }); }} data-testid={`necessity-assign-${row.id}`}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => {
+              form.resetFields();
+              setActing({ row, action: 'assign' });
+            }}
+            data-testid={`necessity-assign-${row.id}`}
+          >
             {t('isolation.necessity.assign')}
           </Button>
         )}
         <Popconfirm title={t('isolation.necessity.fulfilConfirm')} onConfirm={() => act(row, { action: 'fulfil' })}>
-          <Button size="small" data-testid={`necessity-fulfil-${row.id}`}>{t('isolation.necessity.fulfil')}</Button>
+          <Button size="small" data-testid={`necessity-fulfil-${row.id}`}>
+            {t('isolation.necessity.fulfil')}
+          </Button>
         </Popconfirm>
-        <Button size="small" danger type="text" onClick={() => { form.resetFields(); setActing({ row, action: 'cancel' }); }}>
+        <Button
+          size="small"
+          danger
+          type="text"
+          onClick={() => {
+            form.resetFields();
+            setActing({ row, action: 'cancel' });
+          }}
+        >
           {t('isolation.necessity.cancel')}
         </Button>
       </Space>
@@ -84,7 +112,11 @@ export function NecessityTable({ items, loading, showPerson, onChanged }: Props)
   const status = (row: Necessity) => (
     <Space size={4} direction="vertical">
       <Tag color={STATUS_COLORS[row.status]}>{t(`isolation.necessity.status.${row.status}`)}</Tag>
-      {row.assigneeName && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.assigneeName}</Typography.Text>}
+      {row.assigneeName && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {row.assigneeName}
+        </Typography.Text>
+      )}
     </Space>
   );
 
@@ -99,10 +131,19 @@ export function NecessityTable({ items, loading, showPerson, onChanged }: Props)
         pagination={false}
         scroll={mobile ? { x: 560 } : undefined}
         locale={{ emptyText: t('isolation.necessity.none') }}
-        onRow={(row) => ({ 'data-testid': `necessity-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': `necessity-${row.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           ...(showPerson
-            ? [{ title: t('isolation.person'), dataIndex: 'personName', width: 100, render: (v: string | null, row: Necessity) => <Link to={`/isolation/episodes/${row.episodeId}`}>{v ?? '—'}</Link> }]
+            ? [
+                {
+                  title: t('isolation.person'),
+                  dataIndex: 'personName',
+                  width: 100,
+                  render: (v: string | null, row: Necessity) => (
+                    <Link to={`/isolation/episodes/${row.episodeId}`}>{v ?? '—'}</Link>
+                  ),
+                },
+              ]
             : []),
           {
             title: t('isolation.necessity.kind'),
@@ -112,29 +153,54 @@ export function NecessityTable({ items, loading, showPerson, onChanged }: Props)
                 <Tag>{t(`isolation.necessity.kind.${row.kind}`)}</Tag>
                 {row.via === 'self' && <Tag color="purple">{t('isolation.necessity.viaSelf')}</Tag>}
                 {row.detail && <div style={{ marginTop: 2 }}>{row.detail}</div>}
-                {row.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.note}</Typography.Text>}
-                {showPerson && row.address && !mobile && <div style={{ fontSize: 12, color: '#888' }}>{row.address}</div>}
+                {row.note && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {row.note}
+                  </Typography.Text>
+                )}
+                {showPerson && row.address && !mobile && (
+                  <div style={{ fontSize: 12, color: '#888' }}>{row.address}</div>
+                )}
               </div>
             ),
           },
-          { title: t('isolation.necessity.requestedAt'), dataIndex: 'requestedAt', width: 130, render: (v: string) => formatTime(v, locale) },
+          {
+            title: t('isolation.necessity.requestedAt'),
+            dataIndex: 'requestedAt',
+            width: 130,
+            render: (v: string) => formatTime(v, locale),
+          },
           { title: t('isolation.status'), key: 'status', width: 110, render: (_, row) => status(row) },
           {
             title: t('isolation.necessity.taken'),
             dataIndex: 'minutesTaken',
             width: 110,
             render: (v: number | null, row) => (
-              <span style={{ color: row.status === 'fulfilled' ? undefined : '#d46b08' }} data-testid={`necessity-taken-${row.id}`}>
+              <span
+                style={{ color: row.status === 'fulfilled' ? undefined : '#d46b08' }}
+                data-testid={`necessity-taken-${row.id}`}
+              >
                 {row.status === 'cancelled' ? '—' : duration(t, v)}
               </span>
             ),
           },
-          ...(mayAct ? [{ title: t('common.actions'), key: 'actions', width: 190, render: (_: unknown, row: Necessity) => actions(row) }] : []),
+          ...(mayAct
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 190,
+                  render: (_: unknown, row: Necessity) => actions(row),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal
         open={!!acting}
-        title={acting?.action === 'assign' ? t('isolation.necessity.assignTitle') : t('isolation.necessity.cancelTitle')}
+        title={
+          acting?.action === 'assign' ? t('isolation.necessity.assignTitle') : t('isolation.necessity.cancelTitle')
+        }
         onCancel={() => setActing(null)}
         onOk={submitModal}
         confirmLoading={saving}
@@ -144,10 +210,17 @@ export function NecessityTable({ items, loading, showPerson, onChanged }: Props)
         <Form form={form} layout="vertical" onFinish={submitModal}>
           <Form.Item
             name="text"
-            label={acting?.action === 'assign' ? t('isolation.necessity.assignee') : t('isolation.necessity.cancelNote')}
+            label={
+              acting?.action === 'assign' ? t('isolation.necessity.assignee') : t('isolation.necessity.cancelNote')
+            }
             rules={[{ required: true, whitespace: true, message: t('isolation.required') }]}
           >
-            <Input autoFocus maxLength={acting?.action === 'assign' ? 50 : 300} placeholder={acting?.action === 'assign' ? t('isolation.necessity.assigneePlaceholder') : undefined} data-testid="necessity-action-text" />
+            <Input
+              autoFocus
+              maxLength={acting?.action === 'assign' ? 50 : 300}
+              placeholder={acting?.action === 'assign' ? t('isolation.necessity.assigneePlaceholder') : undefined}
+              data-testid="necessity-action-text"
+            />
           </Form.Item>
           <button type="submit" hidden />
         </Form>

@@ -14,7 +14,15 @@ type SiteForm = Omit<SiteBody, 'regionId'> & { regionId: string | null };
  * 新增/编辑隔离点 (a hotel taken over for centralised isolation). The contact's phone comes masked:
  * left untouched it is not sent, and the server keeps the number it has.
  */
-export function SiteFormModal({ site, onClose, onSaved }: { site: IsolationSite | null; onClose: () => void; onSaved: (site: IsolationSite) => void }) {
+export function SiteFormModal({
+  site,
+  onClose,
+  onSaved,
+}: {
+  site: IsolationSite | null;
+  onClose: () => void;
+  onSaved: (site: IsolationSite) => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<SiteForm>();
@@ -47,12 +55,35 @@ export function SiteFormModal({ site, onClose, onSaved }: { site: IsolationSite 
   };
 
   return (
-    <Modal open title={site ? t('isolationSites.edit') : t('isolationSites.add')} onCancel={onClose} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'isolation-site-submit' }} destroyOnHidden>
-      <Form<SiteForm> form={form} layout="vertical" onFinish={submit} initialValues={site ?? { regionId: null, status: 'active' }}>
-        <Form.Item name="name" label={t('isolationSites.name')} htmlFor="isite-name" rules={[{ required: true, whitespace: true, message: t('isolationSites.nameRequired') }]}>
+    <Modal
+      open
+      title={site ? t('isolationSites.edit') : t('isolationSites.add')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'isolation-site-submit' }}
+      destroyOnHidden
+    >
+      <Form<SiteForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={site ?? { regionId: null, status: 'active' }}
+      >
+        <Form.Item
+          name="name"
+          label={t('isolationSites.name')}
+          htmlFor="isite-name"
+          rules={[{ required: true, whitespace: true, message: t('isolationSites.nameRequired') }]}
+        >
           <Input id="isite-name" count={nameCount(100)} placeholder={t('isolationSites.namePlaceholder')} />
         </Form.Item>
-        <Form.Item name="regionId" label={t('isolationSites.region')} htmlFor="isite-region" rules={[{ required: true, message: t('isolationSites.regionRequired') }]}>
+        <Form.Item
+          name="regionId"
+          label={t('isolationSites.region')}
+          htmlFor="isite-region"
+          rules={[{ required: true, message: t('isolationSites.regionRequired') }]}
+        >
           <RegionPicker id="isite-region" valueLabel={site?.regionName} />
         </Form.Item>
         <Form.Item name="address" label={t('isolationSites.address')} htmlFor="isite-address">
@@ -66,13 +97,23 @@ export function SiteFormModal({ site, onClose, onSaved }: { site: IsolationSite 
             name="contactPhone"
             label={t('isolationSites.contactPhone')}
             htmlFor="isite-phone"
-            rules={[{ validator: async (_, v: string | null | undefined) => (!v || masked(v) || MOBILE_PATTERN.test(v.trim()) ? undefined : Promise.reject(new Error(t('phone.invalid')))) }]}
+            rules={[
+              {
+                validator: async (_, v: string | null | undefined) =>
+                  !v || masked(v) || MOBILE_PATTERN.test(v.trim())
+                    ? undefined
+                    : Promise.reject(new Error(t('phone.invalid'))),
+              },
+            ]}
           >
             <Input id="isite-phone" inputMode="tel" maxLength={11} />
           </Form.Item>
         </div>
         <Form.Item name="status" label={t('isolationSites.status')} htmlFor="isite-status">
-          <Select id="isite-status" options={(['active', 'closed'] as const).map((s) => ({ value: s, label: t(`isolationSites.status.${s}`) }))} />
+          <Select
+            id="isite-status"
+            options={(['active', 'closed'] as const).map((s) => ({ value: s, label: t(`isolationSites.status.${s}`) }))}
+          />
         </Form.Item>
         <button type="submit" hidden />
       </Form>
@@ -89,7 +130,15 @@ interface RoomsForm {
 }
 
 /** 添加房间: a numbered range (101–120) or labels separated by commas, spaces or lines. */
-export function AddRoomsModal({ siteId, onClose, onAdded }: { siteId: string; onClose: () => void; onAdded: (created: number) => void }) {
+export function AddRoomsModal({
+  siteId,
+  onClose,
+  onAdded,
+}: {
+  siteId: string;
+  onClose: () => void;
+  onAdded: (created: number) => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<RoomsForm>();
@@ -99,10 +148,18 @@ export function AddRoomsModal({ siteId, onClose, onAdded }: { siteId: string; on
   const submit = async () => {
     const values = await validated(form);
     if (!values) return;
-    const labels = (values.labels ?? '').split(/[\s,，、;；]+/).map((l) => l.trim()).filter(Boolean);
+    const labels = (values.labels ?? '')
+      .split(/[\s,，、;；]+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     setSaving(true);
     try {
-      const { created } = await isolationApi.addRooms(siteId, values.mode === 'range' ? { from: values.from, to: values.to, capacity: values.capacity } : { labels, capacity: values.capacity });
+      const { created } = await isolationApi.addRooms(
+        siteId,
+        values.mode === 'range'
+          ? { from: values.from, to: values.to, capacity: values.capacity }
+          : { labels, capacity: values.capacity },
+      );
       feedback.success(t('isolationSites.roomsAdded', { n: created }));
       onAdded(created);
     } catch (err) {
@@ -113,19 +170,49 @@ export function AddRoomsModal({ siteId, onClose, onAdded }: { siteId: string; on
   };
 
   return (
-    <Modal open title={t('isolationSites.addRooms')} onCancel={onClose} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'rooms-submit' }} destroyOnHidden>
+    <Modal
+      open
+      title={t('isolationSites.addRooms')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'rooms-submit' }}
+      destroyOnHidden
+    >
       <Form<RoomsForm> form={form} layout="vertical" onFinish={submit} initialValues={{ mode: 'range', capacity: 1 }}>
         <Form.Item name="mode">
-          <Radio.Group optionType="button" options={[{ value: 'range', label: t('isolationSites.byRange') }, { value: 'labels', label: t('isolationSites.byLabels') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'range', label: t('isolationSites.byRange') },
+              { value: 'labels', label: t('isolationSites.byLabels') },
+            ]}
+          />
         </Form.Item>
         {mode === 'labels' ? (
-          <Form.Item name="labels" label={t('isolationSites.labels')} extra={t('isolationSites.labelsHint')} rules={[{ required: true, whitespace: true, message: t('isolation.required') }]}>
+          <Form.Item
+            name="labels"
+            label={t('isolationSites.labels')}
+            extra={t('isolationSites.labelsHint')}
+            rules={[{ required: true, whitespace: true, message: t('isolation.required') }]}
+          >
             <Input.TextArea rows={3} placeholder="A101, A102, B201" />
           </Form.Item>
         ) : (
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-            <Form.Item name="from" label={t('isolationSites.from')} rules={[{ required: true, message: t('isolation.required') }]}>
-              <InputNumber min={1} max={99999} precision={0} style={{ width: '100%' }} placeholder="101" data-testid="rooms-from" />
+            <Form.Item
+              name="from"
+              label={t('isolationSites.from')}
+              rules={[{ required: true, message: t('isolation.required') }]}
+            >
+              <InputNumber
+                min={1}
+                max={99999}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder="101"
+                data-testid="rooms-from"
+              />
             </Form.Item>
             <Form.Item
               name="to"
@@ -133,10 +220,22 @@ export function AddRoomsModal({ siteId, onClose, onAdded }: { siteId: string; on
               dependencies={['from']}
               rules={[
                 { required: true, message: t('isolation.required') },
-                ({ getFieldValue }) => ({ validator: async (_, v: number | undefined) => (v === undefined || v >= (getFieldValue('from') ?? 0) ? undefined : Promise.reject(new Error(t('isolationSites.rangeInvalid')))) }),
+                ({ getFieldValue }) => ({
+                  validator: async (_, v: number | undefined) =>
+                    v === undefined || v >= (getFieldValue('from') ?? 0)
+                      ? undefined
+                      : Promise.reject(new Error(t('isolationSites.rangeInvalid'))),
+                }),
               ]}
             >
-              <InputNumber min={1} max={99999} precision={0} style={{ width: '100%' }} placeholder="120" data-testid="rooms-to" />
+              <InputNumber
+                min={1}
+                max={99999}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder="120"
+                data-testid="rooms-to"
+              />
             </Form.Item>
           </div>
         )}

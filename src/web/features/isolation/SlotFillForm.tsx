@@ -7,7 +7,12 @@ import { useI18n } from '../../app/i18n';
 import { parseTemperature } from '../screening/MemberCheck';
 import { isFever, isolationApi, slotWindow } from './isolationApi';
 
-const COLORS: Record<SlotCondition, string> = { well: '#389e0d', unwell: '#cf1322', not_seen: '#d46b08', refused: '#595959' };
+const COLORS: Record<SlotCondition, string> = {
+  well: '#389e0d',
+  unwell: '#cf1322',
+  not_seen: '#d46b08',
+  refused: '#595959',
+};
 const CONDITIONS = SlotCondition.options;
 
 /** One follow-up as typed: the temperature as text, the condition picked by hand (if any), symptoms. */
@@ -27,7 +32,11 @@ function conditionOf(draft: FillDraft): SlotCondition {
 }
 
 /** The draft as the API takes it, or the problem that stops it. */
-export function fillOf(draft: FillDraft): { ok: true; body: { temperature: number | null; symptoms: Symptom[]; condition: SlotCondition } } | { ok: false; problem: 'range' | 'required' } {
+export function fillOf(
+  draft: FillDraft,
+):
+  | { ok: true; body: { temperature: number | null; symptoms: Symptom[]; condition: SlotCondition } }
+  | { ok: false; problem: 'range' | 'required' } {
   const condition = conditionOf(draft);
   const seen = condition === 'well' || condition === 'unwell';
   const temp = parseTemperature(draft.temperature);
@@ -86,12 +95,27 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
               onEnter();
             }
           }}
-          style={{ width: compact ? 130 : 170, borderColor: fever ? '#cf1322' : undefined, background: fever ? '#fff1f0' : undefined }}
-          styles={{ input: { fontSize: compact ? 20 : 28, color: fever ? '#cf1322' : undefined, fontWeight: fever ? 700 : undefined, background: 'transparent' } }}
+          style={{
+            width: compact ? 130 : 170,
+            borderColor: fever ? '#cf1322' : undefined,
+            background: fever ? '#fff1f0' : undefined,
+          }}
+          styles={{
+            input: {
+              fontSize: compact ? 20 : 28,
+              color: fever ? '#cf1322' : undefined,
+              fontWeight: fever ? 700 : undefined,
+              background: 'transparent',
+            },
+          }}
         />
         {fever && <Tag color="red">{t('field.fever')}</Tag>}
       </div>
-      {problem && <Typography.Text type="danger" style={{ fontSize: 12 }}>{problem}</Typography.Text>}
+      {problem && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+          {problem}
+        </Typography.Text>
+      )}
       <div
         role="radiogroup"
         tabIndex={0}
@@ -103,7 +127,8 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
           const digit = Number(e.key);
           if (digit >= 1 && digit <= CONDITIONS.length) pick(CONDITIONS[digit - 1]!);
           else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') pick(CONDITIONS[(index + 1) % CONDITIONS.length]!);
-          else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') pick(CONDITIONS[(index + CONDITIONS.length - 1) % CONDITIONS.length]!);
+          else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp')
+            pick(CONDITIONS[(index + CONDITIONS.length - 1) % CONDITIONS.length]!);
           else if (e.key === 'Enter') onEnter();
           else return;
           e.preventDefault();
@@ -123,8 +148,15 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
               onClick={() => pick(c)}
               data-testid={`${testId}-condition-${c}`}
               style={{
-                font: 'inherit', fontSize: 16, minHeight: 44, borderRadius: 6, cursor: 'pointer',
-                border: `1px solid ${on ? COLORS[c] : '#d9d9d9'}`, background: on ? COLORS[c] : '#fff', color: on ? '#fff' : '#262626', fontWeight: on ? 700 : 400,
+                font: 'inherit',
+                fontSize: 16,
+                minHeight: 44,
+                borderRadius: 6,
+                cursor: 'pointer',
+                border: `1px solid ${on ? COLORS[c] : '#d9d9d9'}`,
+                background: on ? COLORS[c] : '#fff',
+                color: on ? '#fff' : '#262626',
+                fontWeight: on ? 700 : 400,
               }}
             >
               <span style={{ opacity: 0.7, fontSize: 12, marginInlineEnd: 6 }}>{i + 1}</span>
@@ -133,7 +165,19 @@ export function FillFields({ draft, onChange, onEnter, tempRef, autoFocus, testI
           );
         })}
       </div>
-      <fieldset style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 10, border: 0, padding: 0, marginInline: 0, minInlineSize: 0 }} aria-label={t('visit.symptoms')}>
+      <fieldset
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 6,
+          marginTop: 10,
+          border: 0,
+          padding: 0,
+          marginInline: 0,
+          minInlineSize: 0,
+        }}
+        aria-label={t('visit.symptoms')}
+      >
         {Symptom.options.map((s) => {
           const on = draft.symptoms.includes(s);
           return (
@@ -220,11 +264,23 @@ export function SlotFillForm({ slot, heading, onDone, onCancel }: Props) {
         problem={problem}
       />
       <Space style={{ marginTop: 14, width: '100%' }} direction="vertical">
-        <Button type="primary" size="large" block loading={saving} onClick={() => void submit()} data-testid="slot-fill-submit" style={{ height: 52, fontSize: 18 }}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={saving}
+          onClick={() => void submit()}
+          data-testid="slot-fill-submit"
+          style={{ height: 52, fontSize: 18 }}
+        >
           {t('isolation.fillSubmit')}
         </Button>
-        <Button block onClick={onCancel}>{t('common.back')}</Button>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('isolation.fillKeyboardHint')}</Typography.Text>
+        <Button block onClick={onCancel}>
+          {t('common.back')}
+        </Button>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('isolation.fillKeyboardHint')}
+        </Typography.Text>
       </Space>
     </div>
   );

@@ -21,18 +21,34 @@ export function SlotTable({ slots, slotsPerDay, startDay, onFill }: Props) {
   const days = [...new Set(slots.map((s) => s.day))].sort();
   const rows = days.map((day) => ({ day, slots: slots.filter((s) => s.day === day) }));
   const now = Date.now();
-  const dayNo = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${startDay}T00:00:00Z`)) / 86_400_000) + 1;
+  const dayNo = (day: string) =>
+    Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${startDay}T00:00:00Z`)) / 86_400_000) + 1;
 
   const cell = (slot: Slot | undefined) => {
     if (!slot) return <span style={{ color: '#ccc' }}>—</span>;
     const window = <div style={{ fontSize: 11, color: '#999' }}>{slotWindow(slot)}</div>;
     if (slot.status === 'filled') {
-      const red = isFever(slot.temperature) || slot.condition === 'unwell' || slot.condition === 'refused' || slot.condition === 'not_seen';
+      const red =
+        isFever(slot.temperature) ||
+        slot.condition === 'unwell' ||
+        slot.condition === 'refused' ||
+        slot.condition === 'not_seen';
       return (
-        <Tooltip title={`${formatTime(slot.filledAt, locale)} · ${t(`isolation.via.${slot.via ?? 'observer'}`)}${slot.symptoms.length ? ' · ' + slot.symptoms.map((s) => t(`symptom.${s as 'cough'}`)).join('、') : ''}`}>
-          <div data-testid={`slot-${slot.id}`} data-status="filled" style={{ color: red ? '#cf1322' : '#389e0d', fontWeight: red ? 700 : 500 }}>
-            {slot.temperature !== null ? `${slot.temperature.toFixed(1)}℃` : t(`isolation.condition.${slot.condition ?? 'well'}`)}
-            {slot.temperature !== null && slot.condition === 'unwell' && slot.symptoms.length > 0 && ` · ${t('isolation.condition.unwell')}`}
+        <Tooltip
+          title={`${formatTime(slot.filledAt, locale)} · ${t(`isolation.via.${slot.via ?? 'observer'}`)}${slot.symptoms.length ? ' · ' + slot.symptoms.map((s) => t(`symptom.${s as 'cough'}`)).join('、') : ''}`}
+        >
+          <div
+            data-testid={`slot-${slot.id}`}
+            data-status="filled"
+            style={{ color: red ? '#cf1322' : '#389e0d', fontWeight: red ? 700 : 500 }}
+          >
+            {slot.temperature !== null
+              ? `${slot.temperature.toFixed(1)}℃`
+              : t(`isolation.condition.${slot.condition ?? 'well'}`)}
+            {slot.temperature !== null &&
+              slot.condition === 'unwell' &&
+              slot.symptoms.length > 0 &&
+              ` · ${t('isolation.condition.unwell')}`}
             {window}
           </div>
         </Tooltip>
@@ -47,7 +63,12 @@ export function SlotTable({ slots, slotsPerDay, startDay, onFill }: Props) {
       );
     }
     if (slot.status === 'cancelled') {
-      return <div data-testid={`slot-${slot.id}`} data-status="cancelled" style={{ color: '#bbb' }}>{t('isolation.slotStatus.cancelled')}{window}</div>;
+      return (
+        <div data-testid={`slot-${slot.id}`} data-status="cancelled" style={{ color: '#bbb' }}>
+          {t('isolation.slotStatus.cancelled')}
+          {window}
+        </div>
+      );
     }
     // pending: fillable from an hour before its window (the server's rule) until it is missed
     const open = now >= Date.parse(slot.dueFrom) - 3_600_000;
@@ -75,7 +96,17 @@ export function SlotTable({ slots, slotsPerDay, startDay, onFill }: Props) {
       scroll={{ x: 120 + slotsPerDay * 110 }}
       locale={{ emptyText: t('isolation.noSlots') }}
       columns={[
-        { title: t('isolation.day'), dataIndex: 'day', width: 120, render: (day: string) => <span>{t('isolation.dayN', { n: dayNo(day) })}<div style={{ fontSize: 12, color: '#888' }}>{day}</div></span> },
+        {
+          title: t('isolation.day'),
+          dataIndex: 'day',
+          width: 120,
+          render: (day: string) => (
+            <span>
+              {t('isolation.dayN', { n: dayNo(day) })}
+              <div style={{ fontSize: 12, color: '#888' }}>{day}</div>
+            </span>
+          ),
+        },
         ...Array.from({ length: slotsPerDay }, (_, i) => ({
           title: t('isolation.slotN', { n: i + 1 }),
           key: `slot${i + 1}`,

@@ -4,5 +4,15 @@ import { isFever } from './isolationApi';
 export function Temperature({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span style={{ color: '#999' }}>—</span>;
   const fever = isFever(value);
-  return <span style={{ color: fever ? '#cf1322' : undefined, fontWeight: fever ? 700 : undefined, fontVariantNumeric: 'tabular-nums' }}>{value.toFixed(1)}℃</span>;
+  return (
+    <span
+      style={{
+        color: fever ? '#cf1322' : undefined,
+        fontWeight: fever ? 700 : undefined,
+        fontVariantNumeric: 'tabular-nums',
+      }}
+    >
+      {value.toFixed(1)}℃
+    </span>
+  );
 }

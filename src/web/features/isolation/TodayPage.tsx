@@ -9,19 +9,40 @@ import { HouseholdFillForm } from './HouseholdFillForm';
 import { isFever, isolationApi, lengthOf, placeOf, slotWindow } from './isolationApi';
 import { SlotFillForm } from './SlotFillForm';
 
-type View = { kind: 'list' } | { kind: 'slot'; item: TodayItem; slot: Slot } | { kind: 'household'; householdId: string; members: TodayItem[] };
+type View =
+  | { kind: 'list' }
+  | { kind: 'slot'; item: TodayItem; slot: Slot }
+  | { kind: 'household'; householdId: string; members: TodayItem[] };
 
 /** A slot as a chip: its window, and the temperature once filled (red for a fever or a miss). */
 function SlotChip({ slot, current }: { slot: Slot; current: boolean }) {
   const { t } = useI18n();
   const fever = isFever(slot.temperature) || slot.condition === 'unwell';
-  const color = slot.status === 'filled' ? (fever ? 'red' : 'green') : slot.status === 'missed' ? 'red' : slot.status === 'cancelled' ? 'default' : current ? 'blue' : 'default';
+  const color =
+    slot.status === 'filled'
+      ? fever
+        ? 'red'
+        : 'green'
+      : slot.status === 'missed'
+        ? 'red'
+        : slot.status === 'cancelled'
+          ? 'default'
+          : current
+            ? 'blue'
+            : 'default';
   const text =
     slot.status === 'filled'
-      ? slot.temperature !== null ? `${slot.temperature.toFixed(1)}℃` : t(`isolation.condition.${slot.condition ?? 'well'}`)
+      ? slot.temperature !== null
+        ? `${slot.temperature.toFixed(1)}℃`
+        : t(`isolation.condition.${slot.condition ?? 'well'}`)
       : t(`isolation.slotStatus.${slot.status}`);
   return (
-    <Tag color={color} data-testid={`today-slot-${slot.id}`} data-status={slot.status} style={{ marginInlineEnd: 4, fontWeight: current ? 700 : undefined }}>
+    <Tag
+      color={color}
+      data-testid={`today-slot-${slot.id}`}
+      data-status={slot.status}
+      style={{ marginInlineEnd: 4, fontWeight: current ? 700 : undefined }}
+    >
       {slotWindow(slot)} {text}
     </Tag>
   );
@@ -57,10 +78,13 @@ export default function TodayPage() {
   const focusFirst = useRef(true);
 
   const load = useCallback(() => {
-    isolationApi.today(all).then(setItems).catch((err: unknown) => {
-      feedback.error(err);
-      setItems([]);
-    });
+    isolationApi
+      .today(all)
+      .then(setItems)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setItems([]);
+      });
   }, [all, feedback]);
 
   useEffect(load, [load]);
@@ -94,7 +118,17 @@ export default function TodayPage() {
                 {ep.personName} <Typography.Text type="secondary">{placeOf(ep)}</Typography.Text>
               </Typography.Text>
             }
-            onDone={(slot) => backToList(t('isolation.filledFor', { name: ep.personName, value: slot.temperature !== null ? `${slot.temperature.toFixed(1)}℃` : t(`isolation.condition.${slot.condition ?? 'well'}`) }))}
+            onDone={(slot) =>
+              backToList(
+                t('isolation.filledFor', {
+                  name: ep.personName,
+                  value:
+                    slot.temperature !== null
+                      ? `${slot.temperature.toFixed(1)}℃`
+                      : t(`isolation.condition.${slot.condition ?? 'well'}`),
+                }),
+              )
+            }
             onCancel={() => backToList(null)}
           />
         </Card>
@@ -129,7 +163,9 @@ export default function TodayPage() {
     <div style={{ maxWidth: 640, margin: '0 auto' }} data-testid="today">
       <Card size="small" style={{ marginBottom: 8 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-          <Typography.Text strong style={{ fontSize: 18, flex: 1 }}>{t('isolation.todayTitle')}</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 18, flex: 1 }}>
+            {t('isolation.todayTitle')}
+          </Typography.Text>
           {!observer && (
             <label htmlFor="today-all" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
               <Switch id="today-all" checked={all} onChange={setAll} data-testid="today-all" />
@@ -143,9 +179,21 @@ export default function TodayPage() {
         </Typography.Text>
       </Card>
       {done && (
-        <Alert type="success" showIcon icon={<CheckCircleFilled />} title={done} closable={{ onClose: () => setDone(null) }} style={{ marginBottom: 8 }} data-testid="today-done" />
+        <Alert
+          type="success"
+          showIcon
+          icon={<CheckCircleFilled />}
+          title={done}
+          closable={{ onClose: () => setDone(null) }}
+          style={{ marginBottom: 8 }}
+          data-testid="today-done"
+        />
       )}
-      {items.length === 0 && <Card size="small"><Empty description={observer ? t('isolation.todayNoneMine') : t('isolation.todayNone')} /></Card>}
+      {items.length === 0 && (
+        <Card size="small">
+          <Empty description={observer ? t('isolation.todayNoneMine') : t('isolation.todayNone')} />
+        </Card>
+      )}
       {items.map((item) => {
         const ep = item.episode;
         const household = ep.householdId ? households.get(ep.householdId) : undefined;
@@ -183,8 +231,17 @@ export default function TodayPage() {
                 e.preventDefault();
               }}
               style={{
-                all: 'unset', boxSizing: 'border-box', display: 'block', width: '100%', cursor: slot ? 'pointer' : 'default',
-                background: '#fff', borderRadius: 8, border: '1px solid #f0f0f0', borderInlineStart: `5px solid ${urgent}`, padding: '10px 12px', marginBottom: 8,
+                all: 'unset',
+                boxSizing: 'border-box',
+                display: 'block',
+                width: '100%',
+                cursor: slot ? 'pointer' : 'default',
+                background: '#fff',
+                borderRadius: 8,
+                border: '1px solid #f0f0f0',
+                borderInlineStart: `5px solid ${urgent}`,
+                padding: '10px 12px',
+                marginBottom: 8,
                 opacity: slot ? 1 : 0.75,
               }}
               className="qf-today-card"
@@ -199,13 +256,17 @@ export default function TodayPage() {
               </div>
               <div style={{ color: '#666', fontSize: 13, margin: '2px 0 6px' }}>{placeOf(ep)}</div>
               <div>
-                {item.slots.map((s) => <SlotChip key={s.id} slot={s} current={s.id === item.currentSlotId} />)}
+                {item.slots.map((s) => (
+                  <SlotChip key={s.id} slot={s} current={s.id === item.currentSlotId} />
+                ))}
               </div>
             </button>
           </div>
         );
       })}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('isolation.todayKeyboardHint')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('isolation.todayKeyboardHint')}
+      </Typography.Text>
       <style>{'.qf-today-card:focus-visible{outline:2px solid #1f5fbf;outline-offset:1px}'}</style>
     </div>
   );

@@ -37,14 +37,20 @@ export function UnobservedPanel({ refreshKey, onChanged }: { refreshKey: number;
   if (!can.isolate(me.role) || (items.length === 0 && !open)) return null;
   return (
     <>
-      {items.length > 0 && <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 12 }}
-        data-testid="unobserved-alert"
-        title={t('isolation.unobserved', { n: items.length })}
-        action={<Button size="small" type="primary" onClick={() => setOpen(items)} data-testid="unobserved-assign">{t('isolation.assignObservers')}</Button>}
-      />}
+      {items.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="unobserved-alert"
+          title={t('isolation.unobserved', { n: items.length })}
+          action={
+            <Button size="small" type="primary" onClick={() => setOpen(items)} data-testid="unobserved-assign">
+              {t('isolation.assignObservers')}
+            </Button>
+          }
+        />
+      )}
       {open && (
         <AssignObserversModal
           episodes={open}
@@ -59,7 +65,15 @@ export function UnobservedPanel({ refreshKey, onChanged }: { refreshKey: number;
   );
 }
 
-function AssignObserversModal({ episodes, onClose, onDone }: { episodes: Episode[]; onClose: () => void; onDone: () => void }) {
+function AssignObserversModal({
+  episodes,
+  onClose,
+  onDone,
+}: {
+  episodes: Episode[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const { message } = App.useApp();
@@ -74,7 +88,12 @@ function AssignObserversModal({ episodes, onClose, onDone }: { episodes: Episode
     if (how === 'named' && !observerId) return void message.warning(t('isolation.observerPlaceholder'));
     setSaving(true);
     try {
-      setResult(await isolationApi.assignObservers({ episodeIds: selected, observerId: how === 'named' ? observerId! : undefined }));
+      setResult(
+        await isolationApi.assignObservers({
+          episodeIds: selected,
+          observerId: how === 'named' ? observerId! : undefined,
+        }),
+      );
       onDone();
     } catch (err) {
       feedback.error(err);
@@ -85,12 +104,28 @@ function AssignObserversModal({ episodes, onClose, onDone }: { episodes: Episode
 
   if (result) {
     return (
-      <Modal open title={t('isolation.assignObservers')} onCancel={onClose} footer={<Button type="primary" onClick={onClose}>{t('common.close')}</Button>}>
-        <Typography.Paragraph data-testid="assign-result">{t('isolation.assignResult', { changed: result.changed.length, skipped: result.skipped.length })}</Typography.Paragraph>
-        {result.changed.map((c) => <div key={c.episodeId}>{nameOf(c.episodeId)} → {c.observerName}</div>)}
+      <Modal
+        open
+        title={t('isolation.assignObservers')}
+        onCancel={onClose}
+        footer={
+          <Button type="primary" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph data-testid="assign-result">
+          {t('isolation.assignResult', { changed: result.changed.length, skipped: result.skipped.length })}
+        </Typography.Paragraph>
+        {result.changed.map((c) => (
+          <div key={c.episodeId}>
+            {nameOf(c.episodeId)} → {c.observerName}
+          </div>
+        ))}
         {result.skipped.map((s) => (
           <div key={s.episodeId}>
-            {nameOf(s.episodeId)}：<Typography.Text type="warning">{locale === 'en' ? s.code : s.message}</Typography.Text>
+            {nameOf(s.episodeId)}：
+            <Typography.Text type="warning">{locale === 'en' ? s.code : s.message}</Typography.Text>
           </div>
         ))}
       </Modal>
@@ -106,11 +141,20 @@ function AssignObserversModal({ episodes, onClose, onDone }: { episodes: Episode
       confirmLoading={saving}
       width={640}
     >
-      <Radio.Group value={how} onChange={(e) => setHow(e.target.value as 'default' | 'named')} style={{ marginBottom: 12 }} data-testid="assign-how">
+      <Radio.Group
+        value={how}
+        onChange={(e) => setHow(e.target.value as 'default' | 'named')}
+        style={{ marginBottom: 12 }}
+        data-testid="assign-how"
+      >
         <Radio value="default">{t('isolation.assignDefault')}</Radio>
         <Radio value="named">{t('isolation.assignNamed')}</Radio>
       </Radio.Group>
-      {how === 'named' && <div style={{ marginBottom: 12 }}><ObserverSelect value={observerId} onChange={setObserverId} /></div>}
+      {how === 'named' && (
+        <div style={{ marginBottom: 12 }}>
+          <ObserverSelect value={observerId} onChange={setObserverId} />
+        </div>
+      )}
       <Table<Episode>
         rowKey="id"
         size="small"
@@ -121,7 +165,12 @@ function AssignObserversModal({ episodes, onClose, onDone }: { episodes: Episode
         columns={[
           { title: t('isolation.person'), dataIndex: 'personName', width: 110 },
           { title: t('isolation.place'), key: 'place', render: (_, row) => placeOf(row) },
-          { title: t('isolation.period'), key: 'period', width: 190, render: (_, row) => `${row.startDay} ~ ${row.plannedEndDay}` },
+          {
+            title: t('isolation.period'),
+            key: 'period',
+            width: 190,
+            render: (_, row) => `${row.startDay} ~ ${row.plannedEndDay}`,
+          },
         ]}
       />
     </Modal>

@@ -1,7 +1,28 @@
 import type { z } from 'zod';
 import type {
-  BulkEpisodeInput, BulkEpisodeResult, DefaultObserver, EndEpisodeInput, ObserverAssignment, ObserverAssignmentResult, Episode, EpisodeChange, EpisodeInput, HouseholdEpisodeInput, HouseholdFill, IsolationSettings,
-  IsolationSite, IsolationSiteInput, MissedSummary, Necessity, NecessityAction, NecessityInput, Room, RoomsInput, Slot, SlotFill, TodayItem,
+  BulkEpisodeInput,
+  BulkEpisodeResult,
+  DefaultObserver,
+  EndEpisodeInput,
+  ObserverAssignment,
+  ObserverAssignmentResult,
+  Episode,
+  EpisodeChange,
+  EpisodeInput,
+  HouseholdEpisodeInput,
+  HouseholdFill,
+  IsolationSettings,
+  IsolationSite,
+  IsolationSiteInput,
+  MissedSummary,
+  Necessity,
+  NecessityAction,
+  NecessityInput,
+  Room,
+  RoomsInput,
+  Slot,
+  SlotFill,
+  TodayItem,
 } from '../../../shared/isolation';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { api, type Page, type Query } from '../../app/api';
@@ -41,24 +62,36 @@ export const isolationApi = {
   create: (body: EpisodeBody) => api.post<Episode>('/isolation/episodes', body),
   createBulk: (body: BulkEpisodeBody) => api.post<BulkEpisodeResult>('/isolation/episodes/bulk', body),
   createHousehold: (body: HouseholdEpisodeBody) => api.post<BulkEpisodeResult>('/isolation/episodes/household', body),
-  defaultObservers: async (personIds: string[], siteId?: string) => (await api.post<{ items: (DefaultObserver & { personId: string })[] }>('/isolation/default-observers', { personIds, siteId })).items,
-  assignObservers: (body: ObserverAssignment) => api.post<ObserverAssignmentResult>('/isolation/episodes/observer', body),
+  defaultObservers: async (personIds: string[], siteId?: string) =>
+    (
+      await api.post<{ items: (DefaultObserver & { personId: string })[] }>('/isolation/default-observers', {
+        personIds,
+        siteId,
+      })
+    ).items,
+  assignObservers: (body: ObserverAssignment) =>
+    api.post<ObserverAssignmentResult>('/isolation/episodes/observer', body),
   change: (id: string, body: z.input<typeof EpisodeChange>) => api.patch<Episode>(`/isolation/episodes/${id}`, body),
   end: (id: string, body: z.input<typeof EndEpisodeInput>) => api.post<Episode>(`/isolation/episodes/${id}/end`, body),
   link: (id: string) => api.post<{ token: string; path: string }>(`/isolation/episodes/${id}/link`),
   certificate: (id: string) => api.get<CertificatePrint>(`/isolation/episodes/${id}/certificate`),
-  today: async (all: boolean) => (await api.get<{ items: TodayItem[] }>('/isolation/today', { all: all ? 'true' : undefined })).items,
+  today: async (all: boolean) =>
+    (await api.get<{ items: TodayItem[] }>('/isolation/today', { all: all ? 'true' : undefined })).items,
   fill: (slotId: string, body: SlotFillBody) => api.post<Slot>(`/isolation/slots/${slotId}`, body),
-  fillHousehold: (householdId: string, body: z.input<typeof HouseholdFill>) => api.post<{ filled: number }>(`/isolation/households/${householdId}/follow-up`, body),
+  fillHousehold: (householdId: string, body: z.input<typeof HouseholdFill>) =>
+    api.post<{ filled: number }>(`/isolation/households/${householdId}/follow-up`, body),
   missed: () => api.get<Missed>('/isolation/missed', { limit: 500 }),
-  requestNecessity: (episodeId: string, body: z.input<typeof NecessityInput>) => api.post<{ id: string }>(`/isolation/episodes/${episodeId}/necessities`, body),
+  requestNecessity: (episodeId: string, body: z.input<typeof NecessityInput>) =>
+    api.post<{ id: string }>(`/isolation/episodes/${episodeId}/necessities`, body),
   actOnNecessity: (id: string, body: NecessityAction) => api.post<Necessity>(`/isolation/necessities/${id}`, body),
   sites: async () => (await api.get<{ items: IsolationSite[] }>('/isolation/sites')).items,
   site: (id: string) => api.get<{ site: IsolationSite; rooms: Room[] }>(`/isolation/sites/${id}`),
   createSite: (body: SiteBody) => api.post<IsolationSite>('/isolation/sites', body),
   updateSite: (id: string, body: SiteBody) => api.put<IsolationSite>(`/isolation/sites/${id}`, body),
-  addRooms: (siteId: string, body: RoomsBody) => api.post<{ created: number }>(`/isolation/sites/${siteId}/rooms`, body),
-  updateRoom: (id: string, body: { capacity?: number; status?: 'available' | 'closed' }) => api.patch<void>(`/isolation/rooms/${id}`, body),
+  addRooms: (siteId: string, body: RoomsBody) =>
+    api.post<{ created: number }>(`/isolation/sites/${siteId}/rooms`, body),
+  updateRoom: (id: string, body: { capacity?: number; status?: 'available' | 'closed' }) =>
+    api.patch<void>(`/isolation/rooms/${id}`, body),
   settings: () => api.get<IsolationSettings>('/isolation/settings'),
 };
 
@@ -86,7 +119,9 @@ export function slotWindow(slot: { dueFrom: string; dueTo: string }): string {
 
 /** Length of an observation in days, start and planned end inclusive. */
 export function lengthOf(ep: { startDay: string; plannedEndDay: string }): number {
-  return Math.round((Date.parse(`${ep.plannedEndDay}T00:00:00Z`) - Date.parse(`${ep.startDay}T00:00:00Z`)) / 86_400_000) + 1;
+  return (
+    Math.round((Date.parse(`${ep.plannedEndDay}T00:00:00Z`) - Date.parse(`${ep.startDay}T00:00:00Z`)) / 86_400_000) + 1
+  );
 }
 
 /** Where the person is kept: the site and room for a centralised isolation, else the home address. */

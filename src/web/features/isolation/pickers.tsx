@@ -32,7 +32,10 @@ export function PersonsPicker({ id, value = [], onChange, known, onKnown }: Pers
   return (
     <RemoteSelect<Person, string[]>
       path="/persons"
-      toOption={(p) => ({ value: p.id, label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）` })}
+      toOption={(p) => ({
+        value: p.id,
+        label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）`,
+      })}
       labelOf={(chosen) => names.get(chosen)}
       onPick={(picked) => {
         const found = picked.filter((p) => !names.has(p.id)).map((p) => ({ id: p.id, name: p.name }));
@@ -52,13 +55,27 @@ export function PersonsPicker({ id, value = [], onChange, known, onKnown }: Pers
 const OBSERVERS = { role: 'observer' };
 
 /** Pick an observer among the observer accounts in my jurisdiction (GET /api/users?role=observer). */
-export function ObserverSelect({ id, value, onChange, valueLabel }: { id?: string; value?: string | null; onChange?: (v: string | null) => void; valueLabel?: string | null }) {
+export function ObserverSelect({
+  id,
+  value,
+  onChange,
+  valueLabel,
+}: {
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  valueLabel?: string | null;
+}) {
   const { t } = useI18n();
   return (
     <RemoteSelect<User>
       path="/users"
       query={OBSERVERS}
-      toOption={(u) => (u.status === 'active' ? { value: u.id, label: `${u.displayName}（${u.username}${u.regionName ? ` · ${u.regionName}` : ''}）` } : null)}
+      toOption={(u) =>
+        u.status === 'active'
+          ? { value: u.id, label: `${u.displayName}（${u.username}${u.regionName ? ` · ${u.regionName}` : ''}）` }
+          : null
+      }
       labelOf={() => valueLabel}
       id={id}
       value={value ?? undefined}
@@ -72,11 +89,22 @@ export function ObserverSelect({ id, value, onChange, valueLabel }: { id?: strin
 }
 
 /** Active centralised sites with their free places. */
-export function SiteSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string | undefined) => void }) {
+export function SiteSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+}) {
   const { t } = useI18n();
   const [sites, setSites] = useState<IsolationSite[] | null>(null);
   useEffect(() => {
-    isolationApi.sites().then(setSites).catch(() => setSites([]));
+    isolationApi
+      .sites()
+      .then(setSites)
+      .catch(() => setSites([]));
   }, []);
   return (
     <Select
@@ -89,20 +117,37 @@ export function SiteSelect({ id, value, onChange }: { id?: string; value?: strin
       data-testid="episode-site"
       options={(sites ?? [])
         .filter((s) => s.status === 'active')
-        .map((s) => ({ value: s.id, label: t('isolation.siteOption', { name: s.name, free: Math.max(s.capacity - s.occupied, 0) }), disabled: s.capacity <= s.occupied }))}
+        .map((s) => ({
+          value: s.id,
+          label: t('isolation.siteOption', { name: s.name, free: Math.max(s.capacity - s.occupied, 0) }),
+          disabled: s.capacity <= s.occupied,
+        }))}
     />
   );
 }
 
 /** A room of a site with a free place, or empty for "the next free room". */
-export function RoomSelect({ id, siteId, value, onChange }: { id?: string; siteId: string | undefined; value?: string; onChange?: (v: string | undefined) => void }) {
+export function RoomSelect({
+  id,
+  siteId,
+  value,
+  onChange,
+}: {
+  id?: string;
+  siteId: string | undefined;
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+}) {
   const { t } = useI18n();
   const [rooms, setRooms] = useState<Room[]>([]);
   useEffect(() => {
     setRooms([]);
     if (!siteId) return;
     let cancelled = false;
-    isolationApi.site(siteId).then((r) => !cancelled && setRooms(r.rooms)).catch(() => undefined);
+    isolationApi
+      .site(siteId)
+      .then((r) => !cancelled && setRooms(r.rooms))
+      .catch(() => undefined);
     return () => {
       cancelled = true;
     };
@@ -118,7 +163,10 @@ export function RoomSelect({ id, siteId, value, onChange }: { id?: string; siteI
       showSearch={{ optionFilterProp: 'label' }}
       options={rooms
         .filter((r) => r.status === 'available' && r.occupants.length < r.capacity)
-        .map((r) => ({ value: r.id, label: t('isolation.roomOption', { label: r.label, n: r.occupants.length, capacity: r.capacity }) }))}
+        .map((r) => ({
+          value: r.id,
+          label: t('isolation.roomOption', { label: r.label, n: r.occupants.length, capacity: r.capacity }),
+        }))}
     />
   );
 }

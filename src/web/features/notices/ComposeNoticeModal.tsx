@@ -35,8 +35,13 @@ export function ComposeNoticeModal({ onClose, onSaved }: { onClose: () => void; 
     setSaving(publish ? 'publish' : 'draft');
     try {
       const n = await noticesApi.compose({
-        kind: v.kind, title: v.title.trim(), body: v.body.trim(), regionId: v.regionId!, urgency: v.urgency,
-        roles: v.kind === 'internal' ? (v.roles as NoticeView['roles']) : [], publish,
+        kind: v.kind,
+        title: v.title.trim(),
+        body: v.body.trim(),
+        regionId: v.regionId!,
+        urgency: v.urgency,
+        roles: v.kind === 'internal' ? (v.roles as NoticeView['roles']) : [],
+        publish,
       });
       feedback.success(publish ? t('notices.published') : t('notices.saved'));
       onSaved(n);
@@ -56,14 +61,53 @@ export function ComposeNoticeModal({ onClose, onSaved }: { onClose: () => void; 
       width={640}
       destroyOnHidden
       footer={[
-        <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="draft" loading={saving === 'draft'} onClick={() => void submit(false)} data-testid="compose-save-draft">{t('notices.saveDraft')}</Button>,
-        <Button key="publish" type="primary" loading={saving === 'publish'} onClick={() => void submit(true)} data-testid="compose-publish">{t('notices.publishNow')}</Button>,
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="draft"
+          loading={saving === 'draft'}
+          onClick={() => void submit(false)}
+          data-testid="compose-save-draft"
+        >
+          {t('notices.saveDraft')}
+        </Button>,
+        <Button
+          key="publish"
+          type="primary"
+          loading={saving === 'publish'}
+          onClick={() => void submit(true)}
+          data-testid="compose-publish"
+        >
+          {t('notices.publishNow')}
+        </Button>,
       ]}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'internal', regionId: me.region?.id ?? null, roles: [], urgency: 'routine', title: '', body: '' }}>
-        <Form.Item name="kind" label={t('notices.kind')} extra={t(kind === 'public' ? 'notices.kindHint.public' : 'notices.kindHint.internal')}>
-          <Radio.Group optionType="button" data-testid="compose-kind" options={[{ value: 'internal', label: t('notices.kind.internal') }, { value: 'public', label: t('notices.kind.public') }]} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          kind: 'internal',
+          regionId: me.region?.id ?? null,
+          roles: [],
+          urgency: 'routine',
+          title: '',
+          body: '',
+        }}
+      >
+        <Form.Item
+          name="kind"
+          label={t('notices.kind')}
+          extra={t(kind === 'public' ? 'notices.kindHint.public' : 'notices.kindHint.internal')}
+        >
+          <Radio.Group
+            optionType="button"
+            data-testid="compose-kind"
+            options={[
+              { value: 'internal', label: t('notices.kind.internal') },
+              { value: 'public', label: t('notices.kind.public') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('notices.noticeTitle')} rules={required}>
           <Input maxLength={100} data-testid="compose-title" />
@@ -71,16 +115,29 @@ export function ComposeNoticeModal({ onClose, onSaved }: { onClose: () => void; 
         <Form.Item name="body" label={t('notices.body')} rules={required}>
           <Input.TextArea maxLength={5000} autoSize={{ minRows: 5, maxRows: 14 }} data-testid="compose-body" />
         </Form.Item>
-        <Form.Item name="regionId" label={t('notices.region')} rules={required} extra={kind === 'public' ? undefined : t('notices.regionHint')}>
+        <Form.Item
+          name="regionId"
+          label={t('notices.region')}
+          rules={required}
+          extra={kind === 'public' ? undefined : t('notices.regionHint')}
+        >
           <RegionPicker valueLabel={me.region?.name} allowClear={false} />
         </Form.Item>
         {kind !== 'public' && (
           <Form.Item name="roles" label={t('notices.roles')} extra={t('notices.rolesHint')}>
-            <Checkbox.Group data-testid="compose-roles" options={ROLES.filter((r) => r !== 'admin').map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            <Checkbox.Group
+              data-testid="compose-roles"
+              options={ROLES.filter((r) => r !== 'admin').map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="urgency" label={t('notices.urgency')}>
-          <Radio.Group options={(['routine', 'urgent', 'immediate'] as const).map((u) => ({ value: u, label: t(`notices.urgency.${u}`) }))} />
+          <Radio.Group
+            options={(['routine', 'urgent', 'immediate'] as const).map((u) => ({
+              value: u,
+              label: t(`notices.urgency.${u}`),
+            }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -35,7 +35,17 @@ export default function NoticeDetailPage() {
   const { data: notice, setData: setNotice } = detail;
   const [busy, setBusy] = useState(false);
 
-  if (!notice) return <DetailStatus detail={detail} back={<Link to="/notices"><Button>{t('notices.back')}</Button></Link>} />;
+  if (!notice)
+    return (
+      <DetailStatus
+        detail={detail}
+        back={
+          <Link to="/notices">
+            <Button>{t('notices.back')}</Button>
+          </Link>
+        }
+      />
+    );
 
   const act = async (action: 'publish' | 'withdraw') => {
     setBusy(true);
@@ -51,38 +61,89 @@ export default function NoticeDetailPage() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={mobile ? 8 : 16}>
-      <Link to="/notices"><ArrowLeftOutlined /> {t('notices.back')}</Link>
+      <Link to="/notices">
+        <ArrowLeftOutlined /> {t('notices.back')}
+      </Link>
       <Card
         size={mobile ? 'small' : undefined}
         title={<span data-testid="notice-detail-title">{notice.title}</span>}
-        extra={notice.manageable && (
-          <Space wrap>
-            {notice.state === 'draft' && <Button type="primary" loading={busy} onClick={() => void act('publish')} data-testid="notice-doc-publish">{t('notices.publish')}</Button>}
-            {notice.state === 'published' && (
-              <Popconfirm title={t('notices.withdrawConfirm')} onConfirm={() => void act('withdraw')}>
-                <Button danger loading={busy} data-testid="notice-doc-withdraw">{t('notices.withdraw')}</Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )}
+        extra={
+          notice.manageable && (
+            <Space wrap>
+              {notice.state === 'draft' && (
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() => void act('publish')}
+                  data-testid="notice-doc-publish"
+                >
+                  {t('notices.publish')}
+                </Button>
+              )}
+              {notice.state === 'published' && (
+                <Popconfirm title={t('notices.withdrawConfirm')} onConfirm={() => void act('withdraw')}>
+                  <Button danger loading={busy} data-testid="notice-doc-withdraw">
+                    {t('notices.withdraw')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
+        }
       >
         <Space size={4} wrap style={{ marginBottom: 12 }}>
           <Tag>{t(`notices.kind.${notice.kind}`)}</Tag>
-          <Tag color={STATE_COLORS[notice.state]} data-testid="notice-state">{t(`notices.state.${notice.state}`)}</Tag>
+          <Tag color={STATE_COLORS[notice.state]} data-testid="notice-state">
+            {t(`notices.state.${notice.state}`)}
+          </Tag>
           <UrgencyTag notice={notice} />
-          {notice.readAt && <Tag color="success" data-testid="notice-read">{t('notices.read')} · {formatTime(notice.readAt, locale)}</Tag>}
+          {notice.readAt && (
+            <Tag color="success" data-testid="notice-read">
+              {t('notices.read')} · {formatTime(notice.readAt, locale)}
+            </Tag>
+          )}
         </Space>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }} data-testid="notice-detail-body">{notice.body}</Typography.Paragraph>
-        <Descriptions size="small" column={mobile ? 1 : 2} items={[
-          { key: 'author', label: t('notices.author'), children: notice.authorName ?? '—' },
-          { key: 'published', label: t('notices.publishedAt'), children: formatTime(notice.publishedAt, locale) },
-          { key: 'region', label: t('notices.region'), children: notice.regionName ?? '—' },
-          ...(notice.kind === 'internal' ? [{ key: 'roles', label: t('notices.roles'), children: notice.roles.length ? notice.roles.map((r) => t(`role.${r}`)).join('、') : t('notices.allRoles') }] : []),
-          ...(notice.slug && notice.state === 'published' ? [{
-            key: 'link', label: t('notices.publicLink'),
-            children: <Typography.Link href={announcementUrl(notice.slug)} target="_blank" copyable={{ text: announcementUrl(notice.slug) }} data-testid="notice-public-link"><LinkOutlined /> /a/{notice.slug}</Typography.Link>,
-          }] : []),
-        ]} />
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }} data-testid="notice-detail-body">
+          {notice.body}
+        </Typography.Paragraph>
+        <Descriptions
+          size="small"
+          column={mobile ? 1 : 2}
+          items={[
+            { key: 'author', label: t('notices.author'), children: notice.authorName ?? '—' },
+            { key: 'published', label: t('notices.publishedAt'), children: formatTime(notice.publishedAt, locale) },
+            { key: 'region', label: t('notices.region'), children: notice.regionName ?? '—' },
+            ...(notice.kind === 'internal'
+              ? [
+                  {
+                    key: 'roles',
+                    label: t('notices.roles'),
+                    children: notice.roles.length
+                      ? notice.roles.map((r) => t(`role.${r}`)).join('、')
+                      : t('notices.allRoles'),
+                  },
+                ]
+              : []),
+            ...(notice.slug && notice.state === 'published'
+              ? [
+                  {
+                    key: 'link',
+                    label: t('notices.publicLink'),
+                    children: (
+                      <Typography.Link
+                        href={announcementUrl(notice.slug)}
+                        target="_blank"
+                        copyable={{ text: announcementUrl(notice.slug) }}
+                        data-testid="notice-public-link"
+                      >
+                        <LinkOutlined /> /a/{notice.slug}
+                      </Typography.Link>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
       {notice.manageable && notice.kind === 'internal' && notice.state !== 'draft' && (
         <Card size={mobile ? 'small' : undefined} title={t('notices.receipts')}>

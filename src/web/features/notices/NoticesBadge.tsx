@@ -12,7 +12,11 @@ export function NoticesBadge() {
 
   useEffect(() => {
     let alive = true;
-    const count = () => noticesApi.unread().then((n) => alive && setUnread(n)).catch(() => undefined);
+    const count = () =>
+      noticesApi
+        .unread()
+        .then((n) => alive && setUnread(n))
+        .catch(() => undefined);
     void count();
     const timer = setInterval(count, 60_000);
     window.addEventListener(UNREAD_CHANGED, count);
@@ -26,7 +30,13 @@ export function NoticesBadge() {
   const label = t('notices.badge', { n: unread });
   return (
     <Tooltip title={label}>
-      <Link to="/notices" data-testid="notices-badge" data-count={unread} aria-label={label} style={{ display: 'inline-flex', padding: '0 6px' }}>
+      <Link
+        to="/notices"
+        data-testid="notices-badge"
+        data-count={unread}
+        aria-label={label}
+        style={{ display: 'inline-flex', padding: '0 6px' }}
+      >
         <Badge count={unread} overflowCount={99} size="small" offset={[2, 0]}>
           <MailOutlined style={{ fontSize: 20, color: '#fff' }} />
         </Badge>

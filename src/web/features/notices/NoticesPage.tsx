@@ -18,7 +18,9 @@ import { STATE_COLORS, URGENCY_COLORS } from './noticesApi';
 /** 紧急 / 特急 as a coloured tag (nothing for a routine notice). */
 export function UrgencyTag({ notice }: { notice: Pick<NoticeView, 'urgency'> }) {
   const { t } = useI18n();
-  return notice.urgency === 'routine' ? null : <Tag color={URGENCY_COLORS[notice.urgency]}>{t(`notices.urgency.${notice.urgency}`)}</Tag>;
+  return notice.urgency === 'routine' ? null : (
+    <Tag color={URGENCY_COLORS[notice.urgency]}>{t(`notices.urgency.${notice.urgency}`)}</Tag>
+  );
 }
 
 /** My inbox: the notices addressed to me, unread first in bold; tapping one opens (and reads) it. */
@@ -26,7 +28,11 @@ function Inbox() {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const [onlyUnread, setOnlyUnread] = useState(false);
-  const { items, loading, hasMore, loadMore } = usePaged<NoticeView>('/notices/inbox', { unread: onlyUnread ? 'true' : undefined }, feedback.error);
+  const { items, loading, hasMore, loadMore } = usePaged<NoticeView>(
+    '/notices/inbox',
+    { unread: onlyUnread ? 'true' : undefined },
+    feedback.error,
+  );
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
@@ -44,7 +50,13 @@ function Inbox() {
               title={
                 <Space size={6} wrap>
                   {!n.readAt && <Badge status="error" />}
-                  <Link to={`/notices/${n.id}`} data-testid={`inbox-link-${n.id}`} style={{ fontWeight: n.readAt ? 400 : 700 }}>{n.title}</Link>
+                  <Link
+                    to={`/notices/${n.id}`}
+                    data-testid={`inbox-link-${n.id}`}
+                    style={{ fontWeight: n.readAt ? 400 : 700 }}
+                  >
+                    {n.title}
+                  </Link>
                   <UrgencyTag notice={n} />
                 </Space>
               }
@@ -65,17 +77,34 @@ function Sent() {
   const mobile = useIsMobile();
   const [kind, setKind] = useState<'all' | 'internal' | 'public'>('all');
   const sent = usePaged<SentNotice>('/notices', { kind: kind === 'all' ? undefined : kind }, feedback.error);
-  const title = (n: SentNotice) => <Link to={`/notices/${n.id}`} data-testid={`sent-link-${n.id}`}>{n.title}</Link>;
-  const readCell = (n: SentNotice) => (n.kind === 'internal' && n.state !== 'draft'
-    ? <div style={{ minWidth: 120 }}><Progress size="small" percent={n.addressees ? Math.round((n.read / n.addressees) * 100) : 0} format={() => `${n.read}/${n.addressees}`} /></div>
-    : '—');
+  const title = (n: SentNotice) => (
+    <Link to={`/notices/${n.id}`} data-testid={`sent-link-${n.id}`}>
+      {n.title}
+    </Link>
+  );
+  const readCell = (n: SentNotice) =>
+    n.kind === 'internal' && n.state !== 'draft' ? (
+      <div style={{ minWidth: 120 }}>
+        <Progress
+          size="small"
+          percent={n.addressees ? Math.round((n.read / n.addressees) * 100) : 0}
+          format={() => `${n.read}/${n.addressees}`}
+        />
+      </div>
+    ) : (
+      '—'
+    );
   return (
     <>
       <Segmented
         style={{ marginBottom: 12 }}
         value={kind}
         onChange={(v) => setKind(v as typeof kind)}
-        options={[{ value: 'all', label: t('notices.filter.all') }, { value: 'internal', label: t('notices.kind.internal') }, { value: 'public', label: t('notices.kind.public') }]}
+        options={[
+          { value: 'all', label: t('notices.filter.all') },
+          { value: 'internal', label: t('notices.kind.internal') },
+          { value: 'public', label: t('notices.kind.public') },
+        ]}
       />
       <PagedTable<SentNotice>
         list={sent}
@@ -83,23 +112,64 @@ function Sent() {
         rowKey="id"
         size="middle"
         locale={{ emptyText: t('notices.noSent') }}
-        onRow={(row) => ({ 'data-testid': `sent-${row.id}` } as HTMLAttributes<HTMLElement>)}
-        columns={mobile
-          ? [{ key: 'm', title: t('notices.noticeTitle'), render: (_, n) => (
-              <div>
-                <div>{title(n)}</div>
-                <Space size={4} wrap><Tag>{t(`notices.kind.${n.kind}`)}</Tag><Tag color={STATE_COLORS[n.state]}>{t(`notices.state.${n.state}`)}</Tag><UrgencyTag notice={n} /></Space>
-                {readCell(n)}
-              </div>
-            ) }]
-          : [
-              { title: t('notices.noticeTitle'), key: 'title', render: (_, n) => <Space size={4}>{title(n)}<UrgencyTag notice={n} /></Space> },
-              { title: t('notices.kind'), dataIndex: 'kind', width: 110, render: (v: SentNotice['kind']) => t(`notices.kind.${v}`) },
-              { title: t('notices.region'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
-              { title: t('notices.state'), dataIndex: 'state', width: 90, render: (v: SentNotice['state']) => <Tag color={STATE_COLORS[v]}>{t(`notices.state.${v}`)}</Tag> },
-              { title: t('notices.publishedAt'), dataIndex: 'publishedAt', width: 150, render: (v: string | null) => formatTime(v, locale) },
-              { title: t('notices.receipts'), key: 'read', width: 170, render: (_, n) => readCell(n) },
-            ]}
+        onRow={(row) => ({ 'data-testid': `sent-${row.id}` }) as HTMLAttributes<HTMLElement>}
+        columns={
+          mobile
+            ? [
+                {
+                  key: 'm',
+                  title: t('notices.noticeTitle'),
+                  render: (_, n) => (
+                    <div>
+                      <div>{title(n)}</div>
+                      <Space size={4} wrap>
+                        <Tag>{t(`notices.kind.${n.kind}`)}</Tag>
+                        <Tag color={STATE_COLORS[n.state]}>{t(`notices.state.${n.state}`)}</Tag>
+                        <UrgencyTag notice={n} />
+                      </Space>
+                      {readCell(n)}
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                {
+                  title: t('notices.noticeTitle'),
+                  key: 'title',
+                  render: (_, n) => (
+                    <Space size={4}>
+                      {title(n)}
+                      <UrgencyTag notice={n} />
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('notices.kind'),
+                  dataIndex: 'kind',
+                  width: 110,
+                  render: (v: SentNotice['kind']) => t(`notices.kind.${v}`),
+                },
+                {
+                  title: t('notices.region'),
+                  dataIndex: 'regionName',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('notices.state'),
+                  dataIndex: 'state',
+                  width: 90,
+                  render: (v: SentNotice['state']) => <Tag color={STATE_COLORS[v]}>{t(`notices.state.${v}`)}</Tag>,
+                },
+                {
+                  title: t('notices.publishedAt'),
+                  dataIndex: 'publishedAt',
+                  width: 150,
+                  render: (v: string | null) => formatTime(v, locale),
+                },
+                { title: t('notices.receipts'), key: 'read', width: 170, render: (_, n) => readCell(n) },
+              ]
+        }
       />
     </>
   );
@@ -119,7 +189,18 @@ export default function NoticesPage() {
     <Card
       size={mobile ? 'small' : undefined}
       title={t('notices.title')}
-      extra={issuer && <Button type="primary" icon={<PlusOutlined />} onClick={() => setComposing(true)} data-testid="notice-compose">{t('notices.compose')}</Button>}
+      extra={
+        issuer && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setComposing(true)}
+            data-testid="notice-compose"
+          >
+            {t('notices.compose')}
+          </Button>
+        )
+      }
     >
       {issuer ? (
         <Tabs
@@ -132,11 +213,15 @@ export default function NoticesPage() {
         />
       ) : (
         <>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>{t('notices.inbox')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('notices.inbox')}
+          </Typography.Title>
           <Inbox />
         </>
       )}
-      {composing && <ComposeNoticeModal onClose={() => setComposing(false)} onSaved={(n) => navigate(`/notices/${n.id}`)} />}
+      {composing && (
+        <ComposeNoticeModal onClose={() => setComposing(false)} onSaved={(n) => navigate(`/notices/${n.id}`)} />
+      )}
     </Card>
   );
 }

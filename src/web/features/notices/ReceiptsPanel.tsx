@@ -26,8 +26,13 @@ export function ReceiptsPanel({ noticeId }: { noticeId: string }) {
   const people = receipts.people.filter((p) => filter === 'all' || (filter === 'read') === !!p.readAt);
   return (
     <div data-testid="notice-receipts" data-read={receipts.read} data-total={receipts.addressees}>
-      <Typography.Text strong data-testid="receipts-progress">{t('notices.receiptsProgress', { read: receipts.read, total: receipts.addressees })}</Typography.Text>
-      <Progress percent={pct(receipts.read, receipts.addressees)} status={receipts.read === receipts.addressees ? 'success' : 'active'} />
+      <Typography.Text strong data-testid="receipts-progress">
+        {t('notices.receiptsProgress', { read: receipts.read, total: receipts.addressees })}
+      </Typography.Text>
+      <Progress
+        percent={pct(receipts.read, receipts.addressees)}
+        status={receipts.read === receipts.addressees ? 'success' : 'active'}
+      />
       <Typography.Title level={5}>{t('notices.byTownship')}</Typography.Title>
       <Table
         rowKey="name"
@@ -38,10 +43,17 @@ export function ReceiptsPanel({ noticeId }: { noticeId: string }) {
           { title: t('notices.township'), dataIndex: 'name' },
           { title: t('notices.addressees'), dataIndex: 'addressees', width: 80 },
           { title: t('notices.readCount'), dataIndex: 'read', width: 80 },
-          { title: t('notices.readRate'), key: 'rate', width: 160, render: (_, r) => <Progress size="small" percent={pct(r.read, r.addressees)} /> },
+          {
+            title: t('notices.readRate'),
+            key: 'rate',
+            width: 160,
+            render: (_, r) => <Progress size="small" percent={pct(r.read, r.addressees)} />,
+          },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('notices.people')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('notices.people')}
+      </Typography.Title>
       <Segmented
         style={{ marginBottom: 8 }}
         value={filter}
@@ -53,14 +65,32 @@ export function ReceiptsPanel({ noticeId }: { noticeId: string }) {
         size="small"
         dataSource={people}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        onRow={(p) => ({ 'data-testid': `receipt-${p.username}`, 'data-read': p.readAt ? 'true' : 'false' } as HTMLAttributes<HTMLElement>)}
+        onRow={(p) =>
+          ({
+            'data-testid': `receipt-${p.username}`,
+            'data-read': p.readAt ? 'true' : 'false',
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('notices.name'), key: 'name', render: (_, p) => `${p.displayName}（${p.username}）` },
-          ...(mobile ? [] : [
-            { title: t('notices.role'), dataIndex: 'role', width: 110, render: (r: Person['role']) => t(`role.${r}`) },
-            { title: t('notices.regionName'), dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
-          ]),
-          { title: t('notices.readAt'), dataIndex: 'readAt', width: 150, render: (v: string | null) => (v ? formatTime(v, locale) : <Typography.Text type="danger">{t('notices.unread')}</Typography.Text>) },
+          ...(mobile
+            ? []
+            : [
+                {
+                  title: t('notices.role'),
+                  dataIndex: 'role',
+                  width: 110,
+                  render: (r: Person['role']) => t(`role.${r}`),
+                },
+                { title: t('notices.regionName'), dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
+              ]),
+          {
+            title: t('notices.readAt'),
+            dataIndex: 'readAt',
+            width: 150,
+            render: (v: string | null) =>
+              v ? formatTime(v, locale) : <Typography.Text type="danger">{t('notices.unread')}</Typography.Text>,
+          },
         ]}
       />
     </div>

@@ -1,4 +1,11 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  StopOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { childLevelOf } from '../../../shared/enums';
 import type { Region } from '../../../shared/regions';
@@ -42,7 +49,12 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
   const ownRoot = me.region?.id === region.id;
   const scopeStart = me.region ? region.ancestors.findIndex((a) => a.id === me.region?.id) : 0;
   const inScope = (index: number) => scopeStart >= 0 && index >= scopeStart;
-  const children = usePaged<Region>('/regions', { parentId: region.id, status: 'all', limit: 100 }, feedback.error, version);
+  const children = usePaged<Region>(
+    '/regions',
+    { parentId: region.id, status: 'all', limit: 100 },
+    feedback.error,
+    version,
+  );
 
   const retire = () =>
     modal.confirm({
@@ -140,14 +152,24 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
   );
 
   return (
-    <div data-testid="region-detail" data-region-id={region.id} style={{ scrollMarginTop: 72, display: 'flex', flexDirection: 'column', gap: 16 }}>
+    <div
+      data-testid="region-detail"
+      data-region-id={region.id}
+      style={{ scrollMarginTop: 72, display: 'flex', flexDirection: 'column', gap: 16 }}
+    >
       <Card size="small">
         <Breadcrumb
           style={{ marginBottom: 8 }}
           items={[
             ...region.ancestors.map((a, index) => ({
               title: inScope(index) ? (
-                <Button type="link" size="small" style={CRUMB} onClick={() => onSelect(a.id)} data-testid={`region-crumb-${a.code}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  style={CRUMB}
+                  onClick={() => onSelect(a.id)}
+                  data-testid={`region-crumb-${a.code}`}
+                >
                   {a.name}
                 </Button>
               ) : (
@@ -170,7 +192,15 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
           size="small"
           column={mobile ? 1 : 3}
           items={[
-            { key: 'code', label: t('regions.code'), children: <Typography.Text copyable data-testid="region-detail-code">{region.code}</Typography.Text> },
+            {
+              key: 'code',
+              label: t('regions.code'),
+              children: (
+                <Typography.Text copyable data-testid="region-detail-code">
+                  {region.code}
+                </Typography.Text>
+              ),
+            },
             { key: 'level', label: t('regions.level'), children: t(`level.${region.level}`) },
             { key: 'updated', label: t('regions.updatedAt'), children: formatTime(region.updatedAt, locale) },
           ]}
@@ -189,7 +219,15 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
             locale={{ emptyText: t('regions.noChildren') }}
             onRow={(row) => ({ onClick: () => onSelect(row.id), style: { cursor: 'pointer' } })}
             columns={[
-              { title: t('regions.name'), key: 'name', render: (_, row) => <Typography.Link><RegionNameOnly region={row} /></Typography.Link> },
+              {
+                title: t('regions.name'),
+                key: 'name',
+                render: (_, row) => (
+                  <Typography.Link>
+                    <RegionNameOnly region={row} />
+                  </Typography.Link>
+                ),
+              },
               { title: t('regions.code'), dataIndex: 'code', width: 170 },
               {
                 title: t('regions.status'),
@@ -210,5 +248,9 @@ export function RegionDetail({ region, canEdit, version, onSelect, onOpen, onCha
 
 /** A child's name in the table; unlike the tree, it carries no test id (the tree owns region-node-*). */
 function RegionNameOnly({ region }: { region: Region }) {
-  return <span style={region.status === 'retired' ? { color: '#999', textDecoration: 'line-through' } : undefined}>{region.name}</span>;
+  return (
+    <span style={region.status === 'retired' ? { color: '#999', textDecoration: 'line-through' } : undefined}>
+      {region.name}
+    </span>
+  );
 }

@@ -89,7 +89,10 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [loading, setLoading] = useState(false);
-  const [problems, setProblems] = useState<{ message: string; rows: (RegionImportRowError & { key: number })[] } | null>(null);
+  const [problems, setProblems] = useState<{
+    message: string;
+    rows: (RegionImportRowError & { key: number })[];
+  } | null>(null);
 
   const upload = async (file: File) => {
     setLoading(true);
@@ -98,7 +101,8 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
       feedback.success(t('regions.importResult', result));
       onImported();
     } catch (err) {
-      const rows = err instanceof ApiError ? (err.details as { rows?: RegionImportRowError[] } | undefined)?.rows : undefined;
+      const rows =
+        err instanceof ApiError ? (err.details as { rows?: RegionImportRowError[] } | undefined)?.rows : undefined;
       // IMPORT_INVALID lists every bad row; a file refused at a limit (IMPORT_TOO_LARGE, …) names the row where reading stopped
       if (err instanceof ApiError && err.code.startsWith('IMPORT_') && Array.isArray(rows)) {
         setProblems({ message: err.message, rows: rows.map((row, key) => ({ ...row, key })) });
@@ -142,8 +146,18 @@ export function ImportButton({ onImported }: { onImported: () => void }) {
             scroll={{ x: 560, y: 400 }}
             columns={[
               { title: t('regions.importRow'), dataIndex: 'row', width: 70 },
-              { title: t('regions.importColumn'), dataIndex: 'column', width: 110, render: (v: string | null) => v ?? '—' },
-              { title: t('regions.importCode'), dataIndex: 'code', width: 190, render: (v: string) => <code>{v}</code> },
+              {
+                title: t('regions.importColumn'),
+                dataIndex: 'column',
+                width: 110,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('regions.importCode'),
+                dataIndex: 'code',
+                width: 190,
+                render: (v: string) => <code>{v}</code>,
+              },
               { title: t('regions.importMessage'), dataIndex: 'message' },
             ]}
           />

@@ -17,7 +17,13 @@ const CODE_ERRORS: ErrorFieldMap = {
 };
 
 const CODE_DIGITS: Record<RegionLevel, number> = {
-  province: 12, city: 12, county: 12, township: 12, village: 12, grid: 15, building: 18,
+  province: 12,
+  city: 12,
+  county: 12,
+  township: 12,
+  village: 12,
+  grid: 15,
+  building: 18,
 };
 
 /** The digits a child's code must start with: its parent's significant digits. */
@@ -55,7 +61,15 @@ interface CreateForm {
  * 12-digit statistics code; grids and buildings may leave it empty to be numbered by the server.
  * With no parent (an admin creating the first county) the level is chosen.
  */
-export function CreateRegionModal({ parent, onClose, onCreated }: { parent: Region | null; onClose: () => void; onCreated: (region: Region) => void }) {
+export function CreateRegionModal({
+  parent,
+  onClose,
+  onCreated,
+}: {
+  parent: Region | null;
+  onClose: () => void;
+  onCreated: (region: Region) => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<CreateForm>();
@@ -105,7 +119,10 @@ export function CreateRegionModal({ parent, onClose, onCreated }: { parent: Regi
         {parent ? (
           <Form.Item label={t('regions.parent')}>
             <Typography.Text strong>{parent.name}</Typography.Text>
-            <Typography.Text type="secondary"> · {t(`level.${parent.level}`)} · {parent.code}</Typography.Text>
+            <Typography.Text type="secondary">
+              {' '}
+              · {t(`level.${parent.level}`)} · {parent.code}
+            </Typography.Text>
           </Form.Item>
         ) : (
           <Form.Item name="level" label={t('regions.level')} rules={[{ required: true }]}>
@@ -147,7 +164,15 @@ export function CreateRegionModal({ parent, onClose, onCreated }: { parent: Regi
 }
 
 /** 重命名: PATCH /api/regions/:id {name}. */
-export function RenameRegionModal({ region, onClose, onDone }: { region: Region; onClose: () => void; onDone: () => void }) {
+export function RenameRegionModal({
+  region,
+  onClose,
+  onDone,
+}: {
+  region: Region;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<{ name: string }>();
@@ -170,7 +195,14 @@ export function RenameRegionModal({ region, onClose, onDone }: { region: Region;
   };
 
   return (
-    <Modal open title={t('regions.renameTitle')} onCancel={onClose} onOk={submit} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={t('regions.renameTitle')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ name: region.name }} onFinish={submit}>
         <Form.Item
           name="name"
@@ -189,7 +221,15 @@ export function RenameRegionModal({ region, onClose, onDone }: { region: Region;
  * 移动: pick a new parent of the same level as the current one, outside the node's own subtree.
  * An administrative node whose code does not start with the new parent's prefix needs a new code.
  */
-export function MoveRegionModal({ region, onClose, onDone }: { region: Region; onClose: () => void; onDone: (newParentId: string) => void }) {
+export function MoveRegionModal({
+  region,
+  onClose,
+  onDone,
+}: {
+  region: Region;
+  onClose: () => void;
+  onDone: (newParentId: string) => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<{ parentId: string; code?: string }>();
@@ -208,14 +248,25 @@ export function MoveRegionModal({ region, onClose, onDone }: { region: Region; o
       feedback.success(t('regions.moved'));
       onDone(values.parentId);
     } catch (err) {
-      feedback.formError(form, err, { ...CODE_ERRORS, REGION_MOVE_CYCLE: 'parentId', REGION_LEVEL_INVALID: 'parentId' });
+      feedback.formError(form, err, {
+        ...CODE_ERRORS,
+        REGION_MOVE_CYCLE: 'parentId',
+        REGION_LEVEL_INVALID: 'parentId',
+      });
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <Modal open title={t('regions.moveTitle', { name: region.name })} onCancel={onClose} onOk={submit} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={t('regions.moveTitle', { name: region.name })}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item
           name="parentId"
@@ -232,7 +283,12 @@ export function MoveRegionModal({ region, onClose, onDone }: { region: Region; o
         </Form.Item>
         {needsCode && target && (
           <>
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('regions.moveCodeNeeded', { code: region.code })} />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('regions.moveCodeNeeded', { code: region.code })}
+            />
             <Form.Item
               name="code"
               label={t('regions.moveNewCode')}

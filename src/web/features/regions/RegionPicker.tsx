@@ -32,7 +32,16 @@ interface SimpleNode {
  * A region TreeSelect for forms: the jurisdiction's tree loads level by level as it is expanded;
  * typing searches the server (name, code, pinyin, initials) and lists the hits with their path.
  */
-export function RegionPicker({ id, value, onChange, onPick, valueLabel, isDisabled, placeholder, allowClear = true }: Props) {
+export function RegionPicker({
+  id,
+  value,
+  onChange,
+  onPick,
+  valueLabel,
+  isDisabled,
+  placeholder,
+  allowClear = true,
+}: Props) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [nodes, setNodes] = useState<Map<string, Region>>(new Map());
@@ -98,7 +107,10 @@ export function RegionPicker({ id, value, onChange, onPick, valueLabel, isDisabl
     const label = (region: Region) => `${region.name}（${t(`level.${region.level}`)}）`;
     if (hits) {
       return hits.map((region) => {
-        const path = describePath(region, (segment) => nodes.get(segment) ?? [...nodes.values()].find((r) => r.code === segment));
+        const path = describePath(
+          region,
+          (segment) => nodes.get(segment) ?? [...nodes.values()].find((r) => r.code === segment),
+        );
         return {
           id: region.id,
           value: region.id,
@@ -113,7 +125,9 @@ export function RegionPicker({ id, value, onChange, onPick, valueLabel, isDisabl
       pId: region.parentId && nodes.has(region.parentId) ? region.parentId : undefined,
       value: region.id,
       title: label(region),
-      isLeaf: region.childCount === 0 || (loaded.has(region.id) && ![...nodes.values()].some((r) => r.parentId === region.id)),
+      isLeaf:
+        region.childCount === 0 ||
+        (loaded.has(region.id) && ![...nodes.values()].some((r) => r.parentId === region.id)),
       disabled: isDisabled?.(region),
     }));
     // The current value may sit in a branch nobody has opened yet: show it by name, not by id.

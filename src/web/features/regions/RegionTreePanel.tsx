@@ -11,7 +11,10 @@ export function RegionName({ region, t }: { region: Region; t: Translate }) {
   const retired = region.status === 'retired';
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      <span data-testid={`region-node-${region.code}`} style={retired ? { color: '#999', textDecoration: 'line-through' } : undefined}>
+      <span
+        data-testid={`region-node-${region.code}`}
+        style={retired ? { color: '#999', textDecoration: 'line-through' } : undefined}
+      >
         {region.name}
       </span>
       {retired && (
@@ -148,7 +151,8 @@ function SearchHits({
   t: Translate;
 }) {
   if (hits === null) return <Spin style={{ display: 'block', margin: 32 }} />;
-  if (!hits.length && !loading) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.searchEmpty')} />;
+  if (!hits.length && !loading)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.searchEmpty')} />;
   return (
     <Spin spinning={loading}>
       <div role="listbox">

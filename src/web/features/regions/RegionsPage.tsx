@@ -56,7 +56,8 @@ export default function RegionsPage() {
   // pulled the user back here.
   useEffect(() => {
     const first = tree.roots?.[0];
-    if (!regionId && first && /^\/regions\/?$/.test(window.location.pathname)) navigate(`/regions/${first.id}`, { replace: true });
+    if (!regionId && first && /^\/regions\/?$/.test(window.location.pathname))
+      navigate(`/regions/${first.id}`, { replace: true });
   }, [regionId, tree.roots, navigate]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: detailVersion is a "load again" signal: the body need not read it, but a new value must refetch
@@ -91,7 +92,9 @@ export default function RegionsPage() {
       // On a wide screen, keep the selected node visible in the tree's own scroll box.
       if (!mobile) {
         setTimeout(() => {
-          document.querySelector('[data-testid="region-tree"] .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' });
+          document
+            .querySelector('[data-testid="region-tree"] .ant-tree-treenode-selected')
+            ?.scrollIntoView({ block: 'nearest' });
         }, 50);
       }
     });
@@ -153,7 +156,15 @@ export default function RegionsPage() {
       <Col xs={24} md={9} lg={8} xl={7}>
         <Card
           size="small"
-          styles={{ body: { height: mobile ? 'auto' : 'calc(100vh - 150px)', maxHeight: mobile ? '55vh' : undefined, overflow: 'hidden', display: 'flex', flexDirection: 'column' } }}
+          styles={{
+            body: {
+              height: mobile ? 'auto' : 'calc(100vh - 150px)',
+              maxHeight: mobile ? '55vh' : undefined,
+              overflow: 'hidden',
+              display: 'flex',
+              flexDirection: 'column',
+            },
+          }}
           style={mobile ? undefined : { position: 'sticky', top: 84 }}
         >
           <RegionTreePanel
@@ -194,7 +205,9 @@ export default function RegionsPage() {
       {dialog === 'create' && detail && (
         <CreateRegionModal parent={detail} onClose={() => setDialog(null)} onCreated={afterCreate} />
       )}
-      {dialog === 'addRoot' && <CreateRegionModal parent={null} onClose={() => setDialog(null)} onCreated={afterCreate} />}
+      {dialog === 'addRoot' && (
+        <CreateRegionModal parent={null} onClose={() => setDialog(null)} onCreated={afterCreate} />
+      )}
       {dialog === 'rename' && detail && (
         <RenameRegionModal
           region={detail}

@@ -19,8 +19,7 @@ export type StatusFilter = 'active' | 'all';
 
 export const regionApi = {
   roots: async () => (await api.get<{ items: Region[] }>('/regions/roots')).items,
-  children: (parentId: string, status: StatusFilter) =>
-    fetchAll<Region>('/regions', { parentId, status, limit: 1000 }),
+  children: (parentId: string, status: StatusFilter) => fetchAll<Region>('/regions', { parentId, status, limit: 1000 }),
   search: async (q: string, under: string | undefined, status: StatusFilter, limit = 50) =>
     (await api.get<Page<RegionRow>>('/regions', { q, under, status, limit })).items,
   get: (id: string) => api.get<RegionDetail>(`/regions/${id}`),

@@ -71,7 +71,9 @@ export function useRegionTree(status: StatusFilter, onError: (err: unknown) => v
     async (ancestorIds: string[]) => {
       const keys: string[] = [];
       for (const id of ancestorIds) {
-        const known = roots?.some((r) => r.id === id) || Object.values(childrenRef.current).some((list) => list.some((r) => r.id === id));
+        const known =
+          roots?.some((r) => r.id === id) ||
+          Object.values(childrenRef.current).some((list) => list.some((r) => r.id === id));
         if (!known) continue;
         if (!childrenRef.current[id]) {
           try {

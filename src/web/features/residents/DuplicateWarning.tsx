@@ -31,7 +31,13 @@ export function DuplicateWarning({ candidates, saving, onConfirm, onOpen }: Prop
             <div
               key={p.id}
               data-testid={`person-duplicate-${p.id}`}
-              style={{ background: '#fff', border: '1px solid #ffe58f', borderRadius: 6, padding: '8px 10px', marginBottom: 8 }}
+              style={{
+                background: '#fff',
+                border: '1px solid #ffe58f',
+                borderRadius: 6,
+                padding: '8px 10px',
+                marginBottom: 8,
+              }}
             >
               <Space wrap size={[8, 4]} style={{ width: '100%', justifyContent: 'space-between' }}>
                 <span>
@@ -40,7 +46,12 @@ export function DuplicateWarning({ candidates, saving, onConfirm, onOpen }: Prop
                     {[p.sex ? t(`sex.${p.sex}`) : null, p.birthDate, p.idNumber, p.phone].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </span>
-                <Button size="small" icon={<ExportOutlined />} onClick={() => onOpen(p)} data-testid={`person-dup-open-${p.id}`}>
+                <Button
+                  size="small"
+                  icon={<ExportOutlined />}
+                  onClick={() => onOpen(p)}
+                  data-testid={`person-dup-open-${p.id}`}
+                >
                   {t('personForm.dupOpen')}
                 </Button>
               </Space>

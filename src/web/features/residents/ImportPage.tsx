@@ -85,9 +85,15 @@ export default function ImportPage() {
     setTotal(null);
     if (csv) void csvDataLines(file).then((n) => alive.current && setTotal(n));
     try {
-      const job = await uploadWithProgress<ImportJob>('/persons/import', { fileName: file.name }, file, csv ? 'text/csv' : XLSX_TYPE, (fraction) => {
-        if (alive.current) setStage({ kind: 'uploading', fileName: file.name, fraction });
-      });
+      const job = await uploadWithProgress<ImportJob>(
+        '/persons/import',
+        { fileName: file.name },
+        file,
+        csv ? 'text/csv' : XLSX_TYPE,
+        (fraction) => {
+          if (alive.current) setStage({ kind: 'uploading', fileName: file.name, fraction });
+        },
+      );
       if (!alive.current) return;
       setStage({ kind: 'job', job });
       if (job.status === 'running') void poll(job.id);
@@ -127,7 +133,14 @@ export default function ImportPage() {
           showIcon
           title={t('import.templateHint')}
           description={
-            <Button size="small" icon={<DownloadOutlined />} loading={templateLoading} onClick={template} data-testid="import-template" style={{ marginTop: 4 }}>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              loading={templateLoading}
+              onClick={template}
+              data-testid="import-template"
+              style={{ marginTop: 4 }}
+            >
               {t('import.template')}
             </Button>
           }
@@ -159,7 +172,9 @@ export default function ImportPage() {
         {stage.kind === 'job' && stage.job.status === 'running' && (
           <div data-testid="import-progress" data-stage="processing">
             <Typography.Text>
-              {total ? t('import.processingOf', { rows: stage.job.rows, total }) : t('import.processing', { rows: stage.job.rows })}
+              {total
+                ? t('import.processingOf', { rows: stage.job.rows, total })
+                : t('import.processing', { rows: stage.job.rows })}
             </Typography.Text>
             {/* Without a total (an .xlsx) the bar runs full and the count above is the progress. */}
             <Progress
@@ -169,7 +184,9 @@ export default function ImportPage() {
             />
           </div>
         )}
-        {stage.kind === 'job' && stage.job.status !== 'running' && <ImportResult job={stage.job} onAgain={() => setStage({ kind: 'idle' })} />}
+        {stage.kind === 'job' && stage.job.status !== 'running' && (
+          <ImportResult job={stage.job} onAgain={() => setStage({ kind: 'idle' })} />
+        )}
       </Space>
     </Card>
   );

@@ -60,21 +60,43 @@ export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain: () => 
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} sm={6}>
-          <Statistic title={t('import.created')} value={job.created} styles={{ content: { color: '#389e0d' } }} data-testid="import-created" />
+          <Statistic
+            title={t('import.created')}
+            value={job.created}
+            styles={{ content: { color: '#389e0d' } }}
+            data-testid="import-created"
+          />
         </Col>
         <Col xs={12} sm={6}>
-          <Statistic title={t('import.updated')} value={job.updated} styles={{ content: { color: '#1f5fbf' } }} data-testid="import-updated" />
+          <Statistic
+            title={t('import.updated')}
+            value={job.updated}
+            styles={{ content: { color: '#1f5fbf' } }}
+            data-testid="import-updated"
+          />
         </Col>
         <Col xs={12} sm={6}>
           <Statistic title={t('import.unchanged')} value={job.unchanged} data-testid="import-unchanged" />
         </Col>
         <Col xs={12} sm={6}>
-          <Statistic title={t('import.refused')} value={job.invalid} styles={{ content: { color: job.invalid ? '#cf1322' : undefined } }} data-testid="import-refused" />
+          <Statistic
+            title={t('import.refused')}
+            value={job.invalid}
+            styles={{ content: { color: job.invalid ? '#cf1322' : undefined } }}
+            data-testid="import-refused"
+          />
         </Col>
       </Row>
       <Space wrap>
         {job.hasReport && (
-          <Button type="primary" danger icon={<DownloadOutlined />} loading={loading} onClick={report} data-testid="import-report">
+          <Button
+            type="primary"
+            danger
+            icon={<DownloadOutlined />}
+            loading={loading}
+            onClick={report}
+            data-testid="import-report"
+          >
             {t('import.report')}
           </Button>
         )}
@@ -94,7 +116,11 @@ export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain: () => 
 function failure(job: ImportJob, t: ReturnType<typeof useI18n>['t'], locale: string): string {
   const e = job.error;
   if (!e || !(e.code in ERROR_CATALOGUE)) return job.message ?? t('common.unknownError');
-  const where = e.row ? (e.column ? t('import.atRowColumn', { row: e.row, column: e.column }) : t('import.atRow', { row: e.row })) : '';
+  const where = e.row
+    ? e.column
+      ? t('import.atRowColumn', { row: e.row, column: e.column })
+      : t('import.atRow', { row: e.row })
+    : '';
   const text = ERROR_CATALOGUE[e.code as ErrorCode][locale === 'en' ? 'en' : 'zh'];
   return `${where}${text}${locale === 'en' || !job.message ? '' : `（${job.message}）`}`;
 }

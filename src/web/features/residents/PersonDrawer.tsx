@@ -40,7 +40,8 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
     load();
     onChanged();
   };
-  const reveal = (field: 'idNumber' | 'phone') => (mayRegister && person ? () => personApi.reveal(person.id, field) : undefined);
+  const reveal = (field: 'idNumber' | 'phone') =>
+    mayRegister && person ? () => personApi.reveal(person.id, field) : undefined;
   const dash = (v: string | null | undefined) => v || '—';
 
   return (
@@ -61,7 +62,11 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
       {!person && <DetailStatus detail={detail} />}
       {person && (
         <div data-testid="person-detail">
-          {person.status === 'merged' && <Tag color="default" style={{ marginBottom: 12 }}>{t('persons.status.merged')}</Tag>}
+          {person.status === 'merged' && (
+            <Tag color="default" style={{ marginBottom: 12 }}>
+              {t('persons.status.merged')}
+            </Tag>
+          )}
           <CaseBadge value={theCase} />
           <PersonTags tags={person.tags} />
           <Descriptions
@@ -73,10 +78,34 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
               { key: 'name', label: t('persons.name'), children: person.name },
               { key: 'sex', label: t('persons.sex'), children: person.sex ? t(`sex.${person.sex}`) : '—' },
               { key: 'birth', label: t('persons.birthDate'), children: dash(person.birthDate) },
-              { key: 'idType', label: t('persons.idType'), children: person.idNumber ? t(`idType.${person.idType}`) : '—' },
-              { key: 'id', label: t('persons.idNumber'), span: mobile ? 1 : 2, children: <MaskedReveal key={`id-${person.id}`} masked={person.idNumber} reveal={reveal('idNumber')} label={t('persons.revealId')} testId="id" /> },
-              ...(person.nationality ? [{ key: 'nat', label: t('persons.nationality'), children: person.nationality }] : []),
-              { key: 'phone', label: t('persons.phone'), span: mobile ? 1 : 2, children: <MaskedReveal key={`ph-${person.id}`} masked={person.phone} reveal={reveal('phone')} /> },
+              {
+                key: 'idType',
+                label: t('persons.idType'),
+                children: person.idNumber ? t(`idType.${person.idType}`) : '—',
+              },
+              {
+                key: 'id',
+                label: t('persons.idNumber'),
+                span: mobile ? 1 : 2,
+                children: (
+                  <MaskedReveal
+                    key={`id-${person.id}`}
+                    masked={person.idNumber}
+                    reveal={reveal('idNumber')}
+                    label={t('persons.revealId')}
+                    testId="id"
+                  />
+                ),
+              },
+              ...(person.nationality
+                ? [{ key: 'nat', label: t('persons.nationality'), children: person.nationality }]
+                : []),
+              {
+                key: 'phone',
+                label: t('persons.phone'),
+                span: mobile ? 1 : 2,
+                children: <MaskedReveal key={`ph-${person.id}`} masked={person.phone} reveal={reveal('phone')} />,
+              },
               { key: 'region', label: t('persons.region'), span: mobile ? 1 : 2, children: dash(person.regionName) },
               {
                 key: 'household',
@@ -93,7 +122,9 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
               },
               { key: 'away', label: t('persons.away'), children: person.away ? t('common.yes') : t('common.no') },
               { key: 'updated', label: t('persons.updatedAt'), children: formatTime(person.updatedAt, locale) },
-              ...(person.note ? [{ key: 'note', label: t('persons.note'), span: mobile ? 1 : 2, children: person.note }] : []),
+              ...(person.note
+                ? [{ key: 'note', label: t('persons.note'), span: mobile ? 1 : 2, children: person.note }]
+                : []),
             ]}
           />
           {person.returnee && (
@@ -107,7 +138,11 @@ export function PersonDrawer({ personId, onClose, onChanged, onOpen }: Props) {
                 items={[
                   { key: 'from', label: t('persons.returneeFrom'), children: person.returnee.from },
                   { key: 'arrival', label: t('persons.arrivalDate'), children: person.returnee.arrivalDate },
-                  { key: 'transport', label: t('persons.transport'), children: t(`transport.${person.returnee.transport}`) },
+                  {
+                    key: 'transport',
+                    label: t('persons.transport'),
+                    children: t(`transport.${person.returnee.transport}`),
+                  },
                   { key: 'no', label: t('persons.transportNo'), children: dash(person.returnee.transportNo) },
                 ]}
               />

@@ -21,10 +21,13 @@ export function PersonDuplicates({ person, onChanged }: { person: Person; onChan
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    personApi.duplicates(person.id).then(setItems).catch((err: unknown) => {
-      feedback.error(err);
-      setItems([]);
-    });
+    personApi
+      .duplicates(person.id)
+      .then(setItems)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setItems([]);
+      });
   }, [person.id, feedback]);
 
   useEffect(load, [load]);
@@ -85,15 +88,26 @@ export function PersonDuplicates({ person, onChanged }: { person: Person; onChan
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dup.none')} />
       ) : (
         items.map((p) => (
-          <div key={p.id} data-testid={`dup-${p.id}`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 10px', marginBottom: 8 }}>
+          <div
+            key={p.id}
+            data-testid={`dup-${p.id}`}
+            style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 10px', marginBottom: 8 }}
+          >
             <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
               <span>
                 <Typography.Text strong>{p.name}</Typography.Text>
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                  {[p.sex ? t(`sex.${p.sex}`) : null, p.birthDate, p.idNumber, p.phone, p.regionName].filter(Boolean).join(' · ')}
+                  {[p.sex ? t(`sex.${p.sex}`) : null, p.birthDate, p.idNumber, p.phone, p.regionName]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Typography.Text>
               </span>
-              <Button size="small" icon={<MergeCellsOutlined />} onClick={() => merge(p)} data-testid={`dup-merge-${p.id}`}>
+              <Button
+                size="small"
+                icon={<MergeCellsOutlined />}
+                onClick={() => merge(p)}
+                data-testid={`dup-merge-${p.id}`}
+              >
                 {t('dup.merge')}
               </Button>
             </Space>

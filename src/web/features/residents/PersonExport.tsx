@@ -38,7 +38,12 @@ export function PersonExport({ filters, mayReveal }: { filters: Query; mayReveal
     });
 
   const main = (
-    <Button icon={<FileExcelOutlined />} loading={loading} onClick={() => void download(false)} data-testid="persons-export">
+    <Button
+      icon={<FileExcelOutlined />}
+      loading={loading}
+      onClick={() => void download(false)}
+      data-testid="persons-export"
+    >
       {t('persons.export')}
     </Button>
   );
@@ -49,7 +54,13 @@ export function PersonExport({ filters, mayReveal }: { filters: Query; mayReveal
       <Dropdown
         trigger={['click']}
         menu={{
-          items: [{ key: 'full', icon: <SafetyCertificateOutlined />, label: <span data-testid="persons-export-full">{t('persons.exportFull')}</span> }],
+          items: [
+            {
+              key: 'full',
+              icon: <SafetyCertificateOutlined />,
+              label: <span data-testid="persons-export-full">{t('persons.exportFull')}</span>,
+            },
+          ],
           onClick: confirmFull,
         }}
       >

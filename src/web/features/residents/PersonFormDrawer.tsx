@@ -102,7 +102,8 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
         onSaved(person);
       } else {
         const { person, matchedExisting } = await personApi.register(body);
-        if (matchedExisting) message.info({ content: <span data-testid="person-matched">{t('personForm.matched')}</span> });
+        if (matchedExisting)
+          message.info({ content: <span data-testid="person-matched">{t('personForm.matched')}</span> });
         else feedback.success(t('personForm.created'));
         onSaved(person);
       }
@@ -133,7 +134,12 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
 
   const onError = (err: unknown) => {
     if (!(err instanceof ApiError)) return feedback.error(err);
-    const details = (err.details ?? {}) as { candidates?: Person[]; sameIdNumber?: boolean; fromIdNumber?: { birthDate: string; sex: 'M' | 'F' }; transferRequest?: 'available' | 'pending' };
+    const details = (err.details ?? {}) as {
+      candidates?: Person[];
+      sameIdNumber?: boolean;
+      fromIdNumber?: { birthDate: string; sex: 'M' | 'F' };
+      transferRequest?: 'available' | 'pending';
+    };
     if (err.code === 'LIKELY_DUPLICATE' && details.candidates?.length) {
       setDuplicates(details.candidates);
       return;
@@ -144,21 +150,35 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
       return;
     }
     if (err.code === 'ID_NUMBER_NAME_MISMATCH') {
-      form.setFields([{ name: 'name', errors: [t('personForm.nameMismatch')] }, { name: 'idNumber', errors: [t('personForm.nameMismatch')] }]);
+      form.setFields([
+        { name: 'name', errors: [t('personForm.nameMismatch')] },
+        { name: 'idNumber', errors: [t('personForm.nameMismatch')] },
+      ]);
       form.scrollToField('name', { block: 'center' });
       return;
     }
     const idError =
-      err.code === 'LIKELY_DUPLICATE' && details.sameIdNumber ? t('personForm.sameIdNumber')
-      : err.code === 'ID_NUMBER_MISMATCH' && details.fromIdNumber ? t('personForm.idMismatch', { birthDate: details.fromIdNumber.birthDate, sex: t(`sex.${details.fromIdNumber.sex}`) })
-      : err.code === 'ID_NUMBER_INVALID' ? err.message
-      : null;
+      err.code === 'LIKELY_DUPLICATE' && details.sameIdNumber
+        ? t('personForm.sameIdNumber')
+        : err.code === 'ID_NUMBER_MISMATCH' && details.fromIdNumber
+          ? t('personForm.idMismatch', {
+              birthDate: details.fromIdNumber.birthDate,
+              sex: t(`sex.${details.fromIdNumber.sex}`),
+            })
+          : err.code === 'ID_NUMBER_INVALID'
+            ? err.message
+            : null;
     if (idError) {
       form.setFields([{ name: 'idNumber', errors: [idError] }]);
       form.scrollToField('idNumber', { block: 'center' });
       return;
     }
-    feedback.formError(form, err, { HOUSEHOLD_NOT_FOUND: 'householdId', REGION_NOT_FOUND: 'regionId', REGION_RETIRED: 'regionId', OUT_OF_SCOPE: 'regionId' });
+    feedback.formError(form, err, {
+      HOUSEHOLD_NOT_FOUND: 'householdId',
+      REGION_NOT_FOUND: 'regionId',
+      REGION_RETIRED: 'regionId',
+      OUT_OF_SCOPE: 'regionId',
+    });
   };
 
   const openExisting = (person: Person) => {
@@ -185,7 +205,13 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={!ready} onClick={() => void submit(false)} data-testid="person-submit">
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={!ready}
+            onClick={() => void submit(false)}
+            data-testid="person-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -193,9 +219,20 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
     >
       <div ref={top} />
       {editing && <Alert type="info" showIcon title={t('personForm.revealForEdit')} style={{ marginBottom: 16 }} />}
-      {elsewhere && <RegisteredElsewhere pending={elsewhere.pending} filing={filing} onRequest={(reason) => void requestTransfer(reason)} />}
+      {elsewhere && (
+        <RegisteredElsewhere
+          pending={elsewhere.pending}
+          filing={filing}
+          onRequest={(reason) => void requestTransfer(reason)}
+        />
+      )}
       {duplicates && (
-        <DuplicateWarning candidates={duplicates} saving={saving} onConfirm={() => void submit(true)} onOpen={openExisting} />
+        <DuplicateWarning
+          candidates={duplicates}
+          saving={saving}
+          onConfirm={() => void submit(true)}
+          onOpen={openExisting}
+        />
       )}
       <Spin spinning={!ready}>
         <Form<PersonFormValues>
@@ -206,7 +243,11 @@ export function PersonFormDrawer({ editing, household, onClose, onSaved, onOpenE
           onFinish={() => void submit(false)}
           data-testid="person-form"
         >
-          <PersonFields form={form} householdLabel={householdName} regionLabel={editing?.regionName ?? me.region?.name} />
+          <PersonFields
+            form={form}
+            householdLabel={householdName}
+            regionLabel={editing?.regionName ?? me.region?.name}
+          />
           <button type="submit" hidden />
         </Form>
       </Spin>

@@ -45,7 +45,12 @@ export function tagOptionRender(option: { value?: string | number | null; label?
 /** A selected tag inside a multiple Select, in its colour. */
 export function tagRender(props: { value: string; label: React.ReactNode; closable: boolean; onClose: () => void }) {
   return (
-    <Tag color={TAG_COLORS[props.value as PersonTag]} closable={props.closable} onClose={props.onClose} style={{ marginInlineEnd: 4 }}>
+    <Tag
+      color={TAG_COLORS[props.value as PersonTag]}
+      closable={props.closable}
+      onClose={props.onClose}
+      style={{ marginInlineEnd: 4 }}
+    >
       {props.label}
     </Tag>
   );

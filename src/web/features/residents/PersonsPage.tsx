@@ -46,7 +46,11 @@ export default function PersonsPage() {
   const [toDecide, setToDecide] = useState(0);
 
   useEffect(() => {
-    if (mayRegister) transferApi.pending().then((n) => setToDecide(n.incoming), () => setToDecide(0));
+    if (mayRegister)
+      transferApi.pending().then(
+        (n) => setToDecide(n.incoming),
+        () => setToDecide(0),
+      );
   }, [mayRegister]);
 
   useEffect(() => {
@@ -69,7 +73,8 @@ export default function PersonsPage() {
     navigate(`/persons/roster?${query.toString()}`);
   };
 
-  const reveal = (row: Person, field: 'idNumber' | 'phone') => (mayRegister ? () => personApi.reveal(row.id, field) : undefined);
+  const reveal = (row: Person, field: 'idNumber' | 'phone') =>
+    mayRegister ? () => personApi.reveal(row.id, field) : undefined;
 
   return (
     <Card
@@ -104,7 +109,12 @@ export default function PersonsPage() {
           style={{ width: 150 }}
         />
         <div style={{ width: mobile ? 'calc(100vw - 60px)' : 240 }} data-testid="person-region-filter">
-          <RegionPicker id="person-region-filter" value={regionId} onChange={setRegionId} placeholder={t('persons.regionFilter')} />
+          <RegionPicker
+            id="person-region-filter"
+            value={regionId}
+            onChange={setRegionId}
+            placeholder={t('persons.regionFilter')}
+          />
         </div>
         <PersonExport filters={filters} mayReveal={mayRegister} />
         <Button icon={<PrinterOutlined />} onClick={printRoster} data-testid="persons-print">
@@ -117,7 +127,11 @@ export default function PersonsPage() {
         )}
         {mayRegister && (
           <Badge count={toDecide} size="small" data-testid="persons-transfers-waiting">
-            <Button icon={<SwapOutlined />} onClick={() => navigate('/persons/transfers')} data-testid="persons-transfers">
+            <Button
+              icon={<SwapOutlined />}
+              onClick={() => navigate('/persons/transfers')}
+              data-testid="persons-transfers"
+            >
               {t('nav.transfers')}
             </Button>
           </Badge>
@@ -130,7 +144,13 @@ export default function PersonsPage() {
         size="middle"
         scroll={mobile ? undefined : { x: 1100 }}
         locale={{ emptyText: t('persons.empty') }}
-        onRow={(row) => ({ onClick: () => open(row.id), style: { cursor: 'pointer' }, 'data-testid': `person-row-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) =>
+          ({
+            onClick: () => open(row.id),
+            style: { cursor: 'pointer' },
+            'data-testid': `person-row-${row.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={
           mobile
             ? [
@@ -143,7 +163,9 @@ export default function PersonsPage() {
                       <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
                         {[row.sex ? t(`sex.${row.sex}`) : null, row.birthDate].filter(Boolean).join(' · ')}
                       </Typography.Text>
-                      <div><PersonTags tags={row.tags} /></div>
+                      <div>
+                        <PersonTags tags={row.tags} />
+                      </div>
                     </div>
                   ),
                 },
@@ -153,24 +175,81 @@ export default function PersonsPage() {
                   width: 170,
                   render: (_, row) => (
                     <div style={{ fontSize: 12 }}>
-                      <MaskedReveal key={`id-${row.id}`} masked={row.idNumber} reveal={reveal(row, 'idNumber')} label={t('persons.revealId')} testId="id" />
-                      <div><MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} /></div>
+                      <MaskedReveal
+                        key={`id-${row.id}`}
+                        masked={row.idNumber}
+                        reveal={reveal(row, 'idNumber')}
+                        label={t('persons.revealId')}
+                        testId="id"
+                      />
+                      <div>
+                        <MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} />
+                      </div>
                     </div>
                   ),
                 },
               ]
             : [
-                { title: t('persons.name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
-                { title: t('persons.sex'), dataIndex: 'sex', width: 60, render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
-                { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 110, render: (v: string | null) => v ?? '—' },
-                { title: t('persons.idNumber'), key: 'id', width: 230, render: (_, row) => <MaskedReveal key={`id-${row.id}`} masked={row.idNumber} reveal={reveal(row, 'idNumber')} label={t('persons.revealId')} testId="id" /> },
-                { title: t('persons.phone'), key: 'phone', width: 160, render: (_, row) => <MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} /> },
-                { title: t('persons.region'), dataIndex: 'regionName', width: 140, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('persons.name'),
+                  dataIndex: 'name',
+                  width: 110,
+                  fixed: 'left',
+                  render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+                },
+                {
+                  title: t('persons.sex'),
+                  dataIndex: 'sex',
+                  width: 60,
+                  render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—'),
+                },
+                {
+                  title: t('persons.birthDate'),
+                  dataIndex: 'birthDate',
+                  width: 110,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('persons.idNumber'),
+                  key: 'id',
+                  width: 230,
+                  render: (_, row) => (
+                    <MaskedReveal
+                      key={`id-${row.id}`}
+                      masked={row.idNumber}
+                      reveal={reveal(row, 'idNumber')}
+                      label={t('persons.revealId')}
+                      testId="id"
+                    />
+                  ),
+                },
+                {
+                  title: t('persons.phone'),
+                  key: 'phone',
+                  width: 160,
+                  render: (_, row) => (
+                    <MaskedReveal key={`ph-${row.id}`} masked={row.phone} reveal={reveal(row, 'phone')} />
+                  ),
+                },
+                {
+                  title: t('persons.region'),
+                  dataIndex: 'regionName',
+                  width: 140,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { title: t('persons.tags'), dataIndex: 'tags', render: (v: PersonTag[]) => <PersonTags tags={v} /> },
               ]
         }
       />
-      {openId && <PersonDrawer key={openId} personId={openId} onClose={() => open(null)} onChanged={persons.reload} onOpen={open} />}
+      {openId && (
+        <PersonDrawer
+          key={openId}
+          personId={openId}
+          onClose={() => open(null)}
+          onChanged={persons.reload}
+          onOpen={open}
+        />
+      )}
       {adding && (
         <PersonFormDrawer
           onClose={() => setAdding(false)}

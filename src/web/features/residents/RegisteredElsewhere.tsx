@@ -43,7 +43,13 @@ export function RegisteredElsewhere({ pending, filing, onRequest }: Props) {
               placeholder={t('transfer.reasonPlaceholder')}
               style={{ marginBottom: 8 }}
             />
-            <Button type="primary" ghost loading={filing} onClick={() => onRequest(reason.trim())} data-testid="transfer-request">
+            <Button
+              type="primary"
+              ghost
+              loading={filing}
+              onClick={() => onRequest(reason.trim())}
+              data-testid="transfer-request"
+            >
               {t('transfer.request')}
             </Button>
           </div>

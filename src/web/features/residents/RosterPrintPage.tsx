@@ -51,8 +51,16 @@ export default function RosterPrintPage() {
     const query = Object.fromEntries([...new URLSearchParams(key)].filter(([, v]) => v));
     fetchAll<Person>('/persons', { ...query, limit: 500 }, MAX_ROWS / 500)
       .then(async (persons) => {
-        const addresses = await addressesOf([...new Set(persons.map((p) => p.householdId).filter((id): id is string => !!id))]);
-        if (!cancelled) setRows(persons.map((p) => ({ ...p, address: (p.householdId && addresses.get(p.householdId)) || p.regionName || '' })));
+        const addresses = await addressesOf([
+          ...new Set(persons.map((p) => p.householdId).filter((id): id is string => !!id)),
+        ]);
+        if (!cancelled)
+          setRows(
+            persons.map((p) => ({
+              ...p,
+              address: (p.householdId && addresses.get(p.householdId)) || p.regionName || '',
+            })),
+          );
       })
       .catch((err: unknown) => !cancelled && feedback.error(err));
     return () => {
@@ -66,7 +74,9 @@ export default function RosterPrintPage() {
     setTimeout(() => window.print(), 300);
   }, [rows, params]);
 
-  const filters = [params.get('q'), params.get('tag') ? t(`tag.${params.get('tag') as 'fever'}`) : null].filter(Boolean).join(' · ');
+  const filters = [params.get('q'), params.get('tag') ? t(`tag.${params.get('tag') as 'fever'}`) : null]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <>
@@ -74,18 +84,31 @@ export default function RosterPrintPage() {
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
           {t('common.back')}
         </Button>
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!rows} onClick={() => window.print()} data-testid="roster-print">
+        <Button
+          type="primary"
+          icon={<PrinterOutlined />}
+          disabled={!rows}
+          onClick={() => window.print()}
+          data-testid="roster-print"
+        >
           {t('residentRoster.print')}
         </Button>
       </Space>
       {rows && rows.length >= MAX_ROWS && (
-        <Alert className="qf-noprint" type="warning" showIcon title={t('residentRoster.truncated', { n: MAX_ROWS })} style={{ marginBottom: 12 }} />
+        <Alert
+          className="qf-noprint"
+          type="warning"
+          showIcon
+          title={t('residentRoster.truncated', { n: MAX_ROWS })}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Card className="qf-roster" data-testid="roster">
         <h1>{t('residentRoster.title', { scope: me.region?.name ?? '' })}</h1>
         <div className="qf-roster-meta">
           {filters && `${filters} · `}
-          {t('residentRoster.count', { n: rows?.length ?? 0 })} · {t('residentRoster.printedAt', { date: new Date().toLocaleDateString('zh-CN') })}
+          {t('residentRoster.count', { n: rows?.length ?? 0 })} ·{' '}
+          {t('residentRoster.printedAt', { date: new Date().toLocaleDateString('zh-CN') })}
         </div>
         {!rows ? (
           <Spin />

@@ -1,7 +1,12 @@
 import { Badge, Button, Card, Input, Modal, Popconfirm, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { TRANSFER_EXPIRES_AFTER_DAYS, type PersonTransfer, type TransferBox, type TransferStatus } from '../../../shared/transfers';
+import {
+  TRANSFER_EXPIRES_AFTER_DAYS,
+  type PersonTransfer,
+  type TransferBox,
+  type TransferStatus,
+} from '../../../shared/transfers';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -10,7 +15,13 @@ import { usePaged } from '../../app/usePaged';
 import { useIsMobile } from '../../app/useIsMobile';
 import { transferApi } from './transferApi';
 
-const STATUS_COLOR: Record<TransferStatus, string> = { pending: 'gold', accepted: 'green', refused: 'red', withdrawn: 'default', expired: 'default' };
+const STATUS_COLOR: Record<TransferStatus, string> = {
+  pending: 'gold',
+  accepted: 'green',
+  refused: 'red',
+  withdrawn: 'default',
+  expired: 'default',
+};
 const STATUSES: TransferStatus[] = ['pending', 'accepted', 'refused', 'withdrawn', 'expired'];
 
 /**
@@ -64,40 +75,95 @@ export default function TransfersPage() {
 
   const target = (row: PersonTransfer) => row.toAddress ?? row.toRegionName ?? '—';
   const statusTag = (row: PersonTransfer) => {
-    const tag = <Tag color={STATUS_COLOR[row.status]} data-testid={`transfer-status-${row.id}`}>{t(`transfer.status.${row.status}`)}</Tag>;
-    const said = [row.decidedByName, formatTime(row.decidedAt, locale), row.decisionNote].filter((x) => x && x !== '—').join(' · ');
+    const tag = (
+      <Tag color={STATUS_COLOR[row.status]} data-testid={`transfer-status-${row.id}`}>
+        {t(`transfer.status.${row.status}`)}
+      </Tag>
+    );
+    const said = [row.decidedByName, formatTime(row.decidedAt, locale), row.decisionNote]
+      .filter((x) => x && x !== '—')
+      .join(' · ');
     return row.decidedAt ? <Tooltip title={said}>{tag}</Tooltip> : tag;
   };
   const actions = (row: PersonTransfer) => (
     <Space size={4} wrap>
       {row.canDecide && (
         <>
-          <Button size="small" type="primary" onClick={() => { setNote(''); setDeciding({ row, decision: 'accept' }); }} data-testid={`transfer-accept-${row.id}`}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => {
+              setNote('');
+              setDeciding({ row, decision: 'accept' });
+            }}
+            data-testid={`transfer-accept-${row.id}`}
+          >
             {t('transfer.accept')}
           </Button>
-          <Button size="small" danger onClick={() => { setNote(''); setDeciding({ row, decision: 'refuse' }); }} data-testid={`transfer-refuse-${row.id}`}>
+          <Button
+            size="small"
+            danger
+            onClick={() => {
+              setNote('');
+              setDeciding({ row, decision: 'refuse' });
+            }}
+            data-testid={`transfer-refuse-${row.id}`}
+          >
             {t('transfer.refuse')}
           </Button>
         </>
       )}
       {row.canWithdraw && (
-        <Popconfirm title={t('transfer.withdrawConfirm')} onConfirm={() => withdraw(row)} okText={t('transfer.withdraw')} cancelText={t('common.cancel')}>
-          <Button size="small" data-testid={`transfer-withdraw-${row.id}`}>{t('transfer.withdraw')}</Button>
+        <Popconfirm
+          title={t('transfer.withdrawConfirm')}
+          onConfirm={() => withdraw(row)}
+          okText={t('transfer.withdraw')}
+          cancelText={t('common.cancel')}
+        >
+          <Button size="small" data-testid={`transfer-withdraw-${row.id}`}>
+            {t('transfer.withdraw')}
+          </Button>
         </Popconfirm>
       )}
-      {row.decisionNote && !row.canDecide && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.decisionNote}</Typography.Text>}
+      {row.decisionNote && !row.canDecide && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {row.decisionNote}
+        </Typography.Text>
+      )}
     </Space>
   );
 
   return (
     <Card size={mobile ? 'small' : undefined} title={t('transfer.title')}>
-      <Typography.Paragraph type="secondary">{t('transfer.intro', { days: TRANSFER_EXPIRES_AFTER_DAYS })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('transfer.intro', { days: TRANSFER_EXPIRES_AFTER_DAYS })}
+      </Typography.Paragraph>
       <Tabs
         activeKey={box}
         onChange={(key) => setParams({ box: key })}
         items={[
-          { key: 'incoming', label: <Badge count={waiting.incoming} size="small" offset={[8, -2]} data-testid="transfers-incoming">{t('transfer.incoming')}</Badge> },
-          { key: 'outgoing', label: <Badge count={waiting.outgoing} size="small" offset={[8, -2]} color="gold" data-testid="transfers-outgoing">{t('transfer.outgoing')}</Badge> },
+          {
+            key: 'incoming',
+            label: (
+              <Badge count={waiting.incoming} size="small" offset={[8, -2]} data-testid="transfers-incoming">
+                {t('transfer.incoming')}
+              </Badge>
+            ),
+          },
+          {
+            key: 'outgoing',
+            label: (
+              <Badge
+                count={waiting.outgoing}
+                size="small"
+                offset={[8, -2]}
+                color="gold"
+                data-testid="transfers-outgoing"
+              >
+                {t('transfer.outgoing')}
+              </Badge>
+            ),
+          },
         ]}
         tabBarExtraContent={
           <Select<TransferStatus | undefined>
@@ -121,7 +187,9 @@ export default function TransfersPage() {
         onRow={(row) => ({ 'data-testid': `transfer-row-${row.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: t('transfer.person'), key: 'person', width: 190,
+            title: t('transfer.person'),
+            key: 'person',
+            width: 190,
             render: (_, row) => (
               <div>
                 <Typography.Text strong>{row.name}</Typography.Text>
@@ -129,11 +197,22 @@ export default function TransfersPage() {
               </div>
             ),
           },
-          ...(box === 'incoming' ? [{ title: t('transfer.from'), key: 'from', width: 190, render: (_: unknown, row: PersonTransfer) => row.fromPlace ?? t('transfer.otherJurisdiction') }] : []),
+          ...(box === 'incoming'
+            ? [
+                {
+                  title: t('transfer.from'),
+                  key: 'from',
+                  width: 190,
+                  render: (_: unknown, row: PersonTransfer) => row.fromPlace ?? t('transfer.otherJurisdiction'),
+                },
+              ]
+            : []),
           { title: t('transfer.to'), key: 'to', width: 200, render: (_, row) => target(row) },
           { title: t('transfer.reason'), dataIndex: 'reason', width: 200, render: (v: string | null) => v ?? '—' },
           {
-            title: t('transfer.requested'), key: 'requested', width: 160,
+            title: t('transfer.requested'),
+            key: 'requested',
+            width: 160,
             render: (_, row) => (
               <div style={{ fontSize: 12 }}>
                 {row.requestedByName}
@@ -141,23 +220,43 @@ export default function TransfersPage() {
               </div>
             ),
           },
-          { title: t('transfer.expires'), key: 'expires', width: 130, render: (_, row) => (row.status === 'pending' ? formatTime(row.expiresAt, locale) : '—') },
+          {
+            title: t('transfer.expires'),
+            key: 'expires',
+            width: 130,
+            render: (_, row) => (row.status === 'pending' ? formatTime(row.expiresAt, locale) : '—'),
+          },
           { title: t('transfer.status'), key: 'status', width: 90, render: (_, row) => statusTag(row) },
           { title: t('transfer.decision'), key: 'actions', width: 180, render: (_, row) => actions(row) },
         ]}
       />
       <Modal
         open={deciding !== null}
-        title={deciding && t(deciding.decision === 'accept' ? 'transfer.acceptTitle' : 'transfer.refuseTitle', { name: deciding.row.name, to: target(deciding.row) })}
+        title={
+          deciding &&
+          t(deciding.decision === 'accept' ? 'transfer.acceptTitle' : 'transfer.refuseTitle', {
+            name: deciding.row.name,
+            to: target(deciding.row),
+          })
+        }
         okText={deciding && t(deciding.decision === 'accept' ? 'transfer.accept' : 'transfer.refuse')}
-        okButtonProps={{ danger: deciding?.decision === 'refuse', loading: busy, 'data-testid': 'transfer-decide-ok' } as never}
+        okButtonProps={
+          { danger: deciding?.decision === 'refuse', loading: busy, 'data-testid': 'transfer-decide-ok' } as never
+        }
         cancelText={t('common.cancel')}
         onOk={() => void decide()}
         onCancel={() => setDeciding(null)}
         destroyOnHidden
       >
         {deciding?.decision === 'accept' && <Typography.Paragraph>{t('transfer.acceptBody')}</Typography.Paragraph>}
-        <Input.TextArea data-testid="transfer-note" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('transfer.notePlaceholder')} />
+        <Input.TextArea
+          data-testid="transfer-note"
+          rows={3}
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('transfer.notePlaceholder')}
+        />
       </Modal>
     </Card>
   );

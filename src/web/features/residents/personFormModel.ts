@@ -31,7 +31,10 @@ export function normaliseIdNumber(value: string | undefined): string {
  * Birth date and sex written in an 18-character ID card or HK/Macau/Taiwan permit number, when the
  * number is valid (GB 11643 MOD 11-2); null while it is incomplete, invalid, or a passport.
  */
-export function derivedFacts(idType: IdType | undefined, idNumber: string | undefined): { birthDate: string; sex: Sex } | null {
+export function derivedFacts(
+  idType: IdType | undefined,
+  idNumber: string | undefined,
+): { birthDate: string; sex: Sex } | null {
   const id = normaliseIdNumber(idNumber);
   if (!id || (idType ?? 'resident_id') === 'passport' || id.length !== 18) return null;
   return idDocumentProblem(idType ?? 'resident_id', id) ? null : factsFromIdNumber(id);
@@ -49,10 +52,16 @@ const PROBLEM_MESSAGES: Record<string, MessageKey> = {
  * What is wrong with an ID number, in words; null when it is fine. `complete` is false while the
  * user is still typing: a short mainland number is not yet an error then, a wrong 18th character is.
  */
-export function idNumberMessage(t: Translate, idType: IdType, raw: string | undefined, complete: boolean): string | null {
+export function idNumberMessage(
+  t: Translate,
+  idType: IdType,
+  raw: string | undefined,
+  complete: boolean,
+): string | null {
   const id = normaliseIdNumber(raw);
   if (!id) return null;
-  if (idType === 'passport') return complete && idDocumentProblem('passport', id) ? t('personForm.passportFormat') : null;
+  if (idType === 'passport')
+    return complete && idDocumentProblem('passport', id) ? t('personForm.passportFormat') : null;
   if (!complete && id.length < 18) return /^\d*$/.test(id) ? null : t('personForm.idFormat');
   const problem = idDocumentProblem(idType, id);
   if (!problem) return null;
@@ -64,9 +73,15 @@ export function idNumberMessage(t: Translate, idType: IdType, raw: string | unde
 export function toBody(v: PersonFormValues, confirmNotDuplicate: boolean): PersonBody {
   const idNumber = normaliseIdNumber(v.idNumber) || null;
   const facts = derivedFacts(v.idType, idNumber ?? undefined);
-  const returnee = v.tags.includes('returnee') && v.returnee?.from && v.returnee.arrivalDate && v.returnee.transport
-    ? { from: v.returnee.from.trim(), arrivalDate: v.returnee.arrivalDate.format('YYYY-MM-DD'), transport: v.returnee.transport, transportNo: v.returnee.transportNo?.trim() || null }
-    : null;
+  const returnee =
+    v.tags.includes('returnee') && v.returnee?.from && v.returnee.arrivalDate && v.returnee.transport
+      ? {
+          from: v.returnee.from.trim(),
+          arrivalDate: v.returnee.arrivalDate.format('YYYY-MM-DD'),
+          transport: v.returnee.transport,
+          transportNo: v.returnee.transportNo?.trim() || null,
+        }
+      : null;
   return {
     name: v.name.trim(),
     idType: v.idType,
@@ -102,7 +117,12 @@ export function fromPerson(p: Person, full: { idNumber: string | null; phone: st
     away: p.away,
     tags: p.tags,
     returnee: p.returnee
-      ? { from: p.returnee.from, arrivalDate: dayjs(p.returnee.arrivalDate), transport: p.returnee.transport, transportNo: p.returnee.transportNo ?? undefined }
+      ? {
+          from: p.returnee.from,
+          arrivalDate: dayjs(p.returnee.arrivalDate),
+          transport: p.returnee.transport,
+          transportNo: p.returnee.transportNo ?? undefined,
+        }
       : undefined,
     note: p.note ?? undefined,
   };

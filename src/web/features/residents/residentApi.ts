@@ -44,7 +44,8 @@ export const personApi = {
   register: (body: PersonBody) => api.post<{ person: Person; matchedExisting: boolean }>('/persons', body),
   update: (id: string, body: PersonBody) => api.patch<Person>(`/persons/${id}`, body),
   /** The full ID number or phone; the server records who looked. */
-  reveal: async (id: string, field: 'idNumber' | 'phone') => (await api.post<RevealResult>(`/persons/${id}/reveal`, { field })).value,
+  reveal: async (id: string, field: 'idNumber' | 'phone') =>
+    (await api.post<RevealResult>(`/persons/${id}/reveal`, { field })).value,
   duplicates: async (id: string) => (await api.get<{ items: Person[] }>(`/persons/${id}/duplicates`)).items,
   merge: (keptId: string, duplicateId: string) => api.post<MergeResult>(`/persons/${keptId}/merge`, { duplicateId }),
   undoMerge: (mergeId: string) => api.post<MergeResult>(`/person-merges/${mergeId}/undo`),

@@ -49,16 +49,31 @@ export default function GapsPage() {
         size="middle"
         scroll={{ x: 720 }}
         locale={{ emptyText: t('gaps.none') }}
-        onRow={(row) => ({ onClick: () => open(row), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.code}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) =>
+          ({
+            onClick: () => open(row),
+            style: { cursor: 'pointer' },
+            'data-testid': `gap-${row.code}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             title: t('regions.name'),
             key: 'name',
             render: (_, row) => <Typography.Link>{row.name}</Typography.Link>,
           },
-          { title: t('regions.level'), dataIndex: 'level', width: 120, render: (l: RegionLevel) => <Tag color="orange">{t(`level.${l}`)}</Tag> },
+          {
+            title: t('regions.level'),
+            dataIndex: 'level',
+            width: 120,
+            render: (l: RegionLevel) => <Tag color="orange">{t(`level.${l}`)}</Tag>,
+          },
           { title: t('regions.code'), dataIndex: 'code', width: 170 },
-          { title: t('gaps.path'), dataIndex: 'pathNames', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
+          {
+            title: t('gaps.path'),
+            dataIndex: 'pathNames',
+            render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text>,
+          },
           {
             title: t('common.actions'),
             key: 'go',

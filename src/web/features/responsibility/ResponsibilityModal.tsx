@@ -78,15 +78,29 @@ export function ResponsibilityModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={editing ? { personName: editing.personName, post: editing.post, userId: editing.userId, note: editing.note ?? '' } : {}}
+        initialValues={
+          editing
+            ? { personName: editing.personName, post: editing.post, userId: editing.userId, note: editing.note ?? '' }
+            : {}
+        }
       >
         <Form.Item label={t('regions.parent')} style={{ marginBottom: 12 }}>
           {region.name}
         </Form.Item>
-        <Form.Item name="personName" label={t('resp.personName')} htmlFor="resp-personName" rules={[{ required: true, whitespace: true, message: t('resp.nameRequired') }, { max: 50 }]}>
+        <Form.Item
+          name="personName"
+          label={t('resp.personName')}
+          htmlFor="resp-personName"
+          rules={[{ required: true, whitespace: true, message: t('resp.nameRequired') }, { max: 50 }]}
+        >
           <Input id="resp-personName" count={nameCount(50)} autoFocus />
         </Form.Item>
-        <Form.Item name="post" label={t('resp.post')} htmlFor="resp-post" rules={[{ required: true, whitespace: true, message: t('resp.postRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="post"
+          label={t('resp.post')}
+          htmlFor="resp-post"
+          rules={[{ required: true, whitespace: true, message: t('resp.postRequired') }, { max: 100 }]}
+        >
           <Input id="resp-post" maxLength={100} placeholder={t('resp.postPlaceholder')} />
         </Form.Item>
         <Form.Item
@@ -103,7 +117,12 @@ export function ResponsibilityModal({
             <UserSelect id="resp-user" placeholder={t('resp.userPlaceholder')} />
           </Form.Item>
         )}
-        <Form.Item name="note" label={`${t('resp.note')}（${t('common.optional')}）`} htmlFor="resp-note" rules={[{ max: 500 }]}>
+        <Form.Item
+          name="note"
+          label={`${t('resp.note')}（${t('common.optional')}）`}
+          htmlFor="resp-note"
+          rules={[{ max: 500 }]}
+        >
           <Input.TextArea id="resp-note" autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
         </Form.Item>
       </Form>

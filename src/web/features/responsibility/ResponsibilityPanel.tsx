@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, } from 'antd';
+import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import type { RevealResult } from '../../../shared/audit';
 import type { Region } from '../../../shared/regions';
@@ -53,7 +53,14 @@ export function ResponsibilityPanel({ region, canEdit }: { region: Region; canEd
       extra={
         canEdit &&
         region.status === 'active' && (
-          <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="resp-add">
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="resp-add"
+          >
             {t('resp.add')}
           </Button>
         )
@@ -84,8 +91,21 @@ export function ResponsibilityPanel({ region, canEdit }: { region: Region; canEd
                   width: 100,
                   render: (_: unknown, row: Responsibility) => (
                     <Space size={0}>
-                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} aria-label={t('common.edit')} />
-                      <Button type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(row)} aria-label={t('common.delete')} />
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setEditing(row)}
+                        aria-label={t('common.edit')}
+                      />
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(row)}
+                        aria-label={t('common.delete')}
+                      />
                     </Space>
                   ),
                 },

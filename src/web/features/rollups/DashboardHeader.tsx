@@ -16,16 +16,35 @@ function Clock() {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const time = new Intl.DateTimeFormat(localeTag(locale), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
-  return <span className="qf-dash-clock" data-testid="dashboard-clock">{time}</span>;
+  const time = new Intl.DateTimeFormat(localeTag(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(now);
+  return (
+    <span className="qf-dash-clock" data-testid="dashboard-clock">
+      {time}
+    </span>
+  );
 }
 
 /** The screen's local day (from the server, in the county's time zone) with its weekday. */
 function Day({ day }: { day: string }) {
   const { locale } = useI18n();
   const date = new Date(`${day}T00:00:00Z`);
-  const text = new Intl.DateTimeFormat(localeTag(locale), { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'UTC' }).format(date);
-  return <span className="qf-dash-day" data-testid="dashboard-day">{text}</span>;
+  const text = new Intl.DateTimeFormat(localeTag(locale), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+    timeZone: 'UTC',
+  }).format(date);
+  return (
+    <span className="qf-dash-day" data-testid="dashboard-day">
+      {text}
+    </span>
+  );
 }
 
 /** Full screen for a wall display (F11 does the same); the button follows whichever way it was entered. */
@@ -42,7 +61,13 @@ function FullscreenButton() {
     else void document.documentElement.requestFullscreen?.().catch(() => undefined);
   };
   return (
-    <button type="button" className="qf-dash-button" onClick={toggle} title={t('dashboard.fullscreen')} data-testid="dashboard-fullscreen">
+    <button
+      type="button"
+      className="qf-dash-button"
+      onClick={toggle}
+      title={t('dashboard.fullscreen')}
+      data-testid="dashboard-fullscreen"
+    >
       {on ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
     </button>
   );
@@ -52,23 +77,49 @@ function FullscreenButton() {
  * The top bar: the way back up (breadcrumb) on the left, the region's title in the middle, the day,
  * the clock, when the figures were last rolled up and whether the live stream is connected on the right.
  */
-export function DashboardHeader({ data, live, onDrill }: { data: Dashboard; live: LiveState; onDrill: (regionId: string) => void }) {
+export function DashboardHeader({
+  data,
+  live,
+  onDrill,
+}: {
+  data: Dashboard;
+  live: LiveState;
+  onDrill: (regionId: string) => void;
+}) {
   const { t, locale } = useI18n();
   const updated = data.updatedAt
-    ? t('dashboard.updatedAt', { time: new Intl.DateTimeFormat(localeTag(locale), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(data.updatedAt)) })
+    ? t('dashboard.updatedAt', {
+        time: new Intl.DateTimeFormat(localeTag(locale), {
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hour12: false,
+        }).format(new Date(data.updatedAt)),
+      })
     : t('dashboard.notYetUpdated');
   const crumbs = data.breadcrumb.length > 0 ? data.breadcrumb : [data.region];
   return (
     <header className="qf-dash-header">
       <div className="qf-dash-header-left">
-        <Link to="/" className="qf-dash-button" data-testid="dashboard-exit"><ArrowLeftOutlined /> {t('dashboard.exit')}</Link>
+        <Link to="/" className="qf-dash-button" data-testid="dashboard-exit">
+          <ArrowLeftOutlined /> {t('dashboard.exit')}
+        </Link>
         <nav className="qf-dash-crumbs" data-testid="dashboard-breadcrumb">
           {crumbs.map((c, i) => (
             <span key={c.id}>
               {i > 0 && <span className="qf-dash-crumb-sep">/</span>}
-              {c.id === data.region.id
-                ? <span className="qf-dash-crumb is-current">{c.name}</span>
-                : <button type="button" className="qf-dash-crumb" data-testid={`dashboard-crumb-${c.id}`} onClick={() => onDrill(c.id)}>{c.name}</button>}
+              {c.id === data.region.id ? (
+                <span className="qf-dash-crumb is-current">{c.name}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="qf-dash-crumb"
+                  data-testid={`dashboard-crumb-${c.id}`}
+                  onClick={() => onDrill(c.id)}
+                >
+                  {c.name}
+                </button>
+              )}
             </span>
           ))}
           <span className="qf-dash-level">{t(`level.${data.region.level}` as 'level.county')}</span>
@@ -79,7 +130,11 @@ export function DashboardHeader({ data, live, onDrill }: { data: Dashboard; live
           <span data-testid="dashboard-region-name">{data.region.name}</span>
           <span className="qf-dash-title-rest">{t('dashboard.titleSuffix')}</span>
         </h1>
-        <span className="qf-dash-risk-badge" style={{ color: RISK_COLORS[data.region.risk], borderColor: RISK_COLORS[data.region.risk] }} data-testid="dashboard-region-risk">
+        <span
+          className="qf-dash-risk-badge"
+          style={{ color: RISK_COLORS[data.region.risk], borderColor: RISK_COLORS[data.region.risk] }}
+          data-testid="dashboard-region-risk"
+        >
           {t(`dashboard.risk.${data.region.risk}`)}
         </span>
       </div>
@@ -90,9 +145,12 @@ export function DashboardHeader({ data, live, onDrill }: { data: Dashboard; live
         </div>
         <div className="qf-dash-status">
           <span className={`qf-dash-live is-${live}`} data-testid="dashboard-live" data-state={live}>
-            <i />{live === 'down' ? t('dashboard.reconnecting') : t('dashboard.live')}
+            <i />
+            {live === 'down' ? t('dashboard.reconnecting') : t('dashboard.live')}
           </span>
-          <span className="qf-dash-updated" data-testid="dashboard-updated">{updated}</span>
+          <span className="qf-dash-updated" data-testid="dashboard-updated">
+            {updated}
+          </span>
         </div>
         <FullscreenButton />
       </div>

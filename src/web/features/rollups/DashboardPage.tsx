@@ -15,7 +15,19 @@ import './dashboard.css';
 import './dashboard-panels.css';
 
 /** A framed panel of the screen: a title bar (with an optional note on the right) over its chart. */
-function Panel({ title, extra, testId, className, children }: { title: string; extra?: ReactNode; testId?: string; className?: string; children: ReactNode }) {
+function Panel({
+  title,
+  extra,
+  testId,
+  className,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  testId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section className={`qf-dash-panel${className ? ` ${className}` : ''}`} data-testid={testId}>
       <header className="qf-dash-panel-head">
@@ -36,7 +48,10 @@ function RiskLegend() {
   return (
     <span className="qf-dash-legend">
       {(['high', 'medium', 'low'] as const).map((r) => (
-        <span key={r}><i style={{ background: RISK_COLORS[r] }} />{t(`dashboard.risk.${r}`)}</span>
+        <span key={r}>
+          <i style={{ background: RISK_COLORS[r] }} />
+          {t(`dashboard.risk.${r}`)}
+        </span>
       ))}
     </span>
   );
@@ -61,26 +76,55 @@ function Screen({ data, live, problem, onDrill }: ScreenProps) {
       <KpiTiles today={data.figures} yesterday={data.yesterday} />
       <main className="qf-dash-main">
         <div className="qf-dash-column">
-          <Panel title={t('dashboard.panel.trendIsolation', { days })}><IsolationTrend trend={data.trend} /></Panel>
-          <Panel title={t('dashboard.panel.trendCheckpoint', { days })}><CheckpointTrend trend={data.trend} /></Panel>
+          <Panel title={t('dashboard.panel.trendIsolation', { days })}>
+            <IsolationTrend trend={data.trend} />
+          </Panel>
+          <Panel title={t('dashboard.panel.trendCheckpoint', { days })}>
+            <CheckpointTrend trend={data.trend} />
+          </Panel>
           <Panel title={t('dashboard.panel.sites', { n: TOP_SITES })}>
             {data.sites.length > 0 ? <SiteFlows sites={data.sites} /> : <Empty text={t('dashboard.noSites')} />}
           </Panel>
         </div>
         <div className="qf-dash-column is-centre">
-          <Panel title={t('dashboard.panel.regions')} extra={<><span className="qf-dash-hint">{t('dashboard.panel.regionsHint')}</span><RiskLegend /></>} className="is-grow">
-            {hasChildren ? <RegionTreemap regionId={data.region.id} regions={data.children} onDrill={onDrill} /> : <Empty text={t('dashboard.noChildren')} />}
+          <Panel
+            title={t('dashboard.panel.regions')}
+            extra={
+              <>
+                <span className="qf-dash-hint">{t('dashboard.panel.regionsHint')}</span>
+                <RiskLegend />
+              </>
+            }
+            className="is-grow"
+          >
+            {hasChildren ? (
+              <RegionTreemap regionId={data.region.id} regions={data.children} onDrill={onDrill} />
+            ) : (
+              <Empty text={t('dashboard.noChildren')} />
+            )}
           </Panel>
           <Panel title={t('dashboard.panel.children')} className="is-table">
-            {hasChildren ? <ChildTable regions={data.children} onDrill={onDrill} /> : <Empty text={t('dashboard.noChildren')} />}
+            {hasChildren ? (
+              <ChildTable regions={data.children} onDrill={onDrill} />
+            ) : (
+              <Empty text={t('dashboard.noChildren')} />
+            )}
           </Panel>
         </div>
         <div className="qf-dash-column">
           <Panel title={t('dashboard.panel.screening')}>
-            {data.figures.roundHouseholds > 0 ? <ScreeningCoverage data={data} /> : <Empty text={t('dashboard.noRound')} />}
+            {data.figures.roundHouseholds > 0 ? (
+              <ScreeningCoverage data={data} />
+            ) : (
+              <Empty text={t('dashboard.noRound')} />
+            )}
           </Panel>
           <Panel title={t('dashboard.panel.zeroReports')}>
-            {data.figures.zeroReportUnits > 0 ? <ZeroReportCompleteness data={data} /> : <Empty text={t('dashboard.noUnits')} />}
+            {data.figures.zeroReportUnits > 0 ? (
+              <ZeroReportCompleteness data={data} />
+            ) : (
+              <Empty text={t('dashboard.noUnits')} />
+            )}
           </Panel>
         </div>
       </main>
@@ -104,7 +148,11 @@ export default function DashboardPage() {
   const problem = data && error && (
     <div className="qf-dash-problem" data-testid="dashboard-problem">
       {t('dashboard.loadFailedWith', { message: error.message })}
-      {region !== null && <button type="button" className="qf-dash-button" onClick={() => setParams({})}>{t('dashboard.toTop')}</button>}
+      {region !== null && (
+        <button type="button" className="qf-dash-button" onClick={() => setParams({})}>
+          {t('dashboard.toTop')}
+        </button>
+      )}
     </div>
   );
   let body: ReactNode;
@@ -116,13 +164,26 @@ export default function DashboardPage() {
         <h2>{noRegions ? t('dashboard.noRegions') : t('dashboard.loadFailed')}</h2>
         {!noRegions && <p>{error.message}</p>}
         <div className="qf-dash-message-actions">
-          <button type="button" className="qf-dash-button" onClick={() => void reload()}>{t('dashboard.retry')}</button>
-          {region !== null && <button type="button" className="qf-dash-button" onClick={() => setParams({})}>{t('dashboard.toTop')}</button>}
-          <Link to="/" className="qf-dash-button">{t('dashboard.exit')}</Link>
+          <button type="button" className="qf-dash-button" onClick={() => void reload()}>
+            {t('dashboard.retry')}
+          </button>
+          {region !== null && (
+            <button type="button" className="qf-dash-button" onClick={() => setParams({})}>
+              {t('dashboard.toTop')}
+            </button>
+          )}
+          <Link to="/" className="qf-dash-button">
+            {t('dashboard.exit')}
+          </Link>
         </div>
       </div>
     );
-  } else body = <div className="qf-dash-message" data-testid="dashboard-loading"><h2>{t('dashboard.loading')}</h2></div>;
+  } else
+    body = (
+      <div className="qf-dash-message" data-testid="dashboard-loading">
+        <h2>{t('dashboard.loading')}</h2>
+      </div>
+    );
 
   return <ScaledCanvas>{body}</ScaledCanvas>;
 }

@@ -4,7 +4,16 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([LineChart, BarChart, PieChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  PieChart,
+  TreemapChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 export interface ChartClick {
@@ -12,8 +21,20 @@ export interface ChartClick {
 }
 
 /** The screen's palette for charts: light text on deep blue, faint grid lines. */
-export const INK = { text: '#c7d8f2', muted: '#7f98bd', line: 'rgba(120,160,220,0.16)', axis: 'rgba(120,160,220,0.35)' };
-export const SERIES = { blue: '#3aa0ff', cyan: '#2fd6e8', amber: '#f7a530', red: '#f5455c', green: '#25c08f', violet: '#9b7bff' };
+export const INK = {
+  text: '#c7d8f2',
+  muted: '#7f98bd',
+  line: 'rgba(120,160,220,0.16)',
+  axis: 'rgba(120,160,220,0.35)',
+};
+export const SERIES = {
+  blue: '#3aa0ff',
+  cyan: '#2fd6e8',
+  amber: '#f7a530',
+  red: '#f5455c',
+  green: '#25c08f',
+  violet: '#9b7bff',
+};
 
 export const tooltipStyle = {
   backgroundColor: 'rgba(6,22,46,0.94)',
@@ -33,7 +54,12 @@ export const axisStyle = {
  * component. New options merge into the old by series id, so a live update animates from the
  * previous figures instead of redrawing from nothing.
  */
-export function EChart({ option, onClick, testId, drawnKey }: {
+export function EChart({
+  option,
+  onClick,
+  testId,
+  drawnKey,
+}: {
   option: ChartOption;
   onClick?: (params: ChartClick) => void;
   testId?: string;
@@ -65,5 +91,7 @@ export function EChart({ option, onClick, testId, drawnKey }: {
     if (drawnKey !== undefined && ref.current) ref.current.dataset.drawn = drawnKey;
   }, [option, drawnKey]);
 
-  return <div ref={ref} className="qf-dash-chart" data-testid={testId} style={{ cursor: onClick ? 'pointer' : undefined }} />;
+  return (
+    <div ref={ref} className="qf-dash-chart" data-testid={testId} style={{ cursor: onClick ? 'pointer' : undefined }} />
+  );
 }

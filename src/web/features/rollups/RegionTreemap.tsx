@@ -19,11 +19,23 @@ interface Summary {
 }
 
 const ofChild = (r: DashboardRegion): Summary => ({
-  id: r.id, name: r.name, risk: r.risk, residents: r.figures.residents, inIsolation: isolated(r.figures),
-  fevers: fevers(r.figures), activeCases: r.figures.activeCases, passages: r.figures.passages,
+  id: r.id,
+  name: r.name,
+  risk: r.risk,
+  residents: r.figures.residents,
+  inIsolation: isolated(r.figures),
+  fevers: fevers(r.figures),
+  activeCases: r.figures.activeCases,
+  passages: r.figures.passages,
 });
 const ofLeaf = (r: DashboardLeaf): Summary => ({
-  id: r.id, name: r.name, risk: r.risk, residents: r.residents, inIsolation: r.inIsolation, fevers: r.fevers, activeCases: r.activeCases,
+  id: r.id,
+  name: r.name,
+  risk: r.risk,
+  residents: r.residents,
+  inIsolation: r.inIsolation,
+  fevers: r.fevers,
+  activeCases: r.activeCases,
 });
 
 interface Block {
@@ -65,14 +77,17 @@ function blockOf(r: Summary, kids: Block[] = []): Block {
 }
 
 function tooltipOf(r: Summary, t: Translate, locale: string): string {
-  const row = (label: string, value: number) => `<div style="display:flex;justify-content:space-between;gap:24px"><span>${escapeHtml(label)}</span><b>${formatCount(value, locale)}</b></div>`;
-  return `<div style="font-size:15px;font-weight:600;margin-bottom:4px">${escapeHtml(r.name)}
-    <span style="color:${RISK_COLORS[r.risk]};font-size:13px;margin-left:8px">● ${escapeHtml(t(`dashboard.risk.${r.risk}`))}</span></div>`
-    + row(t('dashboard.col.residents'), r.residents)
-    + row(t('dashboard.col.isolation'), r.inIsolation)
-    + row(t('dashboard.col.fevers'), r.fevers)
-    + row(t('dashboard.col.cases'), r.activeCases)
-    + (r.passages === undefined ? '' : row(t('dashboard.col.passages'), r.passages));
+  const row = (label: string, value: number) =>
+    `<div style="display:flex;justify-content:space-between;gap:24px"><span>${escapeHtml(label)}</span><b>${formatCount(value, locale)}</b></div>`;
+  return (
+    `<div style="font-size:15px;font-weight:600;margin-bottom:4px">${escapeHtml(r.name)}
+    <span style="color:${RISK_COLORS[r.risk]};font-size:13px;margin-left:8px">● ${escapeHtml(t(`dashboard.risk.${r.risk}`))}</span></div>` +
+    row(t('dashboard.col.residents'), r.residents) +
+    row(t('dashboard.col.isolation'), r.inIsolation) +
+    row(t('dashboard.col.fevers'), r.fevers) +
+    row(t('dashboard.col.cases'), r.activeCases) +
+    (r.passages === undefined ? '' : row(t('dashboard.col.passages'), r.passages))
+  );
 }
 
 /**
@@ -80,45 +95,85 @@ function tooltipOf(r: Summary, t: Translate, locale: string): string {
  * registered residents and its colour its risk (red: a case; amber: a fever or missed follow-up).
  * Clicking a block opens that region's screen.
  */
-export function RegionTreemap({ regionId, regions, onDrill }: { regionId: string; regions: Dashboard['children']; onDrill: (regionId: string) => void }) {
+export function RegionTreemap({
+  regionId,
+  regions,
+  onDrill,
+}: {
+  regionId: string;
+  regions: Dashboard['children'];
+  onDrill: (regionId: string) => void;
+}) {
   const { t, locale } = useI18n();
   const option = useMemo(() => {
-    const data = regions.map((c) => blockOf(ofChild(c), c.children.map((g) => ({
-      ...blockOf(ofLeaf(g)), short: g.name.startsWith(c.name) && g.name.length > c.name.length ? g.name.slice(c.name.length) : undefined,
-    }))));
+    const data = regions.map((c) =>
+      blockOf(
+        ofChild(c),
+        c.children.map((g) => ({
+          ...blockOf(ofLeaf(g)),
+          short: g.name.startsWith(c.name) && g.name.length > c.name.length ? g.name.slice(c.name.length) : undefined,
+        })),
+      ),
+    );
     hideSmallLabels(data);
     return {
       // blocks move when a figure changes or another region opens: they jump, since a growing block
       // sliding over its neighbours reads as movement that is not in the data (and would dodge a click)
       animation: false,
-      tooltip: { ...tooltipStyle, formatter: (p: { data?: Block }) => (p.data?.region ? tooltipOf(p.data.region, t, locale) : '') },
-      series: [{
-        id: 'regions',
-        type: 'treemap',
-        data,
-        left: 0, right: 0, top: 0, bottom: 0,
-        roam: false,
-        nodeClick: false,
-        breadcrumb: { show: false },
-        squareRatio: 0.75,
-        label: {
-          show: true, color: '#f2f7ff', fontSize: 14, lineHeight: 18, overflow: 'truncate',
-          formatter: (p: { data?: Block }) => (p.data?.region ? `${p.data.short ?? p.data.name}\n{n|${formatCount(p.data.region.residents, locale)}}` : ''),
-          rich: { n: { color: 'rgba(242,247,255,0.7)', fontSize: 12 } },
-        },
-        itemStyle: { borderColor: '#0a1a33', borderWidth: 1, gapWidth: 1 },
-        levels: [
-          { itemStyle: { borderWidth: 0, gapWidth: 5 } },
-          {
-            itemStyle: { borderWidth: 3, gapWidth: 1 }, emphasis: { itemStyle: { borderColor: '#9fd0ff' } },
-            upperLabel: {
-              show: true, height: 26, color: '#ffffff', fontSize: 15, fontWeight: 600, overflow: 'truncate',
-              formatter: (p: { data?: Block }) => (p.data?.region ? `${p.data.name}  ${formatCount(p.data.region.residents, locale)}` : ''),
-            },
+      tooltip: {
+        ...tooltipStyle,
+        formatter: (p: { data?: Block }) => (p.data?.region ? tooltipOf(p.data.region, t, locale) : ''),
+      },
+      series: [
+        {
+          id: 'regions',
+          type: 'treemap',
+          data,
+          left: 0,
+          right: 0,
+          top: 0,
+          bottom: 0,
+          roam: false,
+          nodeClick: false,
+          breadcrumb: { show: false },
+          squareRatio: 0.75,
+          label: {
+            show: true,
+            color: '#f2f7ff',
+            fontSize: 14,
+            lineHeight: 18,
+            overflow: 'truncate',
+            formatter: (p: { data?: Block }) =>
+              p.data?.region
+                ? `${p.data.short ?? p.data.name}\n{n|${formatCount(p.data.region.residents, locale)}}`
+                : '',
+            rich: { n: { color: 'rgba(242,247,255,0.7)', fontSize: 12 } },
           },
-          { itemStyle: { borderWidth: 1, gapWidth: 1 }, label: { fontSize: 12, lineHeight: 16 }, emphasis: { itemStyle: { borderColor: '#ffffff' } } },
-        ],
-      }],
+          itemStyle: { borderColor: '#0a1a33', borderWidth: 1, gapWidth: 1 },
+          levels: [
+            { itemStyle: { borderWidth: 0, gapWidth: 5 } },
+            {
+              itemStyle: { borderWidth: 3, gapWidth: 1 },
+              emphasis: { itemStyle: { borderColor: '#9fd0ff' } },
+              upperLabel: {
+                show: true,
+                height: 26,
+                color: '#ffffff',
+                fontSize: 15,
+                fontWeight: 600,
+                overflow: 'truncate',
+                formatter: (p: { data?: Block }) =>
+                  p.data?.region ? `${p.data.name}  ${formatCount(p.data.region.residents, locale)}` : '',
+              },
+            },
+            {
+              itemStyle: { borderWidth: 1, gapWidth: 1 },
+              label: { fontSize: 12, lineHeight: 16 },
+              emphasis: { itemStyle: { borderColor: '#ffffff' } },
+            },
+          ],
+        },
+      ],
     };
   }, [regions, t, locale]);
   const click = (params: ChartClick) => {

@@ -18,7 +18,11 @@ export function ScaledCanvas({ children }: { children: ReactNode }) {
   }, []);
   return (
     <div className="qf-dash-viewport">
-      <div className="qf-dash-canvas" style={{ width: CANVAS.width, height: CANVAS.height, transform: `translate(-50%, -50%) scale(${scale})` }} data-testid="dashboard">
+      <div
+        className="qf-dash-canvas"
+        style={{ width: CANVAS.width, height: CANVAS.height, transform: `translate(-50%, -50%) scale(${scale})` }}
+        data-testid="dashboard"
+      >
         {children}
       </div>
     </div>

@@ -6,7 +6,8 @@ const TREND_DAYS = 30;
 
 /** The big-screen endpoints: the payload of one region (default: the top of my jurisdiction) and its live stream. */
 export const dashboardApi = {
-  get: (region: string | null, days = TREND_DAYS) => api.get<Dashboard>('/dashboard', { region: region ?? undefined, days }),
+  get: (region: string | null, days = TREND_DAYS) =>
+    api.get<Dashboard>('/dashboard', { region: region ?? undefined, days }),
   streamUrl: '/api/dashboard/stream',
 };
 

@@ -61,7 +61,9 @@ export function useDashboard(region: string | null) {
       source.addEventListener('rollup', (event) => {
         setLive('live');
         try {
-          streamVersion.current = String((JSON.parse((event as MessageEvent<string>).data) as { version: string }).version);
+          streamVersion.current = String(
+            (JSON.parse((event as MessageEvent<string>).data) as { version: string }).version,
+          );
         } catch {
           return;
         }

@@ -43,7 +43,13 @@ export function CoverageTable({ rows, loading, onOpen }: Props) {
       dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       scroll={mobile ? undefined : { x: 600 }}
-      onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' }, 'data-testid': `coverage-${row.code}` } as HTMLAttributes<HTMLElement>)}
+      onRow={(row) =>
+        ({
+          onClick: () => onOpen(row),
+          style: { cursor: 'pointer' },
+          'data-testid': `coverage-${row.code}`,
+        }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           title: t('regions.name'),
@@ -60,9 +66,24 @@ export function CoverageTable({ rows, loading, onOpen }: Props) {
           : [
               { title: t('screening.households'), ...num('households') },
               { title: t('screening.visited'), ...num('visited') },
-              { title: t('screening.notHome'), ...num('notHome'), render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : v) },
+              {
+                title: t('screening.notHome'),
+                ...num('notHome'),
+                render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : v),
+              },
             ]),
-        { title: t('screening.never'), ...num('never'), render: (v: number) => (v ? <Typography.Text type="danger" strong>{v}</Typography.Text> : v) },
+        {
+          title: t('screening.never'),
+          ...num('never'),
+          render: (v: number) =>
+            v ? (
+              <Typography.Text type="danger" strong>
+                {v}
+              </Typography.Text>
+            ) : (
+              v
+            ),
+        },
         {
           title: t('screening.rate'),
           dataIndex: 'rate',

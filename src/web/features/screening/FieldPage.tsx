@@ -60,7 +60,9 @@ export default function FieldPage() {
             aria-label={t('field.chooseRound')}
           />
         ) : (
-          <Typography.Text strong style={{ display: 'block' }}>{round.name}</Typography.Text>
+          <Typography.Text strong style={{ display: 'block' }}>
+            {round.name}
+          </Typography.Text>
         )}
         {progress ? (
           <>
@@ -78,7 +80,13 @@ export default function FieldPage() {
       </Card>
       {householdId && (
         <Card size="small">
-          <VisitForm key={householdId} round={round} householdId={householdId} onBack={backToSearch} onDone={finished} />
+          <VisitForm
+            key={householdId}
+            round={round}
+            householdId={householdId}
+            onBack={backToSearch}
+            onDone={finished}
+          />
         </Card>
       )}
       {/* The search stays mounted under a visit, so going back finds the same hits; a finished visit starts it afresh. */}
@@ -96,7 +104,14 @@ export default function FieldPage() {
           />
         )}
         <Card size="small">
-          <FieldSearch key={searchKey} round={round} gaps={gaps} inputRef={searchRef} onSelect={setHouseholdId} onAddHousehold={() => setAddingHousehold(true)} />
+          <FieldSearch
+            key={searchKey}
+            round={round}
+            gaps={gaps}
+            inputRef={searchRef}
+            onSelect={setHouseholdId}
+            onAddHousehold={() => setAddingHousehold(true)}
+          />
         </Card>
       </div>
       {addingHousehold && (

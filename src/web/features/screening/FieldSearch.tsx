@@ -8,7 +8,13 @@ import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { statusIn, type HouseholdStatus } from './useFieldRound';
 
-const STATUS_COLORS: Record<HouseholdStatus, string> = { visited: 'green', never: 'red', not_home: 'orange', outside: 'default', unknown: 'default' };
+const STATUS_COLORS: Record<HouseholdStatus, string> = {
+  visited: 'green',
+  never: 'red',
+  not_home: 'orange',
+  outside: 'default',
+  unknown: 'default',
+};
 
 /** A hit as the list shows it: a searched household, or a gap when nothing is typed. */
 interface Hit {
@@ -39,20 +45,23 @@ export function FieldSearch({ round, gaps, inputRef, onSelect, onAddHousehold }:
   const [loading, setLoading] = useState(false);
   const request = useRef(0);
 
-  const search = useCallback(async (q: string): Promise<Household[]> => {
-    const id = ++request.current;
-    setLoading(true);
-    try {
-      const page = await api.get<Page<Household>>('/households', { q, limit: 20 });
-      if (id === request.current) setResult({ q, items: page.items });
-      return page.items;
-    } catch (err) {
-      if (id === request.current) feedback.error(err);
-      return [];
-    } finally {
-      if (id === request.current) setLoading(false);
-    }
-  }, [feedback]);
+  const search = useCallback(
+    async (q: string): Promise<Household[]> => {
+      const id = ++request.current;
+      setLoading(true);
+      try {
+        const page = await api.get<Page<Household>>('/households', { q, limit: 20 });
+        if (id === request.current) setResult({ q, items: page.items });
+        return page.items;
+      } catch (err) {
+        if (id === request.current) feedback.error(err);
+        return [];
+      } finally {
+        if (id === request.current) setLoading(false);
+      }
+    },
+    [feedback],
+  );
 
   useEffect(() => {
     const q = typed.trim();
@@ -75,7 +84,9 @@ export function FieldSearch({ round, gaps, inputRef, onSelect, onAddHousehold }:
         status: statusIn(round, gaps, h),
       }))
     : [...(gaps?.values() ?? [])]
-        .sort((a, b) => (a.status === b.status ? a.address.localeCompare(b.address, 'zh-CN') : a.status === 'never' ? -1 : 1))
+        .sort((a, b) =>
+          a.status === b.status ? a.address.localeCompare(b.address, 'zh-CN') : a.status === 'never' ? -1 : 1,
+        )
         .slice(0, 30)
         .map((g) => ({ id: g.householdId, title: g.address, subtitle: g.headName ?? '', status: g.status }));
 
@@ -115,7 +126,9 @@ export function FieldSearch({ round, gaps, inputRef, onSelect, onAddHousehold }:
         </Button>
       </div>
       {loading && !hits.length && <Spin style={{ display: 'block', margin: 24 }} />}
-      {!loading && !hits.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t('field.noHits') : t('screening.gapsEmpty')} />}
+      {!loading && !hits.length && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t('field.noHits') : t('screening.gapsEmpty')} />
+      )}
       <ul data-testid="field-results" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {hits.map((hit) => (
           <li key={hit.id}>
@@ -125,17 +138,44 @@ export function FieldSearch({ round, gaps, inputRef, onSelect, onAddHousehold }:
               data-status={hit.status}
               onClick={() => onSelect(hit.id)}
               style={{
-                display: 'flex', alignItems: 'center', gap: 12, width: '100%', minHeight: 60, padding: '10px 12px', marginBottom: 8,
-                background: '#fff', border: '1px solid #e8e8e8', borderInlineStart: `4px solid ${hit.status === 'visited' ? '#52c41a' : hit.status === 'never' ? '#cf1322' : hit.status === 'not_home' ? '#fa8c16' : '#d9d9d9'}`,
-                borderRadius: 8, textAlign: 'left', cursor: 'pointer', font: 'inherit',
+                display: 'flex',
+                alignItems: 'center',
+                gap: 12,
+                width: '100%',
+                minHeight: 60,
+                padding: '10px 12px',
+                marginBottom: 8,
+                background: '#fff',
+                border: '1px solid #e8e8e8',
+                borderInlineStart: `4px solid ${hit.status === 'visited' ? '#52c41a' : hit.status === 'never' ? '#cf1322' : hit.status === 'not_home' ? '#fa8c16' : '#d9d9d9'}`,
+                borderRadius: 8,
+                textAlign: 'left',
+                cursor: 'pointer',
+                font: 'inherit',
               }}
             >
               <HomeOutlined style={{ fontSize: 20, color: '#8c8c8c' }} />
               <span style={{ flex: 1, minWidth: 0 }}>
-                <span style={{ display: 'block', fontSize: 16, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>{hit.title}</span>
-                {hit.subtitle && <span style={{ display: 'block', color: '#8c8c8c', fontSize: 13 }}>{hit.subtitle}</span>}
+                <span
+                  style={{
+                    display: 'block',
+                    fontSize: 16,
+                    fontWeight: 600,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                  }}
+                >
+                  {hit.title}
+                </span>
+                {hit.subtitle && (
+                  <span style={{ display: 'block', color: '#8c8c8c', fontSize: 13 }}>{hit.subtitle}</span>
+                )}
               </span>
-              {hit.status !== 'unknown' && <Tag color={STATUS_COLORS[hit.status]} style={{ marginInlineEnd: 0 }}>{t(`field.status.${hit.status}`)}</Tag>}
+              {hit.status !== 'unknown' && (
+                <Tag color={STATUS_COLORS[hit.status]} style={{ marginInlineEnd: 0 }}>
+                  {t(`field.status.${hit.status}`)}
+                </Tag>
+              )}
             </button>
           </li>
         ))}

@@ -18,7 +18,12 @@ export function GapsTable({ roundId, under, refreshKey }: { roundId: string; und
   const feedback = useFeedback();
   const navigate = useNavigate();
   const mobile = useIsMobile();
-  const gaps = usePaged<GapHousehold>(`/screening/rounds/${roundId}/gaps`, { under, limit: mobile ? 20 : 100 }, feedback.error, refreshKey);
+  const gaps = usePaged<GapHousehold>(
+    `/screening/rounds/${roundId}/gaps`,
+    { under, limit: mobile ? 20 : 100 },
+    feedback.error,
+    refreshKey,
+  );
   return (
     <PagedTable<GapHousehold>
       list={gaps}
@@ -27,7 +32,13 @@ export function GapsTable({ roundId, under, refreshKey }: { roundId: string; und
       size="small"
       scroll={mobile ? undefined : { x: 520, y: 420 }}
       locale={{ emptyText: t('screening.gapsEmpty') }}
-      onRow={(row) => ({ onClick: () => navigate(`/households/${row.householdId}`), style: { cursor: 'pointer' }, 'data-testid': `gap-${row.householdId}` } as HTMLAttributes<HTMLElement>)}
+      onRow={(row) =>
+        ({
+          onClick: () => navigate(`/households/${row.householdId}`),
+          style: { cursor: 'pointer' },
+          'data-testid': `gap-${row.householdId}`,
+        }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           title: t('households.address'),
@@ -39,19 +50,36 @@ export function GapsTable({ roundId, under, refreshKey }: { roundId: string; und
             </>
           ),
         },
-        ...(mobile ? [] : [{ title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' }]),
+        ...(mobile
+          ? []
+          : [
+              { title: t('households.head'), dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+            ]),
         {
           title: t('screening.gapStatus'),
           dataIndex: 'status',
           width: mobile ? 96 : 120,
           render: (v: GapHousehold['status'], row) => (
             <>
-              <Tag color={v === 'never' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>{t(`screening.gapStatus.${v}`)}</Tag>
-              {mobile && row.lastVisitAt && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatTime(row.lastVisitAt, locale)}</div>}
+              <Tag color={v === 'never' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>
+                {t(`screening.gapStatus.${v}`)}
+              </Tag>
+              {mobile && row.lastVisitAt && (
+                <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatTime(row.lastVisitAt, locale)}</div>
+              )}
             </>
           ),
         },
-        ...(mobile ? [] : [{ title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 130, render: (v: string | null) => formatTime(v, locale) }]),
+        ...(mobile
+          ? []
+          : [
+              {
+                title: t('screening.lastVisit'),
+                dataIndex: 'lastVisitAt',
+                width: 130,
+                render: (v: string | null) => formatTime(v, locale),
+              },
+            ]),
       ]}
     />
   );

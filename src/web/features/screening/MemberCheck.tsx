@@ -17,7 +17,15 @@ export interface CheckDraft {
   missingNote: string;
 }
 
-export const EMPTY_CHECK: CheckDraft = { present: true, temperature: '', symptoms: [], hubeiTravel: false, contactHistory: false, missing: null, missingNote: '' };
+export const EMPTY_CHECK: CheckDraft = {
+  present: true,
+  temperature: '',
+  symptoms: [],
+  hubeiTravel: false,
+  contactHistory: false,
+  missing: null,
+  missingNote: '',
+};
 
 /** Present with no temperature typed: needs a reason and a note, and the visit cannot be 无风险. */
 export function isUnmeasured(check: CheckDraft): boolean {
@@ -43,7 +51,12 @@ export function parseTemperature(text: string): number | null {
 export function isRisk(check: CheckDraft): boolean {
   if (!check.present) return false;
   const temp = parseTemperature(check.temperature);
-  return (temp !== null && temp >= FEVER_CELSIUS) || check.symptoms.includes('fever') || check.hubeiTravel || check.contactHistory;
+  return (
+    (temp !== null && temp >= FEVER_CELSIUS) ||
+    check.symptoms.includes('fever') ||
+    check.hubeiTravel ||
+    check.contactHistory
+  );
 }
 
 interface Props {
@@ -71,17 +84,32 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
   const unmeasured = !off && isUnmeasured(check);
   const problem = showProblems && !off ? missingProblem(check) : null;
   const set = (patch: Partial<CheckDraft>) => onChange({ ...check, ...patch });
-  const toggleSymptom = (s: Symptom) => set({ symptoms: check.symptoms.includes(s) ? check.symptoms.filter((x) => x !== s) : [...check.symptoms, s] });
+  const toggleSymptom = (s: Symptom) =>
+    set({ symptoms: check.symptoms.includes(s) ? check.symptoms.filter((x) => x !== s) : [...check.symptoms, s] });
 
   return (
     <div
       data-testid={`field-member-${person.id}`}
-      style={{ border: `1px solid ${fever || isRisk(check) ? '#ffa39e' : '#f0f0f0'}`, background: fever ? '#fff1f0' : '#fff', borderRadius: 8, padding: 12, marginBottom: 10 }}
+      style={{
+        border: `1px solid ${fever || isRisk(check) ? '#ffa39e' : '#f0f0f0'}`,
+        background: fever ? '#fff1f0' : '#fff',
+        borderRadius: 8,
+        padding: 12,
+        marginBottom: 10,
+      }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <Typography.Text strong style={{ fontSize: 17 }}>{person.name}</Typography.Text>
+        <Typography.Text strong style={{ fontSize: 17 }}>
+          {person.name}
+        </Typography.Text>
         <Typography.Text type="secondary">
-          {[person.relation ? t(`relation.${person.relation as 'head'}`) : null, person.sex ? t(`sex.${person.sex}`) : null, person.birthDate?.slice(0, 4)].filter(Boolean).join(' · ')}
+          {[
+            person.relation ? t(`relation.${person.relation as 'head'}`) : null,
+            person.sex ? t(`sex.${person.sex}`) : null,
+            person.birthDate?.slice(0, 4),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography.Text>
         <PersonTags tags={person.tags} />
       </div>
@@ -107,9 +135,20 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
             }
           }}
           style={{ width: 130, borderColor: fever ? '#cf1322' : undefined, background: fever ? '#fff1f0' : undefined }}
-          styles={{ input: { fontSize: 20, color: fever ? '#cf1322' : undefined, fontWeight: fever ? 700 : undefined, background: 'transparent' } }}
+          styles={{
+            input: {
+              fontSize: 20,
+              color: fever ? '#cf1322' : undefined,
+              fontWeight: fever ? 700 : undefined,
+              background: 'transparent',
+            },
+          }}
         />
-        {fever && <Tag color="red" data-testid={`field-fever-${person.id}`}>{t('field.fever')}</Tag>}
+        {fever && (
+          <Tag color="red" data-testid={`field-fever-${person.id}`}>
+            {t('field.fever')}
+          </Tag>
+        )}
         <span style={{ flex: 1 }} />
         <label htmlFor={`field-present-${person.id}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
           <Switch
@@ -122,10 +161,19 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
           {t('field.present')}
         </label>
       </div>
-      {invalid && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('field.tempRange')}</Typography.Text>}
+      {invalid && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+          {t('field.tempRange')}
+        </Typography.Text>
+      )}
       {unmeasured && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginTop: 8 }} data-testid={`field-missing-${person.id}`}>
-          <Typography.Text type={problem === 'reason' ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>{t('field.noTemperature')}</Typography.Text>
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginTop: 8 }}
+          data-testid={`field-missing-${person.id}`}
+        >
+          <Typography.Text type={problem === 'reason' ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+            {t('field.noTemperature')}
+          </Typography.Text>
           <Radio.Group
             size="small"
             optionType="button"
@@ -148,7 +196,19 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
           )}
         </div>
       )}
-      <fieldset style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 8, border: 0, padding: 0, marginInline: 0, minInlineSize: 0 }} aria-label={t('visit.symptoms')}>
+      <fieldset
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 6,
+          marginTop: 8,
+          border: 0,
+          padding: 0,
+          marginInline: 0,
+          minInlineSize: 0,
+        }}
+        aria-label={t('visit.symptoms')}
+      >
         {Symptom.options.map((s) => {
           const on = check.symptoms.includes(s);
           return (
@@ -170,10 +230,20 @@ export function MemberCheck({ person, check, disabled, onChange, onEnter, tempRe
         })}
       </fieldset>
       <div style={{ display: 'flex', gap: 16, marginTop: 8 }}>
-        <Checkbox checked={check.hubeiTravel} disabled={off} onChange={(e) => set({ hubeiTravel: e.target.checked })} data-testid={`field-hubei-${person.id}`}>
+        <Checkbox
+          checked={check.hubeiTravel}
+          disabled={off}
+          onChange={(e) => set({ hubeiTravel: e.target.checked })}
+          data-testid={`field-hubei-${person.id}`}
+        >
           {t('tag.hubei_travel')}
         </Checkbox>
-        <Checkbox checked={check.contactHistory} disabled={off} onChange={(e) => set({ contactHistory: e.target.checked })} data-testid={`field-contact-${person.id}`}>
+        <Checkbox
+          checked={check.contactHistory}
+          disabled={off}
+          onChange={(e) => set({ contactHistory: e.target.checked })}
+          data-testid={`field-contact-${person.id}`}
+        >
           {t('tag.contact_history')}
         </Checkbox>
       </div>

@@ -46,22 +46,49 @@ export function RoundOpenModal({ onClose, onOpened }: { onClose: () => void; onO
   };
 
   return (
-    <Modal open title={t('screening.openTitle')} onCancel={onClose} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'round-submit' }} destroyOnHidden>
+    <Modal
+      open
+      title={t('screening.openTitle')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'round-submit' }}
+      destroyOnHidden
+    >
       <Form<RoundForm>
         form={form}
         layout="vertical"
         onFinish={submit}
         initialValues={{ dates: [dayjs(), dayjs().add(7, 'day')], regionIds: [me.region?.id ?? null] }}
       >
-        <Form.Item name="name" label={t('screening.name')} htmlFor="round-name" rules={[{ required: true, whitespace: true, message: t('screening.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('screening.name')}
+          htmlFor="round-name"
+          rules={[{ required: true, whitespace: true, message: t('screening.nameRequired') }, { max: 100 }]}
+        >
           <Input id="round-name" count={nameCount(100)} placeholder={t('screening.namePlaceholder')} autoFocus />
         </Form.Item>
-        <Form.Item name="dates" label={t('screening.dates')} rules={[{ required: true, message: t('screening.datesRequired') }]}>
-          <DatePicker.RangePicker id={{ start: 'round-start', end: 'round-end' }} format="YYYY-MM-DD" style={{ width: '100%' }} />
+        <Form.Item
+          name="dates"
+          label={t('screening.dates')}
+          rules={[{ required: true, message: t('screening.datesRequired') }]}
+        >
+          <DatePicker.RangePicker
+            id={{ start: 'round-start', end: 'round-end' }}
+            format="YYYY-MM-DD"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.List
           name="regionIds"
-          rules={[{ validator: async (_, ids: (string | null)[]) => { if (!ids.some(Boolean)) throw new Error(t('screening.regionsRequired')); } }]}
+          rules={[
+            {
+              validator: async (_, ids: (string | null)[]) => {
+                if (!ids.some(Boolean)) throw new Error(t('screening.regionsRequired'));
+              },
+            },
+          ]}
         >
           {(fields, { add, remove }, { errors }) => (
             <Form.Item label={t('screening.regions')} required>
@@ -70,7 +97,13 @@ export function RoundOpenModal({ onClose, onOpened }: { onClose: () => void; onO
                   <Form.Item name={field.name} noStyle>
                     <RegionPicker id={`round-region-${index}`} valueLabel={index === 0 ? me.region?.name : undefined} />
                   </Form.Item>
-                  {fields.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.delete')} />}
+                  {fields.length > 1 && (
+                    <Button
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('common.delete')}
+                    />
+                  )}
                 </Space.Compact>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(null)} block>

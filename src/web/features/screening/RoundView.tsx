@@ -77,12 +77,33 @@ export function RoundView({ round }: { round: Round }) {
           <Row gutter={[16, 12]} align="middle">
             <Col xs={24} md={8}>
               <Typography.Text type="secondary">{under ? under.name : t('screening.allScope')}</Typography.Text>
-              <Progress data-testid="round-rate" percent={Math.floor(rate * 1000) / 10} strokeColor={rateColor(rate)} size={['100%', 14]} />
+              <Progress
+                data-testid="round-rate"
+                percent={Math.floor(rate * 1000) / 10}
+                strokeColor={rateColor(rate)}
+                size={['100%', 14]}
+              />
             </Col>
-            <Col xs={6} md={4}><Statistic title={t('screening.households')} value={total.households} /></Col>
-            <Col xs={6} md={4}><Statistic title={t('screening.visited')} value={total.visited} styles={{ content: { color: '#389e0d' } }} /></Col>
-            <Col xs={6} md={4}><Statistic title={t('screening.notHome')} value={total.notHome} styles={{ content: { color: '#d48806' } }} /></Col>
-            <Col xs={6} md={4}><Statistic title={t('screening.never')} value={total.never} styles={{ content: { color: '#cf1322' } }} /></Col>
+            <Col xs={6} md={4}>
+              <Statistic title={t('screening.households')} value={total.households} />
+            </Col>
+            <Col xs={6} md={4}>
+              <Statistic
+                title={t('screening.visited')}
+                value={total.visited}
+                styles={{ content: { color: '#389e0d' } }}
+              />
+            </Col>
+            <Col xs={6} md={4}>
+              <Statistic
+                title={t('screening.notHome')}
+                value={total.notHome}
+                styles={{ content: { color: '#d48806' } }}
+              />
+            </Col>
+            <Col xs={6} md={4}>
+              <Statistic title={t('screening.never')} value={total.never} styles={{ content: { color: '#cf1322' } }} />
+            </Col>
           </Row>
         </Card>
       </Col>
@@ -91,16 +112,37 @@ export function RoundView({ round }: { round: Round }) {
         <Card
           size={mobile ? 'small' : undefined}
           title={t('screening.coverage')}
-          extra={<Button size="small" icon={<ReloadOutlined />} onClick={() => setRefresh((n) => n + 1)} aria-label={t('common.refresh')} />}
+          extra={
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => setRefresh((n) => n + 1)}
+              aria-label={t('common.refresh')}
+            />
+          }
         >
           <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
             <Breadcrumb
               data-testid="coverage-path"
               items={[
-                { key: 'root', title: <Button type="link" size="small" style={CRUMB} onClick={() => backTo(0)}>{t('screening.allScope')}</Button> },
+                {
+                  key: 'root',
+                  title: (
+                    <Button type="link" size="small" style={CRUMB} onClick={() => backTo(0)}>
+                      {t('screening.allScope')}
+                    </Button>
+                  ),
+                },
                 ...path.map((step, i) => ({
                   key: step.id,
-                  title: i === path.length - 1 ? step.name : <Button type="link" size="small" style={CRUMB} onClick={() => backTo(i + 1)}>{step.name}</Button>,
+                  title:
+                    i === path.length - 1 ? (
+                      step.name
+                    ) : (
+                      <Button type="link" size="small" style={CRUMB} onClick={() => backTo(i + 1)}>
+                        {step.name}
+                      </Button>
+                    ),
                 })),
               ]}
             />
@@ -113,7 +155,9 @@ export function RoundView({ round }: { round: Round }) {
             />
           </Space>
           <CoverageTable rows={rows} loading={loading} onOpen={drill} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('screening.drillHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('screening.drillHint')}
+          </Typography.Text>
         </Card>
       </Col>
       <Col xs={{ span: 24, order: 1 }} xxl={{ span: 11, order: 2 }}>
@@ -129,11 +173,19 @@ export function RoundView({ round }: { round: Round }) {
           }
         >
           <Typography.Paragraph style={{ marginTop: 0 }}>
-            {under && <Typography.Text type="secondary">{t('screening.gapsUnder', { name: under.name })} · </Typography.Text>}
-            <Typography.Text type={total.never + total.notHome ? 'danger' : total.households ? 'success' : 'secondary'} strong data-testid="gaps-count">
+            {under && (
+              <Typography.Text type="secondary">{t('screening.gapsUnder', { name: under.name })} · </Typography.Text>
+            )}
+            <Typography.Text
+              type={total.never + total.notHome ? 'danger' : total.households ? 'success' : 'secondary'}
+              strong
+              data-testid="gaps-count"
+            >
               {total.never + total.notHome
                 ? t('screening.gapsSummary', { never: total.never, notHome: total.notHome })
-                : total.households ? t('screening.gapsNone') : t('screening.noHouseholdsHere')}
+                : total.households
+                  ? t('screening.gapsNone')
+                  : t('screening.noHouseholdsHere')}
             </Typography.Text>
           </Typography.Paragraph>
           <GapsTable roundId={round.id} under={under?.id} refreshKey={refresh} />

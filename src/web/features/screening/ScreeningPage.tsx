@@ -28,10 +28,13 @@ export default function ScreeningPage() {
   const mayOpen = can.openRounds(me.role);
 
   const load = useCallback(() => {
-    screeningApi.rounds().then(setRounds).catch((err: unknown) => {
-      feedback.error(err);
-      setRounds([]);
-    });
+    screeningApi
+      .rounds()
+      .then(setRounds)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setRounds([]);
+      });
   }, [feedback]);
   useEffect(load, [load]);
 
@@ -87,10 +90,15 @@ export default function ScreeningPage() {
               }))}
             />
             <Typography.Text type="secondary">
-              {t('screening.period', { start: round.startDate, end: round.endDate })} · {t('screening.scope', { names: round.regions.map((r) => r.name).join('、') })}
+              {t('screening.period', { start: round.startDate, end: round.endDate })} ·{' '}
+              {t('screening.scope', { names: round.regions.map((r) => r.name).join('、') })}
             </Typography.Text>
             {mayOpen && round.status === 'open' && (
-              <Popconfirm title={t('screening.closeConfirm', { name: round.name })} onConfirm={close} okButtonProps={{ danger: true }}>
+              <Popconfirm
+                title={t('screening.closeConfirm', { name: round.name })}
+                onConfirm={close}
+                okButtonProps={{ danger: true }}
+              >
                 <Button danger icon={<StopOutlined />} data-testid="round-close">
                   {t('screening.close')}
                 </Button>

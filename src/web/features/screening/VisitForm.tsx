@@ -9,7 +9,15 @@ import { useI18n } from '../../app/i18n';
 import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
 import { screeningApi } from './screeningApi';
-import { EMPTY_CHECK, isRisk, isUnmeasured, MemberCheck, missingProblem, parseTemperature, type CheckDraft } from './MemberCheck';
+import {
+  EMPTY_CHECK,
+  isRisk,
+  isUnmeasured,
+  MemberCheck,
+  missingProblem,
+  parseTemperature,
+  type CheckDraft,
+} from './MemberCheck';
 
 export interface VisitDone {
   address: string;
@@ -81,13 +89,23 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
   const risk = members.some((m) => checks[m.id] && isRisk(checks[m.id]!));
   // someone at home without a temperature: the visit cannot be 无风险 (the worker picks another outcome)
   const unmeasured = members.some((m) => checks[m.id] && isUnmeasured(checks[m.id]!));
-  const outcome: VisitOutcome | null = chosen === 'not_home' || chosen === 'refer' ? chosen : risk ? 'key_person'
-    : unmeasured ? (chosen === 'key_person' ? chosen : null) : (chosen ?? 'no_risk');
+  const outcome: VisitOutcome | null =
+    chosen === 'not_home' || chosen === 'refer'
+      ? chosen
+      : risk
+        ? 'key_person'
+        : unmeasured
+          ? chosen === 'key_person'
+            ? chosen
+            : null
+          : (chosen ?? 'no_risk');
   const nobodyHome = outcome === 'not_home';
 
   const submit = async () => {
     if (!household || saving) return;
-    const bad = nobodyHome ? undefined : members.find((m) => checks[m.id]?.present && Number.isNaN(parseTemperature(checks[m.id]!.temperature)));
+    const bad = nobodyHome
+      ? undefined
+      : members.find((m) => checks[m.id]?.present && Number.isNaN(parseTemperature(checks[m.id]!.temperature)));
     if (bad) {
       temps.current.get(bad.id)?.focus();
       return;
@@ -150,16 +168,26 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
       }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 4, marginBottom: 8 }}>
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label={t('field.back')} data-testid="field-back" />
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={onBack}
+          aria-label={t('field.back')}
+          data-testid="field-back"
+        />
         <div style={{ minWidth: 0 }}>
-          <Typography.Text strong style={{ fontSize: 18, display: 'block' }} data-testid="field-address">{household.address}</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 18, display: 'block' }} data-testid="field-address">
+            {household.address}
+          </Typography.Text>
           <Typography.Text type="secondary">
             {household.headName ? `${t('households.head')}：${household.headName} · ` : ''}
             {t('field.members', { n: members.length })}
           </Typography.Text>
         </div>
       </div>
-      {members.length === 0 && <Alert type="info" showIcon title={t('field.noMembersHint')} style={{ marginBottom: 10 }} />}
+      {members.length === 0 && (
+        <Alert type="info" showIcon title={t('field.noMembersHint')} style={{ marginBottom: 10 }} />
+      )}
       {members.map((m) => (
         <MemberCheck
           key={m.id}
@@ -174,10 +202,17 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
           }}
         />
       ))}
-      <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }} data-testid="field-add-member">
+      <Button
+        icon={<UserAddOutlined />}
+        onClick={() => setAdding(true)}
+        style={{ marginBottom: 12 }}
+        data-testid="field-add-member"
+      >
         {t('field.addMember')}
       </Button>
-      <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{t('field.outcome')}</Typography.Text>
+      <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+        {t('field.outcome')}
+      </Typography.Text>
       <Radio.Group
         data-testid="field-outcome"
         value={outcome}
@@ -192,8 +227,20 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
           style: { textAlign: 'center', borderRadius: 6, borderInlineStartWidth: 1 },
         }))}
       />
-      {risk && !nobodyHome && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>{t('field.riskAuto')}</Typography.Text>}
-      {!risk && unmeasured && !nobodyHome && <Typography.Text type={showProblems && !outcome ? 'danger' : 'warning'} style={{ display: 'block', fontSize: 12 }} data-testid="field-unmeasured">{t('field.unmeasuredNoRisk')}</Typography.Text>}
+      {risk && !nobodyHome && (
+        <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+          {t('field.riskAuto')}
+        </Typography.Text>
+      )}
+      {!risk && unmeasured && !nobodyHome && (
+        <Typography.Text
+          type={showProblems && !outcome ? 'danger' : 'warning'}
+          style={{ display: 'block', fontSize: 12 }}
+          data-testid="field-unmeasured"
+        >
+          {t('field.unmeasuredNoRisk')}
+        </Typography.Text>
+      )}
       <Input.TextArea
         aria-label={t('visit.note')}
         placeholder={t('visit.note')}
@@ -203,7 +250,17 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
         autoSize={{ minRows: 1, maxRows: 3 }}
         style={{ margin: '10px 0' }}
       />
-      <Button ref={submitRef} type="primary" size="large" block icon={<CheckOutlined />} loading={saving} onClick={() => void submit()} data-testid="field-submit" style={{ height: 52, fontSize: 18 }}>
+      <Button
+        ref={submitRef}
+        type="primary"
+        size="large"
+        block
+        icon={<CheckOutlined />}
+        loading={saving}
+        onClick={() => void submit()}
+        data-testid="field-submit"
+        style={{ height: 52, fontSize: 18 }}
+      >
         {t('field.submit')}
       </Button>
       <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}>

@@ -34,10 +34,27 @@ export function WorkersTable({ roundId, refreshKey }: { roundId: string; refresh
       scroll={{ x: 520 }}
       columns={[
         { title: t('screening.worker'), key: 'name', render: (_, r) => r.displayName ?? r.workerName ?? '—' },
-        { title: t('screening.visits'), dataIndex: 'visits', width: 90, align: 'right', sorter: (a, b) => a.visits - b.visits },
-        { title: t('screening.workerHouseholds'), dataIndex: 'households', width: 80, align: 'right', sorter: (a, b) => a.households - b.households },
+        {
+          title: t('screening.visits'),
+          dataIndex: 'visits',
+          width: 90,
+          align: 'right',
+          sorter: (a, b) => a.visits - b.visits,
+        },
+        {
+          title: t('screening.workerHouseholds'),
+          dataIndex: 'households',
+          width: 80,
+          align: 'right',
+          sorter: (a, b) => a.households - b.households,
+        },
         { title: t('screening.notHome'), dataIndex: 'notHome', width: 80, align: 'right' },
-        { title: t('screening.lastVisit'), dataIndex: 'lastVisitAt', width: 140, render: (v: string | null) => formatTime(v, locale) },
+        {
+          title: t('screening.lastVisit'),
+          dataIndex: 'lastVisitAt',
+          width: 140,
+          render: (v: string | null) => formatTime(v, locale),
+        },
       ]}
     />
   );

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { CoverageRow, GapHousehold, Round, RoundInput, VisitInput, WorkerProgress } from '../../../shared/screening';
+import type {
+  CoverageRow,
+  GapHousehold,
+  Round,
+  RoundInput,
+  VisitInput,
+  WorkerProgress,
+} from '../../../shared/screening';
 import { api, fetchAll, type Page } from '../../app/api';
 
 export type CoverageLevel = 'township' | 'village' | 'grid';
@@ -15,14 +22,16 @@ export const screeningApi = {
   gaps: (id: string, under: string | undefined, cursor?: string, limit = 100) =>
     api.get<Page<GapHousehold>>(`/screening/rounds/${id}/gaps`, { under, cursor, limit }),
   /** Every gap under a region (a grid's few hundred households), for the field screen's "visited" marks. */
-  allGaps: (id: string, under?: string) => fetchAll<GapHousehold>(`/screening/rounds/${id}/gaps`, { under, limit: 500 }, 20),
+  allGaps: (id: string, under?: string) =>
+    fetchAll<GapHousehold>(`/screening/rounds/${id}/gaps`, { under, limit: 500 }, 20),
   workers: async (id: string) => (await api.get<{ items: WorkerRow[] }>(`/screening/rounds/${id}/workers`)).items,
   visit: (body: VisitBody) => api.post<{ id: string }>('/screening/visits', body),
 };
 
 /** The coverage level a user starts at: one below their own region (a county sees townships). */
 export function startLevel(regionLevel: string | undefined): CoverageLevel {
-  if (!regionLevel || regionLevel === 'province' || regionLevel === 'city' || regionLevel === 'county') return 'township';
+  if (!regionLevel || regionLevel === 'province' || regionLevel === 'city' || regionLevel === 'county')
+    return 'township';
   if (regionLevel === 'township') return 'village';
   return 'grid';
 }
@@ -35,7 +44,12 @@ export function nextLevel(level: CoverageLevel): CoverageLevel | null {
 /** Totals of coverage rows: households, visited, not home, never. */
 export function sumCoverage(rows: CoverageRow[]) {
   return rows.reduce(
-    (acc, r) => ({ households: acc.households + r.households, visited: acc.visited + r.visited, notHome: acc.notHome + r.notHome, never: acc.never + r.never }),
+    (acc, r) => ({
+      households: acc.households + r.households,
+      visited: acc.visited + r.visited,
+      notHome: acc.notHome + r.notHome,
+      never: acc.never + r.never,
+    }),
     { households: 0, visited: 0, notHome: 0, never: 0 },
   );
 }

@@ -58,7 +58,10 @@ export function useFieldRound() {
       .catch((err: unknown) => !cancelled && feedback.error(err));
     screeningApi
       .allGaps(currentId)
-      .then((items) => !cancelled && setGaps(items.length >= GAP_LIMIT ? null : new Map(items.map((g) => [g.householdId, g]))))
+      .then(
+        (items) =>
+          !cancelled && setGaps(items.length >= GAP_LIMIT ? null : new Map(items.map((g) => [g.householdId, g]))),
+      )
       .catch((err: unknown) => !cancelled && feedback.error(err));
     return () => {
       cancelled = true;
@@ -84,7 +87,11 @@ export function useFieldRound() {
 export type HouseholdStatus = 'visited' | 'never' | 'not_home' | 'outside' | 'unknown';
 
 /** A household's standing in the round: outside its regions, in the gaps (never / not home), or visited. */
-export function statusIn(round: Round, gaps: Map<string, GapHousehold> | null, household: { id: string; regionPath: string }): HouseholdStatus {
+export function statusIn(
+  round: Round,
+  gaps: Map<string, GapHousehold> | null,
+  household: { id: string; regionPath: string },
+): HouseholdStatus {
   if (!round.regions.some((r) => household.regionPath.startsWith(r.path))) return 'outside';
   if (!gaps) return 'unknown';
   return gaps.get(household.id)?.status ?? 'visited';

@@ -1,5 +1,19 @@
 import { CheckOutlined, CloseOutlined, MedicineBoxOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, InputNumber, List, Modal, Popover, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Form,
+  InputNumber,
+  List,
+  Modal,
+  Popover,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../../shared/errors';
 import type { IsolationKind } from '../../../shared/isolation';
@@ -24,7 +38,14 @@ interface IsolateOptions {
 /** The accepted contact built from a candidate's strongest reason (the list comes sorted, strongest first). */
 function acceptOf(c: Candidate): NonNullable<DecisionsBody['accept']>[number] {
   const r = c.reasons[0]!;
-  return { personId: c.personId!, exposureType: r.type, sourceType: r.sourceType, sourceId: r.sourceId, exposureDate: localDay(r.at), closeness: 'close' };
+  return {
+    personId: c.personId!,
+    exposureType: r.type,
+    sourceType: r.sourceType,
+    sourceId: r.sourceId,
+    exposureDate: localDay(r.at),
+    closeness: 'close',
+  };
 }
 
 /** A row's key: the person, or for someone not registered their first checkpoint record. */
@@ -92,16 +113,27 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
     if (which === 'isolate') {
       const v = await options.validateFields().catch(() => null);
       if (!v) return;
-      isolate = { kind: v.kind, siteId: v.kind === 'centralised' ? v.siteId : undefined, observerId: v.observerId ?? undefined, reason: 'close_contact' };
+      isolate = {
+        kind: v.kind,
+        siteId: v.kind === 'centralised' ? v.siteId : undefined,
+        observerId: v.observerId ?? undefined,
+        reason: 'close_contact',
+      };
     }
-    const body: DecisionsBody = which === 'reject' ? { reject: chosen.map((c) => ({ personId: c.personId! })) } : { accept: chosen.map(acceptOf), isolate };
+    const body: DecisionsBody =
+      which === 'reject'
+        ? { reject: chosen.map((c) => ({ personId: c.personId! })) }
+        : { accept: chosen.map(acceptOf), isolate };
     setBusy(which);
     try {
       const r = await tracingApi.decide(theCase.id, body);
       setIsolateOpen(false);
       setSelected([]);
       if (r.notIsolated.length) setResult(r);
-      else feedback.success(t('tracing.decided', { accepted: r.accepted, rejected: r.rejected, isolated: r.isolated.length }));
+      else
+        feedback.success(
+          t('tracing.decided', { accepted: r.accepted, rejected: r.rejected, isolated: r.isolated.length }),
+        );
       load();
       onDecided();
     } catch (err) {
@@ -111,40 +143,79 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
     }
   };
 
-  const skipReason = (code: string, message: string) => (locale === 'en' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].en : message);
+  const skipReason = (code: string, message: string) =>
+    locale === 'en' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].en : message;
   const reasonTag = (r: Reason, i: number) => (
     <Tooltip key={`${r.type}-${r.sourceId}-${i}`} title={t(`tracing.source.${r.sourceType}`)}>
-      <Tag color={r.type === 'household' ? 'magenta' : r.type === 'co_passenger' ? 'volcano' : r.type === 'same_vehicle' ? 'orange' : 'geekblue'} style={{ marginBottom: 4, whiteSpace: 'normal' }}>
+      <Tag
+        color={
+          r.type === 'household'
+            ? 'magenta'
+            : r.type === 'co_passenger'
+              ? 'volcano'
+              : r.type === 'same_vehicle'
+                ? 'orange'
+                : 'geekblue'
+        }
+        style={{ marginBottom: 4, whiteSpace: 'normal' }}
+      >
         {t(`tracing.exposure.${r.type}`)}：{r.label}
       </Tag>
     </Tooltip>
   );
-  const state = (c: Candidate) => !c.personId ? (
-    <Space size={4} wrap>
-      <Tag color="warning">{t('tracing.notRegistered')}</Tag>
-      <Button size="small" icon={<UserAddOutlined />} loading={registering === keyOf(c)} onClick={() => void register(c)} data-testid={`candidate-register-${c.name}`}>
-        {t('tracing.registerOne')}
-      </Button>
-    </Space>
-  ) : (
-    <Space size={4} wrap>
-      {c.decision ? <Tag color={c.decision === 'accepted' ? 'green' : 'default'}>{t(`tracing.decision.${c.decision}`)}</Tag> : <Tag color="gold">{t('tracing.undecided')}</Tag>}
-      {c.isolated && <Tag color="blue">{t('tracing.isolated')}</Tag>}
-      {c.isCase && <Tag color="red">{t('tracing.isCase')}</Tag>}
-    </Space>
-  );
+  const state = (c: Candidate) =>
+    !c.personId ? (
+      <Space size={4} wrap>
+        <Tag color="warning">{t('tracing.notRegistered')}</Tag>
+        <Button
+          size="small"
+          icon={<UserAddOutlined />}
+          loading={registering === keyOf(c)}
+          onClick={() => void register(c)}
+          data-testid={`candidate-register-${c.name}`}
+        >
+          {t('tracing.registerOne')}
+        </Button>
+      </Space>
+    ) : (
+      <Space size={4} wrap>
+        {c.decision ? (
+          <Tag color={c.decision === 'accepted' ? 'green' : 'default'}>{t(`tracing.decision.${c.decision}`)}</Tag>
+        ) : (
+          <Tag color="gold">{t('tracing.undecided')}</Tag>
+        )}
+        {c.isolated && <Tag color="blue">{t('tracing.isolated')}</Tag>}
+        {c.isCase && <Tag color="red">{t('tracing.isCase')}</Tag>}
+      </Space>
+    );
 
   // who observes each person when nobody is named (包保, village doctor, grid worker, else you), as the isolation form shows
   const observerHint = (
-    <DefaultObserverHint personIds={chosen.flatMap((c) => (c.personId ? [c.personId] : []))} siteId={kind === 'centralised' ? siteId : undefined} />
+    <DefaultObserverHint
+      personIds={chosen.flatMap((c) => (c.personId ? [c.personId] : []))}
+      siteId={kind === 'centralised' ? siteId : undefined}
+    />
   );
   const isolateForm = (
-    <Form form={options} layout="vertical" initialValues={{ kind: 'home' }} style={{ width: mobile ? 260 : 320 }} data-testid="isolate-options">
+    <Form
+      form={options}
+      layout="vertical"
+      initialValues={{ kind: 'home' }}
+      style={{ width: mobile ? 260 : 320 }}
+      data-testid="isolate-options"
+    >
       <Form.Item name="kind" label={t('isolation.kind')}>
-        <Radio.Group optionType="button" options={(['home', 'centralised'] as const).map((k) => ({ value: k, label: t(`isolation.kind.${k}`) }))} />
+        <Radio.Group
+          optionType="button"
+          options={(['home', 'centralised'] as const).map((k) => ({ value: k, label: t(`isolation.kind.${k}`) }))}
+        />
       </Form.Item>
       {kind === 'centralised' && (
-        <Form.Item name="siteId" label={t('isolation.site')} rules={[{ required: true, message: t('tracing.required') }]}>
+        <Form.Item
+          name="siteId"
+          label={t('isolation.site')}
+          rules={[{ required: true, message: t('tracing.required') }]}
+        >
           <SiteSelect />
         </Form.Item>
       )}
@@ -155,7 +226,13 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
       ) : (
         <Form.Item label={t('isolation.observer')}>{observerHint}</Form.Item>
       )}
-      <Button type="primary" block loading={busy === 'isolate'} onClick={() => void decide('isolate')} data-testid="isolate-confirm">
+      <Button
+        type="primary"
+        block
+        loading={busy === 'isolate'}
+        onClick={() => void decide('isolate')}
+        data-testid="isolate-confirm"
+      >
         {t('tracing.acceptIsolateN', { n: chosen.length })}
       </Button>
     </Form>
@@ -165,22 +242,79 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('tracing.daysBefore')}</span>
-        <InputNumber min={1} max={30} value={days} onChange={(v) => v && setDays(v)} style={{ width: 72 }} data-testid="candidates-days" />
+        <InputNumber
+          min={1}
+          max={30}
+          value={days}
+          onChange={(v) => v && setDays(v)}
+          style={{ width: 72 }}
+          data-testid="candidates-days"
+        />
         <span>{t('tracing.hoursAround')}</span>
         <InputNumber min={0} max={24} value={hours} onChange={(v) => v !== null && setHours(v)} style={{ width: 72 }} />
-        <Button icon={<ReloadOutlined />} onClick={load} loading={loading}>{t('common.refresh')}</Button>
+        <Button icon={<ReloadOutlined />} onClick={load} loading={loading}>
+          {t('common.refresh')}
+        </Button>
       </Space>
-      {data && data.outsideScope > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('tracing.outsideScope', { n: data.outsideScope })} data-testid="candidates-outside" />}
-      {unregistered > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('tracing.unregisteredHint', { n: unregistered })} data-testid="candidates-unregistered" />}
+      {data && data.outsideScope > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tracing.outsideScope', { n: data.outsideScope })}
+          data-testid="candidates-outside"
+        />
+      )}
+      {unregistered > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tracing.unregisteredHint', { n: unregistered })}
+          data-testid="candidates-unregistered"
+        />
+      )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Popover trigger="click" open={isolateOpen && chosen.length > 0} onOpenChange={setIsolateOpen} title={t('tracing.isolateOptions')} content={isolateForm} placement="bottomLeft">
-          <Button type="primary" icon={<MedicineBoxOutlined />} disabled={!chosen.length} data-testid="candidates-isolate">
-            {t('tracing.acceptIsolate')}{chosen.length ? `（${chosen.length}）` : ''}
+        <Popover
+          trigger="click"
+          open={isolateOpen && chosen.length > 0}
+          onOpenChange={setIsolateOpen}
+          title={t('tracing.isolateOptions')}
+          content={isolateForm}
+          placement="bottomLeft"
+        >
+          <Button
+            type="primary"
+            icon={<MedicineBoxOutlined />}
+            disabled={!chosen.length}
+            data-testid="candidates-isolate"
+          >
+            {t('tracing.acceptIsolate')}
+            {chosen.length ? `（${chosen.length}）` : ''}
           </Button>
         </Popover>
-        <Button icon={<CheckOutlined />} disabled={!chosen.length} loading={busy === 'accept'} onClick={() => void decide('accept')} data-testid="candidates-accept">{t('tracing.acceptOnly')}</Button>
-        <Button danger icon={<CloseOutlined />} disabled={!chosen.length} loading={busy === 'reject'} onClick={() => void decide('reject')} data-testid="candidates-reject">{t('tracing.reject')}</Button>
-        <Button icon={<UserAddOutlined />} onClick={() => setManual(true)} data-testid="contact-manual">{t('tracing.addManually')}</Button>
+        <Button
+          icon={<CheckOutlined />}
+          disabled={!chosen.length}
+          loading={busy === 'accept'}
+          onClick={() => void decide('accept')}
+          data-testid="candidates-accept"
+        >
+          {t('tracing.acceptOnly')}
+        </Button>
+        <Button
+          danger
+          icon={<CloseOutlined />}
+          disabled={!chosen.length}
+          loading={busy === 'reject'}
+          onClick={() => void decide('reject')}
+          data-testid="candidates-reject"
+        >
+          {t('tracing.reject')}
+        </Button>
+        <Button icon={<UserAddOutlined />} onClick={() => setManual(true)} data-testid="contact-manual">
+          {t('tracing.addManually')}
+        </Button>
       </Space>
       <Table<Candidate>
         data-testid="candidates-table"
@@ -191,25 +325,47 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
         pagination={false}
         scroll={mobile ? undefined : { x: 960 }}
         locale={{ emptyText: t('tracing.noCandidates') }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (c) => ({ disabled: !c.personId }) }}
-        onRow={(row) => ({ 'data-testid': `candidate-${row.name}` } as HTMLAttributes<HTMLElement>)}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+          getCheckboxProps: (c) => ({ disabled: !c.personId }),
+        }}
+        onRow={(row) => ({ 'data-testid': `candidate-${row.name}` }) as HTMLAttributes<HTMLElement>}
         columns={
           mobile
-            ? [{
-                title: t('tracing.person'), key: 'm',
-                render: (_, c) => (
-                  <div>
-                    <Space size={6} wrap><strong>{c.name}</strong>{state(c)}</Space>
-                    <div style={{ fontSize: 12, color: '#666' }}>{[c.idNumber, c.phone, c.regionName].filter(Boolean).join(' · ')}</div>
-                    <div>{c.reasons.map(reasonTag)}</div>
-                  </div>
-                ),
-              }]
+            ? [
+                {
+                  title: t('tracing.person'),
+                  key: 'm',
+                  render: (_, c) => (
+                    <div>
+                      <Space size={6} wrap>
+                        <strong>{c.name}</strong>
+                        {state(c)}
+                      </Space>
+                      <div style={{ fontSize: 12, color: '#666' }}>
+                        {[c.idNumber, c.phone, c.regionName].filter(Boolean).join(' · ')}
+                      </div>
+                      <div>{c.reasons.map(reasonTag)}</div>
+                    </div>
+                  ),
+                },
+              ]
             : [
                 { title: t('tracing.person'), dataIndex: 'name', width: 100 },
-                { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('persons.idNumber'),
+                  dataIndex: 'idNumber',
+                  width: 180,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { title: t('persons.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
-                { title: t('tracing.region'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('tracing.region'),
+                  dataIndex: 'regionName',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { title: t('tracing.reasons'), dataIndex: 'reasons', render: (v: Reason[]) => v.map(reasonTag) },
                 { title: t('tracing.state'), key: 'state', width: 200, render: (_, c) => state(c) },
               ]
@@ -229,14 +385,33 @@ export function CandidatesTab({ theCase, onDecided }: { theCase: Case; onDecided
         />
       )}
       {result && (
-        <Modal open title={t('tracing.decidedTitle')} onCancel={() => setResult(null)} footer={<Button type="primary" onClick={() => setResult(null)}>{t('common.close')}</Button>}>
-          <Typography.Paragraph>{t('tracing.decided', { accepted: result.accepted, rejected: result.rejected, isolated: result.isolated.length })}</Typography.Paragraph>
+        <Modal
+          open
+          title={t('tracing.decidedTitle')}
+          onCancel={() => setResult(null)}
+          footer={
+            <Button type="primary" onClick={() => setResult(null)}>
+              {t('common.close')}
+            </Button>
+          }
+        >
+          <Typography.Paragraph>
+            {t('tracing.decided', {
+              accepted: result.accepted,
+              rejected: result.rejected,
+              isolated: result.isolated.length,
+            })}
+          </Typography.Paragraph>
           <List
             size="small"
             header={<Typography.Text strong>{t('tracing.notIsolatedList')}</Typography.Text>}
             dataSource={result.notIsolated}
             data-testid="not-isolated"
-            renderItem={(s) => <List.Item>{nameOf(s.personId)}：<Typography.Text type="warning">{skipReason(s.code, s.message)}</Typography.Text></List.Item>}
+            renderItem={(s) => (
+              <List.Item>
+                {nameOf(s.personId)}：<Typography.Text type="warning">{skipReason(s.code, s.message)}</Typography.Text>
+              </List.Item>
+            )}
           />
         </Modal>
       )}

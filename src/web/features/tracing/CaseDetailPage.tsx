@@ -52,12 +52,20 @@ export default function CaseDetailPage() {
 
   if (!detail) return <DetailStatus detail={caseDetail} />;
   const c = detail.case;
-  const fieldLabel = (f: string) => ((FIELDS as readonly string[]).includes(f) ? t(`tracing.${f as (typeof FIELDS)[number]}`) : f);
+  const fieldLabel = (f: string) =>
+    (FIELDS as readonly string[]).includes(f) ? t(`tracing.${f as (typeof FIELDS)[number]}`) : f;
 
   const info = (
     <>
       {tracer && (
-        <Button icon={<EditOutlined />} onClick={() => setChanging(true)} style={{ marginBottom: 12 }} data-testid="case-change">{t('tracing.changeCase')}</Button>
+        <Button
+          icon={<EditOutlined />}
+          onClick={() => setChanging(true)}
+          style={{ marginBottom: 12 }}
+          data-testid="case-change"
+        >
+          {t('tracing.changeCase')}
+        </Button>
       )}
       <Descriptions
         size="small"
@@ -66,27 +74,55 @@ export default function CaseDetailPage() {
         items={[
           { key: 'person', label: t('tracing.person'), children: c.personName },
           { key: 'id', label: t('persons.idNumber'), children: c.idNumber ?? '—' },
-          { key: 'sex', label: t('persons.sex'), children: [c.sex ? t(`sex.${c.sex as 'M'}`) : null, c.birthDate].filter(Boolean).join(' · ') || '—' },
+          {
+            key: 'sex',
+            label: t('persons.sex'),
+            children: [c.sex ? t(`sex.${c.sex as 'M'}`) : null, c.birthDate].filter(Boolean).join(' · ') || '—',
+          },
           { key: 'region', label: t('tracing.region'), children: c.regionName ?? '—' },
           {
-            key: 'household', label: t('persons.household'), span: mobile ? 1 : 2,
-            children: c.householdId ? <Link to={`/households/${c.householdId}`}><HomeOutlined /> {c.address ?? t('persons.openHousehold')}</Link> : '—',
+            key: 'household',
+            label: t('persons.household'),
+            span: mobile ? 1 : 2,
+            children: c.householdId ? (
+              <Link to={`/households/${c.householdId}`}>
+                <HomeOutlined /> {c.address ?? t('persons.openHousehold')}
+              </Link>
+            ) : (
+              '—'
+            ),
           },
-          { key: 'classification', label: t('tracing.classification'), children: <ClassificationTag value={c.classification} /> },
+          {
+            key: 'classification',
+            label: t('tracing.classification'),
+            children: <ClassificationTag value={c.classification} />,
+          },
           { key: 'outcome', label: t('tracing.outcome'), children: <OutcomeTag value={c.outcome} /> },
           { key: 'onset', label: t('tracing.onsetDate'), children: c.onsetDate ?? '—' },
           { key: 'report', label: t('tracing.reportDate'), children: c.reportDate },
           { key: 'treated', label: t('tracing.treatedAt'), children: c.treatedAt ?? '—' },
           {
-            key: 'generation', label: t('tracing.generation'),
-            children: <>{t('tracing.generationN', { n: c.generation })} {c.sourceCaseId && <Link to={`/cases/${c.sourceCaseId}`} data-testid="case-source">{t('tracing.sourceCase')}</Link>}</>,
+            key: 'generation',
+            label: t('tracing.generation'),
+            children: (
+              <>
+                {t('tracing.generationN', { n: c.generation })}{' '}
+                {c.sourceCaseId && (
+                  <Link to={`/cases/${c.sourceCaseId}`} data-testid="case-source">
+                    {t('tracing.sourceCase')}
+                  </Link>
+                )}
+              </>
+            ),
           },
           { key: 'contacts', label: t('tracing.contacts'), children: c.contacts },
           { key: 'created', label: t('tracing.createdAt'), children: formatTime(c.createdAt, locale) },
           ...(c.note ? [{ key: 'note', label: t('tracing.note'), span: mobile ? 1 : 2, children: c.note }] : []),
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('tracing.history')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('tracing.history')}
+      </Typography.Title>
       <Table<HistoryEntry & { key: number }>
         data-testid="case-history"
         size="small"
@@ -97,12 +133,23 @@ export default function CaseDetailPage() {
           { title: t('tracing.historyAt'), dataIndex: 'at', width: 160, render: (v: string) => formatTime(v, locale) },
           { title: t('tracing.historyBy'), dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? '—' },
           {
-            title: t('tracing.historyChanges'), key: 'changes',
+            title: t('tracing.historyChanges'),
+            key: 'changes',
             render: (_, row) => (
               <Space orientation="vertical" size={0}>
                 {Object.entries(row.changes).map(([field, { from, to }]) => (
                   <span key={field}>
-                    {fieldLabel(field)}：{from === null || from === undefined ? '' : <><Typography.Text delete type="secondary">{valueText(t, field, from)}</Typography.Text> → </>}
+                    {fieldLabel(field)}：
+                    {from === null || from === undefined ? (
+                      ''
+                    ) : (
+                      <>
+                        <Typography.Text delete type="secondary">
+                          {valueText(t, field, from)}
+                        </Typography.Text>{' '}
+                        →{' '}
+                      </>
+                    )}
                     <Typography.Text strong>{valueText(t, field, to)}</Typography.Text>
                   </span>
                 ))}
@@ -116,8 +163,28 @@ export default function CaseDetailPage() {
 
   const items = [
     { key: 'info', label: t('tracing.tab.info'), children: info },
-    ...(tracer ? [{ key: 'candidates', label: t('tracing.tab.candidates'), children: <CandidatesTab theCase={c} onDecided={() => { setContactsKey((k) => k + 1); load(); }} /> }] : []),
-    { key: 'contacts', label: t('tracing.tab.contacts', { n: c.contacts }), children: <ContactsTab caseId={c.id} refreshKey={contactsKey} /> },
+    ...(tracer
+      ? [
+          {
+            key: 'candidates',
+            label: t('tracing.tab.candidates'),
+            children: (
+              <CandidatesTab
+                theCase={c}
+                onDecided={() => {
+                  setContactsKey((k) => k + 1);
+                  load();
+                }}
+              />
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'contacts',
+      label: t('tracing.tab.contacts', { n: c.contacts }),
+      children: <ContactsTab caseId={c.id} refreshKey={contactsKey} />,
+    },
     ...(tracer ? [{ key: 'journey', label: t('tracing.tab.journey'), children: <JourneyTab theCase={c} /> }] : []),
     { key: 'graph', label: t('tracing.tab.graph'), children: <ChainGraphView caseId={c.id} /> },
   ];
@@ -127,7 +194,12 @@ export default function CaseDetailPage() {
       size={mobile ? 'small' : undefined}
       title={
         <span data-testid="case-title">
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/cases')} aria-label={t('common.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate('/cases')}
+            aria-label={t('common.back')}
+          />
           {c.personName} <ClassificationTag value={c.classification} />
           {c.generation > 1 && <Tag>{t('tracing.generationN', { n: c.generation })}</Tag>}
         </span>

@@ -28,7 +28,15 @@ type Node = ChainGraph['nodes'][number];
  * shades by classification, contacts as small nodes coloured by generation; the legend toggles
  * each. Clicking a case opens it.
  */
-export function ChainChart({ graph, height, testId = 'chain-graph' }: { graph: ChainGraph; height: number; testId?: string }) {
+export function ChainChart({
+  graph,
+  height,
+  testId = 'chain-graph',
+}: {
+  graph: ChainGraph;
+  height: number;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const ref = useRef<HTMLDivElement>(null);
@@ -37,52 +45,76 @@ export function ChainChart({ graph, height, testId = 'chain-graph' }: { graph: C
   navigateRef.current = navigate;
 
   const option = useMemo(() => {
-    const generations = [...new Set(graph.nodes.filter((n) => n.kind === 'contact').map((n) => n.generation))].sort((a, b) => a - b);
-    const present = CaseClassification.options.filter((c) => graph.nodes.some((n) => n.kind === 'case' && n.classification === c));
+    const generations = [...new Set(graph.nodes.filter((n) => n.kind === 'contact').map((n) => n.generation))].sort(
+      (a, b) => a - b,
+    );
+    const present = CaseClassification.options.filter((c) =>
+      graph.nodes.some((n) => n.kind === 'case' && n.classification === c),
+    );
     const categories = [
-      ...present.map((c) => ({ name: t(`tracing.classification.${c}`), itemStyle: { color: CLASSIFICATION_COLORS[c] } })),
-      ...generations.map((g) => ({ name: t('tracing.contactGeneration', { n: g - 1 }), itemStyle: { color: generationColor(g) } })),
+      ...present.map((c) => ({
+        name: t(`tracing.classification.${c}`),
+        itemStyle: { color: CLASSIFICATION_COLORS[c] },
+      })),
+      ...generations.map((g) => ({
+        name: t('tracing.contactGeneration', { n: g - 1 }),
+        itemStyle: { color: generationColor(g) },
+      })),
     ];
-    const categoryOf = (n: Node) => (n.kind === 'case' ? present.indexOf(n.classification ?? 'confirmed') : present.length + generations.indexOf(n.generation));
+    const categoryOf = (n: Node) =>
+      n.kind === 'case'
+        ? present.indexOf(n.classification ?? 'confirmed')
+        : present.length + generations.indexOf(n.generation);
     const many = graph.nodes.length > 80;
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     return {
       legendText: categories.map((c) => c.name).join('、'),
       tooltip: {
-        formatter: (p: { dataType: string; data: { node?: Node; source?: string; target?: string; exposure?: string } }) => {
-          if (p.dataType === 'edge') return `${escapeHtml(names.get(p.data.source ?? ''))} → ${escapeHtml(names.get(p.data.target ?? ''))}<br/>${escapeHtml(p.data.exposure)}`;
+        formatter: (p: {
+          dataType: string;
+          data: { node?: Node; source?: string; target?: string; exposure?: string };
+        }) => {
+          if (p.dataType === 'edge')
+            return `${escapeHtml(names.get(p.data.source ?? ''))} → ${escapeHtml(names.get(p.data.target ?? ''))}<br/>${escapeHtml(p.data.exposure)}`;
           const n = p.data.node!;
-          const what = n.kind === 'case'
-            ? `${t(`tracing.classification.${n.classification ?? 'confirmed'}`)} · ${t('tracing.generationN', { n: n.generation })}`
-            : t('tracing.contactGeneration', { n: n.generation - 1 });
+          const what =
+            n.kind === 'case'
+              ? `${t(`tracing.classification.${n.classification ?? 'confirmed'}`)} · ${t('tracing.generationN', { n: n.generation })}`
+              : t('tracing.contactGeneration', { n: n.generation - 1 });
           return `${escapeHtml(n.name)}<br/>${escapeHtml(what)} · ${escapeHtml(t('tracing.clusterN', { n: n.cluster }))}`;
         },
       },
       legend: [{ data: categories.map((c) => c.name), top: 0, type: 'scroll' }],
-      series: [{
-        type: 'graph',
-        layout: 'force',
-        roam: true,
-        draggable: true,
-        top: 40,
-        categories,
-        force: { repulsion: many ? 60 : 160, edgeLength: many ? [20, 60] : [40, 110], gravity: 0.08 },
-        label: { position: 'right', fontSize: 12 },
-        emphasis: { focus: 'adjacency', label: { show: true } },
-        lineStyle: { color: 'source', opacity: 0.6, curveness: 0.1 },
-        edgeSymbol: ['none', 'arrow'],
-        edgeSymbolSize: 6,
-        data: graph.nodes.map((n) => ({
-          id: n.id,
-          name: n.name,
-          node: n,
-          category: categoryOf(n),
-          symbolSize: n.kind === 'case' ? (n.classification === 'confirmed' ? 38 : 30) : 12,
-          label: { show: n.kind === 'case' || !many, fontWeight: n.kind === 'case' ? 700 : 400 },
-          cursor: n.kind === 'case' ? 'pointer' : 'default',
-        })),
-        links: graph.links.map((l) => ({ source: l.source, target: l.target, exposure: t(`tracing.exposure.${l.exposureType}`) })),
-      }],
+      series: [
+        {
+          type: 'graph',
+          layout: 'force',
+          roam: true,
+          draggable: true,
+          top: 40,
+          categories,
+          force: { repulsion: many ? 60 : 160, edgeLength: many ? [20, 60] : [40, 110], gravity: 0.08 },
+          label: { position: 'right', fontSize: 12 },
+          emphasis: { focus: 'adjacency', label: { show: true } },
+          lineStyle: { color: 'source', opacity: 0.6, curveness: 0.1 },
+          edgeSymbol: ['none', 'arrow'],
+          edgeSymbolSize: 6,
+          data: graph.nodes.map((n) => ({
+            id: n.id,
+            name: n.name,
+            node: n,
+            category: categoryOf(n),
+            symbolSize: n.kind === 'case' ? (n.classification === 'confirmed' ? 38 : 30) : 12,
+            label: { show: n.kind === 'case' || !many, fontWeight: n.kind === 'case' ? 700 : 400 },
+            cursor: n.kind === 'case' ? 'pointer' : 'default',
+          })),
+          links: graph.links.map((l) => ({
+            source: l.source,
+            target: l.target,
+            exposure: t(`tracing.exposure.${l.exposureType}`),
+          })),
+        },
+      ],
     };
   }, [graph, t]);
 
@@ -108,7 +140,15 @@ export function ChainChart({ graph, height, testId = 'chain-graph' }: { graph: C
   }, [option]);
 
   // the canvas cannot be read aloud: its legend is the chart's accessible name
-  return <div ref={ref} data-testid={testId} role="img" aria-label={`${t('tracing.tab.graph')}：${option.legendText}`} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={ref}
+      data-testid={testId}
+      role="img"
+      aria-label={`${t('tracing.tab.graph')}：${option.legendText}`}
+      style={{ width: '100%', height }}
+    />
+  );
 }
 
 /** The chain a case belongs to (GET /api/tracing/graph?caseId=). */
@@ -119,10 +159,13 @@ export function ChainGraphView({ caseId }: { caseId: string }) {
   const [graph, setGraph] = useState<ChainGraph | null>(null);
   useEffect(() => {
     let cancelled = false;
-    tracingApi.graph(caseId).then((g) => !cancelled && setGraph(g)).catch((err: unknown) => {
-      feedback.error(err);
-      if (!cancelled) setGraph({ nodes: [], links: [] });
-    });
+    tracingApi
+      .graph(caseId)
+      .then((g) => !cancelled && setGraph(g))
+      .catch((err: unknown) => {
+        feedback.error(err);
+        if (!cancelled) setGraph({ nodes: [], links: [] });
+      });
     return () => {
       cancelled = true;
     };

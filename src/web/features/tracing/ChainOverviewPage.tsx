@@ -26,10 +26,13 @@ export default function ChainOverviewPage() {
   const [cluster, setCluster] = useState<number | null>(null);
 
   useEffect(() => {
-    tracingApi.graph().then(setGraph).catch((err: unknown) => {
-      feedback.error(err);
-      setGraph({ nodes: [], links: [] });
-    });
+    tracingApi
+      .graph()
+      .then(setGraph)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        setGraph({ nodes: [], links: [] });
+      });
   }, [feedback]);
 
   const clusters = useMemo<Cluster[]>(() => {
@@ -58,18 +61,33 @@ export default function ChainOverviewPage() {
       size={mobile ? 'small' : undefined}
       title={
         <span>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/cases')} aria-label={t('common.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate('/cases')}
+            aria-label={t('common.back')}
+          />
           {t('tracing.chainOverview')}
         </span>
       }
     >
-      {!graph || !shown ? <Spin /> : graph.nodes.length === 0 ? <Empty description={t('tracing.noGraph')} /> : (
+      {!graph || !shown ? (
+        <Spin />
+      ) : graph.nodes.length === 0 ? (
+        <Empty description={t('tracing.noGraph')} />
+      ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={8}>
             <Row gutter={8} style={{ marginBottom: 12 }}>
-              <Col span={8}><Statistic title={t('tracing.casesCount')} value={cases} /></Col>
-              <Col span={8}><Statistic title={t('tracing.contacts')} value={graph.nodes.length - cases} /></Col>
-              <Col span={8}><Statistic title={t('tracing.clusters')} value={clusters.length} /></Col>
+              <Col span={8}>
+                <Statistic title={t('tracing.casesCount')} value={cases} />
+              </Col>
+              <Col span={8}>
+                <Statistic title={t('tracing.contacts')} value={graph.nodes.length - cases} />
+              </Col>
+              <Col span={8}>
+                <Statistic title={t('tracing.clusters')} value={clusters.length} />
+              </Col>
             </Row>
             <Table<Cluster>
               data-testid="clusters-table"
@@ -77,21 +95,40 @@ export default function ChainOverviewPage() {
               size="small"
               pagination={clusters.length > 10 ? { pageSize: 10, size: 'small' } : false}
               dataSource={clusters}
-              rowSelection={{ type: 'radio', selectedRowKeys: cluster === null ? [] : [cluster], onChange: (keys) => setCluster((keys[0] as number) ?? null) }}
-              onRow={(row) => ({ onClick: () => setCluster(cluster === row.cluster ? null : row.cluster), style: { cursor: 'pointer' } } as HTMLAttributes<HTMLElement>)}
+              rowSelection={{
+                type: 'radio',
+                selectedRowKeys: cluster === null ? [] : [cluster],
+                onChange: (keys) => setCluster((keys[0] as number) ?? null),
+              }}
+              onRow={(row) =>
+                ({
+                  onClick: () => setCluster(cluster === row.cluster ? null : row.cluster),
+                  style: { cursor: 'pointer' },
+                }) as HTMLAttributes<HTMLElement>
+              }
               columns={[
                 { title: t('tracing.cluster'), dataIndex: 'cluster', width: 70, render: (v: number) => `#${v}` },
                 {
-                  title: t('tracing.casesCount'), key: 'cases',
-                  render: (_, c) => c.cases.map((n) => (
-                    <Link key={n.id} to={`/cases/${n.id}`} onClick={(e) => e.stopPropagation()}><Tag color="red" style={{ cursor: 'pointer' }}>{n.name}</Tag></Link>
-                  )),
+                  title: t('tracing.casesCount'),
+                  key: 'cases',
+                  render: (_, c) =>
+                    c.cases.map((n) => (
+                      <Link key={n.id} to={`/cases/${n.id}`} onClick={(e) => e.stopPropagation()}>
+                        <Tag color="red" style={{ cursor: 'pointer' }}>
+                          {n.name}
+                        </Tag>
+                      </Link>
+                    )),
                 },
                 { title: t('tracing.contacts'), dataIndex: 'contacts', width: 70 },
                 { title: t('tracing.generations'), dataIndex: 'generations', width: 70 },
               ]}
             />
-            {cluster !== null && <Button type="link" onClick={() => setCluster(null)}>{t('tracing.allClusters')}</Button>}
+            {cluster !== null && (
+              <Button type="link" onClick={() => setCluster(null)}>
+                {t('tracing.allClusters')}
+              </Button>
+            )}
           </Col>
           <Col xs={24} xl={16}>
             <ChainChart graph={shown} height={mobile ? 420 : 640} testId="chain-overview" />

@@ -18,10 +18,13 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
     let cancelled = false;
-    tracingApi.contacts(caseId).then((r) => !cancelled && setItems(r)).catch((err: unknown) => {
-      feedback.error(err);
-      if (!cancelled) setItems([]);
-    });
+    tracingApi
+      .contacts(caseId)
+      .then((r) => !cancelled && setItems(r))
+      .catch((err: unknown) => {
+        feedback.error(err);
+        if (!cancelled) setItems([]);
+      });
     return () => {
       cancelled = true;
     };
@@ -31,11 +34,24 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
   const isolatedNow = accepted.filter((c) => c.isolation?.status === 'active').length;
   const state = (c: Contact) => (
     <Space size={4} wrap>
-      {c.decision === 'rejected' ? <Tag>{t('tracing.decision.rejected')}</Tag> : <IsolationStatus isolation={c.isolation} />}
-      {c.caseId2 && <Link to={`/cases/${c.caseId2}`} data-testid={`contact-case-${c.personId}`}><Tag color="red" style={{ cursor: 'pointer' }}>{t('tracing.becameCase')}</Tag></Link>}
+      {c.decision === 'rejected' ? (
+        <Tag>{t('tracing.decision.rejected')}</Tag>
+      ) : (
+        <IsolationStatus isolation={c.isolation} />
+      )}
+      {c.caseId2 && (
+        <Link to={`/cases/${c.caseId2}`} data-testid={`contact-case-${c.personId}`}>
+          <Tag color="red" style={{ cursor: 'pointer' }}>
+            {t('tracing.becameCase')}
+          </Tag>
+        </Link>
+      )}
     </Space>
   );
-  const exposure = (c: Contact) => [t(`tracing.exposure.${c.exposureType}`), c.exposureDate, t(`tracing.closeness.${c.closeness}`)].filter(Boolean).join(' · ');
+  const exposure = (c: Contact) =>
+    [t(`tracing.exposure.${c.exposureType}`), c.exposureDate, t(`tracing.closeness.${c.closeness}`)]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <>
@@ -51,24 +67,42 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
         pagination={false}
         scroll={mobile ? undefined : { x: 900 }}
         locale={{ emptyText: t('tracing.noContacts') }}
-        onRow={(row) => ({ 'data-testid': `contact-${row.name}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': `contact-${row.name}` }) as HTMLAttributes<HTMLElement>}
         columns={
           mobile
-            ? [{
-                title: t('tracing.person'), key: 'm',
-                render: (_, c) => (
-                  <div>
-                    <Space size={6} wrap><strong>{c.name}</strong>{state(c)}</Space>
-                    <div style={{ fontSize: 12, color: '#666' }}>{exposure(c)}</div>
-                    <div style={{ fontSize: 12, color: '#666' }}>{[c.idNumber, c.phone, c.regionName].filter(Boolean).join(' · ')}</div>
-                  </div>
-                ),
-              }]
+            ? [
+                {
+                  title: t('tracing.person'),
+                  key: 'm',
+                  render: (_, c) => (
+                    <div>
+                      <Space size={6} wrap>
+                        <strong>{c.name}</strong>
+                        {state(c)}
+                      </Space>
+                      <div style={{ fontSize: 12, color: '#666' }}>{exposure(c)}</div>
+                      <div style={{ fontSize: 12, color: '#666' }}>
+                        {[c.idNumber, c.phone, c.regionName].filter(Boolean).join(' · ')}
+                      </div>
+                    </div>
+                  ),
+                },
+              ]
             : [
                 { title: t('tracing.person'), dataIndex: 'name', width: 100 },
-                { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('persons.idNumber'),
+                  dataIndex: 'idNumber',
+                  width: 180,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { title: t('persons.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-                { title: t('tracing.region'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('tracing.region'),
+                  dataIndex: 'regionName',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { title: t('tracing.exposureType'), key: 'exposure', width: 220, render: (_, c) => exposure(c) },
                 { title: t('tracing.state'), key: 'state', render: (_, c) => state(c) },
                 { title: t('tracing.note'), dataIndex: 'note', width: 160, render: (v: string | null) => v ?? '' },

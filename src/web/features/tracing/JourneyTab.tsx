@@ -25,10 +25,13 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
   useEffect(() => {
     let cancelled = false;
     setItems(null);
-    tracingApi.journey(caseId, days).then((r) => !cancelled && setItems(r)).catch((err: unknown) => {
-      feedback.error(err);
-      if (!cancelled) setItems([]);
-    });
+    tracingApi
+      .journey(caseId, days)
+      .then((r) => !cancelled && setItems(r))
+      .catch((err: unknown) => {
+        feedback.error(err);
+        if (!cancelled) setItems([]);
+      });
     return () => {
       cancelled = true;
     };
@@ -40,7 +43,11 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
         <span>{t('tracing.daysBefore')}</span>
         <InputNumber min={1} max={30} value={days} onChange={(v) => v && setDays(v)} style={{ width: 72 }} />
       </Space>
-      {items === null ? <Spin /> : items.length === 0 ? <Empty description={t('tracing.noJourney')} /> : (
+      {items === null ? (
+        <Spin />
+      ) : items.length === 0 ? (
+        <Empty description={t('tracing.noJourney')} />
+      ) : (
         <Timeline
           data-testid="journey"
           items={items.map((e) => ({
@@ -58,15 +65,26 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
                   <Typography.Text type="secondary">
                     {/* the server words the report event with the raw classification; say it in the UI language */}
                     {e.type === 'case'
-                      ? [t(`tracing.classification.${theCase.classification}`), theCase.onsetDate && `${t('tracing.onsetDate')} ${theCase.onsetDate}`].filter(Boolean).join('，')
+                      ? [
+                          t(`tracing.classification.${theCase.classification}`),
+                          theCase.onsetDate && `${t('tracing.onsetDate')} ${theCase.onsetDate}`,
+                        ]
+                          .filter(Boolean)
+                          .join('，')
                       : e.detail}
                   </Typography.Text>
                 </div>
                 {e.coTravellers.length > 0 && (
                   <div style={{ marginTop: 4 }}>
-                    <Typography.Text type="secondary">{t('tracing.coTravellers', { n: e.coTravellers.length })}：</Typography.Text>
-                    {/* biome-ignore lint/suspicious/noArrayIndexKey: shown as recorded, never reordered; unregistered co-travellers have no id and names repeat */}
-                    {e.coTravellers.map((p, i) => <Tag key={`${p.personId ?? p.name}-${i}`} color={p.personId ? 'volcano' : 'default'}>{p.name}</Tag>)}
+                    <Typography.Text type="secondary">
+                      {t('tracing.coTravellers', { n: e.coTravellers.length })}：
+                    </Typography.Text>
+                    {e.coTravellers.map((p, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: shown as recorded, never reordered; unregistered co-travellers have no id and names repeat
+                      <Tag key={`${p.personId ?? p.name}-${i}`} color={p.personId ? 'volcano' : 'default'}>
+                        {p.name}
+                      </Tag>
+                    ))}
                   </div>
                 )}
               </div>

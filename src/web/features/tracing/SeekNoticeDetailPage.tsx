@@ -1,5 +1,19 @@
 import { ArrowLeftOutlined, MedicineBoxOutlined, ReloadOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, InputNumber, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import QRCode from 'antd/es/qr-code';
 import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -15,9 +29,11 @@ import { SeekNoticeProgress, seekNoticeTarget } from './SeekNoticesPage';
 import { IsolationStatus } from './parts';
 import { ReportsTable } from './ReportsTable';
 import { UnregisteredCard } from './UnregisteredCard';
-import { localDay, NOTICE_STATUS_COLORS, publicUrl, tracingApi, windowText, type Found, } from './tracingApi';
+import { localDay, NOTICE_STATUS_COLORS, publicUrl, tracingApi, windowText, type Found } from './tracingApi';
 
-const EpisodeCreateModal = lazy(() => import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })));
+const EpisodeCreateModal = lazy(() =>
+  import('../isolation/EpisodeCreateModal').then((m) => ({ default: m.EpisodeCreateModal })),
+);
 const SOURCE_COLORS: Record<Found['source'], string> = { data: 'blue', self_report: 'green', manual: 'purple' };
 
 /**
@@ -67,13 +83,26 @@ export default function SeekNoticeDetailPage() {
     try {
       const r = await tracingApi.decide(n.caseId, {
         accept: notIsolated.map((f) => ({
-          personId: f.personId, exposureType: n.kind === 'vehicle' ? 'co_passenger' : 'other', exposureDate: localDay(n.windowFrom), closeness: 'close',
-          sourceType: 'seek_notice', sourceId: n.id, note: n.title.slice(0, 300),
+          personId: f.personId,
+          exposureType: n.kind === 'vehicle' ? 'co_passenger' : 'other',
+          exposureDate: localDay(n.windowFrom),
+          closeness: 'close',
+          sourceType: 'seek_notice',
+          sourceId: n.id,
+          note: n.title.slice(0, 300),
         })),
         isolate: { kind: 'home', reason: 'close_contact' },
       });
-      feedback.success(t('tracing.decided', { accepted: r.accepted, rejected: r.rejected, isolated: r.isolated.length }));
-      if (r.notIsolated.length) message.warning(t('tracing.someNotIsolated', { n: r.notIsolated.length, reasons: [...new Set(r.notIsolated.map((s) => s.message))].join('；') }));
+      feedback.success(
+        t('tracing.decided', { accepted: r.accepted, rejected: r.rejected, isolated: r.isolated.length }),
+      );
+      if (r.notIsolated.length)
+        message.warning(
+          t('tracing.someNotIsolated', {
+            n: r.notIsolated.length,
+            reasons: [...new Set(r.notIsolated.map((s) => s.message))].join('；'),
+          }),
+        );
       load();
     } catch (err) {
       feedback.error(err);
@@ -91,20 +120,49 @@ export default function SeekNoticeDetailPage() {
           size={mobile ? 'small' : undefined}
           title={
             <span data-testid="notice-title" style={{ whiteSpace: 'normal' }}>
-              <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/seek')} aria-label={t('common.back')} />
-              {n.title} <Tag color={NOTICE_STATUS_COLORS[n.status]} data-testid="notice-status">{t(`tracing.noticeStatus.${n.status}`)}</Tag>
+              <Button
+                type="text"
+                icon={<ArrowLeftOutlined />}
+                onClick={() => navigate('/notices/seek')}
+                aria-label={t('common.back')}
+              />
+              {n.title}{' '}
+              <Tag color={NOTICE_STATUS_COLORS[n.status]} data-testid="notice-status">
+                {t(`tracing.noticeStatus.${n.status}`)}
+              </Tag>
             </span>
           }
         >
           {tracer && (
             <Space wrap style={{ marginBottom: 12 }}>
               {n.status === 'draft' && (
-                <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'} onClick={() => void act('publish')} data-testid="notice-publish">{t('tracing.publish')}</Button>
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={busy === 'publish'}
+                  onClick={() => void act('publish')}
+                  data-testid="notice-publish"
+                >
+                  {t('tracing.publish')}
+                </Button>
               )}
-              <Button icon={<ReloadOutlined />} loading={busy === 'refresh'} onClick={() => void act('refresh')} data-testid="notice-refresh">{t('tracing.refreshFound')}</Button>
+              <Button
+                icon={<ReloadOutlined />}
+                loading={busy === 'refresh'}
+                onClick={() => void act('refresh')}
+                data-testid="notice-refresh"
+              >
+                {t('tracing.refreshFound')}
+              </Button>
               {n.status !== 'closed' && (
-                <Popconfirm title={t('tracing.closeConfirm')} onConfirm={() => act('close')} okButtonProps={{ 'data-testid': 'notice-close-ok' }}>
-                  <Button danger icon={<StopOutlined />} loading={busy === 'close'} data-testid="notice-close">{t('tracing.closeNotice')}</Button>
+                <Popconfirm
+                  title={t('tracing.closeConfirm')}
+                  onConfirm={() => act('close')}
+                  okButtonProps={{ 'data-testid': 'notice-close-ok' }}
+                >
+                  <Button danger icon={<StopOutlined />} loading={busy === 'close'} data-testid="notice-close">
+                    {t('tracing.closeNotice')}
+                  </Button>
                 </Popconfirm>
               )}
             </Space>
@@ -113,8 +171,22 @@ export default function SeekNoticeDetailPage() {
           {tracer && (
             <Space wrap style={{ margin: '8px 0 12px' }}>
               <span>{t('tracing.expected')}</span>
-              <InputNumber min={0} max={10000} value={expected} onChange={setExpected} style={{ width: 96 }} data-testid="notice-expected-edit" />
-              <Button size="small" disabled={expected === n.expected} loading={busy === 'refresh-expected'} onClick={() => void act('refresh', true)}>{t('common.save')}</Button>
+              <InputNumber
+                min={0}
+                max={10000}
+                value={expected}
+                onChange={setExpected}
+                style={{ width: 96 }}
+                data-testid="notice-expected-edit"
+              />
+              <Button
+                size="small"
+                disabled={expected === n.expected}
+                loading={busy === 'refresh-expected'}
+                onClick={() => void act('refresh', true)}
+              >
+                {t('common.save')}
+              </Button>
             </Space>
           )}
           <Descriptions
@@ -122,28 +194,55 @@ export default function SeekNoticeDetailPage() {
             column={1}
             bordered
             items={[
-              { key: 'target', label: t('tracing.noticeTarget'), children: `${t(`tracing.noticeKind.${n.kind}`)} · ${seekNoticeTarget(n)}` },
+              {
+                key: 'target',
+                label: t('tracing.noticeTarget'),
+                children: `${t(`tracing.noticeKind.${n.kind}`)} · ${seekNoticeTarget(n)}`,
+              },
               { key: 'window', label: t('tracing.window'), children: windowText(n.windowFrom, n.windowTo) },
               { key: 'hotline', label: t('tracing.hotline'), children: n.hotline },
               { key: 'region', label: t('tracing.noticeRegion'), children: n.regionName ?? '—' },
-              ...(n.caseId ? [{ key: 'case', label: t('tracing.noticeCase'), children: <Link to={`/cases/${n.caseId}`}>{t('tracing.openCase')}</Link> }] : []),
-              ...(n.publishedAt ? [{ key: 'pub', label: t('tracing.publishedAt'), children: formatTime(n.publishedAt, locale) }] : []),
-              ...(n.closedAt ? [{ key: 'closed', label: t('tracing.closedAt'), children: formatTime(n.closedAt, locale) }] : []),
+              ...(n.caseId
+                ? [
+                    {
+                      key: 'case',
+                      label: t('tracing.noticeCase'),
+                      children: <Link to={`/cases/${n.caseId}`}>{t('tracing.openCase')}</Link>,
+                    },
+                  ]
+                : []),
+              ...(n.publishedAt
+                ? [{ key: 'pub', label: t('tracing.publishedAt'), children: formatTime(n.publishedAt, locale) }]
+                : []),
+              ...(n.closedAt
+                ? [{ key: 'closed', label: t('tracing.closedAt'), children: formatTime(n.closedAt, locale) }]
+                : []),
             ]}
           />
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }} data-testid="notice-body-text">{n.body}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }} data-testid="notice-body-text">
+            {n.body}
+          </Typography.Paragraph>
         </Card>
         <Card size="small" title={t('tracing.publicLink')} style={{ marginTop: 16 }}>
           {n.status === 'published' ? (
             <div style={{ textAlign: 'center' }}>
               <QRCode value={url} size={200} style={{ margin: '0 auto 12px' }} data-testid="notice-qr" />
-              <Typography.Paragraph copyable={{ text: url, tooltips: [t('isolation.copy'), t('isolation.copied')] }} style={{ wordBreak: 'break-all' }}>
-                <a href={url} target="_blank" rel="noreferrer" data-testid="notice-url">{url}</a>
+              <Typography.Paragraph
+                copyable={{ text: url, tooltips: [t('isolation.copy'), t('isolation.copied')] }}
+                style={{ wordBreak: 'break-all' }}
+              >
+                <a href={url} target="_blank" rel="noreferrer" data-testid="notice-url">
+                  {url}
+                </a>
               </Typography.Paragraph>
               <Typography.Text type="secondary">{t('tracing.publicLinkHint')}</Typography.Text>
             </div>
           ) : (
-            <Alert type={n.status === 'draft' ? 'info' : 'success'} showIcon title={t(n.status === 'draft' ? 'tracing.publicLinkDraft' : 'tracing.publicLinkClosed')} />
+            <Alert
+              type={n.status === 'draft' ? 'info' : 'success'}
+              showIcon
+              title={t(n.status === 'draft' ? 'tracing.publicLinkDraft' : 'tracing.publicLinkClosed')}
+            />
           )}
         </Card>
       </Col>
@@ -158,13 +257,30 @@ export default function SeekNoticeDetailPage() {
           size={mobile ? 'small' : undefined}
           style={{ marginTop: 16 }}
           title={t('tracing.foundTitle', { n: found.length })}
-          extra={tracer && notIsolated.length > 0 && (n.caseId ? (
-            <Popconfirm title={t('tracing.isolateFoundConfirm', { n: notIsolated.length })} onConfirm={isolateAsContacts}>
-              <Button icon={<MedicineBoxOutlined />} loading={busy === 'contacts'} data-testid="notice-isolate-found">{t('tracing.isolateFound', { n: notIsolated.length })}</Button>
-            </Popconfirm>
-          ) : can.isolate(me.role) && (
-            <Button icon={<MedicineBoxOutlined />} onClick={() => setIsolating(true)} data-testid="notice-isolate-found">{t('tracing.isolateFound', { n: notIsolated.length })}</Button>
-          ))}
+          extra={
+            tracer &&
+            notIsolated.length > 0 &&
+            (n.caseId ? (
+              <Popconfirm
+                title={t('tracing.isolateFoundConfirm', { n: notIsolated.length })}
+                onConfirm={isolateAsContacts}
+              >
+                <Button icon={<MedicineBoxOutlined />} loading={busy === 'contacts'} data-testid="notice-isolate-found">
+                  {t('tracing.isolateFound', { n: notIsolated.length })}
+                </Button>
+              </Popconfirm>
+            ) : (
+              can.isolate(me.role) && (
+                <Button
+                  icon={<MedicineBoxOutlined />}
+                  onClick={() => setIsolating(true)}
+                  data-testid="notice-isolate-found"
+                >
+                  {t('tracing.isolateFound', { n: notIsolated.length })}
+                </Button>
+              )
+            ))
+          }
         >
           <Table<Found>
             data-testid="found-table"
@@ -174,24 +290,57 @@ export default function SeekNoticeDetailPage() {
             dataSource={found}
             scroll={mobile ? undefined : { x: 720 }}
             locale={{ emptyText: t('tracing.noFound') }}
-            onRow={(row) => ({ 'data-testid': `found-${row.name}` } as HTMLAttributes<HTMLElement>)}
+            onRow={(row) => ({ 'data-testid': `found-${row.name}` }) as HTMLAttributes<HTMLElement>}
             columns={
               mobile
-                ? [{
-                    title: t('tracing.person'), key: 'm',
-                    render: (_, f) => (
-                      <div>
-                        <Space size={6} wrap><strong>{f.name}</strong>{sourceTag(f)}<IsolationStatus isolation={f.isolation} /></Space>
-                        <div style={{ fontSize: 12, color: '#666' }}>{[f.idNumber, f.phone].filter(Boolean).join(' · ')}</div>
-                      </div>
-                    ),
-                  }]
+                ? [
+                    {
+                      title: t('tracing.person'),
+                      key: 'm',
+                      render: (_, f) => (
+                        <div>
+                          <Space size={6} wrap>
+                            <strong>{f.name}</strong>
+                            {sourceTag(f)}
+                            <IsolationStatus isolation={f.isolation} />
+                          </Space>
+                          <div style={{ fontSize: 12, color: '#666' }}>
+                            {[f.idNumber, f.phone].filter(Boolean).join(' · ')}
+                          </div>
+                        </div>
+                      ),
+                    },
+                  ]
                 : [
-                    { title: t('tracing.person'), dataIndex: 'name', width: 100, render: (v: string, f) => <>{v}{!f.inScope && <Tag style={{ marginInlineStart: 4 }}>{t('tracing.elsewhere')}</Tag>}</> },
-                    { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string | null) => v ?? '—' },
-                    { title: t('persons.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+                    {
+                      title: t('tracing.person'),
+                      dataIndex: 'name',
+                      width: 100,
+                      render: (v: string, f) => (
+                        <>
+                          {v}
+                          {!f.inScope && <Tag style={{ marginInlineStart: 4 }}>{t('tracing.elsewhere')}</Tag>}
+                        </>
+                      ),
+                    },
+                    {
+                      title: t('persons.idNumber'),
+                      dataIndex: 'idNumber',
+                      width: 180,
+                      render: (v: string | null) => v ?? '—',
+                    },
+                    {
+                      title: t('persons.phone'),
+                      dataIndex: 'phone',
+                      width: 130,
+                      render: (v: string | null) => v ?? '—',
+                    },
                     { title: t('tracing.foundSource'), dataIndex: 'source', width: 90, render: (_, f) => sourceTag(f) },
-                    { title: t('tracing.isolationNow'), key: 'iso', render: (_, f) => <IsolationStatus isolation={f.isolation} /> },
+                    {
+                      title: t('tracing.isolationNow'),
+                      key: 'iso',
+                      render: (_, f) => <IsolationStatus isolation={f.isolation} />,
+                    },
                   ]
             }
           />
@@ -200,7 +349,11 @@ export default function SeekNoticeDetailPage() {
       </Col>
       {isolating && (
         <Suspense fallback={null}>
-          <EpisodeCreateModal prefill={{ persons: notIsolated.map((f) => ({ id: f.personId, name: f.name })), reason: 'close_contact' }} onClose={() => setIsolating(false)} onCreated={load} />
+          <EpisodeCreateModal
+            prefill={{ persons: notIsolated.map((f) => ({ id: f.personId, name: f.name })), reason: 'close_contact' }}
+            onClose={() => setIsolating(false)}
+            onCreated={load}
+          />
         </Suspense>
       )}
     </Row>

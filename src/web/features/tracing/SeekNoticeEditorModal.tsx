@@ -33,19 +33,34 @@ export interface SeekNoticePrefill {
 }
 
 /** The notice's title and text drafted from what is sought, for the tracer to edit. */
-function draft(t: Translate, en: boolean, v: Partial<Values>, siteName: string | undefined): { title: string; body: string } {
+function draft(
+  t: Translate,
+  en: boolean,
+  v: Partial<Values>,
+  siteName: string | undefined,
+): { title: string; body: string } {
   const from = v.windowFrom;
   const to = v.windowTo;
   const when = from
-    ? t('tracing.template.when', { date: from.format(en ? 'MMM D' : 'M月D日'), from: from.format('HH:mm'), to: to ? (to.isSame(from, 'day') ? to.format('HH:mm') : to.format(en ? 'MMM D HH:mm' : 'M月D日 HH:mm')) : '' })
+    ? t('tracing.template.when', {
+        date: from.format(en ? 'MMM D' : 'M月D日'),
+        from: from.format('HH:mm'),
+        to: to ? (to.isSame(from, 'day') ? to.format('HH:mm') : to.format(en ? 'MMM D HH:mm' : 'M月D日 HH:mm')) : '',
+      })
     : '';
   const hotline = v.hotline?.trim() || '____';
   if (v.kind === 'vehicle') {
     const plate = v.plate?.trim().toUpperCase() || '____';
-    return { title: t('tracing.template.vehicleTitle', { plate }), body: t('tracing.template.vehicleBody', { when, plate, hotline }) };
+    return {
+      title: t('tracing.template.vehicleTitle', { plate }),
+      body: t('tracing.template.vehicleBody', { when, plate, hotline }),
+    };
   }
   const place = siteName ?? (v.place?.trim() || '____');
-  return { title: t('tracing.template.placeTitle', { place }), body: t('tracing.template.placeBody', { when, place, hotline }) };
+  return {
+    title: t('tracing.template.placeTitle', { place }),
+    body: t('tracing.template.placeBody', { when, place, hotline }),
+  };
 }
 
 /**
@@ -54,7 +69,15 @@ function draft(t: Translate, en: boolean, v: Partial<Values>, siteName: string |
  * many people are sought and the case it is about. Qunfang fills the found list from its own
  * passages as soon as it is saved.
  */
-export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill?: SeekNoticePrefill; onClose: () => void; onCreated: (id: string) => void }) {
+export function SeekNoticeEditorModal({
+  prefill,
+  onClose,
+  onCreated,
+}: {
+  prefill?: SeekNoticePrefill;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const me = useMe();
   const { t, locale } = useI18n();
   const feedback = useFeedback();
@@ -65,7 +88,10 @@ export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill
   const kind = Form.useWatch('kind', form);
 
   useEffect(() => {
-    checkpointApi.sites().then(setSites).catch(() => setSites([]));
+    checkpointApi
+      .sites()
+      .then(setSites)
+      .catch(() => setSites([]));
   }, []);
 
   /** Re-draft the text from the fields, unless the tracer has written it themselves. */
@@ -83,19 +109,35 @@ export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill
     setSaving(true);
     try {
       const notice = await tracingApi.createNotice({
-        title: v.title.trim(), body: v.body.trim(), hotline: v.hotline.trim(), regionId: v.regionId!, kind: v.kind,
+        title: v.title.trim(),
+        body: v.body.trim(),
+        hotline: v.hotline.trim(),
+        regionId: v.regionId!,
+        kind: v.kind,
         plate: v.kind === 'vehicle' ? v.plate?.trim() : null,
-        siteId: v.kind === 'place' ? v.siteId ?? null : null,
+        siteId: v.kind === 'place' ? (v.siteId ?? null) : null,
         place: v.kind === 'place' ? v.place?.trim() || null : null,
-        windowFrom: v.windowFrom!.format(), windowTo: v.windowTo!.format(),
-        expected: v.expected ?? null, caseId: v.caseId ?? null,
+        windowFrom: v.windowFrom!.format(),
+        windowTo: v.windowTo!.format(),
+        expected: v.expected ?? null,
+        caseId: v.caseId ?? null,
       });
       feedback.success(t('tracing.noticeCreated', { n: notice.found }));
       onCreated(notice.id);
     } catch (err) {
-      const field = err instanceof ApiError && err.code === 'NOTICE_INVALID' ? (err.details as { field?: string } | undefined)?.field : undefined;
-      if (field === 'windowTo' || field === 'place') form.setFields([{ name: field, errors: [(err as ApiError).message] }]);
-      else feedback.formError(form, err, { PLATE_INVALID: 'plate', REGION_NOT_FOUND: 'regionId', SITE_NOT_FOUND: 'siteId', CASE_NOT_FOUND: 'caseId' });
+      const field =
+        err instanceof ApiError && err.code === 'NOTICE_INVALID'
+          ? (err.details as { field?: string } | undefined)?.field
+          : undefined;
+      if (field === 'windowTo' || field === 'place')
+        form.setFields([{ name: field, errors: [(err as ApiError).message] }]);
+      else
+        feedback.formError(form, err, {
+          PLATE_INVALID: 'plate',
+          REGION_NOT_FOUND: 'regionId',
+          SITE_NOT_FOUND: 'siteId',
+          CASE_NOT_FOUND: 'caseId',
+        });
     } finally {
       setSaving(false);
     }
@@ -103,23 +145,53 @@ export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill
 
   const required = [{ required: true, message: t('tracing.required') }];
   const initial: Partial<Values> = {
-    kind: 'vehicle', regionId: me.region?.id ?? null, caseId: prefill?.caseId, windowFrom: null, windowTo: null,
+    kind: 'vehicle',
+    regionId: me.region?.id ?? null,
+    caseId: prefill?.caseId,
+    windowFrom: null,
+    windowTo: null,
     ...draft(t, locale === 'en', { kind: 'vehicle' }, undefined),
   };
 
   return (
-    <Modal open title={t('tracing.createNotice')} onCancel={onClose} onOk={submit} confirmLoading={saving} okButtonProps={{ 'data-testid': 'notice-submit' }} width={640} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={(changed: Partial<Values>, all) => {
-        if ('title' in changed) edited.current.title = true;
-        else if ('body' in changed) edited.current.body = true;
-        else redraft(changed, all);
-      }}>
+    <Modal
+      open
+      title={t('tracing.createNotice')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'notice-submit' }}
+      width={640}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onValuesChange={(changed: Partial<Values>, all) => {
+          if ('title' in changed) edited.current.title = true;
+          else if ('body' in changed) edited.current.body = true;
+          else redraft(changed, all);
+        }}
+      >
         <Form.Item name="kind" label={t('tracing.noticeKind')}>
-          <Radio.Group optionType="button" options={[{ value: 'vehicle', label: t('tracing.noticeKind.vehicle') }, { value: 'place', label: t('tracing.noticeKind.place') }]} data-testid="notice-kind" />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'vehicle', label: t('tracing.noticeKind.vehicle') },
+              { value: 'place', label: t('tracing.noticeKind.place') },
+            ]}
+            data-testid="notice-kind"
+          />
         </Form.Item>
         {kind !== 'place' ? (
           <Form.Item name="plate" label={t('tracing.plate')} rules={required}>
-            <Input maxLength={12} placeholder="晋C60695" style={{ textTransform: 'uppercase' }} data-testid="notice-plate" />
+            <Input
+              maxLength={12}
+              placeholder="晋C60695"
+              style={{ textTransform: 'uppercase' }}
+              data-testid="notice-plate"
+            />
           </Form.Item>
         ) : (
           <>
@@ -128,7 +200,10 @@ export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill
                 allowClear
                 loading={sites === null}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={(sites ?? []).map((s) => ({ value: s.id, label: `${s.name}${s.regionName ? ` · ${s.regionName}` : ''}` }))}
+                options={(sites ?? []).map((s) => ({
+                  value: s.id,
+                  label: `${s.name}${s.regionName ? ` · ${s.regionName}` : ''}`,
+                }))}
                 placeholder={t('tracing.sitePlaceholder')}
                 data-testid="notice-site"
               />
@@ -140,21 +215,41 @@ export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill
         )}
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Form.Item name="windowFrom" label={t('tracing.windowFrom')} rules={required} style={{ flex: '1 1 220px' }}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="notice-from" />
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              data-testid="notice-from"
+            />
           </Form.Item>
           <Form.Item
             name="windowTo"
             label={t('tracing.windowTo')}
             dependencies={['windowFrom']}
             style={{ flex: '1 1 220px' }}
-            rules={[...required, ({ getFieldValue }) => ({
-              validator: (_, value: Dayjs | null) => (!value || !getFieldValue('windowFrom') || value.isAfter(getFieldValue('windowFrom')) ? Promise.resolve() : Promise.reject(new Error(t('tracing.windowOrder')))),
-            })]}
+            rules={[
+              ...required,
+              ({ getFieldValue }) => ({
+                validator: (_, value: Dayjs | null) =>
+                  !value || !getFieldValue('windowFrom') || value.isAfter(getFieldValue('windowFrom'))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('tracing.windowOrder'))),
+              }),
+            ]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="notice-to" />
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              data-testid="notice-to"
+            />
           </Form.Item>
         </div>
-        <Form.Item name="hotline" label={t('tracing.hotline')} rules={[...required, { min: 3, message: t('tracing.hotlineShort') }]}>
+        <Form.Item
+          name="hotline"
+          label={t('tracing.hotline')}
+          rules={[...required, { min: 3, message: t('tracing.hotlineShort') }]}
+        >
           <Input maxLength={50} placeholder="0354-5681234" data-testid="notice-hotline" />
         </Form.Item>
         <Form.Item name="title" label={t('tracing.noticeTitle')} rules={required}>
@@ -174,7 +269,10 @@ export function SeekNoticeEditorModal({ prefill, onClose, onCreated }: { prefill
         <Form.Item name="caseId" label={t('tracing.noticeCase')}>
           <RemoteSelect<Case>
             path="/cases"
-            toOption={(c) => ({ value: c.id, label: `${c.personName}（${t(`tracing.classification.${c.classification}`)} · ${c.reportDate}）` })}
+            toOption={(c) => ({
+              value: c.id,
+              label: `${c.personName}（${t(`tracing.classification.${c.classification}`)} · ${c.reportDate}）`,
+            })}
             labelOf={(caseId) => (caseId === prefill?.caseId ? prefill.caseName : undefined)}
             allowClear
             placeholder={t('tracing.noticeCasePlaceholder')}

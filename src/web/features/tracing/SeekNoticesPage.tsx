@@ -14,8 +14,12 @@ import { NOTICE_STATUS_COLORS, tracingApi, windowText, type NoticeStatusValue } 
 /** "已找到 12 / 应找 12" with a bar when the tracer set how many are sought. */
 export function SeekNoticeProgress({ notice, compact }: { notice: Notice; compact?: boolean }) {
   const { t } = useI18n();
-  const text = notice.expected !== null ? t('tracing.foundOf', { found: notice.found, expected: notice.expected }) : t('tracing.foundN', { found: notice.found });
-  if (compact || notice.expected === null || notice.expected === 0) return <span data-testid="notice-progress">{text}</span>;
+  const text =
+    notice.expected !== null
+      ? t('tracing.foundOf', { found: notice.found, expected: notice.expected })
+      : t('tracing.foundN', { found: notice.found });
+  if (compact || notice.expected === null || notice.expected === 0)
+    return <span data-testid="notice-progress">{text}</span>;
   const pct = Math.min(100, Math.round((notice.found / notice.expected) * 100));
   return (
     <div data-testid="notice-progress">
@@ -27,7 +31,7 @@ export function SeekNoticeProgress({ notice, compact }: { notice: Notice; compac
 
 /** What a notice seeks: the plate, or the place. */
 export function seekNoticeTarget(n: Notice): string {
-  return n.kind === 'vehicle' ? n.plate ?? '—' : n.place ?? '—';
+  return n.kind === 'vehicle' ? (n.plate ?? '—') : (n.place ?? '—');
 }
 
 /** 寻人通告: the notices of my jurisdiction with their status and how many have been found. */
@@ -44,26 +48,40 @@ export default function SeekNoticesPage() {
   useEffect(() => {
     let cancelled = false;
     setItems(null);
-    tracingApi.notices(status === 'all' ? undefined : status).then((r) => !cancelled && setItems(r)).catch((err: unknown) => {
-      feedback.error(err);
-      if (!cancelled) setItems([]);
-    });
+    tracingApi
+      .notices(status === 'all' ? undefined : status)
+      .then((r) => !cancelled && setItems(r))
+      .catch((err: unknown) => {
+        feedback.error(err);
+        if (!cancelled) setItems([]);
+      });
     return () => {
       cancelled = true;
     };
   }, [status, feedback]);
 
   const title = (n: Notice) => (
-    <Link to={`/notices/seek/${n.id}`} data-testid={`notice-link-${n.id}`}>{n.title}</Link>
+    <Link to={`/notices/seek/${n.id}`} data-testid={`notice-link-${n.id}`}>
+      {n.title}
+    </Link>
   );
-  const statusTag = (n: Notice) => <Tag color={NOTICE_STATUS_COLORS[n.status]}>{t(`tracing.noticeStatus.${n.status}`)}</Tag>;
-  const pending = (n: Notice) => (n.pendingReports > 0 ? <Badge count={n.pendingReports} title={t('tracing.pendingReports')} /> : null);
+  const statusTag = (n: Notice) => (
+    <Tag color={NOTICE_STATUS_COLORS[n.status]}>{t(`tracing.noticeStatus.${n.status}`)}</Tag>
+  );
+  const pending = (n: Notice) =>
+    n.pendingReports > 0 ? <Badge count={n.pendingReports} title={t('tracing.pendingReports')} /> : null;
 
   return (
     <Card
       size={mobile ? 'small' : undefined}
       title={t('tracing.noticesTitle')}
-      extra={can.trace(me.role) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="notice-create">{t('tracing.createNotice')}</Button>}
+      extra={
+        can.trace(me.role) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="notice-create">
+            {t('tracing.createNotice')}
+          </Button>
+        )
+      }
     >
       <Segmented
         style={{ marginBottom: 12 }}
@@ -71,7 +89,10 @@ export default function SeekNoticesPage() {
         onChange={(v) => setStatus(v as NoticeStatusValue | 'all')}
         options={[
           { value: 'all', label: t('tracing.all') },
-          ...(['draft', 'published', 'closed'] as const).map((s) => ({ value: s, label: t(`tracing.noticeStatus.${s}`) })),
+          ...(['draft', 'published', 'closed'] as const).map((s) => ({
+            value: s,
+            label: t(`tracing.noticeStatus.${s}`),
+          })),
         ]}
       />
       <Table<Notice>
@@ -83,32 +104,70 @@ export default function SeekNoticesPage() {
         pagination={false}
         scroll={mobile ? undefined : { x: 1000 }}
         locale={{ emptyText: t('tracing.noNotices') }}
-        onRow={(row) => ({ 'data-testid': `notice-${row.id}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': `notice-${row.id}` }) as HTMLAttributes<HTMLElement>}
         columns={
           mobile
-            ? [{
-                title: t('tracing.noticeTitle'), key: 'm',
-                render: (_, n) => (
-                  <div>
-                    <div>{title(n)}</div>
-                    <Space size={6} wrap>{statusTag(n)}<Typography.Text type="secondary">{seekNoticeTarget(n)}</Typography.Text>{pending(n)}</Space>
-                    <div style={{ fontSize: 12, color: '#666' }}>{windowText(n.windowFrom, n.windowTo)}</div>
-                    <SeekNoticeProgress notice={n} compact />
-                  </div>
-                ),
-              }]
+            ? [
+                {
+                  title: t('tracing.noticeTitle'),
+                  key: 'm',
+                  render: (_, n) => (
+                    <div>
+                      <div>{title(n)}</div>
+                      <Space size={6} wrap>
+                        {statusTag(n)}
+                        <Typography.Text type="secondary">{seekNoticeTarget(n)}</Typography.Text>
+                        {pending(n)}
+                      </Space>
+                      <div style={{ fontSize: 12, color: '#666' }}>{windowText(n.windowFrom, n.windowTo)}</div>
+                      <SeekNoticeProgress notice={n} compact />
+                    </div>
+                  ),
+                },
+              ]
             : [
                 { title: t('tracing.noticeTitle'), dataIndex: 'title', render: (_, n) => title(n) },
-                { title: t('tracing.noticeTarget'), key: 'target', width: 160, render: (_, n) => <>{t(`tracing.noticeKind.${n.kind}`)} · {seekNoticeTarget(n)}</> },
-                { title: t('tracing.window'), key: 'window', width: 220, render: (_, n) => windowText(n.windowFrom, n.windowTo) },
+                {
+                  title: t('tracing.noticeTarget'),
+                  key: 'target',
+                  width: 160,
+                  render: (_, n) => (
+                    <>
+                      {t(`tracing.noticeKind.${n.kind}`)} · {seekNoticeTarget(n)}
+                    </>
+                  ),
+                },
+                {
+                  title: t('tracing.window'),
+                  key: 'window',
+                  width: 220,
+                  render: (_, n) => windowText(n.windowFrom, n.windowTo),
+                },
                 { title: t('tracing.status'), dataIndex: 'status', width: 90, render: (_, n) => statusTag(n) },
-                { title: t('tracing.progress'), key: 'progress', width: 170, render: (_, n) => <SeekNoticeProgress notice={n} compact /> },
-                { title: t('tracing.pendingReports'), dataIndex: 'pendingReports', width: 90, render: (_, n) => pending(n) ?? 0 },
-                { title: t('tracing.noticeRegion'), dataIndex: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('tracing.progress'),
+                  key: 'progress',
+                  width: 170,
+                  render: (_, n) => <SeekNoticeProgress notice={n} compact />,
+                },
+                {
+                  title: t('tracing.pendingReports'),
+                  dataIndex: 'pendingReports',
+                  width: 90,
+                  render: (_, n) => pending(n) ?? 0,
+                },
+                {
+                  title: t('tracing.noticeRegion'),
+                  dataIndex: 'regionName',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
               ]
         }
       />
-      {creating && <SeekNoticeEditorModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/notices/seek/${id}`)} />}
+      {creating && (
+        <SeekNoticeEditorModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/notices/seek/${id}`)} />
+      )}
     </Card>
   );
 }

@@ -9,7 +9,11 @@ import { CLASSIFICATION_COLORS, OUTCOME_COLORS } from './tracingApi';
 
 export function ClassificationTag({ value }: { value: Case['classification'] }) {
   const { t } = useI18n();
-  return <Tag color={CLASSIFICATION_COLORS[value]} data-testid="case-classification">{t(`tracing.classification.${value}`)}</Tag>;
+  return (
+    <Tag color={CLASSIFICATION_COLORS[value]} data-testid="case-classification">
+      {t(`tracing.classification.${value}`)}
+    </Tag>
+  );
 }
 
 export function OutcomeTag({ value }: { value: Case['outcome'] }) {
@@ -17,10 +21,20 @@ export function OutcomeTag({ value }: { value: Case['outcome'] }) {
   return <Tag color={OUTCOME_COLORS[value]}>{t(`tracing.outcome.${value}`)}</Tag>;
 }
 
-const EPISODE_COLORS: Record<EpisodeStatus, string> = { active: 'blue', completed: 'green', hospital: 'red', lost: 'orange', ended_early: 'default' };
+const EPISODE_COLORS: Record<EpisodeStatus, string> = {
+  active: 'blue',
+  completed: 'green',
+  hospital: 'red',
+  lost: 'orange',
+  ended_early: 'default',
+};
 
 /** A person's isolation now, as a tag linking to the episode; "未隔离" in orange when none. */
-export function IsolationStatus({ isolation }: { isolation: { episodeId: string; status: string; kind: string } | null }) {
+export function IsolationStatus({
+  isolation,
+}: {
+  isolation: { episodeId: string; status: string; kind: string } | null;
+}) {
   const { t } = useI18n();
   if (!isolation) return <Tag color="orange">{t('tracing.notIsolated')}</Tag>;
   const status = isolation.status as EpisodeStatus;
@@ -34,12 +48,25 @@ export function IsolationStatus({ isolation }: { isolation: { episodeId: string;
 }
 
 /** Pick one registered person by searching GET /api/persons?q= (name, pinyin, ID or phone suffix). */
-export function PersonPicker({ id, value, onChange, testId = 'person-picker' }: { id?: string; value?: string; onChange?: (v: string | undefined) => void; testId?: string }) {
+export function PersonPicker({
+  id,
+  value,
+  onChange,
+  testId = 'person-picker',
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   return (
     <RemoteSelect<Person>
       path="/persons"
-      toOption={(p) => ({ value: p.id, label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）` })}
+      toOption={(p) => ({
+        value: p.id,
+        label: `${p.name}（${[p.idNumber ?? p.phone, p.address ?? p.regionName].filter(Boolean).join(' · ')}）`,
+      })}
       emptyText={t('tracing.noPersons')}
       id={id}
       value={value}

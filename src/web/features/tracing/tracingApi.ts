@@ -1,8 +1,23 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type {
-  Candidate, Case, CaseChange, CaseHistoryEntry, CaseInput, ChainGraph, Contact, ContactDecisions, DecisionResult, FoundPerson, JourneyEvent, OccupantRef,
-  SeekNotice, SeekNoticeInput, SeekNoticeReport, SeekNoticeStatus, UnregisteredOccupant,
+  Candidate,
+  Case,
+  CaseChange,
+  CaseHistoryEntry,
+  CaseInput,
+  ChainGraph,
+  Contact,
+  ContactDecisions,
+  DecisionResult,
+  FoundPerson,
+  JourneyEvent,
+  OccupantRef,
+  SeekNotice,
+  SeekNoticeInput,
+  SeekNoticeReport,
+  SeekNoticeStatus,
+  UnregisteredOccupant,
 } from '../../../shared/tracing';
 import { api, type Page, type Query } from '../../app/api';
 
@@ -31,20 +46,27 @@ export const tracingApi = {
   createCase: (body: CaseBody) => api.post<Case>('/cases', body),
   changeCase: (id: string, body: CaseChangeBody) => api.patch<Case>(`/cases/${id}`, body),
   caseOfPerson: async (personId: string) => (await api.get<{ case: Case | null }>(`/persons/${personId}/case`)).case,
-  candidates: (caseId: string, query: CandidateParams) => api.get<{ items: Candidate[]; outsideScope: number }>(`/cases/${caseId}/candidates`, query),
+  candidates: (caseId: string, query: CandidateParams) =>
+    api.get<{ items: Candidate[]; outsideScope: number }>(`/cases/${caseId}/candidates`, query),
   decide: (caseId: string, body: DecisionsBody) => api.post<Decisions>(`/cases/${caseId}/contacts`, body),
   /** register a traveller a checkpoint recorded by name only, from their checkpoint records */
-  registerOccupant: (occupants: OccupantRef[]) => api.post<{ personId: string }>('/tracing/register-occupant', { occupants }),
+  registerOccupant: (occupants: OccupantRef[]) =>
+    api.post<{ personId: string }>('/tracing/register-occupant', { occupants }),
   contacts: async (caseId: string) => (await api.get<{ items: Contact[] }>(`/cases/${caseId}/contacts`)).items,
-  journey: async (caseId: string, days: number) => (await api.get<{ items: JourneyEvent[] }>(`/cases/${caseId}/journey`, { days })).items,
+  journey: async (caseId: string, days: number) =>
+    (await api.get<{ items: JourneyEvent[] }>(`/cases/${caseId}/journey`, { days })).items,
   graph: (caseId?: string) => api.get<ChainGraph>('/tracing/graph', { caseId }),
-  notices: async (status?: NoticeStatusValue) => (await api.get<{ items: SeekNotice[] }>('/seek-notices', { status })).items,
+  notices: async (status?: NoticeStatusValue) =>
+    (await api.get<{ items: SeekNotice[] }>('/seek-notices', { status })).items,
   notice: (id: string) => api.get<NoticeDetail>(`/seek-notices/${id}`),
   createNotice: (body: NoticeBody) => api.post<SeekNotice>('/seek-notices', body),
   actOnNotice: (id: string, action: 'publish' | 'close' | 'refresh', expected?: number | null) =>
     api.post<SeekNotice>(`/seek-notices/${id}/${action}`, expected === undefined ? {} : { expected }),
-  decideReport: (noticeId: string, reportId: string, body: { action: 'confirm' | 'reject'; personId?: string; register?: boolean }) =>
-    api.post<void>(`/seek-notices/${noticeId}/reports/${reportId}`, body),
+  decideReport: (
+    noticeId: string,
+    reportId: string,
+    body: { action: 'confirm' | 'reject'; personId?: string; register?: boolean },
+  ) => api.post<void>(`/seek-notices/${noticeId}/reports/${reportId}`, body),
 };
 
 /** An instant as the local day "2020-01-20" (the day a contact was exposed). */
@@ -76,5 +98,13 @@ export const CLASSIFICATION_COLORS: Record<Case['classification'], string> = {
   asymptomatic: '#eb2f96',
   excluded: '#8c8c8c',
 };
-export const OUTCOME_COLORS: Record<Case['outcome'], string> = { under_treatment: 'processing', cured: 'success', deceased: 'default' };
-export const NOTICE_STATUS_COLORS: Record<NoticeStatusValue, string> = { draft: 'default', published: 'processing', closed: 'success' };
+export const OUTCOME_COLORS: Record<Case['outcome'], string> = {
+  under_treatment: 'processing',
+  cured: 'success',
+  deceased: 'default',
+};
+export const NOTICE_STATUS_COLORS: Record<NoticeStatusValue, string> = {
+  draft: 'default',
+  published: 'processing',
+  closed: 'success',
+};

@@ -26,7 +26,15 @@ interface UserForm {
  * Create or edit a user. Every user but a global admin is bound to one region node (their
  * jurisdiction). Editing: phone and password start empty; empty means "leave as it is".
  */
-export function UserFormDrawer({ editing, onClose, onSaved }: { editing: User | null; onClose: () => void; onSaved: () => void }) {
+export function UserFormDrawer({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: User | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const me = useMe();
   const { t } = useI18n();
   const feedback = useFeedback();
@@ -106,8 +114,20 @@ export function UserFormDrawer({ editing, onClose, onSaved }: { editing: User | 
         onFinish={submit}
         initialValues={
           editing
-            ? { username: editing.username, displayName: editing.displayName, role: editing.role, regionId: editing.regionId, status: editing.status, locale: editing.locale }
-            : { role: me.role === 'township' ? 'grid' : 'township', regionId: me.region?.id ?? null, status: 'active', locale: 'zh-CN' }
+            ? {
+                username: editing.username,
+                displayName: editing.displayName,
+                role: editing.role,
+                regionId: editing.regionId,
+                status: editing.status,
+                locale: editing.locale,
+              }
+            : {
+                role: me.role === 'township' ? 'grid' : 'township',
+                regionId: me.region?.id ?? null,
+                status: 'active',
+                locale: 'zh-CN',
+              }
         }
       >
         <Form.Item
@@ -126,7 +146,12 @@ export function UserFormDrawer({ editing, onClose, onSaved }: { editing: User | 
         >
           <Input id="user-displayName" count={nameCount(50)} />
         </Form.Item>
-        <Form.Item name="role" label={t('users.role')} htmlFor="user-role" rules={[{ required: true, message: t('users.roleRequired') }]}>
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          htmlFor="user-role"
+          rules={[{ required: true, message: t('users.roleRequired') }]}
+        >
           <Select id="user-role" options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
         <Form.Item
@@ -144,7 +169,11 @@ export function UserFormDrawer({ editing, onClose, onSaved }: { editing: User | 
           extra={editing ? t('users.passwordKeep') : t('password.weak')}
           rules={[
             { required: !editing, message: t('password.weak') },
-            { validator: async (_, v?: string) => { if (v && !passwordIsStrong(v)) throw new Error(t('password.weak')); } },
+            {
+              validator: async (_, v?: string) => {
+                if (v && !passwordIsStrong(v)) throw new Error(t('password.weak'));
+              },
+            },
           ]}
         >
           <Input.Password id="user-password" autoComplete="new-password" />

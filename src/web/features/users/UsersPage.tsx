@@ -45,7 +45,8 @@ export default function UsersPage() {
     }
   };
 
-  const reveal = async (user: User) => (await api.post<RevealResult>(`/users/${user.id}/reveal`, { field: 'phone' })).value;
+  const reveal = async (user: User) =>
+    (await api.post<RevealResult>(`/users/${user.id}/reveal`, { field: 'phone' })).value;
 
   return (
     <Card
@@ -83,13 +84,30 @@ export default function UsersPage() {
         rowKey="id"
         size="middle"
         scroll={{ x: 1050 }}
-        onRow={(row) => ({ 'data-testid': `user-row-${row.username}` } as HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': `user-row-${row.username}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 130, fixed: mobile ? undefined : 'left' },
           { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
-          { title: t('users.role'), dataIndex: 'role', width: 130, render: (r: Role) => <Tag color={r === 'admin' ? 'red' : r === 'command' ? 'volcano' : 'blue'}>{t(`role.${r}`)}</Tag> },
-          { title: t('users.region'), dataIndex: 'regionName', width: 150, render: (v: string | null) => v ?? t('header.scopeAll') },
-          { title: t('users.phone'), key: 'phone', width: 170, render: (_, row) => <PhoneReveal key={row.id} masked={row.phone} reveal={() => reveal(row)} /> },
+          {
+            title: t('users.role'),
+            dataIndex: 'role',
+            width: 130,
+            render: (r: Role) => (
+              <Tag color={r === 'admin' ? 'red' : r === 'command' ? 'volcano' : 'blue'}>{t(`role.${r}`)}</Tag>
+            ),
+          },
+          {
+            title: t('users.region'),
+            dataIndex: 'regionName',
+            width: 150,
+            render: (v: string | null) => v ?? t('header.scopeAll'),
+          },
+          {
+            title: t('users.phone'),
+            key: 'phone',
+            width: 170,
+            render: (_, row) => <PhoneReveal key={row.id} masked={row.phone} reveal={() => reveal(row)} />,
+          },
           {
             title: t('users.status'),
             dataIndex: 'status',
@@ -99,7 +117,9 @@ export default function UsersPage() {
                 <Tag color={s === 'active' ? 'green' : 'default'}>{t(`users.status.${s}`)}</Tag>
                 {row.mustChangePassword && (
                   <Tooltip title={t('users.mustChangePasswordHint')}>
-                    <Tag color="orange" data-testid={`user-must-change-${row.username}`}>{t('users.mustChangePassword')}</Tag>
+                    <Tag color="orange" data-testid={`user-must-change-${row.username}`}>
+                      {t('users.mustChangePassword')}
+                    </Tag>
                   </Tooltip>
                 )}
               </>
@@ -120,7 +140,12 @@ export default function UsersPage() {
                 <span style={{ color: '#999' }}>{t('users.notLocked')}</span>
               ),
           },
-          { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 140, render: (v: string | null) => formatTime(v, locale) },
+          {
+            title: t('users.lastLogin'),
+            dataIndex: 'lastLoginAt',
+            width: 140,
+            render: (v: string | null) => formatTime(v, locale),
+          },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -128,11 +153,23 @@ export default function UsersPage() {
             fixed: mobile ? undefined : 'right',
             render: (_, row) => (
               <Space size={0}>
-                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} data-testid={`user-edit-${row.username}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(row)}
+                  data-testid={`user-edit-${row.username}`}
+                >
                   {t('common.edit')}
                 </Button>
                 {isLocked(row) && (
-                  <Button type="link" size="small" icon={<UnlockOutlined />} onClick={() => unlock(row)} data-testid={`user-unlock-${row.username}`}>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<UnlockOutlined />}
+                    onClick={() => unlock(row)}
+                    data-testid={`user-unlock-${row.username}`}
+                  >
                     {t('users.unlock')}
                   </Button>
                 )}

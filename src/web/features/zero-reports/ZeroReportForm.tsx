@@ -15,7 +15,9 @@ interface Edit {
 
 /** The edits a resubmission starts from: the corrections of the version already submitted. */
 function editsOf(draft: ZeroReportDraft): Partial<Record<ZeroReportFigureKey, Edit>> {
-  return Object.fromEntries((draft.report?.corrections ?? []).map((c) => [c.field, { value: c.value, reason: c.reason }]));
+  return Object.fromEntries(
+    (draft.report?.corrections ?? []).map((c) => [c.field, { value: c.value, reason: c.reason }]),
+  );
 }
 
 /**
@@ -41,7 +43,9 @@ export function ZeroReportForm({ draft, onSubmitted }: { draft: ZeroReportDraft;
     setBusy(true);
     try {
       const result = await zeroReportApi.submit({
-        unitType: draft.unit.unitType, unitId: draft.unit.unitId, day: draft.day,
+        unitType: draft.unit.unitType,
+        unitId: draft.unit.unitId,
+        day: draft.day,
         corrections: changed.map((f) => ({ field: f, value: edits[f]!.value, reason: edits[f]!.reason.trim() })),
         remarks: remarks.trim() || null,
       });
@@ -66,12 +70,19 @@ export function ZeroReportForm({ draft, onSubmitted }: { draft: ZeroReportDraft;
           data-testid="zr-submitted"
           type={report.onTime ? 'success' : 'warning'}
           showIcon
-          title={t(report.onTime ? 'zeroReport.form.submittedOnTime' : 'zeroReport.form.submittedLate', { time: formatTime(report.submittedAt, locale), version: report.version })}
+          title={t(report.onTime ? 'zeroReport.form.submittedOnTime' : 'zeroReport.form.submittedLate', {
+            time: formatTime(report.submittedAt, locale),
+            version: report.version,
+          })}
         />
       )}
       {!report && draft.deadlinePassed && <Alert type="warning" showIcon title={t('zeroReport.form.deadlinePassed')} />}
       <Typography.Text type="secondary" data-testid="zr-period" style={{ fontSize: 13 }}>
-        {t('zeroReport.form.period', { from: formatTime(draft.period.from, locale), to: formatTime(draft.period.to, locale), asOf: formatTime(draft.asOf, locale) })}
+        {t('zeroReport.form.period', {
+          from: formatTime(draft.period.from, locale),
+          to: formatTime(draft.period.to, locale),
+          asOf: formatTime(draft.asOf, locale),
+        })}
       </Typography.Text>
       {draft.fields.map((field) => {
         const edit = edits[field];
@@ -83,12 +94,26 @@ export function ZeroReportForm({ draft, onSubmitted }: { draft: ZeroReportDraft;
             <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
               <div style={{ flex: 1, minWidth: 0 }}>
                 <div style={{ fontSize: 15 }}>{t(`zeroReport.figure.${field}`)}</div>
-                {isChanged && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('zeroReport.form.computed', { n: computed })}</Typography.Text>}
+                {isChanged && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('zeroReport.form.computed', { n: computed })}
+                  </Typography.Text>
+                )}
               </div>
               {edit === undefined ? (
                 <>
-                  <span data-testid={`zr-value-${field}`} style={{ fontSize: 26, fontWeight: 600, minWidth: 48, textAlign: 'right' }}>{computed}</span>
-                  <Button icon={<EditOutlined />} data-testid={`zr-correct-${field}`} onClick={() => setEdits({ ...edits, [field]: { value: computed, reason: '' } })} aria-label={t('zeroReport.form.correct')} />
+                  <span
+                    data-testid={`zr-value-${field}`}
+                    style={{ fontSize: 26, fontWeight: 600, minWidth: 48, textAlign: 'right' }}
+                  >
+                    {computed}
+                  </span>
+                  <Button
+                    icon={<EditOutlined />}
+                    data-testid={`zr-correct-${field}`}
+                    onClick={() => setEdits({ ...edits, [field]: { value: computed, reason: '' } })}
+                    aria-label={t('zeroReport.form.correct')}
+                  />
                 </>
               ) : (
                 <>
@@ -117,7 +142,11 @@ export function ZeroReportForm({ draft, onSubmitted }: { draft: ZeroReportDraft;
               )}
             </div>
             {isChanged && (
-              <Form.Item style={{ margin: '8px 0 0' }} validateStatus={missingReason ? 'error' : undefined} help={missingReason ? t('zeroReport.form.reasonRequired') : undefined}>
+              <Form.Item
+                style={{ margin: '8px 0 0' }}
+                validateStatus={missingReason ? 'error' : undefined}
+                help={missingReason ? t('zeroReport.form.reasonRequired') : undefined}
+              >
                 <Input
                   data-testid={`zr-reason-${field}`}
                   maxLength={200}

@@ -2,7 +2,11 @@ import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { Card, DatePicker, Empty, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { ZERO_REPORT_HISTORY_DAYS, type ZeroReportDraft, type ZeroReportUnitStatus } from '../../../shared/zero-reports';
+import {
+  ZERO_REPORT_HISTORY_DAYS,
+  type ZeroReportDraft,
+  type ZeroReportUnitStatus,
+} from '../../../shared/zero-reports';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
@@ -67,7 +71,10 @@ export default function ZeroReportPage() {
   const loadDraft = useCallback(() => {
     if (!unitType || !unitId || !day) return;
     setDraft(null);
-    zeroReportApi.draft(unitType, unitId, day).then(setDraft).catch((err: unknown) => feedback.error(err));
+    zeroReportApi
+      .draft(unitType, unitId, day)
+      .then(setDraft)
+      .catch((err: unknown) => feedback.error(err));
   }, [unitType, unitId, day, feedback]);
   useEffect(loadDraft, [loadDraft]);
 
@@ -81,7 +88,12 @@ export default function ZeroReportPage() {
   };
 
   if (units === null) return <Spin style={{ display: 'block', margin: 40 }} />;
-  if (units.length === 0) return <Card><Empty description={t('zeroReport.form.noUnits')} /></Card>;
+  if (units.length === 0)
+    return (
+      <Card>
+        <Empty description={t('zeroReport.form.noUnits')} />
+      </Card>
+    );
 
   return (
     <Card size={mobile ? 'small' : undefined} title={t('zeroReport.form.title')} style={{ maxWidth: 560 }}>
@@ -103,7 +115,11 @@ export default function ZeroReportPage() {
             const u = units.find((x) => keyOf(x) === option.value)!;
             return (
               <Space>
-                {u.report ? <CheckCircleFilled style={{ color: u.report.onTime ? '#389e0d' : '#d48806' }} /> : <ClockCircleOutlined style={{ color: '#bfbfbf' }} />}
+                {u.report ? (
+                  <CheckCircleFilled style={{ color: u.report.onTime ? '#389e0d' : '#d48806' }} />
+                ) : (
+                  <ClockCircleOutlined style={{ color: '#bfbfbf' }} />
+                )}
                 {option.label}
               </Space>
             );
@@ -114,11 +130,19 @@ export default function ZeroReportPage() {
             value={day ? dayjs(day) : null}
             onChange={(d: Dayjs | null) => d && setDay(d.format('YYYY-MM-DD'))}
             allowClear={false}
-            disabledDate={(d) => !today || d.isAfter(dayjs(today), 'day') || d.isBefore(dayjs(today).subtract(ZERO_REPORT_HISTORY_DAYS, 'day'), 'day')}
+            disabledDate={(d) =>
+              !today ||
+              d.isAfter(dayjs(today), 'day') ||
+              d.isBefore(dayjs(today).subtract(ZERO_REPORT_HISTORY_DAYS, 'day'), 'day')
+            }
             aria-label={t('zeroReport.form.day')}
             data-testid="zr-day"
           />
-          {draft && <Typography.Text type={draft.deadlinePassed ? 'warning' : 'secondary'}>{t('zeroReport.form.deadline', { day: draft.day, deadline: draft.deadline })}</Typography.Text>}
+          {draft && (
+            <Typography.Text type={draft.deadlinePassed ? 'warning' : 'secondary'}>
+              {t('zeroReport.form.deadline', { day: draft.day, deadline: draft.deadline })}
+            </Typography.Text>
+          )}
         </Space>
         {draft ? (
           <ZeroReportForm

@@ -16,10 +16,13 @@ export function ZeroReportSettingsModal({ onClose }: { onClose: (saved: boolean)
   close.current = onClose;
 
   useEffect(() => {
-    zeroReportApi.settings().then(setLoaded).catch((err: unknown) => {
-      feedback.error(err);
-      close.current(false);
-    });
+    zeroReportApi
+      .settings()
+      .then(setLoaded)
+      .catch((err: unknown) => {
+        feedback.error(err);
+        close.current(false);
+      });
   }, [feedback]);
 
   const save = async () => {
@@ -38,14 +41,33 @@ export function ZeroReportSettingsModal({ onClose }: { onClose: (saved: boolean)
   };
 
   return (
-    <Modal open title={t('zeroReport.settings.title')} onCancel={() => onClose(false)} onOk={() => void save()} confirmLoading={busy} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={t('zeroReport.settings.title')}
+      onCancel={() => onClose(false)}
+      onOk={() => void save()}
+      confirmLoading={busy}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       {loaded ? (
         <Form form={form} layout="vertical" initialValues={loaded}>
-          <Form.Item name="deadline" label={t('zeroReport.settings.deadline')} rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:MM' }]}>
+          <Form.Item
+            name="deadline"
+            label={t('zeroReport.settings.deadline')}
+            rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:MM' }]}
+          >
             <Input style={{ width: 120 }} placeholder="10:00" data-testid="zr-settings-deadline" />
           </Form.Item>
-          <Form.Item name="unitKinds" label={t('zeroReport.settings.unitKinds')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <Checkbox.Group options={ZERO_REPORT_UNIT_TYPES.map((k) => ({ value: k, label: t(`zeroReport.unitType.${k}`) }))} />
+          <Form.Item
+            name="unitKinds"
+            label={t('zeroReport.settings.unitKinds')}
+            rules={[{ required: true, type: 'array', min: 1 }]}
+          >
+            <Checkbox.Group
+              options={ZERO_REPORT_UNIT_TYPES.map((k) => ({ value: k, label: t(`zeroReport.unitType.${k}`) }))}
+            />
           </Form.Item>
         </Form>
       ) : (

@@ -56,9 +56,12 @@ export default function ZeroReportStatusPage() {
     return () => clearInterval(timer);
   }, [load, generation]);
 
-  const names = new Map((status?.townships ?? []).map((r) => [r.townshipId, r.name ?? t('zeroReport.status.countyLevel')]));
-  const heatmapRows = [...new Set((status?.history ?? []).flatMap((h) => h.townships.map((r) => r.townshipId)))]
-    .map((id) => ({ townshipId: id, name: names.get(id) ?? t('zeroReport.status.countyLevel') }));
+  const names = new Map(
+    (status?.townships ?? []).map((r) => [r.townshipId, r.name ?? t('zeroReport.status.countyLevel')]),
+  );
+  const heatmapRows = [...new Set((status?.history ?? []).flatMap((h) => h.townships.map((r) => r.townshipId)))].map(
+    (id) => ({ townshipId: id, name: names.get(id) ?? t('zeroReport.status.countyLevel') }),
+  );
   const totals = status?.totals;
 
   return (
@@ -75,21 +78,38 @@ export default function ZeroReportStatusPage() {
               aria-label={t('zeroReport.status.day')}
               data-testid="zr-status-day"
             />
-            {can.setZeroReports(me.role) && <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} aria-label={t('zeroReport.settings.title')} />}
+            {can.setZeroReports(me.role) && (
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => setSettingsOpen(true)}
+                aria-label={t('zeroReport.settings.title')}
+              />
+            )}
           </Space>
         }
       >
         {status && totals && (
           <>
             <Row gutter={[12, 12]} data-testid="zr-totals">
-              <Col xs={8} md={4}><Statistic title={t('zeroReport.status.units')} value={totals.units} /></Col>
-              <Col xs={8} md={4}><Statistic title={t('zeroReport.status.reported')} value={totals.reported} /></Col>
-              <Col xs={8} md={4}><Statistic title={t('zeroReport.status.onTime')} value={totals.onTime} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('zeroReport.status.completeness')} value={percent(totals.reported, totals.units)} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('zeroReport.status.timeliness')} value={percent(totals.onTime, totals.units)} /></Col>
+              <Col xs={8} md={4}>
+                <Statistic title={t('zeroReport.status.units')} value={totals.units} />
+              </Col>
+              <Col xs={8} md={4}>
+                <Statistic title={t('zeroReport.status.reported')} value={totals.reported} />
+              </Col>
+              <Col xs={8} md={4}>
+                <Statistic title={t('zeroReport.status.onTime')} value={totals.onTime} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('zeroReport.status.completeness')} value={percent(totals.reported, totals.units)} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('zeroReport.status.timeliness')} value={percent(totals.onTime, totals.units)} />
+              </Col>
             </Row>
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-              {t('zeroReport.status.deadline', { deadline: status.deadline })} · {t(status.deadlinePassed ? 'zeroReport.status.afterDeadline' : 'zeroReport.status.beforeDeadline')}
+              {t('zeroReport.status.deadline', { deadline: status.deadline })} ·{' '}
+              {t(status.deadlinePassed ? 'zeroReport.status.afterDeadline' : 'zeroReport.status.beforeDeadline')}
               {refreshedAt && ` · ${t('zeroReport.status.refreshed', { time: formatTime(refreshedAt, locale) })}`}
             </Typography.Text>
           </>
@@ -107,26 +127,52 @@ export default function ZeroReportStatusPage() {
               rowKey={(r) => `${r.unitType}:${r.unitId}`}
               pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zeroReport.status.missingNone')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zeroReport.status.missingNone')} />
+                ),
+              }}
               columns={[
                 {
-                  title: t('zeroReport.status.unit'), dataIndex: 'name',
+                  title: t('zeroReport.status.unit'),
+                  dataIndex: 'name',
                   render: (name: string, r) => (
                     <Space size={4} wrap>
                       <span>{name}</span>
                       <Tag>{t(`zeroReport.unitType.${r.unitType}`)}</Tag>
-                      <Tag color={status?.deadlinePassed ? 'red' : 'default'}>{t(status?.deadlinePassed ? 'zeroReport.status.late' : 'zeroReport.status.notYet')}</Tag>
+                      <Tag color={status?.deadlinePassed ? 'red' : 'default'}>
+                        {t(status?.deadlinePassed ? 'zeroReport.status.late' : 'zeroReport.status.notYet')}
+                      </Tag>
                     </Space>
                   ),
                 },
-                { title: t('zeroReport.status.township'), dataIndex: 'townshipName', render: (v: string | null) => v ?? t('zeroReport.status.countyLevel') },
                 {
-                  title: t('zeroReport.status.answerable'), key: 'answerable',
-                  render: (_: unknown, r) => r.answerable
-                    ? <span>{r.answerable.name}<Typography.Text type="secondary" style={{ fontSize: 12 }}>（{r.answerable.post}{r.answerable.phone ? ` ${r.answerable.phone}` : ''}）</Typography.Text></span>
-                    : <Typography.Text type="warning">{t('zeroReport.status.noAnswerable')}</Typography.Text>,
+                  title: t('zeroReport.status.township'),
+                  dataIndex: 'townshipName',
+                  render: (v: string | null) => v ?? t('zeroReport.status.countyLevel'),
                 },
-                { title: '', key: 'escalated', render: (_: unknown, r) => (r.escalated ? <Tag color="volcano">{t('zeroReport.status.escalated')}</Tag> : null) },
+                {
+                  title: t('zeroReport.status.answerable'),
+                  key: 'answerable',
+                  render: (_: unknown, r) =>
+                    r.answerable ? (
+                      <span>
+                        {r.answerable.name}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          （{r.answerable.post}
+                          {r.answerable.phone ? ` ${r.answerable.phone}` : ''}）
+                        </Typography.Text>
+                      </span>
+                    ) : (
+                      <Typography.Text type="warning">{t('zeroReport.status.noAnswerable')}</Typography.Text>
+                    ),
+                },
+                {
+                  title: '',
+                  key: 'escalated',
+                  render: (_: unknown, r) =>
+                    r.escalated ? <Tag color="volcano">{t('zeroReport.status.escalated')}</Tag> : null,
+                },
               ]}
             />
           </Card>
@@ -142,10 +188,14 @@ export default function ZeroReportStatusPage() {
                 <List.Item>
                   <Space size={4} wrap>
                     <span>{r.name}</span>
-                    <Tag color={r.onTime ? 'green' : 'orange'}>{t(r.onTime ? 'zeroReport.status.onTimeTag' : 'zeroReport.status.lateTag')}</Tag>
+                    <Tag color={r.onTime ? 'green' : 'orange'}>
+                      {t(r.onTime ? 'zeroReport.status.onTimeTag' : 'zeroReport.status.lateTag')}
+                    </Tag>
                     {r.version > 1 && <Tag>{t('zeroReport.status.version', { version: r.version })}</Tag>}
                   </Space>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(r.submittedAt, locale)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatTime(r.submittedAt, locale)}
+                  </Typography.Text>
                 </List.Item>
               )}
             />
@@ -163,22 +213,46 @@ export default function ZeroReportStatusPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t('zeroReport.status.township'), dataIndex: 'name', render: (v: string | null) => v ?? t('zeroReport.status.countyLevel') },
+            {
+              title: t('zeroReport.status.township'),
+              dataIndex: 'name',
+              render: (v: string | null) => v ?? t('zeroReport.status.countyLevel'),
+            },
             { title: t('zeroReport.status.units'), dataIndex: 'units', align: 'right' },
             { title: t('zeroReport.status.reported'), dataIndex: 'reported', align: 'right' },
-            { title: t('zeroReport.status.completeness'), key: 'completeness', align: 'right', render: (_: unknown, r) => <RateCell part={r.reported} whole={r.units} /> },
+            {
+              title: t('zeroReport.status.completeness'),
+              key: 'completeness',
+              align: 'right',
+              render: (_: unknown, r) => <RateCell part={r.reported} whole={r.units} />,
+            },
             { title: t('zeroReport.status.onTime'), dataIndex: 'onTime', align: 'right' },
-            { title: t('zeroReport.status.timeliness'), key: 'timeliness', align: 'right', render: (_: unknown, r) => <RateCell part={r.onTime} whole={r.units} /> },
+            {
+              title: t('zeroReport.status.timeliness'),
+              key: 'timeliness',
+              align: 'right',
+              render: (_: unknown, r) => <RateCell part={r.onTime} whole={r.units} />,
+            },
           ]}
           summary={() =>
             totals && (status?.townships.length ?? 0) > 1 ? (
               <Table.Summary.Row style={{ fontWeight: 700, background: '#fafafa' }}>
                 <Table.Summary.Cell index={0}>{t('zeroReport.status.total')}</Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">{totals.units}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">{totals.reported}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">{percent(totals.reported, totals.units)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">{totals.onTime}</Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">{percent(totals.onTime, totals.units)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {totals.units}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {totals.reported}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {percent(totals.reported, totals.units)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {totals.onTime}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  {percent(totals.onTime, totals.units)}
+                </Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null
           }
@@ -188,14 +262,25 @@ export default function ZeroReportStatusPage() {
       {status && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={10}>
-            <Card size="small" title={t('zeroReport.status.trend')}><TrendChart history={status.history} /></Card>
+            <Card size="small" title={t('zeroReport.status.trend')}>
+              <TrendChart history={status.history} />
+            </Card>
           </Col>
           <Col xs={24} lg={14}>
-            <Card size="small" title={t('zeroReport.status.heatmap')}><TownshipHeatmap history={status.history} townships={heatmapRows} /></Card>
+            <Card size="small" title={t('zeroReport.status.heatmap')}>
+              <TownshipHeatmap history={status.history} townships={heatmapRows} />
+            </Card>
           </Col>
         </Row>
       )}
-      {settingsOpen && <ZeroReportSettingsModal onClose={(saved) => { setSettingsOpen(false); if (saved) load(); }} />}
+      {settingsOpen && (
+        <ZeroReportSettingsModal
+          onClose={(saved) => {
+            setSettingsOpen(false);
+            if (saved) load();
+          }}
+        />
+      )}
     </Space>
   );
 }
@@ -203,5 +288,11 @@ export default function ZeroReportStatusPage() {
 /** A rate, red below 90%. */
 function RateCell({ part, whole }: { part: number; whole: number }) {
   const text = percent(part, whole);
-  return whole > 0 && part / whole < 0.9 ? <Typography.Text type="danger" strong>{text}</Typography.Text> : <span>{text}</span>;
+  return whole > 0 && part / whole < 0.9 ? (
+    <Typography.Text type="danger" strong>
+      {text}
+    </Typography.Text>
+  ) : (
+    <span>{text}</span>
+  );
 }

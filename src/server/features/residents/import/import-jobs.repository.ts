@@ -13,10 +13,18 @@ export async function setImportJob(db: Db, id: string, values: Updateable<Import
 }
 
 export async function findImportJobInScope(db: Db, scope: Scope, id: string) {
-  return inScope(db.selectFrom('import_jobs').selectAll().where('id', '=', id), 'region_path', scope).executeTakeFirst();
+  return inScope(
+    db.selectFrom('import_jobs').selectAll().where('id', '=', id),
+    'region_path',
+    scope,
+  ).executeTakeFirst();
 }
 
 /** Jobs still marked running become interrupted (after a restart nothing runs them any more). */
 export async function interruptRunningImports(db: Db, at: string) {
-  await db.updateTable('import_jobs').set({ status: 'interrupted', finished_at: at }).where('status', '=', 'running').execute();
+  await db
+    .updateTable('import_jobs')
+    .set({ status: 'interrupted', finished_at: at })
+    .where('status', '=', 'running')
+    .execute();
 }

@@ -24,10 +24,16 @@ const roster = path.join(tmp, 'roster.csv');
 
 beforeAll(async () => {
   database = await testDb();
-  env = { ...process.env, QUNFANG_DEMO: 'none', ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { QUNFANG_DB: database.sqlitePath }) };
+  env = {
+    ...process.env,
+    QUNFANG_DEMO: 'none',
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { QUNFANG_DB: database.sqlitePath }),
+  };
   const tree = await makeTree(database.db, systemClock);
   // 3 members a household: a batch of exactly 10,000 rows would end inside household 3,334
-  const lines = ['姓名,证件类型,证件号码,国籍,性别,出生日期,手机号码,楼栋编码,门牌房号,与户主关系,人员标签,返乡出发地,抵达日期,交通方式,车次航班,备注'];
+  const lines = [
+    '姓名,证件类型,证件号码,国籍,性别,出生日期,手机号码,楼栋编码,门牌房号,与户主关系,人员标签,返乡出发地,抵达日期,交通方式,车次航班,备注',
+  ];
   const day0 = Date.UTC(1950, 0, 1);
   for (let h = 0; h < HOUSEHOLDS; h++) {
     const building = h % 2 ? tree.buildingB.code : tree.buildingA.code;
@@ -35,7 +41,9 @@ beforeAll(async () => {
       const i = h * MEMBERS + m;
       const born = new Date(day0 + (i % 25_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
       const first17 = `140728${born}${String(Math.floor(i / 25_000)).padStart(3, '0')}`;
-      lines.push(`居民${i},,${first17}${idCardCheckChar(first17)},,,,,${building},${h}室,${['户主', '配偶', '子女'][m]},,,,,,`);
+      lines.push(
+        `居民${i},,${first17}${idCardCheckChar(first17)},,,,,${building},${h}室,${['户主', '配偶', '子女'][m]},,,,,,`,
+      );
     }
   }
   fs.writeFileSync(roster, lines.join('\n'));
@@ -46,26 +54,41 @@ afterAll(async () => {
 });
 
 const count = async (table: 'persons' | 'households') =>
-  Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Households whose member count is not MEMBERS: the partial ones. */
 const partialHouseholds = async () =>
-  (await database.db.selectFrom('households').leftJoin('persons', 'persons.household_id', 'households.id')
-    .select(['households.room', (eb) => eb.fn.count<number>('persons.id').as('n')])
-    .groupBy(['households.id', 'households.room'])
-    .having(sql<number>`count(persons.id)`, '!=', MEMBERS)
-    .execute()).map((h) => `${h.room}: ${h.n}`);
+  (
+    await database.db
+      .selectFrom('households')
+      .leftJoin('persons', 'persons.household_id', 'households.id')
+      .select(['households.room', (eb) => eb.fn.count<number>('persons.id').as('n')])
+      .groupBy(['households.id', 'households.room'])
+      .having(sql<number>`count(persons.id)`, '!=', MEMBERS)
+      .execute()
+  ).map((h) => `${h.room}: ${h.n}`);
 
 describe('an import killed with -9', () => {
   it('leaves whole households, and importing again completes them without duplicates', async () => {
-    const child = spawn(process.execPath, [BIN, 'import', 'residents', roster], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'import', 'residents', roster], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // kill as soon as the first batches are in (a batch is one transaction: committed or not)
     const deadline = Date.now() + 120_000;
-    while ((await count('persons')) === 0 && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while ((await count('persons')) === 0 && child.exitCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
     await exited;
     const landed = await count('persons');
@@ -74,7 +97,10 @@ describe('an import killed with -9', () => {
     expect(await partialHouseholds()).toEqual([]);
     expect(landed % MEMBERS).toBe(0);
 
-    const again = spawn(process.execPath, [BIN, 'import', 'residents', roster], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const again = spawn(process.execPath, [BIN, 'import', 'residents', roster], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out2 = '';
     again.stdout.on('data', (d) => (out2 += d));
     again.stderr.on('data', (d) => (out2 += d));
@@ -82,7 +108,10 @@ describe('an import killed with -9', () => {
     expect(await count('persons')).toBe(HOUSEHOLDS * MEMBERS);
     expect(await count('households')).toBe(HOUSEHOLDS);
     expect(await partialHouseholds()).toEqual([]);
-    const distinct = await database.db.selectFrom('persons').select((eb) => eb.fn.count<number>('id_number').distinct().as('n')).executeTakeFirstOrThrow();
+    const distinct = await database.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.count<number>('id_number').distinct().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(distinct.n)).toBe(HOUSEHOLDS * MEMBERS);
   }, 300_000);
 });

@@ -3,7 +3,24 @@ import { parseResidentRow, RowProblem } from './parse-row';
 
 /** A roster row holds the same names the API accepts: characters counted, nothing invisible. */
 describe('a roster row’s text', () => {
-  const row = (name: string, note = '') => [name, '', '', '', '男', '1990-01-01', '', '140728100200001001', '101', '户主', '', '', '', '', '', note];
+  const row = (name: string, note = '') => [
+    name,
+    '',
+    '',
+    '',
+    '男',
+    '1990-01-01',
+    '',
+    '140728100200001001',
+    '101',
+    '户主',
+    '',
+    '',
+    '',
+    '',
+    '',
+    note,
+  ];
   const problem = (cells: string[]) => {
     try {
       parseResidentRow(2, cells);

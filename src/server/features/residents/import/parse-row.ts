@@ -3,8 +3,15 @@ import { MOBILE_PATTERN } from '../../../../shared/validators';
 import { CONTROL_CHARACTER } from '../../../../shared/text';
 import { bornInFuture, identityOf, nameProblem, pregnantMan } from '../person-rules';
 import {
-  ID_TYPE_LABELS, lookup, RELATION_LABELS, RESIDENT_COLUMNS, SEX_LABELS, TAG_LABELS, TRANSPORT_LABELS,
-  type ResidentCells, type ResidentColumnKey,
+  ID_TYPE_LABELS,
+  lookup,
+  RELATION_LABELS,
+  RESIDENT_COLUMNS,
+  SEX_LABELS,
+  TAG_LABELS,
+  TRANSPORT_LABELS,
+  type ResidentCells,
+  type ResidentColumnKey,
 } from './resident-columns';
 
 export interface ParsedResident {
@@ -29,7 +36,10 @@ export interface ParsedResident {
 }
 
 export class RowProblem extends Error {
-  constructor(readonly column: ResidentColumnKey | null, message: string) {
+  constructor(
+    readonly column: ResidentColumnKey | null,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -88,7 +98,7 @@ export function parseResidentRow(row: number, raw: string[], today = '9999-12-31
   const idType = c.idType ? idTypeOf(c.idType) : 'resident_id';
   if (!idType) throw new RowProblem('idType', `证件类型“${c.idType}”无效`);
   const idNumber = c.idNumber ? c.idNumber.toUpperCase().replace(/\s+/g, '') : null;
-  let sex = c.sex ? sexOf(c.sex) ?? null : null;
+  let sex = c.sex ? (sexOf(c.sex) ?? null) : null;
   if (c.sex && !sex) throw new RowProblem('sex', `性别“${c.sex}”无效，应为男或女`);
   let birthDate = c.birthDate ? normaliseDate(c.birthDate) : null;
   if (birthDate && !validDate(birthDate)) throw new RowProblem('birthDate', `出生日期“${c.birthDate}”无效`);
@@ -96,20 +106,29 @@ export function parseResidentRow(row: number, raw: string[], today = '9999-12-31
   if ('problem' in identity) {
     const problem = identity.problem;
     if (problem.kind === 'document') {
-      const reason = { FORMAT: '格式错误', BIRTH_DATE: '出生日期不存在', CHECKSUM: '校验位错误', PERMIT_PREFIX: '居住证号应以 81/82/83 开头', IS_PERMIT: '这是港澳台居民居住证号，请选择对应证件类型' }[problem.reason] ?? problem.reason;
+      const reason =
+        {
+          FORMAT: '格式错误',
+          BIRTH_DATE: '出生日期不存在',
+          CHECKSUM: '校验位错误',
+          PERMIT_PREFIX: '居住证号应以 81/82/83 开头',
+          IS_PERMIT: '这是港澳台居民居住证号，请选择对应证件类型',
+        }[problem.reason] ?? problem.reason;
       throw new RowProblem('idNumber', `证件号码${reason}`);
     }
     if (problem.kind === 'nationality') throw new RowProblem('nationality', '护照须填写国籍');
-    if (problem.birthDate) throw new RowProblem('birthDate', `出生日期与身份证号不符（应为 ${problem.fromIdNumber.birthDate}）`);
+    if (problem.birthDate)
+      throw new RowProblem('birthDate', `出生日期与身份证号不符（应为 ${problem.fromIdNumber.birthDate}）`);
     throw new RowProblem('sex', `性别与身份证号不符（应为${SEX_LABELS[problem.fromIdNumber.sex]}）`);
   }
   birthDate = identity.facts.birthDate;
   sex = identity.facts.sex;
-  if (bornInFuture(birthDate, today)) throw new RowProblem(idNumber && !c.birthDate ? 'idNumber' : 'birthDate', `出生日期 ${birthDate} 晚于今天`);
+  if (bornInFuture(birthDate, today))
+    throw new RowProblem(idNumber && !c.birthDate ? 'idNumber' : 'birthDate', `出生日期 ${birthDate} 晚于今天`);
   if (c.phone && !MOBILE_PATTERN.test(c.phone)) throw new RowProblem('phone', `手机号码“${c.phone}”无效`);
   if (!c.buildingCode) throw new RowProblem('buildingCode', '楼栋编码不能为空');
   if (!/^\d{18}$/.test(c.buildingCode)) throw new RowProblem('buildingCode', '楼栋编码应为 18 位数字');
-  const relation = c.relation ? relationOf(c.relation) ?? null : null;
+  const relation = c.relation ? (relationOf(c.relation) ?? null) : null;
   if (c.relation && !relation) throw new RowProblem('relation', `与户主关系“${c.relation}”无效`);
   const tags: PersonTag[] = [];
   for (const label of c.tags.split(/[、,，;；\s]+/).filter(Boolean)) {
@@ -120,12 +139,27 @@ export function parseResidentRow(row: number, raw: string[], today = '9999-12-31
   if (pregnantMan(sex, tags)) throw new RowProblem('tags', '孕产妇标签与性别（男）不符');
   const arrivalDate = c.arrivalDate ? normaliseDate(c.arrivalDate) : null;
   if (arrivalDate && !validDate(arrivalDate)) throw new RowProblem('arrivalDate', `抵达日期“${c.arrivalDate}”无效`);
-  const transport = c.transport ? transportOf(c.transport) ?? null : null;
+  const transport = c.transport ? (transportOf(c.transport) ?? null) : null;
   if (c.transport && !transport) throw new RowProblem('transport', `交通方式“${c.transport}”无效`);
   if (c.returneeFrom && !tags.includes('returnee')) tags.push('returnee');
   return {
-    row, cells: raw, name: c.name, idType, idNumber, nationality: c.nationality || null, sex, birthDate, phone: c.phone || null,
-    buildingCode: c.buildingCode, room: c.room || null, relation, tags, returneeFrom: c.returneeFrom || null, arrivalDate,
-    transport, transportNo: c.transportNo || null, note: c.note ? c.note.slice(0, 500) : null,
+    row,
+    cells: raw,
+    name: c.name,
+    idType,
+    idNumber,
+    nationality: c.nationality || null,
+    sex,
+    birthDate,
+    phone: c.phone || null,
+    buildingCode: c.buildingCode,
+    room: c.room || null,
+    relation,
+    tags,
+    returneeFrom: c.returneeFrom || null,
+    arrivalDate,
+    transport,
+    transportNo: c.transportNo || null,
+    note: c.note ? c.note.slice(0, 500) : null,
   };
 }

@@ -16,7 +16,11 @@ export const RESIDENT_COLUMNS = [
   { key: 'buildingCode', header: '楼栋编码', note: '必填：18 位楼栋（院落）编码' },
   { key: 'room', header: '门牌房号', note: '同一楼栋同一房号为一户' },
   { key: 'relation', header: '与户主关系', note: '户主 / 配偶 / 子女 / 父母 / 孙子女 / 祖父母 / 兄弟姐妹 / 其他' },
-  { key: 'tags', header: '人员标签', note: '多个用顿号或逗号分隔：返乡人员、湖北旅居史、接触史、发热、重点人员、独居老人、慢性病、孕产妇' },
+  {
+    key: 'tags',
+    header: '人员标签',
+    note: '多个用顿号或逗号分隔：返乡人员、湖北旅居史、接触史、发热、重点人员、独居老人、慢性病、孕产妇',
+  },
   { key: 'returneeFrom', header: '返乡出发地', note: '返乡人员填写' },
   { key: 'arrivalDate', header: '抵达日期', note: 'YYYY-MM-DD' },
   { key: 'transport', header: '交通方式', note: '火车 / 飞机 / 客车 / 自驾 / 轮船 / 其他' },
@@ -27,15 +31,41 @@ export const RESIDENT_COLUMNS = [
 export type ResidentColumnKey = (typeof RESIDENT_COLUMNS)[number]['key'];
 export type ResidentCells = Record<ResidentColumnKey, string>;
 
-export const ID_TYPE_LABELS: Record<IdType, string> = { resident_id: '居民身份证', hmt_permit: '港澳台居民居住证', passport: '护照' };
+export const ID_TYPE_LABELS: Record<IdType, string> = {
+  resident_id: '居民身份证',
+  hmt_permit: '港澳台居民居住证',
+  passport: '护照',
+};
 export const RELATION_LABELS: Record<Relation, string> = {
-  head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', grandparent: '祖父母', sibling: '兄弟姐妹', other: '其他',
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  grandchild: '孙子女',
+  grandparent: '祖父母',
+  sibling: '兄弟姐妹',
+  other: '其他',
 };
 export const TAG_LABELS: Record<PersonTag, string> = {
-  returnee: '返乡人员', hubei_travel: '湖北旅居史', contact_history: '接触史', fever: '发热', key_person: '重点人员',
-  elderly_alone: '独居老人', chronic_illness: '慢性病', pregnant: '孕产妇', non_local: '外地人员', unverified_identity: '未核验身份',
+  returnee: '返乡人员',
+  hubei_travel: '湖北旅居史',
+  contact_history: '接触史',
+  fever: '发热',
+  key_person: '重点人员',
+  elderly_alone: '独居老人',
+  chronic_illness: '慢性病',
+  pregnant: '孕产妇',
+  non_local: '外地人员',
+  unverified_identity: '未核验身份',
 };
-export const TRANSPORT_LABELS: Record<Transport, string> = { train: '火车', plane: '飞机', coach: '客车', self_drive: '自驾', ship: '轮船', other: '其他' };
+export const TRANSPORT_LABELS: Record<Transport, string> = {
+  train: '火车',
+  plane: '飞机',
+  coach: '客车',
+  self_drive: '自驾',
+  ship: '轮船',
+  other: '其他',
+};
 export const SEX_LABELS = { M: '男', F: '女' } as const;
 
 /** Reverse lookups: a label (or the English code) → the code. */

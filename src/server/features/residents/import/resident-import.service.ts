@@ -15,7 +15,14 @@ import { findRegionsByCodes } from '../../regions';
 import { codesOfPath } from '../../regions';
 import { personKeys } from '../person-keys';
 import {
-  insertPersons, namesakesBornOn, personsWithPhones, registeredByIdNumbers, registeredInHouseholds, setPersonColumns, type DuplicateCandidate, type RegisteredPerson,
+  insertPersons,
+  namesakesBornOn,
+  personsWithPhones,
+  registeredByIdNumbers,
+  registeredInHouseholds,
+  setPersonColumns,
+  type DuplicateCandidate,
+  type RegisteredPerson,
 } from '../persons.repository';
 import { addPersonTags, moveTags } from '../person-tags.repository';
 import { householdsInBuildings, insertHouseholds, setHouseholdHead } from '../households.repository';
@@ -44,7 +51,10 @@ export interface ImportSummary {
  * Called after each batch has committed (and once at the end): the rows read so far, and the
  * summary's counts of what has landed — what a job row shows if the import is then interrupted.
  */
-export type ImportProgress = (processedRows: number, landed: Pick<ImportSummary, 'created' | 'updated' | 'unchanged' | 'invalid'>) => void;
+export type ImportProgress = (
+  processedRows: number,
+  landed: Pick<ImportSummary, 'created' | 'updated' | 'unchanged' | 'invalid'>,
+) => void;
 
 /** A batch (one transaction) ends at the first household boundary after this many rows… */
 const BATCH = 10_000;
@@ -66,12 +76,33 @@ const BATCH_HARD_LIMIT = 4;
  * spooled to a temporary file (RowSpool), not held in memory. On SQLite the import runs in
  * bulk-write mode (withBulkWrites).
  */
-export async function importResidents(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
+export async function importResidents(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  rows: AsyncIterable<SourceRow>,
+  progress?: ImportProgress,
+): Promise<ImportSummary> {
   return withBulkWrites(db, () => importRows(db, clock, actor, rows, progress));
 }
 
-async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, progress?: ImportProgress): Promise<ImportSummary> {
-  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, householdsCreated: 0, errors: new RowSpool(), warnings: new RowSpool() };
+async function importRows(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  rows: AsyncIterable<SourceRow>,
+  progress?: ImportProgress,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    invalid: 0,
+    householdsCreated: 0,
+    errors: new RowSpool(),
+    warnings: new RowSpool(),
+  };
   try {
     await readRoster(db, clock, actor, rows, summary, progress);
   } catch (err) {
@@ -81,14 +112,26 @@ async function importRows(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
   }
   // a large import changes the shape of the registry: refresh the planner's statistics
   sqliteHandle(db)?.pragma('optimize');
-  await audit(db, clock, actor, { action: 'person.import', entityType: 'person', regionPath: actor.regionPath, details: { ...summary, errors: undefined, warnings: summary.warnings.count } });
+  await audit(db, clock, actor, {
+    action: 'person.import',
+    entityType: 'person',
+    regionPath: actor.regionPath,
+    details: { ...summary, errors: undefined, warnings: summary.warnings.count },
+  });
   return summary;
 }
 
 /** The household a parsed row belongs to, as ImportContext.land groups them. */
 const householdKey = (r: ParsedResident) => `${r.buildingCode}|${r.room ?? ''}`;
 
-async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterable<SourceRow>, summary: ImportSummary, progress?: ImportProgress) {
+async function readRoster(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  rows: AsyncIterable<SourceRow>,
+  summary: ImportSummary,
+  progress?: ImportProgress,
+) {
   const ctx = new ImportContext(db, clock, actor, summary);
   const today = latestDayAnywhere(clock);
   let batch: ParsedResident[] = [];
@@ -97,13 +140,26 @@ async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
   for await (const source of rows) {
     if (!headerSeen) {
       if (source.cells[0] !== RESIDENT_COLUMNS[0].header || source.cells[7] !== RESIDENT_COLUMNS[7].header) {
-        throw new AppError('IMPORT_INVALID', { rows: [{ row: source.row, column: null, code: 'HEADER', message: `表头应为：${RESIDENT_COLUMNS.map((c) => c.header).join('、')}` }] });
+        throw new AppError('IMPORT_INVALID', {
+          rows: [
+            {
+              row: source.row,
+              column: null,
+              code: 'HEADER',
+              message: `表头应为：${RESIDENT_COLUMNS.map((c) => c.header).join('、')}`,
+            },
+          ],
+        });
       }
       headerSeen = true;
       continue;
     }
     if (source.cells.every((c) => !c)) continue;
-    if ((source.cells[0] ?? '').startsWith(EXPLANATION_MARK) || (source.cells[RESIDENT_COLUMNS.length - 1] ?? '').startsWith(SAMPLE_MARK)) continue;
+    if (
+      (source.cells[0] ?? '').startsWith(EXPLANATION_MARK) ||
+      (source.cells[RESIDENT_COLUMNS.length - 1] ?? '').startsWith(SAMPLE_MARK)
+    )
+      continue;
     summary.rows++;
     const width = widthProblem(source);
     if (width) {
@@ -130,7 +186,8 @@ async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
     batch.push(parsed);
     for (const c of source.cells) batchChars += c.length;
   }
-  if (!headerSeen) throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'EMPTY', message: '文件为空' }] });
+  if (!headerSeen)
+    throw new AppError('IMPORT_INVALID', { rows: [{ row: 1, column: null, code: 'EMPTY', message: '文件为空' }] });
   await ctx.land(batch);
   progress?.(summary.rows, summary);
 }
@@ -139,7 +196,8 @@ async function readRoster(db: Db, clock: Clock, actor: Actor, rows: AsyncIterabl
 function widthProblem(source: SourceRow): string | null {
   const columns = RESIDENT_COLUMNS.length;
   const n = source.cells.length;
-  if (n > columns && (source.exactWidth || source.cells.slice(columns).some((c) => c !== ''))) return `本行有 ${n} 列，花名册只有 ${columns} 列（内容含逗号的单元格须加英文双引号）`;
+  if (n > columns && (source.exactWidth || source.cells.slice(columns).some((c) => c !== '')))
+    return `本行有 ${n} 列，花名册只有 ${columns} 列（内容含逗号的单元格须加英文双引号）`;
   if (source.exactWidth && n < columns) return `本行只有 ${n} 列，花名册应有 ${columns} 列（空单元格也要保留逗号）`;
   return null;
 }
@@ -158,7 +216,12 @@ class ImportContext {
   /** ID number → the row that first carried it in this file */
   private readonly seenIds = new Map<string, number>();
 
-  constructor(private readonly db: Db, private readonly clock: Clock, actor: Actor, private readonly summary: ImportSummary) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    actor: Actor,
+    private readonly summary: ImportSummary,
+  ) {
     this.scope = scopeOf(actor);
     this.sqlite = sqliteHandle(db);
   }
@@ -173,7 +236,7 @@ class ImportContext {
    */
   reject(row: number, cells: string[], column: string | null, reason: string, batchPending = true) {
     this.summary.invalid++;
-    const header = column ? RESIDENT_COLUMNS.find((c) => c.key === column)?.header ?? column : null;
+    const header = column ? (RESIDENT_COLUMNS.find((c) => c.key === column)?.header ?? column) : null;
     this.refused.push({ row, column: header, reason, cells: cells.slice(0, RESIDENT_COLUMNS.length) });
     if (!batchPending || this.refused.length >= 1000) this.spoolRefused();
   }
@@ -190,16 +253,23 @@ class ImportContext {
     for (let i = 0; i < missing.length; i += 500) {
       const found = await findRegionsByCodes(this.db, missing.slice(i, i + 500));
       for (const r of found) this.buildings.set(r.code, r);
-      const ancestorCodes = [...new Set(found.flatMap((r) => codesOfPath(r.path)))].filter((c) => !this.placeNames.has(c));
-      for (const a of await findRegionsByCodes(this.db, ancestorCodes)) if (a.level === 'township' || a.level === 'village') this.placeNames.set(a.code, a.name);
+      const ancestorCodes = [...new Set(found.flatMap((r) => codesOfPath(r.path)))].filter(
+        (c) => !this.placeNames.has(c),
+      );
+      for (const a of await findRegionsByCodes(this.db, ancestorCodes))
+        if (a.level === 'township' || a.level === 'village') this.placeNames.set(a.code, a.name);
     }
     for (const c of missing) if (!this.buildings.has(c)) this.buildings.set(c, null);
     return rows.filter((r) => {
       const b = this.buildings.get(r.buildingCode);
-      const problem = !b || !pathInScope(b.path, this.scope) ? `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`
-        : b.level !== 'building' ? `编码 ${r.buildingCode} 不是楼栋（院落）`
-        : b.status !== 'active' ? `楼栋 ${b.name} 已撤销`
-        : null;
+      const problem =
+        !b || !pathInScope(b.path, this.scope)
+          ? `楼栋编码 ${r.buildingCode} 不存在或不在您的管辖范围内`
+          : b.level !== 'building'
+            ? `编码 ${r.buildingCode} 不是楼栋（院落）`
+            : b.status !== 'active'
+              ? `楼栋 ${b.name} 已撤销`
+              : null;
       if (problem) this.reject(r.row, r.cells, 'buildingCode', problem);
       return problem === null;
     });
@@ -208,7 +278,11 @@ class ImportContext {
   private address(building: RegionRow, room: string | null) {
     let prefix = this.buildingAddresses.get(building.id);
     if (prefix === undefined) {
-      prefix = codesOfPath(building.path).map((c) => this.placeNames.get(c)).filter(Boolean).join('') + building.name;
+      prefix =
+        codesOfPath(building.path)
+          .map((c) => this.placeNames.get(c))
+          .filter(Boolean)
+          .join('') + building.name;
       this.buildingAddresses.set(building.id, prefix);
     }
     return `${prefix}${room ? ' ' + room : ''}`;
@@ -219,7 +293,11 @@ class ImportContext {
    * same name with the same birth date or phone — land (the roster is the grid worker's word) but
    * are listed in the report's second sheet for a human to check and merge.
    */
-  private async warnLikelyDuplicates(db: Db, inserts: { name_key: string; birth_date: string | null; phone: string | null; household_id: string }[], rows: ParsedResident[]) {
+  private async warnLikelyDuplicates(
+    db: Db,
+    inserts: { name_key: string; birth_date: string | null; phone: string | null; household_id: string }[],
+    rows: ParsedResident[],
+  ) {
     if (inserts.length === 0) return;
     // Look up exactly the pairs that can match — (name, birth date) on persons_name_birth, phones on
     // persons_phone_rev — instead of every namesake: at a million residents a common name has
@@ -230,17 +308,32 @@ class ImportContext {
       if (same) same.push(p);
       else known.set(p.name_key!, [p]);
     };
-    const pairs = [...new Map(inserts.filter((p) => p.birth_date !== null).map((p) => [`${p.name_key}|${p.birth_date}`, { name_key: p.name_key, birth_date: p.birth_date! }])).values()];
+    const pairs = [
+      ...new Map(
+        inserts
+          .filter((p) => p.birth_date !== null)
+          .map((p) => [`${p.name_key}|${p.birth_date}`, { name_key: p.name_key, birth_date: p.birth_date! }]),
+      ).values(),
+    ];
     for (const c of await namesakesBornOn(db, this.sqlite, this.scope, pairs)) add(c);
     const phones = [...new Set(inserts.map((p) => p.phone).filter((x): x is string => x !== null))];
     for (const c of await personsWithPhones(db, this.sqlite, this.scope, phones)) add(c);
     inserts.forEach((p, i) => {
-      const match = (known.get(p.name_key) ?? []).find((k) => k.household_id !== p.household_id
-        && ((p.birth_date !== null && k.birth_date === p.birth_date) || (p.phone !== null && k.phone === p.phone)));
+      const match = (known.get(p.name_key) ?? []).find(
+        (k) =>
+          k.household_id !== p.household_id &&
+          ((p.birth_date !== null && k.birth_date === p.birth_date) || (p.phone !== null && k.phone === p.phone)),
+      );
       if (!match) return;
       const r = rows[i]!;
-      const same = p.birth_date !== null && match.birth_date === p.birth_date ? `出生日期 ${match.birth_date}` : '手机号码';
-      this.summary.warnings.add({ row: r.row, column: null, reason: `疑似与已登记人员重复：${match.name}（${same}相同，${match.address ?? '住址不详'}），请核对后合并`, cells: r.cells });
+      const same =
+        p.birth_date !== null && match.birth_date === p.birth_date ? `出生日期 ${match.birth_date}` : '手机号码';
+      this.summary.warnings.add({
+        row: r.row,
+        column: null,
+        reason: `疑似与已登记人员重复：${match.name}（${same}相同，${match.address ?? '住址不详'}），请核对后合并`,
+        cells: r.cells,
+      });
     });
   }
 
@@ -279,8 +372,11 @@ class ImportContext {
       });
       if (valid.length === 0) return;
       // Households: load each new building's households once, create the missing ones.
-      const newBuildingIds = [...new Set(valid.map((r) => this.buildings.get(r.buildingCode)!.id))].filter((id) => !this.loadedBuildings.has(id));
-      for (const h of await householdsInBuildings(trx, newBuildingIds)) this.households.set(`${h.region_id}|${h.room ?? ''}`, { id: h.id, head: h.head_person_id });
+      const newBuildingIds = [...new Set(valid.map((r) => this.buildings.get(r.buildingCode)!.id))].filter(
+        (id) => !this.loadedBuildings.has(id),
+      );
+      for (const h of await householdsInBuildings(trx, newBuildingIds))
+        this.households.set(`${h.region_id}|${h.room ?? ''}`, { id: h.id, head: h.head_person_id });
       for (const id of newBuildingIds) this.loadedBuildings.add(id);
       // New households are inserted after the persons loop below, with their head already set.
       const freshHouseholds: (Insertable<HouseholdTable> & { id: string })[] = [];
@@ -295,8 +391,17 @@ class ImportContext {
         const household: { id: string; head: string | null } = { id, head: null };
         this.households.set(key, household);
         const fresh = {
-          id, region_id: b.id, region_path: b.path, address: this.address(b, r.room), room: r.room, head_person_id: null,
-          phone: r.relation === 'head' ? r.phone : null, vacant: 0, note: null, created_at: now, updated_at: now,
+          id,
+          region_id: b.id,
+          region_path: b.path,
+          address: this.address(b, r.room),
+          room: r.room,
+          head_person_id: null,
+          phone: r.relation === 'head' ? r.phone : null,
+          vacant: 0,
+          note: null,
+          created_at: now,
+          updated_at: now,
         };
         freshHouseholds.push(fresh);
         freshById.set(id, fresh);
@@ -305,9 +410,12 @@ class ImportContext {
       this.summary.householdsCreated += freshHouseholds.length;
 
       // Existing persons: by ID number (byId, above), else by name within the household.
-      const householdIds = [...new Set(valid.flatMap((r, i) => (r.idNumber ? [] : [householdOf[i]!.id])))].filter((id) => !freshById.has(id));
+      const householdIds = [...new Set(valid.flatMap((r, i) => (r.idNumber ? [] : [householdOf[i]!.id])))].filter(
+        (id) => !freshById.has(id),
+      );
       const byHouseholdName = new Map<string, RegisteredPerson>();
-      for (const p of await registeredInHouseholds(trx, householdIds)) byHouseholdName.set(`${p.household_id}|${p.name}`, p);
+      for (const p of await registeredInHouseholds(trx, householdIds))
+        byHouseholdName.set(`${p.household_id}|${p.name}`, p);
 
       const inserts = [];
       const insertRows: ParsedResident[] = [];
@@ -328,30 +436,79 @@ class ImportContext {
           const keys = personKeys(r.name, r.idNumber, r.phone);
           // one literal, not spreads of `values` and the keys: this runs for every new person
           inserts.push({
-            id: personId, name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
-            phone: r.phone, household_id: householdId, relation: r.relation, region_id: b.id, region_path: b.path,
-            returnee_from: r.returneeFrom, arrival_date: r.arrivalDate, transport: r.transport, transport_no: r.transportNo, note: r.note,
-            away: 0, status: 'active' as const, name_key: keys.name_key, pinyin: keys.pinyin, initials: keys.initials, id_rev: keys.id_rev,
-            phone_rev: keys.phone_rev, search_key: keys.search_key, created_at: now, updated_at: now,
+            id: personId,
+            name: r.name,
+            id_type: r.idType,
+            id_number: r.idNumber,
+            nationality: r.nationality,
+            sex: r.sex,
+            birth_date: r.birthDate,
+            phone: r.phone,
+            household_id: householdId,
+            relation: r.relation,
+            region_id: b.id,
+            region_path: b.path,
+            returnee_from: r.returneeFrom,
+            arrival_date: r.arrivalDate,
+            transport: r.transport,
+            transport_no: r.transportNo,
+            note: r.note,
+            away: 0,
+            status: 'active' as const,
+            name_key: keys.name_key,
+            pinyin: keys.pinyin,
+            initials: keys.initials,
+            id_rev: keys.id_rev,
+            phone_rev: keys.phone_rev,
+            search_key: keys.search_key,
+            created_at: now,
+            updated_at: now,
           });
           insertRows.push(r);
           this.summary.created++;
         } else {
           const values = {
-            name: r.name, id_type: r.idType, id_number: r.idNumber, nationality: r.nationality, sex: r.sex, birth_date: r.birthDate,
-            phone: r.phone, household_id: householdId, relation: r.relation, region_id: b.id, region_path: b.path,
-            returnee_from: r.returneeFrom, arrival_date: r.arrivalDate, transport: r.transport, transport_no: r.transportNo, note: r.note,
+            name: r.name,
+            id_type: r.idType,
+            id_number: r.idNumber,
+            nationality: r.nationality,
+            sex: r.sex,
+            birth_date: r.birthDate,
+            phone: r.phone,
+            household_id: householdId,
+            relation: r.relation,
+            region_id: b.id,
+            region_path: b.path,
+            returnee_from: r.returneeFrom,
+            arrival_date: r.arrivalDate,
+            transport: r.transport,
+            transport_no: r.transportNo,
+            note: r.note,
           };
           personId = existing.id;
-          const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => (existing[k] ?? null) !== (values[k] ?? null)) || existing.status !== 'active';
+          const changed =
+            (Object.keys(values) as (keyof typeof values)[]).some(
+              (k) => (existing[k] ?? null) !== (values[k] ?? null),
+            ) || existing.status !== 'active';
           if (changed) {
-            updates.push({ id: personId, values: { ...values, status: 'active', merged_into: null, ...personKeys(r.name, r.idNumber, r.phone), updated_at: now }, movedTo: existing.region_path !== b.path ? b.path : null });
+            updates.push({
+              id: personId,
+              values: {
+                ...values,
+                status: 'active',
+                merged_into: null,
+                ...personKeys(r.name, r.idNumber, r.phone),
+                updated_at: now,
+              },
+              movedTo: existing.region_path !== b.path ? b.path : null,
+            });
             this.summary.updated++;
           } else {
             this.summary.unchanged++;
           }
         }
-        for (const tag of r.tags) tagRows.push({ person_id: personId, tag, region_path: b.path, source: 'import', created_at: now });
+        for (const tag of r.tags)
+          tagRows.push({ person_id: personId, tag, region_path: b.path, source: 'import', created_at: now });
         if (r.relation === 'head' && household.head !== personId) {
           household.head = personId;
           const fresh = freshById.get(householdId);

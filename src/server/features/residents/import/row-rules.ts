@@ -8,7 +8,11 @@ import { foreignIdentityProblem } from '../person-rules';
  * inside the importer's jurisdiction), and a person registered outside it is never moved or
  * renamed by a roster — the row is refused and the user files a transfer request (迁入申请) instead.
  */
-export function registeredPersonProblem(registered: { name: string; region_path: string }, rowName: string, scope: Scope): string | null {
+export function registeredPersonProblem(
+  registered: { name: string; region_path: string },
+  rowName: string,
+  scope: Scope,
+): string | null {
   const problem = foreignIdentityProblem(registered, rowName, scope);
   if (problem === 'ID_NUMBER_NAME_MISMATCH') {
     const as = pathInScope(registered.region_path, scope) ? `“${registered.name}”` : '另一姓名的人员';

@@ -64,7 +64,10 @@ export class RowSpool {
   async *rows(): AsyncGenerator<RowError> {
     this.flush();
     if (this.file === null) return;
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: fs.createReadStream(this.file, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) if (line) yield JSON.parse(line) as RowError;
   }
 
