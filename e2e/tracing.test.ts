@@ -134,7 +134,9 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
   });
 
   it('the notice editor drafts the text from the place and the window', async () => {
+    // a link from before seek notices had their own name still arrives
     await tracer.goto(`${server.url}/notices/seek`);
+    await tracer.waitForURL(/\/seek-notices$/);
     await tracer.locator('[data-testid="notice-create"]').click();
     await tracer.getByText('地点', { exact: true }).click();
     await tracer.locator('#siteId').click();
@@ -149,7 +151,7 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await expect(tracer.locator('#body').inputValue()).resolves.toContain('0354-5681234');
     await screenshot(tracer, 'tracing-notice-editor');
     await tracer.locator('[data-testid="notice-submit"]').click();
-    await tracer.waitForURL(/\/notices\/seek\/[0-9a-f-]{36}$/);
+    await tracer.waitForURL(/\/seek-notices\/[0-9a-f-]{36}$/);
     await expect(tracer.locator('[data-testid="notice-status"]').innerText()).resolves.toBe('草稿');
     // the case person and the registered passenger passed that checkpoint in the window
     await expect(tracer.locator('[data-testid="notice-progress"]').innerText()).resolves.toContain('已找到 2 人');
@@ -175,7 +177,7 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await tracer.locator('[data-testid="nav-seek-notices"]').click();
     await tracer.locator(`[data-testid="notice-link-${notice.id}"]`).click();
     // the list (one progress per notice) gives way to the notice's own page
-    await tracer.waitForURL(new RegExp(`/notices/seek/${notice.id}$`));
+    await tracer.waitForURL(new RegExp(`/seek-notices/${notice.id}$`));
     await tracer.locator('[data-testid="notice-status"]').waitFor();
     await expect
       .poll(() => tracer.locator('[data-testid="notice-progress"]').innerText())

@@ -171,7 +171,7 @@ const NAV: NavEntry[] = [
     visible: () => true,
   },
   {
-    path: '/notices/seek',
+    path: '/seek-notices',
     label: 'nav.seekNotices',
     testId: 'nav-seek-notices',
     icon: <NotificationOutlined />,

@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router-dom';
+import { createBrowserRouter, Link, Navigate, useLocation, useParams } from 'react-router-dom';
 import type { Role } from '../../shared/enums';
 import { AppLayout, PageSpinner } from './AppLayout';
 import { useAuth } from './auth';
@@ -226,8 +226,10 @@ export const router = createBrowserRouter([
       { path: 'cases', element: <CasesPage /> },
       { path: 'cases/graph', element: <ChainOverviewPage /> },
       { path: 'cases/:id', element: <CaseDetailPage /> },
-      { path: 'notices/seek', element: <SeekNoticesPage /> },
-      { path: 'notices/seek/:id', element: <SeekNoticeDetailPage /> },
+      { path: 'seek-notices', element: <SeekNoticesPage /> },
+      { path: 'seek-notices/:id', element: <SeekNoticeDetailPage /> },
+      // seek notices lived under /notices/seek until they got their own name: old links still arrive
+      { path: 'notices/seek/*', element: <OldSeekNoticeLink /> },
       { path: 'notices', element: <InboxPage /> },
       { path: 'notices/:id', element: <NoticeViewPage /> },
       { path: 'gatherings', element: <GatheringsPage /> },
@@ -277,3 +279,9 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+/** /notices/seek[/id] → /seek-notices[/id] */
+function OldSeekNoticeLink() {
+  const rest = useParams()['*'];
+  return <Navigate to={rest ? `/seek-notices/${rest}` : '/seek-notices'} replace />;
+}

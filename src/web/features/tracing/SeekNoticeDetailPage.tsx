@@ -123,7 +123,7 @@ export default function SeekNoticeDetailPage() {
               <Button
                 type="text"
                 icon={<ArrowLeftOutlined />}
-                onClick={() => navigate('/notices/seek')}
+                onClick={() => navigate('/seek-notices')}
                 aria-label={t('common.back')}
               />
               {n.title}{' '}

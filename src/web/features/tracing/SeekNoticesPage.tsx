@@ -61,7 +61,7 @@ export default function SeekNoticesPage() {
   }, [status, feedback]);
 
   const title = (n: Notice) => (
-    <Link to={`/notices/seek/${n.id}`} data-testid={`notice-link-${n.id}`}>
+    <Link to={`/seek-notices/${n.id}`} data-testid={`notice-link-${n.id}`}>
       {n.title}
     </Link>
   );
@@ -166,7 +166,7 @@ export default function SeekNoticesPage() {
         }
       />
       {creating && (
-        <SeekNoticeEditorModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/notices/seek/${id}`)} />
+        <SeekNoticeEditorModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/seek-notices/${id}`)} />
       )}
     </Card>
   );
