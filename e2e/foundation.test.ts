@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeRegion } from '../src/server/testing/factories';
 import { systemClock } from '../src/server/clock';
-import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
+import { chooseOption, ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
  * The foundation as a user meets it, in Chromium against the built UI: the admin creates a village
@@ -65,8 +65,7 @@ describe('foundation in the browser', () => {
     await page.locator('[data-testid="user-add"]').click();
     await page.locator('#user-username').fill('dongcheng01');
     await page.locator('#user-displayName').fill('王网格员');
-    await page.locator('#user-role').click();
-    await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
+    await chooseOption(page, '#user-role', '网格员');
     await page.locator('#user-region').click();
     await page.locator('#user-region').fill('东城村第一');
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '东城村第一网格' }).first().click();

@@ -68,6 +68,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Choose an option of an antd Select (`field`: the select's input, e.g. '#siteId'): open it, click the
+ * option in the dropdown that is showing (closed dropdowns of earlier selects stay in the page), and
+ * wait until the select shows it. On a loaded machine a click during the dropdown's opening animation
+ * can be lost, so the pick is tried again (three times at most) rather than the test failing later on
+ * an empty field.
+ */
+export async function chooseOption(page: Page, field: string, option: string): Promise<void> {
+  // the select shows the chosen option's label as its text (the dropdown itself lives elsewhere in the page)
+  const chosen = page
+    .locator('.ant-select')
+    .filter({ has: page.locator(field) })
+    .filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(field).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await chosen.first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
 /** Log in through the login form. */
 export async function loginThroughForm(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url + '/login');

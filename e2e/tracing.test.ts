@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemClock } from '../src/server/clock';
 import { makeTree, makeUser, PASSWORD } from '../src/server/testing/factories';
 import { idCardCheckChar } from '../src/shared/validators';
-import { launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
+import { chooseOption, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
  * 流调与寻人 in the browser, on the real server and clock: a township tracer's case rode bus
@@ -139,8 +139,7 @@ describe('tracing: case candidates, chain graph and the seek notice’s public p
     await tracer.waitForURL(/\/seek-notices$/);
     await tracer.locator('[data-testid="notice-create"]').click();
     await tracer.getByText('地点', { exact: true }).click();
-    await tracer.locator('#siteId').click();
-    await tracer.locator('.ant-select-item-option').filter({ hasText: '平遥高速口' }).click();
+    await chooseOption(tracer, '#siteId', '平遥高速口');
     const hhmm = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     await tracer.locator('#windowFrom').fill(hhmm(new Date(tripAt.getTime() - 3600_000)));
     await tracer.locator('#windowFrom').press('Enter');

@@ -72,7 +72,7 @@ describe('transfer requests in the browser', () => {
     await page.locator('#person-idNumber').fill(WANG);
     await page.locator('#person-household').click();
     await page.locator('#person-household').fill('5号');
-    await page.locator('.ant-select-item-option', { hasText: '5号' }).first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '5号' }).first().click();
     await page.locator('[data-testid="person-submit"]').click();
 
     const elsewhere = page.locator('[data-testid="person-elsewhere"]');
