@@ -497,6 +497,13 @@ export const ERROR_CATALOGUE = {
     zh: '转诊或结果时间不能晚于现在，结果时间不能早于转诊时间',
     en: 'A referral or outcome time cannot be in the future, nor an outcome before its referral',
   },
+  TEAM_NOT_FOUND: {
+    status: 404,
+    zh: '队伍不存在或不在您的管辖范围内',
+    en: 'Team not found, or outside your jurisdiction',
+  },
+  TEAM_MEMBER_NOT_FOUND: { status: 404, zh: '该队员不在此队伍中', en: 'No such member of this team' },
+  TEAM_MEMBER_EXISTS: { status: 409, zh: '此人已是该队伍的队员', en: 'This person is already a member of the team' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

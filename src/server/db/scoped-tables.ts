@@ -20,6 +20,7 @@ export const SCOPED_TABLES = [
   'gatherings',
   'dispatches',
   'daily_reports',
+  'callout_teams',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -54,4 +55,5 @@ export const PATH_COPY_TABLES = [
   'rollups',
   'site_rollups',
   'daily_report_versions',
+  'callout_team_members',
 ] as const satisfies readonly (keyof Database)[];

@@ -1,0 +1,2 @@
+/** What other features may use of callouts: import from here, never from its files. */
+export type { CalloutTeamMemberTable, CalloutTeamTable } from './teams.table';
