@@ -21,6 +21,7 @@ export const SCOPED_TABLES = [
   'dispatches',
   'daily_reports',
   'callout_teams',
+  'callouts',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -56,4 +57,7 @@ export const PATH_COPY_TABLES = [
   'site_rollups',
   'daily_report_versions',
   'callout_team_members',
+  'callout_orders',
+  'callout_answers',
+  'callout_outbox',
 ] as const satisfies readonly (keyof Database)[];
