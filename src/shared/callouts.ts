@@ -119,7 +119,7 @@ export const CALLOUT_STANDARD_MINUTES = 15;
 export const CalloutInput = z
   .object({
     teamId: z.string().uuid().optional(),
-    /** picked registry persons (instead of, or besides, a team) */
+    /** picked registry persons: with a team, those of its members called (plus any others of the jurisdiction); without, everyone called */
     personIds: z.array(z.string().uuid()).max(2000).optional(),
     /** also order persons who are on another active call-out right now (left out by default) */
     includeBusy: z.boolean().default(false),

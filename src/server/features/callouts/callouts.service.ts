@@ -106,8 +106,8 @@ export interface IssuedLink {
 }
 
 /**
- * Issue a call-out (集结令): one order per person (a team's members and/or picked persons of the
- * jurisdiction, each once), one link per order (only its hash stored) and one SMS outbox row per
+ * Issue a call-out (集结令): one order per person — a team's members, or the persons picked (of
+ * the team's members, or others of the jurisdiction), each once — one link per order (only its hash stored) and one SMS outbox row per
  * order, all in one transaction. Persons already on another active call-out are left out unless
  * `includeBusy`. The deadline defaults to the 15-minute standard; links expire two hours after it.
  * Returns the call-out and the links (the caller hands them to nobody but the outbox and tests).
@@ -130,12 +130,16 @@ export async function issueCallout(
     if (!region)
       throw new AppError('VALIDATION', { issues: [{ path: ['regionId'], message: 'the meeting point region' }] });
 
+    // with a team, the picked persons are those of its members called (or others of the jurisdiction besides)
+    const members = new Map((team ? await teamMembersForCallout(trx, team.id) : []).map((m) => [m.person_id, m]));
     const picked = [...new Set(input.personIds ?? [])];
-    const pickedRows = await personsInScopeForCallout(trx, scope, picked);
-    if (pickedRows.length !== picked.length) throw new AppError('PERSON_NOT_FOUND');
+    const outsiders = picked.filter((personId) => !members.has(personId));
+    const outsiderRows = await personsInScopeForCallout(trx, scope, outsiders);
+    if (outsiderRows.length !== outsiders.length) throw new AppError('PERSON_NOT_FOUND');
     const everyone = new Map<string, { name: string; phone: string | null }>();
-    for (const m of team ? await teamMembersForCallout(trx, team.id) : []) everyone.set(m.person_id, m);
-    for (const p of pickedRows) everyone.set(p.person_id, p);
+    if (picked.length) for (const personId of picked) everyone.set(personId, members.get(personId)!);
+    else for (const [personId, m] of members) everyone.set(personId, m);
+    for (const p of outsiderRows) everyone.set(p.person_id, p);
 
     const now = clock.now();
     const at = now.toISOString();

@@ -75,7 +75,15 @@ describe('call-outs', () => {
   it('fans out: exactly one order, one link and one SMS per person, even when picked twice', async () => {
     const res = await gutao.post('/api/callouts', {
       teamId: state.team,
-      personIds: [persons['赵医生'], persons['李红梅']],
+      // picked: the four members, one of them twice, and 赵医生 who is on no team
+      personIds: [
+        persons['张志强'],
+        persons['李红梅'],
+        persons['王建国'],
+        persons['孙无机'],
+        persons['赵医生'],
+        persons['李红梅'],
+      ],
       meetingPoint: '平遥高速口卡点',
     });
     expect(res.statusCode, res.body).toBe(201);
