@@ -45,6 +45,10 @@ export async function linkView(db: Db, clock: Clock, token: string): Promise<Cal
 const stateOf = (answer: CalloutAnswer | null): OrderState =>
   answer === null ? 'silent' : answer === 'arrived' ? 'arrived' : answer === 'cannot' ? 'declined' : 'acknowledged';
 
+/** Arriving after saying "coming" is keeping one's word; any other new answer after a first one is a change. */
+const isChangeOfMind = (before: CalloutAnswer | null, after: CalloutAnswer) =>
+  before !== null && !(after === 'arrived' && (before === 'coming' || before === 'late'));
+
 /**
  * Record an answer to an order. The same answer again changes nothing; a different one is kept as
  * a new entry of the order's history and counted as a change (a "来" turned "不能来" is visible on
@@ -90,7 +94,7 @@ async function recordAnswer(
     answered_at: at,
     first_ack_at: order.first_ack_at ?? (acknowledges ? at : null),
     arrived_at: input.answer === 'arrived' ? at : null,
-    changes: order.answer === null ? order.changes : order.changes + 1,
+    changes: isChangeOfMind(order.answer, input.answer) ? order.changes + 1 : order.changes,
   });
   return true;
 }

@@ -199,7 +199,7 @@ describe('call-outs', () => {
     const byName = Object.fromEntries(board.orders.map((o: { name: string }) => [o.name, o]));
     expect(byName['赵医生']).toMatchObject({ state: 'declined', reason: '医院值班', changes: 1, phone: '139****0004' });
     expect(byName['王建国']).toMatchObject({ state: 'silent', secondsSinceOrder: 180 });
-    expect(byName['张志强']).toMatchObject({ state: 'arrived', secondsSinceOrder: 180 });
+    expect(byName['张志强']).toMatchObject({ state: 'arrived', secondsSinceOrder: 180, changes: 0 });
 
     minutes(10);
     for (const name of ['李红梅', '王建国', '孙无机']) {
