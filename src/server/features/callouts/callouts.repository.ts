@@ -176,12 +176,13 @@ export async function insertAnswer(db: Db, row: Insertable<CalloutAnswerTable>):
   await db.insertInto('callout_answers').values(row).execute();
 }
 
-/** Up to `limit` outbox rows waiting to be sent, oldest first. */
-export async function pendingOutbox(db: Db, limit: number) {
+/** Up to `limit` outbox rows waiting to be sent (of one call-out, if given), oldest first. */
+export async function pendingOutbox(db: Db, limit: number, calloutId?: string) {
   return db
     .selectFrom('callout_outbox')
     .selectAll()
     .where('status', '=', 'pending')
+    .$if(calloutId !== undefined, (b) => b.where('callout_id', '=', calloutId!))
     .orderBy('id')
     .limit(limit)
     .execute();

@@ -46,7 +46,7 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     const tags = ['callouts'];
     const sender = localTestSender((line) => app.log.info(line));
     const ctx = (request: FastifyRequest) => ({ linkBase: linkBase(request), timeZone: config.timeZone });
-    const deliver = () => deliverOutbox(db, clock, sender);
+    const deliver = (calloutId: string) => deliverOutbox(db, clock, sender, { calloutId });
 
     app.get(
       '/api/callouts',
@@ -95,7 +95,7 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
           request.body,
           ctx(request),
         );
-        await deliver();
+        await deliver(callout.id);
         return reply.status(201).send(toCallout(callout));
       },
     );
@@ -141,7 +141,7 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
           request.params.id,
           ctx(request),
         );
-        await deliver();
+        await deliver(request.params.id);
         return { reminded };
       },
     );

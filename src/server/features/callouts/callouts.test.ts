@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
+import { deliverOutbox } from './outbox';
 
 /**
  * 集结令 through the API: 古陶镇 orders its commando team (and one picked person) to the highway
@@ -267,5 +268,30 @@ describe('call-outs', () => {
     expect(
       (await gutao.get(`/api/callouts/teams/${state.team}/candidates`)).json().some((c: { busy: boolean }) => c.busy),
     ).toBe(false);
+  });
+
+  it('keeps a message a gateway refused pending for another attempt, and gives up after three', async () => {
+    const [row] = await t.db.selectFrom('callout_outbox').select('id').where('phone', '=', '13912340003').execute();
+    await t.db
+      .updateTable('callout_outbox')
+      .set({ status: 'pending', attempts: 0 })
+      .where('id', '=', row!.id)
+      .execute();
+    const refusing = {
+      async send() {
+        throw new Error('gateway busy');
+      },
+    };
+    const state = async () =>
+      t.db
+        .selectFrom('callout_outbox')
+        .select(['status', 'attempts', 'last_error'])
+        .where('id', '=', row!.id)
+        .executeTakeFirstOrThrow();
+    expect(await deliverOutbox(t.db, t.clock, refusing)).toEqual({ sent: 0, failed: 0 });
+    expect(await state()).toEqual({ status: 'pending', attempts: 1, last_error: 'gateway busy' });
+    await deliverOutbox(t.db, t.clock, refusing);
+    expect(await deliverOutbox(t.db, t.clock, refusing)).toEqual({ sent: 0, failed: 1 });
+    expect(await state()).toEqual({ status: 'failed', attempts: 3, last_error: 'gateway busy' });
   });
 });

@@ -25,12 +25,18 @@ export const MAX_ATTEMPTS = 3;
 /**
  * Drain the outbox: each pending message is handed to the sender and marked sent, or its attempt
  * counted (failed after MAX_ATTEMPTS; a message without a phone fails at once). Runs outside the
- * call-out's transaction, so a slow gateway never holds the order up.
+ * call-out's transaction, so a slow gateway never holds the order up. The routes drain only the
+ * call-out they just wrote, so two commanders ordering at once never send the same row twice.
  */
-export async function deliverOutbox(db: Db, clock: Clock, sender: CalloutSender, limit = 2000) {
+export async function deliverOutbox(
+  db: Db,
+  clock: Clock,
+  sender: CalloutSender,
+  opts: { calloutId?: string; limit?: number } = {},
+) {
   let sent = 0;
   let failed = 0;
-  for (const row of await pendingOutbox(db, limit)) {
+  for (const row of await pendingOutbox(db, opts.limit ?? 2000, opts.calloutId)) {
     const attempts = row.attempts + 1;
     if (!row.phone) {
       await updateOutbox(db, row.id, { status: 'failed', attempts, last_error: 'no phone' });
