@@ -41,9 +41,8 @@ import type {
   CalloutOrderTable,
   CalloutOutboxTable,
   CalloutTable,
-  CalloutTeamMemberTable,
-  CalloutTeamTable,
-} from '../features/callouts/teams.table';
+} from '../features/callouts/callouts.table';
+import type { CalloutTeamMemberTable, CalloutTeamTable } from '../features/callouts/teams.table';
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';

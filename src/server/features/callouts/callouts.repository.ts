@@ -8,7 +8,7 @@ import type {
   CalloutOrderTable,
   CalloutOutboxTable,
   CalloutTable,
-} from './teams.table';
+} from './callouts.table';
 
 /** Call-outs with their region's and team's names and how many persons were ordered. */
 function selectCallouts(db: Db) {
