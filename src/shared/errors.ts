@@ -497,6 +497,35 @@ export const ERROR_CATALOGUE = {
     zh: '转诊或结果时间不能晚于现在，结果时间不能早于转诊时间',
     en: 'A referral or outcome time cannot be in the future, nor an outcome before its referral',
   },
+  TEAM_NOT_FOUND: {
+    status: 404,
+    zh: '队伍不存在或不在您的管辖范围内',
+    en: 'Team not found, or outside your jurisdiction',
+  },
+  TEAM_MEMBER_NOT_FOUND: { status: 404, zh: '该队员不在此队伍中', en: 'No such member of this team' },
+  TEAM_MEMBER_EXISTS: { status: 409, zh: '此人已是该队伍的队员', en: 'This person is already a member of the team' },
+  CALLOUT_NOT_FOUND: {
+    status: 404,
+    zh: '集结令不存在或不在您的管辖范围内',
+    en: 'Call-out not found, or outside your jurisdiction',
+  },
+  CALLOUT_NOBODY: {
+    status: 400,
+    zh: '没有可召集的人员（所选人员均已在其他集结任务中，或队伍没有队员）',
+    en: 'Nobody to call out (everyone picked is on another active call-out, or the team has no members)',
+  },
+  CALLOUT_CLOSED: { status: 409, zh: '该集结令已结束', en: 'This call-out is over' },
+  CALLOUT_ORDER_NOT_FOUND: { status: 404, zh: '此人不在该集结令中', en: 'This person is not on the call-out' },
+  CALLOUT_LINK_NOT_FOUND: {
+    status: 404,
+    zh: '链接无效，请核对短信中的链接',
+    en: 'This link is not valid; check the link in your text message',
+  },
+  CALLOUT_LINK_EXPIRED: {
+    status: 410,
+    zh: '链接已过期（集结时限后 2 小时失效），如仍需报到请联系队长',
+    en: 'This link has expired (two hours after the deadline); call your team leader if you still need to report',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -35,6 +35,14 @@ import type { ContactTable } from '../features/tracing/contacts.table';
 import type { SeekNoticeTable, SeekFoundTable, SeekReportTable } from '../features/tracing/seek-notices.table';
 import type { NoticeTable, NoticeReadTable } from '../features/notices/notices.table';
 import type { GatheringTable, GatheringVisitTable } from '../features/gatherings/gatherings.table';
+import type {
+  CalloutAnswerTable,
+  CalloutLinkTable,
+  CalloutOrderTable,
+  CalloutOutboxTable,
+  CalloutTable,
+} from '../features/callouts/callouts.table';
+import type { CalloutTeamMemberTable, CalloutTeamTable } from '../features/callouts/teams.table';
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
@@ -94,6 +102,13 @@ export interface Database {
   rollup_state: RollupStateTable;
   daily_reports: DailyReportTable;
   daily_report_versions: DailyReportVersionTable;
+  callout_teams: CalloutTeamTable;
+  callout_team_members: CalloutTeamMemberTable;
+  callouts: CalloutTable;
+  callout_orders: CalloutOrderTable;
+  callout_answers: CalloutAnswerTable;
+  callout_links: CalloutLinkTable;
+  callout_outbox: CalloutOutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -20,6 +20,8 @@ export const SCOPED_TABLES = [
   'gatherings',
   'dispatches',
   'daily_reports',
+  'callout_teams',
+  'callouts',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -54,4 +56,8 @@ export const PATH_COPY_TABLES = [
   'rollups',
   'site_rollups',
   'daily_report_versions',
+  'callout_team_members',
+  'callout_orders',
+  'callout_answers',
+  'callout_outbox',
 ] as const satisfies readonly (keyof Database)[];

@@ -28,6 +28,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
@@ -169,6 +170,13 @@ const NAV: NavEntry[] = [
     testId: 'nav-gatherings',
     icon: <GiftOutlined />,
     visible: () => true,
+  },
+  {
+    path: '/callouts',
+    label: 'nav.callouts',
+    testId: 'nav-callouts',
+    icon: <ThunderboltOutlined />,
+    visible: can.callOut,
   },
   {
     path: '/seek-notices',

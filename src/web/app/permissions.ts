@@ -38,6 +38,8 @@ const ISSUE_NOTICES: readonly Role[] = ['admin', 'command', 'township'];
 const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'grid'];
 /** The server's ROLES_THAT_DISPATCH: draw morning and evening dispatch sheets, assign and close their lines. */
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
+/** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
+const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -79,6 +81,8 @@ export const can = {
   handleGatherings: (role: Role) => HANDLE_GATHERINGS.includes(role),
   /** Draw the morning and evening dispatch sheets (一日两调度), assign their lines and mark them done. */
   dispatch: (role: Role) => DISPATCH.includes(role),
+  /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
+  callOut: (role: Role) => CALL_OUT.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -42,6 +42,9 @@ const SeekNoticeDetailPage = lazy(() => import('../features/tracing/SeekNoticeDe
 const InboxPage = lazy(() => import('../features/notices/NoticesPage'));
 const NoticeViewPage = lazy(() => import('../features/notices/NoticeDetailPage'));
 const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'));
+const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
+const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
+const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
 const DashboardPage = lazy(() => import('../features/rollups/DashboardPage'));
@@ -233,6 +236,30 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <InboxPage /> },
       { path: 'notices/:id', element: <NoticeViewPage /> },
       { path: 'gatherings', element: <GatheringsPage /> },
+      {
+        path: 'callouts',
+        element: (
+          <RequireRole allow={can.callOut}>
+            <CalloutsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'callouts/teams/:id',
+        element: (
+          <RequireRole allow={can.callOut}>
+            <TeamPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'callouts/:id',
+        element: (
+          <RequireRole allow={can.callOut}>
+            <CalloutBoardPage />
+          </RequireRole>
+        ),
+      },
       {
         path: 'dispatch',
         element: (

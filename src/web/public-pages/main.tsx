@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { en, zh, type Tr } from './messages';
 import type { Lang } from './publicApi';
 import { Announcements } from './Announcements';
+import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
@@ -24,7 +25,7 @@ function initialLang(): Lang {
  * The pages that work without logging in, on a cheap phone: React and a few kilobytes of CSS, no
  * component library. /r/<token> is an isolated person's self-report link; /verify/<code> checks an
  * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
- * /a and /a/<slug> are the public announcements (公告).
+ * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令).
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -54,7 +55,9 @@ function PublicApp() {
               ? tr('noticeTitle')
               : kind === 'a'
                 ? tr('announcementsTitle')
-                : tr('title')}
+                : kind === 'c'
+                  ? calloutTitle(lang)
+                  : tr('title')}
         </span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
           {tr('lang')}
@@ -67,6 +70,8 @@ function PublicApp() {
           <NoticePage key={lang} slug={token} lang={lang} tr={tr} />
         ) : kind === 'verify' ? (
           <Verify key={lang} code={token} lang={lang} tr={tr} />
+        ) : kind === 'c' ? (
+          <CalloutAnswer key={lang} token={token} lang={lang} />
         ) : kind === 'a' ? (
           <Announcements key={`${lang}-${token}`} slug={token} lang={lang} tr={tr} />
         ) : (

@@ -3,6 +3,7 @@ import type { Symptom } from '../../shared/screening';
 import type { PublicSeekNotice, SelfReportToSeekNotice } from '../../shared/tracing';
 import type { PublicAnnouncement } from '../../shared/notices';
 import type { z } from 'zod';
+import type { CalloutLinkView } from '../../shared/callouts';
 
 /**
  * The no-login endpoints under /api/public. Only types come from src/shared: the runtime lists
@@ -97,6 +98,9 @@ export const publicApi = {
     call<{ received: true }>(lang, 'POST', `/seek-notices/${slug}/reports`, body),
   announcements: (lang: Lang) => call<{ items: PublicAnnouncementView[] }>(lang, 'GET', '/announcements'),
   announcement: (lang: Lang, slug: string) => call<PublicAnnouncementView>(lang, 'GET', `/announcements/${slug}`),
+  calloutLink: (lang: Lang, token: string) => call<z.infer<typeof CalloutLinkView>>(lang, 'GET', `/callouts/${token}`),
+  answerCallout: (lang: Lang, token: string, body: unknown) =>
+    call<z.infer<typeof CalloutLinkView>>(lang, 'POST', `/callouts/${token}`, body),
 };
 
 /** "17:00" in the phone's time. */

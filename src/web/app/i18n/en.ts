@@ -1,3 +1,4 @@
+import { calloutsEn } from './en.callouts';
 import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
 import { noticesEn } from './en.notices';
@@ -243,4 +244,5 @@ export const en: Record<MessageKey, string> = {
   ...dispatchEn,
   ...dashboardEn,
   ...dailyReportsEn,
+  ...calloutsEn,
 };

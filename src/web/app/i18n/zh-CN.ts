@@ -1,3 +1,4 @@
+import { calloutsZhCN } from './zh-CN.callouts';
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
 import { noticesZhCN } from './zh-CN.notices';
@@ -246,6 +247,7 @@ export const zhCN = {
   ...dispatchZhCN,
   ...dashboardZhCN,
   ...dailyReportsZhCN,
+  ...calloutsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

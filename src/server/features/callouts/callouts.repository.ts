@@ -1,0 +1,193 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database';
+import { inScope, type Scope } from '../../access/scope';
+import type { CalloutStatus } from '../../../shared/callouts';
+import type {
+  CalloutAnswerTable,
+  CalloutLinkTable,
+  CalloutOrderTable,
+  CalloutOutboxTable,
+  CalloutTable,
+} from './callouts.table';
+
+/** Call-outs with their region's and team's names and how many persons were ordered. */
+function selectCallouts(db: Db) {
+  return db
+    .selectFrom('callouts')
+    .leftJoin('regions', 'regions.id', 'callouts.region_id')
+    .leftJoin('callout_teams', 'callout_teams.id', 'callouts.team_id')
+    .selectAll('callouts')
+    .select(['regions.name as region_name', 'callout_teams.name as team_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('callout_orders')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('callout_orders.callout_id', '=', 'callouts.id')
+        .as('orders'),
+    );
+}
+export type CalloutRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCallouts>['executeTakeFirst']>>>;
+
+export async function findCalloutInScope(db: Db, scope: Scope, id: string): Promise<CalloutRow | undefined> {
+  return inScope(selectCallouts(db).where('callouts.id', '=', id), 'callouts.region_path', scope).executeTakeFirst();
+}
+
+/** A page of the jurisdiction's call-outs, latest first (one row more than `limit`). */
+export async function listCalloutsInScope(
+  db: Db,
+  scope: Scope,
+  f: { status?: CalloutStatus; before?: string; limit: number },
+): Promise<CalloutRow[]> {
+  return inScope(selectCallouts(db), 'callouts.region_path', scope)
+    .$if(f.status !== undefined, (b) => b.where('callouts.status', '=', f.status!))
+    .$if(f.before !== undefined, (b) => b.where('callouts.id', '<', f.before!))
+    .orderBy('callouts.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export async function insertCallout(db: Db, row: Insertable<CalloutTable>): Promise<void> {
+  await db.insertInto('callouts').values(row).execute();
+}
+
+export async function updateCallout(db: Db, id: string, set: Updateable<CalloutTable>): Promise<void> {
+  await db.updateTable('callouts').set(set).where('id', '=', id).execute();
+}
+
+/** Of these persons, those on a call-out still active at `now` (not closed, links not expired). */
+export async function personsOnActiveCallouts(db: Db, personIds: readonly string[], now: string): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await db
+    .selectFrom('callout_orders')
+    .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+    .select('callout_orders.person_id')
+    .distinct()
+    .where('callout_orders.person_id', 'in', [...personIds])
+    .where('callouts.status', '=', 'active')
+    .where('callouts.expires_at', '>', now)
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+/** The team's members with the registry's name and phone (display join), to order or to pick. */
+export async function teamMembersForCallout(db: Db, teamId: string) {
+  return db
+    .selectFrom('callout_team_members')
+    .innerJoin('persons', 'persons.id', 'callout_team_members.person_id')
+    .select([
+      'callout_team_members.person_id',
+      'callout_team_members.role',
+      'callout_team_members.skills',
+      'persons.name',
+      'persons.phone',
+    ])
+    .where('callout_team_members.team_id', '=', teamId)
+    .orderBy('callout_team_members.role')
+    .orderBy('callout_team_members.id')
+    .execute();
+}
+
+/** Persons picked by id within the jurisdiction, with name and phone (display read of the registry). */
+export async function personsInScopeForCallout(db: Db, scope: Scope, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return inScope(
+    db
+      .selectFrom('persons')
+      .select(['id as person_id', 'name', 'phone'])
+      .where('persons.id', 'in', [...ids]),
+    'persons.region_path',
+    scope,
+  ).execute();
+}
+
+export async function insertOrders(db: Db, rows: Insertable<CalloutOrderTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('callout_orders')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function insertLinks(db: Db, rows: Insertable<CalloutLinkTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('callout_links')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function insertOutbox(db: Db, rows: Insertable<CalloutOutboxTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('callout_outbox')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/** A call-out's orders with the person's name and phone, in the order they were made. */
+export async function listOrders(db: Db, calloutId: string) {
+  return db
+    .selectFrom('callout_orders')
+    .innerJoin('persons', 'persons.id', 'callout_orders.person_id')
+    .selectAll('callout_orders')
+    .select(['persons.name', 'persons.phone'])
+    .where('callout_orders.callout_id', '=', calloutId)
+    .orderBy('callout_orders.id')
+    .execute();
+}
+export type OrderRow = Awaited<ReturnType<typeof listOrders>>[number];
+
+export async function findOrder(db: Db, calloutId: string, orderId: string) {
+  return db
+    .selectFrom('callout_orders')
+    .selectAll()
+    .where('callout_id', '=', calloutId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}
+
+/** The order behind a link's hash, with its call-out and the person's name (no scope: the link is the key). */
+export async function findOrderByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('callout_links')
+    .innerJoin('callout_orders', 'callout_orders.id', 'callout_links.order_id')
+    .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+    .innerJoin('persons', 'persons.id', 'callout_orders.person_id')
+    .leftJoin('callout_teams', 'callout_teams.id', 'callouts.team_id')
+    .selectAll('callout_orders')
+    .select([
+      'callout_links.expires_at as link_expires_at',
+      'callouts.meeting_point',
+      'callouts.ordered_at',
+      'callouts.deadline_at',
+      'callouts.status as callout_status',
+      'persons.name',
+      'callout_teams.name as team_name',
+    ])
+    .where('callout_links.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function updateOrder(db: Db, id: string, set: Updateable<CalloutOrderTable>): Promise<void> {
+  await db.updateTable('callout_orders').set(set).where('id', '=', id).execute();
+}
+
+export async function insertAnswer(db: Db, row: Insertable<CalloutAnswerTable>): Promise<void> {
+  await db.insertInto('callout_answers').values(row).execute();
+}
+
+/** Up to `limit` outbox rows waiting to be sent (of one call-out, if given), oldest first. */
+export async function pendingOutbox(db: Db, limit: number, calloutId?: string) {
+  return db
+    .selectFrom('callout_outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .$if(calloutId !== undefined, (b) => b.where('callout_id', '=', calloutId!))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function updateOutbox(db: Db, id: string, set: Updateable<CalloutOutboxTable>): Promise<void> {
+  await db.updateTable('callout_outbox').set(set).where('id', '=', id).execute();
+}

@@ -1,0 +1,69 @@
+/** A call-out (集结令): an order to a team or picked persons to reach a meeting point by a deadline. */
+export interface CalloutTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  team_id: string | null;
+  meeting_point: string;
+  note: string | null;
+  ordered_by: string;
+  ordered_by_name: string;
+  ordered_at: string;
+  deadline_at: string;
+  /** links expire two hours after the deadline; the call-out stops counting as active then */
+  expires_at: string;
+  status: 'active' | 'closed';
+  closed_at: string | null;
+}
+
+/** One person's order in a call-out, and where it stands (the latest answer; history in callout_answers). */
+export interface CalloutOrderTable {
+  id: string;
+  callout_id: string;
+  person_id: string;
+  region_path: string;
+  answer: 'coming' | 'late' | 'cannot' | 'arrived' | null;
+  eta_minutes: number | null;
+  reason: string | null;
+  answered_at: string | null;
+  first_ack_at: string | null;
+  arrived_at: string | null;
+  changes: number;
+}
+
+/** Every answer and check-in, in order: a changed answer is kept, never overwritten. */
+export interface CalloutAnswerTable {
+  id: string;
+  order_id: string;
+  region_path: string;
+  answer: 'coming' | 'late' | 'cannot' | 'arrived';
+  eta_minutes: number | null;
+  reason: string | null;
+  /** 'link' (the person) or the user who checked them in */
+  by: string;
+  at: string;
+}
+
+/** A person's link: the SHA-256 of a 128-bit random token (the token itself is only in the SMS). */
+export interface CalloutLinkTable {
+  token_hash: string;
+  order_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+/** One SMS to send (the order, or a reminder): a gateway sender drains pending rows. */
+export interface CalloutOutboxTable {
+  id: string;
+  callout_id: string;
+  order_id: string;
+  region_path: string;
+  kind: 'order' | 'reminder';
+  phone: string | null;
+  text: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}

@@ -1,0 +1,9 @@
+/** What other features may use of callouts: import from here, never from its files. */
+export type { CalloutTeamMemberTable, CalloutTeamTable } from './teams.table';
+export type {
+  CalloutAnswerTable,
+  CalloutLinkTable,
+  CalloutOrderTable,
+  CalloutOutboxTable,
+  CalloutTable,
+} from './callouts.table';
