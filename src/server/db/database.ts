@@ -38,6 +38,8 @@ import type { GatheringTable, GatheringVisitTable } from '../features/gatherings
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
+import type { PartyOrganisationTable } from '../features/party/organisations.table';
+import type { PartyMemberTable } from '../features/party/members.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -94,6 +96,8 @@ export interface Database {
   rollup_state: RollupStateTable;
   daily_reports: DailyReportTable;
   daily_report_versions: DailyReportVersionTable;
+  party_organisations: PartyOrganisationTable;
+  party_members: PartyMemberTable;
 }
 
 export type Db = Kysely<Database>;

@@ -20,6 +20,8 @@ export const SCOPED_TABLES = [
   'gatherings',
   'dispatches',
   'daily_reports',
+  'party_organisations',
+  'party_members',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
