@@ -43,6 +43,7 @@ import { noticeRoutes } from './features/notices/notices.routes';
 import { noticePublicRoutes } from './features/notices/notices-public.routes';
 import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 import { partyRoutes } from './features/party/party.routes';
+import { partyFileRoutes } from './features/party/party-files.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(noticePublicRoutes(deps));
   await app.register(gatheringRoutes(deps));
   await app.register(partyRoutes(deps));
+  await app.register(partyFileRoutes(deps));
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
   await app.register(dailyReportRoutes(deps));

@@ -40,6 +40,7 @@ import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
 import type { PartyOrganisationTable } from '../features/party/organisations.table';
 import type { PartyMemberTable } from '../features/party/members.table';
+import type { PartyImportJobTable } from '../features/party/import/import-jobs.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -98,6 +99,7 @@ export interface Database {
   daily_report_versions: DailyReportVersionTable;
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
+  party_import_jobs: PartyImportJobTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,9 +6,11 @@ import { columnTypes } from './column-types';
  * 党总支 → 党支部), each row in a region's jurisdiction; code is the organisation's own code,
  * unique when given. party_members links a registry person (one per person: unique person_id)
  * to the organisation holding their organisational relationship, with a copy of its region path.
+ * party_import_jobs are the spreadsheet imports of both, run in the background (as import_jobs are
+ * for the resident roster), with their error reports.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const { id, pathType } = columnTypes(db);
+  const { id, pathType, binary } = columnTypes(db);
 
   await db.schema
     .createTable('party_organisations')
@@ -55,6 +57,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('party_members_organisation')
     .on('party_members')
     .columns(['organisation_id', 'removed_at'])
+    .execute();
+
+  await db.schema
+    .createTable('party_import_jobs')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('actor_id', id, (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('rows', 'integer', (c) => c.notNull())
+    .addColumn('created', 'integer', (c) => c.notNull())
+    .addColumn('updated', 'integer', (c) => c.notNull())
+    .addColumn('unchanged', 'integer', (c) => c.notNull())
+    .addColumn('invalid', 'integer', (c) => c.notNull())
+    .addColumn('message', 'text')
+    .addColumn('error', 'text')
+    .addColumn('report', binary)
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
+import { insertMany, type BulkTarget } from '../../db/bulk-writes';
 import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 import type { PartyMemberCategory, PartyMemberStatus } from '../../../shared/party';
@@ -34,7 +35,17 @@ export async function membersByPersons(db: Db, personIds: string[]) {
   if (!personIds.length) return [];
   return db
     .selectFrom('party_members')
-    .select(['id', 'person_id', 'region_path', 'removed_at'])
+    .select([
+      'id',
+      'person_id',
+      'organisation_id',
+      'region_path',
+      'category',
+      'status',
+      'post',
+      'joined_on',
+      'removed_at',
+    ])
     .where('person_id', 'in', personIds)
     .execute();
 }
@@ -66,6 +77,11 @@ export async function listMembersInScope(db: Db, scope: Scope, f: PartyMemberFil
 
 export async function insertMember(db: Db, row: Insertable<PartyMemberTable>): Promise<void> {
   await db.insertInto('party_members').values(row).execute();
+}
+
+/** Many new members at once, through the one bulk writer (the member import). */
+export async function insertMembers(to: BulkTarget, rows: readonly Insertable<PartyMemberTable>[]): Promise<void> {
+  await insertMany(to, 'party_members', rows);
 }
 
 export async function updateMember(db: Db, id: string, set: Updateable<PartyMemberTable>): Promise<void> {

@@ -129,3 +129,36 @@ export async function repathMembersOf(db: Db, organisationId: string, regionId: 
     .where('organisation_id', '=', organisationId)
     .execute();
 }
+
+/** Every organisation of the jurisdiction with what an import matches and compares (a county has a few thousand). */
+export async function listOrganisationsForImport(db: Db, scope: Scope) {
+  return inScope(
+    db
+      .selectFrom('party_organisations as o')
+      .select([
+        'o.id',
+        'o.parent_id',
+        'o.code',
+        'o.kind',
+        'o.name',
+        'o.unit_name',
+        'o.unit_type',
+        'o.region_id',
+        'o.region_path',
+        'o.phone',
+      ]),
+    'o.region_path',
+    scope,
+  ).execute();
+}
+
+/** The codes among these that organisations outside the jurisdiction hold (codes are unique county-wide). */
+export async function codesHeldOutside(db: Db, scope: Scope, codes: string[]): Promise<string[]> {
+  if (!codes.length || scope.prefix === '/') return [];
+  const rows = await db
+    .selectFrom('party_organisations')
+    .select(['code', 'region_path'])
+    .where('code', 'in', codes)
+    .execute();
+  return rows.filter((r) => !r.region_path.startsWith(scope.prefix)).map((r) => r.code!);
+}
