@@ -10,6 +10,7 @@ import { userAddCommand } from './commands/user-add';
 import { backupCommand } from './commands/backup';
 import { regionsImportCommand, regionsLoadCommand } from './commands/regions';
 import { importResidentsCommand } from './commands/import';
+import { partyImportCommand } from './commands/party';
 import { passagesExportCommand } from './commands/passages';
 import { rollupsRebuildCommand } from './commands/rollups';
 import { ROLES } from '../shared/enums';
@@ -76,6 +77,24 @@ importCmd
   .argument('<file>', '.xlsx or .csv in the roster template layout (GET /api/persons/import-template)')
   .description('import households and persons; valid rows land, refused rows go to FILE.errors.xlsx (exit code 2)')
   .action((file: string) => importResidentsCommand(file));
+
+const members = program.command('members').description('party members (党员)');
+members
+  .command('import')
+  .argument('<file>', '.xlsx or .csv in the party roll template layout (GET /api/party/members/import-template)')
+  .option('--as <user>', "act as this user (their role and jurisdiction); default: the CLI's global admin")
+  .description('import party members; valid rows land, refused rows go to FILE.errors.xlsx (exit code 2)')
+  .action((file: string, opts: { as?: string }) => partyImportCommand('members', file, opts));
+const partyOrgs = program.command('party-orgs').description('party organisations (党组织)');
+partyOrgs
+  .command('import')
+  .argument(
+    '<file>',
+    '.xlsx or .csv in the organisation template layout (GET /api/party/organisations/import-template)',
+  )
+  .option('--as <user>', "act as this user (their role and jurisdiction); default: the CLI's global admin")
+  .description('import party organisations; valid rows land, refused rows go to FILE.errors.xlsx (exit code 2)')
+  .action((file: string, opts: { as?: string }) => partyImportCommand('organisations', file, opts));
 
 const rollups = program.command('rollups').description('the figures behind the big screen and the daily report');
 rollups

@@ -44,6 +44,8 @@ import { noticePublicRoutes } from './features/notices/notices-public.routes';
 import { gatheringRoutes } from './features/gatherings/gatherings.routes';
 import { teamRoutes } from './features/callouts/teams.routes';
 import { calloutRoutes } from './features/callouts/callouts.routes';
+import { partyRoutes } from './features/party/party.routes';
+import { partyFileRoutes } from './features/party/party-files.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
@@ -156,6 +158,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(gatheringRoutes(deps));
   await app.register(teamRoutes(deps));
   await app.register(calloutRoutes(deps));
+  await app.register(partyRoutes(deps));
+  await app.register(partyFileRoutes(deps));
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
   await app.register(dailyReportRoutes(deps));

@@ -7,6 +7,7 @@ import { systemClock } from './clock';
 import { ensureAdmin } from './features/users';
 import { buildDemo, demoIsLoaded } from './demo/demo.service';
 import { markInterruptedImports } from './features/residents';
+import { markInterruptedPartyImports } from './features/party';
 import { sweepFollowUps } from './features/isolation';
 import { sweepLateZeroReports } from './features/zero-reports';
 import { startTicker } from './ticker';
@@ -31,6 +32,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
   const clock = systemClock;
   const db = await openMigratedDb(config);
   await markInterruptedImports(db, clock);
+  await markInterruptedPartyImports(db, clock);
   const admin = await ensureAdmin(db, clock, config.adminPassword);
   if (admin.created) {
     log(

@@ -526,6 +526,31 @@ export const ERROR_CATALOGUE = {
     zh: '链接已过期（集结时限后 2 小时失效），如仍需报到请联系队长',
     en: 'This link has expired (two hours after the deadline); call your team leader if you still need to report',
   },
+  PARTY_ORG_NOT_FOUND: {
+    status: 404,
+    zh: '党组织不存在或不在您的管辖范围内',
+    en: 'Party organisation not found, or outside your jurisdiction',
+  },
+  PARTY_ORG_PARENT_INVALID: {
+    status: 400,
+    zh: '上级党组织无效：须为本辖区内的党委或党总支，且不能是本组织或其下级',
+    en: 'Invalid parent organisation: it must be a committee or general branch of your jurisdiction, not this one or one below it',
+  },
+  PARTY_ORG_CODE_TAKEN: {
+    status: 409,
+    zh: '该组织代码已被其他党组织使用',
+    en: 'Another party organisation has this code',
+  },
+  PARTY_MEMBER_NOT_FOUND: {
+    status: 404,
+    zh: '党员不存在或不在您的管辖范围内',
+    en: 'Party member not found, or outside your jurisdiction',
+  },
+  PARTY_MEMBER_EXISTS: {
+    status: 409,
+    zh: '此人已登记为党员，请修改原记录（如组织关系转接）',
+    en: 'This person is already a registered party member; change that record instead (e.g. a transfer of membership)',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -46,6 +46,9 @@ import type { CalloutTeamMemberTable, CalloutTeamTable } from '../features/callo
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
+import type { PartyOrganisationTable } from '../features/party/organisations.table';
+import type { PartyMemberTable } from '../features/party/members.table';
+import type { PartyImportJobTable } from '../features/party/import/import-jobs.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -109,6 +112,9 @@ export interface Database {
   callout_answers: CalloutAnswerTable;
   callout_links: CalloutLinkTable;
   callout_outbox: CalloutOutboxTable;
+  party_organisations: PartyOrganisationTable;
+  party_members: PartyMemberTable;
+  party_import_jobs: PartyImportJobTable;
 }
 
 export type Db = Kysely<Database>;

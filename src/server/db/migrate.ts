@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_referrals_and_unmeasured';
 import * as m0014 from './migrations/0014_import_job_error';
 import * as m0015 from './migrations/0015_login_throttle_and_audit_owner';
 import * as m0016 from './migrations/0016_person_transfers';
+import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 
 /** Migrations in order. Each later feature appends its own file here. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_import_job_error': m0014,
   '0015_login_throttle_and_audit_owner': m0015,
   '0016_person_transfers': m0016,
+  '0017_party': m0017,
   '0018_callouts': m0018,
 };
 

@@ -22,6 +22,8 @@ export const SCOPED_TABLES = [
   'daily_reports',
   'callout_teams',
   'callouts',
+  'party_organisations',
+  'party_members',
 ] as const satisfies readonly (keyof Database)[];
 
 /**

@@ -125,7 +125,7 @@ async function personFor(db: Db, clock: Clock, scope: Scope, team: TeamRow, ref:
         regionId: team.region_id,
         regionPath: team.region_path,
         note: `登记于队伍：${team.name}`,
-        tagFor: () => 'unverified_identity',
+        tagFor: () => null, // registered by a cadre who knows them: no checkpoint tag
         source: 'callouts',
       },
     },

@@ -15,8 +15,11 @@ export interface IdentityPlace {
   regionPath: string;
   /** the note a new person gets, e.g. "首次登记于卡口：平遥高速口" */
   note: string;
-  /** the tag a person gets when first known by an ID number here (returnee or non-local) */
-  tagFor: (idNumber: string) => PersonTag;
+  /**
+   * the tag a person gets when first known by an ID number here (returnee or non-local at a
+   * checkpoint); null: no tag — a cadre registering someone they know (a party member, a team member)
+   */
+  tagFor: (idNumber: string) => PersonTag | null;
   /** person_tags.source */
   source: string;
 }
@@ -132,13 +135,8 @@ export async function identifyPersons(
   const tags: { person_id: string; tag: PersonTag; region_path: string; source: string; created_at: string }[] = [];
   const rows = created.map((p) => {
     const place = createdAt.get(p.id)!;
-    tags.push({
-      person_id: p.id,
-      tag: p.id_number ? place.tagFor(p.id_number) : 'unverified_identity',
-      region_path: p.region_path,
-      source: place.source,
-      created_at: now,
-    });
+    const tag = p.id_number ? place.tagFor(p.id_number) : 'unverified_identity';
+    if (tag) tags.push({ person_id: p.id, tag, region_path: p.region_path, source: place.source, created_at: now });
     return {
       id: p.id,
       name: p.name,
@@ -160,14 +158,17 @@ export async function identifyPersons(
       verified.map((v) => v.person.id),
       'unverified_identity',
     );
-    for (const { person, place } of verified)
-      tags.push({
-        person_id: person.id,
-        tag: place.tagFor(person.id_number!),
-        region_path: person.region_path,
-        source: place.source,
-        created_at: now,
-      });
+    for (const { person, place } of verified) {
+      const tag = place.tagFor(person.id_number!);
+      if (tag)
+        tags.push({
+          person_id: person.id,
+          tag,
+          region_path: person.region_path,
+          source: place.source,
+          created_at: now,
+        });
+    }
   }
   await insertTags(db, tags, true);
   for (const m of merges) await absorbPhoneIdentity(db, clock, m.kept, m.dup);
