@@ -93,6 +93,28 @@ export async function chooseOption(page: Page, field: string, option: string): P
   }
 }
 
+/**
+ * Choose the household in the open person form: the option of the dropdown that is showing (a
+ * closed dropdown of an earlier select stays in the page), and wait until the form holds it — on a
+ * loaded machine a click during the dropdown's animation could leave the field empty.
+ */
+export async function chooseHousehold(page: Page, room: string): Promise<void> {
+  const field = page.locator('#person-household');
+  // a pick lost to the dropdown's animation is tried again (three times at most)
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await field.fill(room);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: room }).first().click();
+    try {
+      // the form asks for the relation to the head once it holds a household
+      await page.locator('#person-relation').waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
 /** Log in through the login form. */
 export async function loginThroughForm(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url + '/login');

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemClock } from '../src/server/clock';
 import { makeTree } from '../src/server/testing/factories';
 import { idCardCheckChar } from '../src/shared/validators';
-import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
+import { chooseHousehold, ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
  * The resident registry at desktop width (1366): a roster .xlsx with three good rows and two bad
@@ -85,20 +85,6 @@ async function roster(file: string) {
   ws.addRow(['坏楼', '', '', '', '男', '1990-01-01', '', '999999999999999999', '1', '户主', '', '', '', '', '', '']);
   for (const col of [3, 7, 8, 9]) ws.getColumn(col).numFmt = '@';
   await wb.xlsx.writeFile(file);
-}
-
-/**
- * Choose the household in the open person form: the option of the dropdown that is showing (a
- * closed dropdown of an earlier select stays in the page), and wait until the form holds it — on a
- * loaded machine a click during the dropdown's animation could leave the field empty.
- */
-async function pickHousehold(room: string) {
-  const field = page.locator('#person-household');
-  await field.click();
-  await field.fill(room);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: room }).first().click();
-  // the form asks for the relation to the head once it holds a household
-  await page.locator('#person-relation').waitFor();
 }
 
 /** Submit the person form and wait for the server's answer (a 409 LIKELY_DUPLICATE here). */
@@ -221,7 +207,7 @@ describe('resident registry in the browser', () => {
     await page.locator('[data-testid="person-add"]').click();
     await page.locator('#person-name').fill('张三丰');
     await page.locator('#person-phone').fill('13912345678');
-    await pickHousehold('101');
+    await chooseHousehold(page, '101');
     await submitPerson();
 
     const warning = page.locator('[data-testid="person-duplicates"]');
@@ -248,7 +234,7 @@ describe('resident registry in the browser', () => {
     await page.locator('[data-testid="person-add"]').click();
     await page.locator('#person-name').fill('张三丰');
     await page.locator('#person-phone').fill('13912345678');
-    await pickHousehold('102');
+    await chooseHousehold(page, '102');
     await submitPerson();
     await page.locator('[data-testid="person-dup-confirm"]').click();
 

@@ -7,7 +7,7 @@ import { createHousehold } from '../src/server/features/residents/households.ser
 import { registerPerson } from '../src/server/features/residents/persons.service';
 import { PersonInput } from '../src/shared/residents';
 import { idCardCheckChar } from '../src/shared/validators';
-import { launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
+import { chooseHousehold, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
  * 迁入申请 in the browser: a grid worker of 古陶镇 registers the ID number of a 段村 resident; the
@@ -70,9 +70,7 @@ describe('transfer requests in the browser', () => {
     await page.locator('[data-testid="person-add"]').click();
     await page.locator('#person-name').fill('王五');
     await page.locator('#person-idNumber').fill(WANG);
-    await page.locator('#person-household').click();
-    await page.locator('#person-household').fill('5号');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '5号' }).first().click();
+    await chooseHousehold(page, '5号');
     await page.locator('[data-testid="person-submit"]').click();
 
     const elsewhere = page.locator('[data-testid="person-elsewhere"]');
