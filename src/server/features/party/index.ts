@@ -7,3 +7,6 @@ export { importOrganisations } from './import/organisation-import.service';
 export { markInterruptedPartyImports } from './import/import-jobs.service';
 export { partyErrorReport } from './import/party-files';
 export { MEMBER_COLUMNS, ORGANISATION_COLUMNS } from './import/party-columns';
+export { activeMembershipsOf, membersByPersons } from './members.repository';
+export { findOrganisationInScope } from './organisations.repository';
+export { getPartyMember, listPartyMembers, toPartyMember } from './members.service';

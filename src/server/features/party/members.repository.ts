@@ -50,6 +50,40 @@ export async function membersByPersons(db: Db, personIds: string[]) {
     .execute();
 }
 
+/**
+ * Who of these persons is a party member now (not removed), with the branch they belong to — for
+ * other features that show 亮身份 or count members (one row per person; chunked for large lists).
+ */
+export async function activeMembershipsOf(db: Db, personIds: readonly string[]) {
+  const out: {
+    person_id: string;
+    member_id: string;
+    category: 'full' | 'probationary';
+    organisation_id: string;
+    organisation_name: string;
+    region_path: string;
+  }[] = [];
+  for (let i = 0; i < personIds.length; i += 500) {
+    const chunk = personIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('party_members as m')
+      .innerJoin('party_organisations as o', 'o.id', 'm.organisation_id')
+      .select([
+        'm.person_id',
+        'm.id as member_id',
+        'm.category',
+        'm.organisation_id',
+        'o.name as organisation_name',
+        'm.region_path',
+      ])
+      .where('m.person_id', 'in', chunk)
+      .where('m.removed_at', 'is', null)
+      .execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
 export interface PartyMemberFilter {
   organisationId?: string;
   unit?: string;
