@@ -43,6 +43,11 @@ import type {
   CalloutTable,
 } from '../features/callouts/callouts.table';
 import type { CalloutTeamMemberTable, CalloutTeamTable } from '../features/callouts/teams.table';
+import type {
+  VolunteerGroupMemberTable,
+  VolunteerGroupTable,
+  VolunteerTable,
+} from '../features/volunteers/volunteers.table';
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
@@ -112,6 +117,9 @@ export interface Database {
   callout_answers: CalloutAnswerTable;
   callout_links: CalloutLinkTable;
   callout_outbox: CalloutOutboxTable;
+  volunteers: VolunteerTable;
+  volunteer_groups: VolunteerGroupTable;
+  volunteer_group_members: VolunteerGroupMemberTable;
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
   party_import_jobs: PartyImportJobTable;

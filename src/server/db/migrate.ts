@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_login_throttle_and_audit_owner';
 import * as m0016 from './migrations/0016_person_transfers';
 import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
+import * as m0019 from './migrations/0019_volunteers';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_person_transfers': m0016,
   '0017_party': m0017,
   '0018_callouts': m0018,
+  '0019_volunteers': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -24,6 +24,8 @@ export const SCOPED_TABLES = [
   'callouts',
   'party_organisations',
   'party_members',
+  'volunteers',
+  'volunteer_groups',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -62,4 +64,5 @@ export const PATH_COPY_TABLES = [
   'callout_orders',
   'callout_answers',
   'callout_outbox',
+  'volunteer_group_members',
 ] as const satisfies readonly (keyof Database)[];

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../access/scope';
+import { inScope, type Scope, subtreeCondition } from '../../access/scope';
 import type { CheckpointSiteTable, DutyAssignmentTable, DutyShiftTable } from './sites.table';
 
 /** Sites with the name of their region (a display column read from regions). */
@@ -130,6 +130,37 @@ export async function shiftsOfUserAt(db: Db, userId: string, at: string) {
     .where('a.user_id', '=', userId)
     .where('s.starts_at', '<=', at)
     .where('s.ends_at', '>', at)
+    .orderBy('s.starts_at')
+    .execute();
+}
+
+/**
+ * Registered persons on a checkpoint duty roster whose shift overlaps [from, to) — who is on duty
+ * right now (from = to = now works as "at"), or who stood at a site in the last days; one row per
+ * assignment, within the scope (GLOBAL_SCOPE for everything).
+ */
+export async function personsOnDutyBetween(db: Db, scope: Scope, from: string, to: string) {
+  return db
+    .selectFrom('duty_assignments as a')
+    .innerJoin('duty_shifts as s', 's.id', 'a.shift_id')
+    .innerJoin('checkpoint_sites as site', 'site.id', 's.site_id')
+    .select([
+      'a.id as assignment_id',
+      'a.person_id',
+      'a.name',
+      's.id as shift_id',
+      's.site_id',
+      'site.name as site_name',
+      'site.region_path',
+      's.starts_at',
+      's.ends_at',
+      'a.checked_in_at',
+      'a.checked_out_at',
+    ])
+    .where('a.person_id', 'is not', null)
+    .where((eb) => subtreeCondition(eb, 'a.region_path', scope.prefix))
+    .where('s.starts_at', '<=', to)
+    .where('s.ends_at', '>', from)
     .orderBy('s.starts_at')
     .execute();
 }

@@ -1,0 +1,3 @@
+/** What other features may use of volunteers: import from here, never from its files. */
+export type { VolunteerGroupMemberTable, VolunteerGroupTable, VolunteerTable } from './volunteers.table';
+export { findGroupInScope, volunteersByPersons } from './volunteers.repository';

@@ -1,0 +1,47 @@
+/**
+ * A volunteer (志愿者): a registry person (one person, one volunteer) serving in a village or
+ * community (region_id/region_path: their jurisdiction). `skills` is a comma-separated list of
+ * skill codes; `availability` a JSON array of { weekday: 1–7, from: 'HH:MM', to: 'HH:MM' };
+ * `health_declaration` a JSON object of the answers given at `health_declared_at`.
+ */
+export interface VolunteerTable {
+  id: string;
+  person_id: string;
+  region_id: string;
+  region_path: string;
+  skills: string;
+  availability: string;
+  health_declaration: string | null;
+  health_declared_at: string | null;
+  status: 'pending' | 'active' | 'suspended' | 'left';
+  source: 'self' | 'cadre';
+  note: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A group of 3–5 volunteers under a leader (a member of the group), in a village or community. */
+export interface VolunteerGroupTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  name: string;
+  leader_person_id: string | null;
+  note: string | null;
+  disbanded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A volunteer in a group; leaving sets left_at (the row stays, so past tasks still name them). */
+export interface VolunteerGroupMemberTable {
+  group_id: string;
+  person_id: string;
+  region_path: string;
+  joined_at: string;
+  left_at: string | null;
+}
