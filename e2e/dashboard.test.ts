@@ -177,4 +177,57 @@ describe('the big screen (指挥大屏)', () => {
     const laptop = await screenshot(page, 'dashboard-1366');
     expect(fs.statSync(laptop).size).toBeGreaterThan(30_000);
   });
+
+  it('shows party members and call-outs in the mobilisation panel, by region on demand, and drills down', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const branch = await api('POST', '/api/party/organisations', {
+      kind: 'branch',
+      name: '东城村党支部',
+      unitName: '东城村',
+      unitType: 'village',
+      regionId: tree.dongcheng.id,
+    });
+    const personIds: string[] = [];
+    for (const [name, first17] of [
+      ['张党员', '14072819800101011'],
+      ['李党员', '14072819850202012'],
+    ] as const) {
+      const m = await api('POST', '/api/party/members', {
+        name,
+        idNumber: id(first17),
+        organisationId: branch.id,
+        category: 'full',
+      });
+      personIds.push(m.personId);
+    }
+    await api('POST', '/api/callouts/teams', {
+      name: '古陶镇党员突击队',
+      kind: 'commando',
+      regionId: tree.gutao.id,
+      leader: { personId: personIds[0] },
+    });
+    await refresh();
+    await page.goto(`${server.url}/dashboard`);
+    await expect.poll(regionName).toBe('平遥县');
+    const cell = (m: string) =>
+      page
+        .locator(`[data-testid="dashboard-mobilisation-${m}"] [data-value]`)
+        .getAttribute('data-value', { timeout: 5000 })
+        .then(Number);
+    await expect.poll(() => cell('partyMembers')).toBe(2);
+    expect(await cell('callouts')).toBe(0);
+    await expect(page.locator('[data-testid="dashboard-mobilisation"]').innerText()).resolves.toContain('党员人数');
+
+    await page.locator('[data-testid="dashboard-mobilisation-children"]').click();
+    const row = page.locator('[data-testid="dashboard-mobilisation-table"] tr[data-name="古陶镇"]');
+    await expect(row.locator('td').nth(2).innerText({ timeout: 5000 })).resolves.toBe('2');
+    await row.click();
+    await expect.poll(regionName).toBe('古陶镇');
+    // the view by region stays on while drilling: 古陶镇's villages, 东城村 with the branch's two members
+    const village = page.locator('[data-testid="dashboard-mobilisation-table"] tr[data-name="东城村"]');
+    await expect(village.locator('td').nth(2).innerText({ timeout: 5000 })).resolves.toBe('2');
+    await page.locator('[data-testid="dashboard-mobilisation-total"]').click();
+    await expect.poll(() => cell('partyMembers')).toBe(2);
+    await expect.poll(() => cell('commandoTeams')).toBe(1);
+  });
 });

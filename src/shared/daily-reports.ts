@@ -28,7 +28,14 @@ export type DailyReportUnitStatus = z.infer<typeof DailyReportUnitStatus>;
 export const COUNTS_UPWARDS: readonly DailyReportStatus[] = ['submitted', 'reviewed'];
 
 /** The report's figures in the sections a county office's form has, in order (rows on paper, columns in Excel). */
-export type ReportSectionKey = 'registry' | 'screening' | 'isolation' | 'checkpoints' | 'cases' | 'zeroReports';
+export type ReportSectionKey =
+  | 'registry'
+  | 'screening'
+  | 'isolation'
+  | 'checkpoints'
+  | 'cases'
+  | 'zeroReports'
+  | 'mobilisation';
 export const REPORT_SECTIONS: readonly { key: ReportSectionKey; zh: string; en: string; metrics: readonly Metric[] }[] =
   [
     {
@@ -74,6 +81,26 @@ export const REPORT_SECTIONS: readonly { key: ReportSectionKey; zh: string; en: 
       zh: '零报告',
       en: 'Zero reports',
       metrics: ['zeroReportUnits', 'zeroReportsIn', 'zeroReportsOnTime'],
+    },
+    {
+      key: 'mobilisation',
+      zh: '党员志愿者动员',
+      en: 'Party members and volunteers',
+      metrics: [
+        'partyMembers',
+        'partyMembersOnDuty',
+        'membersReported',
+        'tempBranches',
+        'tempBranchesFlagged',
+        'commandoTeams',
+        'callouts',
+        'calloutsOnTime',
+        'pledges',
+        'volunteersActive',
+        'volunteerGroups',
+        'volunteerTasksDone',
+        'volunteerHours',
+      ],
     },
   ];
 /** Screening coverage (排查覆盖率): households screened in the round over households due, or null when no round is open. */

@@ -22,6 +22,12 @@ export const FLOW_METRICS = [
   'followUpFevers',
   'newCases',
   'newContacts',
+  'partyMembersOnDuty',
+  'callouts',
+  'calloutsOnTime',
+  'pledges',
+  'volunteerTasksDone',
+  'volunteerHours',
 ] as const;
 export const STOCK_METRICS = [
   'residents',
@@ -38,6 +44,13 @@ export const STOCK_METRICS = [
   'zeroReportUnits',
   'zeroReportsIn',
   'zeroReportsOnTime',
+  'partyMembers',
+  'membersReported',
+  'tempBranches',
+  'tempBranchesFlagged',
+  'commandoTeams',
+  'volunteersActive',
+  'volunteerGroups',
 ] as const;
 export const METRICS = [...FLOW_METRICS, ...STOCK_METRICS] as const;
 export type Metric = (typeof METRICS)[number];
@@ -78,6 +91,19 @@ export const METRIC_LABELS: Record<Metric, { zh: string; en: string }> = {
   zeroReportUnits: { zh: '应报零报告单位', en: 'Units due a zero report' },
   zeroReportsIn: { zh: '已报零报告单位', en: 'Zero reports in' },
   zeroReportsOnTime: { zh: '按时上报单位', en: 'Zero reports on time' },
+  partyMembersOnDuty: { zh: '在一线党员', en: 'Party members at the front line' },
+  callouts: { zh: '下达集结令', en: 'Call-outs ordered' },
+  calloutsOnTime: { zh: '按时集结完成', en: 'Call-outs complete on time' },
+  pledges: { zh: '新签请战书', en: 'Pledges signed' },
+  volunteerTasksDone: { zh: '完成志愿任务', en: 'Volunteer tasks done' },
+  volunteerHours: { zh: '志愿服务时长（小时）', en: 'Volunteer hours (approved)' },
+  partyMembers: { zh: '党员人数', en: 'Party members' },
+  membersReported: { zh: '在职党员已报到', en: 'Members reported to their community' },
+  tempBranches: { zh: '临时党支部', en: 'Temporary party branches' },
+  tempBranchesFlagged: { zh: '临时党支部预警', en: 'Temporary-branch flags' },
+  commandoTeams: { zh: '突击队', en: 'Commando teams' },
+  volunteersActive: { zh: '在册志愿者', en: 'Active volunteers' },
+  volunteerGroups: { zh: '志愿小组', en: 'Volunteer groups' },
 };
 
 /** Risk of a region on the big screen: a case under treatment is high; a fever, missed follow-up or anyone isolated is medium. */

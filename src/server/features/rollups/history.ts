@@ -9,6 +9,7 @@ import {
   taggedByHour,
   type HourCount,
 } from './sources.repository';
+import { mobilisationStockEvents } from './mobilisation-sources.repository';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -30,7 +31,14 @@ export async function readStockHistory(db: Db, days: readonly string[], timeZone
     centralised: 'inIsolationCentralised',
     hospital: 'inIsolationHospital',
   } as const;
+  const mobilisation = mobilisationStockEvents(db);
   const sources: [Metric, Promise<HourCount[]>, 1 | -1][] = [
+    ['partyMembers', mobilisation.then((m) => m.membersIn), 1],
+    ['partyMembers', mobilisation.then((m) => m.membersOut), -1],
+    ['commandoTeams', mobilisation.then((m) => m.teams), 1],
+    ['volunteersActive', mobilisation.then((m) => m.volunteers), 1],
+    ['volunteerGroups', mobilisation.then((m) => m.groupsIn), 1],
+    ['volunteerGroups', mobilisation.then((m) => m.groupsOut), -1],
     ['residents', registeredByHour(db, 'persons'), 1],
     ['households', registeredByHour(db, 'households'), 1],
     ['returnees', taggedByHour(db, ['returnee']), 1],

@@ -30,7 +30,7 @@ export interface DayCount {
 }
 
 /** The UTC hour of an ISO time, the same `substr` on both engines (no engine date functions). */
-const hourOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 13)`;
+export const hourOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 13)`;
 
 /**
  * A row's place as a grouping key that no index can serve. Grouping by the bare column lets

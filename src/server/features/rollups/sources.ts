@@ -18,6 +18,12 @@ import {
   type CreatedWindow,
   type HourCount,
 } from './sources.repository';
+import {
+  calloutsOnTime,
+  countCalloutsOrdered,
+  countMobilisationStocks,
+  membersOnDuty,
+} from './mobilisation-sources.repository';
 
 /** One count read from a source table: `n` of `metric` at `path` on local `day`. */
 export interface Count {
@@ -118,6 +124,8 @@ export async function readFlows(
   for (const r of missed) counts.push({ path: r.path, day: r.day, metric: 'followUpsMissed', n: num(r.n) });
   for (const r of slotFevers) counts.push({ path: r.path, day: r.day, metric: 'followUpFevers', n: num(r.n) });
 
+  counts.push(...(await readMobilisationFlows(db, b, toDay)));
+
   const sites = (await countPassages(db, b)).map((r) => ({
     siteId: r.site_id,
     path: r.path,
@@ -141,6 +149,30 @@ export async function readFlows(
     counts.push(...(await readZeroReportCounts(db, days)));
   }
   return { counts, sites: mergeSiteHours(sites) };
+}
+
+/**
+ * Mobilisation's flows: party members at the front line (each person once a day, where they first
+ * stood), call-outs ordered, and call-outs complete by their deadline.
+ */
+async function readMobilisationFlows(db: Db, b: CreatedWindow, toDay: (hour: string) => string): Promise<Count[]> {
+  const [onDuty, ordered, onTime] = await Promise.all([
+    membersOnDuty(db, b),
+    countCalloutsOrdered(db, b),
+    calloutsOnTime(db, b),
+  ]);
+  const out: Count[] = [];
+  const seen = new Set<string>();
+  for (const r of [...onDuty].sort((x, y) => (x.hour < y.hour ? -1 : x.hour > y.hour ? 1 : 0))) {
+    const day = toDay(r.hour);
+    const key = `${r.person_id}|${day}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path: r.path, day, metric: 'partyMembersOnDuty', n: 1 });
+  }
+  for (const r of ordered) out.push({ path: r.path, day: toDay(r.hour), metric: 'callouts', n: num(r.n) });
+  for (const r of onTime) out.push({ path: r.path, day: toDay(r.hour), metric: 'calloutsOnTime', n: num(r.n) });
+  return out;
 }
 
 function mergeSiteHours(rows: SiteCount[]): SiteCount[] {
@@ -191,10 +223,8 @@ export async function readZeroReportCounts(db: Db, days: readonly string[]): Pro
  * source over current state — never over history — so the cost follows the population, not the days.
  */
 export async function readStocks(db: Db): Promise<Count[]> {
-  const [{ persons, merged, households, keyPersons, returnees, isolated, cases }, coverage] = await Promise.all([
-    countStocks(db),
-    openRoundsCoverage(db),
-  ]);
+  const [{ persons, merged, households, keyPersons, returnees, isolated, cases }, coverage, mobilisation] =
+    await Promise.all([countStocks(db), openRoundsCoverage(db), countMobilisationStocks(db)]);
   const out: Count[] = [];
   const day = '';
   for (const r of persons) out.push({ path: r.path, day, metric: 'residents', n: num(r.n) });
@@ -217,5 +247,9 @@ export async function readStocks(db: Db): Promise<Count[]> {
     out.push({ path: r.path, day, metric: 'roundHouseholds', n: r.households });
     out.push({ path: r.path, day, metric: 'roundVisited', n: r.visited });
   }
+  for (const r of mobilisation.partyMembers) out.push({ path: r.path, day, metric: 'partyMembers', n: num(r.n) });
+  for (const r of mobilisation.teams) out.push({ path: r.path, day, metric: 'commandoTeams', n: num(r.n) });
+  for (const r of mobilisation.volunteers) out.push({ path: r.path, day, metric: 'volunteersActive', n: num(r.n) });
+  for (const r of mobilisation.groups) out.push({ path: r.path, day, metric: 'volunteerGroups', n: num(r.n) });
   return out;
 }

@@ -6,6 +6,7 @@ import { ChildTable } from './ChildTable';
 import { DashboardHeader } from './DashboardHeader';
 import { RISK_COLORS } from './dashboardApi';
 import { KpiTiles } from './KpiTiles';
+import { MobilisationPanel } from './MobilisationPanel';
 import { RegionTreemap } from './RegionTreemap';
 import { ScaledCanvas } from './ScaledCanvas';
 import { ScreeningCoverage, SiteFlows, TOP_SITES, ZeroReportCompleteness } from './ShareCharts';
@@ -125,6 +126,9 @@ function Screen({ data, live, problem, onDrill }: ScreenProps) {
             ) : (
               <Empty text={t('dashboard.noUnits')} />
             )}
+          </Panel>
+          <Panel title={t('dashboard.panel.mobilisation')} testId="dashboard-panel-mobilisation">
+            <MobilisationPanel data={data} onDrill={onDrill} />
           </Panel>
         </div>
       </main>
