@@ -48,6 +48,7 @@ import { partyRoutes } from './features/party/party.routes';
 import { partyFileRoutes } from './features/party/party-files.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
+import { mobilisationRoutes } from './features/mobilisation/mobilisation.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
 import { setCountyTimeZone } from '../shared/dates';
 
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(partyFileRoutes(deps));
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
+  await app.register(mobilisationRoutes(deps));
   await app.register(dailyReportRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());

@@ -551,6 +551,11 @@ export const ERROR_CATALOGUE = {
     zh: '此人已登记为党员，请修改原记录（如组织关系转接）',
     en: 'This person is already a registered party member; change that record instead (e.g. a transfer of membership)',
   },
+  FIGURES_DAY_IN_FUTURE: {
+    status: 400,
+    zh: '不能查看未来日期的统计',
+    en: 'Figures cannot be shown for a day in the future',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

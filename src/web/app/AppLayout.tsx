@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   FormOutlined,
   FundOutlined,
   GiftOutlined,
@@ -177,6 +178,13 @@ const NAV: NavEntry[] = [
     testId: 'nav-callouts',
     icon: <ThunderboltOutlined />,
     visible: can.callOut,
+  },
+  {
+    path: '/mobilisation',
+    label: 'nav.mobilisation',
+    testId: 'nav-mobilisation',
+    icon: <FlagOutlined />,
+    visible: can.readMobilisation,
   },
   {
     path: '/seek-notices',

@@ -40,8 +40,12 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_READ_MOBILISATION: the organisation department's figures (动员统计). */
+const READ_MOBILISATION: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
 
 export const can = {
+  /** Read the organisation department's figures (动员统计) and export them. */
+  readMobilisation: (role: Role) => READ_MOBILISATION.includes(role),
   manageUsers: (role: Role) => USERS.includes(role),
   readAudit: (role: Role) => AUDIT.includes(role),
   /** Create, rename, move, retire, delete; download the template and import Excel. */

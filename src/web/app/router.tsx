@@ -45,6 +45,7 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const MobilisationPage = lazy(() => import('../features/mobilisation/MobilisationPage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
 const DashboardPage = lazy(() => import('../features/rollups/DashboardPage'));
@@ -236,6 +237,14 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <InboxPage /> },
       { path: 'notices/:id', element: <NoticeViewPage /> },
       { path: 'gatherings', element: <GatheringsPage /> },
+      {
+        path: 'mobilisation',
+        element: (
+          <RequireRole allow={can.readMobilisation}>
+            <MobilisationPage />
+          </RequireRole>
+        ),
+      },
       {
         path: 'callouts',
         element: (

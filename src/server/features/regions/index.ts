@@ -10,4 +10,5 @@ export {
   listTownshipsOverlapping,
 } from './regions.repository';
 export { ancestorsOf, createRegion, getRegionInScope, pathNamesOf } from './regions.service';
+export { listRegions } from './regions.repository';
 export type { RegionRow } from './regions.table';

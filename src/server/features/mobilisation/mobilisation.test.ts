@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
-import { refreshRollups, rebuildRollups } from './refresh.service';
+import ExcelJS from 'exceljs';
+import { refreshRollups, rebuildRollups } from '../rollups/refresh.service';
 
 /**
  * Mobilisation in the roll-ups, on 25 January 2020 (Asia/Shanghai): 古陶镇's party members, its
@@ -25,6 +26,8 @@ beforeAll(async () => {
   tree = await makeTree(t.db, t.clock);
   await makeUser(t.db, t.clock, 'zuzhibu', 'organisation', tree.county);
   await makeUser(t.db, t.clock, 'gutao', 'township', tree.gutao);
+  await makeUser(t.db, t.clock, 'duancun', 'township', tree.duancun);
+  await makeUser(t.db, t.clock, 'grid01', 'grid', tree.dongcheng);
   t.clock.set('2020-01-25T01:00:00Z'); // 9:00 on the 25th, local
   admin = await t.login('admin', ADMIN_PASSWORD);
   zuzhibu = await t.login('zuzhibu', PASSWORD);
@@ -138,5 +141,57 @@ describe('mobilisation in the roll-ups', () => {
     // a rebuild from history agrees
     await rebuildRollups(t.db, t.clock, TZ);
     expect(await figures(admin)).toMatchObject(expected);
+  });
+
+  it("gives the organisation department each township's figures on a day, scoped, and as .xlsx", async () => {
+    const county = await zuzhibu.get('/api/mobilisation/overview');
+    expect(county.statusCode, county.body).toBe(200);
+    const o = county.json();
+    expect(o.day).toBe('2020-01-25');
+    expect(o.region).toMatchObject({ name: '平遥县', figures: { partyMembers: 3, callouts: 2, calloutsOnTime: 1 } });
+    expect(o.parentId).toBeNull();
+    const byName = Object.fromEntries(o.children.map((c: { name: string }) => [c.name, c]));
+    expect(byName['古陶镇'].figures).toMatchObject({ partyMembers: 3, partyMembersOnDuty: 3, commandoTeams: 1 });
+    expect(byName['段村镇'].figures).toMatchObject({ partyMembers: 0, callouts: 0 });
+
+    // drill down: 古陶镇's villages, and the way back up
+    const town = (await zuzhibu.get(`/api/mobilisation/overview?region=${tree.gutao.id}`)).json();
+    expect(town.parentId).toBe(tree.county.id);
+    expect(town.children.find((c: { name: string }) => c.name === '东城村').figures.partyMembers).toBe(3);
+
+    // yesterday: nothing had happened yet
+    const before = (await zuzhibu.get('/api/mobilisation/overview?day=2020-01-24')).json();
+    expect(before.region.figures).toMatchObject({ callouts: 0, partyMembersOnDuty: 0 });
+    const future = await zuzhibu.get('/api/mobilisation/overview?day=2020-01-26');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.code).toBe('FIGURES_DAY_IN_FUTURE');
+
+    // a township sees its own subtree only; another township's region is not found; a grid worker may not read it
+    const own = (await gutao.get('/api/mobilisation/overview')).json();
+    expect(own.region.name).toBe('古陶镇');
+    expect(own.parentId).toBeNull();
+    const duancun = await t.login('duancun', PASSWORD);
+    expect((await duancun.get(`/api/mobilisation/overview?region=${tree.gutao.id}`)).statusCode).toBe(404);
+    expect((await (await t.login('grid01', PASSWORD)).get('/api/mobilisation/overview')).statusCode).toBe(403);
+
+    const xlsx = await zuzhibu.get('/api/mobilisation/overview.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain(
+      encodeURIComponent('党员志愿者动员统计-平遥县-2020-01-25.xlsx'),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('动员统计')!;
+    expect(ws.getRow(2).values).toContain('在一线党员');
+    const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
+    const gutaoRow = rows.find((r) => r[1] === '古陶镇')!;
+    expect(gutaoRow[2]).toBe(3); // 党员人数
+    expect(rows.at(-1)![1]).toBe('平遥县（合计）');
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'mobilisation.export')
+      .execute();
+    expect(audited).toHaveLength(1);
   });
 });

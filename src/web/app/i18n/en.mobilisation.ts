@@ -1,0 +1,18 @@
+import type { mobilisationZhCN } from './zh-CN.mobilisation';
+
+/** The organisation department's figures. */
+export const mobilisationEn: Record<keyof typeof mobilisationZhCN, string> = {
+  'nav.mobilisation': 'Mobilisation',
+  'mobilisation.title': 'Party members and volunteers',
+  'mobilisation.titleOf': '{name} · party members and volunteers',
+  'mobilisation.day': 'Day',
+  'mobilisation.export': 'Export Excel',
+  'mobilisation.up': 'Up one level',
+  'mobilisation.region': 'Region',
+  'mobilisation.total': 'Total',
+  'mobilisation.noChildren': 'No regions below',
+  'mobilisation.flags':
+    '{n} temporary-branch flags in this area (should be set up, or below the minimum): see Temporary branches',
+  'mobilisation.note':
+    'Figures are rolled up from the data itself (the same as the big screen and the daily report) every few minutes; "at the front line" counts party members on a checkpoint shift or arriving at a call-out that day, each once.',
+};

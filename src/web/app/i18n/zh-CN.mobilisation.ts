@@ -1,0 +1,15 @@
+/** 动员统计 (the organisation department's figures). */
+export const mobilisationZhCN = {
+  'nav.mobilisation': '动员统计',
+  'mobilisation.title': '党员志愿者动员统计',
+  'mobilisation.titleOf': '{name} · 党员志愿者动员统计',
+  'mobilisation.day': '日期',
+  'mobilisation.export': '导出 Excel',
+  'mobilisation.up': '返回上级',
+  'mobilisation.region': '区域',
+  'mobilisation.total': '合计',
+  'mobilisation.noChildren': '没有下级区域',
+  'mobilisation.flags': '辖区内有 {n} 处临时党支部预警（应建未建或低于最低人数），请到“临时党支部”查看',
+  'mobilisation.note':
+    '数字来自各业务数据的汇总（与指挥大屏、每日报告一致），每隔几分钟更新；“在一线党员”为当天在卡口排班或响应集结令到达的党员，每人每天计一次。',
+} as const;

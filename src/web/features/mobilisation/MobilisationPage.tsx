@@ -1,0 +1,183 @@
+import { ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Space, Statistic, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { MOBILISATION_METRICS, type MobilisationMetric, type MobilisationOverview } from '../../../shared/mobilisation';
+import { useFeedback } from '../../app/feedback';
+import { useI18n } from '../../app/i18n';
+import { useIsMobile } from '../../app/useIsMobile';
+import { mobilisationApi } from './mobilisationApi';
+
+type Row = MobilisationOverview['children'][number];
+
+/** The figures on the cards above the table, as the organisation department reads them. */
+const HEADLINE: readonly MobilisationMetric[] = [
+  'partyMembersOnDuty',
+  'membersReported',
+  'tempBranches',
+  'callouts',
+  'volunteersActive',
+  'volunteerHours',
+];
+
+/**
+ * 动员统计: the organisation department's figures for a region on a local day — party members at
+ * the front line, 报到, temporary branches and their flags, teams and call-outs, volunteers and
+ * hours — one row per child region (click to go down, the arrow to go back up), with the .xlsx.
+ * The same roll-ups as the big screen and the daily report: nothing here is typed.
+ */
+export default function MobilisationPage() {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const mobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region') ?? undefined;
+  const dayParam = params.get('day') ?? undefined;
+  const [data, setData] = useState<MobilisationOverview | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    mobilisationApi
+      .overview({ region, day: dayParam })
+      .then((r) => !cancelled && setData(r))
+      .catch((err: unknown) => !cancelled && feedback.error(err))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [region, dayParam, feedback]);
+
+  const go = (next: { region?: string | null; day?: string | null }) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else if (v === null) p.delete(k);
+    }
+    setParams(p);
+  };
+  const label = (m: MobilisationMetric) => t(`dailyReport.metric.${m}`);
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await mobilisationApi.exportXlsx({ region, day: dayParam });
+    } catch (err) {
+      feedback.error(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Card
+      size={mobile ? 'small' : undefined}
+      title={
+        <Space>
+          {data?.parentId && (
+            <Button
+              size="small"
+              icon={<ArrowUpOutlined />}
+              onClick={() => go({ region: data.parentId })}
+              data-testid="mobilisation-up"
+              aria-label={t('mobilisation.up')}
+            />
+          )}
+          <span data-testid="mobilisation-title">
+            {data ? t('mobilisation.titleOf', { name: data.region.name }) : t('mobilisation.title')}
+          </span>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <DatePicker
+            value={data ? dayjs(data.day) : null}
+            onChange={(d: Dayjs | null) => d && go({ day: d.format('YYYY-MM-DD') })}
+            disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'), 'day')}
+            allowClear={false}
+            aria-label={t('mobilisation.day')}
+            data-testid="mobilisation-day"
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={exportXlsx}
+            data-testid="mobilisation-export"
+          >
+            {t('mobilisation.export')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space size={[32, 12]} wrap style={{ marginBottom: 16 }} data-testid="mobilisation-headline">
+        {HEADLINE.map((m) => (
+          <Statistic
+            key={m}
+            title={label(m)}
+            value={data?.region.figures[m] ?? 0}
+            loading={loading && !data}
+            data-testid={`mobilisation-${m}`}
+          />
+        ))}
+      </Space>
+      {data && data.region.figures.tempBranchesFlagged > 0 && (
+        <Typography.Paragraph type="warning" data-testid="mobilisation-flags">
+          {t('mobilisation.flags', { n: data.region.figures.tempBranchesFlagged })}
+        </Typography.Paragraph>
+      )}
+      <Table<Row>
+        data-testid="mobilisation-table"
+        size="small"
+        loading={loading}
+        dataSource={data?.children ?? []}
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        onRow={(r) => ({
+          onClick: () => r.level !== 'grid' && go({ region: r.id }),
+          style: { cursor: r.level !== 'grid' ? 'pointer' : undefined },
+          'data-name': r.name,
+        })}
+        locale={{ emptyText: t('mobilisation.noChildren') }}
+        columns={[
+          {
+            title: t('mobilisation.region'),
+            dataIndex: 'name',
+            fixed: mobile ? undefined : 'left',
+            render: (name: string, r) => (r.level !== 'grid' ? <Typography.Link>{name}</Typography.Link> : name),
+          },
+          ...MOBILISATION_METRICS.map((m) => ({
+            title: label(m),
+            key: m,
+            align: 'right' as const,
+            render: (_: unknown, r: Row) =>
+              m === 'tempBranchesFlagged' && r.figures[m] > 0 ? (
+                <Typography.Text type="warning" strong>
+                  {r.figures[m]}
+                </Typography.Text>
+              ) : (
+                r.figures[m]
+              ),
+          })),
+        ]}
+        summary={() =>
+          data && data.children.length > 0 ? (
+            <Table.Summary.Row data-testid="mobilisation-total" style={{ fontWeight: 700, background: '#fafafa' }}>
+              <Table.Summary.Cell index={0}>{t('mobilisation.total')}</Table.Summary.Cell>
+              {MOBILISATION_METRICS.map((m, i) => (
+                <Table.Summary.Cell key={m} index={i + 1} align="right">
+                  {data.region.figures[m]}
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {t('mobilisation.note')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
