@@ -13,12 +13,14 @@ import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServe
  * 党组织 and 党员 in the browser: the county's organisation department (组织部) imports 古陶镇's
  * organisation tree and then its member roll from files through the import dialogs (one bad row in
  * each, with its report), sees the tree with member counts, finds a member by pinyin initials and
- * reveals her phone — and the audit log has the reveal.
+ * reveals her phone — and the audit log has the reveal; registers and removes a member on a branch's
+ * page; a township cadre gets the 404 page for another township's organisation.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
 let tmp: string;
+let duancunId: string;
 
 const id = (first17: string) => first17 + idCardCheckChar(first17);
 const WANG_ID = id('14072819750101301');
@@ -28,7 +30,9 @@ const WANG_PHONE = '13912340301';
 beforeAll(async () => {
   server = await startServer();
   const tree = await makeTree(server.db, systemClock);
+  duancunId = tree.duancun.id;
   await makeUser(server.db, systemClock, 'zuzhibu', 'organisation', tree.county);
+  await makeUser(server.db, systemClock, 'gutao01', 'township', tree.gutao);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-party-'));
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
@@ -39,6 +43,18 @@ afterAll(async () => {
   await server?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+async function cookieOf(username: string, password: string): Promise<string> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
 
 function csv(name: string, lines: string[]): string {
   const file = path.join(tmp, name);
@@ -132,15 +148,7 @@ describe('party organisations and members in the browser', () => {
     await expect(table.locator('[data-testid="phone-full"]').innerText()).resolves.toBe(WANG_PHONE);
     await screenshot(page, 'party-members');
 
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = await cookieOf('admin', ADMIN_PASSWORD);
     const audit = (await (
       await fetch(`${server.url}/api/audit?action=party_member.reveal`, { headers: { cookie } })
     ).json()) as { items: { details: unknown }[] };
@@ -154,5 +162,45 @@ describe('party organisations and members in the browser', () => {
     await expect(page.locator('[data-testid="party-org-title"]').innerText()).resolves.toBe('东城村党支部');
     await expect(page.locator('[data-testid="party-org-full"]').innerText()).resolves.toBe('1');
     await page.locator('[data-testid="party-members-table"]').getByText('王秀英').waitFor();
+  });
+
+  it('registers a member on the branch page by ID number, then removes her after a confirmation', async () => {
+    await page.locator('[data-testid="party-org-member-add"]').click();
+    await page.locator('[data-testid="party-member-name"]').fill('赵春梅');
+    await page.locator('[data-testid="party-member-id"]').fill(id('14072819920415304'));
+    await page.locator('[data-testid="party-member-submit"]').click();
+    const table = page.locator('[data-testid="party-members-table"]');
+    const row = table.locator('tr', { hasText: '赵春梅' });
+    await row.waitFor();
+    await expect(page.locator('[data-testid="party-org-full"]').innerText()).resolves.toBe('2');
+    await row.locator('[data-testid^="party-member-remove-"]').click();
+    await page.locator('[data-testid="party-member-remove-ok"]').click();
+    await row.waitFor({ state: 'detached' });
+    await expect(page.locator('[data-testid="party-org-full"]').innerText()).resolves.toBe('1');
+  });
+
+  it("shows a township cadre 404 for another township's organisation", async () => {
+    const cookie = await cookieOf('zuzhibu', PASSWORD);
+    const res = await fetch(`${server.url}/api/party/organisations`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'committee',
+        name: '中共段村镇委员会',
+        unitName: '段村镇人民政府',
+        unitType: 'organ',
+        regionId: duancunId,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const duancun = (await res.json()) as { id: string };
+    const other = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await loginThroughForm(other, server.url, 'gutao01', PASSWORD);
+    await other.goto(`${server.url}/party/organisations`);
+    await other.locator('[data-testid="party-org-tree"]').getByText('中共古陶镇委员会（0/0）').waitFor();
+    await expect(other.locator('[data-testid="party-org-tree"]').innerText()).resolves.not.toContain('段村');
+    await other.goto(`${server.url}/party/organisations/${duancun.id}`);
+    await other.getByText('党组织不存在或不在您的管辖范围内').waitFor();
+    await other.close();
   });
 });
