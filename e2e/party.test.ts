@@ -120,6 +120,7 @@ describe('party organisations and members in the browser', () => {
     await tree.getByText('中共古陶镇委员会（0/0）').waitFor();
     await tree.getByText('东城村党支部（0/0）').waitFor();
     await page.locator('[data-testid="party-orgs-table"]').getByText('古陶镇中学党支部').waitFor();
+    await screenshot(page, 'party-orgs');
   });
 
   it('imports the member roll, finds a member by pinyin initials and reveals her phone (audited)', async () => {
@@ -162,6 +163,7 @@ describe('party organisations and members in the browser', () => {
     await expect(page.locator('[data-testid="party-org-title"]').innerText()).resolves.toBe('东城村党支部');
     await expect(page.locator('[data-testid="party-org-full"]').innerText()).resolves.toBe('1');
     await page.locator('[data-testid="party-members-table"]').getByText('王秀英').waitFor();
+    await screenshot(page, 'party-org');
   });
 
   it('registers a member on the branch page by ID number, then removes her after a confirmation', async () => {
