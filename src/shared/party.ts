@@ -158,3 +158,27 @@ export type PartyMemberQuery = z.infer<typeof PartyMemberQuery>;
 
 export const PartyRevealField = z.enum(['idNumber', 'phone']);
 export type PartyRevealField = z.infer<typeof PartyRevealField>;
+
+/**
+ * One township's party figures for a day (the organisation department's page, the big screen, the
+ * daily report). Organisations and members count where their organisation is; members at the front
+ * line count where they stand duty. The row of the county's own units (县直单位) has no township:
+ * regionId null.
+ */
+export const PartyFiguresRow = z.object({
+  /** the township's region path; the county's path for the county's own units */
+  regionPath: z.string(),
+  regionId: z.string().nullable(),
+  name: z.string(),
+  organisations: z.number().int(),
+  /** 党支部 only */
+  branches: z.number().int(),
+  fullMembers: z.number().int(),
+  probationaryMembers: z.number().int(),
+  /** members on a checkpoint duty roster today (一线党员), each counted once */
+  membersOnDuty: z.number().int(),
+});
+export type PartyFiguresRow = z.infer<typeof PartyFiguresRow>;
+
+export const PartyFigures = z.object({ day: z.string(), rows: z.array(PartyFiguresRow), total: PartyFiguresRow });
+export type PartyFigures = z.infer<typeof PartyFigures>;

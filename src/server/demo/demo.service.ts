@@ -17,6 +17,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
+import { buildPartyDemo, type PartyDemoSummary } from './party';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers, demoVillageUsers } from './users';
@@ -43,6 +44,7 @@ export interface DemoSummary {
   zeroReports: ZeroReportDemoSummary;
   tracing: TracingDemoSummary;
   gatherings: GatheringsDemoSummary;
+  party: PartyDemoSummary;
   dispatch: DispatchDemoSummary;
   dailyReports: DailyReportDemoSummary;
 }
@@ -197,6 +199,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   report(total - 1, total, 'zero reports');
   const zeroReports = await buildZeroReportDemo(db, clock);
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
+  const party = await buildPartyDemo(db, opts.scale);
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
@@ -240,6 +243,8 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
       'contacts',
       'seek_notices',
       'seek_found',
+      'party_organisations',
+      'party_members',
     ] as const;
     for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
@@ -257,6 +262,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     tracing,
     zeroReports,
     gatherings,
+    party,
     dispatch,
     dailyReports,
     password: DEMO_PASSWORD,

@@ -42,6 +42,9 @@ const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
 /** The server's ROLES_THAT_READ_MOBILISATION: the organisation department's figures (动员统计). */
 const READ_MOBILISATION: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
+/** The server's ROLES_THAT_READ_PARTY and ROLES_THAT_MANAGE_PARTY: party organisations and members (党组织、党员). */
+const READ_PARTY: readonly Role[] = ['admin', 'organisation', 'township', 'command'];
+const MANAGE_PARTY: readonly Role[] = ['admin', 'organisation', 'township'];
 
 export const can = {
   /** Read the organisation department's figures (动员统计) and export them. */
@@ -87,6 +90,10 @@ export const can = {
   dispatch: (role: Role) => DISPATCH.includes(role),
   /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
   callOut: (role: Role) => CALL_OUT.includes(role),
+  /** See party organisations and members, reveal a member's ID number or phone (audited). */
+  readParty: (role: Role) => READ_PARTY.includes(role),
+  /** Set up and change organisations, register, change and remove members, import both. */
+  manageParty: (role: Role) => MANAGE_PARTY.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -46,6 +46,9 @@ const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
 const MobilisationPage = lazy(() => import('../features/mobilisation/MobilisationPage'));
+const PartyOrgsPage = lazy(() => import('../features/party/PartyOrgsPage'));
+const PartyOrgPage = lazy(() => import('../features/party/PartyOrgPage'));
+const PartyMembersPage = lazy(() => import('../features/party/PartyMembersPage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
 const DashboardPage = lazy(() => import('../features/rollups/DashboardPage'));
@@ -266,6 +269,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.callOut}>
             <CalloutBoardPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'party/organisations',
+        element: (
+          <RequireRole allow={can.readParty}>
+            <PartyOrgsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'party/organisations/:id',
+        element: (
+          <RequireRole allow={can.readParty}>
+            <PartyOrgPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'party/members',
+        element: (
+          <RequireRole allow={can.readParty}>
+            <PartyMembersPage />
           </RequireRole>
         ),
       },

@@ -121,3 +121,12 @@ export async function insertMembers(to: BulkTarget, rows: readonly Insertable<Pa
 export async function updateMember(db: Db, id: string, set: Updateable<PartyMemberTable>): Promise<void> {
   await db.updateTable('party_members').set(set).where('id', '=', id).execute();
 }
+
+/** Active members of the jurisdiction per region path (their organisation's) and category, for the figures. */
+export async function countMembersByRegionPath(db: Db, scope: Scope) {
+  return inScope(db.selectFrom('party_members as m'), 'm.region_path', scope)
+    .where('m.removed_at', 'is', null)
+    .select((eb) => ['m.region_path', 'm.category', eb.fn.countAll<number>().as('n')])
+    .groupBy(['m.region_path', 'm.category'])
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { startsWith } from '../../db/prefix';
+import { insertMany, type BulkTarget } from '../../db/bulk-writes';
 import { inScope, inSubtree, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
 import type { PartyOrgKind, PartyUnitType } from '../../../shared/party';
@@ -117,6 +118,14 @@ export async function insertOrganisation(db: Db, row: Insertable<PartyOrganisati
   await db.insertInto('party_organisations').values(row).execute();
 }
 
+/** Many new organisations at once, through the one bulk writer (the demo county's tree). */
+export async function insertOrganisations(
+  to: BulkTarget,
+  rows: readonly Insertable<PartyOrganisationTable>[],
+): Promise<void> {
+  await insertMany(to, 'party_organisations', rows);
+}
+
 export async function updateOrganisation(db: Db, id: string, set: Updateable<PartyOrganisationTable>): Promise<void> {
   await db.updateTable('party_organisations').set(set).where('id', '=', id).execute();
 }
@@ -161,4 +170,12 @@ export async function codesHeldOutside(db: Db, scope: Scope, codes: string[]): P
     .where('code', 'in', codes)
     .execute();
   return rows.filter((r) => !r.region_path.startsWith(scope.prefix)).map((r) => r.code!);
+}
+
+/** Organisations of the jurisdiction per region path and kind, for the figures. */
+export async function countOrganisationsByRegionPath(db: Db, scope: Scope) {
+  return inScope(db.selectFrom('party_organisations as o'), 'o.region_path', scope)
+    .select((eb) => ['o.region_path', 'o.kind', eb.fn.countAll<number>().as('n')])
+    .groupBy(['o.region_path', 'o.kind'])
+    .execute();
 }

@@ -1,5 +1,6 @@
 import { mobilisationEn } from './en.mobilisation';
 import { calloutsEn } from './en.callouts';
+import { partyEn } from './en.party';
 import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
 import { noticesEn } from './en.notices';
@@ -247,4 +248,5 @@ export const en: Record<MessageKey, string> = {
   ...dailyReportsEn,
   ...calloutsEn,
   ...mobilisationEn,
+  ...partyEn,
 };

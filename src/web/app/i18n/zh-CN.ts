@@ -1,5 +1,6 @@
 import { mobilisationZhCN } from './zh-CN.mobilisation';
 import { calloutsZhCN } from './zh-CN.callouts';
+import { partyZhCN } from './zh-CN.party';
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
 import { noticesZhCN } from './zh-CN.notices';
@@ -250,6 +251,7 @@ export const zhCN = {
   ...dailyReportsZhCN,
   ...calloutsZhCN,
   ...mobilisationZhCN,
+  ...partyZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
