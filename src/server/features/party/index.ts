@@ -10,3 +10,6 @@ export { MEMBER_COLUMNS, ORGANISATION_COLUMNS } from './import/party-columns';
 export { activeMembershipsOf, membersByPersons } from './members.repository';
 export { findOrganisationInScope } from './organisations.repository';
 export { getPartyMember, listPartyMembers, toPartyMember } from './members.service';
+export { reportingFigures, type ReportingFigures } from './reporting-figures.service';
+export { recordReport, reportAndAssignPost } from './reporting.service';
+export { rollEntriesOfPersons, unreportedUnitMembers } from './reporting.repository';
