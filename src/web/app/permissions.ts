@@ -40,6 +40,10 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_KEEP_REPORTS, ROLES_THAT_READ_REPORTING_RATES and ROLES_THAT_KEEP_PLEDGES. */
+const KEEP_REPORTS: readonly Role[] = ['admin', 'command', 'organisation', 'township', 'grid'];
+const READ_REPORTING_RATES: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
+const KEEP_PLEDGES: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -83,6 +87,12 @@ export const can = {
   dispatch: (role: Role) => DISPATCH.includes(role),
   /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
   callOut: (role: Role) => CALL_OUT.includes(role),
+  /** See who reported to the community (在职党员到社区报到), print the poster, assign posts, mark 已到岗. */
+  keepReports: (role: Role) => KEEP_REPORTS.includes(role),
+  /** Read 报到率 per unit and community. */
+  readReportingRates: (role: Role) => READ_REPORTING_RATES.includes(role),
+  /** Keep pledge units, print pledges (请战书), turn them into assignments. */
+  keepPledges: (role: Role) => KEEP_PLEDGES.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

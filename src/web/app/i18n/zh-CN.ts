@@ -1,3 +1,4 @@
+import { reportingZhCN } from './zh-CN.reporting';
 import { calloutsZhCN } from './zh-CN.callouts';
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...dashboardZhCN,
   ...dailyReportsZhCN,
   ...calloutsZhCN,
+  ...reportingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
