@@ -11,5 +11,10 @@ export { activeMembershipsOf, membersByPersons } from './members.repository';
 export { findOrganisationInScope } from './organisations.repository';
 export { getPartyMember, listPartyMembers, toPartyMember } from './members.service';
 export { reportingFigures, type ReportingFigures } from './reporting-figures.service';
-export { recordReport, reportAndAssignPost } from './reporting.service';
-export { rollEntriesOfPersons, unreportedUnitMembers } from './reporting.repository';
+export { reportAndAssignPost } from './reporting.service';
+export { insertReportingRows, linkedRegionIds, unitMembersForDemo } from './reporting.repository';
+export type {
+  PartyReportHistoryTable,
+  PartyReportingLinkTable,
+  PartyReportTable,
+} from './reporting.table';

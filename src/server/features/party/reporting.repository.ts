@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
+import { insertMany, type BulkTarget } from '../../db/bulk-writes';
 import { inScope, type Scope } from '../../access/scope';
 import type { ReportingPost } from '../../../shared/reporting';
 import { personTextMatch } from '../residents';
@@ -243,18 +244,48 @@ export async function unitMemberCountsByPath(db: Db, scope: Scope) {
   return rows.map((r) => ({ regionPath: r.region_path, members: Number(r.members), reported: Number(r.reported) }));
 }
 
-/** Members of unit branches (not removed) with no report yet: for the demo. */
-export async function unreportedUnitMembers(db: Db, limit: number) {
+/**
+ * Members of unit branches (not removed), in id order, with where they live (the registry person's
+ * path, a read-only join), their unit and its branch's region, and their report if any — for the demo.
+ */
+export async function unitMembersForDemo(db: Db, limit: number) {
   return db
     .selectFrom('party_members as m')
     .innerJoin('party_organisations as o', 'o.id', 'm.organisation_id')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
     .leftJoin('party_reports as r', 'r.member_id', 'm.id')
-    .select(['m.id as member_id', 'm.person_id', 'p.region_path as home_path'])
+    .select([
+      'm.id as member_id',
+      'm.person_id',
+      'p.region_path as home_path',
+      'o.unit_name',
+      'o.region_id as unit_region_id',
+      'o.region_path as unit_region_path',
+      'r.id as report_id',
+      'r.post as report_post',
+    ])
     .where('m.removed_at', 'is', null)
     .where('o.unit_type', 'not in', ['village', 'community'])
-    .where('r.id', 'is', null)
     .orderBy('m.id')
     .limit(limit)
     .execute();
+}
+
+/** Many reports, their history rows and poster links at once, through the one bulk writer (the demo). */
+export async function insertReportingRows(
+  to: BulkTarget,
+  rows: {
+    links: readonly Insertable<PartyReportingLinkTable>[];
+    reports: readonly Insertable<PartyReportTable>[];
+    history: readonly Insertable<PartyReportHistoryTable>[];
+  },
+): Promise<void> {
+  await insertMany(to, 'party_reporting_links', rows.links);
+  await insertMany(to, 'party_reports', rows.reports);
+  await insertMany(to, 'party_report_history', rows.history);
+}
+
+/** Poster links that exist, by community region id (the demo adds the missing ones). */
+export async function linkedRegionIds(db: Db): Promise<Set<string>> {
+  return new Set((await db.selectFrom('party_reporting_links').select('region_id').execute()).map((r) => r.region_id));
 }

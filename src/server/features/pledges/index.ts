@@ -2,4 +2,4 @@
 export type { PledgeTable, PledgeUnitTable } from './pledges.table';
 export { pledgeFigures, type PledgeFigures } from './pledge-figures.service';
 export { createPledgeUnit, listPledgeUnits } from './pledges.service';
-export { insertPledges } from './pledges.repository';
+export { insertPledges, insertPledgeUnits } from './pledges.repository';

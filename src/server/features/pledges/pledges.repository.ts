@@ -163,3 +163,8 @@ export async function pledgeCountsByPath(db: Db, scope: Scope, since: string) {
 export async function insertPledges(to: BulkTarget, rows: readonly Insertable<PledgeTable>[]): Promise<void> {
   await insertMany(to, 'pledges', rows);
 }
+
+/** Many pledge units at once, through the one bulk writer (the demo). */
+export async function insertPledgeUnits(to: BulkTarget, rows: readonly Insertable<PledgeUnitTable>[]): Promise<void> {
+  await insertMany(to, 'pledge_units', rows);
+}
