@@ -6,10 +6,11 @@ import { idCardCheckChar } from '../src/shared/validators';
 import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
- * 请战书 in the browser: the county hospital posts its signing link; a doctor opens it on a
- * phone-sized page without logging in, types name and ID number, draws a signature with the finger
- * (pointer strokes on the canvas) and submits; a 古陶镇 cadre finds the pledge in the list and
- * opens its A4 print view, which shows the text and the drawn signature image.
+ * 请战书 in the browser: the county hospital posts its signing link; a doctor, a party member of
+ * the hospital's branch, opens it on a phone-sized page without logging in, types name and ID
+ * number, draws a signature with the finger (pointer strokes on the canvas) and submits; a 古陶镇
+ * cadre finds the pledge in the list and opens its A4 print view, which shows the text, the branch
+ * and the drawn signature image.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -51,6 +52,21 @@ beforeAll(async () => {
   });
   expect(person.status).toBe(201);
   const cadre = await cookieOf('gutao01', PASSWORD);
+  const branch = await api(cadre, 'POST', '/api/party/organisations', {
+    kind: 'branch',
+    name: '县人民医院党支部',
+    unitName: '平遥县人民医院',
+    unitType: 'institution',
+    regionId: tree.gutao.id,
+  });
+  expect(branch.status).toBe(201);
+  const member = await api(cadre, 'POST', '/api/party/members', {
+    name: '刘医生',
+    idNumber: DOCTOR_ID,
+    organisationId: branch.json.id,
+    category: 'full',
+  });
+  expect(member.status).toBe(201);
   const unit = await api(cadre, 'POST', '/api/pledges/units', { name: '平遥县人民医院', regionId: tree.gutao.id });
   expect(unit.status).toBe(201);
   slug = unit.json.slug;
@@ -107,6 +123,7 @@ describe('pledges (请战书)', () => {
     await page.waitForURL(/\/pledges\/[0-9a-f-]{36}\/print$/);
     await expect.poll(() => page.locator('[data-testid="pledge-serial"]').innerText()).toBe(stored.serial);
     expect(await page.locator('[data-testid="pledge-body"]').innerText()).toContain('我自愿请战');
+    expect(await page.locator('[data-testid="pledge-sheet"]').innerText()).toContain('县人民医院党支部');
     const img = page.locator('[data-testid="pledge-signature"]');
     await expect
       .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth))

@@ -185,7 +185,6 @@ export function pledgeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
         if (!row) throw new AppError('PLEDGE_NOT_FOUND');
         return reply
           .header('content-type', 'image/png')
-          .header('cache-control', 'private, max-age=3600')
           .send(Buffer.from(row.signature));
       },
     );
