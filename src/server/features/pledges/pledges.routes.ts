@@ -183,9 +183,7 @@ export function pledgeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
       async (request, reply) => {
         const row = await pledgeSignature(db, authorise(request, ROLES_THAT_KEEP_PLEDGES).scope, request.params.id);
         if (!row) throw new AppError('PLEDGE_NOT_FOUND');
-        return reply
-          .header('content-type', 'image/png')
-          .send(Buffer.from(row.signature));
+        return reply.header('content-type', 'image/png').send(Buffer.from(row.signature));
       },
     );
 
