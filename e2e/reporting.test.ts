@@ -113,6 +113,12 @@ describe('reporting to the community (在职党员到社区报到)', () => {
     await row.locator('button', { hasText: '到岗' }).click();
     await expect.poll(() => row.innerText()).toContain('已到岗');
     await screenshot(page, 'reporting-list');
+    // the village cadre starts at their village: its poster carries the same stable link
+    await page.locator('[data-testid="reporting-poster"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="reporting-poster-url"]').innerText())
+      .toBe(`${server.url}/bd/${slug}`);
+    await screenshot(page, 'reporting-poster');
 
     const county = await (
       await browser.newContext({ viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })

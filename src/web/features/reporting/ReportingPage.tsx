@@ -32,7 +32,8 @@ export default function ReportingPage() {
   const feedback = useFeedback();
   const navigate = useNavigate();
   const { me } = useAuth();
-  const [communityId, setCommunityId] = useState<string | null>(null);
+  // a village cadre starts at their own village (its list, poster and entry at hand)
+  const [communityId, setCommunityId] = useState<string | null>(me?.region?.level === 'village' ? me.region.id : null);
   const [state, setState] = useState<State | undefined>();
   const [version, setVersion] = useState(0);
   const [entering, setEntering] = useState(false);
@@ -69,6 +70,7 @@ export default function ReportingPage() {
         <div style={{ minWidth: 260 }}>
           <RegionPicker
             value={communityId}
+            valueLabel={me?.region?.level === 'village' ? me.region.name : undefined}
             onChange={setCommunityId}
             placeholder={t('reporting.pickCommunity')}
             isDisabled={(r) => r.level !== 'village'}
