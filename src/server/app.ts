@@ -46,6 +46,8 @@ import { teamRoutes } from './features/callouts/teams.routes';
 import { calloutRoutes } from './features/callouts/callouts.routes';
 import { partyRoutes } from './features/party/party.routes';
 import { partyFileRoutes } from './features/party/party-files.routes';
+import { reportingRoutes } from './features/party/reporting.routes';
+import { pledgeRoutes } from './features/pledges/pledges.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { mobilisationRoutes } from './features/mobilisation/mobilisation.routes';
@@ -161,6 +163,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calloutRoutes(deps));
   await app.register(partyRoutes(deps));
   await app.register(partyFileRoutes(deps));
+  await app.register(reportingRoutes(deps));
+  await app.register(pledgeRoutes(deps));
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
   await app.register(mobilisationRoutes(deps));

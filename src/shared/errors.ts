@@ -556,6 +556,71 @@ export const ERROR_CATALOGUE = {
     zh: '不能查看未来日期的统计',
     en: 'Figures cannot be shown for a day in the future',
   },
+  REPORTING_LINK_NOT_FOUND: {
+    status: 404,
+    zh: '报到链接无效，请扫描社区张贴的二维码',
+    en: "This reporting link is not valid; scan the QR code on the community's poster",
+  },
+  REPORTING_NOT_ON_ROLL: {
+    status: 422,
+    zh: '未在党员名册中找到与姓名、身份证号和手机号相符的党员，本次信息未保存。请核对后重试，或联系所在单位党支部',
+    en: 'No party member with this name, ID number and phone is on the roll; nothing was stored. Check and try again, or ask your branch',
+  },
+  REPORTING_NOT_UNIT_MEMBER: {
+    status: 422,
+    zh: '您的组织关系在村（社区）党组织，已在本村（社区）参加工作，无需到居住地社区报到',
+    en: 'Your membership is in a village or community branch, which you already serve; reporting in is for members of unit branches',
+  },
+  REPORTING_NOT_A_COMMUNITY: {
+    status: 400,
+    zh: '报到须选择村（社区）一级的区域',
+    en: 'Members report to a village or community (a village-level region)',
+  },
+  PARTY_REPORT_NOT_FOUND: {
+    status: 404,
+    zh: '报到记录不存在或不在您的管辖范围内',
+    en: 'Report not found, or outside your jurisdiction',
+  },
+  REPORTING_SHIFT_NEEDS_CHECKPOINT: {
+    status: 400,
+    zh: '只有“卡口值守”岗位可以指定卡口和班次',
+    en: 'Only the checkpoint post (卡口值守) takes a checkpoint site and shift',
+  },
+  PLEDGE_UNIT_NOT_FOUND: {
+    status: 404,
+    zh: '请战书单位不存在、链接无效或不在您的管辖范围内',
+    en: 'Pledge unit not found, link not valid, or outside your jurisdiction',
+  },
+  PLEDGE_NOT_FOUND: {
+    status: 404,
+    zh: '请战书不存在或不在您的管辖范围内',
+    en: 'Pledge not found, or outside your jurisdiction',
+  },
+  PLEDGE_SIGNATURE_INVALID: {
+    status: 400,
+    zh: '签名图片无效：须为手写签名的 PNG 图片，不超过 300 KB',
+    en: 'Invalid signature: it must be a drawn signature as a PNG image of at most 300 KB',
+  },
+  PLEDGE_SIGNER_UNKNOWN: {
+    status: 422,
+    zh: '未找到与姓名和身份证号相符的登记人员，本次未保存。请先到村（社区）登记，或核对后重试',
+    en: 'No registered person has this name and ID number; nothing was stored. Register with your village or community first, or check and try again',
+  },
+  PLEDGE_ALREADY_ASSIGNED: {
+    status: 409,
+    zh: '这份请战书已转为任务安排',
+    en: 'This pledge has already been turned into an assignment',
+  },
+  PLEDGE_SIGNER_NOT_MEMBER: {
+    status: 422,
+    zh: '签名人不是党员，不能转为报到岗位，可安排卡口班次',
+    en: 'The signer is not a party member, so the pledge cannot become a reporting post; put them on a checkpoint shift instead',
+  },
+  PLEDGE_SIGNER_NO_COMMUNITY: {
+    status: 422,
+    zh: '签名人的登记地址不在任何村（社区）内，无法安排报到岗位',
+    en: "The signer's registered address is in no village or community, so there is no community to put them on a post in",
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -54,6 +54,12 @@ import type { DailyReportTable, DailyReportVersionTable } from '../features/dail
 import type { PartyOrganisationTable } from '../features/party/organisations.table';
 import type { PartyMemberTable } from '../features/party/members.table';
 import type { PartyImportJobTable } from '../features/party/import/import-jobs.table';
+import type {
+  PartyReportHistoryTable,
+  PartyReportingLinkTable,
+  PartyReportTable,
+} from '../features/party/reporting.table';
+import type { PledgeTable, PledgeUnitTable } from '../features/pledges/pledges.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -123,6 +129,11 @@ export interface Database {
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
   party_import_jobs: PartyImportJobTable;
+  party_reporting_links: PartyReportingLinkTable;
+  party_reports: PartyReportTable;
+  party_report_history: PartyReportHistoryTable;
+  pledge_units: PledgeUnitTable;
+  pledges: PledgeTable;
 }
 
 export type Db = Kysely<Database>;

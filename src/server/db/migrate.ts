@@ -20,6 +20,8 @@ import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 import * as m0019 from './migrations/0019_volunteers';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
+import * as m0020 from './migrations/0020_party_reporting';
+import * as m0021 from './migrations/0021_pledges';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +45,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_callouts': m0018,
   '0019_volunteers': m0019,
   '0027_mobilisation_rollups': m0027,
+  '0020_party_reporting': m0020,
+  '0021_pledges': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

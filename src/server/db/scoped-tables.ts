@@ -26,6 +26,10 @@ export const SCOPED_TABLES = [
   'party_members',
   'volunteers',
   'volunteer_groups',
+  'party_reporting_links',
+  'party_reports',
+  'pledge_units',
+  'pledges',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -65,4 +69,5 @@ export const PATH_COPY_TABLES = [
   'callout_answers',
   'callout_outbox',
   'volunteer_group_members',
+  'party_report_history',
 ] as const satisfies readonly (keyof Database)[];

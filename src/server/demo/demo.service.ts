@@ -21,6 +21,8 @@ import { buildPartyDemo, type PartyDemoSummary } from './party';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers, demoVillageUsers } from './users';
+import { buildReportingDemo } from './reporting';
+import { buildPledgesDemo } from './pledges';
 
 /**
  * The demo county: Pingyao (平遥县, 140728) — the county of the bus 晋C60695 story in the reports —
@@ -201,6 +203,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
   const party = await buildPartyDemo(db, opts.scale);
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
+  await buildReportingDemo(db).then(() => buildPledgesDemo(db, opts.timeZone ?? 'Asia/Shanghai'));
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'daily reports');

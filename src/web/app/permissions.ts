@@ -45,6 +45,10 @@ const READ_MOBILISATION: readonly Role[] = ['admin', 'command', 'organisation', 
 /** The server's ROLES_THAT_READ_PARTY and ROLES_THAT_MANAGE_PARTY: party organisations and members (党组织、党员). */
 const READ_PARTY: readonly Role[] = ['admin', 'organisation', 'township', 'command'];
 const MANAGE_PARTY: readonly Role[] = ['admin', 'organisation', 'township'];
+/** The server's ROLES_THAT_KEEP_REPORTS, ROLES_THAT_READ_REPORTING_RATES and ROLES_THAT_KEEP_PLEDGES. */
+const KEEP_REPORTS: readonly Role[] = ['admin', 'command', 'organisation', 'township', 'grid'];
+const READ_REPORTING_RATES: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
+const KEEP_PLEDGES: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
 
 export const can = {
   /** Read the organisation department's figures (动员统计) and export them. */
@@ -94,6 +98,12 @@ export const can = {
   readParty: (role: Role) => READ_PARTY.includes(role),
   /** Set up and change organisations, register, change and remove members, import both. */
   manageParty: (role: Role) => MANAGE_PARTY.includes(role),
+  /** See who reported to the community (在职党员到社区报到), print the poster, assign posts, mark 已到岗. */
+  keepReports: (role: Role) => KEEP_REPORTS.includes(role),
+  /** Read 报到率 per unit and community. */
+  readReportingRates: (role: Role) => READ_REPORTING_RATES.includes(role),
+  /** Keep pledge units, print pledges (请战书), turn them into assignments. */
+  keepPledges: (role: Role) => KEEP_PLEDGES.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -45,6 +45,11 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const ReportingPage = lazy(() => import('../features/reporting/ReportingPage'));
+const ReportingPosterPage = lazy(() => import('../features/reporting/PosterPage'));
+const ReportingRatesPage = lazy(() => import('../features/reporting/ReportingRatesPage'));
+const PledgesPage = lazy(() => import('../features/pledges/PledgesPage'));
+const PledgePrintPage = lazy(() => import('../features/pledges/PledgePrintPage'));
 const MobilisationPage = lazy(() => import('../features/mobilisation/MobilisationPage'));
 const PartyOrgsPage = lazy(() => import('../features/party/PartyOrgsPage'));
 const PartyOrgPage = lazy(() => import('../features/party/PartyOrgPage'));
@@ -293,6 +298,46 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.readParty}>
             <PartyMembersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'reporting',
+        element: (
+          <RequireRole allow={can.keepReports}>
+            <ReportingPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'reporting/poster/:id',
+        element: (
+          <RequireRole allow={can.keepReports}>
+            <ReportingPosterPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'reporting/rates',
+        element: (
+          <RequireRole allow={can.readReportingRates}>
+            <ReportingRatesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'pledges',
+        element: (
+          <RequireRole allow={can.keepPledges}>
+            <PledgesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'pledges/:id/print',
+        element: (
+          <RequireRole allow={can.keepPledges}>
+            <PledgePrintPage />
           </RequireRole>
         ),
       },

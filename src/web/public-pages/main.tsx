@@ -8,6 +8,8 @@ import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
+import { mobilisationTr, ReportIn } from './ReportIn';
+import { PledgeSign } from './PledgeSign';
 import './public.css';
 
 const STORAGE_KEY = 'qf_locale';
@@ -57,7 +59,11 @@ function PublicApp() {
                 ? tr('announcementsTitle')
                 : kind === 'c'
                   ? calloutTitle(lang)
-                  : tr('title')}
+                  : kind === 'bd'
+                    ? mobilisationTr(lang)('reportTitle')
+                    : kind === 'qz'
+                      ? mobilisationTr(lang)('pledgeTitle')
+                      : tr('title')}
         </span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
           {tr('lang')}
@@ -72,6 +78,10 @@ function PublicApp() {
           <Verify key={lang} code={token} lang={lang} tr={tr} />
         ) : kind === 'c' ? (
           <CalloutAnswer key={lang} token={token} lang={lang} />
+        ) : kind === 'bd' ? (
+          <ReportIn key={lang} slug={token} lang={lang} />
+        ) : kind === 'qz' ? (
+          <PledgeSign key={lang} slug={token} lang={lang} />
         ) : kind === 'a' ? (
           <Announcements key={`${lang}-${token}`} slug={token} lang={lang} tr={tr} />
         ) : (

@@ -50,7 +50,7 @@ export class PublicError extends Error {
   }
 }
 
-async function call<T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function call<T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/public${path}`, {

@@ -11,3 +11,11 @@ export { activeMembershipsOf, insertMembers, membersByPersons } from './members.
 export { findOrganisationInScope, insertOrganisations } from './organisations.repository';
 export { getPartyMember, listPartyMembers, toPartyMember } from './members.service';
 export { partyFigures } from './figures.service';
+export { reportingFigures, type ReportingFigures } from './reporting-figures.service';
+export { reportAndAssignPost } from './reporting.service';
+export { insertReportingRows, linkedRegionIds, unitMembersForDemo } from './reporting.repository';
+export type {
+  PartyReportHistoryTable,
+  PartyReportingLinkTable,
+  PartyReportTable,
+} from './reporting.table';

@@ -1,4 +1,5 @@
 import { mobilisationEn } from './en.mobilisation';
+import { reportingEn } from './en.reporting';
 import { calloutsEn } from './en.callouts';
 import { partyEn } from './en.party';
 import { checkpointsEn } from './en.checkpoints';
@@ -249,4 +250,5 @@ export const en: Record<MessageKey, string> = {
   ...calloutsEn,
   ...mobilisationEn,
   ...partyEn,
+  ...reportingEn,
 };

@@ -1,4 +1,5 @@
 import { mobilisationZhCN } from './zh-CN.mobilisation';
+import { reportingZhCN } from './zh-CN.reporting';
 import { calloutsZhCN } from './zh-CN.callouts';
 import { partyZhCN } from './zh-CN.party';
 import { checkpointsZhCN } from './zh-CN.checkpoints';
@@ -252,6 +253,7 @@ export const zhCN = {
   ...calloutsZhCN,
   ...mobilisationZhCN,
   ...partyZhCN,
+  ...reportingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
