@@ -49,6 +49,8 @@ import { partyFileRoutes } from './features/party/party-files.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
+import { volunteerTaskRoutes } from './features/volunteer-tasks/volunteer-tasks.routes';
+import { volunteerTaskPublicRoutes } from './features/volunteer-tasks/volunteer-tasks-public.routes';
 import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
@@ -163,6 +165,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
   await app.register(dailyReportRoutes(deps));
+  await app.register(volunteerTaskRoutes(deps));
+  await app.register(volunteerTaskPublicRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 
