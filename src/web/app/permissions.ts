@@ -40,6 +40,8 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_LEAD_VOLUNTEERS: hand out volunteer tasks, check volunteers in and out, approve hours, issue certificates. */
+const LEAD_VOLUNTEERS: readonly Role[] = ['admin', 'command', 'township', 'organisation', 'grid'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -83,6 +85,8 @@ export const can = {
   dispatch: (role: Role) => DISPATCH.includes(role),
   /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
   callOut: (role: Role) => CALL_OUT.includes(role),
+  /** Hand out volunteer tasks, check volunteers in and out, approve their hours, issue 志愿服务证明. */
+  leadVolunteers: (role: Role) => LEAD_VOLUNTEERS.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -126,7 +126,7 @@ export async function certificateForPrint(db: Db, scope: Scope, id: string): Pro
     stars: starsFor(approved),
     issuer: c.issuer,
     issuedAt: c.issued_at,
-    verifyPath: `/verify-service/${c.code}`,
+    verifyPath: `/vs/${c.code}`,
   };
 }
 

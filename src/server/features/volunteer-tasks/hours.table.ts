@@ -32,7 +32,7 @@ export interface VolunteerHoursTable {
 export interface VolunteerCertificateTable {
   id: string;
   serial: string;
-  /** the unguessable code of the public check page (/verify-service/<code>) */
+  /** the unguessable code of the public check page (/vs/<code>) */
   code: string;
   person_id: string;
   region_path: string;

@@ -127,7 +127,7 @@ export function volunteerTaskRoutes({ db, clock, config }: AppDeps): FastifyPlug
         toTask(await completeTask(db, clock, authorise(request, ROLES).actor, request.params.id, request.body.note)),
     );
 
-    app.put(
+    app.post(
       '/api/volunteer-tasks/:id/photo',
       {
         bodyLimit: 8 * 1024 * 1024,

@@ -273,7 +273,7 @@ describe('hours', () => {
 describe('done, photo, certificate, scope', () => {
   it('a task is done with a note; its photo is type- and size-checked by its bytes and served in scope only', async () => {
     const notYet = await gutao.request({
-      method: 'PUT',
+      method: 'POST',
       url: `/api/volunteer-tasks/${state.task}/photo`,
       headers: { 'content-type': 'image/png' },
       payload: PNG,
@@ -283,7 +283,7 @@ describe('done, photo, certificate, scope', () => {
     expect(done.json()).toMatchObject({ status: 'done', doneNote: '张贴标语40条', hasPhoto: false });
     const put = (payload: Buffer, type = 'image/png') =>
       gutao.request({
-        method: 'PUT',
+        method: 'POST',
         url: `/api/volunteer-tasks/${state.task}/photo`,
         headers: { 'content-type': type },
         payload,
