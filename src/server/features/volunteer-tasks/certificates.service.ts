@@ -67,6 +67,7 @@ export async function issueCertificate(
     const months = new Map<string, number>();
     const kinds = new Map<TaskKind, number>();
     for (const h of hours) {
+      if (Number(h.minutes) === 0) continue; // a check-in and check-out in the same minute states nothing
       const month = localDay(new Date(h.check_in_at), timeZone).slice(0, 7);
       months.set(month, (months.get(month) ?? 0) + Number(h.minutes));
       kinds.set(h.kind, (kinds.get(h.kind) ?? 0) + Number(h.minutes));
