@@ -381,3 +381,43 @@ describe('done, photo, certificate, scope', () => {
     expect(done).toEqual([expect.objectContaining({ name: '古陶镇', tasksDone: 1, activeToday: 1 })]);
   });
 });
+
+describe('checkpoint shifts', () => {
+  it('checks in a person on a shift roster (卡口值守), refuses someone not on it; other townships get 404', async () => {
+    const site = await gutao.post('/api/checkpoints/sites', {
+      name: '东城村村口卡点',
+      kind: 'village_entrance',
+      regionId: tree.dongcheng.id,
+    });
+    expect(site.statusCode, site.body).toBe(201);
+    const plan = await gutao.post('/api/checkpoints/shifts/plan', {
+      siteId: site.json().id,
+      fromDay: '2020-01-26',
+      days: 1,
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const shifts = await t.db
+      .selectFrom('duty_shifts')
+      .select(['id', 'starts_at'])
+      .where('site_id', '=', site.json().id)
+      .orderBy('starts_at')
+      .execute();
+    const shift = shifts[0]!;
+    const assign = await gutao.post(`/api/checkpoints/shifts/${shift.id}/assign`, { personId: persons['王建国'] });
+    expect(assign.statusCode, assign.body).toBe(201);
+
+    const notOn = await gutao.post('/api/volunteer-hours/check-in', { shiftId: shift.id, personId: persons['李红梅'] });
+    expect(notOn.json().error.code).toBe('VOLUNTEER_NOT_ASSIGNED');
+    const other = await duancun.post('/api/volunteer-hours/check-in', {
+      shiftId: shift.id,
+      personId: persons['王建国'],
+    });
+    expect(other.statusCode).toBe(404);
+    const ok = await gutao.post('/api/volunteer-hours/check-in', { shiftId: shift.id, personId: persons['王建国'] });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ kind: 'checkpoint_duty', shiftId: shift.id, taskId: null, status: 'open' });
+    t.clock.advance(30 * 60_000);
+    const out = await gutao.post(`/api/volunteer-hours/${ok.json().id}/check-out`);
+    expect(out.json()).toMatchObject({ status: 'pending', minutes: 30 });
+  });
+});
