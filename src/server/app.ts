@@ -52,6 +52,8 @@ import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { mobilisationRoutes } from './features/mobilisation/mobilisation.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
+import { volunteerTaskRoutes } from './features/volunteer-tasks/volunteer-tasks.routes';
+import { volunteerTaskPublicRoutes } from './features/volunteer-tasks/volunteer-tasks-public.routes';
 import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
@@ -169,6 +171,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rollupRoutes(deps));
   await app.register(mobilisationRoutes(deps));
   await app.register(dailyReportRoutes(deps));
+  await app.register(volunteerTaskRoutes(deps));
+  await app.register(volunteerTaskPublicRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ import { markInterruptedImports } from './features/residents';
 import { markInterruptedPartyImports } from './features/party';
 import { sweepFollowUps } from './features/isolation';
 import { sweepLateZeroReports } from './features/zero-reports';
+import { closeStaleCheckIns } from './features/volunteer-tasks';
 import { startTicker } from './ticker';
 import { auditLogOwnedByApplication } from './features/audit';
 import { purgeExpiredSessions } from './features/auth';
@@ -76,6 +77,7 @@ export async function serve(config: Readonly<Config> = loadConfig(), log: (line:
       { name: 'follow-ups', run: () => sweepFollowUps(db, clock) },
       { name: 'zero-reports', run: () => sweepLateZeroReports(db, clock, config.timeZone) },
       { name: 'sessions', run: () => purgeExpiredSessions(db, clock) },
+      { name: 'volunteer-check-ins', run: () => closeStaleCheckIns(db, clock) },
     ],
     60_000,
     app.log,

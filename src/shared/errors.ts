@@ -621,6 +621,71 @@ export const ERROR_CATALOGUE = {
     zh: '签名人的登记地址不在任何村（社区）内，无法安排报到岗位',
     en: "The signer's registered address is in no village or community, so there is no community to put them on a post in",
   },
+  VOLUNTEER_TASK_NOT_FOUND: {
+    status: 404,
+    zh: '志愿服务任务不存在或不在您的管辖范围内',
+    en: 'Volunteer task not found, or outside your jurisdiction',
+  },
+  VOLUNTEER_TASK_CLOSED: { status: 409, zh: '任务已完成或已取消', en: 'The task is already done or cancelled' },
+  VOLUNTEER_TASK_NOT_DONE: {
+    status: 409,
+    zh: '任务完成后才能上传照片',
+    en: 'A photo can be added once the task is done',
+  },
+  VOLUNTEER_TASK_LINK_INVALID: {
+    status: 400,
+    zh: '关联的聚集、代购代送需求或卡口班次不存在，或与任务类型不符',
+    en: 'The linked gathering, necessity request or checkpoint shift does not exist or does not fit the task kind',
+  },
+  VOLUNTEER_TASK_NO_PERSONS: {
+    status: 409,
+    zh: '所选小组或队伍没有成员，无法派发任务',
+    en: 'The group or team has no members to give the task to',
+  },
+  VOLUNTEER_GROUP_NOT_FOUND: {
+    status: 404,
+    zh: '志愿小组不存在或不在您的管辖范围内',
+    en: 'Volunteer group not found, or outside your jurisdiction',
+  },
+  VOLUNTEER_NOT_ASSIGNED: {
+    status: 409,
+    zh: '此人不在该任务或班次的人员名单中',
+    en: 'This person is not on the task or on the shift roster',
+  },
+  VOLUNTEER_ALREADY_CHECKED_IN: {
+    status: 409,
+    zh: '此人已签到，尚未签退',
+    en: 'This person is already checked in and has not checked out',
+  },
+  VOLUNTEER_NOT_CHECKED_IN: { status: 409, zh: '此记录已签退', en: 'This record is already checked out' },
+  VOLUNTEER_NOT_CHECKED_OUT: { status: 409, zh: '尚未签退，不能审核', en: 'Not checked out yet; nothing to approve' },
+  VOLUNTEER_HOURS_NOT_FOUND: {
+    status: 404,
+    zh: '服务时长记录不存在或不在您的管辖范围内',
+    en: 'Service record not found, or outside your jurisdiction',
+  },
+  VOLUNTEER_HOURS_DECIDED: {
+    status: 409,
+    zh: '此记录已审核（通过或不予认定），不能再改',
+    en: 'This record has already been approved or refused',
+  },
+  VOLUNTEER_PHOTO_TYPE: {
+    status: 415,
+    zh: '照片须为 JPEG、PNG 或 WebP 图片',
+    en: 'The photo must be a JPEG, PNG or WebP image',
+  },
+  VOLUNTEER_PHOTO_TOO_LARGE: { status: 413, zh: '照片不能超过 5 MB', en: 'The photo must be at most 5 MB' },
+  VOLUNTEER_PHOTO_NOT_FOUND: { status: 404, zh: '此任务没有照片', en: 'This task has no photo' },
+  VOLUNTEER_NO_APPROVED_HOURS: {
+    status: 409,
+    zh: '此期间没有已认定的服务时长，不能出具证明',
+    en: 'No approved hours in this period; no certificate can be issued',
+  },
+  VOLUNTEER_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    zh: '志愿服务证明不存在',
+    en: 'No volunteer service certificate with this code',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

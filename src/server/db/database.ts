@@ -48,6 +48,8 @@ import type {
   VolunteerGroupTable,
   VolunteerTable,
 } from '../features/volunteers/volunteers.table';
+import type { VolunteerTaskAssigneeTable, VolunteerTaskTable } from '../features/volunteer-tasks/tasks.table';
+import type { VolunteerCertificateTable, VolunteerHoursTable } from '../features/volunteer-tasks/hours.table';
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
@@ -126,6 +128,10 @@ export interface Database {
   volunteers: VolunteerTable;
   volunteer_groups: VolunteerGroupTable;
   volunteer_group_members: VolunteerGroupMemberTable;
+  volunteer_tasks: VolunteerTaskTable;
+  volunteer_task_assignees: VolunteerTaskAssigneeTable;
+  volunteer_hours: VolunteerHoursTable;
+  volunteer_certificates: VolunteerCertificateTable;
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
   party_import_jobs: PartyImportJobTable;

@@ -17,6 +17,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
+import { buildVolunteerTasksDemo } from './volunteer-tasks';
 import { buildPartyDemo, type PartyDemoSummary } from './party';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
@@ -204,6 +205,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const party = await buildPartyDemo(db, opts.scale);
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   await buildReportingDemo(db).then(() => buildPledgesDemo(db, opts.timeZone ?? 'Asia/Shanghai'));
+  await buildVolunteerTasksDemo(db, clock);
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'daily reports');

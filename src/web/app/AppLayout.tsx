@@ -35,6 +35,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  HeartOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
@@ -183,6 +184,13 @@ const NAV: NavEntry[] = [
     testId: 'nav-callouts',
     icon: <ThunderboltOutlined />,
     visible: can.callOut,
+  },
+  {
+    path: '/volunteer-tasks',
+    label: 'nav.volunteerTasks',
+    testId: 'nav-volunteer-tasks',
+    icon: <HeartOutlined />,
+    visible: can.leadVolunteers,
   },
   {
     path: '/party/organisations',

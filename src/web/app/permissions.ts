@@ -40,6 +40,8 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_LEAD_VOLUNTEERS: hand out volunteer tasks, check volunteers in and out, approve hours, issue certificates. */
+const LEAD_VOLUNTEERS: readonly Role[] = ['admin', 'command', 'township', 'organisation', 'grid'];
 /** The server's ROLES_THAT_READ_MOBILISATION: the organisation department's figures (动员统计). */
 const READ_MOBILISATION: readonly Role[] = ['admin', 'command', 'organisation', 'township'];
 /** The server's ROLES_THAT_READ_PARTY and ROLES_THAT_MANAGE_PARTY: party organisations and members (党组织、党员). */
@@ -83,6 +85,8 @@ export const can = {
   /** Watch who has not reported, completeness and timeliness. */
   watchZeroReports: (role: Role) => WATCH_ZERO_REPORTS.includes(role),
   /** Change the deadline and which units report. */
+  /** Hand out volunteer tasks, check volunteers in and out, approve their hours, issue 志愿服务证明. */
+  leadVolunteers: (role: Role) => LEAD_VOLUNTEERS.includes(role),
   setZeroReports: (role: Role) => SET_ZERO_REPORTS.includes(role),
   /** Record cases, see contact candidates and journeys, decide contacts, run seek notices (流调、寻人). */
   trace: (role: Role) => TRACE.includes(role),

@@ -45,6 +45,10 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const VolunteerTasksPage = lazy(() => import('../features/volunteer-tasks/TasksPage'));
+const VolunteerTaskPage = lazy(() => import('../features/volunteer-tasks/TaskPage'));
+const VolunteerHoursPage = lazy(() => import('../features/volunteer-tasks/HoursPage'));
+const ServiceCertificatePage = lazy(() => import('../features/volunteer-tasks/ServiceCertificatePage'));
 const ReportingPage = lazy(() => import('../features/reporting/ReportingPage'));
 const ReportingPosterPage = lazy(() => import('../features/reporting/PosterPage'));
 const ReportingRatesPage = lazy(() => import('../features/reporting/ReportingRatesPage'));
@@ -338,6 +342,38 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.keepPledges}>
             <PledgePrintPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteer-tasks',
+        element: (
+          <RequireRole allow={can.leadVolunteers}>
+            <VolunteerTasksPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteer-tasks/:id',
+        element: (
+          <RequireRole allow={can.leadVolunteers}>
+            <VolunteerTaskPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteer-hours',
+        element: (
+          <RequireRole allow={can.leadVolunteers}>
+            <VolunteerHoursPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteer-certificates/:id',
+        element: (
+          <RequireRole allow={can.leadVolunteers}>
+            <ServiceCertificatePage />
           </RequireRole>
         ),
       },

@@ -8,6 +8,7 @@ import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
+import { VerifyService, serviceCertTitle } from './VerifyService';
 import { mobilisationTr, ReportIn } from './ReportIn';
 import { PledgeSign } from './PledgeSign';
 import './public.css';
@@ -63,7 +64,9 @@ function PublicApp() {
                     ? mobilisationTr(lang)('reportTitle')
                     : kind === 'qz'
                       ? mobilisationTr(lang)('pledgeTitle')
-                      : tr('title')}
+                      : kind === 'vs'
+                        ? serviceCertTitle(lang)
+                        : tr('title')}
         </span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
           {tr('lang')}
@@ -76,6 +79,8 @@ function PublicApp() {
           <NoticePage key={lang} slug={token} lang={lang} tr={tr} />
         ) : kind === 'verify' ? (
           <Verify key={lang} code={token} lang={lang} tr={tr} />
+        ) : kind === 'vs' ? (
+          <VerifyService key={lang} code={token} lang={lang} />
         ) : kind === 'c' ? (
           <CalloutAnswer key={lang} token={token} lang={lang} />
         ) : kind === 'bd' ? (

@@ -6,4 +6,4 @@ export { ROLES_AT_THE_BARRIER, getSite, listSites } from './sites.service';
 export type { CheckpointSiteTable, DutyAssignmentTable, DutyShiftTable } from './sites.table';
 export { findOccupantsByRefs, linkOccupantToPerson } from './occupant-links.repository';
 export { repointCheckpointRecords, restoreCheckpointRecords } from './person-records.repository';
-export { personsOnDutyBetween } from './sites.repository';
+export { findShiftInScope, personsOnDutyBetween } from './sites.repository';

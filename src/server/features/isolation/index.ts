@@ -12,3 +12,4 @@ export {
   repointIsolationRecords,
   restoreIsolationRecords,
 } from './person-records.repository';
+export { findRequestInScope as findNecessityRequestInScope } from './necessities.repository';

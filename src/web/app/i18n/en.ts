@@ -1,3 +1,4 @@
+import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
 import { reportingEn } from './en.reporting';
 import { calloutsEn } from './en.callouts';
@@ -245,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   ...tracingEn,
   ...noticesEn,
   ...dispatchEn,
+  ...volunteerTasksEn,
   ...dashboardEn,
   ...dailyReportsEn,
   ...calloutsEn,

@@ -1,3 +1,4 @@
+import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
 import { reportingZhCN } from './zh-CN.reporting';
 import { calloutsZhCN } from './zh-CN.callouts';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...tracingZhCN,
   ...noticesZhCN,
   ...dispatchZhCN,
+  ...volunteerTasksZhCN,
   ...dashboardZhCN,
   ...dailyReportsZhCN,
   ...calloutsZhCN,
