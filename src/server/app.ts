@@ -46,6 +46,7 @@ import { teamRoutes } from './features/callouts/teams.routes';
 import { calloutRoutes } from './features/callouts/callouts.routes';
 import { partyRoutes } from './features/party/party.routes';
 import { partyFileRoutes } from './features/party/party-files.routes';
+import { tempBranchRoutes } from './features/temp-branches/temp-branches.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
@@ -160,6 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calloutRoutes(deps));
   await app.register(partyRoutes(deps));
   await app.register(partyFileRoutes(deps));
+  await app.register(tempBranchRoutes(deps));
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
   await app.register(dailyReportRoutes(deps));

@@ -54,6 +54,11 @@ import type { DailyReportTable, DailyReportVersionTable } from '../features/dail
 import type { PartyOrganisationTable } from '../features/party/organisations.table';
 import type { PartyMemberTable } from '../features/party/members.table';
 import type { PartyImportJobTable } from '../features/party/import/import-jobs.table';
+import type {
+  CompoundTable,
+  TempBranchMemberTable,
+  TempBranchTable,
+} from '../features/temp-branches/temp-branches.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -123,6 +128,9 @@ export interface Database {
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
   party_import_jobs: PartyImportJobTable;
+  compounds: CompoundTable;
+  temp_branches: TempBranchTable;
+  temp_branch_members: TempBranchMemberTable;
 }
 
 export type Db = Kysely<Database>;

@@ -26,6 +26,8 @@ export const SCOPED_TABLES = [
   'party_members',
   'volunteers',
   'volunteer_groups',
+  'compounds',
+  'temp_branches',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -65,4 +67,5 @@ export const PATH_COPY_TABLES = [
   'callout_answers',
   'callout_outbox',
   'volunteer_group_members',
+  'temp_branch_members',
 ] as const satisfies readonly (keyof Database)[];
