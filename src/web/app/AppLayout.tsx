@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   FormOutlined,
   FundOutlined,
   GiftOutlined,
@@ -177,6 +178,13 @@ const NAV: NavEntry[] = [
     testId: 'nav-callouts',
     icon: <ThunderboltOutlined />,
     visible: can.callOut,
+  },
+  {
+    path: '/temp-branches',
+    label: 'nav.tempBranches',
+    testId: 'nav-temp-branches',
+    icon: <FlagOutlined />,
+    visible: can.readBranches,
   },
   {
     path: '/seek-notices',

@@ -40,6 +40,10 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_MANAGE_BRANCHES / ROLES_THAT_READ_BRANCHES / ROLES_THAT_SET_BRANCH_RULES (临时党支部). */
+const MANAGE_BRANCHES: readonly Role[] = ['admin', 'organisation', 'township'];
+const READ_BRANCHES: readonly Role[] = ['admin', 'organisation', 'township', 'command'];
+const SET_BRANCH_RULES: readonly Role[] = ['admin', 'organisation'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -83,6 +87,12 @@ export const can = {
   dispatch: (role: Role) => DISPATCH.includes(role),
   /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
   callOut: (role: Role) => CALL_OUT.includes(role),
+  /** See temporary party branches, compounds and their flags (临时党支部). */
+  readBranches: (role: Role) => READ_BRANCHES.includes(role),
+  /** Set up and close temporary branches, change their members, mark compounds. */
+  manageBranches: (role: Role) => MANAGE_BRANCHES.includes(role),
+  /** Change the county's thresholds for the flags. */
+  setBranchRules: (role: Role) => SET_BRANCH_RULES.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -158,6 +158,14 @@ describe('flags', () => {
     expect(flags.filter((f: { kind: string }) => f.kind === 'below_minimum')).toEqual([]);
   });
 
+  it('亮身份: the roster shows party members on duty with their home branch, and nobody else', async () => {
+    const shifts = (await gutao.get(`/api/checkpoints/roster?siteId=${state.site}&from=2020-01-22T16:00:00Z`)).json()
+      .items as { people: { name: string; partyBranch: string | null }[] }[];
+    const people = shifts.flatMap((s) => s.people);
+    expect(people.find((p) => p.name === '张志强')?.partyBranch).toBe('东城村党支部');
+    expect(people.find((p) => p.name === '志愿者小刘')?.partyBranch).toBeNull();
+  });
+
   it('are scoped: 段村镇 sees none of 古陶镇’s; a grid worker may not read them', async () => {
     expect((await duancun.get('/api/temp-branches/flags')).json().flags).toEqual([]);
     expect((await grid.get('/api/temp-branches/flags')).statusCode).toBe(403);
