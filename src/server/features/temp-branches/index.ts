@@ -2,4 +2,12 @@
 export type { CompoundTable, TempBranchMemberTable, TempBranchTable } from './temp-branches.table';
 export { branchFigures, type BranchFigures } from './figures.service';
 export { branchFlags } from './flags.service';
-export { insertBranches, insertBranchMembers, insertCompounds } from './temp-branches.repository';
+export {
+  insertBranches,
+  insertBranchMembers,
+  insertCompounds,
+  isolationSitesInScope,
+  villagesByHouseholds,
+} from './temp-branches.repository';
+export { addBranchMember, setUpBranch, listBranches } from './branches.service';
+export { markCompound, listCompounds } from './compounds.service';

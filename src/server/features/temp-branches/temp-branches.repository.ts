@@ -312,3 +312,42 @@ export async function branchesForFigures(db: Db, scope: Scope) {
     scope,
   ).execute();
 }
+
+// ---- the demo's picks (read-only) ----
+
+/** The jurisdiction's isolation sites by name (read-only: for the demo's branch at the isolation hotel). */
+export async function isolationSitesInScope(db: Db, scope: Scope) {
+  return inScope(
+    db.selectFrom('isolation_sites').select(['id', 'name', 'status']).orderBy('name'),
+    'region_path',
+    scope,
+  ).execute();
+}
+
+/**
+ * The villages and communities of the jurisdiction with the most registered households (read-only
+ * counts over residents' households): where the demo finds its big compounds.
+ */
+export async function villagesByHouseholds(db: Db, scope: Scope, limit: number) {
+  return inScope(
+    db
+      .selectFrom('regions as v')
+      .select(['v.id', 'v.name', 'v.path'])
+      .select((eb) =>
+        eb
+          .selectFrom('households as h')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('h.region_path', '>=', eb.ref('v.path'))
+          .where(sql<boolean>`h.region_path < substr(v.path, 1, length(v.path) - 1) || '0'`)
+          .as('households'),
+      )
+      .where('v.level', '=', 'village')
+      .where('v.status', '=', 'active'),
+    'v.path',
+    scope,
+  )
+    .orderBy('households', 'desc')
+    .orderBy('v.path')
+    .limit(limit)
+    .execute();
+}
