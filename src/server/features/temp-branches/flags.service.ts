@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Scope } from '../../access/scope';
 import type { BranchFlag, BranchFlags, BranchRules } from '../../../shared/temp-branches';
-import { getSite, personsOnDutyBetween } from '../checkpoints';
+import { listSites, personsOnDutyBetween } from '../checkpoints';
 import { activeMembershipsOf } from '../party';
 import { branchRules } from './rules';
 import { compoundsWithoutBranch, membersOfBranches, openBranchesInScope } from './temp-branches.repository';
@@ -27,26 +27,31 @@ type Membership = Awaited<ReturnType<typeof activeMembershipsOf>>[number];
 export async function branchFlags(db: Db, clock: Clock, scope: Scope, rules?: BranchRules): Promise<BranchFlags> {
   const r = rules ?? (await branchRules(db));
   const now = clock.now();
-  const [onDuty, openBranches, compounds] = await Promise.all([
+  // a closed site's post has ended: its old roster calls for no branch
+  const [onDuty, openBranches, compounds, closedSites] = await Promise.all([
     personsOnDutyBetween(db, scope, new Date(now.getTime() - r.rosterDays * DAY).toISOString(), now.toISOString()),
     openBranchesInScope(db, scope),
     compoundsWithoutBranch(db, scope),
+    listSites(db, scope, { status: 'closed' }),
   ]);
   const branchMembers = await membersOfBranches(
     db,
     openBranches.map((b) => b.id),
   );
-  const personIds = [...new Set([...onDuty.map((d) => d.person_id!), ...branchMembers.map((m) => m.person_id)])];
+  const closed = new Set(closedSites.map((s) => s.id));
+  const sitesWithBranch = new Set(openBranches.map((b) => b.checkpoint_site_id).filter((id) => id !== null));
+  // only rosters that could call for a branch: open sites without one
+  const candidates = onDuty.filter((d) => !sitesWithBranch.has(d.site_id) && !closed.has(d.site_id));
+  const personIds = [...new Set([...candidates.map((d) => d.person_id!), ...branchMembers.map((m) => m.person_id)])];
   const memberships = new Map<string, Membership>(
     (await activeMembershipsOf(db, personIds)).map((m) => [m.person_id, m]),
   );
   const flags: BranchFlag[] = [];
 
   // (a) stations: distinct party members per site on the roster
-  const sitesWithBranch = new Set(openBranches.map((b) => b.checkpoint_site_id).filter((id) => id !== null));
   const bySite = new Map<string, { name: string; regionPath: string; persons: Map<string, string> }>();
-  for (const d of onDuty) {
-    if (sitesWithBranch.has(d.site_id) || !memberships.has(d.person_id!)) continue;
+  for (const d of candidates) {
+    if (!memberships.has(d.person_id!)) continue;
     let site = bySite.get(d.site_id);
     if (!site) {
       site = { name: d.site_name, regionPath: d.region_path, persons: new Map() };
@@ -56,8 +61,6 @@ export async function branchFlags(db: Db, clock: Clock, scope: Scope, rules?: Br
   }
   for (const [siteId, site] of bySite) {
     if (site.persons.size < r.stationMembers) continue;
-    // a closed site's post has ended: its old roster calls for no branch
-    if ((await getSite(db, scope, siteId)).status === 'closed') continue;
     flags.push({
       kind: 'station_without_branch',
       regionPath: site.regionPath,

@@ -94,7 +94,7 @@ export async function insertCompound(db: Db, row: Insertable<CompoundTable>): Pr
 }
 
 /** Many compounds at once through the one bulk writer (the demo and the bench). */
-export async function insertCompounds(to: BulkTarget, rows: readonly Insertable<CompoundTable>[]): Promise<void> {
+export async function insertCompounds(to: Db | BulkTarget, rows: readonly Insertable<CompoundTable>[]): Promise<void> {
   await insertMany(to, 'compounds', rows);
 }
 
@@ -202,7 +202,7 @@ export async function insertBranch(db: Db, row: Insertable<TempBranchTable>): Pr
 }
 
 /** Many branches at once through the one bulk writer (the demo and the bench). */
-export async function insertBranches(to: BulkTarget, rows: readonly Insertable<TempBranchTable>[]): Promise<void> {
+export async function insertBranches(to: Db | BulkTarget, rows: readonly Insertable<TempBranchTable>[]): Promise<void> {
   await insertMany(to, 'temp_branches', rows);
 }
 
@@ -271,7 +271,7 @@ export async function insertBranchMember(db: Db, row: Insertable<TempBranchMembe
 
 /** Many members at once through the one bulk writer (the demo and the bench). */
 export async function insertBranchMembers(
-  to: BulkTarget,
+  to: Db | BulkTarget,
   rows: readonly Insertable<TempBranchMemberTable>[],
 ): Promise<void> {
   await insertMany(to, 'temp_branch_members', rows);
