@@ -42,7 +42,11 @@ export function FlagsTab({ refreshKey, onSetUp }: { refreshKey: number; onSetUp:
 
   const where = (f: BranchFlag) =>
     f.site ? (
-      f.site.name
+      can.registerPassages(me.role) ? (
+        <Link to={`/checkpoints/roster?siteId=${f.site.id}`}>{f.site.name}</Link>
+      ) : (
+        f.site.name
+      )
     ) : f.compound ? (
       f.compound.name
     ) : f.branch ? (
