@@ -69,6 +69,12 @@
  *                                 the line is named resident_import_insert_baseline.
  *   resident_import_equal_cache   (SQLite) the same import against the same baseline run with the
  *                                 512 MB page cache the import gives itself (withBulkWrites).
+ *   branch_flags_p99              p99 ms of GET /api/temp-branches/flags (the county's temporary-branch
+ *                                 flags, computed live) by a county organisation-department user over
+ *                                 1,000,000 residents, 200,000 party members and 10,000 sites and posts
+ *                                 (3,000 checkpoints with a week of rosters, 6,000 compounds, 1,000 open
+ *                                 branches: bench/branch-flags.ts); quick: a tenth, named …_quick. 300
+ *                                 requests (quick 100) after 20 warm-up. Goal ≤ 100 ms. Baseline: health.
  *   person_search_p99             p99 ms of GET /api/persons?q=… by the county `command` user over the
  *                                 registry the import filled (1,000,000 persons; quick: 100,000, named
  *                                 person_search_p99_quick): alternately 2–3 pinyin initials (zs, wjg)
@@ -84,6 +90,7 @@ import type { Engine } from '../src/server/db/database';
 import { runCoverageLatency } from './coverage';
 import { runZeroReportStatusLatency } from './zero-reports';
 import { runDashboardBench } from './dashboard';
+import { runBranchFlags } from './branch-flags';
 import { emitDashboard } from './dashboard-emit';
 import { runOverdueScan } from './followups';
 import { runTraceCandidates } from './tracing';
@@ -168,6 +175,22 @@ async function main(): Promise<void> {
       );
     } finally {
       await dashboardDb.close();
+    }
+
+    const flagsDb = await factory.fresh();
+    try {
+      const flags = await runBranchFlags(
+        flagsDb.db,
+        quick
+          ? { residents: 100_000, members: 20_000, posts: 1_000, requests: 100, warmup: 10 }
+          : { residents: 1_000_000, members: 200_000, posts: 10_000, requests: 300, warmup: 20 },
+      );
+      log(
+        `branch flags: ${flags.flags} flags; p50 ${flags.p50.toFixed(1)} ms (health ${flags.baselineP50.toFixed(2)} ms)`,
+      );
+      emit(`branch_flags_p99${quick ? '_quick' : ''}`, flags.p99, 'ms', flags.baselineP99);
+    } finally {
+      await flagsDb.close();
     }
 
     const persons = quick ? 100_000 : 1_000_000;

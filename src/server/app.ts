@@ -46,6 +46,7 @@ import { teamRoutes } from './features/callouts/teams.routes';
 import { calloutRoutes } from './features/callouts/callouts.routes';
 import { partyRoutes } from './features/party/party.routes';
 import { partyFileRoutes } from './features/party/party-files.routes';
+import { tempBranchRoutes } from './features/temp-branches/temp-branches.routes';
 import { reportingRoutes } from './features/party/reporting.routes';
 import { pledgeRoutes } from './features/pledges/pledges.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
@@ -160,6 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(tracingPublicRoutes(deps));
   await app.register(noticeRoutes(deps));
   await app.register(noticePublicRoutes(deps));
+  await app.register(tempBranchRoutes(deps));
   await app.register(gatheringRoutes(deps));
   await app.register(teamRoutes(deps));
   await app.register(calloutRoutes(deps));

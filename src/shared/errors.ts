@@ -686,6 +686,51 @@ export const ERROR_CATALOGUE = {
     zh: '志愿服务证明不存在',
     en: 'No volunteer service certificate with this code',
   },
+  COMPOUND_NOT_FOUND: {
+    status: 404,
+    zh: '小区不存在或不在您的管辖范围内',
+    en: 'Compound not found, or outside your jurisdiction',
+  },
+  COMPOUND_EXISTS: {
+    status: 409,
+    zh: '该区域已标记为小区，请修改原记录',
+    en: 'This region is already marked as a compound; change that record instead',
+  },
+  COMPOUND_REGION_INVALID: {
+    status: 400,
+    zh: '小区须标记在村（社区）或网格一级',
+    en: 'A compound is marked on a village (community) or grid node',
+  },
+  TEMP_BRANCH_NOT_FOUND: {
+    status: 404,
+    zh: '临时党支部不存在或不在您的管辖范围内',
+    en: 'Temporary branch not found, or outside your jurisdiction',
+  },
+  TEMP_BRANCH_EXISTS: {
+    status: 409,
+    zh: '此处已有未撤销的临时党支部',
+    en: 'An open temporary branch already stands here',
+  },
+  TEMP_BRANCH_CLOSED: {
+    status: 409,
+    zh: '该临时党支部已撤销，不能再修改',
+    en: 'This temporary branch has been closed and can no longer be changed',
+  },
+  TEMP_BRANCH_POST_CLOSED: {
+    status: 409,
+    zh: '该卡口或隔离点已关闭，不能在此新建临时党支部',
+    en: 'This checkpoint or isolation site is closed; no branch can be set up there',
+  },
+  TEMP_BRANCH_MEMBER_EXISTS: {
+    status: 409,
+    zh: '此人已在本临时党支部中',
+    en: 'This person already serves in this temporary branch',
+  },
+  TEMP_BRANCH_MEMBER_NOT_FOUND: {
+    status: 404,
+    zh: '本临时党支部没有这名成员',
+    en: 'No such member in this temporary branch',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -54,6 +54,11 @@ import type { DispatchTable, DispatchItemTable } from '../features/dispatch/disp
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
 import type { PartyOrganisationTable } from '../features/party/organisations.table';
+import type {
+  CompoundTable,
+  TempBranchMemberTable,
+  TempBranchTable,
+} from '../features/temp-branches/temp-branches.table';
 import type { PartyMemberTable } from '../features/party/members.table';
 import type { PartyImportJobTable } from '../features/party/import/import-jobs.table';
 import type {
@@ -123,6 +128,9 @@ export interface Database {
   callouts: CalloutTable;
   callout_orders: CalloutOrderTable;
   callout_answers: CalloutAnswerTable;
+  compounds: CompoundTable;
+  temp_branches: TempBranchTable;
+  temp_branch_members: TempBranchMemberTable;
   callout_links: CalloutLinkTable;
   callout_outbox: CalloutOutboxTable;
   volunteers: VolunteerTable;

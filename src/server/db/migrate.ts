@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_person_transfers';
 import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 import * as m0019 from './migrations/0019_volunteers';
+import * as m0022 from './migrations/0022_temp_branches';
 import * as m0024 from './migrations/0024_volunteer_tasks';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
 import * as m0020 from './migrations/0020_party_reporting';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_referrals_and_unmeasured': m0013,
   '0014_import_job_error': m0014,
   '0015_login_throttle_and_audit_owner': m0015,
+  '0022_temp_branches': m0022,
   '0016_person_transfers': m0016,
   '0024_volunteer_tasks': m0024,
   '0017_party': m0017,

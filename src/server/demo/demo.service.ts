@@ -1,5 +1,6 @@
 import { rebuildRollups } from '../features/rollups';
 import { buildDispatchDemo, type DispatchDemoSummary } from './dispatch';
+import { buildTempBranchDemo } from './temp-branches';
 import { buildDailyReportDemo, type DailyReportDemoSummary } from './daily-reports';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db } from '../db/database';
@@ -203,6 +204,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const zeroReports = await buildZeroReportDemo(db, clock);
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
   const party = await buildPartyDemo(db, opts.scale);
+  await buildTempBranchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   await buildReportingDemo(db).then(() => buildPledgesDemo(db, opts.timeZone ?? 'Asia/Shanghai'));
   await buildVolunteerTasksDemo(db, clock);

@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarOutlined,
+  ClusterOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
   DashboardOutlined,
@@ -205,6 +206,13 @@ const NAV: NavEntry[] = [
     testId: 'nav-party-members',
     icon: <ContactsOutlined />,
     visible: can.readParty,
+  },
+  {
+    path: '/temp-branches',
+    label: 'nav.tempBranches',
+    testId: 'nav-temp-branches',
+    icon: <ClusterOutlined />,
+    visible: can.readBranches,
   },
   {
     path: '/reporting',

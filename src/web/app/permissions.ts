@@ -40,6 +40,10 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_MANAGE_BRANCHES / ROLES_THAT_READ_BRANCHES / ROLES_THAT_SET_BRANCH_RULES (临时党支部). */
+const MANAGE_BRANCHES: readonly Role[] = ['admin', 'organisation', 'township'];
+const READ_BRANCHES: readonly Role[] = ['admin', 'organisation', 'township', 'command'];
+const SET_BRANCH_RULES: readonly Role[] = ['admin', 'organisation'];
 /** The server's ROLES_THAT_LEAD_VOLUNTEERS: hand out volunteer tasks, check volunteers in and out, approve hours, issue certificates. */
 const LEAD_VOLUNTEERS: readonly Role[] = ['admin', 'command', 'township', 'organisation', 'grid'];
 /** The server's ROLES_THAT_READ_MOBILISATION: the organisation department's figures (动员统计). */
@@ -83,6 +87,12 @@ export const can = {
   /** File a unit's daily zero report (零报告). */
   fileZeroReport: (role: Role) => FILE_ZERO_REPORT.includes(role),
   /** Watch who has not reported, completeness and timeliness. */
+  /** See temporary party branches, compounds and their flags (临时党支部). */
+  readBranches: (role: Role) => READ_BRANCHES.includes(role),
+  /** Set up and close temporary branches, change their members, mark compounds. */
+  manageBranches: (role: Role) => MANAGE_BRANCHES.includes(role),
+  /** Change the county's thresholds for the flags. */
+  setBranchRules: (role: Role) => SET_BRANCH_RULES.includes(role),
   watchZeroReports: (role: Role) => WATCH_ZERO_REPORTS.includes(role),
   /** Change the deadline and which units report. */
   /** Hand out volunteer tasks, check volunteers in and out, approve their hours, issue 志愿服务证明. */

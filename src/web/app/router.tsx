@@ -45,6 +45,8 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const TempBranchesPage = lazy(() => import('../features/temp-branches/TempBranchesPage'));
+const BranchPage = lazy(() => import('../features/temp-branches/BranchPage'));
 const VolunteerTasksPage = lazy(() => import('../features/volunteer-tasks/TasksPage'));
 const VolunteerTaskPage = lazy(() => import('../features/volunteer-tasks/TaskPage'));
 const VolunteerHoursPage = lazy(() => import('../features/volunteer-tasks/HoursPage'));
@@ -270,6 +272,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.callOut}>
             <TeamPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'temp-branches',
+        element: (
+          <RequireRole allow={can.readBranches}>
+            <TempBranchesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'temp-branches/:id',
+        element: (
+          <RequireRole allow={can.readBranches}>
+            <BranchPage />
           </RequireRole>
         ),
       },

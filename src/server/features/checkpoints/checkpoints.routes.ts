@@ -53,6 +53,8 @@ const RosterShift = z.object({
       personId: z.string().nullable(),
       checkedInAt: z.string().nullable(),
       checkedOutAt: z.string().nullable(),
+      /** 亮身份: the home branch of a party member on duty (党员先锋岗), else null */
+      partyBranch: z.string().nullable(),
     }),
   ),
 });
@@ -436,6 +438,7 @@ export function checkpointRoutes({ db, clock, config }: AppDeps): FastifyPluginA
               personId: p.person_id,
               checkedInAt: p.checked_in_at,
               checkedOutAt: p.checked_out_at,
+              partyBranch: p.party_branch,
             })),
           })),
         };

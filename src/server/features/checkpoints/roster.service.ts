@@ -8,6 +8,7 @@ import { pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { audit } from '../audit';
 import { findUserInScope } from '../users';
 import { findPersonInScope } from '../residents';
+import { activeMembershipsOf } from '../party';
 import { getSite, listSites } from './sites.service';
 import {
   assignmentsOfShifts,
@@ -144,7 +145,18 @@ export async function rosterBetween(db: Db, scope: Scope, from: string, to: stri
     db,
     shifts.map((s) => s.id),
   );
-  return shifts.map((s) => ({ ...s, people: people.filter((p) => p.shift_id === s.id) }));
+  // 亮身份: a party member on duty is shown as one (党员先锋岗), with their home branch
+  const party = new Map(
+    (await activeMembershipsOf(db, [...new Set(people.map((p) => p.person_id).filter((id) => id !== null))])).map(
+      (m) => [m.person_id, m.organisation_name],
+    ),
+  );
+  return shifts.map((s) => ({
+    ...s,
+    people: people
+      .filter((p) => p.shift_id === s.id)
+      .map((p) => ({ ...p, party_branch: (p.person_id && party.get(p.person_id)) || null })),
+  }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { tempBranchesEn } from './en.temp-branches';
 import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
 import { reportingEn } from './en.reporting';
@@ -245,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   ...zeroReportsEn,
   ...tracingEn,
   ...noticesEn,
+  ...tempBranchesEn,
   ...dispatchEn,
   ...volunteerTasksEn,
   ...dashboardEn,

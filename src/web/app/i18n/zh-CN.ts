@@ -1,3 +1,4 @@
+import { tempBranchesZhCN } from './zh-CN.temp-branches';
 import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
 import { reportingZhCN } from './zh-CN.reporting';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...zeroReportsZhCN,
   ...tracingZhCN,
   ...noticesZhCN,
+  ...tempBranchesZhCN,
   ...dispatchZhCN,
   ...volunteerTasksZhCN,
   ...dashboardZhCN,

@@ -77,6 +77,11 @@ export default function RosterPage() {
         <Tag color={p.checkedOutAt ? 'default' : p.checkedInAt ? 'green' : 'blue'} style={{ marginInlineEnd: 0 }}>
           {p.name}
         </Tag>
+        {p.partyBranch && (
+          <Tag color="red" title={p.partyBranch} data-testid={`vanguard-${p.id}`} style={{ marginInlineEnd: 0 }}>
+            {t('tempBranches.vanguard')}
+          </Tag>
+        )}
         {p.checkedInAt && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('roster.checkedIn', { time: time(p.checkedInAt) })}

@@ -28,6 +28,8 @@ export interface RosterPerson {
   personId: string | null;
   checkedInAt: string | null;
   checkedOutAt: string | null;
+  /** 亮身份: the home branch of a party member on duty */
+  partyBranch: string | null;
 }
 
 export interface Shift {

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from '../testing/test-app';
+import { idCardCheckChar } from '../../shared/validators';
+import { expectAll } from '../testing/expect-all';
+import { buildDemo, DEMO_PASSWORD } from './demo.service';
+import { staffTempBranchDemo } from './temp-branches';
+
+/**
+ * The small demo county's temporary branches: built without party members (the party demo is
+ * another's), then staffed once the test registers members, as the full demo does when both run.
+ */
+describe("the small demo county's temporary branches", () => {
+  let t: TestApp;
+  let org: Client;
+  const id = (first17: string) => first17 + idCardCheckChar(first17);
+
+  beforeAll(async () => {
+    t = await testApp();
+    await buildDemo(t.db, t.clock, { scale: 'small' });
+    org = await t.login('organisation01', DEMO_PASSWORD);
+  });
+  afterAll(async () => t.close());
+
+  it('has seven branches at the highway exit, the fever clinic, the isolation hotel and big compounds', async () => {
+    const branches = (await org.get('/api/temp-branches?status=open')).json().items as {
+      name: string;
+      postKind: string;
+      members: number;
+    }[];
+    expect(branches).toHaveLength(7);
+    expect(branches.map((b) => b.name)).toEqual(
+      expect.arrayContaining([
+        '京昆高速平遥出口临时党支部',
+        '县人民医院发热门诊临时党支部',
+        '平遥宾馆集中隔离点临时党支部',
+      ]),
+    );
+    expect(branches.filter((b) => b.postKind === 'compound')).toHaveLength(4);
+    const compounds = (await org.get('/api/compounds?limit=50')).json().items as { propertyManagement: boolean }[];
+    expect(compounds).toHaveLength(10);
+    expect(compounds.filter((c) => c.propertyManagement)).toHaveLength(2);
+    // no party members yet: every branch stands empty and is below the minimum
+    const { flags } = (await org.get('/api/temp-branches/flags')).json();
+    expect(flags.filter((f: { kind: string }) => f.kind === 'below_minimum')).toHaveLength(7);
+  });
+
+  it('once the county has party members, staffs the branches and puts members on checkpoint rosters', async () => {
+    const command = await t.login('command', DEMO_PASSWORD);
+    const county = (await command.get('/api/auth/me')).json().region;
+    const branch = await org.post('/api/party/organisations', {
+      kind: 'branch',
+      name: '县卫健局机关党支部',
+      unitName: '县卫健局',
+      unitType: 'organ',
+      regionId: county.id,
+    });
+    expect(branch.statusCode, branch.body).toBe(201);
+    for (let i = 0; i < 30; i++) {
+      const res = await org.post('/api/party/members', {
+        name: `党员${String.fromCharCode(0x7532 + (i % 10))}${i}`.slice(0, 4),
+        idNumber: id(`1407281980${String(101 + i).padStart(4, '0')}${String(100 + i).slice(-3)}`),
+        organisationId: branch.json().id,
+        category: i % 6 === 5 ? 'probationary' : 'full',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const staffed = await staffTempBranchDemo(t.db, t.clock, 'Asia/Shanghai');
+    expect(staffed.members).toBeGreaterThan(20);
+    expect(staffed.shiftsStaffed).toBe(12);
+    const branches = (await org.get('/api/temp-branches?status=open')).json().items as {
+      name: string;
+      members: number;
+      secretaryName: string | null;
+    }[];
+    expectAll(branches, (b) => b.members >= 2 && b.secretaryName !== null);
+    const { flags } = (await org.get('/api/temp-branches/flags')).json();
+    const stations = flags.filter((f: { kind: string }) => f.kind === 'station_without_branch');
+    expect(stations).toHaveLength(2);
+    expectAll(stations, (f: { members: unknown[] }) => f.members.length >= 3);
+    expect(
+      flags.some(
+        (f: { kind: string; branch: { name: string } | null }) =>
+          f.kind === 'below_minimum' && f.branch?.name === '县人民医院发热门诊临时党支部',
+      ),
+    ).toBe(true);
+  });
+});
