@@ -44,8 +44,10 @@ import type {
 } from '../features/callouts/callouts.table';
 import type { CalloutTeamMemberTable, CalloutTeamTable } from '../features/callouts/teams.table';
 import type {
+  VolunteerAvailabilityTable,
   VolunteerGroupMemberTable,
   VolunteerGroupTable,
+  VolunteerSignupLinkTable,
   VolunteerTable,
 } from '../features/volunteers/volunteers.table';
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
@@ -120,6 +122,8 @@ export interface Database {
   volunteers: VolunteerTable;
   volunteer_groups: VolunteerGroupTable;
   volunteer_group_members: VolunteerGroupMemberTable;
+  volunteer_availability: VolunteerAvailabilityTable;
+  volunteer_signup_links: VolunteerSignupLinkTable;
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
   party_import_jobs: PartyImportJobTable;
