@@ -13,6 +13,7 @@ import {
   FormOutlined,
   FundOutlined,
   GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -177,6 +178,13 @@ const NAV: NavEntry[] = [
     testId: 'nav-callouts',
     icon: <ThunderboltOutlined />,
     visible: can.callOut,
+  },
+  {
+    path: '/volunteers',
+    label: 'nav.volunteers',
+    testId: 'nav-volunteers',
+    icon: <HeartOutlined />,
+    visible: can.readVolunteers,
   },
   {
     path: '/seek-notices',

@@ -40,6 +40,9 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_READ_VOLUNTEERS and ROLES_THAT_MANAGE_VOLUNTEERS (src/shared/volunteers.ts). */
+const READ_VOLUNTEERS: readonly Role[] = ['admin', 'organisation', 'township', 'grid', 'command'];
+const MANAGE_VOLUNTEERS: readonly Role[] = ['admin', 'organisation', 'township', 'grid'];
 
 export const can = {
   manageUsers: (role: Role) => USERS.includes(role),
@@ -83,6 +86,10 @@ export const can = {
   dispatch: (role: Role) => DISPATCH.includes(role),
   /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
   callOut: (role: Role) => CALL_OUT.includes(role),
+  /** See the volunteer registry and groups. */
+  readVolunteers: (role: Role) => READ_VOLUNTEERS.includes(role),
+  /** Sign volunteers up, approve them, form groups, print a village's sign-up QR code. */
+  manageVolunteers: (role: Role) => MANAGE_VOLUNTEERS.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

@@ -8,6 +8,8 @@ import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
+import { VolunteerSignup } from './VolunteerSignup';
+import { volunteerEn, volunteerZh } from './volunteer-messages';
 import './public.css';
 
 const STORAGE_KEY = 'qf_locale';
@@ -25,7 +27,8 @@ function initialLang(): Lang {
  * The pages that work without logging in, on a cheap phone: React and a few kilobytes of CSS, no
  * component library. /r/<token> is an isolated person's self-report link; /verify/<code> checks an
  * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
- * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令).
+ * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令);
+ * /v/<token> is a village's volunteer sign-up (志愿者报名).
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -57,7 +60,9 @@ function PublicApp() {
                 ? tr('announcementsTitle')
                 : kind === 'c'
                   ? calloutTitle(lang)
-                  : tr('title')}
+                  : kind === 'v'
+                    ? (lang === 'en' ? volunteerEn : volunteerZh).title
+                    : tr('title')}
         </span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
           {tr('lang')}
@@ -72,6 +77,8 @@ function PublicApp() {
           <Verify key={lang} code={token} lang={lang} tr={tr} />
         ) : kind === 'c' ? (
           <CalloutAnswer key={lang} token={token} lang={lang} />
+        ) : kind === 'v' ? (
+          <VolunteerSignup key={lang} token={token} lang={lang} />
         ) : kind === 'a' ? (
           <Announcements key={`${lang}-${token}`} slug={token} lang={lang} tr={tr} />
         ) : (

@@ -1,3 +1,4 @@
+import { volunteersEn } from './en.volunteers';
 import { calloutsEn } from './en.callouts';
 import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
@@ -245,4 +246,5 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...dailyReportsEn,
   ...calloutsEn,
+  ...volunteersEn,
 };

@@ -1,3 +1,4 @@
+import { volunteersZhCN } from './zh-CN.volunteers';
 import { calloutsZhCN } from './zh-CN.callouts';
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...dashboardZhCN,
   ...dailyReportsZhCN,
   ...calloutsZhCN,
+  ...volunteersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
