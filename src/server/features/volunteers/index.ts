@@ -6,5 +6,6 @@ export type {
   VolunteerSignupLinkTable,
   VolunteerTable,
 } from './volunteers.table';
-export { findGroupInScope, volunteersByPersons } from './volunteers.repository';
+export { findGroupInScope, insertVolunteersBulk, volunteersByPersons } from './volunteers.repository';
+export { insertGroupsBulk } from './groups.repository';
 export { volunteerFigures, volunteersWithSkill } from './figures.service';
