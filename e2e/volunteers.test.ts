@@ -15,6 +15,17 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
 let signupPath = '';
+let cookie = '';
+let villageId = '';
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json().catch(() => null)) as any };
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -25,10 +36,11 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'gutao01', password: PASSWORD }),
   });
-  const cookie = login.headers
+  cookie = login.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+  villageId = tree.dongcheng.id;
   const link = await fetch(`${server.url}/api/volunteers/signup-links/${tree.dongcheng.id}`, { headers: { cookie } });
   expect(link.status).toBe(200);
   signupPath = ((await link.json()) as { path: string }).path;
@@ -92,5 +104,47 @@ describe('volunteer sign-up (志愿者报名)', () => {
     // an unknown link says so plainly
     await phone.goto(`${server.url}/v/AAAAAAAAAAAAAAAAAAAAAAAA`);
     await expect.poll(() => phone.locator('[data-testid="volunteer-failure"]').innerText()).toContain('链接无效');
+  });
+
+  it("a volunteer's page reveals the mobile; the poster carries the QR code; a group is led and activated", async () => {
+    await page.locator('tr', { hasText: '周志愿' }).locator('a').first().click();
+    await page.waitForURL(/\/volunteers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('[data-testid="volunteer-phone-masked"]').innerText()).toBe('139****8888');
+    await page.locator('[data-testid="volunteer-phone-reveal"]').click();
+    await expect.poll(() => page.locator('[data-testid="volunteer-phone-full"]').innerText()).toContain('13912348888');
+
+    await page.goto(`${server.url}/volunteers/poster/${villageId}`);
+    await expect.poll(() => page.locator('[data-testid="volunteer-poster"]').innerText()).toContain('东城村');
+    await expect(page.locator('[data-testid="volunteer-poster"] svg').count()).resolves.toBe(1);
+    await screenshot(page, 'volunteer-poster');
+
+    const ids: string[] = [];
+    for (const [i, name] of ['吴一', '郑二', '冯三'].entries()) {
+      const first17 = `1407281988010100${i}`;
+      const res = await api('POST', '/api/volunteers', {
+        name,
+        idNumber: first17 + idCardCheckChar(first17),
+        phone: `1391234800${i}`,
+        regionId: villageId,
+        skills: ['disinfection'],
+        healthDeclaration: { feverOrCough14Days: false, caseContact: false, riskAreaTravel: false },
+        approve: true,
+      });
+      expect(res.status).toBe(201);
+      ids.push(res.json.id);
+    }
+    const group = await api('POST', '/api/volunteer-groups', {
+      name: '东城村消杀组',
+      regionId: villageId,
+      memberIds: ids,
+    });
+    expect(group.status).toBe(201);
+    await page.goto(`${server.url}/volunteers/groups`);
+    await page.locator(`[data-testid="group-link-${group.json.id}"]`).click();
+    await page.locator(`[data-testid="group-leader-${ids[1]}"]`).click();
+    await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '郑二' }).innerText()).toContain('组长');
+    await page.locator('[data-testid="group-activate"]').click();
+    await expect.poll(() => page.locator('.ant-card-head').first().innerText()).toContain('已启用');
+    await screenshot(page, 'volunteer-group');
   });
 });
