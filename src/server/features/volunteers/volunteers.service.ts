@@ -121,8 +121,19 @@ interface Signup {
  * A sign-up waits for the village or township to approve it unless the cadre approves at once.
  */
 async function signUp(db: Db, clock: Clock, s: Signup): Promise<{ id: string; regionPath: string }> {
+  if (idCardProblem(s.fields.idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber' });
+  try {
+    return await signUpOnce(db, clock, s);
+  } catch (err) {
+    // two sign-ups of one person at the same moment: the unique index on person_id keeps one
+    const code = String((err as { code?: string }).code ?? '');
+    if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) throw new AppError('VOLUNTEER_EXISTS');
+    throw err;
+  }
+}
+
+async function signUpOnce(db: Db, clock: Clock, s: Signup): Promise<{ id: string; regionPath: string }> {
   const f = s.fields;
-  if (idCardProblem(f.idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber' });
   return db.transaction().execute(async (trx) => {
     const [person] = await identifyPersons(trx, clock, [
       {

@@ -263,3 +263,20 @@ describe('registry', () => {
     expectAll(persons, (p) => typeof p === 'string');
   });
 });
+
+describe('at the same moment', () => {
+  it('two sign-ups of one person make one volunteer; the other is told VOLUNTEER_EXISTS', async () => {
+    const { token } = (await gutao.get(`/api/volunteers/signup-links/${tree.xicheng.id}`)).json();
+    const body = {
+      name: '孙同时',
+      idNumber: id('14072819950505055'),
+      phone: '13912345655',
+      healthDeclaration: healthy,
+    };
+    const [a, b] = await Promise.all([signup(token, body, '10.3.0.1'), signup(token, body, '10.3.0.2')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect([a, b].find((r) => r.statusCode === 409)!.json().error.code).toBe('VOLUNTEER_EXISTS');
+    const rows = (await gutao.get('/api/volunteers?q=孙同时')).json().items;
+    expect(rows).toHaveLength(1);
+  });
+});
