@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../db/database';
+import { engineOf, type Db } from '../../db/database';
 import { insertMany, type BulkTarget } from '../../db/bulk-writes';
 import { inScope, type Scope } from '../../access/scope';
 import { likeEscape } from '../../text';
@@ -26,6 +26,15 @@ function selectGroups(db: Db) {
     .where('g.disbanded_at', 'is', null);
 }
 export type GroupRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectGroups>['executeTakeFirst']>>>;
+
+/**
+ * Hold a group's row for this transaction (PostgreSQL; SQLite writes one at a time anyway), so two
+ * changes of one group's members take turns and the size rule holds.
+ */
+export async function lockGroup(db: Db, id: string): Promise<void> {
+  if (engineOf(db) === 'postgres')
+    await db.selectFrom('volunteer_groups').select('id').where('id', '=', id).forUpdate().execute();
+}
 
 export async function findGroupRowInScope(db: Db, scope: Scope, id: string): Promise<GroupRow | undefined> {
   return inScope(selectGroups(db).where('g.id', '=', id), 'g.region_path', scope).executeTakeFirst();

@@ -28,6 +28,7 @@ import {
   leaveAnyGroup,
   leaveGroup,
   listGroupsInScope,
+  lockGroup,
   updateGroup,
   type GroupRow,
 } from './groups.repository';
@@ -165,6 +166,7 @@ async function changeGroup(
 ) {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (trx) => {
+    await lockGroup(trx, id);
     const group = await getGroup(trx, scope, id);
     const at = clock.now().toISOString();
     const details = await change(trx, group, at);

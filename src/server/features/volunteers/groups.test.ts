@@ -164,6 +164,50 @@ describe('volunteer groups', () => {
     expect(own.map((r) => r.townshipName)).toEqual(['段村镇']);
   });
 
+  it('two additions to a group of four at the same moment: one gets the fifth place', async () => {
+    const extra = [];
+    for (const i of [7, 8]) {
+      const res = await gutao.post('/api/volunteers', {
+        name: `志愿者加${i}`,
+        idNumber: id(`1407281990010110${i}`),
+        phone: `1391234570${i}`,
+        regionId: tree.dongcheng.id,
+        healthDeclaration: healthy,
+        approve: true,
+      });
+      extra.push(res.json().id);
+    }
+    const four = await gutao.post('/api/volunteer-groups', {
+      name: '东城村劝导组',
+      regionId: tree.dongcheng.id,
+      memberIds: [v[4], v[6]],
+    });
+    expect(four.statusCode, four.body).toBe(201);
+    const g = four.json().id;
+    const both = await Promise.all(
+      extra.map((x) => gutao.post(`/api/volunteer-groups/${g}/members`, { volunteerIds: [x] })),
+    );
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect((await gutao.get(`/api/volunteer-groups/${g}`)).json().size).toBe(4);
+    const more = [];
+    for (const i of [0, 1]) {
+      const res = await gutao.post('/api/volunteers', {
+        name: `志愿者再${i}`,
+        idNumber: id(`1407281990010120${i}`),
+        phone: `1391234580${i}`,
+        regionId: tree.dongcheng.id,
+        healthDeclaration: healthy,
+        approve: true,
+      });
+      more.push(res.json().id);
+    }
+    const race = await Promise.all(
+      more.map((x) => gutao.post(`/api/volunteer-groups/${g}/members`, { volunteerIds: [x] })),
+    );
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await gutao.get(`/api/volunteer-groups/${g}`)).json().size).toBe(5);
+  });
+
   it('disbanding frees the members', async () => {
     const res = await gutao.delete(`/api/volunteer-groups/${state.g2}`);
     expect(res.statusCode).toBe(204);
