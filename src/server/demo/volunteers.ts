@@ -79,7 +79,8 @@ export async function buildVolunteersDemo(db: Db, clock: Clock): Promise<Volunte
     .where('birth_date', '<=', '2002-01-01')
     .orderBy('id')
     .execute();
-  const share = Math.min(0.1, 3000 / Math.max(1, adults.length));
+  // 3,250 draws: at county scale about 8% fall on persons outside any active village, leaving ~3,000
+  const share = Math.min(0.1, 3250 / Math.max(1, adults.length));
 
   const volunteers: Insertable<VolunteerTable>[] = [];
   const slots: Insertable<VolunteerAvailabilityTable>[] = [];

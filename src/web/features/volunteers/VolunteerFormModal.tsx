@@ -68,8 +68,16 @@ export function VolunteerFormModal({
         healthDeclaration: healthBody(v.health),
         note: v.note?.trim() || null,
       };
+      // an unchanged declaration is not sent, so it keeps the date it was made
+      const sameHealth =
+        !!volunteer?.healthDeclaration &&
+        JSON.stringify(healthBody(v.health)) === JSON.stringify(healthBody(initial.health!));
       const saved = volunteer
-        ? await volunteersApi.update(volunteer.id, { ...common, regionId: v.regionId ?? undefined })
+        ? await volunteersApi.update(volunteer.id, {
+            ...common,
+            healthDeclaration: sameHealth ? undefined : common.healthDeclaration,
+            regionId: v.regionId ?? undefined,
+          })
         : await volunteersApi.create({
             ...common,
             name: v.name.trim(),
