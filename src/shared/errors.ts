@@ -731,6 +731,51 @@ export const ERROR_CATALOGUE = {
     zh: '本临时党支部没有这名成员',
     en: 'No such member in this temporary branch',
   },
+  VOLUNTEER_NOT_FOUND: {
+    status: 404,
+    zh: '志愿者不存在或不在您的管辖范围内',
+    en: 'Volunteer not found, or outside your jurisdiction',
+  },
+  VOLUNTEER_EXISTS: {
+    status: 409,
+    zh: '此人已报名为志愿者，无需重复报名',
+    en: 'This person has already signed up as a volunteer',
+  },
+  VOLUNTEER_STATUS: {
+    status: 409,
+    zh: '志愿者当前状态下不能进行此操作',
+    en: "This cannot be done in the volunteer's current status",
+  },
+  VOLUNTEER_REGION_LEVEL: {
+    status: 422,
+    zh: '志愿者须在村或社区服务，请选择村（社区）',
+    en: 'A volunteer serves in a village or community: choose one',
+  },
+  VOLUNTEER_SIGNUP_LINK_INVALID: {
+    status: 404,
+    zh: '报名链接无效，请向村（社区）索取新的二维码',
+    en: 'This sign-up link is not valid; ask the village or community for its current QR code',
+  },
+  VOLUNTEER_GROUP_SIZE: {
+    status: 409,
+    zh: '志愿服务小组须有3至5人（组建中的小组最多5人）',
+    en: 'A volunteer group has 3 to 5 members (a group being formed at most 5)',
+  },
+  VOLUNTEER_GROUP_LEADER: {
+    status: 409,
+    zh: '组长须是本组成员；移出组长前请先另指定组长',
+    en: 'The leader must be a member of the group; name another leader before removing them',
+  },
+  VOLUNTEER_IN_GROUP: {
+    status: 409,
+    zh: '该志愿者已在另一个小组中',
+    en: 'This volunteer is already in another group',
+  },
+  VOLUNTEER_NOT_AVAILABLE: {
+    status: 409,
+    zh: '已退出的志愿者不能加入小组',
+    en: 'A volunteer who has left cannot join a group',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

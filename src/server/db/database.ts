@@ -44,8 +44,10 @@ import type {
 } from '../features/callouts/callouts.table';
 import type { CalloutTeamMemberTable, CalloutTeamTable } from '../features/callouts/teams.table';
 import type {
+  VolunteerAvailabilityTable,
   VolunteerGroupMemberTable,
   VolunteerGroupTable,
+  VolunteerSignupLinkTable,
   VolunteerTable,
 } from '../features/volunteers/volunteers.table';
 import type { VolunteerTaskAssigneeTable, VolunteerTaskTable } from '../features/volunteer-tasks/tasks.table';
@@ -120,6 +122,8 @@ export interface Database {
   dispatch_items: DispatchItemTable;
   rollups: RollupTable;
   site_rollups: SiteRollupTable;
+  volunteer_availability: VolunteerAvailabilityTable;
+  volunteer_signup_links: VolunteerSignupLinkTable;
   rollup_state: RollupStateTable;
   daily_reports: DailyReportTable;
   daily_report_versions: DailyReportVersionTable;

@@ -45,6 +45,7 @@ describe('volunteer tasks demo', () => {
         .insertInto('volunteer_groups')
         .values({
           id,
+          status: 'active',
           region_id: tree.dongcheng.id,
           region_path: tree.dongcheng.path,
           name: `东城村志愿小组${g + 1}`,

@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
@@ -18,6 +19,7 @@ import {
   FormOutlined,
   FundOutlined,
   GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -36,7 +38,6 @@ import {
   SwapOutlined,
   TeamOutlined,
   ThunderboltOutlined,
-  HeartOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
@@ -187,10 +188,17 @@ const NAV: NavEntry[] = [
     visible: can.callOut,
   },
   {
+    path: '/volunteers',
+    label: 'nav.volunteers',
+    testId: 'nav-volunteers',
+    icon: <HeartOutlined />,
+    visible: can.readVolunteers,
+  },
+  {
     path: '/volunteer-tasks',
     label: 'nav.volunteerTasks',
     testId: 'nav-volunteer-tasks',
-    icon: <HeartOutlined />,
+    icon: <CarryOutOutlined />,
     visible: can.leadVolunteers,
   },
   {

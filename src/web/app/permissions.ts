@@ -40,6 +40,9 @@ const HANDLE_GATHERINGS: readonly Role[] = ['admin', 'command', 'township', 'gri
 const DISPATCH: readonly Role[] = ['admin', 'command', 'township'];
 /** The server's ROLES_THAT_CALL_OUT: keep commando teams, issue call-outs, watch their boards. */
 const CALL_OUT: readonly Role[] = ['admin', 'command', 'township', 'organisation'];
+/** The server's ROLES_THAT_READ_VOLUNTEERS and ROLES_THAT_MANAGE_VOLUNTEERS (src/shared/volunteers.ts). */
+const READ_VOLUNTEERS: readonly Role[] = ['admin', 'organisation', 'township', 'grid', 'command'];
+const MANAGE_VOLUNTEERS: readonly Role[] = ['admin', 'organisation', 'township', 'grid'];
 /** The server's ROLES_THAT_MANAGE_BRANCHES / ROLES_THAT_READ_BRANCHES / ROLES_THAT_SET_BRANCH_RULES (临时党支部). */
 const MANAGE_BRANCHES: readonly Role[] = ['admin', 'organisation', 'township'];
 const READ_BRANCHES: readonly Role[] = ['admin', 'organisation', 'township', 'command'];
@@ -83,6 +86,10 @@ export const can = {
   /** Register centralised isolation sites (hotels) and their rooms. */
   manageIsolationSites: (role: Role) => MANAGE_ISOLATION_SITES.includes(role),
   /** Pick an observer from the user list (GET /api/users is for those who manage users). */
+  /** See the volunteer registry and groups. */
+  readVolunteers: (role: Role) => READ_VOLUNTEERS.includes(role),
+  /** Sign volunteers up, approve them, form groups, print a village's sign-up QR code. */
+  manageVolunteers: (role: Role) => MANAGE_VOLUNTEERS.includes(role),
   pickObserver: (role: Role) => USERS.includes(role),
   /** File a unit's daily zero report (零报告). */
   fileZeroReport: (role: Role) => FILE_ZERO_REPORT.includes(role),

@@ -45,6 +45,11 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
+const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
+const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
+const VolunteerGroupPage = lazy(() => import('../features/volunteers/GroupPage'));
+const SignupPosterPage = lazy(() => import('../features/volunteers/SignupPosterPage'));
 const TempBranchesPage = lazy(() => import('../features/temp-branches/TempBranchesPage'));
 const BranchPage = lazy(() => import('../features/temp-branches/BranchPage'));
 const VolunteerTasksPage = lazy(() => import('../features/volunteer-tasks/TasksPage'));
@@ -392,6 +397,46 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.leadVolunteers}>
             <ServiceCertificatePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteers',
+        element: (
+          <RequireRole allow={can.readVolunteers}>
+            <VolunteersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteers/groups',
+        element: (
+          <RequireRole allow={can.readVolunteers}>
+            <VolunteerGroupsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteers/groups/:id',
+        element: (
+          <RequireRole allow={can.readVolunteers}>
+            <VolunteerGroupPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteers/poster/:regionId',
+        element: (
+          <RequireRole allow={can.manageVolunteers}>
+            <SignupPosterPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'volunteers/:id',
+        element: (
+          <RequireRole allow={can.readVolunteers}>
+            <VolunteerPage />
           </RequireRole>
         ),
       },

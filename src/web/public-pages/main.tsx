@@ -8,12 +8,38 @@ import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
+import { VolunteerSignup } from './VolunteerSignup';
+import { volunteerEn, volunteerZh } from './volunteer-messages';
 import { VerifyService, serviceCertTitle } from './VerifyService';
 import { mobilisationTr, ReportIn } from './ReportIn';
 import { PledgeSign } from './PledgeSign';
 import './public.css';
 
 const STORAGE_KEY = 'qf_locale';
+
+/** The header's title for each kind of no-login page (the first path segment). */
+function titleOf(kind: string | undefined, lang: Lang, tr: Tr): string {
+  switch (kind) {
+    case 'verify':
+      return tr('verifyTitle');
+    case 'n':
+      return tr('noticeTitle');
+    case 'a':
+      return tr('announcementsTitle');
+    case 'c':
+      return calloutTitle(lang);
+    case 'bd':
+      return mobilisationTr(lang)('reportTitle');
+    case 'qz':
+      return mobilisationTr(lang)('pledgeTitle');
+    case 'vs':
+      return serviceCertTitle(lang);
+    case 'v':
+      return (lang === 'en' ? volunteerEn : volunteerZh).title;
+    default:
+      return tr('title');
+  }
+}
 
 function initialLang(): Lang {
   try {
@@ -28,7 +54,8 @@ function initialLang(): Lang {
  * The pages that work without logging in, on a cheap phone: React and a few kilobytes of CSS, no
  * component library. /r/<token> is an isolated person's self-report link; /verify/<code> checks an
  * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
- * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令).
+ * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令);
+ * /v/<token> is a village's volunteer sign-up (志愿者报名).
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -51,23 +78,7 @@ function PublicApp() {
     <>
       <header className="pub-header">
         <span className="pub-brand">群防</span>
-        <span className="pub-title">
-          {kind === 'verify'
-            ? tr('verifyTitle')
-            : kind === 'n'
-              ? tr('noticeTitle')
-              : kind === 'a'
-                ? tr('announcementsTitle')
-                : kind === 'c'
-                  ? calloutTitle(lang)
-                  : kind === 'bd'
-                    ? mobilisationTr(lang)('reportTitle')
-                    : kind === 'qz'
-                      ? mobilisationTr(lang)('pledgeTitle')
-                      : kind === 'vs'
-                        ? serviceCertTitle(lang)
-                        : tr('title')}
-        </span>
+        <span className="pub-title">{titleOf(kind, lang, tr)}</span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
           {tr('lang')}
         </button>
@@ -75,6 +86,8 @@ function PublicApp() {
       <main className="pub-main">
         {kind === 'r' ? (
           <SelfReport key={lang} token={token} lang={lang} tr={tr} />
+        ) : kind === 'v' ? (
+          <VolunteerSignup key={lang} token={token} lang={lang} />
         ) : kind === 'n' ? (
           <NoticePage key={lang} slug={token} lang={lang} tr={tr} />
         ) : kind === 'verify' ? (

@@ -4,6 +4,7 @@ import type { PublicSeekNotice, SelfReportToSeekNotice } from '../../shared/trac
 import type { PublicAnnouncement } from '../../shared/notices';
 import type { z } from 'zod';
 import type { CalloutLinkView } from '../../shared/callouts';
+import type { PublicSignupPlace, PublicVolunteerSignup } from '../../shared/volunteers';
 
 /**
  * The no-login endpoints under /api/public. Only types come from src/shared: the runtime lists
@@ -101,6 +102,9 @@ export const publicApi = {
   calloutLink: (lang: Lang, token: string) => call<z.infer<typeof CalloutLinkView>>(lang, 'GET', `/callouts/${token}`),
   answerCallout: (lang: Lang, token: string, body: unknown) =>
     call<z.infer<typeof CalloutLinkView>>(lang, 'POST', `/callouts/${token}`, body),
+  volunteerPlace: (lang: Lang, token: string) => call<PublicSignupPlace>(lang, 'GET', `/volunteer-signup/${token}`),
+  volunteerSignup: (lang: Lang, token: string, body: PublicVolunteerSignup) =>
+    call<{ received: true }>(lang, 'POST', `/volunteer-signup/${token}`, body),
 };
 
 /** "17:00" in the phone's time. */

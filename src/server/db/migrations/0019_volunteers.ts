@@ -5,7 +5,10 @@ import { columnTypes } from './column-types';
  * Volunteers (志愿者, issue 16): a registry person who signed up (on the public page or through a
  * cadre) to serve in a village or community — its region is their jurisdiction — with skills,
  * weekly availability and a health declaration; and groups of 3–5 volunteers under a leader.
- * One person is one volunteer (unique person_id).
+ * One person is one volunteer (unique person_id). A group is 'forming' (0–5 members) until it is
+ * activated with 3–5. `volunteer_availability` holds the weekly time ranges one row each, so "who is
+ * free on Tuesday at 19:00" is an indexed query on both engines; `volunteer_signup_links` gives a
+ * village or community its one stable, unguessable public sign-up link.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const { id, pathType } = columnTypes(db);
@@ -38,6 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('region_path', pathType, (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('leader_person_id', id, (c) => c.references('persons.id'))
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('forming'))
     .addColumn('note', 'text')
     .addColumn('disbanded_at', 'text')
     .addColumn('created_by', id)
@@ -59,5 +63,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('volunteer_group_members_person')
     .on('volunteer_group_members')
     .column('person_id')
+    .execute();
+
+  await db.schema
+    .createTable('volunteer_availability')
+    .addColumn('volunteer_id', id, (c) => c.notNull().references('volunteers.id'))
+    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('weekday', 'integer', (c) => c.notNull())
+    .addColumn('from_time', 'text', (c) => c.notNull())
+    .addColumn('to_time', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('volunteer_availability_volunteer')
+    .on('volunteer_availability')
+    .column('volunteer_id')
+    .execute();
+  await db.schema
+    .createIndex('volunteer_availability_slot')
+    .on('volunteer_availability')
+    .columns(['weekday', 'from_time', 'volunteer_id'])
+    .execute();
+
+  await db.schema
+    .createTable('volunteer_signup_links')
+    .addColumn('region_id', id, (c) => c.primaryKey().references('regions.id'))
+    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('token', 'text', (c) => c.notNull())
+    .addColumn('created_by', id)
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('volunteer_signup_links_token')
+    .on('volunteer_signup_links')
+    .column('token')
+    .unique()
     .execute();
 }

@@ -62,6 +62,7 @@ beforeAll(async () => {
     .insertInto('volunteer_groups')
     .values({
       id: state.group,
+      status: 'active',
       region_id: tree.dongcheng.id,
       region_path: tree.dongcheng.path,
       name: '东城村第一志愿小组',

@@ -1,3 +1,11 @@
 /** What other features may use of volunteers: import from here, never from its files. */
-export type { VolunteerGroupMemberTable, VolunteerGroupTable, VolunteerTable } from './volunteers.table';
-export { findGroupInScope, volunteersByPersons } from './volunteers.repository';
+export type {
+  VolunteerAvailabilityTable,
+  VolunteerGroupMemberTable,
+  VolunteerGroupTable,
+  VolunteerSignupLinkTable,
+  VolunteerTable,
+} from './volunteers.table';
+export { findGroupInScope, insertVolunteersBulk, volunteersByPersons } from './volunteers.repository';
+export { insertGroupsBulk } from './groups.repository';
+export { volunteerFigures, volunteersWithSkill } from './figures.service';

@@ -30,6 +30,8 @@ export interface VolunteerGroupTable {
   region_path: string;
   name: string;
   leader_person_id: string | null;
+  /** forming: 0–5 members, being put together; active: 3–5 members with a leader among them */
+  status: 'forming' | 'active';
   note: string | null;
   disbanded_at: string | null;
   created_by: string | null;
@@ -44,4 +46,22 @@ export interface VolunteerGroupMemberTable {
   region_path: string;
   joined_at: string;
   left_at: string | null;
+}
+
+/** One weekly time range a volunteer is available: weekday 1 (Monday) – 7, 'HH:MM' from < to ('24:00' ends the day). */
+export interface VolunteerAvailabilityTable {
+  volunteer_id: string;
+  region_path: string;
+  weekday: number;
+  from_time: string;
+  to_time: string;
+}
+
+/** A village's or community's public sign-up link (志愿者招募): one stable, unguessable token per region. */
+export interface VolunteerSignupLinkTable {
+  region_id: string;
+  region_path: string;
+  token: string;
+  created_by: string | null;
+  created_at: string;
 }

@@ -1,3 +1,4 @@
+import { volunteersEn } from './en.volunteers';
 import { tempBranchesEn } from './en.temp-branches';
 import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
@@ -245,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   ...isolationEn,
   ...zeroReportsEn,
   ...tracingEn,
+  ...volunteersEn,
   ...noticesEn,
   ...tempBranchesEn,
   ...dispatchEn,

@@ -1,3 +1,4 @@
+import { volunteersZhCN } from './zh-CN.volunteers';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
 import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...isolationZhCN,
   ...zeroReportsZhCN,
   ...tracingZhCN,
+  ...volunteersZhCN,
   ...noticesZhCN,
   ...tempBranchesZhCN,
   ...dispatchZhCN,
