@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemClock } from '../src/server/clock';
 import { makeTree, makeUser, PASSWORD } from '../src/server/testing/factories';
 import { idCardCheckChar } from '../src/shared/validators';
+import { localTestMessages } from '../src/server/features/callouts/outbox';
 import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
@@ -96,7 +97,7 @@ describe('call-outs (集结令)', () => {
     const row = page.locator(`[data-testid="board-row-${persons['李队员']}"]`);
     await expect.poll(() => row.getAttribute('data-state')).toBe('silent');
 
-    // the SMS the local sender "sent": its link is the member's way in
+    // the SMS the local sender "sent": its link is the member's way in (the stored row's link is redacted once sent)
     const sms = await server.db
       .selectFrom('callout_outbox')
       .select(['text', 'status'])
@@ -104,7 +105,9 @@ describe('call-outs (集结令)', () => {
       .where('phone', '=', '13912340202')
       .executeTakeFirstOrThrow();
     expect(sms.status).toBe('sent');
-    const link = /https?:\/\/\S+\/c\/[A-Za-z0-9_-]+/.exec(sms.text)![0];
+    expect(sms.text).not.toMatch(/\/c\/[A-Za-z0-9_-]{16}/);
+    const sent = localTestMessages().filter((m) => m.phone === '13912340202');
+    const link = /https?:\/\/\S+\/c\/[A-Za-z0-9_-]+/.exec(sent[sent.length - 1]!.text)![0];
 
     const phone = await (
       await browser.newContext({

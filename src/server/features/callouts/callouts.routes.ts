@@ -9,6 +9,7 @@ import {
   CalloutInput,
   CalloutLinkView,
   CalloutQuery,
+  CalloutTargetsInput,
 } from '../../../shared/callouts';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
@@ -24,8 +25,9 @@ import {
   toCallout,
 } from './callouts.service';
 import { answerByLink, calloutBoard, checkIn, linkView } from './answers.service';
-import { deliverOutbox, localTestSender } from './outbox';
+import { deliverOutbox, localTestSender, startOutboxDrain } from './outbox';
 import { ROLES_THAT_CALL_OUT } from './teams.service';
+import { previewTargets } from './targets.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 /** A link token: URL-safe base64, nothing else reaches the database. */
@@ -47,6 +49,15 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     const sender = localTestSender((line) => app.log.info(line));
     const ctx = (request: FastifyRequest) => ({ linkBase: linkBase(request), timeZone: config.timeZone });
     const deliver = (calloutId: string) => deliverOutbox(db, clock, sender, { calloutId });
+    // the drain loop runs while the server listens (not under app.inject in tests): retries with backoff
+    let stopDrain: (() => Promise<void>) | null = null;
+    app.addHook('onListen', async () => {
+      stopDrain ??= startOutboxDrain(db, clock, sender, app.log);
+    });
+    app.addHook('onClose', async () => {
+      await stopDrain?.();
+      stopDrain = null;
+    });
 
     app.get(
       '/api/callouts',
@@ -75,6 +86,20 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
         },
       },
       async (request) => calloutCandidates(db, clock, authorise(request, ROLES_THAT_CALL_OUT).scope, request.params.id),
+    );
+
+    app.post(
+      '/api/callouts/preview',
+      {
+        schema: {
+          tags,
+          summary:
+            'Who a call-out would reach (a team, picked persons, or everyone with a skill in a region), with those busy elsewhere and where',
+          body: CalloutTargetsInput,
+          response: { 200: z.array(CalloutCandidate) },
+        },
+      },
+      async (request) => previewTargets(db, authorise(request, ROLES_THAT_CALL_OUT).scope, clock.now(), request.body),
     );
 
     app.post(
