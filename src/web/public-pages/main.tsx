@@ -5,6 +5,7 @@ import { en, zh, type Tr } from './messages';
 import type { Lang } from './publicApi';
 import { Announcements } from './Announcements';
 import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
+import { CalloutPoint } from './CalloutPoint';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
@@ -25,14 +26,15 @@ function initialLang(): Lang {
  * The pages that work without logging in, on a cheap phone: React and a few kilobytes of CSS, no
  * component library. /r/<token> is an isolated person's self-report link; /verify/<code> checks an
  * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
- * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令).
+ * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令);
+ * /c/at/<code> is a call-out's meeting point QR (check in by scanning).
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const dict = lang === 'en' ? en : zh;
   const tr: Tr = (key, vars) =>
     dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
-  const [, kind, token = ''] = window.location.pathname.split('/');
+  const [, kind, token = '', pointCode = ''] = window.location.pathname.split('/');
   const toggle = () => {
     const next: Lang = lang === 'en' ? 'zh-CN' : 'en';
     try {
@@ -70,6 +72,8 @@ function PublicApp() {
           <NoticePage key={lang} slug={token} lang={lang} tr={tr} />
         ) : kind === 'verify' ? (
           <Verify key={lang} code={token} lang={lang} tr={tr} />
+        ) : kind === 'c' && token === 'at' ? (
+          <CalloutPoint key={lang} code={pointCode} lang={lang} />
         ) : kind === 'c' ? (
           <CalloutAnswer key={lang} token={token} lang={lang} />
         ) : kind === 'a' ? (

@@ -205,6 +205,23 @@ export async function findOrderByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** The call-out whose meeting point QR carries this code, with its team's name (no scope: the code is the key). */
+export async function findCalloutByPointCode(db: Db, code: string) {
+  return db
+    .selectFrom('callouts')
+    .leftJoin('callout_teams', 'callout_teams.id', 'callouts.team_id')
+    .select([
+      'callouts.id',
+      'callouts.meeting_point',
+      'callouts.deadline_at',
+      'callouts.expires_at',
+      'callouts.status',
+      'callout_teams.name as team_name',
+    ])
+    .where('callouts.point_code', '=', code)
+    .executeTakeFirst();
+}
+
 export async function updateOrder(db: Db, id: string, set: Updateable<CalloutOrderTable>): Promise<void> {
   await db.updateTable('callout_orders').set(set).where('id', '=', id).execute();
 }

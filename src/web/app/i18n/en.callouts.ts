@@ -96,4 +96,8 @@ export const calloutsEn: Record<keyof typeof calloutsZhCN, string> = {
   'callouts.close': 'End call-out',
   'callouts.closeConfirm': 'No more answers are taken once it ends, and its people can be called out again. End it?',
   'callouts.minutes': '{m} min {s} s',
+  'callouts.pointQr': 'Meeting point QR',
+  'callouts.print': 'Print',
+  'callouts.pointQrHelp':
+    'Show or put up this code at the meeting point. A member scans it with the phone that opened their call-out link to check in; anyone else is checked in by the leader on the board.',
 };

@@ -97,4 +97,8 @@ export const calloutsZhCN = {
   'callouts.close': '结束集结',
   'callouts.closeConfirm': '结束后不再接受回复，人员可被其他集结令召集。确定结束？',
   'callouts.minutes': '{m} 分 {s} 秒',
+  'callouts.pointQr': '集结点二维码',
+  'callouts.print': '打印',
+  'callouts.pointQrHelp':
+    '在集结点出示或张贴此码。队员用打开过集结短信链接的手机扫码，即可签到；没有打开过链接的，请队长在看板上签到。',
 } as const;
