@@ -273,3 +273,68 @@ export async function claimOutbox(
 export async function updateOutbox(db: Db, id: string, set: Updateable<CalloutOutboxTable>): Promise<void> {
   await db.updateTable('callout_outbox').set(set).where('id', '=', id).execute();
 }
+
+/** The times of every order of the call-outs given to a team (for its history; the team is in scope). */
+export async function orderTimesOfTeam(db: Db, teamId: string) {
+  return db
+    .selectFrom('callout_orders')
+    .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+    .select([
+      'callout_orders.callout_id',
+      'callout_orders.person_id',
+      'callouts.ordered_at',
+      'callout_orders.answer',
+      'callout_orders.first_ack_at',
+      'callout_orders.arrived_at',
+    ])
+    .where('callouts.team_id', '=', teamId)
+    .execute();
+}
+
+/** The times of these persons' orders on the jurisdiction's call-outs (for their histories). */
+export async function orderTimesOfPersons(db: Db, scope: Scope, personIds: readonly string[]) {
+  if (!personIds.length) return [];
+  return inScope(
+    db
+      .selectFrom('callout_orders')
+      .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+      .select([
+        'callout_orders.callout_id',
+        'callout_orders.person_id',
+        'callouts.ordered_at',
+        'callout_orders.answer',
+        'callout_orders.first_ack_at',
+        'callout_orders.arrived_at',
+      ])
+      .where('callout_orders.person_id', 'in', [...personIds]),
+    'callouts.region_path',
+    scope,
+  ).execute();
+}
+export type OrderTimes = Awaited<ReturnType<typeof orderTimesOfTeam>>[number];
+
+/**
+ * The jurisdiction's call-outs ordered in [from, to), each with its orders' times, for the figures:
+ * region path (to find the township), deadline, and per order the answer, first acknowledgement and
+ * arrival.
+ */
+export async function calloutsWithOrderTimes(db: Db, scope: Scope, from: string, to: string) {
+  return inScope(
+    db
+      .selectFrom('callouts')
+      .innerJoin('callout_orders', 'callout_orders.callout_id', 'callouts.id')
+      .select([
+        'callouts.id',
+        'callouts.region_path',
+        'callouts.ordered_at',
+        'callouts.deadline_at',
+        'callout_orders.answer',
+        'callout_orders.first_ack_at',
+        'callout_orders.arrived_at',
+      ])
+      .where('callouts.ordered_at', '>=', from)
+      .where('callouts.ordered_at', '<', to),
+    'callouts.region_path',
+    scope,
+  ).execute();
+}

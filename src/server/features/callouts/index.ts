@@ -7,3 +7,4 @@ export type {
   CalloutOutboxTable,
   CalloutTable,
 } from './callouts.table';
+export { calloutFigures, median } from './history.service';

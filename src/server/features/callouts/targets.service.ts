@@ -39,11 +39,11 @@ const SKILL_SOURCES: ((
 const skillsOf = (text: string | null | undefined): Skill[] => (text ? (text.split(',') as Skill[]) : []);
 
 /**
- * The ONE place that turns a call-out's target into persons, each once:
- * - picked persons (`personIds`) are exactly those called — of the team's members, or others of
- *   the jurisdiction (a picked person outside it is PERSON_NOT_FOUND);
- * - otherwise the team's members, plus everyone with `skill` in `skillRegionId` (a region of the
- *   jurisdiction) from SKILL_SOURCES.
+ * The ONE place that turns a call-out's target into persons, each once. The target is the team's
+ * members plus everyone with `skill` in `skillRegionId` (a region of the jurisdiction) from
+ * SKILL_SOURCES. Picked persons (`personIds`, what the commander left ticked in the preview) are
+ * exactly those called — of the target, or any other person of the jurisdiction (a picked person
+ * outside it is PERSON_NOT_FOUND).
  * Returns the team too (the call-out belongs to its base unless a meeting region is given).
  */
 export async function resolveTargets(
@@ -55,39 +55,30 @@ export async function resolveTargets(
   const members = new Map((team ? await teamMembersForCallout(db, team.id) : []).map((m) => [m.person_id, m]));
   const skillRegion =
     input.skill && input.skillRegionId ? await getRegionInScope(db, scope, input.skillRegionId) : undefined;
-  const targets = new Map<string, Target>();
-  const picked = [...new Set(input.personIds ?? [])];
-  if (picked.length) {
-    const outsiders = picked.filter((personId) => !members.has(personId));
-    const outsiderRows = await personsInScopeForCallout(db, scope, outsiders);
-    if (outsiderRows.length !== outsiders.length) throw new AppError('PERSON_NOT_FOUND');
-    const found = new Map(outsiderRows.map((p) => [p.person_id, p]));
-    for (const personId of picked) {
-      const m = members.get(personId);
-      const p = m ?? found.get(personId)!;
-      targets.set(personId, {
-        personId,
-        name: p.name,
-        phone: p.phone,
-        role: m?.role ?? null,
-        skills: skillsOf(m?.skills),
-      });
-    }
-    return { team, skillRegion, targets: [...targets.values()] };
-  }
+  // the target itself: the team's members, plus everyone with the skill in the region
+  const known = new Map<string, Target>();
   for (const [personId, m] of members)
-    targets.set(personId, { personId, name: m.name, phone: m.phone, role: m.role, skills: skillsOf(m.skills) });
+    known.set(personId, { personId, name: m.name, phone: m.phone, role: m.role, skills: skillsOf(m.skills) });
   if (skillRegion && input.skill)
     for (const source of SKILL_SOURCES)
       for (const p of await source(db, skillRegion.path, input.skill))
-        if (!targets.has(p.person_id))
-          targets.set(p.person_id, {
+        if (!known.has(p.person_id))
+          known.set(p.person_id, {
             personId: p.person_id,
             name: p.name,
             phone: p.phone,
             role: null,
             skills: [input.skill],
           });
+  const picked = [...new Set(input.personIds ?? [])];
+  if (!picked.length) return { team, skillRegion, targets: [...known.values()] };
+  // picked: exactly those, of the target or any other person of the jurisdiction
+  const outsiders = picked.filter((personId) => !known.has(personId));
+  const outsiderRows = await personsInScopeForCallout(db, scope, outsiders);
+  if (outsiderRows.length !== outsiders.length) throw new AppError('PERSON_NOT_FOUND');
+  for (const p of outsiderRows)
+    known.set(p.person_id, { personId: p.person_id, name: p.name, phone: p.phone, role: null, skills: [] });
+  const targets = new Map(picked.map((personId) => [personId, known.get(personId)!]));
   return { team, skillRegion, targets: [...targets.values()] };
 }
 

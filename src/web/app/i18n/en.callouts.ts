@@ -100,4 +100,18 @@ export const calloutsEn: Record<keyof typeof calloutsZhCN, string> = {
   'callouts.print': 'Print',
   'callouts.pointQrHelp':
     'Show or put up this code at the meeting point. A member scans it with the phone that opened their call-out link to check in; anyone else is checked in by the leader on the board.',
+  'callouts.target': 'Who to call',
+  'callouts.targetTeam': 'A team',
+  'callouts.targetSkill': 'By skill (everyone with it in a region)',
+  'callouts.skillRegion': 'Region of the skilled persons',
+  'callouts.skillRegionHint': "Members of the region's teams with this skill are listed; untick whoever should not go.",
+  'callouts.busyDuty': 'On checkpoint duty: {place} (until {until})',
+  'callouts.busyCallout': 'On another call-out: {place}',
+  'callouts.history': 'Call-out record',
+  'callouts.historyCallouts': 'Call-outs',
+  'callouts.responseRate': 'Response rate',
+  'callouts.medianAck': 'Time to answer (median)',
+  'callouts.medianArrive': 'Time to arrive (median)',
+  'callouts.memberHistory': '{n} call-outs · answered {rate} · arrives in {arrive}',
+  'callouts.none': '—',
 };

@@ -101,4 +101,18 @@ export const calloutsZhCN = {
   'callouts.print': '打印',
   'callouts.pointQrHelp':
     '在集结点出示或张贴此码。队员用打开过集结短信链接的手机扫码，即可签到；没有打开过链接的，请队长在看板上签到。',
+  'callouts.target': '召集对象',
+  'callouts.targetTeam': '一支队伍',
+  'callouts.targetSkill': '按技能（某地区内所有具备该技能的人员）',
+  'callouts.skillRegion': '技能人员所在地区',
+  'callouts.skillRegionHint': '本地区内各队伍中具备该技能的队员都会列出，可取消勾选。',
+  'callouts.busyDuty': '卡口值班中：{place}（至 {until}）',
+  'callouts.busyCallout': '正在其他集结中：{place}',
+  'callouts.history': '集结记录',
+  'callouts.historyCallouts': '集结次数',
+  'callouts.responseRate': '回复率',
+  'callouts.medianAck': '回复用时（中位数）',
+  'callouts.medianArrive': '到达用时（中位数）',
+  'callouts.memberHistory': '{n} 次 · 回复 {rate} · 到达 {arrive}',
+  'callouts.none': '—',
 } as const;
