@@ -17,6 +17,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
+import { buildCalloutsDemo } from './callouts';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers, demoVillageUsers } from './users';
@@ -198,6 +199,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const zeroReports = await buildZeroReportDemo(db, clock);
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
+  await buildCalloutsDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'daily reports');

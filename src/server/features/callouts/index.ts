@@ -8,3 +8,7 @@ export type {
   CalloutTable,
 } from './callouts.table';
 export { calloutFigures, median } from './history.service';
+export { issueCallout, closeCallout } from './callouts.service';
+export { answerByLink } from './answers.service';
+export { deliverOutbox } from './outbox';
+export { insertTeams, insertTeamMembers } from './teams.repository';

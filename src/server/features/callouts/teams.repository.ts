@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
+import { insertMany } from '../../db/bulk-writes';
 import { inScope, overlapsScope, type Scope } from '../../access/scope';
 import type { Skill, TeamKind } from '../../../shared/callouts';
 import type { CalloutTeamMemberTable, CalloutTeamTable } from './teams.table';
@@ -157,4 +158,14 @@ export async function townshipsOfScope(db: Db, scope: Scope) {
     .where((eb) => overlapsScope(eb, 'path', scope))
     .orderBy('path')
     .execute();
+}
+
+/** Many teams at once through the one bulk writer (the demo county). */
+export async function insertTeams(db: Db, rows: readonly Insertable<CalloutTeamTable>[]): Promise<void> {
+  await insertMany(db, 'callout_teams', rows);
+}
+
+/** Many memberships at once through the one bulk writer (the demo county). */
+export async function insertTeamMembers(db: Db, rows: readonly Insertable<CalloutTeamMemberTable>[]): Promise<void> {
+  await insertMany(db, 'callout_team_members', rows);
 }
