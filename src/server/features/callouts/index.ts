@@ -12,3 +12,4 @@ export { issueCallout, closeCallout } from './callouts.service';
 export { answerByLink } from './answers.service';
 export { deliverOutbox } from './outbox';
 export { insertTeams, insertTeamMembers } from './teams.repository';
+export { localTestMessages } from './outbox';

@@ -29,7 +29,7 @@ export function PointQrButton({ pointCode, meetingPoint }: { pointCode: string; 
       >
         <Space direction="vertical" align="center" style={{ width: '100%' }}>
           <QRCode value={url} size={240} type="svg" data-testid="callout-point-qr-code" />
-          <Typography.Text copyable code data-testid="callout-point-url">
+          <Typography.Text code data-testid="callout-point-url">
             {url}
           </Typography.Text>
           <Typography.Paragraph type="secondary">{t('callouts.pointQrHelp')}</Typography.Paragraph>
