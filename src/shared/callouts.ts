@@ -350,3 +350,10 @@ export const CalloutFiguresRow = z.object({
   onTimeShare: z.number().nullable(),
 });
 export type CalloutFiguresRow = z.infer<typeof CalloutFiguresRow>;
+
+export const CalloutFigures = z.object({
+  day: z.string(),
+  rows: z.array(CalloutFiguresRow),
+  total: CalloutFiguresRow,
+});
+export type CalloutFigures = z.infer<typeof CalloutFigures>;

@@ -6,6 +6,7 @@ import {
   CalloutAnswerInput,
   CalloutBoard,
   CalloutCandidate,
+  CalloutFigures,
   CalloutInput,
   CalloutLinkView,
   CalloutQuery,
@@ -16,6 +17,9 @@ import {
   LINK_TOKEN_PATTERN,
 } from '../../../shared/callouts';
 import { pageOf } from '../../../shared/pagination';
+import { CalendarDate } from '../../../shared/dates';
+import { localDay } from '../../clock';
+import { calloutFigures } from './history.service';
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
 import { RateLimiter } from '../../http/rate-limit';
@@ -81,6 +85,24 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       async (request) => {
         const { scope } = authorise(request, ROLES_THAT_CALL_OUT);
         return pageFrom(await listCallouts(db, scope, request.query), request.query.limit, (r) => r.id, toCallout);
+      },
+    );
+
+    app.get(
+      '/api/callouts/figures',
+      {
+        schema: {
+          tags,
+          summary:
+            'Call-out figures per township for a local day: teams, call-outs, median first acknowledgement and completion, on-time share',
+          querystring: z.object({ day: CalendarDate.optional() }),
+          response: { 200: CalloutFigures },
+        },
+      },
+      async (request) => {
+        const { scope } = authorise(request, ROLES_THAT_CALL_OUT);
+        const day = request.query.day ?? localDay(clock.now(), config.timeZone);
+        return calloutFigures(db, scope, { day, timeZone: config.timeZone });
       },
     );
 

@@ -92,9 +92,10 @@ export interface IssuedLink {
 }
 
 /**
- * Issue a call-out (集结令): one order per person — a team's members, or the persons picked (of
- * the team's members, or others of the jurisdiction), each once — one link per order (only its hash stored) and one SMS outbox row per
- * order, all in one transaction. Persons already on another active call-out are left out unless
+ * Issue a call-out (集结令): one order per person of the target (`resolveTargets`: a team, picked
+ * persons, or everyone with a skill in a region — each once), one link per order (only its hash
+ * stored), one SMS outbox row per order, and the meeting point's QR code, all in one transaction.
+ * Persons busy elsewhere right now (a checkpoint shift, another open call-out) are left out unless
  * `includeBusy`. The deadline defaults to the 15-minute standard; links expire two hours after it.
  * Returns the call-out and the links (the caller hands them to nobody but the outbox and tests).
  */

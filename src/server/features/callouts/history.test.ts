@@ -152,6 +152,11 @@ describe('call-out history and figures', () => {
     expect(figures.total).toMatchObject({ teams: 1, callouts: 2 });
     const nextDay = await calloutFigures(t.db, GLOBAL_SCOPE, { day: '2020-01-26', timeZone: 'Asia/Shanghai' });
     expect(nextDay.total.callouts).toBe(0);
+    // the same over the API, for the township's own jurisdiction (today by default)
+    const api = (await gutao.get('/api/callouts/figures')).json();
+    expect(api.day).toBe('2020-01-25');
+    expect(api.rows).toEqual([byName['古陶镇']]);
+    expect((await gutao.get('/api/callouts/figures?day=2020-13-01')).statusCode).toBe(400);
   });
 
   it('keeps each township to its own: 段村镇 sees neither the history nor the figures of 古陶镇', async () => {
@@ -165,5 +170,6 @@ describe('call-out history and figures', () => {
     );
     expect(figures.rows.map((r) => r.name)).toEqual(['段村镇']);
     expect(figures.total).toMatchObject({ teams: 0, callouts: 0 });
+    expect((await duancun.get('/api/callouts/figures?day=2020-01-25')).json().total.callouts).toBe(0);
   });
 });
