@@ -81,6 +81,11 @@
  *                                 and a 1–2 character name prefix (张, 王建), 500 requests (quick 300)
  *                                 after 30 warm-up. Baseline: health p99, alternated.
  *
+ *   callout_fanout                ms until a call-out to 1,000 people has every order, link and SMS outbox
+ *                                 row stored; callout_ack_p99: p99 ms of their 1,000 acknowledgements over
+ *                                 HTTP started together (bench/callouts.ts). Goals ≤ 500 ms and ≤ 50 ms.
+ *                                 Baseline: health p99 of the same run.
+ *
  * Progress goes to stderr.
  */
 import fs from 'node:fs';
@@ -101,6 +106,7 @@ import { runResidentImport, type ImportRun } from './import';
 import { runPersonSearch } from './search';
 import { emit, log, median } from './stats';
 import { runSubtreeLatency } from './subtree';
+import { benchCalloutFanout } from './callouts';
 
 function parseArgs(argv: string[]): { quick: boolean; engine: Engine } {
   const quick = argv.includes('--quick');
@@ -236,6 +242,7 @@ async function main(): Promise<void> {
         emit(`trace_candidates_p99${quick ? '_quick' : ''}`, trace.p99, 'ms', trace.baselineP99);
       },
     });
+    await benchCalloutFanout(factory);
   } finally {
     await kept?.database.close();
     await imported?.database.close();

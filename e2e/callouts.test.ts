@@ -3,12 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { systemClock } from '../src/server/clock';
 import { makeTree, makeUser, PASSWORD } from '../src/server/testing/factories';
 import { idCardCheckChar } from '../src/shared/validators';
+import { localTestMessages } from '../src/server/features/callouts';
 import { ADMIN_PASSWORD, launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
  * 集结令 in the browser: 古陶镇's cadre orders the township's commando team to the highway exit;
  * a member opens the link from the SMS on a phone-sized page without logging in and answers "马上到";
- * the board, polling, shows the answer and the time to the first acknowledgement.
+ * the board, polling, shows the answer and the time to the first acknowledgement; at the point the
+ * member scans the point's QR with the same phone and is checked in; the leader checks in another.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -96,7 +98,7 @@ describe('call-outs (集结令)', () => {
     const row = page.locator(`[data-testid="board-row-${persons['李队员']}"]`);
     await expect.poll(() => row.getAttribute('data-state')).toBe('silent');
 
-    // the SMS the local sender "sent": its link is the member's way in
+    // the SMS the local sender "sent": its link is the member's way in (the stored row's link is redacted once sent)
     const sms = await server.db
       .selectFrom('callout_outbox')
       .select(['text', 'status'])
@@ -104,7 +106,9 @@ describe('call-outs (集结令)', () => {
       .where('phone', '=', '13912340202')
       .executeTakeFirstOrThrow();
     expect(sms.status).toBe('sent');
-    const link = /https?:\/\/\S+\/c\/[A-Za-z0-9_-]+/.exec(sms.text)![0];
+    expect(sms.text).not.toMatch(/\/c\/[A-Za-z0-9_-]{16}/);
+    const sent = localTestMessages().filter((m) => m.phone === '13912340202');
+    const link = /https?:\/\/\S+\/c\/[A-Za-z0-9_-]+/.exec(sent[sent.length - 1]!.text)![0];
 
     const phone = await (
       await browser.newContext({
@@ -124,9 +128,21 @@ describe('call-outs (集结令)', () => {
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('acknowledged');
     await expect.poll(() => page.locator('[data-testid="board-count-acknowledged"]').innerText()).toContain('1');
     await expect.poll(() => page.locator('[data-testid="board-first-ack"]').innerText()).toContain('达标');
-    await page.locator(`[data-testid="board-check-in-${persons['李队员']}"]`).click();
-    await expect.poll(() => row.getAttribute('data-state')).toBe('arrived');
+    // at the point, the member scans the point's QR with the phone that opened the link: checked in
+    await page.locator('[data-testid="callout-point-qr"]').click();
+    const pointUrl = await page.locator('[data-testid="callout-point-url"]').innerText();
+    expect(pointUrl).toMatch(/\/c\/at\/[A-Za-z0-9_-]{16}$/);
+    await page.keyboard.press('Escape');
+    await phone.goto(pointUrl);
+    await phone.locator('[data-testid="callout-point-check-in"]').click();
+    await expect.poll(() => phone.locator('[data-testid="callout-point-done"]').innerText()).toContain('李队员');
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('arrived');
     await expect(row.innerText()).resolves.not.toContain('改过');
+    // the leader's check-in stays, for whoever did not scan
+    await page.locator(`[data-testid="board-check-in-${persons['张队长']}"]`).click();
+    await expect
+      .poll(() => page.locator(`[data-testid="board-row-${persons['张队长']}"]`).getAttribute('data-state'))
+      .toBe('arrived');
     await screenshot(page, 'callout-board');
 
     // an unknown link says so plainly

@@ -133,12 +133,45 @@ export const CalloutInput = z
       .max(24 * 60)
       .default(CALLOUT_STANDARD_MINUTES),
     note: z.string().trim().max(500).nullable().optional(),
+    /** everyone with this skill … */
+    skill: Skill.optional(),
+    /** … in this region (a township, a village) of the jurisdiction */
+    skillRegionId: z.string().uuid().optional(),
   })
-  .refine((c) => c.teamId || c.personIds?.length, {
-    message: 'a team or at least one person',
+  .refine((c) => c.teamId || c.personIds?.length || c.skill, {
+    message: 'a team, a skill or at least one person',
     path: ['personIds'],
-  });
+  })
+  .refine((c) => !c.skill || c.skillRegionId, { message: 'the region of the skill', path: ['skillRegionId'] });
 export type CalloutInput = z.infer<typeof CalloutInput>;
+
+/**
+ * Who a call-out would reach, before it is issued (the preview): a team, picked persons, or everyone
+ * with a skill in a region — the same fields as the call-out.
+ */
+export const CalloutTargetsInput = z
+  .object({
+    teamId: z.string().uuid().optional(),
+    personIds: z.array(z.string().uuid()).max(2000).optional(),
+    skill: Skill.optional(),
+    skillRegionId: z.string().uuid().optional(),
+  })
+  .refine((c) => c.teamId || c.personIds?.length || c.skill, {
+    message: 'a team, a skill or at least one person',
+    path: ['personIds'],
+  })
+  .refine((c) => !c.skill || c.skillRegionId, { message: 'the region of the skill', path: ['skillRegionId'] });
+export type CalloutTargetsInput = z.infer<typeof CalloutTargetsInput>;
+
+/** Where a person is busy right now: on a checkpoint duty shift (until its end) or on another open call-out. */
+export const BusyAt = z.object({
+  kind: z.enum(['duty', 'callout']),
+  /** the checkpoint's name, or the other call-out's meeting point */
+  place: z.string(),
+  /** the shift's end, or the other call-out's deadline */
+  until: z.string().nullable(),
+});
+export type BusyAt = z.infer<typeof BusyAt>;
 
 /** 来 / N 分钟后到 / 不能来 (with a reason) / 已到达 (at the point). */
 export const CalloutAnswer = z.enum(['coming', 'late', 'cannot', 'arrived']);
@@ -180,6 +213,9 @@ export const Callout = z.object({
   deadlineAt: z.string(),
   status: CalloutStatus,
   orders: z.number().int(),
+  /** the code of the meeting point's QR (/c/at/<code>), shown to commanders only */
+  pointCode: z.string().nullable(),
+  targetSkill: Skill.nullable(),
 });
 export type Callout = z.infer<typeof Callout>;
 
@@ -229,6 +265,8 @@ export const CalloutCandidate = z.object({
   role: MemberRole,
   skills: z.array(Skill),
   busy: z.boolean(),
+  /** where they are busy (null: free) */
+  busyAt: BusyAt.nullable(),
 });
 export type CalloutCandidate = z.infer<typeof CalloutCandidate>;
 
@@ -252,3 +290,70 @@ export const CalloutLinkView = z.object({
   closed: z.boolean(),
 });
 export type CalloutLinkView = z.infer<typeof CalloutLinkView>;
+
+/** What the meeting point's QR page shows (no login): nothing about the persons. */
+export const CalloutPointView = z.object({
+  teamName: z.string().nullable(),
+  meetingPoint: z.string(),
+  deadlineAt: z.string(),
+  closed: z.boolean(),
+});
+export type CalloutPointView = z.infer<typeof CalloutPointView>;
+
+/** A link token as the SMS carries it (URL-safe base64). */
+export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * Checking in by the point's QR: the phone sends the call-out links it has opened (remembered by
+ * the answer page); the one that belongs to this call-out is the person checking in.
+ */
+export const CalloutPointCheckIn = z.object({ tokens: z.array(z.string().regex(LINK_TOKEN_PATTERN)).min(1).max(20) });
+export type CalloutPointCheckIn = z.infer<typeof CalloutPointCheckIn>;
+
+export const CalloutPointResult = z.object({ name: z.string(), arrivedAt: z.string(), already: z.boolean() });
+export type CalloutPointResult = z.infer<typeof CalloutPointResult>;
+
+/** A team's or a person's record over past call-outs. */
+export const CalloutHistory = z.object({
+  /** call-outs (a team's: those ordered to the team; a person's: those they were ordered on) */
+  callouts: z.number().int(),
+  /** persons ordered (for a person: equal to callouts) */
+  ordered: z.number().int(),
+  /** orders answered at all (coming, late, cannot or arrived) */
+  answered: z.number().int(),
+  /** answered ÷ ordered, 0–1 (null: never ordered) */
+  responseRate: z.number().nullable(),
+  /** median seconds from the order to the first acknowledgement, over the acknowledged orders */
+  medianAckSeconds: z.number().nullable(),
+  /** median seconds from the order to the arrival, over the arrived orders */
+  medianArriveSeconds: z.number().nullable(),
+  declined: z.number().int(),
+  arrived: z.number().int(),
+  lastOrderedAt: z.string().nullable(),
+});
+export type CalloutHistory = z.infer<typeof CalloutHistory>;
+
+/** The call-out figures of one township (or the total): for the organisation department's page and reports. */
+export const CalloutFiguresRow = z.object({
+  regionId: z.string().nullable(),
+  regionPath: z.string().nullable(),
+  name: z.string(),
+  /** active teams based in the township */
+  teams: z.number().int(),
+  /** call-outs ordered on the day */
+  callouts: z.number().int(),
+  /** median seconds from the order to its first acknowledgement, over the day's call-outs */
+  medianFirstAckSeconds: z.number().nullable(),
+  /** median seconds until everyone not declining had arrived, over the day's completed call-outs */
+  medianCompleteSeconds: z.number().nullable(),
+  /** share of the day's call-outs complete within their deadline, 0–1 (null: none ordered) */
+  onTimeShare: z.number().nullable(),
+});
+export type CalloutFiguresRow = z.infer<typeof CalloutFiguresRow>;
+
+export const CalloutFigures = z.object({
+  day: z.string(),
+  rows: z.array(CalloutFiguresRow),
+  total: CalloutFiguresRow,
+});
+export type CalloutFigures = z.infer<typeof CalloutFigures>;

@@ -776,6 +776,16 @@ export const ERROR_CATALOGUE = {
     zh: '已退出的志愿者不能加入小组',
     en: 'A volunteer who has left cannot join a group',
   },
+  CALLOUT_POINT_NOT_FOUND: {
+    status: 404,
+    zh: '集结点二维码无效，请向现场负责人确认',
+    en: 'This meeting point code is not valid; ask the leader at the point',
+  },
+  CALLOUT_POINT_NO_ORDER: {
+    status: 409,
+    zh: '这部手机上没有本次集结令的通知链接：请先打开短信中的链接，再扫码签到，或请队长签到',
+    en: 'This phone has no link of this call-out: open the link in your text message first, then scan again, or ask the leader to check you in',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_person_transfers';
 import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 import * as m0019 from './migrations/0019_volunteers';
+import * as m0023 from './migrations/0023_callouts_more';
 import * as m0022 from './migrations/0022_temp_branches';
 import * as m0024 from './migrations/0024_volunteer_tasks';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_daily_report_proxy': m0012,
   '0013_referrals_and_unmeasured': m0013,
   '0014_import_job_error': m0014,
+  '0023_callouts_more': m0023,
   '0015_login_throttle_and_audit_owner': m0015,
   '0022_temp_branches': m0022,
   '0016_person_transfers': m0016,

@@ -17,6 +17,7 @@ import { buildCheckpointDemo, type CheckpointDemoSummary } from './checkpoints';
 import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
+import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
 import { buildVolunteerTasksDemo } from './volunteer-tasks';
@@ -210,6 +211,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   await buildReportingDemo(db).then(() => buildPledgesDemo(db, opts.timeZone ?? 'Asia/Shanghai'));
   await buildVolunteersDemo(db, clock);
   await buildVolunteerTasksDemo(db, clock);
+  await buildCalloutsDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'roll-ups');
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'daily reports');

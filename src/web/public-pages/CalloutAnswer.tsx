@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CalloutLinkView } from '../../shared/callouts';
 import { calloutEn, calloutZh, type CalloutKey } from './callout-messages';
 import { clock, publicApi, PublicError, type Lang } from './publicApi';
+import { rememberCalloutToken } from './CalloutPoint';
 
 type View = z.infer<typeof CalloutLinkView>;
 type Body = { answer: 'coming' | 'late' | 'cannot' | 'arrived'; etaMinutes?: number; reason?: string };
@@ -28,7 +29,10 @@ export function CalloutAnswer({ token, lang }: { token: string; lang: Lang }) {
     let cancelled = false;
     publicApi
       .calloutLink(lang, token)
-      .then((v) => !cancelled && setView(v))
+      .then((v) => {
+        rememberCalloutToken(token);
+        if (!cancelled) setView(v);
+      })
       .catch(
         (err: unknown) =>
           !cancelled && setFailure(err instanceof PublicError ? err : new PublicError(0, 'NETWORK', '')),

@@ -27,6 +27,13 @@ export const calloutZh = {
   tooMany: '提交过于频繁，请稍后再试',
   minutesInvalid: '请输入 1–1440 之间的分钟数',
   reasonMissing: '请填写不能来的原因',
+  pointTitle: '扫码签到',
+  pointIntro: '{team}集结点：{place}，请于 {deadline} 前到达。',
+  pointCheckIn: '我已到达，签到',
+  pointDone: '{name}，已签到（{time}）',
+  pointAlready: '{name}，您已于 {time} 签到',
+  pointNoLink: '这部手机上没有本次集结令的链接。请先打开短信中的链接，再扫码签到；或请队长在看板上为您签到。',
+  pointNotFound: '集结点二维码无效，请向现场负责人确认。',
 };
 export type CalloutKey = keyof typeof calloutZh;
 
@@ -58,4 +65,12 @@ export const calloutEn: Record<CalloutKey, string> = {
   tooMany: 'Too many answers; try again later',
   minutesInvalid: 'Enter a number of minutes from 1 to 1440',
   reasonMissing: 'Say why you cannot come',
+  pointTitle: 'Check in at the point',
+  pointIntro: '{team}meeting point: {place}, be there by {deadline}.',
+  pointCheckIn: "I'm here — check in",
+  pointDone: '{name}, you are checked in ({time})',
+  pointAlready: '{name}, you checked in at {time}',
+  pointNoLink:
+    'This phone has no link of this call-out. Open the link in your text message first, then scan again; or ask the leader to check you in on the board.',
+  pointNotFound: 'This meeting point code is not valid; ask the leader at the point.',
 };

@@ -5,6 +5,7 @@ import { en, zh, type Tr } from './messages';
 import type { Lang } from './publicApi';
 import { Announcements } from './Announcements';
 import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
+import { CalloutPoint } from './CalloutPoint';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
@@ -55,14 +56,16 @@ function initialLang(): Lang {
  * component library. /r/<token> is an isolated person's self-report link; /verify/<code> checks an
  * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
  * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令);
- * /v/<token> is a village's volunteer sign-up (志愿者报名).
+ * /c/at/<code> is a call-out's meeting point QR (check in by scanning); /v/<token> is a village's
+ * volunteer sign-up (志愿者报名); /vs/<code> checks a volunteer-service certificate; /bd/<slug> is a
+ * community's 报到 poster link and /qz/<slug> a unit's pledge (请战书) link.
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const dict = lang === 'en' ? en : zh;
   const tr: Tr = (key, vars) =>
     dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
-  const [, kind, token = ''] = window.location.pathname.split('/');
+  const [, kind, token = '', pointCode = ''] = window.location.pathname.split('/');
   const toggle = () => {
     const next: Lang = lang === 'en' ? 'zh-CN' : 'en';
     try {
@@ -94,6 +97,8 @@ function PublicApp() {
           <Verify key={lang} code={token} lang={lang} tr={tr} />
         ) : kind === 'vs' ? (
           <VerifyService key={lang} code={token} lang={lang} />
+        ) : kind === 'c' && token === 'at' ? (
+          <CalloutPoint key={lang} code={pointCode} lang={lang} />
         ) : kind === 'c' ? (
           <CalloutAnswer key={lang} token={token} lang={lang} />
         ) : kind === 'bd' ? (

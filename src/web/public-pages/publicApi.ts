@@ -3,7 +3,7 @@ import type { Symptom } from '../../shared/screening';
 import type { PublicSeekNotice, SelfReportToSeekNotice } from '../../shared/tracing';
 import type { PublicAnnouncement } from '../../shared/notices';
 import type { z } from 'zod';
-import type { CalloutLinkView } from '../../shared/callouts';
+import type { CalloutLinkView, CalloutPointResult, CalloutPointView } from '../../shared/callouts';
 import type { PublicSignupPlace, PublicVolunteerSignup } from '../../shared/volunteers';
 
 /**
@@ -102,6 +102,10 @@ export const publicApi = {
   calloutLink: (lang: Lang, token: string) => call<z.infer<typeof CalloutLinkView>>(lang, 'GET', `/callouts/${token}`),
   answerCallout: (lang: Lang, token: string, body: unknown) =>
     call<z.infer<typeof CalloutLinkView>>(lang, 'POST', `/callouts/${token}`, body),
+  calloutPoint: (lang: Lang, code: string) =>
+    call<z.infer<typeof CalloutPointView>>(lang, 'GET', `/callouts/point/${code}`),
+  checkInAtPoint: (lang: Lang, code: string, tokens: string[]) =>
+    call<z.infer<typeof CalloutPointResult>>(lang, 'POST', `/callouts/point/${code}/arrive`, { tokens }),
   volunteerPlace: (lang: Lang, token: string) => call<PublicSignupPlace>(lang, 'GET', `/volunteer-signup/${token}`),
   volunteerSignup: (lang: Lang, token: string, body: PublicVolunteerSignup) =>
     call<{ received: true }>(lang, 'POST', `/volunteer-signup/${token}`, body),

@@ -54,7 +54,7 @@ const isChangeOfMind = (before: CalloutAnswer | null, after: CalloutAnswer) =>
  * a new entry of the order's history and counted as a change (a "来" turned "不能来" is visible on
  * the board). An arrival is final, and a closed call-out takes no more answers.
  */
-async function recordAnswer(
+export async function recordAnswer(
   trx: Db,
   clock: Clock,
   order: {

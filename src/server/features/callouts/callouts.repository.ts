@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../access/scope';
+import { inScope, inSubtree, type Scope } from '../../access/scope';
 import type { CalloutStatus } from '../../../shared/callouts';
 import type {
   CalloutAnswerTable,
@@ -54,19 +54,56 @@ export async function updateCallout(db: Db, id: string, set: Updateable<CalloutT
   await db.updateTable('callouts').set(set).where('id', '=', id).execute();
 }
 
-/** Of these persons, those on a call-out still active at `now` (not closed, links not expired). */
-export async function personsOnActiveCallouts(db: Db, personIds: readonly string[], now: string): Promise<Set<string>> {
-  if (!personIds.length) return new Set();
-  const rows = await db
-    .selectFrom('callout_orders')
-    .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
-    .select('callout_orders.person_id')
-    .distinct()
-    .where('callout_orders.person_id', 'in', [...personIds])
-    .where('callouts.status', '=', 'active')
-    .where('callouts.expires_at', '>', now)
+/**
+ * Of these persons, those on a call-out still active at `now` (not closed, links not expired), with
+ * that call-out's meeting point and deadline (the latest such call-out per person).
+ */
+export async function personsOnActiveCallouts(
+  db: Db,
+  personIds: readonly string[],
+  now: string,
+): Promise<Map<string, { callout_id: string; meeting_point: string; deadline_at: string }>> {
+  const busy = new Map<string, { callout_id: string; meeting_point: string; deadline_at: string }>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('callout_orders')
+      .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+      .select([
+        'callout_orders.person_id',
+        'callouts.id as callout_id',
+        'callouts.meeting_point',
+        'callouts.deadline_at',
+      ])
+      .where('callout_orders.person_id', 'in', personIds.slice(i, i + 500))
+      .where('callouts.status', '=', 'active')
+      .where('callouts.expires_at', '>', now)
+      .orderBy('callouts.id')
+      .execute();
+    for (const r of rows) busy.set(r.person_id, r);
+  }
+  return busy;
+}
+
+/**
+ * Members of the active teams based in the subtree `path` who have `skill` (skills are a
+ * comma-separated list of enum words, none a part of another, so a LIKE finds them), with the
+ * registry's name and phone — one row per person.
+ */
+export async function skilledTeamMembersIn(db: Db, path: string, skill: string) {
+  const rows = await inSubtree(
+    db
+      .selectFrom('callout_team_members')
+      .innerJoin('callout_teams', 'callout_teams.id', 'callout_team_members.team_id')
+      .innerJoin('persons', 'persons.id', 'callout_team_members.person_id')
+      .select(['callout_team_members.person_id', 'persons.name', 'persons.phone'])
+      .where('callout_teams.status', '=', 'active')
+      .where('callout_team_members.skills', 'like', `%${skill}%`),
+    'callout_teams.region_path',
+    path,
+  )
+    .orderBy('callout_team_members.id')
     .execute();
-  return new Set(rows.map((r) => r.person_id));
+  return [...new Map(rows.map((r) => [r.person_id, r])).values()];
 }
 
 /** The team's members with the registry's name and phone (display join), to order or to pick. */
@@ -168,6 +205,23 @@ export async function findOrderByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** The call-out whose meeting point QR carries this code, with its team's name (no scope: the code is the key). */
+export async function findCalloutByPointCode(db: Db, code: string) {
+  return db
+    .selectFrom('callouts')
+    .leftJoin('callout_teams', 'callout_teams.id', 'callouts.team_id')
+    .select([
+      'callouts.id',
+      'callouts.meeting_point',
+      'callouts.deadline_at',
+      'callouts.expires_at',
+      'callouts.status',
+      'callout_teams.name as team_name',
+    ])
+    .where('callouts.point_code', '=', code)
+    .executeTakeFirst();
+}
+
 export async function updateOrder(db: Db, id: string, set: Updateable<CalloutOrderTable>): Promise<void> {
   await db.updateTable('callout_orders').set(set).where('id', '=', id).execute();
 }
@@ -176,18 +230,111 @@ export async function insertAnswer(db: Db, row: Insertable<CalloutAnswerTable>):
   await db.insertInto('callout_answers').values(row).execute();
 }
 
-/** Up to `limit` outbox rows waiting to be sent (of one call-out, if given), oldest first. */
-export async function pendingOutbox(db: Db, limit: number, calloutId?: string) {
+/**
+ * Claim up to `limit` due outbox rows (of one call-out, if given) for one drainer, oldest first:
+ * pending, due (no backoff pending) and not claimed by another drainer whose claim still holds.
+ * The UPDATE repeats the conditions, so of two drainers racing for a row exactly one wins (SQLite
+ * has one writer; PostgreSQL re-checks the WHERE on the row the other drainer just committed).
+ * Returns the rows this drainer now holds.
+ */
+export async function claimOutbox(
+  db: Db,
+  c: { worker: string; now: string; until: string; limit: number; calloutId?: string },
+) {
+  const due = await db
+    .selectFrom('callout_outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', c.now)]))
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', c.now)]))
+    .$if(c.calloutId !== undefined, (b) => b.where('callout_id', '=', c.calloutId!))
+    .orderBy('id')
+    .limit(c.limit)
+    .execute();
+  if (!due.length) return [];
+  const ids = due.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('callout_outbox')
+      .set({ claimed_by: c.worker, claimed_until: c.until })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', c.now)]))
+      .execute();
   return db
     .selectFrom('callout_outbox')
     .selectAll()
+    .where('claimed_by', '=', c.worker)
     .where('status', '=', 'pending')
-    .$if(calloutId !== undefined, (b) => b.where('callout_id', '=', calloutId!))
     .orderBy('id')
-    .limit(limit)
     .execute();
 }
 
 export async function updateOutbox(db: Db, id: string, set: Updateable<CalloutOutboxTable>): Promise<void> {
   await db.updateTable('callout_outbox').set(set).where('id', '=', id).execute();
+}
+
+/** The times of every order of the call-outs given to a team (for its history; the team is in scope). */
+export async function orderTimesOfTeam(db: Db, teamId: string) {
+  return db
+    .selectFrom('callout_orders')
+    .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+    .select([
+      'callout_orders.callout_id',
+      'callout_orders.person_id',
+      'callouts.ordered_at',
+      'callout_orders.answer',
+      'callout_orders.first_ack_at',
+      'callout_orders.arrived_at',
+    ])
+    .where('callouts.team_id', '=', teamId)
+    .execute();
+}
+
+/** The times of these persons' orders on the jurisdiction's call-outs (for their histories). */
+export async function orderTimesOfPersons(db: Db, scope: Scope, personIds: readonly string[]) {
+  if (!personIds.length) return [];
+  return inScope(
+    db
+      .selectFrom('callout_orders')
+      .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+      .select([
+        'callout_orders.callout_id',
+        'callout_orders.person_id',
+        'callouts.ordered_at',
+        'callout_orders.answer',
+        'callout_orders.first_ack_at',
+        'callout_orders.arrived_at',
+      ])
+      .where('callout_orders.person_id', 'in', [...personIds]),
+    'callouts.region_path',
+    scope,
+  ).execute();
+}
+export type OrderTimes = Awaited<ReturnType<typeof orderTimesOfTeam>>[number];
+
+/**
+ * The jurisdiction's call-outs ordered in [from, to), each with its orders' times, for the figures:
+ * region path (to find the township), deadline, and per order the answer, first acknowledgement and
+ * arrival.
+ */
+export async function calloutsWithOrderTimes(db: Db, scope: Scope, from: string, to: string) {
+  return inScope(
+    db
+      .selectFrom('callouts')
+      .innerJoin('callout_orders', 'callout_orders.callout_id', 'callouts.id')
+      .select([
+        'callouts.id',
+        'callouts.region_path',
+        'callouts.ordered_at',
+        'callouts.deadline_at',
+        'callout_orders.answer',
+        'callout_orders.first_ack_at',
+        'callout_orders.arrived_at',
+      ])
+      .where('callouts.ordered_at', '>=', from)
+      .where('callouts.ordered_at', '<', to),
+    'callouts.region_path',
+    scope,
+  ).execute();
 }

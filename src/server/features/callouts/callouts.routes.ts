@@ -6,11 +6,20 @@ import {
   CalloutAnswerInput,
   CalloutBoard,
   CalloutCandidate,
+  CalloutFigures,
   CalloutInput,
   CalloutLinkView,
   CalloutQuery,
+  CalloutPointCheckIn,
+  CalloutPointResult,
+  CalloutPointView,
+  CalloutTargetsInput,
+  LINK_TOKEN_PATTERN,
 } from '../../../shared/callouts';
 import { pageOf } from '../../../shared/pagination';
+import { CalendarDate } from '../../../shared/dates';
+import { localDay } from '../../clock';
+import { calloutFigures } from './history.service';
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
 import { RateLimiter } from '../../http/rate-limit';
@@ -24,12 +33,16 @@ import {
   toCallout,
 } from './callouts.service';
 import { answerByLink, calloutBoard, checkIn, linkView } from './answers.service';
-import { deliverOutbox, localTestSender } from './outbox';
+import { deliverOutbox, localTestSender, startOutboxDrain } from './outbox';
 import { ROLES_THAT_CALL_OUT } from './teams.service';
+import { previewTargets } from './targets.service';
+import { checkInAtPoint, pointView } from './point.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 /** A link token: URL-safe base64, nothing else reaches the database. */
-const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+const TokenParams = z.object({ token: z.string().regex(LINK_TOKEN_PATTERN) });
+/** A meeting point's code (96 random bits, URL-safe). */
+const PointParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{16}$/) });
 
 /** The address the commander's browser used: the persons' links in the SMS point there. */
 const linkBase = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -42,11 +55,22 @@ const linkBase = (request: FastifyRequest) => `${request.protocol}://${request.h
 export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZod {
   const perAddress = new RateLimiter(120, 60_000);
   const perToken = new RateLimiter(20, 60 * 60_000);
+  // a call-out of up to 2,000 persons checks in at one point within the hour
+  const perPoint = new RateLimiter(3000, 60 * 60_000);
   return async (app) => {
     const tags = ['callouts'];
     const sender = localTestSender((line) => app.log.info(line));
     const ctx = (request: FastifyRequest) => ({ linkBase: linkBase(request), timeZone: config.timeZone });
     const deliver = (calloutId: string) => deliverOutbox(db, clock, sender, { calloutId });
+    // the drain loop runs while the server listens (not under app.inject in tests): retries with backoff
+    let stopDrain: (() => Promise<void>) | null = null;
+    app.addHook('onListen', async () => {
+      stopDrain ??= startOutboxDrain(db, clock, sender, app.log);
+    });
+    app.addHook('onClose', async () => {
+      await stopDrain?.();
+      stopDrain = null;
+    });
 
     app.get(
       '/api/callouts',
@@ -65,6 +89,24 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
     );
 
     app.get(
+      '/api/callouts/figures',
+      {
+        schema: {
+          tags,
+          summary:
+            'Call-out figures per township for a local day: teams, call-outs, median first acknowledgement and completion, on-time share',
+          querystring: z.object({ day: CalendarDate.optional() }),
+          response: { 200: CalloutFigures },
+        },
+      },
+      async (request) => {
+        const { scope } = authorise(request, ROLES_THAT_CALL_OUT);
+        const day = request.query.day ?? localDay(clock.now(), config.timeZone);
+        return calloutFigures(db, scope, { day, timeZone: config.timeZone });
+      },
+    );
+
+    app.get(
       '/api/callouts/teams/:id/candidates',
       {
         schema: {
@@ -75,6 +117,20 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
         },
       },
       async (request) => calloutCandidates(db, clock, authorise(request, ROLES_THAT_CALL_OUT).scope, request.params.id),
+    );
+
+    app.post(
+      '/api/callouts/preview',
+      {
+        schema: {
+          tags,
+          summary:
+            'Who a call-out would reach (a team, picked persons, or everyone with a skill in a region), with those busy elsewhere and where',
+          body: CalloutTargetsInput,
+          response: { 200: z.array(CalloutCandidate) },
+        },
+      },
+      async (request) => previewTargets(db, authorise(request, ROLES_THAT_CALL_OUT).scope, clock.now(), request.body),
     );
 
     app.post(
@@ -151,6 +207,41 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       { schema: { tags, summary: 'End a call-out', params: IdParams, response: { 200: Callout } } },
       async (request) =>
         toCallout(await closeCallout(db, clock, authorise(request, ROLES_THAT_CALL_OUT).actor, request.params.id)),
+    );
+
+    app.get(
+      '/api/public/callouts/point/:code',
+      {
+        schema: {
+          tags: ['public'],
+          summary: "The meeting point's QR page: which call-out, where, by when (nothing about its persons)",
+          params: PointParams,
+          response: { 200: CalloutPointView },
+        },
+      },
+      async (request) => {
+        perAddress.take(request.ip);
+        return pointView(db, clock, request.params.code);
+      },
+    );
+
+    app.post(
+      '/api/public/callouts/point/:code/arrive',
+      {
+        schema: {
+          tags: ['public'],
+          summary:
+            'Check in at the meeting point by its QR: the phone sends the call-out links it remembers; the one of this call-out is the person',
+          params: PointParams,
+          body: CalloutPointCheckIn,
+          response: { 200: CalloutPointResult },
+        },
+      },
+      async (request) => {
+        perAddress.take(request.ip);
+        perPoint.take(request.params.code);
+        return checkInAtPoint(db, clock, request.params.code, request.body.tokens);
+      },
     );
 
     app.get(

@@ -17,13 +17,10 @@ import {
   insertOutbox,
   listCalloutsInScope,
   listOrders,
-  personsInScopeForCallout,
-  personsOnActiveCallouts,
-  teamMembersForCallout,
   updateCallout,
   type CalloutRow,
 } from './callouts.repository';
-import { getTeam } from './teams.service';
+import { busyElsewhere, previewTargets, resolveTargets } from './targets.service';
 
 /** A person's link stays valid this long after the deadline (then the page says it has expired). */
 export const LINK_GRACE_MS = 2 * 60 * 60_000;
@@ -60,6 +57,8 @@ export function toCallout(r: CalloutRow): Callout {
     deadlineAt: r.deadline_at,
     status: r.status,
     orders: Number(r.orders ?? 0),
+    pointCode: r.point_code,
+    targetSkill: (r.target_skill as Skill | null) ?? null,
   };
 }
 
@@ -77,27 +76,14 @@ export async function listCallouts(db: Db, scope: Scope, q: CalloutQuery) {
   });
 }
 
-/** A team's members as the picker shows them: those on another active call-out right now are marked busy. */
+/** A team's members as the picker shows them: those busy elsewhere right now are marked with where. */
 export async function calloutCandidates(
   db: Db,
   clock: Clock,
   scope: Scope,
   teamId: string,
 ): Promise<CalloutCandidate[]> {
-  await getTeam(db, scope, teamId);
-  const members = await teamMembersForCallout(db, teamId);
-  const busy = await personsOnActiveCallouts(
-    db,
-    members.map((m) => m.person_id),
-    clock.now().toISOString(),
-  );
-  return members.map((m) => ({
-    personId: m.person_id,
-    name: m.name,
-    role: m.role,
-    skills: (m.skills ? m.skills.split(',') : []) as Skill[],
-    busy: busy.has(m.person_id),
-  }));
+  return previewTargets(db, scope, clock.now(), { teamId });
 }
 
 export interface IssuedLink {
@@ -106,9 +92,10 @@ export interface IssuedLink {
 }
 
 /**
- * Issue a call-out (集结令): one order per person — a team's members, or the persons picked (of
- * the team's members, or others of the jurisdiction), each once — one link per order (only its hash stored) and one SMS outbox row per
- * order, all in one transaction. Persons already on another active call-out are left out unless
+ * Issue a call-out (集结令): one order per person of the target (`resolveTargets`: a team, picked
+ * persons, or everyone with a skill in a region — each once), one link per order (only its hash
+ * stored), one SMS outbox row per order, and the meeting point's QR code, all in one transaction.
+ * Persons busy elsewhere right now (a checkpoint shift, another open call-out) are left out unless
  * `includeBusy`. The deadline defaults to the 15-minute standard; links expire two hours after it.
  * Returns the call-out and the links (the caller hands them to nobody but the outbox and tests).
  */
@@ -121,30 +108,25 @@ export async function issueCallout(
 ): Promise<{ callout: CalloutRow; links: IssuedLink[] }> {
   const scope = scopeOf(actor);
   const result = await db.transaction().execute(async (trx) => {
-    const team = input.teamId ? await getTeam(trx, scope, input.teamId) : undefined;
+    const { team, skillRegion, targets } = await resolveTargets(trx, scope, input);
     const region = input.regionId
       ? await getRegionInScope(trx, scope, input.regionId)
       : team
         ? { id: team.region_id, path: team.region_path }
-        : undefined;
+        : skillRegion;
     if (!region)
       throw new AppError('VALIDATION', { issues: [{ path: ['regionId'], message: 'the meeting point region' }] });
 
-    // with a team, the picked persons are those of its members called (or others of the jurisdiction besides)
-    const members = new Map((team ? await teamMembersForCallout(trx, team.id) : []).map((m) => [m.person_id, m]));
-    const picked = [...new Set(input.personIds ?? [])];
-    const outsiders = picked.filter((personId) => !members.has(personId));
-    const outsiderRows = await personsInScopeForCallout(trx, scope, outsiders);
-    if (outsiderRows.length !== outsiders.length) throw new AppError('PERSON_NOT_FOUND');
-    const everyone = new Map<string, { name: string; phone: string | null }>();
-    if (picked.length) for (const personId of picked) everyone.set(personId, members.get(personId)!);
-    else for (const [personId, m] of members) everyone.set(personId, m);
-    for (const p of outsiderRows) everyone.set(p.person_id, p);
-
     const now = clock.now();
     const at = now.toISOString();
-    const busy = input.includeBusy ? new Set<string>() : await personsOnActiveCallouts(trx, [...everyone.keys()], at);
-    const ordered = [...everyone].filter(([personId]) => !busy.has(personId));
+    const busy = input.includeBusy
+      ? new Map()
+      : await busyElsewhere(
+          trx,
+          targets.map((t) => t.personId),
+          now,
+        );
+    const ordered = targets.filter((t) => !busy.has(t.personId));
     if (!ordered.length) throw new AppError('CALLOUT_NOBODY', { busy: busy.size });
 
     const deadline = new Date(now.getTime() + input.deadlineMinutes * 60_000);
@@ -164,12 +146,14 @@ export async function issueCallout(
       expires_at: expiresAt,
       status: 'active',
       closed_at: null,
+      point_code: randomBytes(12).toString('base64url'),
+      target_skill: input.skill ?? null,
     });
     const links: IssuedLink[] = [];
-    const orders = ordered.map(([personId, p]) => {
+    const orders = ordered.map(({ personId, phone }) => {
       const link = newLinkToken();
       links.push({ personId, token: link.token });
-      return { personId, phone: p.phone, link, orderId: uuidv7(now.getTime()) };
+      return { personId, phone, link, orderId: uuidv7(now.getTime()) };
     });
     await insertOrders(
       trx,
@@ -212,6 +196,7 @@ export async function issueCallout(
       regionPath: region.path,
       details: {
         teamId: team?.id ?? null,
+        skill: input.skill ?? null,
         orders: orders.length,
         leftOutBusy: busy.size,
         deadlineMinutes: input.deadlineMinutes,

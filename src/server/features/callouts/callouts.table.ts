@@ -14,6 +14,10 @@ export interface CalloutTable {
   expires_at: string;
   status: 'active' | 'closed';
   closed_at: string | null;
+  /** the code in the meeting point's QR (/p/<code>): scanning it at the point checks a person in; null before 0023 */
+  point_code: string | null;
+  /** the skill of an "everyone with skill X in region Y" call-out (the region is the call-out's) */
+  target_skill: string | null;
 }
 
 /** One person's order in a call-out, and where it stands (the latest answer; history in callout_answers). */
@@ -66,4 +70,9 @@ export interface CalloutOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** a failed send waits until then (backoff); null: due at once */
+  next_attempt_at: string | null;
+  /** the drain loop that claimed the row, and until when its claim holds (then another may take it) */
+  claimed_by: string | null;
+  claimed_until: string | null;
 }

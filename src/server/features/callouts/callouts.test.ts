@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, ADMIN_PASSWORD, type TestApp, type Client } from '../../testing/test-app';
 import { makeTree, makeUser, PASSWORD } from '../../testing/factories';
 import { idCardCheckChar } from '../../../shared/validators';
-import { deliverOutbox } from './outbox';
+import { backoffMs, deliverOutbox, localTestMessages } from './outbox';
 
 /**
  * 集结令 through the API: 古陶镇 orders its commando team (and one picked person) to the highway
@@ -20,17 +20,18 @@ const persons: Record<string, string> = {};
 const links: Record<string, string> = {};
 const state: Record<string, string> = {};
 
-/** The link in the last SMS sent to a person (the token is nowhere else: the database keeps its hash). */
-async function linkOf(personId: string, calloutId: string) {
-  const rows = await t.db
-    .selectFrom('callout_outbox')
-    .innerJoin('callout_orders', 'callout_orders.id', 'callout_outbox.order_id')
-    .select(['callout_outbox.text'])
-    .where('callout_orders.person_id', '=', personId)
-    .where('callout_outbox.callout_id', '=', calloutId)
-    .orderBy('callout_outbox.id', 'desc')
-    .execute();
-  return /\/c\/([A-Za-z0-9_-]+)/.exec(rows[0]!.text)![1]!;
+/**
+ * The link in the last SMS sent to a person: the local test sender keeps what it sent; the outbox
+ * row's text is redacted once sent, and the database keeps only the link's hash.
+ */
+async function linkOf(personId: string, _calloutId: string) {
+  const { phone } = await t.db
+    .selectFrom('persons')
+    .select('phone')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const sms = localTestMessages().filter((m) => m.phone === phone);
+  return /\/c\/([A-Za-z0-9_-]+)/.exec(sms[sms.length - 1]!.text)![1]!;
 }
 
 const minutes = (n: number) => t.clock.set(new Date(t.clock.now().getTime() + n * 60_000));
@@ -115,9 +116,12 @@ describe('call-outs', () => {
       ['13912340003', 'sent', 1],
       ['13912340004', 'sent', 1],
     ]);
-    expect(outbox[1]!.text).toMatch(
+    expect(localTestMessages().find((m) => m.phone === '13912340001')!.text).toMatch(
       /^【集结令】请于 16:10 前到达：平遥高速口卡点。.*http:\/\/localhost(:\d+)?\/c\/[A-Za-z0-9_-]{24}$/,
     );
+    // once sent (or given up), the stored text no longer holds the person's link
+    expect(outbox[1]!.text).toMatch(/^【集结令】请于 16:10 前到达：平遥高速口卡点。.*\/c\/••••$/);
+    expect(outbox[0]!.text).toMatch(/\/c\/••••$/);
     for (const name of ['张志强', '李红梅', '王建国', '赵医生'])
       links[name] = await linkOf(persons[name]!, state.callout!);
     const hashes = await t.db.selectFrom('callout_links').select('token_hash').execute();
@@ -290,7 +294,13 @@ describe('call-outs', () => {
         .executeTakeFirstOrThrow();
     expect(await deliverOutbox(t.db, t.clock, refusing)).toEqual({ sent: 0, failed: 0 });
     expect(await state()).toEqual({ status: 'pending', attempts: 1, last_error: 'gateway busy' });
+    // backoff: not tried again before its time
     await deliverOutbox(t.db, t.clock, refusing);
+    expect((await state()).attempts).toBe(1);
+    t.clock.set(new Date(t.clock.now().getTime() + backoffMs(1)));
+    await deliverOutbox(t.db, t.clock, refusing);
+    expect((await state()).attempts).toBe(2);
+    t.clock.set(new Date(t.clock.now().getTime() + backoffMs(2)));
     expect(await deliverOutbox(t.db, t.clock, refusing)).toEqual({ sent: 0, failed: 1 });
     expect(await state()).toEqual({ status: 'failed', attempts: 3, last_error: 'gateway busy' });
   });

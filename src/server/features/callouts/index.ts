@@ -7,4 +7,10 @@ export type {
   CalloutOutboxTable,
   CalloutTable,
 } from './callouts.table';
+export { calloutFigures, median } from './history.service';
+export { issueCallout, closeCallout } from './callouts.service';
+export { answerByLink } from './answers.service';
+export { deliverOutbox } from './outbox';
+export { insertTeams, insertTeamMembers } from './teams.repository';
+export { localTestMessages } from './outbox';
 export { findTeamInScope, listTeamMembers } from './teams.repository';

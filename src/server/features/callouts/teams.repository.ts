@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../access/scope';
+import { insertMany } from '../../db/bulk-writes';
+import { inScope, overlapsScope, type Scope } from '../../access/scope';
 import type { Skill, TeamKind } from '../../../shared/callouts';
 import type { CalloutTeamMemberTable, CalloutTeamTable } from './teams.table';
 
@@ -132,4 +133,39 @@ export async function demoteLeaders(db: Db, teamId: string): Promise<void> {
 
 export async function deleteTeamMember(db: Db, id: string): Promise<void> {
   await db.deleteFrom('callout_team_members').where('id', '=', id).execute();
+}
+
+/** How many active teams are based in each region path of the jurisdiction (the figures group them by township). */
+export async function countTeamsByPath(db: Db, scope: Scope) {
+  return inScope(
+    db
+      .selectFrom('callout_teams')
+      .select(['region_path', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'active')
+      .groupBy('region_path'),
+    'region_path',
+    scope,
+  ).execute();
+}
+
+/** The townships of (or containing) the jurisdiction, by path — the rows of the figures. */
+export async function townshipsOfScope(db: Db, scope: Scope) {
+  return db
+    .selectFrom('regions')
+    .select(['id', 'name', 'path'])
+    .where('level', '=', 'township')
+    .where('status', '=', 'active')
+    .where((eb) => overlapsScope(eb, 'path', scope))
+    .orderBy('path')
+    .execute();
+}
+
+/** Many teams at once through the one bulk writer (the demo county). */
+export async function insertTeams(db: Db, rows: readonly Insertable<CalloutTeamTable>[]): Promise<void> {
+  await insertMany(db, 'callout_teams', rows);
+}
+
+/** Many memberships at once through the one bulk writer (the demo county). */
+export async function insertTeamMembers(db: Db, rows: readonly Insertable<CalloutTeamMemberTable>[]): Promise<void> {
+  await insertMany(db, 'callout_team_members', rows);
 }

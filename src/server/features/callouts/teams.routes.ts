@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CalloutHistory,
   MemberInput,
   MemberPatch,
   Team,
@@ -27,6 +28,7 @@ import {
   teamDetail,
   toTeam,
 } from './teams.service';
+import { memberHistories, teamHistory } from './history.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 const MemberParams = z.object({ id: z.string().uuid(), memberId: z.string().uuid() });
@@ -49,6 +51,32 @@ export function teamRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         const { scope } = authorise(request, ROLES_THAT_CALL_OUT);
         return pageFrom(await listTeams(db, scope, request.query), request.query.limit, (r) => r.id, toTeam);
       },
+    );
+
+    app.get(
+      '/api/callouts/teams/:id/history',
+      {
+        schema: {
+          tags,
+          summary: "A team's record over its call-outs: response rate, median time to acknowledge and to arrive",
+          params: IdParams,
+          response: { 200: CalloutHistory },
+        },
+      },
+      async (request) => teamHistory(db, authorise(request, ROLES_THAT_CALL_OUT).scope, request.params.id),
+    );
+
+    app.get(
+      '/api/callouts/teams/:id/members/history',
+      {
+        schema: {
+          tags,
+          summary: "Each member's record over the jurisdiction's call-outs, by person id",
+          params: IdParams,
+          response: { 200: z.record(z.string(), CalloutHistory) },
+        },
+      },
+      async (request) => memberHistories(db, authorise(request, ROLES_THAT_CALL_OUT).scope, request.params.id),
     );
 
     app.post(

@@ -8,6 +8,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useDetail } from '../../app/useDetail';
 import { calloutsApi } from './calloutsApi';
+import { PointQrButton } from './PointQrModal';
 
 /** How often the board asks again: answers arrive from the persons' phones at any moment. */
 const POLL_MS = 3000;
@@ -96,6 +97,9 @@ export default function CalloutBoardPage() {
                   </Button>
                 </Popconfirm>
               </>
+            )}
+            {active && callout.pointCode && (
+              <PointQrButton pointCode={callout.pointCode} meetingPoint={callout.meetingPoint} />
             )}
             {!active && <Tag>{t('callouts.status.closed')}</Tag>}
             <Link to="/callouts">{t('callouts.back')}</Link>

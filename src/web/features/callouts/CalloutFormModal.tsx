@@ -1,22 +1,26 @@
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Callout, CalloutCandidate, Team } from '../../../shared/callouts';
+import type { Callout, CalloutCandidate, Skill, Team } from '../../../shared/callouts';
 import { fetchAll } from '../../app/api';
 import { useFeedback, validated } from '../../app/feedback';
+import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RegionPicker } from '../regions/RegionPicker';
-import { calloutsApi } from './calloutsApi';
+import { calloutsApi, SKILL_LIST } from './calloutsApi';
 
 interface Values {
   teamId: string | null;
+  skill: Skill | null;
+  skillRegionId: string | null;
   meetingPoint: string;
   regionId: string | null;
   deadlineMinutes: number;
 }
 
 /**
- * 下达集结令: pick a team, see who will be called (anyone already on another active call-out is
- * marked and left out unless ticked), the meeting point and the deadline — 15 minutes by default.
+ * 下达集结令: pick a team, or "everyone with skill X in region Y"; see who will be called — anyone on
+ * a checkpoint shift right now or on another open call-out is marked with where, and left out
+ * unless ticked — the meeting point and the deadline, 15 minutes by default.
  */
 export function CalloutFormModal({
   onClose,
@@ -27,12 +31,15 @@ export function CalloutFormModal({
   onIssued: (c: Callout) => void;
   teamId?: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [teams, setTeams] = useState<Team[]>([]);
   const [teamId, setTeamId] = useState<string | null>(presetTeam ?? null);
+  const [mode, setMode] = useState<'team' | 'skill'>('team');
+  const skill = Form.useWatch('skill', form) ?? null;
+  const skillRegionId = Form.useWatch('skillRegionId', form) ?? null;
   const [candidates, setCandidates] = useState<CalloutCandidate[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
 
@@ -40,12 +47,22 @@ export function CalloutFormModal({
     fetchAll<Team>('/callouts/teams', {}).then(setTeams, feedback.error);
   }, [feedback.error]);
   useEffect(() => {
-    if (!teamId) return setCandidates([]);
-    calloutsApi.candidates(teamId).then((c) => {
+    const target = mode === 'team' ? teamId && { teamId } : skill && skillRegionId && { skill, skillRegionId };
+    if (!target) return setCandidates([]);
+    calloutsApi.preview(target).then((c) => {
       setCandidates(c);
       setPicked(c.filter((x) => !x.busy).map((x) => x.personId));
     }, feedback.error);
-  }, [teamId, feedback.error]);
+  }, [mode, teamId, skill, skillRegionId, feedback.error]);
+  const busyText = (c: CalloutCandidate) =>
+    c.busyAt?.kind === 'duty'
+      ? t('callouts.busyDuty', {
+          place: c.busyAt.place,
+          until: c.busyAt.until ? formatTime(c.busyAt.until, locale) : '',
+        })
+      : c.busyAt
+        ? t('callouts.busyCallout', { place: c.busyAt.place })
+        : t('callouts.busy');
 
   const submit = async () => {
     const v = await validated(form);
@@ -54,11 +71,11 @@ export function CalloutFormModal({
     setSaving(true);
     try {
       const c = await calloutsApi.issue({
-        teamId: v.teamId!,
+        ...(mode === 'team' ? { teamId: v.teamId! } : { skill: v.skill!, skillRegionId: v.skillRegionId! }),
         personIds: picked,
         includeBusy: candidates.some((c) => c.busy && picked.includes(c.personId)),
         meetingPoint: v.meetingPoint.trim(),
-        regionId: v.regionId ?? undefined,
+        regionId: v.regionId ?? (mode === 'skill' ? (v.skillRegionId ?? undefined) : undefined),
         deadlineMinutes: v.deadlineMinutes,
       });
       feedback.success(t('callouts.issued'));
@@ -82,13 +99,46 @@ export function CalloutFormModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ teamId: presetTeam ?? null, deadlineMinutes: 15 }}>
-        <Form.Item name="teamId" label={t('callouts.team')} rules={required}>
-          <Select
-            data-testid="callout-team"
-            options={teams.map((x) => ({ value: x.id, label: `${x.name}（${x.members}）` }))}
-            onChange={(v: string) => setTeamId(v)}
-          />
-        </Form.Item>
+        {!presetTeam && (
+          <Form.Item label={t('callouts.target')}>
+            <Radio.Group
+              value={mode}
+              onChange={(e) => setMode(e.target.value)}
+              optionType="button"
+              data-testid="callout-target-mode"
+              options={[
+                { value: 'team', label: t('callouts.targetTeam') },
+                { value: 'skill', label: t('callouts.targetSkill') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {mode === 'team' ? (
+          <Form.Item name="teamId" label={t('callouts.team')} rules={required}>
+            <Select
+              data-testid="callout-team"
+              options={teams.map((x) => ({ value: x.id, label: `${x.name}（${x.members}）` }))}
+              onChange={(v: string) => setTeamId(v)}
+            />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item name="skill" label={t('callouts.skills')} rules={required}>
+              <Select
+                data-testid="callout-skill"
+                options={SKILL_LIST.map((x) => ({ value: x, label: t(`callouts.skill.${x}`) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="skillRegionId"
+              label={t('callouts.skillRegion')}
+              extra={t('callouts.skillRegionHint')}
+              rules={required}
+            >
+              <RegionPicker />
+            </Form.Item>
+          </>
+        )}
         {candidates.length > 0 && (
           <Form.Item label={t('callouts.pickMembers')}>
             {candidates.some((c) => c.busy) && (
@@ -99,7 +149,7 @@ export function CalloutFormModal({
                 <Checkbox key={c.personId} value={c.personId}>
                   {c.name}
                   {c.role === 'leader' && <Tag style={{ marginLeft: 4 }}>{t('callouts.role.leader')}</Tag>}
-                  {c.busy && <Tag color="orange">{t('callouts.busy')}</Tag>}
+                  {c.busy && <Tag color="orange">{busyText(c)}</Tag>}
                 </Checkbox>
               ))}
             </Checkbox.Group>

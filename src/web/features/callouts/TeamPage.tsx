@@ -1,9 +1,9 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Person } from '../../../shared/residents';
-import type { TeamDetail, TeamMember } from '../../../shared/callouts';
+import type { CalloutHistory, TeamDetail, TeamMember } from '../../../shared/callouts';
 import { DetailStatus } from '../../app/components/DetailStatus';
 import { MaskedReveal } from '../../app/components/PhoneReveal';
 import { RemoteSelect } from '../../app/components/RemoteSelect';
@@ -34,6 +34,17 @@ export default function TeamPage() {
   const [by, setBy] = useState<'pick' | 'idNumber'>('pick');
   const [busy, setBusy] = useState(false);
   const [ordering, setOrdering] = useState(false);
+  const [history, setHistory] = useState<{ team: CalloutHistory; members: Record<string, CalloutHistory> } | null>(
+    null,
+  );
+  const version = detail.data;
+  useEffect(() => {
+    if (!version) return;
+    Promise.all([calloutsApi.teamHistory(id), calloutsApi.memberHistories(id)]).then(
+      ([team, members]) => setHistory({ team, members }),
+      () => setHistory(null),
+    );
+  }, [id, version]);
   const back = <Link to="/callouts">{t('callouts.back')}</Link>;
   if (!detail.data) return <DetailStatus detail={detail} back={back} />;
   const { team, members } = detail.data;
@@ -77,6 +88,9 @@ export default function TeamPage() {
     }
   };
   const required = [{ required: true, message: t('callouts.required') }];
+  const percent = (x: number | null) => (x === null ? t('callouts.none') : `${Math.round(x * 100)}%`);
+  const duration = (s: number | null) =>
+    s === null ? t('callouts.none') : t('callouts.minutes', { m: Math.floor(s / 60), s: Math.round(s % 60) });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -119,6 +133,22 @@ export default function TeamPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('callouts.note')}>{team.note ?? '—'}</Descriptions.Item>
         </Descriptions>
+        {history && (
+          <Descriptions size="small" title={t('callouts.history')} column={{ xs: 1, sm: 2, md: 4 }}>
+            <Descriptions.Item label={t('callouts.historyCallouts')}>
+              <span data-testid="team-history-callouts">{history.team.callouts}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('callouts.responseRate')}>
+              {percent(history.team.responseRate)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('callouts.medianAck')}>
+              {duration(history.team.medianAckSeconds)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('callouts.medianArrive')}>
+              {duration(history.team.medianArriveSeconds)}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
       </Card>
       <Card title={`${t('callouts.memberList')}（${members.length}）`}>
         <Table<TeamMember>
@@ -151,6 +181,19 @@ export default function TeamPage() {
               ),
             },
             { title: t('callouts.joinedAt'), render: (_, m) => formatTime(m.joinedAt, locale) },
+            {
+              title: t('callouts.history'),
+              render: (_, m) => {
+                const h = history?.members[m.personId];
+                return h?.callouts
+                  ? t('callouts.memberHistory', {
+                      n: h.callouts,
+                      rate: percent(h.responseRate),
+                      arrive: duration(h.medianArriveSeconds),
+                    })
+                  : t('callouts.none');
+              },
+            },
             {
               title: t('common.actions'),
               render: (_, m) => (
