@@ -96,7 +96,7 @@ export const METRIC_LABELS: Record<Metric, { zh: string; en: string }> = {
   calloutsOnTime: { zh: '按时集结完成', en: 'Call-outs complete on time' },
   pledges: { zh: '新签请战书', en: 'Pledges signed' },
   volunteerTasksDone: { zh: '完成志愿任务', en: 'Volunteer tasks done' },
-  volunteerHours: { zh: '志愿服务时长（小时）', en: 'Volunteer hours (approved)' },
+  volunteerHours: { zh: '审核通过志愿服务时长（小时）', en: 'Volunteer hours approved' },
   partyMembers: { zh: '党员人数', en: 'Party members' },
   membersReported: { zh: '在职党员已报到', en: 'Members reported to their community' },
   tempBranches: { zh: '临时党支部', en: 'Temporary party branches' },

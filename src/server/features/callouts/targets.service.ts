@@ -4,6 +4,7 @@ import { GLOBAL_SCOPE, type Scope } from '../../access/scope';
 import type { BusyAt, CalloutCandidate, CalloutTargetsInput, Skill } from '../../../shared/callouts';
 import { personsOnDutyBetween } from '../checkpoints';
 import { getRegionInScope } from '../regions';
+import { volunteersWithSkill } from '../volunteers';
 import {
   personsInScopeForCallout,
   personsOnActiveCallouts,
@@ -23,18 +24,26 @@ export interface Target {
 }
 
 /**
- * Where "everyone with skill X in region Y" is looked up. Today the one source is the members of
- * the active teams based in the region (their skills are on the membership). The volunteers
- * feature (skills and availability) will add a second source after the merge: append a function
- * here with the same signature — e.g. `(db, path, skill) => volunteersWithSkillIn(db, path, skill)`
- * from `../volunteers` — and every call-out and preview picks them up; persons found by several
- * sources are ordered once.
+ * Where "everyone with skill X in region Y" is looked up. The first source is the members of the
+ * active teams based in the region (their skills are on the membership); the volunteers feature is
+ * the second: its active volunteers with the skill who serve in the region (whatever
+ * their weekly availability — a call-out is an emergency; the board shows who answers). Another
+ * source is one more function with the same signature; persons found by several are listed once.
  */
 const SKILL_SOURCES: ((
   db: Db,
   path: string,
   skill: Skill,
-) => Promise<{ person_id: string; name: string; phone: string | null }[]>)[] = [skilledTeamMembersIn];
+) => Promise<{ person_id: string; name: string; phone: string | null }[]>)[] = [
+  skilledTeamMembersIn,
+  skilledVolunteersIn,
+];
+
+/** Active volunteers with the skill serving in the region at `path`, with name and phone. */
+async function skilledVolunteersIn(db: Db, path: string, skill: Skill) {
+  const region = { prefix: path };
+  return personsInScopeForCallout(db, region, await volunteersWithSkill(db, region, { skill, regionPath: path }));
+}
 
 const skillsOf = (text: string | null | undefined): Skill[] => (text ? (text.split(',') as Skill[]) : []);
 

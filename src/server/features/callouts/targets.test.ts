@@ -163,4 +163,31 @@ describe('call-out targets', () => {
     expect(list).toHaveLength(0);
     expect((await duancun.get(`/api/callouts/${before[0]!.id}/board`)).statusCode).toBe(404);
   });
+
+  it('finds a skill among the volunteers too: an approved one serving in the region, not a pending one', async () => {
+    const healthy = { feverOrCough14Days: false, caseContact: false, riskAreaTravel: false };
+    const volunteer = (name: string, first17: string, approve: boolean) =>
+      gutao.post('/api/volunteers', {
+        name,
+        idNumber: id(first17),
+        phone: `139${first17.slice(-8)}`,
+        regionId: tree.dongcheng.id,
+        skills: ['medical'],
+        healthDeclaration: healthy,
+        approve,
+      });
+    expect((await volunteer('志愿者护士', '14072819900808081', true)).statusCode).toBe(201);
+    expect((await volunteer('待审志愿者', '14072819900808082', false)).statusCode).toBe(201);
+    const preview = byName(
+      (await gutao.post('/api/callouts/preview', { skill: 'medical', skillRegionId: tree.gutao.id })).json(),
+    );
+    expect(preview['志愿者护士']).toMatchObject({ busy: false });
+    expect(preview['待审志愿者']).toBeUndefined();
+    expect(preview['医生甲']).toBeTruthy();
+    // not in 段村镇
+    const duancunPreview = (
+      await admin.post('/api/callouts/preview', { skill: 'medical', skillRegionId: tree.duancun.id })
+    ).json();
+    expect(duancunPreview.map((c: Candidate) => c.name)).not.toContain('志愿者护士');
+  });
 });

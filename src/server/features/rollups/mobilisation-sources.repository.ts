@@ -87,9 +87,43 @@ export async function calloutsOnTime(db: Db, w: CreatedWindow): Promise<HourCoun
     .map((r) => ({ path: r.path, hour: r.hour, n: 1 }));
 }
 
+/** Pledges (请战书) signed, by the hour of signing, where their unit is. */
+export async function countPledgesSigned(db: Db, w: CreatedWindow): Promise<HourCount[]> {
+  return db
+    .selectFrom('pledges')
+    .select(['region_path as path', hourOf('signed_at').as('hour'), (eb) => eb.fn.countAll().as('n')])
+    .$if(w !== null, (qb) => qb.where('signed_at', '>=', w!.from).where('signed_at', '<', w!.to))
+    .groupBy(['region_path', hourOf('signed_at')])
+    .execute();
+}
+
+/** Volunteer tasks marked done, by the hour they were done. */
+export async function countTasksDone(db: Db, w: CreatedWindow): Promise<HourCount[]> {
+  return db
+    .selectFrom('volunteer_tasks')
+    .select(['region_path as path', hourOf('done_at').as('hour'), (eb) => eb.fn.countAll().as('n')])
+    .where('status', '=', 'done')
+    .where('done_at', 'is not', null)
+    .$if(w !== null, (qb) => qb.where('done_at', '>=', w!.from).where('done_at', '<', w!.to))
+    .groupBy(['region_path', hourOf('done_at')])
+    .execute();
+}
+
+/** Minutes of volunteer service approved, by the hour of approval (so a day's figure never changes later). */
+export async function minutesApproved(db: Db, w: CreatedWindow): Promise<HourCount[]> {
+  return db
+    .selectFrom('volunteer_hours')
+    .select(['region_path as path', hourOf('decided_at').as('hour'), (eb) => eb.fn.sum<number>('minutes').as('n')])
+    .where('status', '=', 'approved')
+    .where('decided_at', 'is not', null)
+    .$if(w !== null, (qb) => qb.where('decided_at', '>=', w!.from).where('decided_at', '<', w!.to))
+    .groupBy(['region_path', hourOf('decided_at')])
+    .execute();
+}
+
 /** Mobilisation stocks as of now, by region path. */
 export async function countMobilisationStocks(db: Db) {
-  const [partyMembers, teams, volunteers, groups] = await Promise.all([
+  const [partyMembers, teams, volunteers, groups, reported, branches] = await Promise.all([
     db
       .selectFrom('party_members')
       .select(['region_path as path', (eb) => eb.fn.countAll().as('n')])
@@ -114,19 +148,35 @@ export async function countMobilisationStocks(db: Db) {
       .where('disbanded_at', 'is', null)
       .groupBy('region_path')
       .execute(),
+    // members of unit branches reported to the community they live in (one row per member), where the community is
+    db
+      .selectFrom('party_reports as r')
+      .innerJoin('party_members as m', 'm.id', 'r.member_id')
+      .select(['r.region_path as path', (eb) => eb.fn.countAll().as('n')])
+      .where('m.removed_at', 'is', null)
+      .groupBy('r.region_path')
+      .execute(),
+    db
+      .selectFrom('temp_branches')
+      .select(['region_path as path', (eb) => eb.fn.countAll().as('n')])
+      .where('closed_at', 'is', null)
+      .groupBy('region_path')
+      .execute(),
   ]);
-  return { partyMembers, teams, volunteers, groups };
+  return { partyMembers, teams, volunteers, groups, reported, branches };
 }
 
 /**
  * When mobilisation stocks began and ended, for past days (see readStockHistory): members by when
  * they were entered and removed, teams by creation, volunteers by approval, groups by creation and
- * disbanding. A later status change that has no time of its own is not replayed.
+ * disbanding, reports by when they were made (where they are now), temporary branches by set-up and
+ * closing. A later status change that has no time of its own is not replayed; temporary-branch flags
+ * are computed for today only.
  */
 export async function mobilisationStockEvents(db: Db) {
   const byHour = (
-    table: 'party_members' | 'callout_teams' | 'volunteer_groups',
-    column: 'created_at' | 'removed_at' | 'disbanded_at',
+    table: 'party_members' | 'callout_teams' | 'volunteer_groups' | 'party_reports' | 'temp_branches',
+    column: 'created_at' | 'removed_at' | 'disbanded_at' | 'reported_at' | 'closed_at',
   ) =>
     db
       .selectFrom(table)
@@ -136,18 +186,22 @@ export async function mobilisationStockEvents(db: Db) {
       .execute() as Promise<HourCount[]>;
   // a volunteer signed up by a cadre may be active from the start, without an approval time
   const activeSince = sql<string>`substr(coalesce(approved_at, created_at), 1, 13)`;
-  const [membersIn, membersOut, teams, groupsIn, groupsOut, volunteers] = await Promise.all([
-    byHour('party_members', 'created_at'),
-    byHour('party_members', 'removed_at'),
-    byHour('callout_teams', 'created_at'),
-    byHour('volunteer_groups', 'created_at'),
-    byHour('volunteer_groups', 'disbanded_at'),
-    db
-      .selectFrom('volunteers')
-      .select(['region_path as path', activeSince.as('hour'), (eb) => eb.fn.countAll().as('n')])
-      .where('status', '=', 'active')
-      .groupBy(['region_path', activeSince])
-      .execute() as Promise<HourCount[]>,
-  ]);
-  return { membersIn, membersOut, teams, groupsIn, groupsOut, volunteers };
+  const [membersIn, membersOut, teams, groupsIn, groupsOut, volunteers, reported, branchesIn, branchesOut] =
+    await Promise.all([
+      byHour('party_members', 'created_at'),
+      byHour('party_members', 'removed_at'),
+      byHour('callout_teams', 'created_at'),
+      byHour('volunteer_groups', 'created_at'),
+      byHour('volunteer_groups', 'disbanded_at'),
+      db
+        .selectFrom('volunteers')
+        .select(['region_path as path', activeSince.as('hour'), (eb) => eb.fn.countAll().as('n')])
+        .where('status', '=', 'active')
+        .groupBy(['region_path', activeSince])
+        .execute() as Promise<HourCount[]>,
+      byHour('party_reports', 'reported_at'),
+      byHour('temp_branches', 'created_at'),
+      byHour('temp_branches', 'closed_at'),
+    ]);
+  return { membersIn, membersOut, teams, groupsIn, groupsOut, volunteers, reported, branchesIn, branchesOut };
 }

@@ -230,7 +230,7 @@ export async function refreshRollups(
   const byDay = foldToNodes(counts, maxDepth);
   const [stocksDay, stocksAt] = ((await getRollupState(db, 'stocks')) ?? '|0').split('|');
   const stocksDue = opts.force || stocksDay !== today || clock.now().getTime() - Number(stocksAt) >= STOCK_INTERVAL_MS;
-  const stocks = stocksDue ? (foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map()) : null;
+  const stocks = stocksDue ? (foldToNodes(await readStocks(db, clock), maxDepth, today).get(today) ?? new Map()) : null;
   // sources and current rows are read outside the transaction (the lease makes this the only
   // writer); the changed rows land together, so a reader never sees half a refresh
   const flowRows = [
@@ -298,7 +298,7 @@ export async function rebuildRollups(db: Db, clock: Clock, timeZone: string): Pr
 
   const dayFigures = foldToNodes([...counts, ...zeroCounts], maxDepth);
   const pastStocks = foldToNodes(history, maxDepth);
-  const stocks = foldToNodes(await readStocks(db), maxDepth, today).get(today) ?? new Map();
+  const stocks = foldToNodes(await readStocks(db, clock), maxDepth, today).get(today) ?? new Map();
   const days = [...new Set([...dayFigures.keys(), ...pastStocks.keys(), today])].sort();
   const changedRows = await db.transaction().execute(async (trx) => {
     await deleteAllRollups(trx);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { Clock } from '../../clock';
 import { addDays, localDay, localDayStartMs } from '../../clock';
 import { formatV7 } from '../../ids';
 import { GLOBAL_SCOPE } from '../../access/scope';
@@ -22,8 +23,12 @@ import {
   calloutsOnTime,
   countCalloutsOrdered,
   countMobilisationStocks,
+  countPledgesSigned,
+  countTasksDone,
   membersOnDuty,
+  minutesApproved,
 } from './mobilisation-sources.repository';
+import { branchFlags } from '../temp-branches';
 
 /** One count read from a source table: `n` of `metric` at `path` on local `day`. */
 export interface Count {
@@ -156,10 +161,13 @@ export async function readFlows(
  * stood), call-outs ordered, and call-outs complete by their deadline.
  */
 async function readMobilisationFlows(db: Db, b: CreatedWindow, toDay: (hour: string) => string): Promise<Count[]> {
-  const [onDuty, ordered, onTime] = await Promise.all([
+  const [onDuty, ordered, onTime, pledges, tasksDone, minutes] = await Promise.all([
     membersOnDuty(db, b),
     countCalloutsOrdered(db, b),
     calloutsOnTime(db, b),
+    countPledgesSigned(db, b),
+    countTasksDone(db, b),
+    minutesApproved(db, b),
   ]);
   const out: Count[] = [];
   const seen = new Set<string>();
@@ -172,6 +180,19 @@ async function readMobilisationFlows(db: Db, b: CreatedWindow, toDay: (hour: str
   }
   for (const r of ordered) out.push({ path: r.path, day: toDay(r.hour), metric: 'callouts', n: num(r.n) });
   for (const r of onTime) out.push({ path: r.path, day: toDay(r.hour), metric: 'calloutsOnTime', n: num(r.n) });
+  for (const r of pledges) out.push({ path: r.path, day: toDay(r.hour), metric: 'pledges', n: num(r.n) });
+  for (const r of tasksDone) out.push({ path: r.path, day: toDay(r.hour), metric: 'volunteerTasksDone', n: num(r.n) });
+  // approved minutes summed per place and day, then whole hours (rounded per place and day)
+  const minutesAt = new Map<string, number>();
+  for (const r of minutes) {
+    const key = `${r.path}\u0000${toDay(r.hour)}`;
+    minutesAt.set(key, (minutesAt.get(key) ?? 0) + num(r.n));
+  }
+  for (const [key, m] of minutesAt) {
+    const [path, day] = key.split('\u0000') as [string, string];
+    const hours = Math.round(m / 60);
+    if (hours > 0) out.push({ path, day, metric: 'volunteerHours', n: hours });
+  }
   return out;
 }
 
@@ -222,9 +243,10 @@ export async function readZeroReportCounts(db: Db, days: readonly string[]): Pro
  * Stocks as of now (STOCK_METRICS but the zero-report ones), by region path: one grouped pass per
  * source over current state — never over history — so the cost follows the population, not the days.
  */
-export async function readStocks(db: Db): Promise<Count[]> {
+export async function readStocks(db: Db, clock: Clock): Promise<Count[]> {
   const [{ persons, merged, households, keyPersons, returnees, isolated, cases }, coverage, mobilisation] =
     await Promise.all([countStocks(db), openRoundsCoverage(db), countMobilisationStocks(db)]);
+  const flags = await branchFlags(db, clock, GLOBAL_SCOPE);
   const out: Count[] = [];
   const day = '';
   for (const r of persons) out.push({ path: r.path, day, metric: 'residents', n: num(r.n) });
@@ -251,5 +273,8 @@ export async function readStocks(db: Db): Promise<Count[]> {
   for (const r of mobilisation.teams) out.push({ path: r.path, day, metric: 'commandoTeams', n: num(r.n) });
   for (const r of mobilisation.volunteers) out.push({ path: r.path, day, metric: 'volunteersActive', n: num(r.n) });
   for (const r of mobilisation.groups) out.push({ path: r.path, day, metric: 'volunteerGroups', n: num(r.n) });
+  for (const r of mobilisation.reported) out.push({ path: r.path, day, metric: 'membersReported', n: num(r.n) });
+  for (const r of mobilisation.branches) out.push({ path: r.path, day, metric: 'tempBranches', n: num(r.n) });
+  for (const f of flags.flags) out.push({ path: f.regionPath, day, metric: 'tempBranchesFlagged', n: 1 });
   return out;
 }
