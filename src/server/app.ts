@@ -49,6 +49,8 @@ import { partyFileRoutes } from './features/party/party-files.routes';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes';
 import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
+import { suppliesRoutes } from './features/supplies/supplies.routes';
+import { ledgerPublicRoutes } from './features/supplies/ledger-public.routes';
 import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
@@ -163,6 +165,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dispatchRoutes(deps));
   await app.register(rollupRoutes(deps));
   await app.register(dailyReportRoutes(deps));
+  await app.register(suppliesRoutes(deps));
+  await app.register(ledgerPublicRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 

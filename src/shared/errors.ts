@@ -551,6 +551,43 @@ export const ERROR_CATALOGUE = {
     zh: '此人已登记为党员，请修改原记录（如组织关系转接）',
     en: 'This person is already a registered party member; change that record instead (e.g. a transfer of membership)',
   },
+  SUPPLY_ITEM_NOT_FOUND: { status: 404, zh: '物资品目不存在', en: 'No such item in the catalogue' },
+  SUPPLY_ITEM_CODE_TAKEN: { status: 409, zh: '该品目编码已被使用', en: 'Another item has this code' },
+  SUPPLY_ITEM_UNIT_IN_USE: {
+    status: 409,
+    zh: '该品目已有台账记录，计量单位不能更改；如需其他单位请新增品目',
+    en: 'The ledger already uses this item, so its unit cannot change; add a new item for another unit',
+  },
+  WAREHOUSE_NOT_FOUND: {
+    status: 404,
+    zh: '仓库不存在或不在您的管辖范围内',
+    en: 'Warehouse not found, or outside your jurisdiction',
+  },
+  WAREHOUSE_CLOSED: {
+    status: 409,
+    zh: '仓库已停用，不能再入库或出库',
+    en: 'The warehouse is closed: nothing moves in or out',
+  },
+  LEDGER_ENTRY_NOT_FOUND: {
+    status: 404,
+    zh: '台账记录不存在或不在您的管辖范围内',
+    en: 'Ledger entry not found, or outside your jurisdiction',
+  },
+  LEDGER_ENTRY_REVERSED: {
+    status: 409,
+    zh: '该台账记录已被冲正，每条记录只能冲正一次',
+    en: 'This ledger entry has already been reversed; an entry is reversed once',
+  },
+  LEDGER_ENTRY_NOT_REVERSIBLE: {
+    status: 409,
+    zh: '冲正记录本身不能再冲正，请重新录入正确的记录',
+    en: 'A reversal cannot itself be reversed; enter the movement again instead',
+  },
+  STOCK_INSUFFICIENT: {
+    status: 409,
+    zh: '库存不足：出库或冲正后库存不能为负数',
+    en: 'Not enough stock: a balance cannot go below zero',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

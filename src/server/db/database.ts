@@ -54,6 +54,13 @@ import type { DailyReportTable, DailyReportVersionTable } from '../features/dail
 import type { PartyOrganisationTable } from '../features/party/organisations.table';
 import type { PartyMemberTable } from '../features/party/members.table';
 import type { PartyImportJobTable } from '../features/party/import/import-jobs.table';
+import type { SupplyItemTable, WarehouseTable } from '../features/supplies/catalogue.table';
+import type {
+  LedgerDigestTable,
+  LedgerEntryTable,
+  LedgerHeadTable,
+  StockBalanceTable,
+} from '../features/supplies/ledger.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -123,6 +130,12 @@ export interface Database {
   party_organisations: PartyOrganisationTable;
   party_members: PartyMemberTable;
   party_import_jobs: PartyImportJobTable;
+  supply_items: SupplyItemTable;
+  warehouses: WarehouseTable;
+  ledger_head: LedgerHeadTable;
+  ledger_entries: LedgerEntryTable;
+  ledger_digests: LedgerDigestTable;
+  stock_balances: StockBalanceTable;
 }
 
 export type Db = Kysely<Database>;

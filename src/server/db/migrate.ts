@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_person_transfers';
 import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 import * as m0019 from './migrations/0019_volunteers';
+import * as m0025 from './migrations/0025_supplies';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_party': m0017,
   '0018_callouts': m0018,
   '0019_volunteers': m0019,
+  '0025_supplies': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,6 +26,7 @@ export const SCOPED_TABLES = [
   'party_members',
   'volunteers',
   'volunteer_groups',
+  'warehouses',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -65,4 +66,5 @@ export const PATH_COPY_TABLES = [
   'callout_answers',
   'callout_outbox',
   'volunteer_group_members',
+  'stock_balances',
 ] as const satisfies readonly (keyof Database)[];

@@ -1,0 +1,5 @@
+/** What other features may use of supplies: import from here, never from its files. */
+export { appendMovements, reverseEntry, toLedgerEntry, type LedgerContext, type Movement } from './ledger.service';
+export { getItem, getWarehouse, SUPPLIES_ROLES } from './catalogue.service';
+export { listEntriesOf } from './ledger.repository';
+export { suppliesFigures, verifyLedger, type SuppliesFigure } from './verify.service';
