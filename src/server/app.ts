@@ -51,6 +51,8 @@ import { rollupRoutes } from './features/rollups/rollups.routes';
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
 import { suppliesRoutes } from './features/supplies/supplies.routes';
 import { ledgerPublicRoutes } from './features/supplies/ledger-public.routes';
+import { donationRoutes } from './features/donations/donations.routes';
+import { donationPublicRoutes } from './features/donations/donations-public.routes';
 import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
@@ -167,6 +169,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dailyReportRoutes(deps));
   await app.register(suppliesRoutes(deps));
   await app.register(ledgerPublicRoutes(deps));
+  await app.register(donationRoutes(deps));
+  await app.register(donationPublicRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 

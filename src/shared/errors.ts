@@ -588,6 +588,36 @@ export const ERROR_CATALOGUE = {
     zh: '库存不足：出库或冲正后库存不能为负数',
     en: 'Not enough stock: a balance cannot go below zero',
   },
+  DONOR_NOT_FOUND: {
+    status: 404,
+    zh: '捐赠人不存在或不在您的管辖范围内',
+    en: 'Donor not found, or outside your jurisdiction',
+  },
+  DONATION_NOT_FOUND: {
+    status: 404,
+    zh: '捐赠记录不存在或不在您的管辖范围内',
+    en: 'Donation not found, or outside your jurisdiction',
+  },
+  DONATION_LINE_NOT_FOUND: {
+    status: 404,
+    zh: '该捐赠没有这一行物资（或同一行填了两次）',
+    en: 'This donation has no such line (or the line was given twice)',
+  },
+  DONATION_LINE_RECEIVED: {
+    status: 409,
+    zh: '该行物资已验收，验收记录不能覆盖；如有错误请冲正台账记录',
+    en: 'This line has already been received; a receipt is never overwritten (reverse its ledger entry instead)',
+  },
+  DONATION_DISCREPANCY_UNEXPLAINED: {
+    status: 400,
+    zh: '实收物资与申报不符（品目、规格或数量），请填写差异原因',
+    en: 'What was received differs from the declaration (item, specification or quantity); give the reason',
+  },
+  DONATION_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    zh: '没有这个编码的捐赠证书',
+    en: 'No donation certificate has this code',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

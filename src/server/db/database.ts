@@ -61,6 +61,12 @@ import type {
   LedgerHeadTable,
   StockBalanceTable,
 } from '../features/supplies/ledger.table';
+import type {
+  DonationLineTable,
+  DonationReceiptTable,
+  DonationTable,
+  DonorTable,
+} from '../features/donations/donations.table';
 
 /**
  * The one source of table types. Instants are ISO-8601 UTC strings on both engines; local days are
@@ -136,6 +142,10 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   ledger_digests: LedgerDigestTable;
   stock_balances: StockBalanceTable;
+  donors: DonorTable;
+  donations: DonationTable;
+  donation_lines: DonationLineTable;
+  donation_receipts: DonationReceiptTable;
 }
 
 export type Db = Kysely<Database>;

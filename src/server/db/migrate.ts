@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 import * as m0019 from './migrations/0019_volunteers';
 import * as m0025 from './migrations/0025_supplies';
+import * as m0026 from './migrations/0026_donations';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_callouts': m0018,
   '0019_volunteers': m0019,
   '0025_supplies': m0025,
+  '0026_donations': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

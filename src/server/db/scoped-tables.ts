@@ -27,6 +27,8 @@ export const SCOPED_TABLES = [
   'volunteers',
   'volunteer_groups',
   'warehouses',
+  'donors',
+  'donations',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -67,4 +69,6 @@ export const PATH_COPY_TABLES = [
   'callout_outbox',
   'volunteer_group_members',
   'stock_balances',
+  'donation_lines',
+  'donation_receipts',
 ] as const satisfies readonly (keyof Database)[];

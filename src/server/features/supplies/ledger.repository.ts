@@ -246,3 +246,16 @@ export async function movementsOfDay(db: Db, scope: Scope, day: string) {
   ).execute();
   return rows.map((r) => ({ ...r, in_qty: Number(r.in_qty), out_qty: -Number(r.out_qty) }));
 }
+
+/** Stock by item across every warehouse (the public ledger's balance; nothing per place or person). */
+export async function balancesByItem(db: Db) {
+  const rows = await db
+    .selectFrom('stock_balances')
+    .innerJoin('supply_items', 'supply_items.id', 'stock_balances.item_id')
+    .select(['supply_items.code', 'supply_items.name', 'supply_items.unit'])
+    .select((eb) => eb.fn.sum<number | string>('stock_balances.quantity').as('quantity'))
+    .groupBy(['supply_items.code', 'supply_items.name', 'supply_items.unit'])
+    .orderBy('supply_items.code')
+    .execute();
+  return rows.map((r) => ({ item: r.name, unit: r.unit, quantity: Number(r.quantity) })).filter((r) => r.quantity > 0);
+}

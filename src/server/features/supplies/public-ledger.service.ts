@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database';
-import { listLedgerDigests, readLedgerHead } from './ledger.repository';
+import { balancesByItem, listLedgerDigests, readLedgerHead } from './ledger.repository';
+
+export { balancesByItem as publicBalances };
 
 /** The chain head now and the published daily digests (the last 400 days), newest first. */
 export async function publicDigests(db: Db) {
