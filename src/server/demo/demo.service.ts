@@ -17,6 +17,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
+import { buildSuppliesDemo } from './supplies';
 import { cachedPersonKeys } from './search-keys';
 import { countyShape, planGrids, type GridPlan, type TreeShape } from './tree';
 import { demoResponsibilities, demoUsers, demoVillageUsers } from './users';
@@ -202,6 +203,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'daily reports');
   const dailyReports = await buildDailyReportDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
+  await buildSuppliesDemo(db, {
+    county,
+    townships,
+    desk: users.byUsername.get('supplies01')!,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite

@@ -140,7 +140,8 @@ export async function appendMovements(
     written.push(row);
     prev = hash;
   }
-  await setLedgerHead(trx, { seq, hash: prev, day, updated_at: at });
+  // the head's day never goes back (a server clock behind another's), so a closed day's digest is written once
+  await setLedgerHead(trx, { seq, hash: prev, day: head.day && head.day > day ? head.day : day, updated_at: at });
   return written;
 }
 
