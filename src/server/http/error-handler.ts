@@ -54,7 +54,7 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
   // The html is read per request (the OS caches it) so a rebuilt UI is served without a restart.
   app.setNotFoundHandler((request, reply) => {
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      const page = /^\/((r|verify|n|a|c)\/|a(\?|$))/.test(request.url) ? 'public.html' : 'index.html';
+      const page = /^\/((r|verify|n|a|c)\/|a(\?|$)|ledger(\?|\/|$))/.test(request.url) ? 'public.html' : 'index.html';
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')

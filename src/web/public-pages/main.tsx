@@ -8,6 +8,8 @@ import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
 import { Verify } from './Verify';
+import { LedgerPage } from './LedgerPage';
+import { ledgerEn, ledgerZh } from './ledger-messages';
 import './public.css';
 
 const STORAGE_KEY = 'qf_locale';
@@ -49,22 +51,26 @@ function PublicApp() {
       <header className="pub-header">
         <span className="pub-brand">群防</span>
         <span className="pub-title">
-          {kind === 'verify'
-            ? tr('verifyTitle')
-            : kind === 'n'
-              ? tr('noticeTitle')
-              : kind === 'a'
-                ? tr('announcementsTitle')
-                : kind === 'c'
-                  ? calloutTitle(lang)
-                  : tr('title')}
+          {kind === 'ledger'
+            ? (lang === 'en' ? ledgerEn : ledgerZh).title
+            : kind === 'verify'
+              ? tr('verifyTitle')
+              : kind === 'n'
+                ? tr('noticeTitle')
+                : kind === 'a'
+                  ? tr('announcementsTitle')
+                  : kind === 'c'
+                    ? calloutTitle(lang)
+                    : tr('title')}
         </span>
         <button type="button" className="pub-lang" onClick={toggle} data-testid="public-lang">
           {tr('lang')}
         </button>
       </header>
       <main className="pub-main">
-        {kind === 'r' ? (
+        {kind === 'ledger' ? (
+          <LedgerPage key={lang} lang={lang} />
+        ) : kind === 'r' ? (
           <SelfReport key={lang} token={token} lang={lang} tr={tr} />
         ) : kind === 'n' ? (
           <NoticePage key={lang} slug={token} lang={lang} tr={tr} />
