@@ -22,6 +22,9 @@ async function get<T>(lang: Lang, path: string): Promise<T> {
   return data as T;
 }
 
+/** Hashes are 64 characters without a break: let them wrap on a phone. */
+const WRAP = { overflowWrap: 'anywhere' } as const;
+
 const fmtNumber = (n: number, lang: Lang) => n.toLocaleString(lang);
 const fmtDay = (iso: string, lang: Lang) =>
   new Date(iso).toLocaleDateString(lang, { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit' });
@@ -109,7 +112,7 @@ export function LedgerPage({ lang }: { lang: Lang }) {
       </section>
 
       {donation && (
-        <section className="pub-card" data-testid="ledger-donation">
+        <section className="pub-card" data-testid="ledger-donation" style={WRAP}>
           <h3>{tr('donation', { serial: donation.serial })}</h3>
           <dl className="pub-facts">
             <div>
@@ -201,7 +204,7 @@ export function LedgerPage({ lang }: { lang: Lang }) {
               {tr('download')}: <a href="/api/public/ledger.csv">.csv</a> · <a href="/api/public/ledger.xlsx">.xlsx</a>
             </p>
           </section>
-          <section className="pub-card" data-testid="ledger-digests">
+          <section className="pub-card" data-testid="ledger-digests" style={WRAP}>
             <h3>{tr('digests')}</h3>
             <p className="pub-small">
               {tr('head', { seq: view.head.seq })} <code>{view.head.hash}</code>
