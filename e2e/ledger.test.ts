@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { systemClock } from '../src/server/clock';
 import { makeTree, makeUser, PASSWORD } from '../src/server/testing/factories';
-import { launchBrowser, screenshot, startServer } from './harness';
+import { launchBrowser, loginThroughForm, screenshot, startServer } from './harness';
 
 /**
  * 公开台账 on a phone: the county's supplies desk registers an anonymous donor's "N95" masks and
@@ -106,5 +106,21 @@ describe('the public ledger on a phone', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
     await screenshot(phone, 'public-ledger-phone');
+  });
+
+  it('shows the supplies desk its stock and the donation on 物资与捐赠', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' })
+    ).newPage();
+    await loginThroughForm(page, server.url, 'wuzizu', PASSWORD);
+    await page.getByTestId('nav-supplies').click();
+    const stock = page.getByTestId('supplies-stock');
+    await expect.poll(() => stock.innerText(), { timeout: 10_000 }).toContain('KN95 口罩');
+    expect(await stock.innerText()).toContain('1,000 只');
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('王大爷');
+    expect(body).toContain('不愿透露姓名');
+    expect(body).toContain('已验收');
+    await screenshot(page, 'supplies-desk');
   });
 });

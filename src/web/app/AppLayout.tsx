@@ -29,6 +29,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  InboxOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
@@ -178,6 +179,7 @@ const NAV: NavEntry[] = [
     icon: <ThunderboltOutlined />,
     visible: can.callOut,
   },
+  { path: '/supplies', label: 'nav.supplies', testId: 'nav-supplies', icon: <InboxOutlined />, visible: can.supplies },
   {
     path: '/seek-notices',
     label: 'nav.seekNotices',

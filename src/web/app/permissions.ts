@@ -6,6 +6,7 @@ import type { Role } from '../../shared/enums';
  */
 const USERS: readonly Role[] = ['admin', 'command', 'township'];
 const AUDIT: readonly Role[] = ['admin', 'command'];
+const SUPPLIES: readonly Role[] = ['admin', 'command', 'supplies', 'township'];
 const EDIT_REGIONS: readonly Role[] = ['admin', 'command', 'township'];
 const LOAD_REGIONS: readonly Role[] = ['admin', 'command'];
 /** 包保责任制 is kept by those who keep the region tree (the server's ROLES_THAT_MANAGE_REGIONS). */
@@ -83,6 +84,8 @@ export const can = {
   dispatch: (role: Role) => DISPATCH.includes(role),
   /** Keep commando teams (党员突击队) and issue call-outs (集结令). */
   callOut: (role: Role) => CALL_OUT.includes(role),
+  /** Stock, warehouses and donations (物资与捐赠): the server's SUPPLIES_ROLES. */
+  supplies: (role: Role) => SUPPLIES.includes(role),
 };
 
 /** Where a role starts after login: a grid worker at the door, a crew at the barrier, an observer at today's follow-ups, everyone else at the region tree. */

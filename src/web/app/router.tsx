@@ -45,6 +45,7 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
 const DashboardPage = lazy(() => import('../features/rollups/DashboardPage'));
@@ -249,6 +250,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.callOut}>
             <TeamPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <SuppliesPage />
           </RequireRole>
         ),
       },

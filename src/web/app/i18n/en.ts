@@ -1,4 +1,5 @@
 import { calloutsEn } from './en.callouts';
+import { suppliesEn } from './en.supplies';
 import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
 import { noticesEn } from './en.notices';
@@ -245,4 +246,5 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...dailyReportsEn,
   ...calloutsEn,
+  ...suppliesEn,
 };

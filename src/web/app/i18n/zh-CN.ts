@@ -1,4 +1,5 @@
 import { calloutsZhCN } from './zh-CN.callouts';
+import { suppliesZhCN } from './zh-CN.supplies';
 import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
 import { noticesZhCN } from './zh-CN.notices';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...dashboardZhCN,
   ...dailyReportsZhCN,
   ...calloutsZhCN,
+  ...suppliesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
