@@ -122,5 +122,11 @@ describe('the public ledger on a phone', () => {
     expect(body).toContain('不愿透露姓名');
     expect(body).toContain('已验收');
     await screenshot(page, 'supplies-desk');
+    await page.locator('[data-testid^="certificate-link-"]').first().click();
+    await expect.poll(() => page.getByTestId('certificate').innerText(), { timeout: 10_000 }).toContain('捐赠证书');
+    expect(await page.getByTestId('certificate-donor').innerText()).toContain('爱心人士');
+    expect(await page.getByTestId('certificate').innerText()).toContain('KN95 口罩 1,000 只');
+    expect(await page.getByTestId('certificate-url').innerText()).toBe(`${server.url}/ledger?code=${code}`);
+    await screenshot(page, 'donation-certificate');
   });
 });

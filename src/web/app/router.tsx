@@ -46,6 +46,7 @@ const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
 const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
+const DonationCertificatePage = lazy(() => import('../features/supplies/DonationCertificatePage'));
 const DispatchesPage = lazy(() => import('../features/dispatch/DispatchesPage'));
 const DispatchSheetPage = lazy(() => import('../features/dispatch/DispatchSheetPage'));
 const DashboardPage = lazy(() => import('../features/rollups/DashboardPage'));
@@ -258,6 +259,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.supplies}>
             <SuppliesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/donations/:id/certificate',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <DonationCertificatePage />
           </RequireRole>
         ),
       },

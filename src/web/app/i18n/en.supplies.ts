@@ -31,4 +31,15 @@ export const suppliesEn: Record<keyof typeof suppliesZhCN, string> = {
   'supplies.status.received': 'Received',
   'supplies.certificate': 'Certificate',
   'supplies.registeredAt': 'Registered',
+  'supplies.noCertificate':
+    'This donation has no certificate yet (issued when goods are accepted), or is outside your jurisdiction',
+  'supplies.print': 'Print',
+  'supplies.cert.serial': 'No.',
+  'supplies.cert.title': 'Certificate of Donation',
+  'supplies.cert.body': 'On {day} you donated {items}, received and accepted into stock.',
+  'supplies.cert.designated': ' Designated for {to}.',
+  'supplies.cert.closing': 'Your generosity supports the prevention and control of the epidemic. With our thanks.',
+  'supplies.cert.verifyHint': 'Scan to see where this donation went',
+  'supplies.cert.stamp': '(stamp)',
+  'supplies.cert.issuer': 'Received by',
 };

@@ -1,5 +1,6 @@
 import { Card, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { DonationSummary } from '../../../shared/donations';
 import type { StockRow } from '../../../shared/supplies';
 import { api } from '../../app/api';
@@ -98,7 +99,17 @@ export default function SuppliesPage() {
                 </Tag>
               ),
             },
-            { title: t('supplies.certificate'), render: (_, d) => d.certificateSerial ?? '—' },
+            {
+              title: t('supplies.certificate'),
+              render: (_, d) =>
+                d.certificateSerial ? (
+                  <Link to={`/supplies/donations/${d.id}/certificate`} data-testid={`certificate-link-${d.id}`}>
+                    {d.certificateSerial}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+            },
             { title: t('supplies.registeredAt'), render: (_, d) => formatTime(d.createdAt, locale) },
           ]}
         />
