@@ -13,6 +13,7 @@ import { importResidentsCommand } from './commands/import';
 import { partyImportCommand } from './commands/party';
 import { passagesExportCommand } from './commands/passages';
 import { rollupsRebuildCommand } from './commands/rollups';
+import { ledgerVerifyCommand } from './commands/ledger';
 import { ROLES } from '../shared/enums';
 
 const program = new Command();
@@ -103,6 +104,12 @@ rollups
     'recount every day from history (after a back-dated bulk correction); the server keeps today current by itself',
   )
   .action(() => rollupsRebuildCommand());
+
+const ledger = program.command('ledger').description('the supplies ledger (物资台账)');
+ledger
+  .command('verify')
+  .description('recompute the hash chain, daily digests and stock balances; exit code 1 names the first broken entry')
+  .action(() => ledgerVerifyCommand());
 
 const passages = program.command('passages').description('checkpoint passages');
 passages

@@ -786,6 +786,73 @@ export const ERROR_CATALOGUE = {
     zh: '这部手机上没有本次集结令的通知链接：请先打开短信中的链接，再扫码签到，或请队长签到',
     en: 'This phone has no link of this call-out: open the link in your text message first, then scan again, or ask the leader to check you in',
   },
+  SUPPLY_ITEM_NOT_FOUND: { status: 404, zh: '物资品目不存在', en: 'No such item in the catalogue' },
+  SUPPLY_ITEM_CODE_TAKEN: { status: 409, zh: '该品目编码已被使用', en: 'Another item has this code' },
+  SUPPLY_ITEM_UNIT_IN_USE: {
+    status: 409,
+    zh: '该品目已有台账记录，计量单位不能更改；如需其他单位请新增品目',
+    en: 'The ledger already uses this item, so its unit cannot change; add a new item for another unit',
+  },
+  WAREHOUSE_NOT_FOUND: {
+    status: 404,
+    zh: '仓库不存在或不在您的管辖范围内',
+    en: 'Warehouse not found, or outside your jurisdiction',
+  },
+  WAREHOUSE_CLOSED: {
+    status: 409,
+    zh: '仓库已停用，不能再入库或出库',
+    en: 'The warehouse is closed: nothing moves in or out',
+  },
+  LEDGER_ENTRY_NOT_FOUND: {
+    status: 404,
+    zh: '台账记录不存在或不在您的管辖范围内',
+    en: 'Ledger entry not found, or outside your jurisdiction',
+  },
+  LEDGER_ENTRY_REVERSED: {
+    status: 409,
+    zh: '该台账记录已被冲正，每条记录只能冲正一次',
+    en: 'This ledger entry has already been reversed; an entry is reversed once',
+  },
+  LEDGER_ENTRY_NOT_REVERSIBLE: {
+    status: 409,
+    zh: '冲正记录本身不能再冲正，请重新录入正确的记录',
+    en: 'A reversal cannot itself be reversed; enter the movement again instead',
+  },
+  STOCK_INSUFFICIENT: {
+    status: 409,
+    zh: '库存不足：出库或冲正后库存不能为负数',
+    en: 'Not enough stock: a balance cannot go below zero',
+  },
+  DONOR_NOT_FOUND: {
+    status: 404,
+    zh: '捐赠人不存在或不在您的管辖范围内',
+    en: 'Donor not found, or outside your jurisdiction',
+  },
+  DONATION_NOT_FOUND: {
+    status: 404,
+    zh: '捐赠记录不存在或不在您的管辖范围内',
+    en: 'Donation not found, or outside your jurisdiction',
+  },
+  DONATION_LINE_NOT_FOUND: {
+    status: 404,
+    zh: '该捐赠没有这一行物资（或同一行填了两次）',
+    en: 'This donation has no such line (or the line was given twice)',
+  },
+  DONATION_LINE_RECEIVED: {
+    status: 409,
+    zh: '该行物资已验收，验收记录不能覆盖；如有错误请冲正台账记录',
+    en: 'This line has already been received; a receipt is never overwritten (reverse its ledger entry instead)',
+  },
+  DONATION_DISCREPANCY_UNEXPLAINED: {
+    status: 400,
+    zh: '实收物资与申报不符（品目、规格或数量），请填写差异原因',
+    en: 'What was received differs from the declaration (item, specification or quantity); give the reason',
+  },
+  DONATION_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    zh: '没有这个编码的捐赠证书',
+    en: 'No donation certificate has this code',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

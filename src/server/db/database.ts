@@ -54,6 +54,19 @@ import type { VolunteerTaskAssigneeTable, VolunteerTaskTable } from '../features
 import type { VolunteerCertificateTable, VolunteerHoursTable } from '../features/volunteer-tasks/hours.table';
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
+import type { SupplyItemTable, WarehouseTable } from '../features/supplies/catalogue.table';
+import type {
+  LedgerDigestTable,
+  LedgerEntryTable,
+  LedgerHeadTable,
+  StockBalanceTable,
+} from '../features/supplies/ledger.table';
+import type {
+  DonationLineTable,
+  DonationReceiptTable,
+  DonationTable,
+  DonorTable,
+} from '../features/donations/donations.table';
 import type { DailyReportTable, DailyReportVersionTable } from '../features/daily-reports/reports.table';
 import type { PartyOrganisationTable } from '../features/party/organisations.table';
 import type {
@@ -123,6 +136,16 @@ export interface Database {
   rollups: RollupTable;
   site_rollups: SiteRollupTable;
   volunteer_availability: VolunteerAvailabilityTable;
+  supply_items: SupplyItemTable;
+  warehouses: WarehouseTable;
+  ledger_head: LedgerHeadTable;
+  ledger_entries: LedgerEntryTable;
+  ledger_digests: LedgerDigestTable;
+  stock_balances: StockBalanceTable;
+  donors: DonorTable;
+  donations: DonationTable;
+  donation_lines: DonationLineTable;
+  donation_receipts: DonationReceiptTable;
   volunteer_signup_links: VolunteerSignupLinkTable;
   rollup_state: RollupStateTable;
   daily_reports: DailyReportTable;

@@ -19,6 +19,8 @@ import * as m0016 from './migrations/0016_person_transfers';
 import * as m0017 from './migrations/0017_party';
 import * as m0018 from './migrations/0018_callouts';
 import * as m0019 from './migrations/0019_volunteers';
+import * as m0025 from './migrations/0025_supplies';
+import * as m0026 from './migrations/0026_donations';
 import * as m0023 from './migrations/0023_callouts_more';
 import * as m0022 from './migrations/0022_temp_branches';
 import * as m0024 from './migrations/0024_volunteer_tasks';
@@ -41,6 +43,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_persons_name_index': m0011,
   '0012_daily_report_proxy': m0012,
   '0013_referrals_and_unmeasured': m0013,
+  '0025_supplies': m0025,
+  '0026_donations': m0026,
   '0014_import_job_error': m0014,
   '0023_callouts_more': m0023,
   '0015_login_throttle_and_audit_owner': m0015,

@@ -17,6 +17,7 @@ import { buildCheckpointDemo, type CheckpointDemoSummary } from './checkpoints';
 import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
+import { buildSuppliesDemo } from './supplies';
 import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
@@ -216,6 +217,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   await rebuildRollups(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   report(total - 1, total, 'daily reports');
   const dailyReports = await buildDailyReportDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
+  await buildSuppliesDemo(db, {
+    county,
+    townships,
+    desk: users.byUsername.get('supplies01')!,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
   const sqlite = sqliteHandle(db);
   if (sqlite) {
     // Statistics for the planner, as `vacuum analyze` gives PostgreSQL below: without them SQLite

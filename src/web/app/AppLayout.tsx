@@ -38,6 +38,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  InboxOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
@@ -187,6 +188,7 @@ const NAV: NavEntry[] = [
     icon: <ThunderboltOutlined />,
     visible: can.callOut,
   },
+  { path: '/supplies', label: 'nav.supplies', testId: 'nav-supplies', icon: <InboxOutlined />, visible: can.supplies },
   {
     path: '/volunteers',
     label: 'nav.volunteers',

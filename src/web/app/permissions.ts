@@ -6,6 +6,7 @@ import type { Role } from '../../shared/enums';
  */
 const USERS: readonly Role[] = ['admin', 'command', 'township'];
 const AUDIT: readonly Role[] = ['admin', 'command'];
+const SUPPLIES: readonly Role[] = ['admin', 'command', 'supplies', 'township'];
 const EDIT_REGIONS: readonly Role[] = ['admin', 'command', 'township'];
 const LOAD_REGIONS: readonly Role[] = ['admin', 'command'];
 /** 包保责任制 is kept by those who keep the region tree (the server's ROLES_THAT_MANAGE_REGIONS). */
@@ -83,6 +84,8 @@ export const can = {
   manageSites: (role: Role) => MANAGE_SITES.includes(role),
   /** Put people under isolation, change or end an episode, fill follow-ups, handle necessities (隔离观察). */
   isolate: (role: Role) => ISOLATE.includes(role),
+  /** Stock, warehouses and donations (物资与捐赠): the server's SUPPLIES_ROLES. */
+  supplies: (role: Role) => SUPPLIES.includes(role),
   /** Register centralised isolation sites (hotels) and their rooms. */
   manageIsolationSites: (role: Role) => MANAGE_ISOLATION_SITES.includes(role),
   /** Pick an observer from the user list (GET /api/users is for those who manage users). */

@@ -45,6 +45,8 @@ const GatheringsPage = lazy(() => import('../features/gatherings/GatheringsPage'
 const CalloutsPage = lazy(() => import('../features/callouts/CalloutsPage'));
 const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
+const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
+const DonationCertificatePage = lazy(() => import('../features/supplies/DonationCertificatePage'));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
 const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
 const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
@@ -293,6 +295,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.readBranches}>
             <BranchPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <SuppliesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/donations/:id/certificate',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <DonationCertificatePage />
           </RequireRole>
         ),
       },

@@ -8,6 +8,8 @@ import { CalloutAnswer, calloutTitle } from './CalloutAnswer';
 import { CalloutPoint } from './CalloutPoint';
 import { NoticePage } from './Notice';
 import { SelfReport } from './SelfReport';
+import { LedgerPage } from './LedgerPage';
+import { ledgerEn, ledgerZh } from './ledger-messages';
 import { Verify } from './Verify';
 import { VolunteerSignup } from './VolunteerSignup';
 import { volunteerEn, volunteerZh } from './volunteer-messages';
@@ -21,6 +23,8 @@ const STORAGE_KEY = 'qf_locale';
 /** The header's title for each kind of no-login page (the first path segment). */
 function titleOf(kind: string | undefined, lang: Lang, tr: Tr): string {
   switch (kind) {
+    case 'ledger':
+      return (lang === 'en' ? ledgerEn : ledgerZh).title;
     case 'verify':
       return tr('verifyTitle');
     case 'n':
@@ -58,7 +62,8 @@ function initialLang(): Lang {
  * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令);
  * /c/at/<code> is a call-out's meeting point QR (check in by scanning); /v/<token> is a village's
  * volunteer sign-up (志愿者报名); /vs/<code> checks a volunteer-service certificate; /bd/<slug> is a
- * community's 报到 poster link and /qz/<slug> a unit's pledge (请战书) link.
+ * community's 报到 poster link and /qz/<slug> a unit's pledge (请战书) link; /ledger is the public
+ * supplies ledger (捐赠物资公示).
  */
 function PublicApp() {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -87,7 +92,9 @@ function PublicApp() {
         </button>
       </header>
       <main className="pub-main">
-        {kind === 'r' ? (
+        {kind === 'ledger' ? (
+          <LedgerPage key={lang} lang={lang} />
+        ) : kind === 'r' ? (
           <SelfReport key={lang} token={token} lang={lang} tr={tr} />
         ) : kind === 'v' ? (
           <VolunteerSignup key={lang} token={token} lang={lang} />

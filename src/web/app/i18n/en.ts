@@ -1,4 +1,5 @@
 import { volunteersEn } from './en.volunteers';
+import { suppliesEn } from './en.supplies';
 import { tempBranchesEn } from './en.temp-branches';
 import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
@@ -245,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   ...checkpointsEn,
   ...isolationEn,
   ...zeroReportsEn,
+  ...suppliesEn,
   ...tracingEn,
   ...volunteersEn,
   ...noticesEn,

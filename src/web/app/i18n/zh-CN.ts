@@ -1,4 +1,5 @@
 import { volunteersZhCN } from './zh-CN.volunteers';
+import { suppliesZhCN } from './zh-CN.supplies';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
 import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...checkpointsZhCN,
   ...isolationZhCN,
   ...zeroReportsZhCN,
+  ...suppliesZhCN,
   ...tracingZhCN,
   ...volunteersZhCN,
   ...noticesZhCN,

@@ -1,0 +1,2 @@
+/** What other features may use of donations: import from here, never from its files. */
+export { publicNameOf, receiveDonation, registerDonation } from './donations.service';

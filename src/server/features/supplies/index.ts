@@ -1,0 +1,6 @@
+/** What other features may use of supplies: import from here, never from its files. */
+export { appendMovements, reverseEntry, toLedgerEntry, type LedgerContext, type Movement } from './ledger.service';
+export { createWarehouse, getItem, getWarehouse, SUPPLIES_ROLES } from './catalogue.service';
+export { listEntriesOf } from './ledger.repository';
+export { publicBalances, publicDigests } from './public-ledger.service';
+export { suppliesFigures, verifyLedger, type SuppliesFigure } from './verify.service';
