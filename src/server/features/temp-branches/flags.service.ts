@@ -2,10 +2,14 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Scope } from '../../access/scope';
 import type { BranchFlag, BranchFlags, BranchRules } from '../../../shared/temp-branches';
-import { listSites, personsOnDutyBetween } from '../checkpoints';
 import { activeMembershipsOf } from '../party';
 import { branchRules } from './rules';
-import { compoundsWithoutBranch, membersOfBranches, openBranchesInScope } from './temp-branches.repository';
+import {
+  compoundsWithoutBranch,
+  membersOfBranches,
+  openBranchesInScope,
+  partyMembersOnOpenRosters,
+} from './temp-branches.repository';
 
 const DAY = 86_400_000;
 
@@ -27,47 +31,45 @@ type Membership = Awaited<ReturnType<typeof activeMembershipsOf>>[number];
 export async function branchFlags(db: Db, clock: Clock, scope: Scope, rules?: BranchRules): Promise<BranchFlags> {
   const r = rules ?? (await branchRules(db));
   const now = clock.now();
-  // a closed site's post has ended: its old roster calls for no branch
-  const [onDuty, openBranches, compounds, closedSites] = await Promise.all([
-    personsOnDutyBetween(db, scope, new Date(now.getTime() - r.rosterDays * DAY).toISOString(), now.toISOString()),
+  const [onRosters, openBranches, compounds] = await Promise.all([
+    partyMembersOnOpenRosters(db, scope, new Date(now.getTime() - r.rosterDays * DAY).toISOString(), now.toISOString()),
     openBranchesInScope(db, scope),
     compoundsWithoutBranch(db, scope),
-    listSites(db, scope, { status: 'closed' }),
   ]);
   const branchMembers = await membersOfBranches(
     db,
     openBranches.map((b) => b.id),
   );
-  const closed = new Set(closedSites.map((s) => s.id));
-  const sitesWithBranch = new Set(openBranches.map((b) => b.checkpoint_site_id).filter((id) => id !== null));
-  // only rosters that could call for a branch: open sites without one
-  const candidates = onDuty.filter((d) => !sitesWithBranch.has(d.site_id) && !closed.has(d.site_id));
-  const personIds = [...new Set([...candidates.map((d) => d.person_id!), ...branchMembers.map((m) => m.person_id)])];
   const memberships = new Map<string, Membership>(
-    (await activeMembershipsOf(db, personIds)).map((m) => [m.person_id, m]),
+    (await activeMembershipsOf(db, [...new Set(branchMembers.map((m) => m.person_id))])).map((m) => [m.person_id, m]),
   );
   const flags: BranchFlag[] = [];
 
-  // (a) stations: distinct party members per site on the roster
-  const bySite = new Map<string, { name: string; regionPath: string; persons: Map<string, string> }>();
-  for (const d of candidates) {
-    if (!memberships.has(d.person_id!)) continue;
+  // (a) stations: distinct party members on the roster of an open site that has no branch (a closed
+  // site's post has ended: its old roster calls for no branch)
+  const bySite = new Map<string, { name: string; regionPath: string; members: BranchFlag['members'] }>();
+  for (const d of onRosters) {
     let site = bySite.get(d.site_id);
     if (!site) {
-      site = { name: d.site_name, regionPath: d.region_path, persons: new Map() };
+      site = { name: d.site_name, regionPath: d.region_path, members: [] };
       bySite.set(d.site_id, site);
     }
-    site.persons.set(d.person_id!, d.name);
+    site.members.push({
+      personId: d.person_id!,
+      name: d.name ?? '',
+      homeBranch: d.organisation_name ?? null,
+      category: (d.category as 'full' | 'probationary' | null) ?? null,
+    });
   }
   for (const [siteId, site] of bySite) {
-    if (site.persons.size < r.stationMembers) continue;
+    if (site.members.length < r.stationMembers) continue;
     flags.push({
       kind: 'station_without_branch',
       regionPath: site.regionPath,
       site: { id: siteId, name: site.name },
       compound: null,
       branch: null,
-      members: [...site.persons].map(([personId, name]) => flagMember(personId, name, memberships)),
+      members: site.members,
     });
   }
 

@@ -351,3 +351,46 @@ export async function villagesByHouseholds(db: Db, scope: Scope, limit: number) 
     .limit(limit)
     .execute();
 }
+
+/**
+ * Party members on the duty rosters of open checkpoint sites without an open temporary branch,
+ * for shifts overlapping [from, to): one row per site and member, with the member's home branch —
+ * rule (a)'s whole input in one grouped read (read-only joins of checkpoints' roster and party's
+ * roll), so the flags cost one index range over the week's shifts however large the roll is.
+ */
+export async function partyMembersOnOpenRosters(db: Db, scope: Scope, from: string, to: string) {
+  return inScope(
+    db
+      .selectFrom('duty_shifts as s')
+      .innerJoin('checkpoint_sites as site', 'site.id', 's.site_id')
+      .innerJoin('duty_assignments as a', 'a.shift_id', 's.id')
+      .innerJoin('party_members as m', 'm.person_id', 'a.person_id')
+      .innerJoin('party_organisations as o', 'o.id', 'm.organisation_id')
+      .select([
+        's.site_id',
+        'site.name as site_name',
+        'site.region_path',
+        'a.person_id',
+        (eb) => eb.fn.min('a.name').as('name'),
+        (eb) => eb.fn.min('o.name').as('organisation_name'),
+        (eb) => eb.fn.min('m.category').as('category'),
+      ])
+      .where('s.starts_at', '<', to)
+      .where('s.ends_at', '>', from)
+      .where('site.status', '=', 'active')
+      .where('m.removed_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('temp_branches as b')
+              .select('b.id')
+              .whereRef('b.checkpoint_site_id', '=', 's.site_id')
+              .where('b.closed_at', 'is', null),
+          ),
+        ),
+      )
+      .groupBy(['s.site_id', 'site.name', 'site.region_path', 'a.person_id']),
+    'site.region_path',
+    scope,
+  ).execute();
+}
