@@ -8,10 +8,9 @@ import { pathInScope, scopeOf, type Scope } from '../../access/scope';
 import { audit } from '../audit';
 import { findUserInScope } from '../users';
 import { findPersonInScope } from '../residents';
-import { activeMembershipsOf } from '../party';
 import { getSite, listSites } from './sites.service';
 import {
-  assignmentsOfShifts,
+  assignmentsWithPartyBranch,
   findAssignment,
   findShiftInScope,
   insertAssignment,
@@ -141,22 +140,12 @@ export async function checkInOut(db: Db, clock: Clock, actor: Actor, assignmentI
 /** Shifts with their people at one site (or all sites in scope) in a time window. */
 export async function rosterBetween(db: Db, scope: Scope, from: string, to: string, siteId?: string) {
   const shifts = await shiftsBetween(db, scope, from, to, siteId);
-  const people = await assignmentsOfShifts(
+  // 亮身份: a party member on duty is shown as one (党员先锋岗), with their home branch
+  const people = await assignmentsWithPartyBranch(
     db,
     shifts.map((s) => s.id),
   );
-  // 亮身份: a party member on duty is shown as one (党员先锋岗), with their home branch
-  const party = new Map(
-    (await activeMembershipsOf(db, [...new Set(people.map((p) => p.person_id).filter((id) => id !== null))])).map(
-      (m) => [m.person_id, m.organisation_name],
-    ),
-  );
-  return shifts.map((s) => ({
-    ...s,
-    people: people
-      .filter((p) => p.shift_id === s.id)
-      .map((p) => ({ ...p, party_branch: (p.person_id && party.get(p.person_id)) || null })),
-  }));
+  return shifts.map((s) => ({ ...s, people: people.filter((p) => p.shift_id === s.id) }));
 }
 
 /**

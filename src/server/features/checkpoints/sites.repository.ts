@@ -106,9 +106,20 @@ export async function updateAssignment(db: Db, id: string, set: Updateable<DutyA
   await db.updateTable('duty_assignments').set(set).where('id', '=', id).execute();
 }
 
-export async function assignmentsOfShifts(db: Db, shiftIds: string[]) {
+/**
+ * The assignments of these shifts, each with the home branch of a person who is a party member
+ * now (`party_branch`, for 亮身份 on the roster): a read-only display join of party's roll.
+ */
+export async function assignmentsWithPartyBranch(db: Db, shiftIds: string[]) {
   if (shiftIds.length === 0) return [];
-  return db.selectFrom('duty_assignments').selectAll().where('shift_id', 'in', shiftIds).execute();
+  return db
+    .selectFrom('duty_assignments as a')
+    .leftJoin('party_members as m', (j) => j.onRef('m.person_id', '=', 'a.person_id').on('m.removed_at', 'is', null))
+    .leftJoin('party_organisations as o', 'o.id', 'm.organisation_id')
+    .selectAll('a')
+    .select('o.name as party_branch')
+    .where('a.shift_id', 'in', shiftIds)
+    .execute();
 }
 
 /** The shifts a user is on at an instant, with their site's name. */
