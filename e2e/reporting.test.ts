@@ -108,6 +108,9 @@ describe('reporting to the community (在职党员到社区报到)', () => {
     await page.locator(`[data-testid="report-assign-${report.id}"]`).click();
     await page.locator('[data-testid="assign-post"]').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '入户排查' }).click();
+    // the dropdown closes with an animation: OK is clickable once it is gone
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.ant-modal').innerText()).toContain('入户排查');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect.poll(() => row.innerText()).toContain('待到岗');
     await row.locator('button', { hasText: '到岗' }).click();
