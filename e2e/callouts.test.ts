@@ -90,6 +90,8 @@ describe('call-outs (集结令)', () => {
     await page.locator('[data-testid="callout-new"]').click();
     await page.locator('[data-testid="callout-team"]').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '古陶镇党员突击队' }).click();
+    // the dropdown closes with an animation: until it is gone it lies over the form's fields and buttons
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('[data-testid="callout-picked"]').innerText()).toContain('李队员');
     await page.locator('[data-testid="callout-meeting-point"]').fill('平遥高速口卡点');
     await page.locator('[data-testid="callout-submit"]').click();
@@ -148,5 +150,5 @@ describe('call-outs (集结令)', () => {
     // an unknown link says so plainly
     await phone.goto(`${server.url}/c/AAAAAAAAAAAAAAAAAAAAAAAA`);
     await expect.poll(() => phone.locator('[data-testid="callout-failure"]').innerText()).toContain('链接无效');
-  });
+  }, 120_000); // a busy CI machine has taken over 60 s for this walk on PostgreSQL (alone: ~10 s)
 });
