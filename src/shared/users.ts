@@ -77,6 +77,8 @@ export const Me = z.object({
   locale: Locale,
   /** until the user changes the password someone else set, the API answers only /api/auth/* */
   mustChangePassword: z.boolean(),
+  /** the county's IANA time zone (QUNFANG_TZ): every time the web shows is in it, whatever the device's zone */
+  timeZone: z.string(),
   region: z
     .object({ id: z.string(), name: z.string(), code: z.string(), level: z.string(), path: z.string() })
     .nullable(),

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '../../shared/users';
+import { setCountyTimeZone } from './format';
 import { api, ApiError, setUnauthenticatedHandler } from './api';
 import { storedLocale, useI18n } from './i18n';
 
@@ -23,7 +24,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     api
       .get<Me>('/auth/me')
-      .then((user) => !cancelled && setMe(user))
+      .then((user) => {
+        if (cancelled) return;
+        setCountyTimeZone(user.timeZone);
+        setMe(user);
+      })
       .catch(() => !cancelled && setMe(null));
     setUnauthenticatedHandler(() => setMe(null));
     return () => {
@@ -37,6 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const user = await api.post<Me>('/auth/login', { username, password });
       // A user who never picked a language on this browser gets the one stored on their account.
       if (!storedLocale() && user.locale !== 'zh-CN') setLocale(user.locale);
+      setCountyTimeZone(user.timeZone);
       setMe(user);
       return user;
     },

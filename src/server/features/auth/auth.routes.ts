@@ -11,7 +11,7 @@ import { findRegionById } from '../regions';
 import { changePassword, login, logout } from './auth.service';
 import { actorForToken } from './session.service';
 
-async function meOf(db: Db, actor: Actor): Promise<Me> {
+async function meOf(db: Db, actor: Actor, timeZone: string): Promise<Me> {
   const row = actor.regionId ? await findRegionById(db, actor.regionId) : undefined;
   const region = row && { id: row.id, name: row.name, code: row.code, level: row.level, path: row.path };
   return {
@@ -21,6 +21,7 @@ async function meOf(db: Db, actor: Actor): Promise<Me> {
     role: actor.role,
     locale: actor.locale,
     mustChangePassword: actor.mustChangePassword ?? false,
+    timeZone,
     region: region ?? null,
   };
 }
@@ -57,7 +58,7 @@ export function authRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZo
           maxAge: config.sessionHours * 3600,
         });
         const session = await actorForToken(db, clock, config, token, meta);
-        return meOf(db, session!.actor);
+        return meOf(db, session!.actor, config.timeZone);
       },
     );
 
@@ -79,7 +80,7 @@ export function authRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyncZo
       {
         schema: { tags: ['auth'], summary: 'The logged-in user and their jurisdiction', response: { 200: Me } },
       },
-      async (request) => meOf(db, actorOf(request)),
+      async (request) => meOf(db, actorOf(request), config.timeZone),
     );
 
     app.post(

@@ -25,6 +25,9 @@ describe('login and sessions', () => {
       headers: { cookie: cookie.split(';')[0]! },
     });
     expect(me.json()).toMatchObject({ username: 'admin', role: 'admin', region: null });
+    // the web shows every time in the county's zone, not the device's: it learns the zone here
+    expect(me.json().timeZone).toBe(t.config.timeZone);
+    expect(res.json().timeZone).toBe(t.config.timeZone);
   });
 
   it('refuses anonymous requests with 401 UNAUTHENTICATED in the reader’s language', async () => {

@@ -1,11 +1,12 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Site } from '../../../shared/checkpoints';
 import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { UserSelect } from '../users/UserSelect';
 import { checkpointApi, type Shift } from './checkpointApi';
+import { countyToday, formatShortTime } from '../../app/format';
 
 interface PlanForm {
   siteId: string;
@@ -67,7 +68,7 @@ export function PlanModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ siteId: siteId ?? sites[0]?.id, fromDay: dayjs(), days: 2, startHours: [0, 8, 16] }}
+        initialValues={{ siteId: siteId ?? sites[0]?.id, fromDay: countyToday(), days: 2, startHours: [0, 8, 16] }}
       >
         <Form.Item name="siteId" label={t('roster.site')} htmlFor="plan-site" rules={[{ required: true }]}>
           <Select
@@ -105,14 +106,7 @@ export function AssignModal({ shift, onClose, onDone }: { shift: Shift; onClose:
   const [userId, setUserId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(locale, {
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
+  const time = (iso: string) => formatShortTime(iso, locale);
 
   const submit = async () => {
     if (!userId && !name.trim()) return feedback.error(new Error(t('roster.assignNeedsWho')));

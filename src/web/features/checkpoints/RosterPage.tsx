@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { Site } from '../../../shared/checkpoints';
 import { useMe } from '../../app/auth';
 import { useFeedback } from '../../app/feedback';
-import { formatTime } from '../../app/format';
+import { formatShortTime, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
@@ -59,14 +59,7 @@ export default function RosterPage() {
 
   const time = (iso: string) => formatTime(iso, locale);
   /** 11/23 08:00: a shift's ends, short enough for a phone */
-  const short = (iso: string) =>
-    new Date(iso).toLocaleString(locale, {
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
+  const short = (iso: string) => formatShortTime(iso, locale);
   const shownGaps = (gaps ?? []).filter((g) => !siteId || g.siteId === siteId);
 
   const person = (p: RosterPerson) => {

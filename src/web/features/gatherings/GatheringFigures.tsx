@@ -1,11 +1,12 @@
 import { DatePicker, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { GatheringFigures as Figures, GatheringFiguresRow } from '../../../shared/gatherings';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { gatheringsApi } from './gatheringsApi';
+import { countyToday } from '../../app/format';
 
 /** Per township: gatherings registered for the chosen days, by outcome, and the guests who did not gather. */
 export function GatheringFigures({ initial }: { initial: [Dayjs, Dayjs] }) {
@@ -101,5 +102,6 @@ export function GatheringFigures({ initial }: { initial: [Dayjs, Dayjs] }) {
 
 /** Thirty days either side of today. */
 export function defaultRange(): [Dayjs, Dayjs] {
-  return [dayjs().subtract(30, 'day'), dayjs().add(30, 'day')];
+  const today = countyToday();
+  return [today.subtract(30, 'day'), today.add(30, 'day')];
 }

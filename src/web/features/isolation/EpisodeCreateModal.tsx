@@ -12,7 +12,7 @@ import {
   Select,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -30,6 +30,7 @@ import { can } from '../../app/permissions';
 import { isolationApi, type EpisodeBody } from './isolationApi';
 import { DefaultObserverHint } from './DefaultObserverHint';
 import { ObserverSelect, PersonsPicker, RoomSelect, SiteSelect, type PickedPerson } from './pickers';
+import { countyToday } from '../../app/format';
 
 export interface EpisodePrefill {
   persons?: PickedPerson[];
@@ -212,7 +213,7 @@ export function EpisodeCreateModal({ prefill, household, onClose, onCreated }: P
           personIds: prefill?.persons?.map((p) => p.id) ?? [],
           kind: 'home',
           reason: prefill?.reason ?? 'close_contact',
-          startDay: dayjs(),
+          startDay: countyToday(),
           slotsPerDay: 2,
           observerId: null,
         }}

@@ -26,6 +26,7 @@ import type {
 } from '../../../shared/isolation';
 import { FEVER_CELSIUS } from '../../../shared/screening';
 import { api, type Page, type Query } from '../../app/api';
+import { formatClock } from '../../app/format';
 
 export type EpisodeBody = z.input<typeof EpisodeInput>;
 export type BulkEpisodeBody = z.input<typeof BulkEpisodeInput>;
@@ -100,17 +101,8 @@ export function isFever(temperature: number | null | undefined): boolean {
   return temperature !== null && temperature !== undefined && temperature >= FEVER_CELSIUS;
 }
 
-const hhmm = new Map<string, Intl.DateTimeFormat>();
-/** An instant as local HH:MM (the county's day is the browser's in practice). */
-function clockTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  let f = hhmm.get('t');
-  if (!f) {
-    f = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
-    hhmm.set('t', f);
-  }
-  return f.format(new Date(iso));
-}
+/** An instant as the county's HH:MM. */
+const clockTime = (iso: string | null | undefined) => formatClock(iso);
 
 /** "07:00–12:00": a slot's window. */
 export function slotWindow(slot: { dueFrom: string; dueTo: string }): string {

@@ -8,6 +8,7 @@ import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
 import { mobilisationApi } from './mobilisationApi';
+import { countyToday } from '../../app/format';
 
 type Row = MobilisationOverview['children'][number];
 
@@ -95,7 +96,7 @@ export default function MobilisationPage() {
           <DatePicker
             value={data ? dayjs(data.day) : null}
             onChange={(d: Dayjs | null) => d && go({ day: d.format('YYYY-MM-DD') })}
-            disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'), 'day')}
+            disabledDate={(d) => d.isAfter(countyToday().add(1, 'day'), 'day')}
             allowClear={false}
             aria-label={t('mobilisation.day')}
             data-testid="mobilisation-day"

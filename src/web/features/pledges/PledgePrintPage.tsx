@@ -2,18 +2,11 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { DetailStatus } from '../../app/components/DetailStatus';
+import { formatLongDate as longDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useDetail } from '../../app/useDetail';
 import { pledgesApi } from './pledgesApi';
 import '../reporting/poster.css';
-
-/** "2020年1月25日" (or the English date) from YYYY-MM-DD. */
-function longDate(day: string, locale: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return locale === 'en'
-    ? new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-    : `${y}年${m}月${d}日`;
-}
 
 /**
  * 请战书, A4: the serial, the text as it was signed, the unit, the signer with their drawn signature

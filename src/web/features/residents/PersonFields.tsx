@@ -1,5 +1,4 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select, Switch, type FormInstance } from 'antd';
-import dayjs from 'dayjs';
 import { IdType, Relation, Transport, type PersonTag } from '../../../shared/residents';
 import { MOBILE_PATTERN } from '../../../shared/validators';
 import { useI18n } from '../../app/i18n';
@@ -7,6 +6,7 @@ import { HouseholdSelect } from '../households/HouseholdSelect';
 import { RegionPicker } from '../regions/RegionPicker';
 import { derivedFacts, idNumberMessage, normaliseIdNumber, type PersonFormValues } from './personFormModel';
 import { tagOptionRender, tagRender, useTagOptions } from './PersonTags';
+import { countyToday } from '../../app/format';
 
 interface Props {
   form: FormInstance<PersonFormValues>;
@@ -109,7 +109,7 @@ export function PersonFields({ form, householdLabel, regionLabel }: Props) {
               id="person-birthDate"
               format={DATE}
               disabled={!!facts}
-              disabledDate={(d) => d.isAfter(dayjs())}
+              disabledDate={(d) => d.isAfter(countyToday(), 'day')}
               style={{ width: '100%' }}
             />
           </Form.Item>

@@ -6,6 +6,7 @@ import type { Person } from '../../../shared/residents';
 import { fetchAll } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useFeedback } from '../../app/feedback';
+import { countyDay, formatLongDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { householdApi } from './residentApi';
 import './roster-print.css';
@@ -38,7 +39,7 @@ async function addressesOf(ids: string[]): Promise<Map<string, string>> {
  */
 export default function RosterPrintPage() {
   const me = useMe();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const feedback = useFeedback();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -108,7 +109,7 @@ export default function RosterPrintPage() {
         <div className="qf-roster-meta">
           {filters && `${filters} · `}
           {t('residentRoster.count', { n: rows?.length ?? 0 })} ·{' '}
-          {t('residentRoster.printedAt', { date: new Date().toLocaleDateString('zh-CN') })}
+          {t('residentRoster.printedAt', { date: formatLongDate(countyDay(), locale) })}
         </div>
         {!rows ? (
           <Spin />

@@ -5,23 +5,18 @@ import type { Dashboard } from '../../../shared/rollups';
 import { useI18n } from '../../app/i18n';
 import { RISK_COLORS } from './dashboardApi';
 import type { LiveState } from './useDashboard';
+import { formatClock } from '../../app/format';
 
 const localeTag = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
 
 /** The wall clock, ticking every second on its own so the charts do not re-render with it. */
 function Clock() {
-  const { locale } = useI18n();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const time = new Intl.DateTimeFormat(localeTag(locale), {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(now);
+  const time = formatClock(now, true);
   return (
     <span className="qf-dash-clock" data-testid="dashboard-clock">
       {time}
@@ -86,15 +81,10 @@ export function DashboardHeader({
   live: LiveState;
   onDrill: (regionId: string) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const updated = data.updatedAt
     ? t('dashboard.updatedAt', {
-        time: new Intl.DateTimeFormat(localeTag(locale), {
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-          hour12: false,
-        }).format(new Date(data.updatedAt)),
+        time: formatClock(data.updatedAt, true),
       })
     : t('dashboard.notYetUpdated');
   const crumbs = data.breadcrumb.length > 0 ? data.breadcrumb : [data.region];

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Modal, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Round } from '../../../shared/screening';
 import { useMe } from '../../app/auth';
@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { RegionPicker } from '../regions/RegionPicker';
 import { screeningApi } from './screeningApi';
 import { nameCount } from '../../app/nameInput';
+import { countyToday } from '../../app/format';
 
 interface RoundForm {
   name: string;
@@ -59,7 +60,7 @@ export function RoundOpenModal({ onClose, onOpened }: { onClose: () => void; onO
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ dates: [dayjs(), dayjs().add(7, 'day')], regionIds: [me.region?.id ?? null] }}
+        initialValues={{ dates: [countyToday(), countyToday().add(7, 'day')], regionIds: [me.region?.id ?? null] }}
       >
         <Form.Item
           name="name"

@@ -1,28 +1,11 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
-// straight from its module, so the QR code stays out of the shared antd chunk (see vite.config.ts)
-import QRCode from 'antd/es/qr-code';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { DonationCertificate } from '../../../shared/donations';
 import { api, ApiError } from '../../app/api';
+import { CertificateSheet } from '../../app/certificate/CertificateSheet';
 import { DetailStatus } from '../../app/components/DetailStatus';
+import { formatLongDate as longDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useDetail } from '../../app/useDetail';
-import './certificate.css';
-
-/** "2020年1月25日" (or the English date) from YYYY-MM-DD or an instant, in the county's zone. */
-function longDate(value: string, locale: string): string {
-  const day = value.length > 10 ? new Date(value).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : value;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return locale === 'en'
-    ? new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })
-    : `${y}年${m}月${d}日`;
-}
 
 const fetchCertificate = (id: string) => api.get<DonationCertificate>(`/donations/${id}/certificate`);
 const refused = (err: unknown) => err instanceof ApiError && err.status < 500;
@@ -35,63 +18,38 @@ const refused = (err: unknown) => err instanceof ApiError && err.status < 500;
 export default function DonationCertificatePage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const navigate = useNavigate();
   const detail = useDetail(id, fetchCertificate, { isMissing: refused });
   const cert = detail.data;
 
   if (!cert) return <DetailStatus detail={detail} notFound={t('supplies.noCertificate')} />;
-  const verifyUrl = window.location.origin + cert.verifyPath;
   const items = cert.items
     .map((i) => `${i.itemName}${i.spec ? `（${i.spec}）` : ''} ${i.quantity.toLocaleString(locale)} ${i.unit}`)
     .join('、');
 
   return (
-    <>
-      <Space className="qf-noprint" wrap style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/supplies')}>
-          {t('common.back')}
-        </Button>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="certificate-print"
-        >
-          {t('supplies.print')}
-        </Button>
-      </Space>
-      <div className="qf-certificate" data-testid="certificate">
-        <div className="qf-cert-serial">
-          {t('supplies.cert.serial')}：<span data-testid="certificate-serial">{cert.serial}</span>
-        </div>
-        <h1>{t('supplies.cert.title')}</h1>
-        <p className="qf-cert-body" data-testid="certificate-donor">
-          {cert.donorName}：
-        </p>
-        <p className="qf-cert-body">
-          {t('supplies.cert.body', { day: longDate(cert.donatedOn, locale), items })}
-          {cert.purpose === 'designated' && cert.designatedTo
-            ? t('supplies.cert.designated', { to: cert.designatedTo })
-            : ''}
-        </p>
-        <p className="qf-cert-body">{t('supplies.cert.closing')}</p>
-        <div className="qf-cert-footer">
-          <div className="qf-cert-qr">
-            <QRCode value={verifyUrl} size={120} bordered={false} type="svg" />
-            <div className="qf-cert-url" data-testid="certificate-url">
-              {verifyUrl}
-            </div>
-            <div className="qf-cert-hint">{t('supplies.cert.verifyHint')}</div>
-          </div>
-          <div className="qf-cert-issuer">
-            <div className="qf-cert-stamp">{t('supplies.cert.stamp')}</div>
-            <div>
-              {t('supplies.cert.issuer')}：{cert.issuer}
-            </div>
-            <div>{longDate(cert.issuedAt, locale)}</div>
-          </div>
-        </div>
-      </div>
-    </>
+    <CertificateSheet
+      backTo="/supplies"
+      printLabel={t('supplies.print')}
+      serialLabel={t('supplies.cert.serial')}
+      serial={cert.serial}
+      title={t('supplies.cert.title')}
+      verifyPath={cert.verifyPath}
+      verifyHint={t('supplies.cert.verifyHint')}
+      stampLabel={t('supplies.cert.stamp')}
+      issuerLabel={t('supplies.cert.issuer')}
+      issuer={cert.issuer}
+      issuedAt={cert.issuedAt}
+    >
+      <p className="qf-cert-body" data-testid="certificate-donor">
+        {cert.donorName}：
+      </p>
+      <p className="qf-cert-body">
+        {t('supplies.cert.body', { day: longDate(cert.donatedOn, locale), items })}
+        {cert.purpose === 'designated' && cert.designatedTo
+          ? t('supplies.cert.designated', { to: cert.designatedTo })
+          : ''}
+      </p>
+      <p className="qf-cert-body">{t('supplies.cert.closing')}</p>
+    </CertificateSheet>
   );
 }

@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Site } from '../../../shared/checkpoints';
 import type { IsolationSite } from '../../../shared/isolation';
@@ -11,6 +11,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { RegionPicker } from '../regions/RegionPicker';
 import { POST_KINDS, tempBranchesApi } from './tempBranchesApi';
+import { countyToday } from '../../app/format';
 
 interface Values {
   name: string;
@@ -106,7 +107,7 @@ export function BranchFormModal({
           compoundId: preset?.compoundId,
           name: preset?.postName ? `${preset.postName}临时党支部` : undefined,
           regionId: me.region?.id ?? null,
-          foundedOn: dayjs(),
+          foundedOn: countyToday(),
         }}
       >
         <Form.Item name="postKind" label={t('tempBranches.postKind')} rules={required}>

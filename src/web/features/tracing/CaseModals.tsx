@@ -6,6 +6,7 @@ import { useFeedback, validated } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { PersonPicker } from './parts';
 import { tracingApi, type CaseChangeBody } from './tracingApi';
+import { countyToday } from '../../app/format';
 
 interface Values {
   personId?: string;
@@ -27,7 +28,7 @@ const FIELD_OF = {
 
 function CaseFields({ withPerson }: { withPerson: boolean }) {
   const { t } = useI18n();
-  const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+  const notFuture = (d: Dayjs) => d.isAfter(countyToday(), 'day');
   return (
     <>
       {withPerson && (
@@ -123,7 +124,7 @@ export function CaseCreateModal({ onClose, onCreated }: { onClose: () => void; o
         initialValues={{
           classification: 'suspected',
           outcome: 'under_treatment',
-          reportDate: dayjs(),
+          reportDate: countyToday(),
           onsetDate: null,
         }}
       >

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type {
   Candidate,
@@ -20,6 +19,7 @@ import type {
   UnregisteredOccupant,
 } from '../../../shared/tracing';
 import { api, type Page, type Query } from '../../app/api';
+import { countyDay, formatClock } from '../../app/format';
 
 export type CaseBody = z.input<typeof CaseInput>;
 export type CaseChangeBody = z.input<typeof CaseChange>;
@@ -71,19 +71,19 @@ export const tracingApi = {
 
 /** An instant as the local day "2020-01-20" (the day a contact was exposed). */
 export function localDay(iso: string | null | undefined): string | null {
-  return iso ? dayjs(iso).format('YYYY-MM-DD') : null;
+  return iso ? countyDay(iso) : null;
 }
 
-/** "01-20 19:00" in local time. */
+/** "01-20 19:00" in the county's time. */
 export function shortTime(iso: string): string {
-  return dayjs(iso).format('MM-DD HH:mm');
+  return `${countyDay(iso).slice(5)} ${formatClock(iso)}`;
 }
 
 /** "2020-01-20 19:00 – 22:00" (the second date only when the window crosses midnight). */
 export function windowText(from: string, to: string): string {
-  const a = dayjs(from);
-  const b = dayjs(to);
-  return `${a.format('YYYY-MM-DD HH:mm')} – ${b.isSame(a, 'day') ? b.format('HH:mm') : b.format('YYYY-MM-DD HH:mm')}`;
+  const [dayA, dayB] = [countyDay(from), countyDay(to)];
+  const [a, b] = [`${dayA} ${formatClock(from)}`, formatClock(to)];
+  return `${a} – ${dayB === dayA ? b : `${dayB} ${b}`}`;
 }
 
 /** The public page of a notice, on this server. */

@@ -1,11 +1,11 @@
 import { Button, Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { HoursEntry, Recognition, Totals } from '../../../shared/volunteer-tasks';
 import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
-import { formatTime } from '../../app/format';
+import { countyToday, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
 import { HoursDecisionButtons } from './HoursDecisionButtons';
@@ -24,7 +24,7 @@ export default function HoursPage() {
   const [refresh, setRefresh] = useState(0);
   const pending = usePaged<HoursEntry>('/volunteer-hours', { status: 'pending' }, feedback.error, refresh);
   const [by, setBy] = useState<Totals['by']>('person');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(29, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [countyToday().subtract(29, 'day'), countyToday()]);
   const [totals, setTotals] = useState<Totals | null>(null);
   const [stars, setStars] = useState<Recognition[] | null>(null);
   const from = range[0].format('YYYY-MM-DD');
