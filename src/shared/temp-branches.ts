@@ -96,7 +96,8 @@ export const BranchInput = z
   })
   .superRefine((b, ctx) => {
     const need = (field: keyof typeof b) => {
-      if (b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required` });
+      if (b[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'required for this kind of post' });
     };
     if (b.postKind === 'checkpoint') need('checkpointSiteId');
     if (b.postKind === 'isolation_site') need('isolationSiteId');

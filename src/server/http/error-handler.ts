@@ -7,6 +7,8 @@ import { AppError, errorMessage } from '../errors';
 import { z } from 'zod';
 import { localeOf } from './actor';
 import type { Locale } from '../../shared/enums';
+import { RULE_MESSAGES_ZH } from '../../shared/rule-messages';
+import { toTraditional } from '../text';
 
 /**
  * One handler turns every failure into `{ error: { code, message, details } }` with a stable code;
@@ -20,7 +22,7 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
         .status(status)
         .send({ error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } });
 
-    if (err instanceof AppError) return send(err.status, err.code, err.details);
+    if (err instanceof AppError) return send(err.status, err.code, localiseIssues(err.details, locale));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
         in: err.validationContext ?? 'body',
@@ -72,15 +74,42 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
 const ZOD_LOCALES = { 'zh-CN': z.locales.zhCN(), 'zh-TW': z.locales.zhTW() } as const;
 
 /**
+ * A rule's sentence (a refine's, or a service's VALIDATION issue), written once in English, in the
+ * reader's language from the catalogue in shared/rule-messages.ts; 繁體 is converted from it.
+ */
+export function ruleMessage(message: string, locale: Locale): string {
+  if (locale === 'en') return message;
+  const zh = RULE_MESSAGES_ZH[message];
+  if (zh === undefined) return message;
+  return locale === 'zh-TW' ? toTraditional(zh) : zh;
+}
+
+/** A service's refusal with per-field issues: each issue's message in the reader's language. */
+function localiseIssues(details: unknown, locale: Locale): unknown {
+  if (locale === 'en' || !details || typeof details !== 'object') return details;
+  const issues = (details as { issues?: unknown }).issues;
+  if (!Array.isArray(issues)) return details;
+  return {
+    ...details,
+    issues: issues.map((issue: unknown) =>
+      issue && typeof issue === 'object' && typeof (issue as { message?: unknown }).message === 'string'
+        ? { ...issue, message: ruleMessage((issue as { message: string }).message, locale) }
+        : issue,
+    ),
+  };
+}
+
+/**
  * A field's message in the reader's language: zod's own Chinese wording for its built-in checks
- * (wrong type, not one of the options, too long, not a date …). A rule's own sentence (a refine) is
- * written once, in English, and stays so; its code and field path say what failed in any language.
+ * (wrong type, not one of the options, too long, not a date …) and the catalogue's for a rule's own
+ * sentence (a refine).
  */
 function issueMessage(
   v: { keyword: string; message?: string; params?: Record<string, unknown> },
   locale: Locale,
 ): string | undefined {
-  if (locale === 'en' || v.keyword === 'custom') return v.message;
+  if (locale === 'en') return v.message;
+  if (v.keyword === 'custom') return v.message === undefined ? undefined : ruleMessage(v.message, locale);
   const translated = ZOD_LOCALES[locale].localeError({ code: v.keyword, ...v.params } as never);
   const text = typeof translated === 'string' ? translated : translated?.message;
   return text || v.message;

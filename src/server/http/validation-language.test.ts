@@ -36,3 +36,39 @@ describe('field messages of a refused request', () => {
     expect((await badSite('en')).json().error.details.issues[0].message).toMatch(/^Invalid option/);
   });
 });
+
+/** A rule's own sentence (a service's refusal, a schema's refine) reads in the reader's language too. */
+describe('rule messages of a refused request', () => {
+  const backwards = (language: string) =>
+    admin.request({
+      method: 'POST',
+      url: '/api/screening/rounds',
+      headers: { 'accept-language': language },
+      payload: { name: '第二轮', startDate: '2020-02-05', endDate: '2020-02-01', regionIds: [tree.gutao.id] },
+    });
+  const nobodyAssigned = (language: string) =>
+    admin.request({
+      method: 'POST',
+      url: '/api/callouts',
+      headers: { 'accept-language': language },
+      payload: { meetingPoint: '镇政府', regionId: tree.gutao.id },
+    });
+
+  it('from a service', async () => {
+    const zh = await backwards('zh-CN');
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error.details.issues).toEqual([{ path: ['endDate'], message: '结束日期早于开始日期' }]);
+    expect((await backwards('zh-TW')).json().error.details.issues[0].message).toBe('結束日期早於開始日期');
+    expect((await backwards('en')).json().error.details.issues[0].message).toBe(
+      'the end date is before the start date',
+    );
+  });
+
+  it('from a schema', async () => {
+    const zh = await nobodyAssigned('zh-CN');
+    expect(zh.statusCode).toBe(400);
+    const messages = zh.json().error.details.issues.map((i: { message: string }) => i.message);
+    expect(messages).toContain('请选择突击队、技能或至少一人');
+    expect(messages.join('')).not.toMatch(/[a-z]{3}/);
+  });
+});
