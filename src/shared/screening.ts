@@ -22,6 +22,18 @@ export const Symptom = z.enum([
 ]);
 export type Symptom = z.infer<typeof Symptom>;
 
+/** Symptoms as the server words them in the texts it writes (alerts, the daily report): simplified Chinese. */
+export const SYMPTOM_ZH: Readonly<Record<Symptom, string>> = {
+  fever: '发热',
+  cough: '咳嗽',
+  fatigue: '乏力',
+  short_breath: '气促',
+  diarrhoea: '腹泻',
+  smell_taste: '嗅觉味觉减退',
+  sore_throat: '咽痛',
+  other: '其他不适',
+};
+
 export const RoundInput = z.object({
   name: nameText(100),
   startDate: CalendarDate,

@@ -185,7 +185,21 @@ export const JourneyEvent = z.object({
   at: z.string(),
   type: z.enum(['passage', 'screening_visit', 'isolation', 'case']),
   place: z.string(),
+  /** the event in simplified Chinese, for readers of the API; the web words it from `facts` */
   detail: z.string(),
+  /** what the event says, as codes and values: the reader's UI words them in its language */
+  facts: z.object({
+    plate: z.string().nullable().optional(),
+    direction: z.enum(['in', 'out']).optional(),
+    origin: z.string().nullable().optional(),
+    destination: z.string().nullable().optional(),
+    /** a screening visit's outcome code */
+    outcome: z.string().optional(),
+    /** an isolation's days and status code */
+    startDay: z.string().optional(),
+    plannedEndDay: z.string().optional(),
+    status: z.string().optional(),
+  }),
   sourceId: z.string(),
   coTravellers: z.array(z.object({ personId: z.string().nullable(), name: z.string() })),
 });

@@ -282,7 +282,7 @@ export async function buildIsolationDemo(
             region_path: regionPath,
             source_type: 'follow_up',
             source_id: slotId,
-            message: `隔离观察对象 ${s.day} 第${s.seq}次随访异常（${fever ? `体温 ${temperature.toFixed(1)}℃` : '症状：cough'}），请安排转诊发热门诊`,
+            message: `隔离观察对象 ${s.day} 第${s.seq}次随访异常（${fever ? `体温 ${temperature.toFixed(1)}℃` : '症状：咳嗽'}），请安排转诊发热门诊`,
             created_at: new Date(filledMs).toISOString(),
             acknowledged_at: rng.chance(0.7) ? new Date(filledMs + 30 * 60_000).toISOString() : null,
             acknowledged_by: null,

@@ -3,7 +3,7 @@ import { localDay, type Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { GLOBAL_SCOPE, scopeOf, type Scope } from '../../access/scope';
-import { FEVER_CELSIUS } from '../../../shared/screening';
+import { FEVER_CELSIUS, SYMPTOM_ZH, type Symptom } from '../../../shared/screening';
 import { maskName } from '../../../shared/validators';
 import type {
   HouseholdFill,
@@ -123,7 +123,7 @@ async function writeFill(
     if (fever) await setTags(trx, clock, person.id, person.region_path, ['fever'], 'follow_up', false);
     const what = [
       fever ? `体温 ${temperature!.toFixed(1)}℃` : null,
-      symptoms.length ? `症状：${symptoms.join('、')}` : null,
+      symptoms.length ? `症状：${symptoms.map((x) => SYMPTOM_ZH[x as Symptom] ?? x).join('、')}` : null,
     ]
       .filter(Boolean)
       .join('，');

@@ -139,6 +139,9 @@ describe('isolation episodes and follow-up slots', () => {
     const alerts = (await admin.get('/api/alerts')).json().items;
     expect(alerts[0]).toMatchObject({ kind: 'fever', sourceType: 'follow_up', sourceId: slotId, personName: '赵武汉' });
     expect(alerts[0].message).toContain('37.8');
+    // the alert's text names the symptom in Chinese, never its code
+    expect(alerts[0].message).toContain('症状：咳嗽');
+    expect(alerts[0].message).not.toMatch(/[a-z]{3}/);
     expect((await admin.get(`/api/persons/${persons.returnee}`)).json().tags).toContain('fever');
   });
 

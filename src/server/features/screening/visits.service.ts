@@ -4,7 +4,7 @@ import { uuidv7 } from '../../ids';
 import { AppError } from '../../errors';
 import type { Actor } from '../../access/actor';
 import { pathInScope, scopeOf } from '../../access/scope';
-import { FEVER_CELSIUS, type PersonCheck, type Visit, type VisitInput } from '../../../shared/screening';
+import { FEVER_CELSIUS, SYMPTOM_ZH, type PersonCheck, type Visit, type VisitInput } from '../../../shared/screening';
 import type { PersonTag } from '../../../shared/residents';
 import { audit } from '../audit';
 import { raiseAlerts, type AlertInput } from '../alerts';
@@ -18,17 +18,6 @@ import {
   listHouseholdMembers,
   listVisitsOfHousehold,
 } from './visits.repository';
-
-/** Symptoms as the command centre reads them in an alert. */
-const SYMPTOM_ZH: Record<string, string> = {
-  cough: '咳嗽',
-  fatigue: '乏力',
-  short_breath: '气促',
-  diarrhoea: '腹泻',
-  smell_taste: '嗅觉味觉减退',
-  sore_throat: '咽痛',
-  other: '其他不适',
-};
 
 /** A fever is a temperature of 37.3 °C or more, or fever reported as a symptom. */
 export function isFever(check: { temperature?: number | null; symptoms?: readonly string[] }): boolean {

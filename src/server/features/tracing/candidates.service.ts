@@ -19,6 +19,27 @@ import {
 import { type CaseRow, casesOfPersons } from './cases.repository';
 import { contactDecisionsOf, personsIsolatedNow } from './contacts.repository';
 
+/** The codes' simplified-Chinese words, for the journey's `detail` (the web words `facts` itself). */
+const VISIT_OUTCOME_ZH: Record<string, string> = {
+  no_risk: '无风险',
+  key_person: '重点人员',
+  refer: '转诊发热门诊',
+  not_home: '不在家需回访',
+};
+const EPISODE_STATUS_ZH: Record<string, string> = {
+  active: '观察中',
+  completed: '期满解除',
+  hospital: '转入医院',
+  lost: '失访',
+  ended_early: '提前解除',
+};
+const CLASSIFICATION_ZH: Record<string, string> = {
+  suspected: '疑似病例',
+  confirmed: '确诊病例',
+  asymptomatic: '无症状感染者',
+  excluded: '已排除',
+};
+
 type Reason = Candidate['reasons'][number];
 
 /** The window in which a case's exposures count: `days` before onset (or the report) to the end of the report day. */
@@ -231,6 +252,7 @@ export async function journeyOf(db: Db, c: CaseRow, days: number): Promise<Journ
         ]
           .filter(Boolean)
           .join(' '),
+        facts: { plate: t.plate, direction: t.direction, origin: t.origin, destination: t.destination },
         sourceId: t.id,
         coTravellers: co
           .filter((o) => o.passage_id === t.id && o.person_id !== c.person_id)
@@ -245,7 +267,8 @@ export async function journeyOf(db: Db, c: CaseRow, days: number): Promise<Journ
         at: v.visited_at,
         type: 'screening_visit',
         place: c.address ?? '',
-        detail: `入户排查：${v.outcome}`,
+        detail: `入户排查：${VISIT_OUTCOME_ZH[v.outcome] ?? v.outcome}`,
+        facts: { outcome: v.outcome },
         sourceId: v.id,
         coTravellers: [],
       });
@@ -256,7 +279,8 @@ export async function journeyOf(db: Db, c: CaseRow, days: number): Promise<Journ
       at: s.created_at,
       type: 'isolation',
       place: s.site_name ? `${s.site_name} ${s.label ?? ''}` : s.kind === 'home' ? '居家' : '医院',
-      detail: `隔离观察 ${s.start_day} 至 ${s.planned_end_day}（${s.status}）`,
+      detail: `隔离观察 ${s.start_day} 至 ${s.planned_end_day}（${EPISODE_STATUS_ZH[s.status] ?? s.status}）`,
+      facts: { startDay: s.start_day, plannedEndDay: s.planned_end_day, status: s.status },
       sourceId: s.id,
       coTravellers: [],
     });
@@ -268,7 +292,8 @@ export async function journeyOf(db: Db, c: CaseRow, days: number): Promise<Journ
         : to,
     type: 'case',
     place: c.treated_at ?? '',
-    detail: `报告为病例（${c.classification}）${c.onset_date ? `，发病 ${c.onset_date}` : ''}`,
+    detail: `报告为${CLASSIFICATION_ZH[c.classification] ?? c.classification}${c.onset_date ? `，发病 ${c.onset_date}` : ''}`,
+    facts: {},
     sourceId: c.id,
     coTravellers: [],
   });

@@ -181,7 +181,10 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
     const trips = journey.filter((e: { type: string }) => e.type === 'passage');
     expect(trips.map((e: { place: string }) => e.place)).toEqual(['平遥高速口', '古陶镇东入口']);
     expect(trips[0].coTravellers).toHaveLength(11);
+    expect(trips[0].facts).toMatchObject({ direction: 'in' });
     expect(journey.at(-1).type).toBe('case');
+    // the API's words are Chinese, never a raw code; the web words `facts` in the reader's language
+    for (const e of journey) expect(e.detail).not.toMatch(/\b(no_risk|key_person|refer|not_home|active|completed|confirmed|suspected)\b/);
   });
 
   it('a seek notice finds the registered passengers from the data; the public page takes reports, rate-limited and deduplicated', async () => {

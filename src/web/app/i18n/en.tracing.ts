@@ -104,6 +104,10 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'tracing.journey.screening_visit': 'Screening visit',
   'tracing.journey.isolation': 'Isolation',
   'tracing.journey.case': 'Reported',
+  'tracing.journey.onFoot': 'on foot',
+  'tracing.journey.from': 'from {place}',
+  'tracing.journey.to': 'to {place}',
+  'tracing.journey.isolationPeriod': '{from} to {to}',
   'tracing.coTravellers': '{n} travelling along',
 
   'tracing.noGraph': 'No transmission chain yet',

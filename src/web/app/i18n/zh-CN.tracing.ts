@@ -101,6 +101,10 @@ export const tracingZhCN = {
   'tracing.journey.screening_visit': '入户排查',
   'tracing.journey.isolation': '隔离观察',
   'tracing.journey.case': '报告病例',
+  'tracing.journey.onFoot': '步行',
+  'tracing.journey.from': '自 {place}',
+  'tracing.journey.to': '往 {place}',
+  'tracing.journey.isolationPeriod': '{from} 至 {to}',
   'tracing.coTravellers': '同行 {n} 人',
 
   'tracing.noGraph': '暂无传播链数据',

@@ -4,7 +4,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Case, JourneyEvent } from '../../../shared/tracing';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { type Translate, useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/i18n/zh-CN';
 import { tracingApi } from './tracingApi';
 
 const ICONS: Record<JourneyEvent['type'], { icon: ReactNode; color: string }> = {
@@ -63,7 +64,7 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
                 </Space>
                 <div>
                   <Typography.Text type="secondary">
-                    {/* the server words the report event with the raw classification; say it in the UI language */}
+                    {/* the server's `detail` is simplified Chinese; word the event's facts in the UI language */}
                     {e.type === 'case'
                       ? [
                           t(`tracing.classification.${theCase.classification}`),
@@ -71,7 +72,7 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
                         ]
                           .filter(Boolean)
                           .join('，')
-                      : e.detail}
+                      : eventText(e, t)}
                   </Typography.Text>
                 </div>
                 {e.coTravellers.length > 0 && (
@@ -94,4 +95,28 @@ export function JourneyTab({ theCase }: { theCase: Case }) {
       )}
     </>
   );
+}
+
+/** A passage, a screening visit or an isolation, worded from its facts in the reader's language. */
+function eventText(e: JourneyEvent, t: Translate): string {
+  const f = e.facts;
+  switch (e.type) {
+    case 'passage':
+      return [
+        f.plate ?? t('tracing.journey.onFoot'),
+        f.direction && t(`direction.${f.direction}`),
+        f.origin && t('tracing.journey.from', { place: f.origin }),
+        f.destination && t('tracing.journey.to', { place: f.destination }),
+      ]
+        .filter(Boolean)
+        .join(' ');
+    case 'screening_visit':
+      return f.outcome ? t(`outcome.${f.outcome}` as MessageKey) : e.detail;
+    case 'isolation':
+      return f.startDay && f.plannedEndDay && f.status
+        ? `${t('tracing.journey.isolationPeriod', { from: f.startDay, to: f.plannedEndDay })}（${t(`isolation.status.${f.status}` as MessageKey)}）`
+        : e.detail;
+    default:
+      return e.detail;
+  }
 }
