@@ -109,7 +109,9 @@ function issueMessage(
   locale: Locale,
 ): string | undefined {
   if (locale === 'en') return v.message;
-  if (v.keyword === 'custom') return v.message === undefined ? undefined : ruleMessage(v.message, locale);
+  // a rule's own sentence (a refine, a pattern's explanation) before zod's generic wording
+  if (v.message !== undefined && RULE_MESSAGES_ZH[v.message] !== undefined) return ruleMessage(v.message, locale);
+  if (v.keyword === 'custom') return v.message;
   const translated = ZOD_LOCALES[locale].localeError({ code: v.keyword, ...v.params } as never);
   const text = typeof translated === 'string' ? translated : translated?.message;
   return text || v.message;

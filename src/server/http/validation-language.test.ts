@@ -64,6 +64,18 @@ describe('rule messages of a refused request', () => {
     );
   });
 
+  it('from a pattern', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/checkpoints/sites',
+      headers: { 'accept-language': 'zh-CN' },
+      payload: { name: '东门卡口', kind: 'duty_point', regionId: tree.gutao.id, leadPhone: '12345' },
+    });
+    expect(res.json().error.details.issues).toEqual([
+      { in: 'body', path: ['leadPhone'], message: '请填写 11 位手机号码' },
+    ]);
+  });
+
   it('from a schema', async () => {
     const zh = await nobodyAssigned('zh-CN');
     expect(zh.statusCode).toBe(400);

@@ -184,7 +184,8 @@ describe('cases, contact tracing and the seek notice for bus 晋C60695', () => {
     expect(trips[0].facts).toMatchObject({ direction: 'in' });
     expect(journey.at(-1).type).toBe('case');
     // the API's words are Chinese, never a raw code; the web words `facts` in the reader's language
-    for (const e of journey) expect(e.detail).not.toMatch(/\b(no_risk|key_person|refer|not_home|active|completed|confirmed|suspected)\b/);
+    for (const e of journey)
+      expect(e.detail).not.toMatch(/\b(no_risk|key_person|refer|not_home|active|completed|confirmed|suspected)\b/);
   });
 
   it('a seek notice finds the registered passengers from the data; the public page takes reports, rate-limited and deduplicated', async () => {
