@@ -360,6 +360,12 @@ export const SelfReportView = z.object({
     }),
   ),
   canReportNow: z.boolean(),
+  /** when the next report is due (its window opens), today or a later day; null when none is left */
+  nextDueFrom: z.string().nullable(),
+  /** the county's time zone: the page shows every time in it */
+  timeZone: z.string(),
+  /** whom to call: the observer, else the nearest 包保 contact of the place */
+  contact: z.object({ name: z.string(), role: z.enum(['observer', 'responsible']), phone: z.string() }).nullable(),
   necessities: z.array(z.object({ kind: NecessityKind, status: NecessityStatus, requestedAt: z.string() })),
 });
 export type SelfReportView = z.infer<typeof SelfReportView>;

@@ -3,12 +3,14 @@ import type { NecessityKind, SelfReportView } from '../../shared/isolation';
 import type { Tr } from './messages';
 import {
   clock,
+  dayOf,
   FEVER_CELSIUS,
   MAX_CELSIUS,
   MIN_CELSIUS,
   NEEDS,
   publicApi,
   PublicError,
+  setPublicTimeZone,
   SYMPTOMS,
   type Lang,
 } from './publicApi';
@@ -21,8 +23,9 @@ function parseTemperature(text: string): number | null {
   return Number.isFinite(value) && value >= MIN_CELSIUS && value <= MAX_CELSIUS ? Math.round(value * 10) / 10 : NaN;
 }
 
-function sameDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+/** How many county days after `now` the instant falls: 0 today, 1 tomorrow … */
+function daysAfter(iso: string, now: Date): number {
+  return Math.round((Date.parse(dayOf(iso)) - Date.parse(dayOf(now))) / 86_400_000);
 }
 
 /**
@@ -50,6 +53,7 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
     publicApi
       .view(lang, token)
       .then((v) => {
+        setPublicTimeZone(v.timeZone);
         setView(v);
         setFailure(null);
       })
@@ -85,7 +89,7 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
   const nextPending = view.today
     .filter((s) => s.status === 'pending' && Date.parse(s.dueFrom) > now.getTime())
     .sort((a, b) => a.dueFrom.localeCompare(b.dueFrom))[0];
-  const next = nextDue ?? nextPending?.dueFrom ?? null;
+  const next = nextDue ?? view.nextDueFrom ?? nextPending?.dueFrom ?? null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -214,16 +218,35 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
         ) : (
           <div className="pub-next" data-testid="self-report-not-now">
             <p>{tr('notNow')}</p>
-            {next && (
-              <p className="pub-next-time">
-                {sameDay(new Date(next), now)
+            {next ? (
+              <p className="pub-next-time" data-testid="self-report-next">
+                {daysAfter(next, now) === 0
                   ? tr('nextAt', { time: clock(next) })
-                  : tr('nextTomorrow', { time: clock(next) })}
+                  : daysAfter(next, now) === 1
+                    ? tr('nextTomorrow', { time: clock(next) })
+                    : tr('nextOn', { day: dayOf(next), time: clock(next) })}
+              </p>
+            ) : (
+              <p className="pub-next-time" data-testid="self-report-next">
+                {tr('noMoreReports')}
               </p>
             )}
           </div>
         )}
       </section>
+
+      {view.contact && (
+        <section className="pub-card" data-testid="self-report-contact">
+          <p>
+            {tr(view.contact.role === 'observer' ? 'contactObserver' : 'contactResponsible', {
+              name: view.contact.name,
+            })}
+          </p>
+          <a className="pub-button pub-call" href={`tel:${view.contact.phone}`} data-testid="self-report-call">
+            {tr('callPhone', { phone: view.contact.phone })}
+          </a>
+        </section>
+      )}
 
       <section className="pub-card" data-testid="self-report-help">
         <h2>{tr('help')}</h2>
@@ -279,7 +302,7 @@ export function SelfReport({ token, lang, tr }: { token: string; lang: Lang; tr:
                 // biome-ignore lint/suspicious/noArrayIndexKey: shown as the server lists them, never reordered; a request has no id here
                 <li key={`${n.requestedAt}-${i}`}>
                   <span>
-                    {tr(`need.${n.kind}`)} · {new Date(n.requestedAt).toLocaleDateString(lang)} {clock(n.requestedAt)}
+                    {tr(`need.${n.kind}`)} · {dayOf(n.requestedAt)} {clock(n.requestedAt)}
                   </span>
                   <strong className={`pub-need-${n.status}`}>{tr(`needStatus.${n.status}`)}</strong>
                 </li>

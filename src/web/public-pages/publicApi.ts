@@ -111,8 +111,29 @@ export const publicApi = {
     call<{ received: true }>(lang, 'POST', `/volunteer-signup/${token}`, body),
 };
 
-/** "17:00" in the phone's time. */
+let publicZone: string | undefined;
+
+/** The county's zone, when the page's data says it: times are then shown in it, else in the phone's. */
+export function setPublicTimeZone(zone: string): void {
+  publicZone = zone;
+}
+
+/** "17:00" in the county's time (the phone's until the page knows the county's zone). */
 export function clock(iso: string): string {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat('zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: publicZone,
+  }).format(new Date(iso));
+}
+
+/** "2020-01-26": an instant's day in the county (the phone's until the page knows the county's zone). */
+export function dayOf(iso: string | Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: publicZone,
+  }).format(typeof iso === 'string' ? new Date(iso) : iso);
 }

@@ -114,6 +114,7 @@ export async function findEpisodeByToken(db: Db, token: string) {
   return db
     .selectFrom('isolation_episodes')
     .innerJoin('persons', 'persons.id', 'isolation_episodes.person_id')
+    .leftJoin('users as observer', 'observer.id', 'isolation_episodes.observer_id')
     .select([
       'isolation_episodes.id',
       'isolation_episodes.status',
@@ -123,6 +124,8 @@ export async function findEpisodeByToken(db: Db, token: string) {
       'isolation_episodes.household_id',
       'isolation_episodes.person_id',
       'persons.name',
+      'observer.display_name as observer_name',
+      'observer.phone as observer_phone',
     ])
     .where('isolation_episodes.token', '=', token)
     .executeTakeFirst();

@@ -19,6 +19,7 @@ import { audit } from '../audit';
 import { raiseAlert } from '../alerts';
 import { findPersonInScope, setTags } from '../residents';
 import { codesOfPath, findRegionsByCodes } from '../regions';
+import { nearestContact } from '../responsibility';
 import { findEpisodeByToken, findEpisodeToEscalate } from './episodes.repository';
 import { getEpisode, listEpisodes, toEpisodes, type IsolationContext } from './episodes.service';
 import {
@@ -407,8 +408,21 @@ export async function selfReportView(db: Db, ctx: IsolationContext, token: strin
       temperature: s.temperature,
     })),
     canReportNow: !!openSlot(await slotsOfEpisodes(db, [ep.id]), now, settings),
+    nextDueFrom: await findNextDueFrom(db, ep.id, now.toISOString()),
+    timeZone: ctx.timeZone,
+    contact: await contactOf(db, ep),
     necessities: needs.map((n) => ({ kind: n.kind, status: n.status, requestedAt: n.requested_at })),
   };
+}
+
+/** Whom the isolated person can call: their observer when the observer has a phone, else the place's 包保 contact. */
+async function contactOf(
+  db: Db,
+  ep: { region_path: string; observer_name: string | null; observer_phone: string | null },
+): Promise<SelfReportView['contact']> {
+  if (ep.observer_phone) return { name: ep.observer_name ?? '', role: 'observer', phone: ep.observer_phone };
+  const nearest = await nearestContact(db, ep.region_path);
+  return nearest && { name: nearest.name, role: 'responsible', phone: nearest.phone };
 }
 
 /** The isolated person reports their own temperature through the link: it fills the slot open now. */

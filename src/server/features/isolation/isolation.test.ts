@@ -297,6 +297,26 @@ describe('isolation episodes and follow-up slots', () => {
     const twice = await t.anonymous.post(`/api/public/self-report/${link.token}`, { temperature: 36.7 });
     expect(twice.json().error.code).toBe('NO_SLOT_OPEN');
     expect(twice.json().error.details.nextDueFrom).toBe(local('2020-01-27', '17:00').toISOString());
+    // the page says when the next report is due and whom to call: nobody yet, then the area's 包保 contact
+    const after = (await t.anonymous.get(`/api/public/self-report/${link.token}`)).json();
+    expect(after).toMatchObject({
+      canReportNow: false,
+      nextDueFrom: local('2020-01-27', '17:00').toISOString(),
+      timeZone: t.config.timeZone,
+      contact: null,
+    });
+    const duty = await admin.post('/api/responsibilities', {
+      regionId: tree.county.id,
+      personName: '王包保',
+      post: '县包保干部',
+      phone: '13912345678',
+    });
+    expect(duty.statusCode, duty.body).toBe(201);
+    expect((await t.anonymous.get(`/api/public/self-report/${link.token}`)).json().contact).toEqual({
+      name: '王包保',
+      role: 'responsible',
+      phone: '13912345678',
+    });
     const help = await t.anonymous.post(`/api/public/self-report/${link.token}/necessities`, {
       kind: 'medicine',
       detail: '降压药 一盒',

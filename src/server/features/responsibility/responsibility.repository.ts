@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { RegionLevel } from '../../../shared/enums';
 import { inScope, inSubtree, type Scope } from '../../access/scope';
@@ -79,4 +79,30 @@ export async function updateResponsibilityRow(
 
 export async function deleteResponsibility(db: Db, id: string): Promise<void> {
   await db.deleteFrom('responsibilities').where('id', '=', id).execute();
+}
+
+/**
+ * The 包保 contact nearest to a place: among the responsibilities with a phone whose region is the
+ * place's or one above it, the deepest (a village's before its township's). For a page that must
+ * give a resident someone to call.
+ */
+export async function nearestContact(
+  db: Db,
+  regionPath: string,
+): Promise<{ name: string; post: string; phone: string } | null> {
+  const ancestors = regionPath
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+  if (ancestors.length === 0) return null;
+  const row = await db
+    .selectFrom('responsibilities')
+    .select(['person_name', 'post', 'phone', 'region_path'])
+    .where('region_path', 'in', ancestors)
+    .where('phone', 'is not', null)
+    .orderBy(sql`length(region_path)`, 'desc')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.phone ? { name: row.person_name, post: row.post, phone: row.phone } : null;
 }
