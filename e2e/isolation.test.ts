@@ -35,7 +35,7 @@ beforeAll(async () => {
   server = await startServer();
   const clock = systemClock;
   const tree = await makeTree(server.db, clock);
-  observerId = (await makeUser(server.db, clock, 'guancha01', 'observer', tree.dongcheng)).id;
+  observerId = (await makeUser(server.db, clock, 'guancha01', 'observer', tree.dongcheng, { phone: '13900001234' })).id;
   const person = async (name: string, idNumber: string) =>
     (
       await registerPerson(server.db, clock, systemActor, {
@@ -116,6 +116,12 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await expect(
       page.locator('[data-testid="self-report-slots"] [data-status="filled"]').innerText(),
     ).resolves.toContain('36.8');
+    // when the next report is due, and the observer a tap away
+    await expect(page.locator('[data-testid="self-report-next"]').innerText()).resolves.toMatch(/下次测温时间|明天/);
+    await expect(page.locator('[data-testid="self-report-call"]').getAttribute('href')).resolves.toBe(
+      'tel:13900001234',
+    );
+    await expect(page.locator('[data-testid="self-report-contact"]').innerText()).resolves.toContain('guancha01');
 
     // 需要帮助: food, with what exactly
     await page.locator('[data-testid="self-report-need-food"]').click();
