@@ -144,4 +144,30 @@ describe('foundation in the browser', () => {
     await page.keyboard.press('Escape');
     await screenshot(page, 'phone-english');
   });
+
+  it('a session that lapses mid-form: the admin logs in again over the form, and the form is sent as it was', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await loginThroughForm(admin, server.url, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${server.url}/regions/${township.id}`);
+    await admin.locator('[data-testid="region-detail-name"]', { hasText: '古陶镇' }).waitFor();
+    await admin.locator('[data-testid="region-add-child"]').click();
+    await admin.locator('#region-name').fill('西城村');
+    await admin.locator('#region-code').fill('140728100300');
+    // the 12 hours are up while the form is open (every session ends)
+    await server.db.deleteFrom('sessions').execute();
+    await admin.locator('[data-testid="region-create-submit"]').click();
+    await admin.locator('[data-testid="relogin-password"]').fill(ADMIN_PASSWORD);
+    await screenshot(admin, 'relogin');
+    await admin.getByRole('button', { name: '登录并继续' }).click();
+    await admin.locator('[data-testid="region-create-submit"]').waitFor({ state: 'hidden' });
+    const village = await server.db
+      .selectFrom('regions')
+      .select(['name', 'parent_id'])
+      .where('code', '=', '140728100300')
+      .executeTakeFirstOrThrow();
+    expect(village).toEqual({ name: '西城村', parent_id: township.id });
+    // still on the page, still logged in
+    expect(new URL(admin.url()).pathname).toBe(`/regions/${township.id}`);
+    await admin.close();
+  });
 });

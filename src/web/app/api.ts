@@ -52,6 +52,27 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
+let reauthenticate: (() => Promise<boolean>) | null = null;
+let pendingReauth: Promise<boolean> | null = null;
+
+/**
+ * Set by the auth provider while a user is logged in: when the session lapses mid-work (the 12-hour
+ * end, an admin's reset), the user logs in again in place (true) or gives up (false). The request
+ * that met the lapse is then sent again as it was, so a filled form is not lost.
+ */
+export function setReauthenticateHandler(handler: (() => Promise<boolean>) | null): void {
+  reauthenticate = handler;
+}
+
+/** One re-login for every request that met the lapse at the same time. */
+function reauthOnce(): Promise<boolean> {
+  if (!reauthenticate) return Promise.resolve(false);
+  pendingReauth ??= reauthenticate().finally(() => {
+    pendingReauth = null;
+  });
+  return pendingReauth;
+}
+
 function urlOf(path: string, query?: Query): string {
   const url = `/api${path}`;
   if (!query) return url;
@@ -69,7 +90,12 @@ const NETWORK_MESSAGE: Record<Locale, string> = {
   'zh-TW': '無法連接伺服器，請檢查網路後重試',
 };
 
-async function send(method: string, path: string, init: { query?: Query; body?: BodyInit; type?: string } = {}) {
+async function send(
+  method: string,
+  path: string,
+  init: { query?: Query; body?: BodyInit; type?: string } = {},
+  retried = false,
+): Promise<Response> {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale, Accept: 'application/json' };
   if (init.type) headers['Content-Type'] = init.type;
   let response: Response;
@@ -89,9 +115,10 @@ async function send(method: string, path: string, init: { query?: Query; body?: 
   const error = body?.error
     ? new ApiError(response.status, body.error.code, body.error.message, body.error.details)
     : new ApiError(response.status, 'BAD_RESPONSE', `HTTP ${response.status} ${response.statusText}`);
-  // A lapsed session (UNAUTHENTICATED, not a wrong password) anywhere but the session check itself
-  // means: log in again.
+  // A lapsed session (UNAUTHENTICATED, not a wrong password) anywhere but the auth calls themselves
+  // means: log in again — in place, then this request is sent once more; or, given up, at the login page.
   if (response.status === 401 && error.code === 'UNAUTHENTICATED' && !path.startsWith('/auth/me')) {
+    if (!retried && !path.startsWith('/auth/') && (await reauthOnce())) return send(method, path, init, true);
     onUnauthenticated?.();
   }
   throw error;

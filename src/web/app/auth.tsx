@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '../../shared/users';
 import { setCountyTimeZone } from './format';
-import { api, ApiError, setUnauthenticatedHandler } from './api';
+import { api, ApiError, setReauthenticateHandler, setUnauthenticatedHandler } from './api';
+import { ReloginModal } from './ReloginModal';
 import { storedLocale, useI18n } from './i18n';
 
 interface AuthValue {
@@ -60,8 +61,34 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const passwordChanged = useCallback(() => setMe((m) => (m ? { ...m, mustChangePassword: false } : m)), []);
 
+  // While someone is logged in, a lapsed session asks for their password over the page they are on.
+  const [relogin, setRelogin] = useState<((ok: boolean) => void) | null>(null);
+  const username = me?.username;
+  useEffect(() => {
+    if (!username) return;
+    setReauthenticateHandler(() => new Promise<boolean>((resolve) => setRelogin(() => resolve)));
+    return () => setReauthenticateHandler(null);
+  }, [username]);
+  const reloginDone = useCallback(
+    (ok: boolean) => {
+      relogin?.(ok);
+      setRelogin(null);
+    },
+    [relogin],
+  );
+  const reloginAs = useCallback(async (name: string, password: string) => {
+    const user = await api.post<Me>('/auth/login', { username: name, password });
+    setCountyTimeZone(user.timeZone);
+    setMe(user);
+  }, []);
+
   const value = useMemo(() => ({ me, login, logout, passwordChanged }), [me, login, logout, passwordChanged]);
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {relogin && username && <ReloginModal username={username} login={reloginAs} onDone={reloginDone} />}
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthValue {

@@ -71,6 +71,10 @@ export const en: Record<MessageKey, string> = {
   'login.footer': 'Mass prevention · joint control',
   'login.retryAt': 'Try again after {time}',
   'login.attemptsLeft': '{n} more tries from this device before logins pause',
+  'relogin.title': 'Session expired',
+  'relogin.hint': 'Your session has expired. Enter your password to log in again; what you were sending will be sent.',
+  'relogin.submit': 'Log in and continue',
+  'relogin.giveUp': 'Give up',
 
   'password.title': 'Change password',
   'password.old': 'Current password',

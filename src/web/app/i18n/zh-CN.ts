@@ -74,6 +74,10 @@ export const zhCN = {
   'login.footer': '群防群控 · 联防联控',
   'login.retryAt': '请于 {time} 后再试',
   'login.attemptsLeft': '从此设备还可尝试 {n} 次，之后将暂停登录',
+  'relogin.title': '登录已过期',
+  'relogin.hint': '您的登录已过期。请输入密码重新登录，刚才填写的内容会继续提交。',
+  'relogin.submit': '登录并继续',
+  'relogin.giveUp': '放弃',
 
   'password.title': '修改密码',
   'password.old': '原密码',
