@@ -164,6 +164,13 @@ describe('isolation: self-report link and the observer’s follow-ups', () => {
     await expect.poll(() => activeTestId(observerPage)).toBe(`today-${episodes.keyboard}`);
     await press('Enter');
     await observerPage.locator('[data-testid="slot-fill"]').waitFor();
+    // a phone has no keyboard worth a hint, and every tap target is at least 44 px
+    await expect(observerPage.locator('.qf-keyboard-hint').isVisible()).resolves.toBe(false);
+    const heights = await observerPage
+      .locator('[data-testid="slot-fill"] .ant-btn')
+      .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     await expect.poll(() => activeTestId(observerPage)).toBe('slot-fill-temp');
     await observerPage.keyboard.type('36.5', { delay: 20 });
     keys += 4;

@@ -53,6 +53,7 @@ import { LocaleSwitch } from './components/LocaleSwitch';
 import { useI18n, type MessageKey, type Translate } from './i18n';
 import { can } from './permissions';
 import { useIsMobile } from './useIsMobile';
+import './styles/touch.css';
 
 const ChangePasswordModal = lazy(() => import('../features/auth/ChangePasswordModal'));
 

@@ -321,7 +321,11 @@ export function EntryForm({ site, onDone }: { site: Site; onDone: (done: EntryDo
       >
         {unsent ? t('entry.retry') : t('entry.submit')}
       </Button>
-      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}>
+      <Typography.Text
+        type="secondary"
+        className="qf-keyboard-hint"
+        style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}
+      >
         {t('entry.keyboardHint')}
       </Typography.Text>
     </div>

@@ -278,7 +278,7 @@ export function SlotFillForm({ slot, heading, onDone, onCancel }: Props) {
         <Button block onClick={onCancel}>
           {t('common.back')}
         </Button>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" className="qf-keyboard-hint" style={{ fontSize: 12 }}>
           {t('isolation.fillKeyboardHint')}
         </Typography.Text>
       </Space>

@@ -263,7 +263,11 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
       >
         {t('field.submit')}
       </Button>
-      <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}>
+      <Typography.Text
+        type="secondary"
+        className="qf-keyboard-hint"
+        style={{ display: 'block', textAlign: 'center', fontSize: 12, marginTop: 6 }}
+      >
         {t('field.keyboardHint')}
       </Typography.Text>
       {adding && (
