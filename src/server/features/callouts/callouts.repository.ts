@@ -205,6 +205,42 @@ export async function findOrderByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The orders behind many links' hashes at once (the answer writer's batch), each with its link's
+ * hash and expiry, its call-out and the person's name — one query a batch instead of one an answer.
+ */
+export async function findOrdersByTokenHashes(db: Db, tokenHashes: readonly string[]) {
+  if (!tokenHashes.length) return [];
+  return db
+    .selectFrom('callout_links')
+    .innerJoin('callout_orders', 'callout_orders.id', 'callout_links.order_id')
+    .innerJoin('callouts', 'callouts.id', 'callout_orders.callout_id')
+    .innerJoin('persons', 'persons.id', 'callout_orders.person_id')
+    .leftJoin('callout_teams', 'callout_teams.id', 'callouts.team_id')
+    .selectAll('callout_orders')
+    .select([
+      'callout_links.token_hash',
+      'callout_links.expires_at as link_expires_at',
+      'callouts.meeting_point',
+      'callouts.ordered_at',
+      'callouts.deadline_at',
+      'callouts.status as callout_status',
+      'persons.name',
+      'callout_teams.name as team_name',
+    ])
+    .where('callout_links.token_hash', 'in', [...tokenHashes])
+    .execute();
+}
+
+/** Many answers in one statement per 500 (a batch of answers from the links). */
+export async function insertAnswers(db: Db, rows: Insertable<CalloutAnswerTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('callout_answers')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
 /** The call-out whose meeting point QR carries this code, with its team's name (no scope: the code is the key). */
 export async function findCalloutByPointCode(db: Db, code: string) {
   return db
