@@ -5,7 +5,7 @@ import { GroupCommitter } from '../../db/group-commit';
 import type { CalloutAnswerInput, CalloutLinkView } from '../../../shared/callouts';
 import type { Insertable } from 'kysely';
 import type { CalloutAnswerTable } from './callouts.table';
-import { findOrdersByTokenHashes, insertAnswers, updateOrder } from './callouts.repository';
+import { findOrdersByTokenHashes, insertAnswers, updateOrderAnswers } from './callouts.repository';
 import { hashLinkToken } from './callouts.service';
 import { answerChange, linkViewOf } from './answers.service';
 
@@ -23,7 +23,7 @@ export type LinkAnswerOutcome = { ok: true; view: CalloutLinkView } | { ok: fals
  * Write a batch of answers from links in one transaction: one lookup of every link's order, each
  * answer applied in arrival order to the order's state in memory (the same person twice in a batch
  * is one answer if they say the same thing, a change of mind if not — exactly as if written one by
- * one), then the answers' history rows in one statement and each changed order updated once. An
+ * one), then the answers' history rows in one statement and the changed orders in one more. An
  * unknown link (CALLOUT_LINK_NOT_FOUND), an expired one (CALLOUT_LINK_EXPIRED) or a closed
  * call-out (CALLOUT_CLOSED) is that answer's outcome; the others are written.
  */
@@ -52,8 +52,10 @@ export async function writeLinkAnswers(db: Db, items: readonly LinkAnswer[]): Pr
       }
     });
     await insertAnswers(trx, entries);
-    for (const o of changed)
-      await updateOrder(trx, o.id, {
+    await updateOrderAnswers(
+      trx,
+      [...changed].map((o) => ({
+        id: o.id,
         answer: o.answer,
         eta_minutes: o.eta_minutes,
         reason: o.reason,
@@ -61,7 +63,8 @@ export async function writeLinkAnswers(db: Db, items: readonly LinkAnswer[]): Pr
         first_ack_at: o.first_ack_at,
         arrived_at: o.arrived_at,
         changes: o.changes,
-      });
+      })),
+    );
     return outcomes;
   });
 }
