@@ -73,7 +73,10 @@ beforeAll(async () => {
   });
   for (const personId of personIds.slice(1))
     await api('POST', `/api/callouts/teams/${team.id}/members`, { person: { personId } });
-  await api('POST', '/api/callouts', { teamId: team.id, meetingPoint: '高速口卡点' });
+  const callout = await api('POST', '/api/callouts', { teamId: team.id, meetingPoint: '高速口卡点' });
+  // the leader checks all three in at once: complete within the 15-minute standard
+  const board = await api('GET', `/api/callouts/${callout.id}/board`);
+  for (const o of board.orders) await api('POST', `/api/callouts/${callout.id}/orders/${o.id}/arrive`);
   await refreshRollups(server.db, systemClock, 'Asia/Shanghai', { force: true });
   browser = await launchBrowser();
   const context = await browser.newContext({
@@ -103,6 +106,13 @@ describe('动员统计 (the organisation department)', () => {
     expect(await row.locator('td').nth(7).innerText()).toBe('1');
     await expect(page.locator('[data-testid="mobilisation-total"]').innerText()).resolves.toContain('合计');
     await expect(page.locator('[data-testid="mobilisation-callouts"]').innerText()).resolves.toContain('1');
+    // the call-out times after the 13 figures: first acknowledgement, arrival (medians), share within 15 minutes
+    expect(await row.locator('td').nth(14).innerText()).toBe('0.0 分钟');
+    expect(await row.locator('td').nth(15).innerText()).toBe('0.0 分钟');
+    expect(await row.locator('td').nth(16).innerText()).toBe('100%');
+    await expect(page.locator('[data-testid="mobilisation-withinStandardShare"]').innerText()).resolves.toContain(
+      '100%',
+    );
 
     await row.click();
     await expect
@@ -127,5 +137,6 @@ describe('动员统计 (the organisation department)', () => {
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
     const rows = wb.getWorksheet('动员统计')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.find((r) => r[1] === '古陶镇')![2]).toBe(3);
+    expect(rows.find((r) => r[1] === '古陶镇')!.slice(15, 18)).toEqual([0, 0, 100]);
   });
 });

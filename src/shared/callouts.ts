@@ -348,6 +348,10 @@ export const CalloutFiguresRow = z.object({
   medianCompleteSeconds: z.number().nullable(),
   /** share of the day's call-outs complete within their deadline, 0–1 (null: none ordered) */
   onTimeShare: z.number().nullable(),
+  /** median seconds from the order to each person's arrival, over everyone who arrived */
+  medianArriveSeconds: z.number().nullable(),
+  /** share of the day's call-outs complete within the 15-minute standard of their order, 0–1 (null: none ordered) */
+  withinStandardShare: z.number().nullable(),
 });
 export type CalloutFiguresRow = z.infer<typeof CalloutFiguresRow>;
 

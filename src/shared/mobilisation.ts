@@ -42,12 +42,27 @@ export const MobilisationQuery = z.object({
 });
 export type MobilisationQuery = z.infer<typeof MobilisationQuery>;
 
+/**
+ * The times of the day's call-outs (集结令) against the 15-minute standard, from callouts' history:
+ * the median from the order to its first acknowledgement, the median from the order to each
+ * person's arrival, and the share of call-outs complete (everyone not declining arrived) within 15
+ * minutes. Null where no call-out was ordered; given for the region shown and its townships.
+ */
+export const CalloutTimes = z.object({
+  callouts: z.number().int(),
+  medianFirstAckSeconds: z.number().nullable(),
+  medianArriveSeconds: z.number().nullable(),
+  withinStandardShare: z.number().nullable(),
+});
+export type CalloutTimes = z.infer<typeof CalloutTimes>;
+
 const RegionRow = z.object({
   id: z.string(),
   name: z.string(),
   level: z.string(),
   path: z.string(),
   figures: MobilisationFigures,
+  calloutTimes: CalloutTimes.nullable(),
 });
 
 /** 动员统计: a region's mobilisation figures on a day, and each child region's. */

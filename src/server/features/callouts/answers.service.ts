@@ -14,7 +14,9 @@ import {
   type CalloutLinkView,
   type OrderState,
 } from '../../../shared/callouts';
+import type { Insertable } from 'kysely';
 import { audit } from '../audit';
+import type { CalloutAnswerTable } from './callouts.table';
 import { findOrder, findOrderByTokenHash, insertAnswer, listOrders, updateOrder } from './callouts.repository';
 import { getCallout, hashLinkToken, toCallout } from './callouts.service';
 
@@ -28,7 +30,22 @@ async function orderOfLink(db: Db, clock: Clock, token: string) {
 
 /** What the person's link page shows: where to go, by when, and what they answered so far. */
 export async function linkView(db: Db, clock: Clock, token: string): Promise<CalloutLinkView> {
-  const o = await orderOfLink(db, clock, token);
+  return linkViewOf(await orderOfLink(db, clock, token));
+}
+
+/** The link page's view of an order row joined with its call-out, team and person. */
+export function linkViewOf(o: {
+  name: string;
+  team_name: string | null;
+  meeting_point: string;
+  ordered_at: string;
+  deadline_at: string;
+  answer: CalloutAnswer | null;
+  eta_minutes: number | null;
+  reason: string | null;
+  callout_status: 'active' | 'closed';
+  arrived_at: string | null;
+}): CalloutLinkView {
   return {
     name: o.name,
     teamName: o.team_name,
@@ -49,63 +66,73 @@ const stateOf = (answer: CalloutAnswer | null): OrderState =>
 const isChangeOfMind = (before: CalloutAnswer | null, after: CalloutAnswer) =>
   before !== null && !(after === 'arrived' && (before === 'coming' || before === 'late'));
 
+/** An order as far as answering it goes. */
+export interface AnswerableOrder {
+  id: string;
+  region_path: string;
+  answer: CalloutAnswer | null;
+  eta_minutes: number | null;
+  reason: string | null;
+  first_ack_at: string | null;
+  arrived_at: string | null;
+  changes: number;
+}
+
 /**
- * Record an answer to an order. The same answer again changes nothing; a different one is kept as
- * a new entry of the order's history and counted as a change (a "来" turned "不能来" is visible on
- * the board). An arrival is final, and a closed call-out takes no more answers.
+ * What an answer changes, decided without the database (the answer writer applies a batch of them
+ * in memory, in arrival order, before writing): the new entry of the order's history and the order's
+ * new state, or null when the same answer comes again (it changes nothing). A different answer is
+ * counted as a change (a "来" turned "不能来" is visible on the board). An arrival is final, and a
+ * closed call-out takes no more answers (CALLOUT_CLOSED).
  */
+export function answerChange(
+  order: AnswerableOrder,
+  calloutStatus: 'active' | 'closed',
+  input: CalloutAnswerInput,
+  by: string,
+  at: string,
+): { entry: Insertable<CalloutAnswerTable>; set: Omit<AnswerableOrder, 'id' | 'region_path'> } | null {
+  if (calloutStatus === 'closed' || order.arrived_at) throw new AppError('CALLOUT_CLOSED');
+  const eta = input.answer === 'late' ? (input.etaMinutes ?? null) : null;
+  const reason = input.answer === 'cannot' ? (input.reason ?? null) : null;
+  if (order.answer === input.answer && order.eta_minutes === eta && order.reason === reason) return null;
+  const acknowledges = input.answer === 'coming' || input.answer === 'late' || input.answer === 'arrived';
+  return {
+    entry: {
+      id: uuidv7(),
+      order_id: order.id,
+      region_path: order.region_path,
+      answer: input.answer,
+      eta_minutes: eta,
+      reason,
+      by,
+      at,
+    },
+    set: {
+      answer: input.answer,
+      eta_minutes: eta,
+      reason,
+      first_ack_at: order.first_ack_at ?? (acknowledges ? at : null),
+      arrived_at: input.answer === 'arrived' ? at : null,
+      changes: isChangeOfMind(order.answer, input.answer) ? Number(order.changes) + 1 : Number(order.changes),
+    },
+  };
+}
+
+/** Record one answer to an order now (a check-in by the leader or at the point's QR): see answerChange. */
 export async function recordAnswer(
   trx: Db,
   clock: Clock,
-  order: {
-    id: string;
-    region_path: string;
-    answer: CalloutAnswer | null;
-    eta_minutes: number | null;
-    reason: string | null;
-    first_ack_at: string | null;
-    arrived_at: string | null;
-    changes: number;
-  },
+  order: AnswerableOrder,
   calloutStatus: 'active' | 'closed',
   input: CalloutAnswerInput,
   by: string,
 ): Promise<boolean> {
-  if (calloutStatus === 'closed' || order.arrived_at) throw new AppError('CALLOUT_CLOSED');
-  const eta = input.answer === 'late' ? (input.etaMinutes ?? null) : null;
-  const reason = input.answer === 'cannot' ? (input.reason ?? null) : null;
-  if (order.answer === input.answer && order.eta_minutes === eta && order.reason === reason) return false;
-  const at = clock.now().toISOString();
-  await insertAnswer(trx, {
-    id: uuidv7(),
-    order_id: order.id,
-    region_path: order.region_path,
-    answer: input.answer,
-    eta_minutes: eta,
-    reason,
-    by,
-    at,
-  });
-  const acknowledges = input.answer === 'coming' || input.answer === 'late' || input.answer === 'arrived';
-  await updateOrder(trx, order.id, {
-    answer: input.answer,
-    eta_minutes: eta,
-    reason,
-    answered_at: at,
-    first_ack_at: order.first_ack_at ?? (acknowledges ? at : null),
-    arrived_at: input.answer === 'arrived' ? at : null,
-    changes: isChangeOfMind(order.answer, input.answer) ? order.changes + 1 : order.changes,
-  });
+  const change = answerChange(order, calloutStatus, input, by, clock.now().toISOString());
+  if (!change) return false;
+  await insertAnswer(trx, change.entry);
+  await updateOrder(trx, order.id, { ...change.set, answered_at: change.entry.at });
   return true;
-}
-
-/** The person answers through their link (no login): 来 / N 分钟后到 / 不能来 / 已到达. */
-export async function answerByLink(db: Db, clock: Clock, token: string, input: CalloutAnswerInput) {
-  await db.transaction().execute(async (trx) => {
-    const o = await orderOfLink(trx, clock, token);
-    await recordAnswer(trx, clock, o, o.callout_status, input, 'link');
-  });
-  return linkView(db, clock, token);
 }
 
 /** The leader or commander checks a person in at the meeting point, from the board (audited). */

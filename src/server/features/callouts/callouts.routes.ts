@@ -32,7 +32,8 @@ import {
   remindSilent,
   toCallout,
 } from './callouts.service';
-import { answerByLink, calloutBoard, checkIn, linkView } from './answers.service';
+import { calloutBoard, checkIn, linkView } from './answers.service';
+import { answerThrough, answerWriter } from './answer-writer';
 import { deliverOutbox, localTestSender, startOutboxDrain } from './outbox';
 import { ROLES_THAT_CALL_OUT } from './teams.service';
 import { previewTargets } from './targets.service';
@@ -57,6 +58,8 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
   const perToken = new RateLimiter(20, 60 * 60_000);
   // a call-out of up to 2,000 persons checks in at one point within the hour
   const perPoint = new RateLimiter(3000, 60 * 60_000);
+  // answers from the links are written in batches (group commit): one commit for all that arrive meanwhile
+  const answers = answerWriter(db);
   return async (app) => {
     const tags = ['callouts'];
     const sender = localTestSender((line) => app.log.info(line));
@@ -274,7 +277,7 @@ export function calloutRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       async (request) => {
         perAddress.take(request.ip);
         perToken.take(request.params.token);
-        return answerByLink(db, clock, request.params.token, request.body);
+        return answerThrough(answers, clock, request.params.token, request.body);
       },
     );
   };

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import { localDay, startOfLocalDay, addDays } from '../../clock';
 import type { Scope } from '../../access/scope';
-import type { CalloutFiguresRow, CalloutHistory } from '../../../shared/callouts';
+import { CALLOUT_STANDARD_MINUTES, type CalloutFiguresRow, type CalloutHistory } from '../../../shared/callouts';
 import { calloutsWithOrderTimes, orderTimesOfPersons, orderTimesOfTeam, type OrderTimes } from './callouts.repository';
 import { countTeamsByPath, listTeamMembers, townshipsOfScope } from './teams.repository';
 import { getTeam } from './teams.service';
@@ -68,7 +68,9 @@ export async function memberHistories(db: Db, scope: Scope, teamId: string): Pro
  * the organisation department's page, the big screen and the daily report: active teams based in
  * the township (now), call-outs ordered that day, the median time from the order to its first
  * acknowledgement, the median time until the call-out was complete (everyone not declining
- * arrived), and the share of the day's call-outs complete by their deadline. Keyed by the
+ * arrived), the share of the day's call-outs complete by their deadline, the median time from the
+ * order to each person's arrival, and the share complete within the 15-minute standard ("15 分钟内
+ * 集结到位", whatever deadline was set). Keyed by the
  * township's region path; a call-out above township level (the county's) counts in `total` only.
  */
 export async function calloutFigures(
@@ -82,7 +84,14 @@ export async function calloutFigures(
   const teams = await countTeamsByPath(db, scope);
   const orders = await calloutsWithOrderTimes(db, scope, from, to);
 
-  type Acc = { row: CalloutFiguresRow; acks: number[]; completes: number[]; onTime: number };
+  type Acc = {
+    row: CalloutFiguresRow;
+    acks: number[];
+    completes: number[];
+    arrivals: number[];
+    onTime: number;
+    withinStandard: number;
+  };
   const acc = (regionId: string | null, path: string | null, name: string): Acc => ({
     row: {
       regionId,
@@ -93,10 +102,14 @@ export async function calloutFigures(
       medianFirstAckSeconds: null,
       medianCompleteSeconds: null,
       onTimeShare: null,
+      medianArriveSeconds: null,
+      withinStandardShare: null,
     },
     acks: [],
     completes: [],
+    arrivals: [],
     onTime: 0,
+    withinStandard: 0,
   });
   const rows = new Map(townships.map((t) => [t.path, acc(t.id, t.path, t.name)]));
   const total = acc(null, null, '');
@@ -132,6 +145,8 @@ export async function calloutFigures(
       if (acks[0]) a.acks.push(seconds(c.orderedAt, acks[0]));
       if (complete) a.completes.push(seconds(c.orderedAt, complete));
       if (complete && complete <= c.deadlineAt) a.onTime++;
+      if (complete && seconds(c.orderedAt, complete) <= CALLOUT_STANDARD_MINUTES * 60) a.withinStandard++;
+      for (const o of c.orders) if (o.arrived_at) a.arrivals.push(seconds(c.orderedAt, o.arrived_at));
     }
   }
   const finish = (a: Acc): CalloutFiguresRow => ({
@@ -139,6 +154,8 @@ export async function calloutFigures(
     medianFirstAckSeconds: median(a.acks),
     medianCompleteSeconds: median(a.completes),
     onTimeShare: a.row.callouts ? a.onTime / a.row.callouts : null,
+    medianArriveSeconds: median(a.arrivals),
+    withinStandardShare: a.row.callouts ? a.withinStandard / a.row.callouts : null,
   });
   return { day: opts.day, rows: [...rows.values()].map(finish), total: finish(total) };
 }

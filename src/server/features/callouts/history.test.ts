@@ -147,8 +147,18 @@ describe('call-out history and figures', () => {
       medianFirstAckSeconds: 90,
       medianCompleteSeconds: 1200,
       onTimeShare: 0,
+      // arrivals 600, 840 | 600, 720, 840, 1,200 s; neither call-out complete within 15 minutes
+      medianArriveSeconds: 780,
+      withinStandardShare: 0,
     });
-    expect(byName['段村镇']).toMatchObject({ teams: 0, callouts: 0, medianFirstAckSeconds: null, onTimeShare: null });
+    expect(byName['段村镇']).toMatchObject({
+      teams: 0,
+      callouts: 0,
+      medianFirstAckSeconds: null,
+      onTimeShare: null,
+      medianArriveSeconds: null,
+      withinStandardShare: null,
+    });
     expect(figures.total).toMatchObject({ teams: 1, callouts: 2 });
     const nextDay = await calloutFigures(t.db, GLOBAL_SCOPE, { day: '2020-01-26', timeZone: 'Asia/Shanghai' });
     expect(nextDay.total.callouts).toBe(0);

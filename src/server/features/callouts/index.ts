@@ -9,7 +9,7 @@ export type {
 } from './callouts.table';
 export { calloutFigures, median } from './history.service';
 export { issueCallout, closeCallout } from './callouts.service';
-export { answerByLink } from './answers.service';
+export { answerByLink } from './answer-writer';
 export { deliverOutbox } from './outbox';
 export { insertTeams, insertTeamMembers } from './teams.repository';
 export { localTestMessages } from './outbox';

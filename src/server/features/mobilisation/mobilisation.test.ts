@@ -154,14 +154,30 @@ describe('mobilisation in the roll-ups', () => {
     expect(byName['古陶镇'].figures).toMatchObject({ partyMembers: 3, partyMembersOnDuty: 3, commandoTeams: 1 });
     expect(byName['段村镇'].figures).toMatchObject({ partyMembers: 0, callouts: 0 });
 
+    // call-out times: first acknowledgements at 10 min and at once (median 5 min), arrivals at 10, 10,
+    // 10, 0 and 20 min (median 10), one of the two complete within 15 minutes
+    const gutaoTimes = { callouts: 2, medianFirstAckSeconds: 300, medianArriveSeconds: 600, withinStandardShare: 0.5 };
+    expect(byName['古陶镇'].calloutTimes).toEqual(gutaoTimes);
+    expect(byName['段村镇'].calloutTimes).toEqual({
+      callouts: 0,
+      medianFirstAckSeconds: null,
+      medianArriveSeconds: null,
+      withinStandardShare: null,
+    });
+    expect(o.region.calloutTimes).toEqual(gutaoTimes);
+
     // drill down: 古陶镇's villages, and the way back up
     const town = (await zuzhibu.get(`/api/mobilisation/overview?region=${tree.gutao.id}`)).json();
     expect(town.parentId).toBe(tree.county.id);
     expect(town.children.find((c: { name: string }) => c.name === '东城村').figures.partyMembers).toBe(3);
+    // the times are the township's (its call-outs are ordered at township level), not its villages'
+    expect(town.region.calloutTimes).toEqual(gutaoTimes);
+    expect(town.children.find((c: { name: string }) => c.name === '东城村').calloutTimes).toBeNull();
 
     // yesterday: nothing had happened yet
     const before = (await zuzhibu.get('/api/mobilisation/overview?day=2020-01-24')).json();
     expect(before.region.figures).toMatchObject({ callouts: 0, partyMembersOnDuty: 0 });
+    expect(before.region.calloutTimes).toMatchObject({ callouts: 0, medianFirstAckSeconds: null });
     const future = await zuzhibu.get('/api/mobilisation/overview?day=2020-01-26');
     expect(future.statusCode).toBe(400);
     expect(future.json().error.code).toBe('FIGURES_DAY_IN_FUTURE');
@@ -170,6 +186,9 @@ describe('mobilisation in the roll-ups', () => {
     const own = (await gutao.get('/api/mobilisation/overview')).json();
     expect(own.region.name).toBe('古陶镇');
     expect(own.parentId).toBeNull();
+    expect(own.region.calloutTimes).toEqual(gutaoTimes);
+    const duancunOwn = (await (await t.login('duancun', PASSWORD)).get('/api/mobilisation/overview')).json();
+    expect(duancunOwn.region.calloutTimes.callouts).toBe(0);
     const duancun = await t.login('duancun', PASSWORD);
     expect((await duancun.get(`/api/mobilisation/overview?region=${tree.gutao.id}`)).statusCode).toBe(404);
     expect((await (await t.login('grid01', PASSWORD)).get('/api/mobilisation/overview')).statusCode).toBe(403);
@@ -186,6 +205,8 @@ describe('mobilisation in the roll-ups', () => {
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
     const gutaoRow = rows.find((r) => r[1] === '古陶镇')!;
     expect(gutaoRow[2]).toBe(3); // 党员人数
+    expect(ws.getRow(2).values).toContain('15分钟内集结完成率（%）');
+    expect(gutaoRow.slice(15, 18)).toEqual([5, 10, 50]); // minutes to first acknowledgement, to arrival; % within 15 minutes
     expect(rows.at(-1)![1]).toBe('平遥县（合计）');
     const audited = await t.db
       .selectFrom('audit_log')

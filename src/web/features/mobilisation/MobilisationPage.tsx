@@ -3,7 +3,13 @@ import { Button, Card, DatePicker, Space, Statistic, Table, Typography } from 'a
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { MOBILISATION_METRICS, type MobilisationMetric, type MobilisationOverview } from '../../../shared/mobilisation';
+import {
+  MOBILISATION_METRICS,
+  type CalloutTimes,
+  type MobilisationMetric,
+  type MobilisationOverview,
+} from '../../../shared/mobilisation';
+import { CALLOUT_STANDARD_MINUTES } from '../../../shared/callouts';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
@@ -21,6 +27,10 @@ const HEADLINE: readonly MobilisationMetric[] = [
   'volunteersActive',
   'volunteerHours',
 ];
+
+/** The call-out times' columns: minutes to the first acknowledgement and to arrival, share complete in 15 minutes. */
+const TIMES = ['medianFirstAckSeconds', 'medianArriveSeconds', 'withinStandardShare'] as const;
+type TimeKey = (typeof TIMES)[number];
 
 /**
  * 动员统计: the organisation department's figures for a region on a local day — party members at
@@ -61,6 +71,19 @@ export default function MobilisationPage() {
     setParams(p);
   };
   const label = (m: MobilisationMetric) => t(`dailyReport.metric.${m}`);
+  const timeLabel = (k: TimeKey) =>
+    k === 'medianFirstAckSeconds'
+      ? t('mobilisation.calloutFirstAck')
+      : k === 'medianArriveSeconds'
+        ? t('mobilisation.calloutArrive')
+        : t('mobilisation.calloutWithinStandard', { m: CALLOUT_STANDARD_MINUTES });
+  const timeText = (times: CalloutTimes | null, k: TimeKey) => {
+    const v = times?.[k] ?? null;
+    if (v === null) return '—';
+    return k === 'withinStandardShare'
+      ? `${Math.round(v * 100)}%`
+      : t('mobilisation.minutesValue', { n: (v / 60).toFixed(1) });
+  };
   const exportXlsx = async () => {
     setExporting(true);
     try {
@@ -122,6 +145,15 @@ export default function MobilisationPage() {
             data-testid={`mobilisation-${m}`}
           />
         ))}
+        {TIMES.map((k) => (
+          <Statistic
+            key={k}
+            title={timeLabel(k)}
+            value={timeText(data?.region.calloutTimes ?? null, k)}
+            loading={loading && !data}
+            data-testid={`mobilisation-${k}`}
+          />
+        ))}
       </Space>
       {data && data.region.figures.tempBranchesFlagged > 0 && (
         <Typography.Paragraph type="warning" data-testid="mobilisation-flags">
@@ -162,6 +194,12 @@ export default function MobilisationPage() {
                 r.figures[m]
               ),
           })),
+          ...TIMES.map((k) => ({
+            title: timeLabel(k),
+            key: k,
+            align: 'right' as const,
+            render: (_: unknown, r: Row) => timeText(r.calloutTimes, k),
+          })),
         ]}
         summary={() =>
           data && data.children.length > 0 ? (
@@ -172,12 +210,17 @@ export default function MobilisationPage() {
                   {data.region.figures[m]}
                 </Table.Summary.Cell>
               ))}
+              {TIMES.map((k, i) => (
+                <Table.Summary.Cell key={k} index={MOBILISATION_METRICS.length + i + 1} align="right">
+                  {timeText(data.region.calloutTimes, k)}
+                </Table.Summary.Cell>
+              ))}
             </Table.Summary.Row>
           ) : null
         }
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        {t('mobilisation.note')}
+        {t('mobilisation.note')} {t('mobilisation.calloutTimesNote', { m: CALLOUT_STANDARD_MINUTES })}
       </Typography.Paragraph>
     </Card>
   );
