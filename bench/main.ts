@@ -88,6 +88,13 @@
  *                                 (bench/callouts.ts). Goals ≤ 500 ms and ≤ 50 ms (the burst: no goal).
  *                                 Baseline: health p99 of the same run.
  *
+ *   first_load_kb                 KB a phone receives from opening /login to a grid worker's home (the field
+ *                                 screen) in a fresh Chromium, compressed as Chromium negotiates (brotli);
+ *                                 first_load_kb_gzip the same with gzip only (plain HTTP). Goal < 400 KB.
+ *                                 first_screen_ms: ms for the same walk with 4× CPU slowdown and Slow 3G.
+ *                                 Baseline of all three: the same pages served uncompressed in the same
+ *                                 run (bench/first-screen.ts; needs `npx vite build`).
+ *
  * Progress goes to stderr.
  */
 import fs from 'node:fs';
@@ -109,6 +116,7 @@ import { runPersonSearch } from './search';
 import { emit, log, median } from './stats';
 import { runSubtreeLatency } from './subtree';
 import { benchCalloutFanout } from './callouts';
+import { benchFirstScreen } from './first-screen';
 
 function parseArgs(argv: string[]): { quick: boolean; engine: Engine } {
   const quick = argv.includes('--quick');
@@ -245,6 +253,7 @@ async function main(): Promise<void> {
       },
     });
     await benchCalloutFanout(factory);
+    await benchFirstScreen(factory, quick);
   } finally {
     await kept?.database.close();
     await imported?.database.close();

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -21,6 +20,7 @@ import { actorOf } from './http/actor';
 import { registerInputGuard } from './http/input-guard';
 import { registerOriginCheck } from './http/origin-check';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerCompression, serveWebApp } from './http/web-delivery';
 import { healthRoutes } from './features/health/health.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { regionRoutes } from './features/regions/regions.routes';
@@ -116,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Headers, the cross-site check and the control-character check come first: every route,
   // page and 404 registered after them is covered.
   await registerSecurityHeaders(app, config);
+  await registerCompression(app);
   registerOriginCheck(app, config);
   registerInputGuard(app);
 
@@ -193,7 +194,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 
   if (options.serveWeb ?? fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    await serveWebApp(app, WEB_DIST);
   }
   return app;
 }

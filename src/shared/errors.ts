@@ -853,6 +853,11 @@ export const ERROR_CATALOGUE = {
     zh: '没有这个编码的捐赠证书',
     en: 'No donation certificate has this code',
   },
+  PHONE_NOT_RECORDED: {
+    status: 404,
+    zh: '此人没有登记电话号码，无法拨打',
+    en: 'No phone number is recorded for this person; there is nothing to call',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -7,6 +7,8 @@ import { useAuth } from './auth';
 import { useI18n } from './i18n';
 import { can, homeOf } from './permissions';
 
+// Every page is loaded when first visited (issue 18: a phone's first screen under 400 KB). A new page:
+// `const XPage = lazy(() => import('../features/x/XPage'));` (its default export), never a static import.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ForcedPasswordPage = lazy(() => import('../features/auth/ForcedPasswordPage'));
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage'));

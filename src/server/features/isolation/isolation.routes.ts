@@ -66,6 +66,7 @@ import {
   updateRoom,
 } from './isolation-sites.service';
 import { certificateForPrint } from './certificates.service';
+import { phoneForFollowUpCall } from './calls.service';
 import { assignObservers, defaultObservers } from './observers.service';
 import { isolationSettings, saveIsolationSettings } from './isolation.settings';
 import { missedCutoff } from './slots';
@@ -407,6 +408,21 @@ export function isolationRoutes({ db, clock, config }: AppDeps): FastifyPluginAs
     );
 
     // ---- follow-ups ----
+    app.post(
+      '/api/isolation/episodes/:id/call',
+      {
+        schema: {
+          tags: ['isolation'],
+          summary:
+            "The full phone number of a person under observation, to call them for a follow-up (an observer's own episodes; audited as a reveal for 随访)",
+          params: IdParams,
+          response: { 200: z.object({ phone: z.string() }) },
+        },
+      },
+      async (request) =>
+        phoneForFollowUpCall(db, clock, authorise(request, ROLES_THAT_FOLLOW_UP).actor, request.params.id),
+    );
+
     app.get(
       '/api/isolation/today',
       {

@@ -41,6 +41,7 @@ import {
 } from './seek-notices.service';
 import { decideReport, reportsOf } from './seek-reports.service';
 import { registerOccupant } from './register-occupant.service';
+import { phoneForContactCall } from './calls.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -184,6 +185,19 @@ export function tracingRoutes({ db, clock, config }: AppDeps): FastifyPluginAsyn
       },
       async (request) =>
         decideContacts(db, ctx, authorise(request, ROLES_THAT_TRACE).actor, request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/contacts/:id/call',
+      {
+        schema: {
+          tags: ['tracing'],
+          summary: "A contact's full phone number, to call them (a tracer in scope; audited as a reveal for 流调)",
+          params: IdParams,
+          response: { 200: z.object({ phone: z.string() }) },
+        },
+      },
+      async (request) => phoneForContactCall(db, clock, authorise(request, ROLES_THAT_TRACE).actor, request.params.id),
     );
 
     app.get(

@@ -1,3 +1,4 @@
+import { callsEn } from './en.calls';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
 import { tempBranchesEn } from './en.temp-branches';
@@ -263,4 +264,5 @@ export const en: Record<MessageKey, string> = {
   ...mobilisationEn,
   ...partyEn,
   ...reportingEn,
+  ...callsEn,
 };

@@ -3,7 +3,6 @@ import type { Locale as AntdLocale } from 'antd/es/locale';
 import antdZhCN from 'antd/es/locale/zh_CN';
 import type { Locale } from '../../../shared/enums';
 import { setApiLocale } from '../api';
-import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
 export type { MessageKey };
@@ -51,8 +50,15 @@ function loadTraditional() {
   return traditional;
 }
 
+/**
+ * English is fetched when chosen, like 繁體: a phone in a Chinese county should not download a
+ * dictionary it does not read (issue 18: a first screen under 400 KB on a weak signal).
+ */
 async function loadLocale(locale: Locale): Promise<{ messages: Messages; antd: AntdLocale }> {
-  if (locale === 'en') return { messages: en, antd: (await import('antd/es/locale/en_US')).default };
+  if (locale === 'en') {
+    const [messages, antdLocale] = await Promise.all([import('./en'), import('antd/es/locale/en_US')]);
+    return { messages: messages.en, antd: antdLocale.default };
+  }
   if (locale === 'zh-TW') return loadTraditional();
   return { messages: zhCN, antd: antdZhCN };
 }
@@ -78,12 +84,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setApiLocale(initial); // before any child's first request
     return initial;
   });
-  // English strings are bundled, so an English user sees English from the first paint; antd's
-  // locale and the Traditional dictionary follow as soon as they have loaded.
-  const [state, setState] = useState<{ locale: Locale; messages: Messages; antd: AntdLocale }>(() =>
-    wanted === 'en'
-      ? { locale: 'en', messages: en, antd: antdZhCN }
-      : { locale: 'zh-CN', messages: zhCN, antd: antdZhCN },
+  // Simplified Chinese is bundled. An English user sees nothing until the English dictionary has
+  // arrived, rather than a flash of Chinese; a Traditional user sees Simplified until OpenCC is loaded.
+  const [state, setState] = useState<{ locale: Locale; messages: Messages; antd: AntdLocale } | null>(() =>
+    wanted === 'en' ? null : { locale: 'zh-CN', messages: zhCN, antd: antdZhCN },
   );
 
   useEffect(() => {
@@ -102,9 +106,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [wanted]);
 
   useEffect(() => {
+    if (!state) return;
     document.documentElement.lang = state.locale;
     document.title = state.messages['app.name'];
-  }, [state.locale, state.messages]);
+  }, [state]);
 
   const setLocale = useCallback((locale: Locale) => {
     try {
@@ -115,11 +120,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setWanted(locale);
   }, []);
 
-  const value = useMemo<I18nValue>(() => {
+  const value = useMemo<I18nValue | null>(() => {
+    if (!state) return null;
     const t: Translate = (key, vars) => format(state.messages[key] ?? key, vars);
     return { locale: state.locale, setLocale, t, antdLocale: state.antd };
   }, [state, setLocale]);
 
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

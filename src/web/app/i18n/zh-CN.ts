@@ -1,3 +1,4 @@
+import { callsZhCN } from './zh-CN.calls';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
@@ -266,6 +267,7 @@ export const zhCN = {
   ...mobilisationZhCN,
   ...partyZhCN,
   ...reportingZhCN,
+  ...callsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Spin, Switch, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Slot, TodayItem } from '../../../shared/isolation';
 import { useMe } from '../../app/auth';
+import { CallButton } from '../../app/components/CallButton';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { HouseholdFillForm } from './HouseholdFillForm';
@@ -114,9 +115,18 @@ export default function TodayPage() {
           <SlotFillForm
             slot={view.slot}
             heading={
-              <Typography.Text strong style={{ fontSize: 20 }} data-testid="slot-fill-name">
-                {ep.personName} <Typography.Text type="secondary">{placeOf(ep)}</Typography.Text>
-              </Typography.Text>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+                <Typography.Text strong style={{ fontSize: 20, flex: 1 }} data-testid="slot-fill-name">
+                  {ep.personName} <Typography.Text type="secondary">{placeOf(ep)}</Typography.Text>
+                </Typography.Text>
+                {ep.phone && (
+                  <CallButton
+                    number={() => isolationApi.callNumber(ep.id)}
+                    name={ep.personName}
+                    testId="slot-fill-call"
+                  />
+                )}
+              </div>
             }
             onDone={(slot) =>
               backToList(
@@ -215,52 +225,63 @@ export default function TodayPage() {
                 {t('isolation.householdFillN', { n: household.length })}
               </Button>
             )}
-            <button
-              type="button"
-              ref={(el) => {
-                cards.current.set(ep.id, el);
-              }}
-              data-testid={`today-${ep.id}`}
-              data-due={item.dueNow ? 'now' : item.overdue ? 'overdue' : slot ? 'later' : 'none'}
-              disabled={!slot}
-              onClick={() => slot && setView({ kind: 'slot', item, slot })}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') move(ep.id, 1);
-                else if (e.key === 'ArrowUp') move(ep.id, -1);
-                else return;
-                e.preventDefault();
-              }}
-              style={{
-                all: 'unset',
-                boxSizing: 'border-box',
-                display: 'block',
-                width: '100%',
-                cursor: slot ? 'pointer' : 'default',
-                background: '#fff',
-                borderRadius: 8,
-                border: '1px solid #f0f0f0',
-                borderInlineStart: `5px solid ${urgent}`,
-                padding: '10px 12px',
-                marginBottom: 8,
-                opacity: slot ? 1 : 0.75,
-              }}
-              className="qf-today-card"
-            >
-              <div style={{ display: 'flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap' }}>
-                <span style={{ fontSize: 18, fontWeight: 600 }}>{ep.personName}</span>
-                <span style={{ color: '#666' }}>{t('isolation.dayOf', { n: ep.dayNumber, total: lengthOf(ep) })}</span>
-                <span style={{ flex: 1 }} />
-                {item.overdue && <Tag color="red">{t('isolation.overdue')}</Tag>}
-                {item.dueNow && <Tag color="blue">{t('isolation.dueNow')}</Tag>}
-                {!slot && <Tag color="green">{t('isolation.todayDone')}</Tag>}
-              </div>
-              <div style={{ color: '#666', fontSize: 13, margin: '2px 0 6px' }}>{placeOf(ep)}</div>
-              <div>
-                {item.slots.map((s) => (
-                  <SlotChip key={s.id} slot={s} current={s.id === item.currentSlotId} />
-                ))}
-              </div>
-            </button>
+            <div style={{ display: 'flex', gap: 6, alignItems: 'flex-start', marginBottom: 8 }}>
+              <button
+                type="button"
+                ref={(el) => {
+                  cards.current.set(ep.id, el);
+                }}
+                data-testid={`today-${ep.id}`}
+                data-due={item.dueNow ? 'now' : item.overdue ? 'overdue' : slot ? 'later' : 'none'}
+                disabled={!slot}
+                onClick={() => slot && setView({ kind: 'slot', item, slot })}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowDown') move(ep.id, 1);
+                  else if (e.key === 'ArrowUp') move(ep.id, -1);
+                  else return;
+                  e.preventDefault();
+                }}
+                style={{
+                  all: 'unset',
+                  boxSizing: 'border-box',
+                  display: 'block',
+                  flex: 1,
+                  minWidth: 0,
+                  cursor: slot ? 'pointer' : 'default',
+                  background: '#fff',
+                  borderRadius: 8,
+                  border: '1px solid #f0f0f0',
+                  borderInlineStart: `5px solid ${urgent}`,
+                  padding: '10px 12px',
+                  opacity: slot ? 1 : 0.75,
+                }}
+                className="qf-today-card"
+              >
+                <div style={{ display: 'flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap' }}>
+                  <span style={{ fontSize: 18, fontWeight: 600 }}>{ep.personName}</span>
+                  <span style={{ color: '#666' }}>
+                    {t('isolation.dayOf', { n: ep.dayNumber, total: lengthOf(ep) })}
+                  </span>
+                  <span style={{ flex: 1 }} />
+                  {item.overdue && <Tag color="red">{t('isolation.overdue')}</Tag>}
+                  {item.dueNow && <Tag color="blue">{t('isolation.dueNow')}</Tag>}
+                  {!slot && <Tag color="green">{t('isolation.todayDone')}</Tag>}
+                </div>
+                <div style={{ color: '#666', fontSize: 13, margin: '2px 0 6px' }}>{placeOf(ep)}</div>
+                <div>
+                  {item.slots.map((s) => (
+                    <SlotChip key={s.id} slot={s} current={s.id === item.currentSlotId} />
+                  ))}
+                </div>
+              </button>
+              {ep.phone && (
+                <CallButton
+                  number={() => isolationApi.callNumber(ep.id)}
+                  name={ep.personName}
+                  testId={`today-call-${ep.id}`}
+                />
+              )}
+            </div>
           </div>
         );
       })}

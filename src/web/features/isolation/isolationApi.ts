@@ -78,6 +78,9 @@ export const isolationApi = {
   certificate: (id: string) => api.get<CertificatePrint>(`/isolation/episodes/${id}/certificate`),
   today: async (all: boolean) =>
     (await api.get<{ items: TodayItem[] }>('/isolation/today', { all: all ? 'true' : undefined })).items,
+  /** The full number to call for a follow-up (audited on the server, purpose 随访). */
+  callNumber: async (episodeId: string) =>
+    (await api.post<{ phone: string }>(`/isolation/episodes/${episodeId}/call`)).phone,
   fill: (slotId: string, body: SlotFillBody) => api.post<Slot>(`/isolation/slots/${slotId}`, body),
   fillHousehold: (householdId: string, body: z.input<typeof HouseholdFill>) =>
     api.post<{ filled: number }>(`/isolation/households/${householdId}/follow-up`, body),

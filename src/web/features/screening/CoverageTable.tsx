@@ -4,11 +4,10 @@ import type { HTMLAttributes } from 'react';
 import type { CoverageRow } from '../../../shared/screening';
 import { useI18n } from '../../app/i18n';
 import { useIsMobile } from '../../app/useIsMobile';
+import { rateColor } from './rateColor';
 
 /** Green when done, blue on the way, orange behind, red barely started. */
-export function rateColor(rate: number): string {
-  return rate >= 1 ? '#389e0d' : rate >= 0.8 ? '#1f5fbf' : rate >= 0.5 ? '#d48806' : '#cf1322';
-}
+export { rateColor };
 
 interface Props {
   rows: CoverageRow[];

@@ -1,12 +1,16 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, App, Card, Empty, Progress, Select, Spin, Typography, type InputRef } from 'antd';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { HouseholdFormModal } from '../households/HouseholdFormModal';
-import { rateColor } from './CoverageTable';
+import { rateColor } from './rateColor';
 import { FieldSearch } from './FieldSearch';
 import { useFieldRound } from './useFieldRound';
 import { VisitForm, type VisitDone } from './VisitForm';
+
+// Loaded when first opened: the household form (its region tree) is not part of the first screen.
+const HouseholdFormModal = lazy(() =>
+  import('../households/HouseholdFormModal').then((m) => ({ default: m.HouseholdFormModal })),
+);
 
 /**
  * 入户登记: the grid worker's page at the door, made for a phone and for the keyboard. The open
@@ -115,13 +119,15 @@ export default function FieldPage() {
         </Card>
       </div>
       {addingHousehold && (
-        <HouseholdFormModal
-          onClose={() => setAddingHousehold(false)}
-          onSaved={(household) => {
-            setAddingHousehold(false);
-            setHouseholdId(household.id);
-          }}
-        />
+        <Suspense fallback={<Spin />}>
+          <HouseholdFormModal
+            onClose={() => setAddingHousehold(false)}
+            onSaved={(household) => {
+              setAddingHousehold(false);
+              setHouseholdId(household.id);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

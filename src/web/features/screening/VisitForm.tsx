@@ -1,12 +1,11 @@
 import { ArrowLeftOutlined, CheckOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Radio, Spin, Typography, type InputRef } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Person } from '../../../shared/residents';
 import { VisitOutcome, type Round } from '../../../shared/screening';
 import { useFeedback } from '../../app/feedback';
 import { newUuid } from '../../app/ids';
 import { useI18n } from '../../app/i18n';
-import { PersonFormDrawer } from '../residents/PersonFormDrawer';
 import { householdApi, householdLabel, type HouseholdDetail } from '../residents/residentApi';
 import { screeningApi } from './screeningApi';
 import {
@@ -18,6 +17,11 @@ import {
   parseTemperature,
   type CheckDraft,
 } from './MemberCheck';
+
+// Loaded when first opened: the person form (date pickers, the region tree) is not part of the first screen.
+const PersonFormDrawer = lazy(() =>
+  import('../residents/PersonFormDrawer').then((m) => ({ default: m.PersonFormDrawer })),
+);
 
 export interface VisitDone {
   address: string;
@@ -271,14 +275,16 @@ export function VisitForm({ round, householdId, onBack, onDone }: Props) {
         {t('field.keyboardHint')}
       </Typography.Text>
       {adding && (
-        <PersonFormDrawer
-          household={{ id: household.id, label: householdLabel(household) }}
-          onClose={() => setAdding(false)}
-          onSaved={() => {
-            setAdding(false);
-            void load(false);
-          }}
-        />
+        <Suspense fallback={<Spin />}>
+          <PersonFormDrawer
+            household={{ id: household.id, label: householdLabel(household) }}
+            onClose={() => setAdding(false)}
+            onSaved={() => {
+              setAdding(false);
+              void load(false);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

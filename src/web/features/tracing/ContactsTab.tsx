@@ -2,8 +2,11 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Contact } from '../../../shared/tracing';
+import { useMe } from '../../app/auth';
+import { CallButton } from '../../app/components/CallButton';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
+import { can } from '../../app/permissions';
 import { useIsMobile } from '../../app/useIsMobile';
 import { IsolationStatus } from './parts';
 import { tracingApi } from './tracingApi';
@@ -13,7 +16,13 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
   const { t } = useI18n();
   const feedback = useFeedback();
   const mobile = useIsMobile();
+  const tracer = can.trace(useMe().role);
   const [items, setItems] = useState<Contact[] | null>(null);
+  // a tracer phones contacts: the full number is revealed (audited, 流调) only by the call button
+  const call = (c: Contact) =>
+    tracer && c.phone ? (
+      <CallButton number={() => tracingApi.callNumber(c.id)} name={c.name} testId={`contact-call-${c.id}`} />
+    ) : null;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is a "load again" signal: the body need not read it, but a new value must refetch
   useEffect(() => {
@@ -84,6 +93,7 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
                       <div style={{ fontSize: 12, color: '#666' }}>
                         {[c.idNumber, c.phone, c.regionName].filter(Boolean).join(' · ')}
                       </div>
+                      {call(c)}
                     </div>
                   ),
                 },
@@ -96,7 +106,17 @@ export function ContactsTab({ caseId, refreshKey }: { caseId: string; refreshKey
                   width: 180,
                   render: (v: string | null) => v ?? '—',
                 },
-                { title: t('persons.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+                {
+                  title: t('persons.phone'),
+                  key: 'phone',
+                  width: 180,
+                  render: (_, c) => (
+                    <Space size={6} wrap>
+                      {c.phone ?? '—'}
+                      {call(c)}
+                    </Space>
+                  ),
+                },
                 {
                   title: t('tracing.region'),
                   dataIndex: 'regionName',

@@ -52,6 +52,8 @@ export const tracingApi = {
   /** register a traveller a checkpoint recorded by name only, from their checkpoint records */
   registerOccupant: (occupants: OccupantRef[]) =>
     api.post<{ personId: string }>('/tracing/register-occupant', { occupants }),
+  /** A contact's full number to call (audited on the server, purpose 流调). */
+  callNumber: async (contactId: string) => (await api.post<{ phone: string }>(`/contacts/${contactId}/call`)).phone,
   contacts: async (caseId: string) => (await api.get<{ items: Contact[] }>(`/cases/${caseId}/contacts`)).items,
   journey: async (caseId: string, days: number) =>
     (await api.get<{ items: JourneyEvent[] }>(`/cases/${caseId}/journey`, { days })).items,
