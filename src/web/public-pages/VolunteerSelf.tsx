@@ -292,7 +292,7 @@ export function VolunteerSelf({ token, lang }: { token: string; lang: Lang }) {
       {view.recentHours.length > 0 && (
         <section className="pub-card">
           <h2>{tr('hours')}</h2>
-          <ul className="pub-requests" data-testid="vself-hours">
+          <ul className="pub-body" style={{ paddingLeft: 18 }} data-testid="vself-hours">
             {view.recentHours.map((h) => (
               <li key={h.id}>{hoursLine(h)}</li>
             ))}
