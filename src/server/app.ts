@@ -62,6 +62,8 @@ import { mobilisationRoutes } from './features/mobilisation/mobilisation.routes'
 import { dailyReportRoutes } from './features/daily-reports/daily-reports.routes';
 import { volunteerTaskRoutes } from './features/volunteer-tasks/volunteer-tasks.routes';
 import { volunteerTaskPublicRoutes } from './features/volunteer-tasks/volunteer-tasks-public.routes';
+import { volunteerSelfRoutes } from './features/volunteer-tasks/volunteer-self.routes';
+import { volunteerSelfLinkRoutes } from './features/volunteers/self-links.routes';
 import { setCountyTimeZone } from '../shared/dates';
 
 declare module 'fastify' {
@@ -190,6 +192,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dailyReportRoutes(deps));
   await app.register(volunteerTaskRoutes(deps));
   await app.register(volunteerTaskPublicRoutes(deps));
+  await app.register(volunteerSelfRoutes(deps));
+  await app.register(volunteerSelfLinkRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: loggedIn }, async () => app.swagger());
 

@@ -858,6 +858,22 @@ export const ERROR_CATALOGUE = {
     zh: '此人没有登记电话号码，无法拨打',
     en: 'No phone number is recorded for this person; there is nothing to call',
   },
+  VOLUNTEER_HOURS_NOT_APPROVER: {
+    status: 403,
+    zh: '只有志愿小组组长、任务所属队伍队长、派发任务的干部，或管辖此地的指挥部、管理员可以审核这些时长',
+    en: "Only the volunteer's group leader, the task's team leader, the cadre who assigned the task, or a command centre or admin covering the place may decide on these hours",
+  },
+  VOLUNTEER_HOURS_OWN: { status: 403, zh: '不能审核自己的服务时长', en: 'Nobody may decide on their own hours' },
+  VOLUNTEER_SELF_LINK_NOT_FOUND: {
+    status: 404,
+    zh: '个人签到链接无效或已被收回，请向社区（村）索取新链接',
+    en: 'This personal check-in link is not valid or was revoked; ask your village or community for a new one',
+  },
+  VOLUNTEER_SELF_LINK_EXPIRED: {
+    status: 410,
+    zh: '个人签到链接已过期，请向社区（村）索取新链接',
+    en: 'This personal check-in link has expired; ask your village or community for a new one',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

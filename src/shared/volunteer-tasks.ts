@@ -231,3 +231,41 @@ export type VolunteerServiceFiguresRow = z.infer<typeof VolunteerServiceFiguresR
 
 /** Photos of a done task: JPEG, PNG or WebP (told by their first bytes), at most 5 MB. */
 export const MAX_TASK_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A volunteer's own phone page (/vt/<token>, no login): their open tasks with 签到 / 签退, their check-in
+ * still open, their recent hours, and — for a group or team leader — the hours waiting for their
+ * decision. Names are masked; nothing else about anyone is shown.
+ */
+export const SelfTask = z.object({
+  id: z.string(),
+  kind: TaskKind,
+  title: z.string(),
+  place: z.string(),
+  regionName: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: TaskStatus,
+});
+export const SelfHours = z.object({
+  id: z.string(),
+  name: z.string(),
+  taskTitle: z.string().nullable(),
+  kind: TaskKind,
+  checkInAt: z.string(),
+  checkOutAt: z.string().nullable(),
+  minutes: z.number(),
+  autoClosed: z.boolean(),
+  status: HoursStatus,
+  refusalReason: z.string().nullable(),
+});
+export const SelfView = z.object({
+  name: z.string(),
+  expiresAt: z.string(),
+  tasks: z.array(SelfTask),
+  openCheckIn: z.object({ id: z.string(), taskId: z.string().nullable(), checkInAt: z.string() }).nullable(),
+  recentHours: z.array(SelfHours),
+  toDecide: z.array(SelfHours),
+});
+export type SelfView = z.infer<typeof SelfView>;
+export const SelfCheckIn = z.object({ taskId: z.string().uuid() });

@@ -181,6 +181,14 @@ export const VolunteerSignupLink = z.object({
 });
 export type VolunteerSignupLink = z.infer<typeof VolunteerSignupLink>;
 
+/**
+ * A volunteer's personal link (个人签到链接, /vt/<token>): their no-login phone page for checking in and
+ * out of their tasks. The token is shown once, when issued; only its hash is kept.
+ */
+export const VolunteerSelfLink = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
+export type VolunteerSelfLink = z.infer<typeof VolunteerSelfLink>;
+export const SelfLinkInput = z.object({ days: z.number().int().min(1).max(180).default(30) });
+
 /** What the public page shows before the form: only the place's name. */
 export const PublicSignupPlace = z.object({ regionName: z.string(), townshipName: z.string().nullable() });
 export type PublicSignupPlace = z.infer<typeof PublicSignupPlace>;

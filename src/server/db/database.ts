@@ -47,6 +47,7 @@ import type {
   VolunteerAvailabilityTable,
   VolunteerGroupMemberTable,
   VolunteerGroupTable,
+  VolunteerSelfLinkTable,
   VolunteerSignupLinkTable,
   VolunteerTable,
 } from '../features/volunteers/volunteers.table';
@@ -147,6 +148,7 @@ export interface Database {
   donation_lines: DonationLineTable;
   donation_receipts: DonationReceiptTable;
   volunteer_signup_links: VolunteerSignupLinkTable;
+  volunteer_self_links: VolunteerSelfLinkTable;
   rollup_state: RollupStateTable;
   daily_reports: DailyReportTable;
   daily_report_versions: DailyReportVersionTable;

@@ -15,7 +15,8 @@ import { Rng, TimedIds } from './random';
  * persuading families to cancel banquets, shopping for isolated households, helping the door-to-door
  * screening, standing at the checkpoints — and the hours of their members: most checked out and
  * approved, today's waiting for approval, a few refused with a reason, and a few check-ins left open
- * that the 12-hour rule closed and flagged.
+ * that the 12-hour rule closed and flagged. 劝阻聚集 tasks name a gathering of the group's village and
+ * 代购代送 tasks an isolated household's request there, where the demo has one.
  */
 export interface VolunteerTasksDemoSummary {
   tasks: number;
@@ -46,6 +47,12 @@ export async function buildVolunteerTasksDemo(db: Db, clock: Clock): Promise<Vol
     .limit(MAX_GROUPS)
     .execute();
   if (groupIds.length === 0) return { tasks: 0, hours: 0 };
+  // what 劝阻聚集 and 代购代送 tasks serve: the gatherings and necessity requests of the group's village
+  // (enumerated read-only; the gatherings and isolation demos ran first)
+  const gatherings = await db.selectFrom('gatherings').select(['id', 'region_path']).orderBy('id').execute();
+  const necessities = await db.selectFrom('necessity_requests').select(['id', 'region_path']).orderBy('id').execute();
+  const linkIn = (rows: { id: string; region_path: string }[], path: string) =>
+    rows.find((r) => r.region_path.startsWith(path))?.id ?? null;
   const rng = new Rng(20200127);
   const ids = new TimedIds(rng);
   const now = clock.now().getTime();
@@ -76,8 +83,8 @@ export async function buildVolunteerTasksDemo(db: Db, clock: Clock): Promise<Vol
         assignee_kind: 'group',
         group_id: group.id,
         team_id: null,
-        gathering_id: null,
-        necessity_id: null,
+        gathering_id: kind === 'dissuade_gathering' ? linkIn(gatherings, group.region_path) : null,
+        necessity_id: kind === 'errands' ? linkIn(necessities, group.region_path) : null,
         site_id: null,
         shift_id: null,
         status: finished ? 'done' : startMs < now ? 'in_progress' : 'open',

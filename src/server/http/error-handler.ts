@@ -53,12 +53,12 @@ export function registerErrorHandler(app: FastifyInstance, webRoot: string | nul
 
   // Unknown /api paths are JSON 404s; any other GET is a page of the single-page web app — the
   // no-login pages (self-report link /r/…, certificate checks /verify/… and /vs/…, seek notice /n/…, call-out answer
-  // and meeting point /c/…, volunteer sign-up /v/…, 报到 /bd/…, pledge /qz/…, public announcements /a and /a/…, the
+  // and meeting point /c/…, volunteer sign-up /v/…, a volunteer's own page /vt/…, 报到 /bd/…, pledge /qz/…, public announcements /a and /a/…, the
   // public supplies ledger /ledger) from their own light entry.
   // The html is read per request (the OS caches it) so a rebuilt UI is served without a restart.
   app.setNotFoundHandler((request, reply) => {
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      const page = /^\/((r|verify|vs|v|n|a|c|bd|qz)\/|a(\?|$)|ledger(\?|\/|$))/.test(request.url)
+      const page = /^\/((r|verify|vs|vt|v|n|a|c|bd|qz)\/|a(\?|$)|ledger(\?|\/|$))/.test(request.url)
         ? 'public.html'
         : 'index.html';
       return reply

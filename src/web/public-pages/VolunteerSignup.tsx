@@ -42,7 +42,7 @@ export function VolunteerSignup({ token, lang }: { token: string; lang: Lang }) 
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [sent, setSent] = useState<{ flagged: boolean } | null>(null);
+  const [sent, setSent] = useState<{ flagged: boolean; selfPath: string } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -73,6 +73,13 @@ export function VolunteerSignup({ token, lang }: { token: string; lang: Lang }) 
           {tr('next')}
         </p>
         {sent.flagged && <p className="pub-notice pub-notice-warn">{tr('nextHealth')}</p>}
+        <p>{tr('selfLink')}</p>
+        <p className="pub-body">
+          <a href={sent.selfPath} data-testid="volunteer-self-link">
+            {`${window.location.origin}${sent.selfPath}`}
+          </a>
+        </p>
+        <p className="pub-muted">{tr('selfLinkKeep')}</p>
       </section>
     );
 
@@ -92,7 +99,7 @@ export function VolunteerSignup({ token, lang }: { token: string; lang: Lang }) 
     if (Object.keys(problems).length) return;
     setSending(true);
     try {
-      await publicApi.volunteerSignup(lang, token, {
+      const received = await publicApi.volunteerSignup(lang, token, {
         name: values.name.trim(),
         idNumber: values.idNumber.trim().toUpperCase(),
         phone: values.phone.trim(),
@@ -108,7 +115,7 @@ export function VolunteerSignup({ token, lang }: { token: string; lang: Lang }) 
           riskAreaReturnedOn: health.travel ? values.returnedOn : null,
         },
       });
-      setSent({ flagged: !!(health.fever || health.contact || health.travel) });
+      setSent({ flagged: !!(health.fever || health.contact || health.travel), selfPath: received.selfLink.path });
     } catch (err) {
       const code = err instanceof PublicError ? err.code : 'NETWORK';
       if (code === 'ID_NUMBER_INVALID') setErrors({ idNumber: tr('idInvalid') });

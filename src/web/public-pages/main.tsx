@@ -12,6 +12,8 @@ import { LedgerPage } from './LedgerPage';
 import { ledgerEn, ledgerZh } from './ledger-messages';
 import { Verify } from './Verify';
 import { VolunteerSignup } from './VolunteerSignup';
+import { VolunteerSelf } from './VolunteerSelf';
+import { volunteerSelfEn, volunteerSelfZh } from './volunteer-self-messages';
 import { volunteerEn, volunteerZh } from './volunteer-messages';
 import { VerifyService, serviceCertTitle } from './VerifyService';
 import { mobilisationTr, ReportIn } from './ReportIn';
@@ -41,6 +43,8 @@ function titleOf(kind: string | undefined, lang: Lang, tr: Tr): string {
       return serviceCertTitle(lang);
     case 'v':
       return (lang === 'en' ? volunteerEn : volunteerZh).title;
+    case 'vt':
+      return (lang === 'en' ? volunteerSelfEn : volunteerSelfZh).title;
     default:
       return tr('title');
   }
@@ -61,7 +65,7 @@ function initialLang(): Lang {
  * end-of-observation certificate; /n/<slug> is a seek notice (寻人通告) with its "I was there" form;
  * /a and /a/<slug> are the public announcements (公告); /c/<token> answers a call-out (集结令);
  * /c/at/<code> is a call-out's meeting point QR (check in by scanning); /v/<token> is a village's
- * volunteer sign-up (志愿者报名); /vs/<code> checks a volunteer-service certificate; /bd/<slug> is a
+ * volunteer sign-up (志愿者报名); /vt/<token> is a volunteer's own page (个人签到链接); /vs/<code> checks a volunteer-service certificate; /bd/<slug> is a
  * community's 报到 poster link and /qz/<slug> a unit's pledge (请战书) link; /ledger is the public
  * supplies ledger (捐赠物资公示).
  */
@@ -96,6 +100,8 @@ function PublicApp() {
           <LedgerPage key={lang} lang={lang} />
         ) : kind === 'r' ? (
           <SelfReport key={lang} token={token} lang={lang} tr={tr} />
+        ) : kind === 'vt' ? (
+          <VolunteerSelf key={lang} token={token} lang={lang} />
         ) : kind === 'v' ? (
           <VolunteerSignup key={lang} token={token} lang={lang} />
         ) : kind === 'n' ? (

@@ -4,7 +4,8 @@ import type { PublicSeekNotice, SelfReportToSeekNotice } from '../../shared/trac
 import type { PublicAnnouncement } from '../../shared/notices';
 import type { z } from 'zod';
 import type { CalloutLinkView, CalloutPointResult, CalloutPointView } from '../../shared/callouts';
-import type { PublicSignupPlace, PublicVolunteerSignup } from '../../shared/volunteers';
+import type { PublicSignupPlace, PublicVolunteerSignup, VolunteerSelfLink } from '../../shared/volunteers';
+import type { HoursDecision, SelfView } from '../../shared/volunteer-tasks';
 
 /**
  * The no-login endpoints under /api/public. Only types come from src/shared: the runtime lists
@@ -108,7 +109,12 @@ export const publicApi = {
     call<z.infer<typeof CalloutPointResult>>(lang, 'POST', `/callouts/point/${code}/arrive`, { tokens }),
   volunteerPlace: (lang: Lang, token: string) => call<PublicSignupPlace>(lang, 'GET', `/volunteer-signup/${token}`),
   volunteerSignup: (lang: Lang, token: string, body: PublicVolunteerSignup) =>
-    call<{ received: true }>(lang, 'POST', `/volunteer-signup/${token}`, body),
+    call<{ received: true; selfLink: VolunteerSelfLink }>(lang, 'POST', `/volunteer-signup/${token}`, body),
+  volunteerSelf: (lang: Lang, token: string) => call<SelfView>(lang, 'GET', `/volunteer-self/${token}`),
+  volunteerSelfAct: (lang: Lang, token: string, rest: string, body?: unknown) =>
+    call<SelfView>(lang, 'POST', `/volunteer-self/${token}${rest}`, body ?? {}),
+  volunteerSelfDecide: (lang: Lang, token: string, hoursId: string, body: z.input<typeof HoursDecision>) =>
+    call<SelfView>(lang, 'POST', `/volunteer-self/${token}/hours/${hoursId}/decision`, body),
 };
 
 let publicZone: string | undefined;

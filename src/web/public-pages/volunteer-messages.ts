@@ -50,6 +50,8 @@ export const volunteerZh = {
   next: '接下来：村（社区）会审核您的报名，审核通过后会电话联系您，安排服务岗位和时间。',
   nextHealth: '您申报了健康方面的情况，村医可能先与您联系。请在家做好防护，身体不适请及时就医。',
   privacy: '您的信息只用于本村（社区）志愿服务的组织，不会公开。',
+  selfLink: '这是您的个人签到链接，审核通过并分到任务后，用它查看任务、签到和签退：',
+  selfLinkKeep: '请收藏或截图保存此链接，不要转给他人；链接只显示这一次，丢失后请向村（社区）索取新链接。',
 };
 
 export type VolunteerKey = keyof typeof volunteerZh;
@@ -106,4 +108,8 @@ export const volunteerEn: Record<VolunteerKey, string> = {
   nextHealth:
     'You reported a health matter; the village doctor may contact you first. Stay protected at home and see a doctor if you feel unwell.',
   privacy: 'Your details are used only to organise volunteering in this village or community and are never published.',
+  selfLink:
+    'This is your personal check-in link: once approved and given tasks, open it to see them and check in and out:',
+  selfLinkKeep:
+    'Bookmark it or take a screenshot and do not pass it on; it is shown only this once. If you lose it, ask the village or community for a new one.',
 };

@@ -210,3 +210,36 @@ export async function findCertificateByCode(db: Db, code: string) {
     .where('c.code', '=', code)
     .executeTakeFirst();
 }
+
+export async function findHoursById(db: Db, id: string): Promise<HoursRow | undefined> {
+  return selectHours(db).where('h.id', '=', id).executeTakeFirst();
+}
+
+/** A person's latest hours, newest first. */
+export async function recentHoursOfPerson(db: Db, personId: string, limit: number): Promise<HoursRow[]> {
+  return selectHours(db).where('h.person_id', '=', personId).orderBy('h.id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Pending hours a leader may be asked to decide on: of these persons, groups or tasks (the service
+ * then checks each with the approver rule).
+ */
+export async function pendingHoursAmong(
+  db: Db,
+  c: { personIds: readonly string[]; groupIds: readonly string[]; taskIds: readonly string[] },
+  limit: number,
+): Promise<HoursRow[]> {
+  if (!c.personIds.length && !c.groupIds.length && !c.taskIds.length) return [];
+  return selectHours(db)
+    .where('h.status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        ...(c.personIds.length ? [eb('h.person_id', 'in', c.personIds)] : []),
+        ...(c.groupIds.length ? [eb('h.group_id', 'in', c.groupIds)] : []),
+        ...(c.taskIds.length ? [eb('h.task_id', 'in', c.taskIds)] : []),
+      ]),
+    )
+    .orderBy('h.id')
+    .limit(limit)
+    .execute();
+}

@@ -32,7 +32,8 @@ import {
   updateHours,
   type HoursRow,
 } from './hours.repository';
-import { findTaskInScope, isTaskAssignee, updateTask } from './tasks.repository';
+import { findTaskInScope, isTaskAssignee, updateTask, type TaskRow } from './tasks.repository';
+import { assertMayDecide } from './approvers.service';
 
 /** A check-in left open this long is closed by the rule and flagged for the lead (issue 16). */
 export const OPEN_CHECK_IN_LIMIT_MS = 12 * 3600_000;
@@ -104,129 +105,172 @@ export async function checkIn(db: Db, clock: Clock, actor: Actor, input: CheckIn
   const scope = scopeOf(actor);
   await closeStaleCheckIns(db, clock);
   const id = await db.transaction().execute(async (trx) => {
-    const now = clock.now();
-    const at = now.toISOString();
-    let row: {
-      region_path: string;
-      task_id: string | null;
-      shift_id: string | null;
-      group_id: string | null;
-      team_id: string | null;
-      kind: HoursEntry['kind'];
-    };
     if ('taskId' in input) {
       const task = await findTaskInScope(trx, scope, input.taskId);
       if (!task) throw new AppError('VOLUNTEER_TASK_NOT_FOUND');
-      if (task.status === 'done' || task.status === 'cancelled') throw new AppError('VOLUNTEER_TASK_CLOSED');
-      if (!(await isTaskAssignee(trx, task.id, input.personId))) throw new AppError('VOLUNTEER_NOT_ASSIGNED');
-      if (task.status === 'open') await updateTask(trx, task.id, { status: 'in_progress', updated_at: at });
-      row = {
-        region_path: task.region_path,
-        task_id: task.id,
-        shift_id: task.shift_id,
-        group_id: task.group_id,
-        team_id: task.team_id,
-        kind: task.kind,
-      };
-    } else {
-      const shift = await findShiftInScope(trx, scope, input.shiftId);
-      if (!shift) throw new AppError('SHIFT_NOT_FOUND');
-      const roster = await personsOnDutyBetween(trx, scope, shift.starts_at, shift.ends_at);
-      if (!roster.some((r) => r.shift_id === shift.id && r.person_id === input.personId))
-        throw new AppError('VOLUNTEER_NOT_ASSIGNED');
-      row = {
-        region_path: shift.region_path,
-        task_id: null,
-        shift_id: shift.id,
-        group_id: null,
-        team_id: null,
-        kind: 'checkpoint_duty',
-      };
+      return checkInForTask(trx, clock, actor, task, input.personId);
     }
-    if (await findOpenCheckIn(trx, input.personId)) throw new AppError('VOLUNTEER_ALREADY_CHECKED_IN');
-    const hoursId = uuidv7(now.getTime());
-    await insertHours(trx, {
-      id: hoursId,
-      person_id: input.personId,
-      ...row,
-      check_in_at: at,
-      check_out_at: null,
-      minutes: 0,
-      auto_closed: 0,
-      status: 'open',
-      refusal_reason: null,
-      checked_in_by: actor.id,
-      checked_out_by: null,
-      decided_by: null,
-      decided_at: null,
-      created_at: at,
+    const shift = await findShiftInScope(trx, scope, input.shiftId);
+    if (!shift) throw new AppError('SHIFT_NOT_FOUND');
+    const roster = await personsOnDutyBetween(trx, scope, shift.starts_at, shift.ends_at);
+    if (!roster.some((r) => r.shift_id === shift.id && r.person_id === input.personId))
+      throw new AppError('VOLUNTEER_NOT_ASSIGNED');
+    return insertCheckIn(trx, clock, actor, input.personId, {
+      region_path: shift.region_path,
+      task_id: null,
+      shift_id: shift.id,
+      group_id: null,
+      team_id: null,
+      kind: 'checkpoint_duty',
     });
-    await audit(trx, clock, actor, {
-      action: 'volunteer_hours.check_in',
-      entityType: 'volunteer_hours',
-      entityId: hoursId,
-      regionPath: row.region_path,
-      details: { personId: input.personId, taskId: row.task_id, shiftId: row.shift_id },
-    });
-    return hoursId;
   });
   return getHours(db, scope, id);
+}
+
+/**
+ * Check a person in for a task they are on (by a lead, or by themselves from their personal link:
+ * `by` null): not for a done or cancelled task; an open task turns 进行中.
+ */
+export async function checkInForTask(
+  trx: Db,
+  clock: Clock,
+  by: Actor | null,
+  task: Pick<TaskRow, 'id' | 'status' | 'region_path' | 'shift_id' | 'group_id' | 'team_id' | 'kind'>,
+  personId: string,
+): Promise<string> {
+  if (task.status === 'done' || task.status === 'cancelled') throw new AppError('VOLUNTEER_TASK_CLOSED');
+  if (!(await isTaskAssignee(trx, task.id, personId))) throw new AppError('VOLUNTEER_NOT_ASSIGNED');
+  const id = await insertCheckIn(trx, clock, by, personId, {
+    region_path: task.region_path,
+    task_id: task.id,
+    shift_id: task.shift_id,
+    group_id: task.group_id,
+    team_id: task.team_id,
+    kind: task.kind,
+  });
+  if (task.status === 'open')
+    await updateTask(trx, task.id, { status: 'in_progress', updated_at: clock.now().toISOString() });
+  return id;
+}
+
+async function insertCheckIn(
+  trx: Db,
+  clock: Clock,
+  by: Actor | null,
+  personId: string,
+  row: {
+    region_path: string;
+    task_id: string | null;
+    shift_id: string | null;
+    group_id: string | null;
+    team_id: string | null;
+    kind: HoursEntry['kind'];
+  },
+): Promise<string> {
+  if (await findOpenCheckIn(trx, personId)) throw new AppError('VOLUNTEER_ALREADY_CHECKED_IN');
+  const now = clock.now();
+  const at = now.toISOString();
+  const hoursId = uuidv7(now.getTime());
+  await insertHours(trx, {
+    id: hoursId,
+    person_id: personId,
+    ...row,
+    check_in_at: at,
+    check_out_at: null,
+    minutes: 0,
+    auto_closed: 0,
+    status: 'open',
+    refusal_reason: null,
+    checked_in_by: by?.id ?? null,
+    checked_out_by: null,
+    decided_by: null,
+    decided_at: null,
+    created_at: at,
+  });
+  await audit(trx, clock, by, {
+    action: by ? 'volunteer_hours.check_in' : 'volunteer_hours.self_check_in',
+    entityType: 'volunteer_hours',
+    entityId: hoursId,
+    regionPath: row.region_path,
+    details: { personId, taskId: row.task_id, shiftId: row.shift_id },
+  });
+  return hoursId;
 }
 
 /** Check a volunteer out: the minutes served are counted and wait for the lead's approval. */
 export async function checkOut(db: Db, clock: Clock, actor: Actor, id: string): Promise<HoursRow> {
   const scope = scopeOf(actor);
   await closeStaleCheckIns(db, clock);
-  await db.transaction().execute(async (trx) => {
-    const h = await getHours(trx, scope, id);
-    if (h.status !== 'open') throw new AppError('VOLUNTEER_NOT_CHECKED_IN');
-    const now = clock.now();
-    const minutes = Math.max(0, Math.round((now.getTime() - new Date(h.check_in_at).getTime()) / 60_000));
-    await updateHours(trx, id, {
-      check_out_at: now.toISOString(),
-      minutes,
-      status: 'pending',
-      checked_out_by: actor.id,
-    });
-    await audit(trx, clock, actor, {
-      action: 'volunteer_hours.check_out',
-      entityType: 'volunteer_hours',
-      entityId: id,
-      regionPath: h.region_path,
-      details: { personId: h.person_id, minutes },
-    });
-  });
+  await db.transaction().execute(async (trx) => checkOutRow(trx, clock, actor, await getHours(trx, scope, id)));
   return getHours(db, scope, id);
 }
 
-/** The lead approves the hours, or refuses them with a reason; the record stays either way. */
+/** Closes an open check-in now (by a lead, or by the volunteer from their link: `by` null). */
+export async function checkOutRow(trx: Db, clock: Clock, by: Actor | null, h: HoursRow): Promise<void> {
+  if (h.status !== 'open') throw new AppError('VOLUNTEER_NOT_CHECKED_IN');
+  const now = clock.now();
+  const minutes = Math.max(0, Math.round((now.getTime() - new Date(h.check_in_at).getTime()) / 60_000));
+  await updateHours(trx, h.id, {
+    check_out_at: now.toISOString(),
+    minutes,
+    status: 'pending',
+    checked_out_by: by?.id ?? null,
+  });
+  await audit(trx, clock, by, {
+    action: by ? 'volunteer_hours.check_out' : 'volunteer_hours.self_check_out',
+    entityType: 'volunteer_hours',
+    entityId: h.id,
+    regionPath: h.region_path,
+    details: { personId: h.person_id, minutes },
+  });
+}
+
+/**
+ * The lead approves the hours, or refuses them with a reason; the record stays either way. Only
+ * the hours' approvers may (see `assertMayDecide`): a cadre account here, a group or team leader
+ * from their personal link.
+ */
 export async function decideHours(db: Db, clock: Clock, actor: Actor, id: string, d: HoursDecision) {
   const scope = scopeOf(actor);
   await closeStaleCheckIns(db, clock);
   await db.transaction().execute(async (trx) => {
     const h = await getHours(trx, scope, id);
-    if (h.status === 'open') throw new AppError('VOLUNTEER_NOT_CHECKED_OUT');
-    if (h.status !== 'pending') throw new AppError('VOLUNTEER_HOURS_DECIDED');
-    const at = clock.now().toISOString();
-    await updateHours(trx, id, {
-      status: d.decision === 'approve' ? 'approved' : 'refused',
-      refusal_reason: d.decision === 'refuse' ? d.reason : null,
-      decided_by: actor.id,
-      decided_at: at,
-    });
-    await audit(trx, clock, actor, {
-      action: `volunteer_hours.${d.decision}`,
-      entityType: 'volunteer_hours',
-      entityId: id,
-      regionPath: h.region_path,
-      details: {
-        personId: h.person_id,
-        minutes: Number(h.minutes),
-        ...(d.decision === 'refuse' ? { reason: d.reason } : {}),
-      },
-    });
+    await assertMayDecide(trx, { actor }, h);
+    await decideRow(trx, clock, actor, h, d);
   });
   return getHours(db, scope, id);
+}
+
+/** Records a decision on pending hours (`by` null: a leader from their personal link, named in the audit). */
+export async function decideRow(
+  trx: Db,
+  clock: Clock,
+  by: Actor | null,
+  h: HoursRow,
+  d: HoursDecision,
+  leaderPersonId?: string,
+): Promise<void> {
+  if (h.status === 'open') throw new AppError('VOLUNTEER_NOT_CHECKED_OUT');
+  if (h.status !== 'pending') throw new AppError('VOLUNTEER_HOURS_DECIDED');
+  const at = clock.now().toISOString();
+  await updateHours(trx, h.id, {
+    status: d.decision === 'approve' ? 'approved' : 'refused',
+    refusal_reason: d.decision === 'refuse' ? d.reason : null,
+    decided_by: by?.id ?? null,
+    decided_at: at,
+  });
+  await audit(trx, clock, by, {
+    action: `volunteer_hours.${d.decision}`,
+    entityType: 'volunteer_hours',
+    entityId: h.id,
+    regionPath: h.region_path,
+    details: {
+      personId: h.person_id,
+      minutes: Number(h.minutes),
+      ...(leaderPersonId ? { byLeader: leaderPersonId } : {}),
+      ...(d.decision === 'refuse' ? { reason: d.reason } : {}),
+    },
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Actor } from '../../access/actor';
 import { scopeOf, type Scope } from '../../access/scope';
 import { MAX_TASK_PHOTO_BYTES } from '../../../shared/volunteer-tasks';
 import { audit } from '../audit';
-import { updateTask } from './tasks.repository';
+import { updateTask, type TaskRow } from './tasks.repository';
 import { getTask } from './tasks.service';
 
 /**
@@ -42,7 +42,19 @@ export function photoTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/
  */
 export async function attachTaskPhoto(db: Db, clock: Clock, dir: string, actor: Actor, id: string, bytes: Buffer) {
   const scope = scopeOf(actor);
-  const task = await getTask(db, scope, id);
+  await storeTaskPhoto(db, clock, dir, actor, await getTask(db, scope, id), bytes);
+  return getTask(db, scope, id);
+}
+
+/** The checks and the write behind a task's photo, by a lead or by a volunteer from their link (`by` null). */
+export async function storeTaskPhoto(
+  db: Db,
+  clock: Clock,
+  dir: string,
+  by: Actor | null,
+  task: Pick<TaskRow, 'id' | 'status' | 'region_path' | 'photo_file'>,
+  bytes: Buffer,
+): Promise<void> {
   if (task.status !== 'done') throw new AppError('VOLUNTEER_TASK_NOT_DONE');
   if (bytes.length > MAX_TASK_PHOTO_BYTES)
     throw new AppError('VOLUNTEER_PHOTO_TOO_LARGE', { bytes: bytes.length, max: MAX_TASK_PHOTO_BYTES });
@@ -54,11 +66,11 @@ export async function attachTaskPhoto(db: Db, clock: Clock, dir: string, actor: 
   fs.writeFileSync(tmp, bytes);
   try {
     await db.transaction().execute(async (trx) => {
-      await updateTask(trx, id, { photo_file: file, photo_type: type, updated_at: clock.now().toISOString() });
-      await audit(trx, clock, actor, {
-        action: 'volunteer_task.photo',
+      await updateTask(trx, task.id, { photo_file: file, photo_type: type, updated_at: clock.now().toISOString() });
+      await audit(trx, clock, by, {
+        action: by ? 'volunteer_task.photo' : 'volunteer_task.self_photo',
         entityType: 'volunteer_task',
-        entityId: id,
+        entityId: task.id,
         regionPath: task.region_path,
         details: { bytes: bytes.length, type },
       });
@@ -69,7 +81,6 @@ export async function attachTaskPhoto(db: Db, clock: Clock, dir: string, actor: 
     throw err;
   }
   if (task.photo_file && task.photo_file !== file) fs.rmSync(path.join(dir, task.photo_file), { force: true });
-  return getTask(db, scope, id);
 }
 
 /** A task's photo, for a user who has the task in their jurisdiction. */

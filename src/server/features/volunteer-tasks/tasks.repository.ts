@@ -109,3 +109,39 @@ export async function countTasksDone(db: Db, scope: Scope, from: string, to: str
     .groupBy('region_path')
     .execute();
 }
+
+/** Who assigned a task (the cadre's user id). */
+export async function taskCreator(db: Db, taskId: string): Promise<string | null> {
+  const row = await db.selectFrom('volunteer_tasks').select('created_by').where('id', '=', taskId).executeTakeFirst();
+  return row?.created_by ?? null;
+}
+
+/** A task by id, whatever the jurisdiction (the personal link checks the person is on it). */
+export async function findTaskById(db: Db, id: string): Promise<TaskRow | undefined> {
+  return selectTasks(db).where('t.id', '=', id).executeTakeFirst();
+}
+
+/** The tasks a person is on that are not finished, soonest first. */
+export async function openTasksOfPerson(db: Db, personId: string, limit: number): Promise<TaskRow[]> {
+  return selectTasks(db)
+    .innerJoin('volunteer_task_assignees as me', 'me.task_id', 't.id')
+    .where('me.person_id', '=', personId)
+    .where('t.status', 'in', ['open', 'in_progress'])
+    .orderBy('t.starts_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Tasks assigned to a team that this person is on (a team leader's tasks). */
+export async function teamTaskIdsOfPerson(db: Db, personId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('volunteer_tasks as t')
+    .innerJoin('volunteer_task_assignees as a', 'a.task_id', 't.id')
+    .select('t.id')
+    .where('a.person_id', '=', personId)
+    .where('t.team_id', 'is not', null)
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -128,23 +128,27 @@ async function personsOf(db: Db, scope: Scope, input: TaskInput) {
 /**
  * The record a task serves, checked in the jurisdiction: 劝阻聚集 may link a gathering, 代购代送 an
  * isolated person's necessity request, 卡口值守 a checkpoint site or one of its shifts; no other
- * kind links anything.
+ * kind links anything (VOLUNTEER_TASK_LINK_INVALID). A linked record that does not exist or lies
+ * outside the user's jurisdiction is "not found" (404), as everywhere else.
  */
 async function checkLinks(db: Db, scope: Scope, input: TaskInput) {
   const wrong = (field: string) => new AppError('VOLUNTEER_TASK_LINK_INVALID', { field });
   if (input.gatheringId) {
     if (input.kind !== 'dissuade_gathering') throw wrong('gatheringId');
-    if (!(await findGatheringInScope(db, scope, input.gatheringId))) throw wrong('gatheringId');
+    if (!(await findGatheringInScope(db, scope, input.gatheringId)))
+      throw new AppError('GATHERING_NOT_FOUND', { field: 'gatheringId' });
   }
   if (input.necessityId) {
     if (input.kind !== 'errands') throw wrong('necessityId');
-    if (!(await findNecessityRequestInScope(db, scope, input.necessityId))) throw wrong('necessityId');
+    if (!(await findNecessityRequestInScope(db, scope, input.necessityId)))
+      throw new AppError('NECESSITY_NOT_FOUND', { field: 'necessityId' });
   }
   let siteId = input.siteId ?? null;
   if (input.shiftId) {
     if (input.kind !== 'checkpoint_duty') throw wrong('shiftId');
     const shift = await findShiftInScope(db, scope, input.shiftId);
-    if (!shift || (siteId && shift.site_id !== siteId)) throw wrong('shiftId');
+    if (!shift) throw new AppError('SHIFT_NOT_FOUND', { field: 'shiftId' });
+    if (siteId && shift.site_id !== siteId) throw wrong('shiftId');
     siteId = shift.site_id;
   }
   if (siteId) {

@@ -142,8 +142,8 @@ describe('volunteer tasks', () => {
       ],
       [
         { ...base, kind: 'errands', assignee: { personId: persons['张志强'] }, necessityId: randomUUID() },
-        400,
-        'VOLUNTEER_TASK_LINK_INVALID',
+        404,
+        'NECESSITY_NOT_FOUND',
       ],
       [{ ...base, endsAt: window.startsAt, assignee: { personId: persons['张志强'] } }, 400, 'VALIDATION'],
       [{ ...base, kind: 'party', assignee: { personId: persons['张志强'] } }, 400, 'VALIDATION'],

@@ -13,6 +13,7 @@ import {
   insertSignupLink,
   updateSignupLinkToken,
 } from './volunteers.repository';
+import { SELF_LINK_DEFAULT_DAYS, writeSelfLink } from './self-links.service';
 import { assertServiceRegion, publicSignUp } from './volunteers.service';
 
 /** 18 random bytes: a link nobody can guess or walk (24 characters, base64url). */
@@ -88,7 +89,21 @@ export async function publicSignupPlace(db: Db, token: string): Promise<PublicSi
   return { regionName: link.region_name, townshipName: link.township_name ?? null };
 }
 
-/** A villager's sign-up from the village's link: pending until a cadre approves. */
+/**
+ * A villager's sign-up from the village's link: pending until a cadre approves. The answer is their
+ * personal link (个人签到链接), shown once on the success page, where their tasks will appear.
+ */
 export async function signUpByLink(db: Db, clock: Clock, token: string, input: PublicVolunteerSignup) {
-  await publicSignUp(db, clock, await regionOfToken(db, token), input);
+  const v = await publicSignUp(db, clock, await regionOfToken(db, token), input);
+  return db
+    .transaction()
+    .execute((trx) =>
+      writeSelfLink(
+        trx,
+        clock,
+        null,
+        { id: v.id, person_id: v.personId, region_path: v.regionPath },
+        SELF_LINK_DEFAULT_DAYS,
+      ),
+    );
 }

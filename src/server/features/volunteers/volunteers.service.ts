@@ -120,7 +120,7 @@ interface Signup {
  * (VOLUNTEER_EXISTS) — except after they left, when the same record comes back as a new sign-up.
  * A sign-up waits for the village or township to approve it unless the cadre approves at once.
  */
-async function signUp(db: Db, clock: Clock, s: Signup): Promise<{ id: string; regionPath: string }> {
+async function signUp(db: Db, clock: Clock, s: Signup): Promise<{ id: string; regionPath: string; personId: string }> {
   if (idCardProblem(s.fields.idNumber)) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber' });
   try {
     return await signUpOnce(db, clock, s);
@@ -132,7 +132,11 @@ async function signUp(db: Db, clock: Clock, s: Signup): Promise<{ id: string; re
   }
 }
 
-async function signUpOnce(db: Db, clock: Clock, s: Signup): Promise<{ id: string; regionPath: string }> {
+async function signUpOnce(
+  db: Db,
+  clock: Clock,
+  s: Signup,
+): Promise<{ id: string; regionPath: string; personId: string }> {
   const f = s.fields;
   return db.transaction().execute(async (trx) => {
     const [person] = await identifyPersons(trx, clock, [
@@ -193,7 +197,7 @@ async function signUpOnce(db: Db, clock: Clock, s: Signup): Promise<{ id: string
       regionPath: s.region.path,
       details: { personId: person.id, status, skills: f.skills, returning: !!existing },
     });
-    return { id, regionPath: s.region.path };
+    return { id, regionPath: s.region.path, personId: person.id };
   });
 }
 
@@ -221,7 +225,7 @@ export async function createVolunteer(
 /** A villager signs up on the village's public page: pending until the village or township approves. */
 export async function publicSignUp(db: Db, clock: Clock, region: RegionRow, input: PublicVolunteerSignup) {
   assertServiceRegion(region);
-  await signUp(db, clock, { fields: input, region, source: 'self', actor: null, note: null, approve: false });
+  return signUp(db, clock, { fields: input, region, source: 'self', actor: null, note: null, approve: false });
 }
 
 /** Change a volunteer's village, skills, availability, health declaration or note; what is left out is kept. */

@@ -65,3 +65,18 @@ export interface VolunteerSignupLinkTable {
   created_by: string | null;
   created_at: string;
 }
+
+/**
+ * A volunteer's personal link (个人签到链接): a no-login phone page for checking themselves in and
+ * out of their tasks. Only the SHA-256 of the token is stored; shown once when issued.
+ */
+export interface VolunteerSelfLinkTable {
+  token_hash: string;
+  volunteer_id: string;
+  person_id: string;
+  region_path: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}

@@ -79,7 +79,12 @@ describe('public sign-up', () => {
     };
     const ok = await signup(state.token!, body);
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toEqual({ received: true });
+    // the answer is only the signer's own personal link (shown once), nothing about anyone
+    expect(Object.keys(ok.json()).sort()).toEqual(['received', 'selfLink']);
+    expect(ok.json().selfLink.path).toMatch(/^\/vt\/[A-Za-z0-9_-]{24}$/);
+    const mine = await t.anonymous.get(`/api/public/volunteer-self/${ok.json().selfLink.token}`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toMatchObject({ name: '赵**', tasks: [], openCheckIn: null });
 
     const before = await snapshot();
     const again = await signup(state.token!, { ...body, skills: ['medical'] });

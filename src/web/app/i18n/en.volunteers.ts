@@ -106,4 +106,17 @@ export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
   'groups.rule':
     'Each group has 3 to 5 members and a leader among them; a group being formed may have fewer, but needs 3 to be activated.',
   'groups.back': 'Back to the groups',
+  'volunteers.selfLink': 'Personal check-in link',
+  'volunteers.selfLink.issue': 'Issue a new link',
+  'volunteers.selfLink.intro':
+    'On their phone the volunteer opens this link to see their tasks and check in and out, with no account. The link is shown this once: hand it over in person or print it; issuing a new one stops the old one at once.',
+  'volunteers.selfLink.days': 'Valid for (days)',
+  'volunteers.selfLink.expires': 'Valid until {at}',
+  'volunteers.selfLink.print': 'Print',
+  'volunteers.selfLink.copy': 'Copy link',
+  'volunteers.selfLink.copied': 'Copied',
+  'volunteers.selfLink.revoke': 'Revoke link',
+  'volunteers.selfLink.revokeConfirm': "The volunteer's personal link stops working at once. Revoke it?",
+  'volunteers.selfLink.revoked': 'Link revoked',
+  'volunteers.selfLink.onceOnly': 'Once closed, this link cannot be shown again',
 };

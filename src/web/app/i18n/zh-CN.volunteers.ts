@@ -102,4 +102,17 @@ export const volunteersZhCN = {
   'groups.disbanded': '小组已解散',
   'groups.rule': '每组3至5人，组长须是组员；组建中的小组可少于3人，启用时须满3人。',
   'groups.back': '返回小组列表',
+  'volunteers.selfLink': '个人签到链接',
+  'volunteers.selfLink.issue': '生成新链接',
+  'volunteers.selfLink.intro':
+    '志愿者用手机打开此链接，即可查看自己的任务并签到、签退，无需账号。链接只显示这一次，请当面交给本人或打印；生成新链接后旧链接立即失效。',
+  'volunteers.selfLink.days': '有效天数',
+  'volunteers.selfLink.expires': '有效期至 {at}',
+  'volunteers.selfLink.print': '打印',
+  'volunteers.selfLink.copy': '复制链接',
+  'volunteers.selfLink.copied': '已复制',
+  'volunteers.selfLink.revoke': '收回链接',
+  'volunteers.selfLink.revokeConfirm': '收回后此志愿者的个人链接立即失效。确定收回？',
+  'volunteers.selfLink.revoked': '链接已收回',
+  'volunteers.selfLink.onceOnly': '关闭后无法再次查看此链接',
 } as const;

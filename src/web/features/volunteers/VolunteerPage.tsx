@@ -11,6 +11,7 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useDetail } from '../../app/useDetail';
+import { SelfLinkModal } from './SelfLinkModal';
 import { VolunteerFormModal } from './VolunteerFormModal';
 import { availabilityText, StatusTag } from './VolunteersPage';
 import { volunteersApi } from './volunteersApi';
@@ -30,6 +31,7 @@ export default function VolunteerPage() {
   const feedback = useFeedback();
   const detail = useDetail<Volunteer>(id, volunteersApi.get);
   const [editing, setEditing] = useState(false);
+  const [selfLink, setSelfLink] = useState(false);
   const [busy, setBusy] = useState(false);
   const back = <Link to="/volunteers">{t('volunteers.back')}</Link>;
   const v = detail.data;
@@ -80,6 +82,11 @@ export default function VolunteerPage() {
                 </Button>
               ),
             )}
+          {manage && (v.status === 'active' || v.status === 'pending') && (
+            <Button onClick={() => setSelfLink(true)} data-testid="volunteer-self-link">
+              {t('volunteers.selfLink')}
+            </Button>
+          )}
           {manage && v.status !== 'left' && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="volunteer-edit">
               {t('volunteers.edit')}
@@ -142,6 +149,7 @@ export default function VolunteerPage() {
           {formatTime(v.healthDeclaredAt, locale)}
         </Descriptions.Item>
       </Descriptions>
+      {selfLink && <SelfLinkModal volunteerId={v.id} name={v.name} onClose={() => setSelfLink(false)} />}
       {editing && (
         <VolunteerFormModal
           volunteer={v}

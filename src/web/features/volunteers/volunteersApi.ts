@@ -8,6 +8,7 @@ import type {
   VolunteerGroupPatch,
   VolunteerInput,
   VolunteerRevealField,
+  VolunteerSelfLink,
   VolunteerSignupLink,
   VolunteerUpdate,
 } from '../../../shared/volunteers';
@@ -25,6 +26,8 @@ export const volunteersApi = {
     (await api.post<{ value: string | null }>(`/volunteers/${id}/reveal`, { field })).value,
   signupLink: (regionId: string) => api.get<VolunteerSignupLink>(`/volunteers/signup-links/${regionId}`),
   renewLink: (regionId: string) => api.post<VolunteerSignupLink>(`/volunteers/signup-links/${regionId}/renew`),
+  issueSelfLink: (id: string, days: number) => api.post<VolunteerSelfLink>(`/volunteers/${id}/self-link`, { days }),
+  revokeSelfLink: (id: string) => api.delete(`/volunteers/${id}/self-link`),
   createGroup: (body: z.input<typeof VolunteerGroupInput>) => api.post<VolunteerGroup>('/volunteer-groups', body),
   group: (id: string) => api.get<VolunteerGroupDetail>(`/volunteer-groups/${id}`),
   patchGroup: (id: string, body: z.input<typeof VolunteerGroupPatch>) =>
