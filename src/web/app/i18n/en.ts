@@ -1,3 +1,4 @@
+import { isolationStaffEn } from './en.isolation-staff';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
 import { tempBranchesEn } from './en.temp-branches';
@@ -245,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   ...screeningEn,
   ...checkpointsEn,
   ...isolationEn,
+  ...isolationStaffEn,
   ...zeroReportsEn,
   ...suppliesEn,
   ...tracingEn,

@@ -1,3 +1,4 @@
+import { isolationStaffZhCN } from './zh-CN.isolation-staff';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
@@ -248,6 +249,7 @@ export const zhCN = {
   ...screeningZhCN,
   ...checkpointsZhCN,
   ...isolationZhCN,
+  ...isolationStaffZhCN,
   ...zeroReportsZhCN,
   ...suppliesZhCN,
   ...tracingZhCN,
