@@ -80,6 +80,15 @@ export async function staffOnOpenSites(db: Db, scope: Scope, fromDay: string, to
       .selectFrom('isolation_site_staff as s')
       .innerJoin('isolation_sites as site', 'site.id', 's.site_id')
       .select(['s.site_id', 'site.name as site_name', 'site.region_path', 's.person_id'])
+      .select((eb) =>
+        eb
+          .selectFrom('party_members as m')
+          .select('m.id')
+          .whereRef('m.person_id', '=', 's.person_id')
+          .where('m.removed_at', 'is', null)
+          .limit(1)
+          .as('party_member_id'),
+      )
       .where('s.from_day', '<=', toDay)
       .where((eb) => eb.or([eb('s.to_day', 'is', null), eb('s.to_day', '>=', fromDay)]))
       .where('site.status', '=', 'active')

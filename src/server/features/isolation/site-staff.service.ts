@@ -7,6 +7,7 @@ import { scopeOf, type Scope } from '../../access/scope';
 import { maskPhone } from '../../../shared/validators';
 import type { EndIsolationStaffInput, IsolationStaff, IsolationStaffInput } from '../../../shared/isolation-staff';
 import { audit } from '../audit';
+import { listTownshipsOverlapping } from '../regions';
 import { findPersonInScope } from '../residents';
 import { getIsolationSite } from './isolation-sites.service';
 import {
@@ -144,5 +145,57 @@ export async function isolationStaffOnDuty(db: Db, scope: Scope, fromDay: string
     siteName: r.site_name,
     regionPath: r.region_path,
     personId: r.person_id,
+    partyMember: r.party_member_id !== null && r.party_member_id !== undefined,
+  }));
+}
+
+export interface IsolationStaffFigures {
+  townshipId: string;
+  townshipName: string;
+  townshipPath: string;
+  /** distinct persons on an open isolation site's staff roster on the day */
+  staffOnDuty: number;
+  /** of them, party members (亮身份) */
+  partyMembersOnDuty: number;
+  /** open isolation sites with anyone on their roster that day */
+  sitesStaffed: number;
+}
+
+/**
+ * Isolation sites' staff figures per township of the jurisdiction on a local day, keyed by township
+ * region path: who was on duty, how many of them party members, how many sites were staffed — for the
+ * organisation department's page, the big screen and the daily report.
+ */
+export async function isolationStaffFigures(
+  db: Db,
+  scope: Scope,
+  opts: { day: string },
+): Promise<IsolationStaffFigures[]> {
+  const [townships, onDuty] = await Promise.all([
+    listTownshipsOverlapping(db, scope.prefix),
+    isolationStaffOnDuty(db, scope, opts.day, opts.day),
+  ]);
+  const rows = townships.map((t) => ({
+    townshipId: t.id,
+    townshipName: t.name,
+    townshipPath: t.path,
+    staff: new Set<string>(),
+    party: new Set<string>(),
+    sites: new Set<string>(),
+  }));
+  for (const d of onDuty) {
+    const row = rows.find((r) => d.regionPath.startsWith(r.townshipPath));
+    if (!row) continue;
+    row.staff.add(d.personId);
+    if (d.partyMember) row.party.add(d.personId);
+    row.sites.add(d.siteId);
+  }
+  return rows.map((r) => ({
+    townshipId: r.townshipId,
+    townshipName: r.townshipName,
+    townshipPath: r.townshipPath,
+    staffOnDuty: r.staff.size,
+    partyMembersOnDuty: r.party.size,
+    sitesStaffed: r.sites.size,
   }));
 }

@@ -6,7 +6,7 @@ import { expectAll } from '../../testing/expect-all';
 import { GLOBAL_SCOPE } from '../../access/scope';
 import { ManualClock } from '../../clock';
 import { branchFlags } from '../temp-branches';
-import { isolationStaffOnDuty } from './index';
+import { isolationStaffFigures, isolationStaffOnDuty } from './index';
 
 /**
  * The staff roster of a centralised isolation site. 古陶镇 runs the 平遥宾馆 isolation hotel: a doctor,
@@ -147,6 +147,19 @@ describe('staff roster', () => {
       [persons['刘医生'], persons['陈保安'], persons['吴师傅']].sort(),
     );
     expectAll(onDuty, (d) => d.siteName === '平遥宾馆');
+  });
+
+  it('gives the figures per township: staff on duty, party members among them, sites staffed', async () => {
+    const figures = await isolationStaffFigures(t.db, GLOBAL_SCOPE, { day: today });
+    const byName = Object.fromEntries(figures.map((f) => [f.townshipName, f]));
+    expect(byName['古陶镇']).toMatchObject({ staffOnDuty: 3, partyMembersOnDuty: 2, sitesStaffed: 1 });
+    expect(byName['段村镇']).toMatchObject({ staffOnDuty: 0, partyMembersOnDuty: 0, sitesStaffed: 0 });
+    // a day before anyone started
+    const before = await isolationStaffFigures(t.db, GLOBAL_SCOPE, { day: '2020-01-20' });
+    expectAll(before, (f) => f.staffOnDuty === 0);
+    // scoped: 段村镇's own figures hold no 古陶镇 row
+    const theirs = await isolationStaffFigures(t.db, { prefix: tree.duancun.path }, { day: today });
+    expect(theirs.map((f) => f.townshipName)).toEqual(['段村镇']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { pledgeSigningEn } from './en.pledge-signing';
 import { isolationStaffEn } from './en.isolation-staff';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
@@ -246,6 +247,7 @@ export const en: Record<MessageKey, string> = {
   ...screeningEn,
   ...checkpointsEn,
   ...isolationEn,
+  ...pledgeSigningEn,
   ...isolationStaffEn,
   ...zeroReportsEn,
   ...suppliesEn,

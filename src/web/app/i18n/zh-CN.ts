@@ -1,3 +1,4 @@
+import { pledgeSigningZhCN } from './zh-CN.pledge-signing';
 import { isolationStaffZhCN } from './zh-CN.isolation-staff';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
@@ -249,6 +250,7 @@ export const zhCN = {
   ...screeningZhCN,
   ...checkpointsZhCN,
   ...isolationZhCN,
+  ...pledgeSigningZhCN,
   ...isolationStaffZhCN,
   ...zeroReportsZhCN,
   ...suppliesZhCN,
