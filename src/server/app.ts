@@ -37,6 +37,7 @@ import { checkpointRoutes } from './features/checkpoints/checkpoints.routes';
 import { zeroReportRoutes } from './features/zero-reports/zero-reports.routes';
 import { isolationRoutes } from './features/isolation/isolation.routes';
 import { isolationPublicRoutes } from './features/isolation/isolation-public.routes';
+import { isolationStaffRoutes } from './features/isolation/site-staff.routes';
 import { tracingRoutes } from './features/tracing/tracing.routes';
 import { tracingPublicRoutes } from './features/tracing/tracing-public.routes';
 import { noticeRoutes } from './features/notices/notices.routes';
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(zeroReportRoutes(deps));
   await app.register(isolationRoutes(deps));
   await app.register(isolationPublicRoutes(deps));
+  await app.register(isolationStaffRoutes(deps));
   await app.register(tracingRoutes(deps));
   await app.register(tracingPublicRoutes(deps));
   await app.register(noticeRoutes(deps));

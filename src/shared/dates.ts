@@ -15,6 +15,11 @@ export function setCountyTimeZone(timeZone: string): void {
   countyTimeZone = timeZone;
 }
 
+/** The county's time zone as the server set it at start-up (Asia/Shanghai until then). */
+export function getCountyTimeZone(): string {
+  return countyTimeZone;
+}
+
 /** Minutes east of UTC of a time zone at an instant (480 for Asia/Shanghai). */
 function offsetMinutes(ms: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -874,6 +874,21 @@ export const ERROR_CATALOGUE = {
     zh: '个人签到链接已过期，请向社区（村）索取新链接',
     en: 'This personal check-in link has expired; ask your village or community for a new one',
   },
+  ISOLATION_STAFF_NOT_FOUND: {
+    status: 404,
+    zh: '该工作人员记录不存在或不在您的管辖范围内',
+    en: 'Staff entry not found, or outside your jurisdiction',
+  },
+  ISOLATION_STAFF_ON_ROSTER: {
+    status: 409,
+    zh: '此人已在该隔离点的工作人员名单上（该时段未结束），请先结束原记录',
+    en: 'This person is already on the site’s staff roster for that time; end that entry first',
+  },
+  ISOLATION_STAFF_DAYS: {
+    status: 400,
+    zh: '结束日期不能早于开始日期',
+    en: 'The last day cannot be before the first day',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -69,6 +69,18 @@ export type PublicPledgeInput = z.infer<typeof PublicPledgeInput>;
 export const PledgeInput = PublicPledgeInput.extend({ unitId: z.string().uuid() });
 export type PledgeInput = z.infer<typeof PledgeInput>;
 
+/**
+ * 代签/现场签署: a cadre picks the signer from the registry and may adapt the unit's text for them;
+ * the person signs on the cadre's tablet. The text is kept as signed.
+ */
+export const OnSitePledgeInput = z.object({
+  unitId: z.string().uuid(),
+  personId: z.string().uuid(),
+  text: PledgeText,
+  signature: SignatureDataUrl,
+});
+export type OnSitePledgeInput = z.infer<typeof OnSitePledgeInput>;
+
 export const PledgeAssignment = z.object({
   kind: z.enum(['report_post', 'shift']),
   ref: z.string(),

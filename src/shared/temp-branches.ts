@@ -208,8 +208,8 @@ export const FlagMember = z.object({
 export const BranchFlag = z.object({
   kind: BranchFlagKind,
   regionPath: z.string(),
-  /** the checkpoint site (station_without_branch) */
-  site: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** the checkpoint or isolation site (station_without_branch) */
+  site: z.object({ id: z.string(), name: z.string(), kind: z.enum(['checkpoint', 'isolation_site']) }).nullable(),
   /** the compound and its counts (compound_without_branch) */
   compound: z
     .object({ id: z.string(), name: z.string(), regionId: z.string(), households: z.number(), residents: z.number() })

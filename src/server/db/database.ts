@@ -29,6 +29,7 @@ import type { IsolationSiteTable, IsolationRoomTable } from '../features/isolati
 import type { IsolationEpisodeTable } from '../features/isolation/episodes.table';
 import type { FollowUpSlotTable } from '../features/isolation/followups.table';
 import type { NecessityRequestTable } from '../features/isolation/necessities.table';
+import type { IsolationSiteStaffTable } from '../features/isolation/site-staff.table';
 import type { ZeroReportTable, ZeroReportVersionTable } from '../features/zero-reports/reports.table';
 import type { CaseTable, CaseHistoryTable } from '../features/tracing/cases.table';
 import type { ContactTable } from '../features/tracing/contacts.table';
@@ -118,6 +119,7 @@ export interface Database {
   isolation_sites: IsolationSiteTable;
   isolation_rooms: IsolationRoomTable;
   isolation_episodes: IsolationEpisodeTable;
+  isolation_site_staff: IsolationSiteStaffTable;
   follow_up_slots: FollowUpSlotTable;
   necessity_requests: NecessityRequestTable;
   zero_reports: ZeroReportTable;

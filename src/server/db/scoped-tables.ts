@@ -84,4 +84,5 @@ export const PATH_COPY_TABLES = [
   'callout_outbox',
   'volunteer_group_members',
   'party_report_history',
+  'isolation_site_staff',
 ] as const satisfies readonly (keyof Database)[];

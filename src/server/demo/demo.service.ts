@@ -1,6 +1,7 @@
 import { rebuildRollups } from '../features/rollups';
 import { buildDispatchDemo, type DispatchDemoSummary } from './dispatch';
 import { buildTempBranchDemo } from './temp-branches';
+import { buildIsolationStaffDemo } from './isolation-staff';
 import { buildDailyReportDemo, type DailyReportDemoSummary } from './daily-reports';
 import { sql } from 'kysely';
 import { engineOf, sqliteHandle, type Db } from '../db/database';
@@ -208,6 +209,7 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   const gatherings = await db.transaction().execute((trx) => buildGatheringsDemo(trx));
   const party = await buildPartyDemo(db, opts.scale);
   await buildTempBranchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
+  await buildIsolationStaffDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   const dispatch = await buildDispatchDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   await buildReportingDemo(db).then(() => buildPledgesDemo(db, opts.timeZone ?? 'Asia/Shanghai'));
   await buildVolunteersDemo(db, clock);

@@ -63,6 +63,27 @@ describe("the small demo county's temporary branches", () => {
     );
   });
 
+  it('has staff rosters at both isolation hotels: 古城大酒店 flagged 应建未建, 平遥宾馆 with its branch', async () => {
+    const sites = (await org.get('/api/isolation/sites')).json().items as { id: string; name: string }[];
+    const staffOf = async (prefix: string) => {
+      const site = sites.find((s) => s.name.startsWith(prefix))!;
+      const items = (await org.get(`/api/isolation/sites/${site.id}/staff`)).json().items as {
+        partyMember: boolean;
+        phone: string | null;
+      }[];
+      return { site, items };
+    };
+    const hotel = await staffOf('平遥宾馆');
+    expect(hotel.items).toHaveLength(6); // the nurse whose stint ended is not on the current roster
+    expect(hotel.items.filter((s) => s.partyMember)).toHaveLength(4);
+    const other = await staffOf('古城大酒店');
+    expect(other.items.filter((s) => s.partyMember)).toHaveLength(3);
+    expectAll([...hotel.items, ...other.items], (s) => s.phone === null || s.phone.includes('****'));
+    const { flags } = (await org.get('/api/temp-branches/flags')).json();
+    const atSites = flags.filter((f: { site: { kind: string } | null }) => f.site?.kind === 'isolation_site');
+    expect(atSites.map((f: { site: { id: string } }) => f.site.id)).toEqual([other.site.id]);
+  });
+
   it('staffs branches and, on a later day with no rosters, plans shifts with party members on them', async () => {
     const command = await t.login('command', DEMO_PASSWORD);
     const county = (await command.get('/api/auth/me')).json().region;
@@ -98,7 +119,11 @@ describe("the small demo county's temporary branches", () => {
     }[];
     expectAll(branches, (b) => b.members >= 2 && b.secretaryName !== null);
     const { flags } = (await org.get('/api/temp-branches/flags')).json();
-    const stations = flags.filter((f: { kind: string }) => f.kind === 'station_without_branch');
+    // the checkpoints' two; 古城大酒店's open-ended staff roster keeps the isolation hotel flagged too
+    const stations = flags.filter(
+      (f: { kind: string; site: { kind: string } | null }) =>
+        f.kind === 'station_without_branch' && f.site?.kind === 'checkpoint',
+    );
     expect(stations).toHaveLength(2);
     expectAll(stations, (f: { members: unknown[] }) => f.members.length >= 3);
     expect(

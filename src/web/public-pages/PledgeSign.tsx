@@ -1,52 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PledgeUnitView, PublicPledgeResult } from '../../shared/pledges';
+import { SignatureCanvas, useSignaturePad } from '../app/signature-pad';
 import { mobilisationTr, refusalText } from './ReportIn';
 import { call, type Lang } from './publicApi';
-
-/** A signature pad: a canvas drawn on with a finger or a pen (pointer events), exported as PNG. */
-function useSignaturePad({ onChange }: { onChange: (dataUrl: string | null) => void }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const drawing = useRef(false);
-  const inked = useRef(false);
-
-  const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const c = canvas.current!;
-    const r = c.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) / r.width) * c.width, y: ((e.clientY - r.top) / r.height) * c.height };
-  };
-  const down = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const ctx = canvas.current!.getContext('2d')!;
-    const p = point(e);
-    drawing.current = true;
-    canvas.current!.setPointerCapture(e.pointerId);
-    ctx.lineWidth = 4;
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = '#1a1a3c';
-    ctx.beginPath();
-    ctx.moveTo(p.x, p.y);
-  };
-  const move = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    if (!drawing.current) return;
-    const ctx = canvas.current!.getContext('2d')!;
-    const p = point(e);
-    ctx.lineTo(p.x, p.y);
-    ctx.stroke();
-    inked.current = true;
-  };
-  const up = () => {
-    if (!drawing.current) return;
-    drawing.current = false;
-    onChange(inked.current ? canvas.current!.toDataURL('image/png') : null);
-  };
-  const clear = () => {
-    const c = canvas.current!;
-    c.getContext('2d')!.clearRect(0, 0, c.width, c.height);
-    inked.current = false;
-    onChange(null);
-  };
-  return { canvas, down, move, up, clear };
-}
 
 /**
  * 请战书 (/qz/<slug>): the unit's pledge text, name and ID number (checked against the registry),
@@ -123,23 +79,7 @@ export function PledgeSign({ slug, lang }: { slug: string; lang: Lang }) {
             </label>
           ))}
           <p className="pub-label">{tr('sign')}</p>
-          <canvas
-            ref={pad.canvas}
-            width={600}
-            height={220}
-            style={{
-              width: '100%',
-              border: '1px dashed #999',
-              borderRadius: 6,
-              touchAction: 'none',
-              background: '#fff',
-            }}
-            onPointerDown={pad.down}
-            onPointerMove={pad.move}
-            onPointerUp={pad.up}
-            onPointerCancel={pad.up}
-            data-testid="pledge-canvas"
-          />
+          <SignatureCanvas pad={pad} testId="pledge-canvas" />
           <button type="button" className="pub-button" onClick={pad.clear} data-testid="pledge-clear">
             {tr('clear')}
           </button>

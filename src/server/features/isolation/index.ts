@@ -13,3 +13,6 @@ export {
   restoreIsolationRecords,
 } from './person-records.repository';
 export { findRequestInScope as findNecessityRequestInScope } from './necessities.repository';
+export { isolationStaffFigures, isolationStaffOnDuty, type IsolationStaffFigures } from './site-staff.service';
+export { insertStaff as insertIsolationStaff } from './site-staff.repository';
+export type { IsolationSiteStaffTable } from './site-staff.table';

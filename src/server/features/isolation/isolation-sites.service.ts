@@ -27,6 +27,7 @@ import {
   updateRoomRow,
   updateSite,
 } from './isolation-sites.repository';
+import { repathStaffOfSite } from './site-staff.repository';
 
 /** Who runs centralised isolation sites (集中隔离点) and assigns rooms. */
 export const ROLES_THAT_MANAGE_ISOLATION_SITES = ['admin', 'command', 'township'] as const;
@@ -111,7 +112,10 @@ export async function saveIsolationSite(
         ...columns,
         ...(input.contactPhone !== undefined && { contact_phone: input.contactPhone }),
       });
-      if (current.region_path !== region.path) await repathRoomsOfSite(trx, id, region.path);
+      if (current.region_path !== region.path) {
+        await repathRoomsOfSite(trx, id, region.path);
+        await repathStaffOfSite(trx, id, region.path);
+      }
       await audit(trx, clock, actor, {
         action: 'isolation.site_update',
         entityType: 'isolation_site',

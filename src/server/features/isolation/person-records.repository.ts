@@ -69,9 +69,20 @@ export async function repointIsolationRecords(db: Db, fromId: string, toId: stri
   )
     .filter((e) => !keptActive || e.status !== 'active')
     .map((e) => e.id);
-  if (ids.length === 0) return [];
-  await db.updateTable('isolation_episodes').set({ person_id: toId }).where('id', 'in', ids).execute();
-  return [{ table: 'isolation_episodes', column: 'person_id', ids }];
+  const moved: { table: string; column: string; ids: string[] }[] = [];
+  if (ids.length) {
+    await db.updateTable('isolation_episodes').set({ person_id: toId }).where('id', 'in', ids).execute();
+    moved.push({ table: 'isolation_episodes', column: 'person_id', ids });
+  }
+  // the duplicate's periods on isolation sites' staff rosters are the kept record's
+  const staff = (
+    await db.selectFrom('isolation_site_staff').select('id').where('person_id', '=', fromId).execute()
+  ).map((r) => r.id);
+  if (staff.length) {
+    await db.updateTable('isolation_site_staff').set({ person_id: toId }).where('id', 'in', staff).execute();
+    moved.push({ table: 'isolation_site_staff', column: 'person_id', ids: staff });
+  }
+  return moved;
 }
 
 /** Undoing a merge: the episodes it moved (as repointIsolationRecords returned them) go back to `personId`. */
@@ -83,5 +94,7 @@ export async function restoreIsolationRecords(
   for (const m of moved) {
     if (m.table === 'isolation_episodes')
       await db.updateTable('isolation_episodes').set({ person_id: personId }).where('id', 'in', m.ids).execute();
+    if (m.table === 'isolation_site_staff')
+      await db.updateTable('isolation_site_staff').set({ person_id: personId }).where('id', 'in', m.ids).execute();
   }
 }

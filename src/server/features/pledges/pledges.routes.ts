@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   Pledge,
   PledgeAssignInput,
+  OnSitePledgeInput,
   PledgeInput,
   PledgeQuery,
   PledgeUnit,
@@ -27,6 +28,7 @@ import {
   listPledgeUnits,
   pledgeUnitView,
   signByCadre,
+  signOnSite,
   signByLink,
   toPledges,
   toPledgeUnit,
@@ -155,6 +157,24 @@ export function pledgeRoutes({ db, clock, config }: AppDeps): FastifyPluginAsync
           (r) => r,
         );
         return { ...page, items: await toPledges(db, page.items) };
+      },
+    );
+
+    app.post(
+      '/api/pledges/on-site',
+      {
+        schema: {
+          tags,
+          summary:
+            '代签/现场签署: a registry person of my jurisdiction signs on my tablet (the text as shown, a drawn signature)',
+          body: OnSitePledgeInput,
+          response: { 201: Pledge },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = authorise(request, ROLES_THAT_KEEP_PLEDGES);
+        const row = await signOnSite(db, clock, config.timeZone, actor, request.body);
+        return reply.status(201).send((await toPledges(db, [row]))[0]!);
       },
     );
 

@@ -15,12 +15,13 @@ import {
   type PledgeUnitInput,
   type PledgeUnitUpdate,
   type PledgeUnitView,
+  type OnSitePledgeInput,
   type PublicPledgeInput,
   type PublicPledgeResult,
 } from '../../../shared/pledges';
 import { audit } from '../audit';
 import { getRegionInScope } from '../regions';
-import { personKeys } from '../residents';
+import { findPersonInScope, personKeys } from '../residents';
 import { activeMembershipsOf } from '../party';
 import { checkSignature } from './signature';
 import {
@@ -170,11 +171,13 @@ async function signPledge(
   timeZone: string,
   actor: Actor | null,
   unit: { id: string; name: string; region_id: string; region_path: string; text: string },
-  input: PublicPledgeInput,
+  signer: { signature: string; text?: string },
+  findSigner: () => Promise<{ id: string }>,
   source: 'link' | 'cadre',
 ) {
-  const signature = checkSignature(input.signature);
-  const person = await registeredSigner(db, input);
+  const signature = checkSignature(signer.signature);
+  const person = await findSigner();
+  const text = signer.text ?? unit.text;
   for (let attempt = 0; ; attempt++) {
     const now = clock.now();
     const signedOn = localDay(now, timeZone);
@@ -189,7 +192,7 @@ async function signPledge(
           person_id: person.id,
           region_id: unit.region_id,
           region_path: unit.region_path,
-          text: unit.text,
+          text,
           signed_on: signedOn,
           signed_at: now.toISOString(),
           signature,
@@ -226,7 +229,16 @@ export async function signByLink(
 ): Promise<PublicPledgeResult> {
   const unit = await findUnitBySlug(db, slug);
   if (!unit) throw new AppError('PLEDGE_UNIT_NOT_FOUND');
-  const { serial, signedOn } = await signPledge(db, clock, timeZone, null, unit, input, 'link');
+  const { serial, signedOn } = await signPledge(
+    db,
+    clock,
+    timeZone,
+    null,
+    unit,
+    input,
+    () => registeredSigner(db, input),
+    'link',
+  );
   return { serial, unitName: unit.name, signedOn };
 }
 
@@ -240,7 +252,39 @@ export async function signByCadre(
 ) {
   const scope = scopeOf(actor);
   const unit = await getPledgeUnit(db, scope, input.unitId);
-  const { id } = await signPledge(db, clock, timeZone, actor, unit, input, 'cadre');
+  const { id } = await signPledge(db, clock, timeZone, actor, unit, input, () => registeredSigner(db, input), 'cadre');
+  return getPledge(db, scope, id);
+}
+
+/**
+ * 代签/现场签署: a cadre picks the signer from the registry (a party member, a doctor, a volunteer —
+ * any registered person of their jurisdiction), shows the unit's text (which they may adapt for this
+ * signer) and the person signs on the tablet. The same rules as the public link: the signature is
+ * checked from its PNG bytes, the text is kept as signed; the cadre is the audit entry's actor.
+ */
+export async function signOnSite(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  actor: Actor,
+  input: OnSitePledgeInput,
+): Promise<PledgeRow> {
+  const scope = scopeOf(actor);
+  const unit = await getPledgeUnit(db, scope, input.unitId);
+  const { id } = await signPledge(
+    db,
+    clock,
+    timeZone,
+    actor,
+    unit,
+    input,
+    async () => {
+      const person = await findPersonInScope(db, scope, input.personId);
+      if (person?.status !== 'active') throw new AppError('PERSON_NOT_FOUND', { field: 'personId' });
+      return person;
+    },
+    'cadre',
+  );
   return getPledge(db, scope, id);
 }
 

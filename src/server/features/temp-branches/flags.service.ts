@@ -2,12 +2,15 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Scope } from '../../access/scope';
 import type { BranchFlag, BranchFlags, BranchRules } from '../../../shared/temp-branches';
+import { getCountyTimeZone } from '../../../shared/dates';
+import { localDay } from '../../clock';
 import { activeMembershipsOf } from '../party';
 import { branchRules } from './rules';
 import {
   compoundsWithoutBranch,
   membersOfBranches,
   openBranchesInScope,
+  partyMembersOnIsolationStaff,
   partyMembersOnOpenRosters,
 } from './temp-branches.repository';
 
@@ -19,7 +22,9 @@ type Membership = Awaited<ReturnType<typeof activeMembershipsOf>>[number];
  * The jurisdiction's temporary-branch flags, computed from live data each time (never stored):
  *
  * (a) 应建未建 at a station: a checkpoint site with `stationMembers` or more distinct party members
- *     on its duty roster in the last `rosterDays` days and no open temporary branch there;
+ *     on its duty roster in the last `rosterDays` days, or an isolation site with as many on its
+ *     staff roster on one of the last `rosterDays` local days (today included), and no open
+ *     temporary branch there;
  * (b) 应建未建 at a compound: a compound of `compoundHouseholds`+ households or
  *     `compoundResidents`+ registered residents, without property management and without a branch;
  * (c) 低于最低人数: an open branch with fewer than `minFormalMembers` formal (正式) members.
@@ -31,8 +36,11 @@ type Membership = Awaited<ReturnType<typeof activeMembershipsOf>>[number];
 export async function branchFlags(db: Db, clock: Clock, scope: Scope, rules?: BranchRules): Promise<BranchFlags> {
   const r = rules ?? (await branchRules(db));
   const now = clock.now();
-  const [onRosters, openBranches, compounds] = await Promise.all([
-    partyMembersOnOpenRosters(db, scope, new Date(now.getTime() - r.rosterDays * DAY).toISOString(), now.toISOString()),
+  const since = new Date(now.getTime() - r.rosterDays * DAY);
+  const timeZone = getCountyTimeZone();
+  const [onRosters, onStaff, openBranches, compounds] = await Promise.all([
+    partyMembersOnOpenRosters(db, scope, since.toISOString(), now.toISOString()),
+    partyMembersOnIsolationStaff(db, scope, localDay(since, timeZone), localDay(now, timeZone)),
     openBranchesInScope(db, scope),
     compoundsWithoutBranch(db, scope),
   ]);
@@ -47,11 +55,21 @@ export async function branchFlags(db: Db, clock: Clock, scope: Scope, rules?: Br
 
   // (a) stations: distinct party members on the roster of an open site that has no branch (a closed
   // site's post has ended: its old roster calls for no branch)
-  const bySite = new Map<string, { name: string; regionPath: string; members: BranchFlag['members'] }>();
-  for (const d of onRosters) {
+  type Post = {
+    kind: 'checkpoint' | 'isolation_site';
+    name: string;
+    regionPath: string;
+    members: BranchFlag['members'];
+  };
+  const bySite = new Map<string, Post>();
+  const rosterRows = [
+    ...onRosters.map((d) => ({ ...d, kind: 'checkpoint' as const })),
+    ...onStaff.map((d) => ({ ...d, kind: 'isolation_site' as const })),
+  ];
+  for (const d of rosterRows) {
     let site = bySite.get(d.site_id);
     if (!site) {
-      site = { name: d.site_name, regionPath: d.region_path, members: [] };
+      site = { kind: d.kind, name: d.site_name, regionPath: d.region_path, members: [] };
       bySite.set(d.site_id, site);
     }
     site.members.push({
@@ -66,7 +84,7 @@ export async function branchFlags(db: Db, clock: Clock, scope: Scope, rules?: Br
     flags.push({
       kind: 'station_without_branch',
       regionPath: site.regionPath,
-      site: { id: siteId, name: site.name },
+      site: { id: siteId, name: site.name, kind: site.kind },
       compound: null,
       branch: null,
       members: site.members,

@@ -394,3 +394,46 @@ export async function partyMembersOnOpenRosters(db: Db, scope: Scope, from: stri
     scope,
   ).execute();
 }
+
+/**
+ * Party members on the staff rosters of open isolation sites without an open temporary branch, for
+ * periods overlapping the local days [fromDay, toDay]: one row per site and member, with the member's
+ * home branch — rule (a)'s input from isolation sites in one grouped read (read-only joins of
+ * isolation's staff roster and party's roll), the same shape as `partyMembersOnOpenRosters`.
+ */
+export async function partyMembersOnIsolationStaff(db: Db, scope: Scope, fromDay: string, toDay: string) {
+  return inScope(
+    db
+      .selectFrom('isolation_site_staff as s')
+      .innerJoin('isolation_sites as site', 'site.id', 's.site_id')
+      .innerJoin('persons as p', 'p.id', 's.person_id')
+      .innerJoin('party_members as m', 'm.person_id', 's.person_id')
+      .innerJoin('party_organisations as o', 'o.id', 'm.organisation_id')
+      .select([
+        's.site_id',
+        'site.name as site_name',
+        'site.region_path',
+        's.person_id',
+        (eb) => eb.fn.min('p.name').as('name'),
+        (eb) => eb.fn.min('o.name').as('organisation_name'),
+        (eb) => eb.fn.min('m.category').as('category'),
+      ])
+      .where('s.from_day', '<=', toDay)
+      .where((eb) => eb.or([eb('s.to_day', 'is', null), eb('s.to_day', '>=', fromDay)]))
+      .where('site.status', '=', 'active')
+      .where('m.removed_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('temp_branches as b')
+              .select('b.id')
+              .whereRef('b.isolation_site_id', '=', 's.site_id')
+              .where('b.closed_at', 'is', null),
+          ),
+        ),
+      )
+      .groupBy(['s.site_id', 'site.name', 'site.region_path', 's.person_id']),
+    'site.region_path',
+    scope,
+  ).execute();
+}

@@ -148,7 +148,7 @@ describe('flags', () => {
   it('flags the station with its party members on the roster and the compound with its counts', async () => {
     const { flags } = (await org.get('/api/temp-branches/flags')).json();
     const station = flags.find((f: { kind: string }) => f.kind === 'station_without_branch');
-    expect(station.site).toEqual({ id: state.site, name: '平遥高速出口' });
+    expect(station.site).toEqual({ id: state.site, name: '平遥高速出口', kind: 'checkpoint' });
     expect(station.members.map((m: { name: string }) => m.name).sort()).toEqual(
       ['张志强', '李红梅', '王建国', '赵小燕'].sort(),
     );

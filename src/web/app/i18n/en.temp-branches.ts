@@ -14,6 +14,7 @@ export const tempBranchesEn: Record<keyof typeof tempBranchesZhCN, string> = {
   'tempBranches.back': 'Back to temporary branches',
   'tempBranches.none': '—',
 
+  'tempBranches.flag.isolationSite': 'Should set up (isolation site)',
   'tempBranches.flag.station_without_branch': 'Should set up (checkpoint)',
   'tempBranches.flag.compound_without_branch': 'Should set up (compound)',
   'tempBranches.flag.below_minimum': 'Below the minimum',
@@ -21,6 +22,7 @@ export const tempBranchesEn: Record<keyof typeof tempBranchesZhCN, string> = {
   'tempBranches.flags.kind': 'Flag',
   'tempBranches.flags.where': 'Where',
   'tempBranches.flags.cause': 'Because',
+  'tempBranches.flags.staffCause': '{count} party members on the isolation site’s staff in the last {days} days:',
   'tempBranches.flags.stationCause': '{count} party members on the roster in the last {days} days:',
   'tempBranches.flags.compoundCause':
     '{households} households, {residents} registered residents, no property management',

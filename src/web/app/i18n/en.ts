@@ -1,4 +1,6 @@
 import { callsEn } from './en.calls';
+import { pledgeSigningEn } from './en.pledge-signing';
+import { isolationStaffEn } from './en.isolation-staff';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
 import { tempBranchesEn } from './en.temp-branches';
@@ -250,6 +252,8 @@ export const en: Record<MessageKey, string> = {
   ...screeningEn,
   ...checkpointsEn,
   ...isolationEn,
+  ...pledgeSigningEn,
+  ...isolationStaffEn,
   ...zeroReportsEn,
   ...suppliesEn,
   ...tracingEn,

@@ -12,6 +12,7 @@ export const tempBranchesZhCN = {
   'tempBranches.back': '返回临时党支部',
   'tempBranches.none': '—',
 
+  'tempBranches.flag.isolationSite': '应建未建（隔离点）',
   'tempBranches.flag.station_without_branch': '应建未建（卡口）',
   'tempBranches.flag.compound_without_branch': '应建未建（小区）',
   'tempBranches.flag.below_minimum': '低于最低人数',
@@ -19,6 +20,7 @@ export const tempBranchesZhCN = {
   'tempBranches.flags.kind': '提示',
   'tempBranches.flags.where': '位置',
   'tempBranches.flags.cause': '依据',
+  'tempBranches.flags.staffCause': '近 {days} 天隔离点工作人员中党员 {count} 名：',
   'tempBranches.flags.stationCause': '近 {days} 天排班党员 {count} 名：',
   'tempBranches.flags.compoundCause': '{households} 户，{residents} 名登记居民，无物业管理',
   'tempBranches.flags.belowCause': '正式党员 {formal} 名（共 {members} 名成员），不足 {min} 名',

@@ -1,4 +1,6 @@
 import { callsZhCN } from './zh-CN.calls';
+import { pledgeSigningZhCN } from './zh-CN.pledge-signing';
+import { isolationStaffZhCN } from './zh-CN.isolation-staff';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
@@ -253,6 +255,8 @@ export const zhCN = {
   ...screeningZhCN,
   ...checkpointsZhCN,
   ...isolationZhCN,
+  ...pledgeSigningZhCN,
+  ...isolationStaffZhCN,
   ...zeroReportsZhCN,
   ...suppliesZhCN,
   ...tracingZhCN,

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Room } from '../../../shared/isolation';
@@ -12,6 +12,7 @@ import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
 import { isolationApi, todayLocal } from './isolationApi';
 import { AddRoomsModal, SiteFormModal } from './SiteModals';
+import { SiteStaffTab } from './SiteStaffTab';
 
 type Occupant = Room['occupants'][number] & { room: string };
 
@@ -107,93 +108,110 @@ export default function IsolationSiteDetailPage() {
               },
             ]}
           />
-          {rooms.length === 0 ? (
-            <Empty description={t('isolationSites.noRooms')} />
-          ) : (
-            <div
-              style={{
-                display: 'grid',
-                gridTemplateColumns: `repeat(auto-fill, minmax(${mobile ? 140 : 170}px, 1fr))`,
-                gap: 8,
-                marginTop: 12,
-              }}
-              data-testid="rooms-grid"
-            >
-              {rooms.map((room) => {
-                const full = room.occupants.length >= room.capacity;
-                const closed = room.status === 'closed';
-                return (
-                  <div
-                    key={room.id}
-                    data-testid={`room-${room.label}`}
-                    style={{
-                      border: `1px solid ${closed ? '#d9d9d9' : full ? '#ffa39e' : '#b7eb8f'}`,
-                      background: closed ? '#fafafa' : full ? '#fff1f0' : '#f6ffed',
-                      borderRadius: 8,
-                      padding: 8,
-                      minHeight: 86,
-                    }}
-                  >
-                    <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-                      <Typography.Text strong style={{ fontSize: 16 }}>
-                        {room.label}
-                      </Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12, flex: 1 }}>
-                        {room.occupants.length}/{room.capacity}
-                      </Typography.Text>
-                      {closed && <Tag>{t('isolationSites.roomClosed')}</Tag>}
-                    </div>
-                    {room.occupants.map((o) => (
-                      <div key={o.episodeId} style={{ fontSize: 13 }}>
-                        <Link to={`/isolation/episodes/${o.episodeId}`}>{o.personName}</Link>
-                        <Typography.Text
-                          type={o.plannedEndDay <= today ? 'danger' : 'secondary'}
-                          style={{ fontSize: 12 }}
-                        >
-                          {' '}
-                          {t('isolationSites.leaves', { day: o.plannedEndDay.slice(5) })}
-                        </Typography.Text>
-                      </div>
-                    ))}
-                    {!room.occupants.length && !closed && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('isolationSites.free')}
-                      </Typography.Text>
-                    )}
-                    {manage && !room.occupants.length && (
-                      <div style={{ marginTop: 4 }}>
-                        {closed ? (
-                          <Button
-                            size="small"
-                            type="link"
-                            style={{ padding: 0 }}
-                            onClick={() => setRoomStatus(room, 'available')}
-                          >
-                            {t('isolationSites.reopenRoom')}
-                          </Button>
-                        ) : (
-                          <Popconfirm
-                            title={t('isolationSites.closeRoomConfirm', { label: room.label })}
-                            onConfirm={() => setRoomStatus(room, 'closed')}
-                          >
-                            <Button
-                              size="small"
-                              type="link"
-                              danger
-                              style={{ padding: 0 }}
-                              data-testid={`room-close-${room.label}`}
+          <Tabs
+            items={[
+              {
+                key: 'rooms',
+                label: t('isolationStaff.tab.rooms'),
+                children: (
+                  <>
+                    {rooms.length === 0 ? (
+                      <Empty description={t('isolationSites.noRooms')} />
+                    ) : (
+                      <div
+                        style={{
+                          display: 'grid',
+                          gridTemplateColumns: `repeat(auto-fill, minmax(${mobile ? 140 : 170}px, 1fr))`,
+                          gap: 8,
+                          marginTop: 12,
+                        }}
+                        data-testid="rooms-grid"
+                      >
+                        {rooms.map((room) => {
+                          const full = room.occupants.length >= room.capacity;
+                          const closed = room.status === 'closed';
+                          return (
+                            <div
+                              key={room.id}
+                              data-testid={`room-${room.label}`}
+                              style={{
+                                border: `1px solid ${closed ? '#d9d9d9' : full ? '#ffa39e' : '#b7eb8f'}`,
+                                background: closed ? '#fafafa' : full ? '#fff1f0' : '#f6ffed',
+                                borderRadius: 8,
+                                padding: 8,
+                                minHeight: 86,
+                              }}
                             >
-                              {t('isolationSites.closeRoom')}
-                            </Button>
-                          </Popconfirm>
-                        )}
+                              <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+                                <Typography.Text strong style={{ fontSize: 16 }}>
+                                  {room.label}
+                                </Typography.Text>
+                                <Typography.Text type="secondary" style={{ fontSize: 12, flex: 1 }}>
+                                  {room.occupants.length}/{room.capacity}
+                                </Typography.Text>
+                                {closed && <Tag>{t('isolationSites.roomClosed')}</Tag>}
+                              </div>
+                              {room.occupants.map((o) => (
+                                <div key={o.episodeId} style={{ fontSize: 13 }}>
+                                  <Link to={`/isolation/episodes/${o.episodeId}`}>{o.personName}</Link>
+                                  <Typography.Text
+                                    type={o.plannedEndDay <= today ? 'danger' : 'secondary'}
+                                    style={{ fontSize: 12 }}
+                                  >
+                                    {' '}
+                                    {t('isolationSites.leaves', { day: o.plannedEndDay.slice(5) })}
+                                  </Typography.Text>
+                                </div>
+                              ))}
+                              {!room.occupants.length && !closed && (
+                                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                                  {t('isolationSites.free')}
+                                </Typography.Text>
+                              )}
+                              {manage && !room.occupants.length && (
+                                <div style={{ marginTop: 4 }}>
+                                  {closed ? (
+                                    <Button
+                                      size="small"
+                                      type="link"
+                                      style={{ padding: 0 }}
+                                      onClick={() => setRoomStatus(room, 'available')}
+                                    >
+                                      {t('isolationSites.reopenRoom')}
+                                    </Button>
+                                  ) : (
+                                    <Popconfirm
+                                      title={t('isolationSites.closeRoomConfirm', { label: room.label })}
+                                      onConfirm={() => setRoomStatus(room, 'closed')}
+                                    >
+                                      <Button
+                                        size="small"
+                                        type="link"
+                                        danger
+                                        style={{ padding: 0 }}
+                                        data-testid={`room-close-${room.label}`}
+                                      >
+                                        {t('isolationSites.closeRoom')}
+                                      </Button>
+                                    </Popconfirm>
+                                  )}
+                                </div>
+                              )}
+                            </div>
+                          );
+                        })}
                       </div>
                     )}
-                  </div>
-                );
-              })}
-            </div>
-          )}
+                  </>
+                ),
+              },
+              {
+                key: 'staff',
+                label: <span data-testid="site-tab-staff">{t('isolationStaff.tab.staff')}</span>,
+                children: <SiteStaffTab siteId={site.id} manage={manage} siteOpen={site.status === 'active'} />,
+              },
+            ]}
+          />
         </Card>
       </Col>
       <Col xs={24} xl={8}>

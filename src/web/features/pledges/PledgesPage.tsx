@@ -1,9 +1,9 @@
-import { EditOutlined, PlusOutlined, PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, PrinterOutlined, QrcodeOutlined, SignatureOutlined } from '@ant-design/icons';
 import { Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 // straight from its module, so the QR code stays out of the shared antd chunk (see vite.config.ts)
 import QRCode from 'antd/es/qr-code';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Pledge, PledgeUnit } from '../../../shared/pledges';
 import { PagedTable } from '../../app/components/PagedTable';
 import { useFeedback } from '../../app/feedback';
@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
 import { AssignPostModal } from '../reporting/AssignPostModal';
 import { pledgesApi } from './pledgesApi';
+import { OnSitePledgeModal } from './OnSitePledgeModal';
 import { UnitModal } from './UnitModal';
 
 /**
@@ -26,6 +27,8 @@ export default function PledgesPage() {
   const [showLink, setShowLink] = useState<PledgeUnit | null>(null);
   const [assigning, setAssigning] = useState<Pledge | null>(null);
   const [version, setVersion] = useState(0);
+  const [signing, setSigning] = useState(false);
+  const navigate = useNavigate();
   const list = usePaged<Pledge>('/pledges', { unitId }, feedback.error, version);
 
   const loadUnits = useCallback(() => pledgesApi.units().then(setUnits).catch(feedback.error), [feedback.error]);
@@ -38,9 +41,20 @@ export default function PledgesPage() {
       <Card
         title={t('pledges.units')}
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-new">
-            {t('pledges.newUnit')}
-          </Button>
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<SignatureOutlined />}
+              disabled={!units?.length}
+              onClick={() => setSigning(true)}
+              data-testid="onsite-open"
+            >
+              {t('pledgeSigning.open')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-new">
+              {t('pledges.newUnit')}
+            </Button>
+          </Space>
         }
       >
         <Table<PledgeUnit>
@@ -148,6 +162,18 @@ export default function PledgesPage() {
             <Typography.Text type="secondary">{t('pledges.linkHint')}</Typography.Text>
           </Space>
         </Modal>
+      )}
+      {signing && units && (
+        <OnSitePledgeModal
+          units={units}
+          unitId={unitId}
+          onClose={() => setSigning(false)}
+          onSigned={(pledge) => {
+            setSigning(false);
+            feedback.success(t('pledgeSigning.done', { serial: pledge.serial }));
+            navigate(`/pledges/${pledge.id}/print`);
+          }}
+        />
       )}
       {assigning && (
         <AssignPostModal

@@ -30,6 +30,7 @@ interface Values {
 export interface BranchPreset {
   postKind: TempBranch['postKind'];
   checkpointSiteId?: string;
+  isolationSiteId?: string;
   compoundId?: string;
   /** the post's name, for the suggested branch name and the picker's label */
   postName?: string;
@@ -53,7 +54,9 @@ export function BranchFormModal({
   const postKind = Form.useWatch('postKind', form) ?? preset?.postKind ?? 'checkpoint';
   const required = [{ required: true, message: t('tempBranches.required') }];
   const label = (value: string) =>
-    value === preset?.checkpointSiteId || value === preset?.compoundId ? preset?.postName : null;
+    value === preset?.checkpointSiteId || value === preset?.isolationSiteId || value === preset?.compoundId
+      ? preset?.postName
+      : null;
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;
@@ -104,6 +107,7 @@ export function BranchFormModal({
         initialValues={{
           postKind: preset?.postKind ?? 'checkpoint',
           checkpointSiteId: preset?.checkpointSiteId,
+          isolationSiteId: preset?.isolationSiteId,
           compoundId: preset?.compoundId,
           name: preset?.postName ? `${preset.postName}临时党支部` : undefined,
           regionId: me.region?.id ?? null,
@@ -132,6 +136,8 @@ export function BranchFormModal({
             <RemoteSelect<IsolationSite>
               path="/isolation/sites"
               toOption={(s) => (s.status === 'closed' ? null : { value: s.id, label: s.name })}
+              labelOf={label}
+              data-testid="branch-isolation-site"
             />
           </Form.Item>
         )}

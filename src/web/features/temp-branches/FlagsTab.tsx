@@ -41,7 +41,11 @@ export function FlagsTab({ refreshKey, onSetUp }: { refreshKey: number; onSetUp:
   const rules = data?.rules;
 
   const where = (f: BranchFlag) =>
-    f.site ? (
+    f.site?.kind === 'isolation_site' ? (
+      <Link to={`/isolation/sites/${f.site.id}`} data-testid={`flag-isolation-site-${f.site.id}`}>
+        {f.site.name}
+      </Link>
+    ) : f.site ? (
       can.registerPassages(me.role) ? (
         <Link to={`/checkpoints/roster?siteId=${f.site.id}`}>{f.site.name}</Link>
       ) : (
@@ -58,7 +62,15 @@ export function FlagsTab({ refreshKey, onSetUp }: { refreshKey: number; onSetUp:
     if (f.kind === 'station_without_branch')
       return (
         <Space direction="vertical" size={2}>
-          <span>{t('tempBranches.flags.stationCause', { days: rules?.rosterDays ?? 7, count: f.members.length })}</span>
+          <span>
+            {t(
+              f.site?.kind === 'isolation_site' ? 'tempBranches.flags.staffCause' : 'tempBranches.flags.stationCause',
+              {
+                days: rules?.rosterDays ?? 7,
+                count: f.members.length,
+              },
+            )}
+          </span>
           <span>
             {f.members.map((m) => (
               <Tag key={m.personId} title={m.homeBranch ?? undefined}>
@@ -91,7 +103,13 @@ export function FlagsTab({ refreshKey, onSetUp }: { refreshKey: number; onSetUp:
           type="primary"
           icon={<FlagOutlined />}
           data-testid={`set-up-site-${f.site.id}`}
-          onClick={() => onSetUp({ postKind: 'checkpoint', checkpointSiteId: f.site!.id, postName: f.site!.name })}
+          onClick={() =>
+            onSetUp(
+              f.site!.kind === 'isolation_site'
+                ? { postKind: 'isolation_site', isolationSiteId: f.site!.id, postName: f.site!.name }
+                : { postKind: 'checkpoint', checkpointSiteId: f.site!.id, postName: f.site!.name },
+            )
+          }
         >
           {t('tempBranches.flags.setUpHere')}
         </Button>
@@ -144,7 +162,13 @@ export function FlagsTab({ refreshKey, onSetUp }: { refreshKey: number; onSetUp:
         columns={[
           {
             title: t('tempBranches.flags.kind'),
-            render: (_, f) => <Tag color={COLOURS[f.kind]}>{t(`tempBranches.flag.${f.kind}`)}</Tag>,
+            render: (_, f) => (
+              <Tag color={COLOURS[f.kind]}>
+                {t(
+                  f.site?.kind === 'isolation_site' ? 'tempBranches.flag.isolationSite' : `tempBranches.flag.${f.kind}`,
+                )}
+              </Tag>
+            ),
           },
           { title: t('tempBranches.flags.where'), render: (_, f) => where(f) },
           {

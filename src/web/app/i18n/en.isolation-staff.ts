@@ -1,0 +1,31 @@
+import type { isolationStaffZhCN } from './zh-CN.isolation-staff';
+
+/** English strings of isolation sites' staff rosters. */
+export const isolationStaffEn: Record<keyof typeof isolationStaffZhCN, string> = {
+  'isolationStaff.tab.rooms': 'Rooms',
+  'isolationStaff.tab.staff': 'Staff',
+  'isolationStaff.add': 'Add staff',
+  'isolationStaff.person': 'Person',
+  'isolationStaff.personPlaceholder': 'Search by name, pinyin initials, ID number or phone',
+  'isolationStaff.noPersons': 'Nobody found; register the person first',
+  'isolationStaff.role': 'Role',
+  'isolationStaff.role.medical': 'Medical',
+  'isolationStaff.role.security': 'Security',
+  'isolationStaff.role.logistics': 'Logistics',
+  'isolationStaff.role.observer': 'Observer',
+  'isolationStaff.role.other': 'Other',
+  'isolationStaff.phone': 'Phone',
+  'isolationStaff.fromDay': 'From',
+  'isolationStaff.toDay': 'To',
+  'isolationStaff.toDayOptional': 'To (optional)',
+  'isolationStaff.open': 'On duty',
+  'isolationStaff.note': 'Note',
+  'isolationStaff.end': 'End',
+  'isolationStaff.endTitle': "End {name}'s work at this site",
+  'isolationStaff.lastDay': 'Last day:',
+  'isolationStaff.none': 'No staff yet',
+  'isolationStaff.partyMember': 'Party member',
+  'isolationStaff.partyNow': '{n} party members on duty',
+  'isolationStaff.showEnded': 'Show ended',
+  'isolationStaff.required': 'Required',
+} as const;
