@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf } from '../../../shared/pagination';
-import { Warehouse, WarehouseQuery } from '../../../shared/supplies';
+import { SupplyItem, Warehouse, WarehouseQuery } from '../../../shared/supplies';
 import {
   ApprovalInput,
   CancelRequestInput,
@@ -12,7 +12,7 @@ import {
 import { authorise } from '../../http/actor';
 import { pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
-import { SUPPLIES_ROLES, listWarehouses, toWarehouse } from './catalogue.service';
+import { SUPPLIES_ROLES, listCatalogue, listWarehouses, toWarehouse } from './catalogue.service';
 import {
   REQUEST_ROLES,
   approveRequest,
@@ -41,6 +41,20 @@ export function supplyRequestRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZ
       async (request) => {
         const { scope } = authorise(request, REQUEST_ROLES);
         return pageFrom(await listWarehouses(db, scope, request.query), request.query.limit, (r) => r.id, toWarehouse);
+      },
+    );
+    app.get(
+      '/api/supplies/request-items',
+      {
+        schema: {
+          tags,
+          summary: 'The catalogue items a site may ask for (active ones)',
+          response: { 200: z.array(SupplyItem) },
+        },
+      },
+      async (request) => {
+        authorise(request, REQUEST_ROLES);
+        return (await listCatalogue(db)).filter((i) => i.status === 'active');
       },
     );
     app.get(
