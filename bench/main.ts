@@ -84,6 +84,9 @@
  *   callout_fanout                ms until a call-out to 1,000 people has every order, link and SMS outbox
  *                                 row stored; callout_ack_p99: p99 ms of their 1,000 acknowledgements over
  *                                 HTTP started together (bench/callouts.ts). Goals ≤ 500 ms and ≤ 50 ms.
+ *   allocation_concurrent         p99 ms of one of 50 allocations of 1 started together against a stock of
+ *                                 10, five rounds; fails unless each round sends exactly 10 and refuses 40
+ *                                 STOCK_INSUFFICIENT (bench/allocations.ts). Both engines.
  *                                 Baseline: health p99 of the same run.
  *
  * Progress goes to stderr.
@@ -107,6 +110,7 @@ import { runPersonSearch } from './search';
 import { emit, log, median } from './stats';
 import { runSubtreeLatency } from './subtree';
 import { benchCalloutFanout } from './callouts';
+import { benchAllocationConcurrent } from './allocations';
 
 function parseArgs(argv: string[]): { quick: boolean; engine: Engine } {
   const quick = argv.includes('--quick');
@@ -243,6 +247,7 @@ async function main(): Promise<void> {
       },
     });
     await benchCalloutFanout(factory);
+    await benchAllocationConcurrent(factory);
   } finally {
     await kept?.database.close();
     await imported?.database.close();
