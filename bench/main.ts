@@ -86,6 +86,9 @@
  *                                 HTTP from 1,000 phones within the same second, each timed from its own
  *                                 send; callout_ack_burst_p99: all 1,000 at one instant, timed from it
  *                                 (bench/callouts.ts). Goals ≤ 500 ms and ≤ 50 ms (the burst: no goal).
+ *   allocation_concurrent         p99 ms of one of 50 allocations of 1 started together against a stock of
+ *                                 10, five rounds; fails unless each round sends exactly 10 and refuses 40
+ *                                 STOCK_INSUFFICIENT (bench/allocations.ts). Both engines.
  *                                 Baseline: health p99 of the same run.
  *
  *   first_load_kb                 KB a phone receives from opening /login to a grid worker's home (the field
@@ -117,6 +120,7 @@ import { emit, log, median } from './stats';
 import { runSubtreeLatency } from './subtree';
 import { benchCalloutFanout } from './callouts';
 import { benchFirstScreen } from './first-screen';
+import { benchAllocationConcurrent } from './allocations';
 
 function parseArgs(argv: string[]): { quick: boolean; engine: Engine } {
   const quick = argv.includes('--quick');
@@ -254,6 +258,7 @@ async function main(): Promise<void> {
     });
     await benchCalloutFanout(factory);
     await benchFirstScreen(factory, quick);
+    await benchAllocationConcurrent(factory);
   } finally {
     await kept?.database.close();
     await imported?.database.close();

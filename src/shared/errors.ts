@@ -889,6 +889,63 @@ export const ERROR_CATALOGUE = {
     zh: '结束日期不能早于开始日期',
     en: 'The last day cannot be before the first day',
   },
+  SUPPLY_REQUEST_NOT_FOUND: { status: 404, zh: '没有这条物资申领', en: 'No such supply request' },
+  SUPPLY_REQUEST_CLOSED: {
+    status: 409,
+    zh: '该申领已完成或已取消，不能再审批或调拨',
+    en: 'This request is complete or cancelled; it can no longer be approved or allocated against',
+  },
+  SUPPLY_REQUEST_APPROVER: {
+    status: 403,
+    zh: '申领须由上一级审批：审批人的管辖范围须包含申领单位，且不能是申领人本人',
+    en: 'A request is approved by the level above: someone whose jurisdiction contains the requesting site, not the requester',
+  },
+  SUPPLY_REQUEST_LINE_NOT_FOUND: {
+    status: 404,
+    zh: '该申领没有这一行（或同一行填了两次）',
+    en: 'This request has no such line (or the line was given twice)',
+  },
+  SUPPLY_APPROVAL_EXCEEDS_REQUEST: {
+    status: 400,
+    zh: '批准数量不能超过申领数量，也不能少于已调拨数量',
+    en: 'The approved quantity cannot exceed what was requested, nor be less than what was already sent',
+  },
+  SUPPLY_REQUEST_LINE_NOT_APPROVED: {
+    status: 409,
+    zh: '该申领行尚未审批或批准数量已调拨完毕',
+    en: 'This request line is not approved yet, or its approved quantity has all been sent',
+  },
+  ALLOCATION_NOT_FOUND: { status: 404, zh: '没有这条调拨记录', en: 'No such allocation' },
+  ALLOCATION_NOT_FOR_LINE: {
+    status: 400,
+    zh: '调拨的物资或接收单位与申领不一致',
+    en: 'The allocation’s item or recipient is not the request line’s',
+  },
+  ALLOCATION_SAME_WAREHOUSE: {
+    status: 400,
+    zh: '调出仓库和接收仓库不能相同',
+    en: 'An allocation goes from one warehouse to another',
+  },
+  ALLOCATION_RECEIVED: {
+    status: 409,
+    zh: '该调拨已签收，签收记录不能覆盖',
+    en: 'This allocation has already been signed for; a signature is never overwritten',
+  },
+  ALLOCATION_DISCREPANCY_UNEXPLAINED: {
+    status: 400,
+    zh: '实收数量与发出数量不符，请填写差异原因',
+    en: 'What arrived differs from what was sent; give the reason',
+  },
+  DESIGNATED_STOCK_ELSEWHERE: {
+    status: 409,
+    zh: '这批物资来自定向捐赠，只能调拨给指定单位；改作他用须由指挥部记录决定及理由（在公开台账公示）',
+    en: 'This stock comes from a designated donation and goes only to the designated recipient; using it elsewhere needs a decision, with its reason, recorded by the command centre (shown on the public ledger)',
+  },
+  DESIGNATION_DECISION_ROLE: {
+    status: 403,
+    zh: '改变定向捐赠用途的决定只能由指挥部记录',
+    en: 'Only the command centre may record a decision to use designated stock elsewhere',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

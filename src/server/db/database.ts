@@ -57,6 +57,8 @@ import type { VolunteerCertificateTable, VolunteerHoursTable } from '../features
 import type { DispatchTable, DispatchItemTable } from '../features/dispatch/dispatch.table';
 import type { RollupTable, SiteRollupTable, RollupStateTable } from '../features/rollups/rollups.table';
 import type { SupplyItemTable, WarehouseTable } from '../features/supplies/catalogue.table';
+import type { SupplyRequestLineTable, SupplyRequestTable } from '../features/supplies/requests.table';
+import type { AllocationTable } from '../features/supplies/allocations.table';
 import type {
   LedgerDigestTable,
   LedgerEntryTable,
@@ -145,6 +147,9 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   ledger_digests: LedgerDigestTable;
   stock_balances: StockBalanceTable;
+  supply_requests: SupplyRequestTable;
+  supply_request_lines: SupplyRequestLineTable;
+  allocations: AllocationTable;
   donors: DonorTable;
   donations: DonationTable;
   donation_lines: DonationLineTable;

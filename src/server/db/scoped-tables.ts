@@ -37,6 +37,7 @@ export const SCOPED_TABLES = [
   'party_reports',
   'pledge_units',
   'pledges',
+  'supply_requests',
 ] as const satisfies readonly (keyof Database)[];
 
 /**
@@ -78,6 +79,8 @@ export const PATH_COPY_TABLES = [
   'temp_branch_members',
   'callout_team_members',
   'volunteer_task_assignees',
+  'supply_request_lines',
+  'allocations',
   'volunteer_hours',
   'callout_orders',
   'callout_answers',

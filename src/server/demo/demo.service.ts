@@ -19,6 +19,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildSuppliesDemo } from './supplies';
+import { buildSupplyRequestsDemo } from './supply-requests';
 import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
@@ -223,6 +224,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     county,
     townships,
     desk: users.byUsername.get('supplies01')!,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
+  await buildSupplyRequestsDemo(db, {
+    county,
+    townships,
+    users: users.byUsername,
     timeZone: opts.timeZone ?? 'Asia/Shanghai',
   });
   const sqlite = sqliteHandle(db);

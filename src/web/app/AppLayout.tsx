@@ -191,6 +191,20 @@ const NAV: NavEntry[] = [
   },
   { path: '/supplies', label: 'nav.supplies', testId: 'nav-supplies', icon: <InboxOutlined />, visible: can.supplies },
   {
+    path: '/supplies/requests',
+    label: 'nav.supplyRequests',
+    testId: 'nav-supply-requests',
+    icon: <InboxOutlined />,
+    visible: can.requestSupplies,
+  },
+  {
+    path: '/supplies/allocations',
+    label: 'nav.allocations',
+    testId: 'nav-allocations',
+    icon: <InboxOutlined />,
+    visible: can.requestSupplies,
+  },
+  {
     path: '/volunteers',
     label: 'nav.volunteers',
     testId: 'nav-volunteers',

@@ -49,6 +49,8 @@ const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
 const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
 const DonationCertificatePage = lazy(() => import('../features/supplies/DonationCertificatePage'));
+const RequestsPage = lazy(() => import('../features/supplies/RequestsPage'));
+const AllocationsPage = lazy(() => import('../features/supplies/AllocationsPage'));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
 const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
 const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
@@ -305,6 +307,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.supplies}>
             <SuppliesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/requests',
+        element: (
+          <RequireRole allow={can.requestSupplies}>
+            <RequestsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/allocations',
+        element: (
+          <RequireRole allow={can.requestSupplies}>
+            <AllocationsPage />
           </RequireRole>
         ),
       },

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { PublicBalance, PublicDonation, PublicReceipt } from '../../shared/donations';
 import type { LedgerDigest, LedgerVerification } from '../../shared/supplies';
+import { LedgerAllocations } from './LedgerAllocations';
 import { ledgerEn, ledgerZh, type LedgerKey } from './ledger-messages';
 import type { Lang } from './publicApi';
 
@@ -204,6 +205,7 @@ export function LedgerPage({ lang }: { lang: Lang }) {
               {tr('download')}: <a href="/api/public/ledger.csv">.csv</a> · <a href="/api/public/ledger.xlsx">.xlsx</a>
             </p>
           </section>
+          <LedgerAllocations lang={lang} />
           <section className="pub-card" data-testid="ledger-digests" style={WRAP}>
             <h3>{tr('digests')}</h3>
             <p className="pub-small">

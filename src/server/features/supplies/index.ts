@@ -3,4 +3,8 @@ export { appendMovements, reverseEntry, toLedgerEntry, type LedgerContext, type 
 export { createWarehouse, getItem, getWarehouse, SUPPLIES_ROLES } from './catalogue.service';
 export { listEntriesOf } from './ledger.repository';
 export { publicBalances, publicDigests } from './public-ledger.service';
-export { suppliesFigures, verifyLedger, type SuppliesFigure } from './verify.service';
+export { stockInScope, suppliesFigures, verifyLedger, type SuppliesFigure } from './verify.service';
+export { approveRequest, cancelRequest, createRequest } from './requests.service';
+export { allocate, confirmDelivery, type AllocationContext } from './allocations.service';
+export { publicAllocations } from './allocations-public.service';
+export { supplyRequestFigures, type SupplyRequestFigure } from './request-figures.service';

@@ -3,6 +3,7 @@ import { pledgeSigningEn } from './en.pledge-signing';
 import { isolationStaffEn } from './en.isolation-staff';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
+import { suppliesRequestsEn } from './en.supplies-requests';
 import { tempBranchesEn } from './en.temp-branches';
 import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
@@ -256,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   ...isolationStaffEn,
   ...zeroReportsEn,
   ...suppliesEn,
+  ...suppliesRequestsEn,
   ...tracingEn,
   ...volunteersEn,
   ...noticesEn,

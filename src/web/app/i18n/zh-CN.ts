@@ -3,6 +3,7 @@ import { pledgeSigningZhCN } from './zh-CN.pledge-signing';
 import { isolationStaffZhCN } from './zh-CN.isolation-staff';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
+import { suppliesRequestsZhCN } from './zh-CN.supplies-requests';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
 import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
@@ -259,6 +260,7 @@ export const zhCN = {
   ...isolationStaffZhCN,
   ...zeroReportsZhCN,
   ...suppliesZhCN,
+  ...suppliesRequestsZhCN,
   ...tracingZhCN,
   ...volunteersZhCN,
   ...noticesZhCN,
