@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024_volunteer_tasks';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
 import * as m0020 from './migrations/0020_party_reporting';
 import * as m0021 from './migrations/0021_pledges';
+import * as m0029 from './migrations/0029_donation_members';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027_mobilisation_rollups': m0027,
   '0020_party_reporting': m0020,
   '0021_pledges': m0021,
+  '0029_donation_members': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,2 +1,3 @@
 /** What other features may use of donations: import from here, never from its files. */
 export { publicNameOf, receiveDonation, registerDonation } from './donations.service';
+export { partyDonationFigures } from './party-donations.service';

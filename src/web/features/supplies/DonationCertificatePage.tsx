@@ -10,9 +10,9 @@ import { useI18n } from '../../app/i18n';
 import { useDetail } from '../../app/useDetail';
 import './certificate.css';
 
-/** "2020年1月25日" (or the English date) from YYYY-MM-DD or an instant, in the county's zone. */
-function longDate(value: string, locale: string): string {
-  const day = value.length > 10 ? new Date(value).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : value;
+/** "2020年1月25日" (or the English date) from YYYY-MM-DD or an instant, in the county's zone (the server's QUNFANG_TZ, sent with the certificate). */
+function longDate(value: string, locale: string, timeZone: string): string {
+  const day = value.length > 10 ? new Date(value).toLocaleDateString('sv-SE', { timeZone }) : value;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return locale === 'en'
     ? new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
@@ -69,7 +69,7 @@ export default function DonationCertificatePage() {
           {cert.donorName}：
         </p>
         <p className="qf-cert-body">
-          {t('supplies.cert.body', { day: longDate(cert.donatedOn, locale), items })}
+          {t('supplies.cert.body', { day: longDate(cert.donatedOn, locale, cert.timeZone), items })}
           {cert.purpose === 'designated' && cert.designatedTo
             ? t('supplies.cert.designated', { to: cert.designatedTo })
             : ''}
@@ -88,7 +88,7 @@ export default function DonationCertificatePage() {
             <div>
               {t('supplies.cert.issuer')}：{cert.issuer}
             </div>
-            <div>{longDate(cert.issuedAt, locale)}</div>
+            <div>{longDate(cert.issuedAt, locale, cert.timeZone)}</div>
           </div>
         </div>
       </div>
