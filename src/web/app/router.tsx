@@ -47,6 +47,7 @@ const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
 const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
 const DonationCertificatePage = lazy(() => import('../features/supplies/DonationCertificatePage'));
+const DonationPage = lazy(() => import('../features/supplies/DonationPage'));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
 const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
 const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
@@ -303,6 +304,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.supplies}>
             <SuppliesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/donations/:id',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <DonationPage />
           </RequireRole>
         ),
       },

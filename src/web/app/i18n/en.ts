@@ -1,3 +1,4 @@
+import { donationsEn } from './en.donations';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
 import { tempBranchesEn } from './en.temp-branches';
@@ -247,6 +248,7 @@ export const en: Record<MessageKey, string> = {
   ...isolationEn,
   ...zeroReportsEn,
   ...suppliesEn,
+  ...donationsEn,
   ...tracingEn,
   ...volunteersEn,
   ...noticesEn,

@@ -1,3 +1,4 @@
+import { donationsZhCN } from './zh-CN.donations';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
@@ -250,6 +251,7 @@ export const zhCN = {
   ...isolationZhCN,
   ...zeroReportsZhCN,
   ...suppliesZhCN,
+  ...donationsZhCN,
   ...tracingZhCN,
   ...volunteersZhCN,
   ...noticesZhCN,
