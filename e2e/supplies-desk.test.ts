@@ -19,9 +19,13 @@ async function pick(page: Page, field: string, label: string) {
     await page.locator(field).click();
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
     try {
-      await page.locator('.ant-select').filter({ has: page.locator(field) }).filter({ hasText: label }).waitFor({
-        timeout: 5_000,
-      });
+      await page
+        .locator('.ant-select')
+        .filter({ has: page.locator(field) })
+        .filter({ hasText: label })
+        .waitFor({
+          timeout: 5_000,
+        });
       break;
     } catch (err) {
       if (attempt === 3) throw err;
