@@ -18,6 +18,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildSuppliesDemo } from './supplies';
+import { buildPartyDonationsDemo } from './party-donations';
 import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
@@ -218,6 +219,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   report(total - 1, total, 'daily reports');
   const dailyReports = await buildDailyReportDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   await buildSuppliesDemo(db, {
+    county,
+    townships,
+    desk: users.byUsername.get('supplies01')!,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
+  await buildPartyDonationsDemo(db, {
     county,
     townships,
     desk: users.byUsername.get('supplies01')!,
