@@ -64,6 +64,12 @@ export const DonationInput = z
     /** an existing donor, or a new one */
     donorId: z.string().uuid().optional(),
     donor: DonorInput.optional(),
+    /**
+     * a party member's donation (党员捐款): the member on the party roll; the donation is linked to
+     * them and to the branch they belong to now. Without a donor, the member is the donor (an
+     * individual, under their name).
+     */
+    partyMemberId: z.string().uuid().optional(),
     /** the receiving jurisdiction (the county, or a township) */
     regionId: z.string().uuid(),
     donatedOn: z.string().date(),
@@ -76,7 +82,10 @@ export const DonationInput = z
       .object({ amount: z.number().int().min(1).max(10_000_000_000), channel: z.string().trim().min(1).max(40) })
       .optional(),
   })
-  .refine((d) => (d.donorId ? 1 : 0) + (d.donor ? 1 : 0) === 1, { message: 'donorId or donor', path: ['donor'] })
+  .refine((d) => (d.donorId ? 1 : 0) + (d.donor ? 1 : 0) === (d.partyMemberId && !d.donorId && !d.donor ? 0 : 1), {
+    message: 'donorId or donor',
+    path: ['donor'],
+  })
   .refine((d) => (d.lines ? 1 : 0) + (d.money ? 1 : 0) === 1, { message: 'lines or money', path: ['lines'] })
   .refine((d) => d.purpose !== 'designated' || !!d.designatedTo, {
     message: 'designatedTo: required for a designated donation',
@@ -127,6 +136,9 @@ export const DonationSummary = z.object({
   status: z.enum(['declared', 'partial', 'received']),
   regionName: z.string().nullable(),
   certificateSerial: z.string().nullable(),
+  /** a party member's donation: the member and the branch (党支部) they belonged to when they gave */
+  partyMemberId: z.string().nullable(),
+  partyOrg: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type DonationSummary = z.infer<typeof DonationSummary>;
@@ -145,6 +157,10 @@ export const DonationQuery = PageQuery.extend({
   status: z.enum(['declared', 'partial', 'received']).optional(),
   /** part of the donor's name */
   q: z.string().trim().max(50).optional(),
+  /** a party branch's members' donations */
+  partyOrgId: z.string().uuid().optional(),
+  /** only party members' donations */
+  party: z.enum(['1']).optional(),
 });
 export type DonationQuery = z.infer<typeof DonationQuery>;
 
@@ -191,6 +207,8 @@ export const DonationCertificate = z.object({
   designatedTo: z.string().nullable(),
   items: z.array(z.object({ itemName: z.string(), spec: z.string(), quantity: z.number(), unit: z.string() })),
   verifyPath: z.string(),
+  /** the county's zone (QUNFANG_TZ): the issue date is the local day there, wherever it is printed */
+  timeZone: z.string(),
 });
 export type DonationCertificate = z.infer<typeof DonationCertificate>;
 
@@ -227,6 +245,8 @@ export const PublicDonation = z.object({
       hash: z.string(),
     }),
   ),
+  /** the county's zone (QUNFANG_TZ), in which the page shows dates */
+  timeZone: z.string(),
 });
 export type PublicDonation = z.infer<typeof PublicDonation>;
 
@@ -257,3 +277,35 @@ export const PublicLedgerQuery = z.object({
 export type PublicLedgerQuery = z.infer<typeof PublicLedgerQuery>;
 
 export const DONOR_KINDS = DonorKind.options;
+
+/** Donors found by name for the desk's search-or-create (contact phone masked). */
+export const DonorQuery = PageQuery.extend({ q: z.string().trim().max(50).optional() });
+export type DonorQuery = z.infer<typeof DonorQuery>;
+
+/** Party members' donations per branch (党支部) of the jurisdiction. */
+export const BranchDonations = z.object({
+  partyOrgId: z.string(),
+  name: z.string(),
+  donations: z.number(),
+  members: z.number(),
+  /** yuan given as money */
+  money: z.number(),
+  /** goods lines given */
+  goodsLines: z.number(),
+});
+export type BranchDonations = z.infer<typeof BranchDonations>;
+
+/** Party members' donations per township on a local day and so far (mobilisation's figures). */
+export const PartyDonationFiguresRow = z.object({
+  regionPath: z.string(),
+  regionId: z.string().nullable(),
+  name: z.string(),
+  /** donations registered on the day (donatedOn) */
+  donationsToday: z.number(),
+  moneyToday: z.number(),
+  /** up to and including the day */
+  donations: z.number(),
+  members: z.number(),
+  money: z.number(),
+});
+export type PartyDonationFiguresRow = z.infer<typeof PartyDonationFiguresRow>;

@@ -946,6 +946,11 @@ export const ERROR_CATALOGUE = {
     zh: '改变定向捐赠用途的决定只能由指挥部记录',
     en: 'Only the command centre may record a decision to use designated stock elsewhere',
   },
+  DONATION_MEMBER_NOT_INDIVIDUAL: {
+    status: 400,
+    zh: '党员捐款的捐赠人应为党员本人（个人或不愿透露姓名），不能是单位',
+    en: "A party member's donation is given by the member (an individual, or anonymous), not a company or organisation",
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

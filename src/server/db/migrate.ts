@@ -30,6 +30,7 @@ import * as m0020 from './migrations/0020_party_reporting';
 import * as m0021 from './migrations/0021_pledges';
 import * as m0031 from './migrations/0031_volunteer_self';
 import * as m0032 from './migrations/0032_isolation_staff';
+import * as m0029 from './migrations/0029_donation_members';
 
 /** Migrations in order. Each later feature appends its own file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021_pledges': m0021,
   '0031_volunteer_self': m0031,
   '0032_isolation_staff': m0032,
+  '0029_donation_members': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

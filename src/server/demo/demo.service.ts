@@ -20,6 +20,7 @@ import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildSuppliesDemo } from './supplies';
 import { buildSupplyRequestsDemo } from './supply-requests';
+import { buildPartyDonationsDemo } from './party-donations';
 import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
@@ -221,6 +222,12 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   report(total - 1, total, 'daily reports');
   const dailyReports = await buildDailyReportDemo(db, clock, opts.timeZone ?? 'Asia/Shanghai');
   await buildSuppliesDemo(db, {
+    county,
+    townships,
+    desk: users.byUsername.get('supplies01')!,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
+  await buildPartyDonationsDemo(db, {
     county,
     townships,
     desk: users.byUsername.get('supplies01')!,

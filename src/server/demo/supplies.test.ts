@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../testing/test-app';
+import { GLOBAL_SCOPE } from '../access/scope';
+import { partyDonationFigures } from '../features/donations';
 import { buildDemo, DEMO_PASSWORD } from './demo.service';
+import { PARTY_DEMO_TOTAL_YUAN } from './party-donations';
 
 /** The small demo's donations and ledger, read by the supplies desk and by anyone on the public ledger. */
 describe("the small demo county's supplies", () => {
@@ -25,7 +28,10 @@ describe("the small demo county's supplies", () => {
       n += page.items.length;
       cursor = page.nextCursor;
     } while (cursor);
-    expect(n).toBe(300);
+    // 300 from companies, organisations and individuals, and the party members' (party-donations.ts)
+    const party = (await desk.get('/api/donations?party=1&limit=500')).json().items.length;
+    expect(party).toBeGreaterThanOrEqual(2);
+    expect(n).toBe(300 + party);
     const v = (await t.anonymous.get('/api/public/ledger/verify')).json();
     expect(v).toMatchObject({ ok: true, badDigests: [], balanceMismatches: 0 });
     expect(v.entries).toBeGreaterThan(250);
@@ -40,5 +46,19 @@ describe("the small demo county's supplies", () => {
     expect(page.balances.length).toBeGreaterThan(5);
     const stock = (await desk.get('/api/supplies/stock')).json();
     expect(stock.length).toBeGreaterThan(10);
+  });
+
+  it("lists party members' donations of two village branches, 6,220 yuan, counted for the township", async () => {
+    const branches = (await desk.get('/api/donations/by-branch')).json() as { name: string; money: number }[];
+    expect(branches).toHaveLength(2);
+    expect(branches.reduce((sum, b) => sum + b.money, 0)).toBe(PARTY_DEMO_TOTAL_YUAN);
+    const figures = await partyDonationFigures(t.db, GLOBAL_SCOPE, { day: '2020-02-07' });
+    expect(figures.total.money).toBe(PARTY_DEMO_TOTAL_YUAN);
+    expect(figures.total.members).toBe(figures.total.donations);
+    expect(figures.rows.filter((r) => r.money > 0)).toEqual([
+      expect.objectContaining({ name: '古陶镇', money: PARTY_DEMO_TOTAL_YUAN }),
+    ]);
+    const v = (await t.anonymous.get('/api/public/ledger/verify')).json();
+    expect(v).toMatchObject({ ok: true, badDigests: [] });
   });
 });

@@ -9,6 +9,8 @@ const AUDIT: readonly Role[] = ['admin', 'command'];
 const SUPPLIES: readonly Role[] = ['admin', 'command', 'supplies', 'township'];
 const SUPPLY_REQUESTS: readonly Role[] = ['admin', 'command', 'supplies', 'township', 'checkpoint', 'observer'];
 const DESIGNATION_DECISION: readonly Role[] = ['admin', 'command'];
+/** The server's CATALOGUE_ROLES: add items to the county's catalogue. */
+const CATALOGUE: readonly Role[] = ['admin', 'command', 'supplies'];
 const EDIT_REGIONS: readonly Role[] = ['admin', 'command', 'township'];
 const LOAD_REGIONS: readonly Role[] = ['admin', 'command'];
 /** 包保责任制 is kept by those who keep the region tree (the server's ROLES_THAT_MANAGE_REGIONS). */
@@ -92,6 +94,8 @@ export const can = {
   requestSupplies: (role: Role) => SUPPLY_REQUESTS.includes(role),
   /** Record the decision to use designated (定向) stock elsewhere: DESIGNATION_DECISION_ROLES. */
   decideDesignation: (role: Role) => DESIGNATION_DECISION.includes(role),
+  /** Add items to the county's catalogue (物资目录). */
+  manageCatalogue: (role: Role) => CATALOGUE.includes(role),
   /** Register centralised isolation sites (hotels) and their rooms. */
   manageIsolationSites: (role: Role) => MANAGE_ISOLATION_SITES.includes(role),
   /** Pick an observer from the user list (GET /api/users is for those who manage users). */

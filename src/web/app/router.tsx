@@ -51,6 +51,7 @@ const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
 const DonationCertificatePage = lazy(() => import('../features/supplies/DonationCertificatePage'));
 const RequestsPage = lazy(() => import('../features/supplies/RequestsPage'));
 const AllocationsPage = lazy(() => import('../features/supplies/AllocationsPage'));
+const DonationPage = lazy(() => import('../features/supplies/DonationPage'));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
 const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
 const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
@@ -323,6 +324,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.requestSupplies}>
             <AllocationsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/donations/:id',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <DonationPage />
           </RequireRole>
         ),
       },

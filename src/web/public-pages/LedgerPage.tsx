@@ -11,6 +11,8 @@ interface LedgerView {
   balances: PublicBalance[];
   head: { day: string | null; seq: number; hash: string };
   digests: LedgerDigest[];
+  /** the county's zone (QUNFANG_TZ): dates are the county's days, not the phone's */
+  timeZone: string;
 }
 
 async function get<T>(lang: Lang, path: string): Promise<T> {
@@ -27,8 +29,8 @@ async function get<T>(lang: Lang, path: string): Promise<T> {
 const WRAP = { overflowWrap: 'anywhere' } as const;
 
 const fmtNumber = (n: number, lang: Lang) => n.toLocaleString(lang);
-const fmtDay = (iso: string, lang: Lang) =>
-  new Date(iso).toLocaleDateString(lang, { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit' });
+const fmtDay = (iso: string, lang: Lang, timeZone: string) =>
+  new Date(iso).toLocaleDateString(lang, { timeZone, month: '2-digit', day: '2-digit' });
 
 /**
  * 公开台账 (/ledger, no login, light enough for a cheap phone): look up a donation by the code on
@@ -152,8 +154,9 @@ export function LedgerPage({ lang }: { lang: Lang }) {
           <ul className="pub-requests">
             {donation.path.map((p) => (
               <li key={p.seq}>
-                #{p.seq} {fmtDay(p.at, lang)} {p.kind === 'receipt' ? tr('receipt') : p.kind} {p.warehouse} {p.item}{' '}
-                {fmtNumber(p.quantity, lang)} {p.unit} <code className="pub-small">{p.hash.slice(0, 12)}</code>
+                #{p.seq} {fmtDay(p.at, lang, donation.timeZone)} {p.kind === 'receipt' ? tr('receipt') : p.kind}{' '}
+                {p.warehouse} {p.item} {fmtNumber(p.quantity, lang)} {p.unit}{' '}
+                <code className="pub-small">{p.hash.slice(0, 12)}</code>
               </li>
             ))}
           </ul>
@@ -184,7 +187,7 @@ export function LedgerPage({ lang }: { lang: Lang }) {
             <ul className="pub-requests">
               {view.receipts.map((r) => (
                 <li key={r.id}>
-                  {fmtDay(r.receivedOn, lang)} · {r.donor} · {r.item}
+                  {fmtDay(r.receivedOn, lang, view.timeZone)} · {r.donor} · {r.item}
                   {r.spec ? `（${r.spec}）` : ''} {fmtNumber(r.quantity, lang)} {r.unit}
                   {r.declaredItem && (
                     <strong>

@@ -10,7 +10,12 @@ import { getDonation } from './donations.service';
  * 捐赠证书 for printing: the donor's name as they gave it (an anonymous donor's certificate says
  * 爱心人士), what was accepted at receiving, the serial, and the code its QR links to.
  */
-export async function donationCertificate(db: Db, scope: Scope, id: string): Promise<DonationCertificate> {
+export async function donationCertificate(
+  db: Db,
+  scope: Scope,
+  id: string,
+  timeZone: string,
+): Promise<DonationCertificate> {
   const d = await getDonation(db, scope, id);
   if (!d.certificate_serial) throw new AppError('DONATION_CERTIFICATE_NOT_FOUND');
   const lines = await listLinesOf(db, id);
@@ -32,6 +37,7 @@ export async function donationCertificate(db: Db, scope: Scope, id: string): Pro
         unit: l.received_unit ?? l.unit,
       })),
     verifyPath: `/ledger?code=${d.certificate_code}`,
+    timeZone,
   };
 }
 
@@ -40,7 +46,7 @@ export async function donationCertificate(db: Db, scope: Scope, id: string): Pro
  * the public ledger prints it (匿名 for the anonymous), each line as declared and as received (a
  * corrected item is marked), and every ledger entry that moved its goods so far, with their hashes.
  */
-export async function publicDonationByCode(db: Db, code: string): Promise<PublicDonation> {
+export async function publicDonationByCode(db: Db, code: string, timeZone: string): Promise<PublicDonation> {
   const d = await findDonationByCode(db, code);
   if (!d?.certificate_serial) throw new AppError('DONATION_CERTIFICATE_NOT_FOUND');
   const lines = await listLinesOf(db, d.id);
@@ -77,5 +83,6 @@ export async function publicDonationByCode(db: Db, code: string): Promise<Public
       unit: e.unit,
       hash: e.hash,
     })),
+    timeZone,
   };
 }

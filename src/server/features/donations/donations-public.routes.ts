@@ -33,13 +33,14 @@ export function donationPublicRoutes({ db, config }: AppDeps): FastifyPluginAsyn
               balances: z.array(PublicBalance),
               head: LedgerDigest.extend({ day: z.string().nullable() }),
               digests: z.array(LedgerDigest),
+              timeZone: z.string(),
             }),
           },
         },
       },
       async (request) => {
         perAddress.take(request.ip);
-        return publicLedger(db, request.query);
+        return publicLedger(db, request.query, config.timeZone);
       },
     );
     app.get(
@@ -54,7 +55,7 @@ export function donationPublicRoutes({ db, config }: AppDeps): FastifyPluginAsyn
       },
       async (request) => {
         perAddress.take(request.ip);
-        return publicDonationByCode(db, request.params.code);
+        return publicDonationByCode(db, request.params.code, config.timeZone);
       },
     );
     app.get(

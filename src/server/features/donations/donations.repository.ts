@@ -33,8 +33,10 @@ function selectDonations(db: Db) {
     .selectFrom('donations')
     .innerJoin('donors', 'donors.id', 'donations.donor_id')
     .leftJoin('regions', 'regions.id', 'donations.region_id')
+    .leftJoin('party_organisations as branch', 'branch.id', 'donations.party_org_id')
     .selectAll('donations')
     .select([
+      'branch.name as party_org_name',
       'donors.kind as donor_kind',
       'donors.name as donor_name',
       'donors.public_name as donor_public_name',
@@ -58,9 +60,18 @@ export async function findDonationByCode(db: Db, code: string): Promise<Donation
 export async function listDonationsInScope(
   db: Db,
   scope: Scope,
-  f: { status?: DonationTable['status']; donor?: string; before?: string; limit: number },
+  f: {
+    status?: DonationTable['status'];
+    donor?: string;
+    partyOrgId?: string;
+    partyOnly?: boolean;
+    before?: string;
+    limit: number;
+  },
 ): Promise<DonationRow[]> {
   return inScope(selectDonations(db), 'donations.region_path', scope)
+    .$if(!!f.partyOrgId, (b) => b.where('donations.party_org_id', '=', f.partyOrgId!))
+    .$if(!!f.partyOnly, (b) => b.where('donations.party_member_id', 'is not', null))
     .$if(f.status !== undefined, (b) => b.where('donations.status', '=', f.status!))
     .$if(!!f.donor, (b) => b.where('donors.name', 'like', `%${f.donor!.replace(/[%_]/g, '')}%`))
     .$if(f.before !== undefined, (b) => b.where('donations.id', '<', f.before!))
@@ -150,3 +161,66 @@ export async function listPublicReceipts(db: Db, f: { before?: string; limit: nu
     .execute();
 }
 export type PublicReceiptRow = Awaited<ReturnType<typeof listPublicReceipts>>[number];
+
+/** Donors of the jurisdiction whose name contains `q`, newest first (the desk's search-or-create). */
+export async function listDonorsInScope(db: Db, scope: Scope, f: { q?: string; before?: string; limit: number }) {
+  return inScope(db.selectFrom('donors').selectAll(), 'region_path', scope)
+    .where('kind', '!=', 'anonymous')
+    .$if(!!f.q, (b) => b.where('name', 'like', `%${f.q!.replace(/[%_]/g, '')}%`))
+    .$if(f.before !== undefined, (b) => b.where('id', '<', f.before!))
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** Party members' donations of the jurisdiction, per branch, with the branch's name (display join). */
+export async function sumDonationsByBranch(db: Db, scope: Scope) {
+  return inScope(
+    db
+      .selectFrom('donations')
+      .innerJoin('party_organisations as branch', 'branch.id', 'donations.party_org_id')
+      .innerJoin('donation_lines', 'donation_lines.donation_id', 'donations.id')
+      .select((eb) => [
+        'donations.party_org_id',
+        'branch.name',
+        eb.fn.count<string>('donations.id').distinct().as('donations'),
+        eb.fn.count<string>('donations.party_member_id').distinct().as('members'),
+        eb.fn
+          .sum<string>(
+            eb.case().when('donations.kind', '=', 'money').then(eb.ref('donation_lines.quantity')).else(0).end(),
+          )
+          .as('money'),
+        eb.fn.sum<string>(eb.case().when('donations.kind', '=', 'goods').then(1).else(0).end()).as('goods_lines'),
+      ])
+      .where('donations.party_org_id', 'is not', null)
+      .groupBy(['donations.party_org_id', 'branch.name']),
+    'donations.region_path',
+    scope,
+  )
+    .orderBy('branch.name')
+    .execute();
+}
+
+/**
+ * Party members' donations of the jurisdiction up to a day, one row per donation line (a money
+ * donation has one line, in yuan): what mobilisation's figures count per township.
+ */
+export async function listPartyDonationLines(db: Db, scope: Scope, upTo: string) {
+  return inScope(
+    db
+      .selectFrom('donations')
+      .innerJoin('donation_lines', 'donation_lines.donation_id', 'donations.id')
+      .select([
+        'donations.id',
+        'donations.region_path',
+        'donations.donated_on',
+        'donations.party_member_id',
+        'donations.kind',
+        'donation_lines.quantity',
+      ])
+      .where('donations.party_member_id', 'is not', null)
+      .where('donations.donated_on', '<=', upTo),
+    'donations.region_path',
+    scope,
+  ).execute();
+}

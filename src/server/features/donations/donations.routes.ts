@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  BranchDonations,
+  Donor,
+  DonorQuery,
+  PartyDonationFiguresRow,
   DonationCertificate,
   DonationDetail,
   DonationInput,
@@ -22,6 +26,11 @@ import {
   toDonationSummary,
 } from './donations.service';
 import { donationCertificate } from './certificates.service';
+import { listDonors, toDonor } from './donors.service';
+import { donationsByBranch, partyDonationFigures } from './party-donations.service';
+import { localDay } from '../../clock';
+
+const FiguresQuery = z.object({ day: z.string().date().optional() });
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -49,6 +58,49 @@ export function donationRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
           toDonationSummary,
         );
       },
+    );
+    app.get(
+      '/api/donations/donors',
+      {
+        schema: {
+          tags,
+          summary: 'Known donors of my jurisdiction by name (search-or-create); phones masked',
+          querystring: DonorQuery,
+          response: { 200: pageOf(Donor) },
+        },
+      },
+      async (request) => {
+        const { scope } = authorise(request, SUPPLIES_ROLES);
+        return pageFrom(await listDonors(db, scope, request.query), request.query.limit, (r) => r.id, toDonor);
+      },
+    );
+    app.get(
+      '/api/donations/by-branch',
+      {
+        schema: {
+          tags,
+          summary: "Party members' donations per branch (党支部) of my jurisdiction",
+          response: { 200: z.array(BranchDonations) },
+        },
+      },
+      async (request) => donationsByBranch(db, authorise(request, SUPPLIES_ROLES).scope),
+    );
+    app.get(
+      '/api/donations/party-figures',
+      {
+        schema: {
+          tags,
+          summary: "Party members' donations per township on a local day (today by default) and so far",
+          querystring: FiguresQuery,
+          response: {
+            200: z.object({ day: z.string(), rows: z.array(PartyDonationFiguresRow), total: PartyDonationFiguresRow }),
+          },
+        },
+      },
+      async (request) =>
+        partyDonationFigures(db, authorise(request, SUPPLIES_ROLES).scope, {
+          day: request.query.day ?? localDay(clock.now(), config.timeZone),
+        }),
     );
     app.post(
       '/api/donations',
@@ -99,7 +151,8 @@ export function donationRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
           response: { 200: DonationCertificate },
         },
       },
-      async (request) => donationCertificate(db, authorise(request, SUPPLIES_ROLES).scope, request.params.id),
+      async (request) =>
+        donationCertificate(db, authorise(request, SUPPLIES_ROLES).scope, request.params.id, config.timeZone),
     );
     app.post(
       '/api/donations/:id/donor-phone/reveal',

@@ -17,6 +17,7 @@ import {
   type ReceiveInput,
 } from '../../../shared/donations';
 import { audit } from '../audit';
+import { getPartyMember } from '../party';
 import { getRegionInScope } from '../regions';
 import { appendMovements, getItem, getWarehouse, type LedgerContext, type Movement } from '../supplies';
 import {
@@ -60,6 +61,8 @@ export function toDonationSummary(r: DonationRow): DonationSummary {
     status: r.status,
     regionName: r.region_name,
     certificateSerial: r.certificate_serial,
+    partyMemberId: r.party_member_id,
+    partyOrg: r.party_org_id ? { id: r.party_org_id, name: r.party_org_name ?? '' } : null,
     createdAt: r.created_at,
   };
 }
@@ -120,6 +123,8 @@ export async function listDonations(db: Db, scope: Scope, q: DonationQuery) {
   return listDonationsInScope(db, scope, {
     status: q.status,
     donor: q.q,
+    partyOrgId: q.partyOrgId,
+    partyOnly: q.party === '1',
     before: decodeCursor(q.cursor, CursorId),
     limit: q.limit,
   });
@@ -128,7 +133,9 @@ export async function listDonations(db: Db, scope: Scope, q: DonationQuery) {
 /**
  * Register a donation as declared: the donor (new or known), goods lines or an amount of money
  * (kept as one line of the money item, in yuan, with its channel), general or designated (定向).
- * Nothing is in stock until receiving (验收) counts it.
+ * Nothing is in stock until receiving (验收) counts it. A party member's donation (党员捐款) is
+ * linked to the member (of the jurisdiction's roll) and to the branch they belong to now, which the
+ * donation keeps if they move later; without a donor given, the member gives under their own name.
  */
 export async function registerDonation(db: Db, ctx: LedgerContext, actor: Actor, input: DonationInput) {
   const scope = scopeOf(actor);
@@ -142,6 +149,11 @@ export async function registerDonation(db: Db, ctx: LedgerContext, actor: Actor,
     if (!input.money && item.code === MONEY_ITEM_CODE)
       throw new AppError('VALIDATION', { field: 'lines', use: 'money' });
   }
+  const member = input.partyMemberId ? await getPartyMember(db, scope, input.partyMemberId) : null;
+  const donorInput: DonorInput | undefined =
+    input.donor ?? (member && !input.donorId ? { kind: 'individual', name: member.name } : undefined);
+  if (member && donorInput && donorInput.kind !== 'individual' && donorInput.kind !== 'anonymous')
+    throw new AppError('DONATION_MEMBER_NOT_INDIVIDUAL');
   const now = ctx.clock.now();
   const at = now.toISOString();
   const id = uuidv7(now.getTime());
@@ -150,7 +162,7 @@ export async function registerDonation(db: Db, ctx: LedgerContext, actor: Actor,
     if (donorId) {
       if (!(await findDonorInScope(trx, scope, donorId))) throw new AppError('DONOR_NOT_FOUND');
     } else {
-      const d = input.donor!;
+      const d = donorInput!;
       donorId = uuidv7(now.getTime());
       await insertDonor(trx, {
         id: donorId,
@@ -161,7 +173,7 @@ export async function registerDonation(db: Db, ctx: LedgerContext, actor: Actor,
         public_name: publicNameOf(d),
         contact_name: d.contactName ?? null,
         phone: d.phone ?? null,
-        person_id: null,
+        person_id: member?.person_id ?? null,
         note: d.note ?? null,
         created_by: actor.id,
         created_at: at,
@@ -184,6 +196,8 @@ export async function registerDonation(db: Db, ctx: LedgerContext, actor: Actor,
       certificate_issued_at: null,
       created_by: actor.id,
       created_at: at,
+      party_member_id: member?.id ?? null,
+      party_org_id: member?.organisation_id ?? null,
     });
     await insertDonationLines(
       trx,
@@ -203,7 +217,7 @@ export async function registerDonation(db: Db, ctx: LedgerContext, actor: Actor,
       entityType: 'donation',
       entityId: id,
       regionPath: region.path,
-      details: { lines: lines.length, money: input.money?.amount ?? null },
+      details: { lines: lines.length, money: input.money?.amount ?? null, partyMemberId: member?.id ?? null },
     });
   });
   return donationDetail(db, scope, id);

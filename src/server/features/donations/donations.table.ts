@@ -44,6 +44,10 @@ export interface DonationTable {
   certificate_issued_at: string | null;
   created_by: string | null;
   created_at: string;
+  /** a party member's donation: the member on the party roll (0029) */
+  party_member_id: string | null;
+  /** …and the branch (党支部) they belonged to when they gave, kept if they move later */
+  party_org_id: string | null;
 }
 
 /** What the donor declared: never changed after. */

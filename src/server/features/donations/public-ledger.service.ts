@@ -26,7 +26,7 @@ function toPublicReceipt(r: PublicReceiptRow): PublicReceipt {
  * The public ledger (公开台账) page's data: donations received, newest first (donor or 匿名, item,
  * quantity, warehouse, date), the balance by item, and the chain head with the daily digests.
  */
-export async function publicLedger(db: Db, q: { limit: number; cursor?: string }) {
+export async function publicLedger(db: Db, q: { limit: number; cursor?: string }, timeZone: string) {
   const rows = await listPublicReceipts(db, { before: decodeCursor(q.cursor, CursorId), limit: q.limit });
   const page = rows.slice(0, q.limit);
   const digests = await publicDigests(db);
@@ -37,6 +37,7 @@ export async function publicLedger(db: Db, q: { limit: number; cursor?: string }
     balances: await publicBalances(db),
     head: digests.head,
     digests: digests.days.slice(0, 30),
+    timeZone,
   };
 }
 

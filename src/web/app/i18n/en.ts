@@ -1,6 +1,7 @@
 import { callsEn } from './en.calls';
 import { pledgeSigningEn } from './en.pledge-signing';
 import { isolationStaffEn } from './en.isolation-staff';
+import { donationsEn } from './en.donations';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
 import { suppliesRequestsEn } from './en.supplies-requests';
@@ -258,6 +259,7 @@ export const en: Record<MessageKey, string> = {
   ...zeroReportsEn,
   ...suppliesEn,
   ...suppliesRequestsEn,
+  ...donationsEn,
   ...tracingEn,
   ...volunteersEn,
   ...noticesEn,

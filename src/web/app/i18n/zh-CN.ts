@@ -1,6 +1,7 @@
 import { callsZhCN } from './zh-CN.calls';
 import { pledgeSigningZhCN } from './zh-CN.pledge-signing';
 import { isolationStaffZhCN } from './zh-CN.isolation-staff';
+import { donationsZhCN } from './zh-CN.donations';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
 import { suppliesRequestsZhCN } from './zh-CN.supplies-requests';
@@ -261,6 +262,7 @@ export const zhCN = {
   ...zeroReportsZhCN,
   ...suppliesZhCN,
   ...suppliesRequestsZhCN,
+  ...donationsZhCN,
   ...tracingZhCN,
   ...volunteersZhCN,
   ...noticesZhCN,

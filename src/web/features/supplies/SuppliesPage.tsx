@@ -1,119 +1,51 @@
-import { Card, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
-import type { DonationSummary } from '../../../shared/donations';
-import type { StockRow } from '../../../shared/supplies';
-import { api } from '../../app/api';
-import { PagedTable } from '../../app/components/PagedTable';
+import { Tabs } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { SupplyItem } from '../../../shared/supplies';
 import { useFeedback } from '../../app/feedback';
-import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { usePaged } from '../../app/usePaged';
+import { CatalogueTab } from './CatalogueTab';
+import { DonationsTab } from './DonationsTab';
+import { LedgerTab } from './LedgerTab';
+import { StockTab } from './StockTab';
+import { suppliesApi } from './suppliesApi';
+import { WarehousesTab } from './WarehousesTab';
+
+const TABS = ['donations', 'stock', 'ledger', 'warehouses', 'catalogue'] as const;
+type Tab = (typeof TABS)[number];
 
 /**
- * 物资与捐赠 for the supplies desk, the command centre and township cadres: stock of the jurisdiction
- * by warehouse, item, specification and batch (the ledger's sums), and the donations registered,
- * newest first. Receiving and the certificate's print view go through the API for now.
+ * 物资与捐赠, the supplies desk's page in the order of its day: donations in (register, receive,
+ * certificate), stock with stocktakes, the ledger with corrections, warehouses, the catalogue. The
+ * tab is in the address (?tab=) so a reload or a shared link opens the same one.
  */
 export default function SuppliesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const feedback = useFeedback();
-  const [stock, setStock] = useState<StockRow[] | null>(null);
-  const donations = usePaged<DonationSummary>('/donations', {}, feedback.error);
-
-  useEffect(() => {
-    api
-      .get<StockRow[]>('/supplies/stock')
-      .then(setStock)
-      .catch((err: unknown) => {
-        setStock([]);
-        feedback.error(err);
-      });
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'donations';
+  const [items, setItems] = useState<SupplyItem[]>([]);
+  const loadItems = useCallback(() => {
+    suppliesApi.items().then(setItems).catch(feedback.error);
   }, [feedback]);
+  useEffect(loadItems, [loadItems]);
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card
-        title={t('supplies.stock')}
-        extra={
-          <a href="/ledger" target="_blank" rel="noreferrer" data-testid="supplies-public-ledger">
-            {t('supplies.publicLedger')}
-          </a>
-        }
-      >
-        <Table<StockRow>
-          dataSource={stock ?? []}
-          loading={stock === null}
-          rowKey={(r) => `${r.warehouseId}|${r.itemId}|${r.spec}|${r.batch}`}
-          size="small"
-          scroll={{ x: true }}
-          pagination={{ pageSize: 50 }}
-          locale={{ emptyText: t('supplies.noStock') }}
-          data-testid="supplies-stock"
-          columns={[
-            { title: t('supplies.warehouse'), dataIndex: 'warehouseName' },
-            { title: t('supplies.item'), dataIndex: 'itemName' },
-            { title: t('supplies.spec'), render: (_, r) => r.spec || '—' },
-            { title: t('supplies.batch'), render: (_, r) => r.batch || '—' },
-            { title: t('supplies.expiry'), render: (_, r) => r.expiry ?? '—' },
-            {
-              title: t('supplies.quantity'),
-              align: 'right',
-              render: (_, r) => `${r.quantity.toLocaleString(locale)} ${r.unit}`,
-            },
-          ]}
-        />
-      </Card>
-      <Card title={t('supplies.donations')}>
-        <PagedTable<DonationSummary>
-          list={donations}
-          rowKey="id"
-          size="small"
-          scroll={{ x: true }}
-          locale={{ emptyText: t('supplies.noDonations') }}
-          columns={[
-            { title: t('supplies.donatedOn'), dataIndex: 'donatedOn' },
-            {
-              title: t('supplies.donor'),
-              render: (_, d) => (
-                <>
-                  {d.donor.name ?? d.donor.publicName}{' '}
-                  {d.donor.kind === 'anonymous' && <Tag>{t('supplies.donorKind.anonymous')}</Tag>}
-                </>
-              ),
-            },
-            { title: t('supplies.kind'), render: (_, d) => t(`supplies.kind.${d.kind}`) },
-            {
-              title: t('supplies.purpose'),
-              render: (_, d) =>
-                d.purpose === 'designated'
-                  ? `${t('supplies.purpose.designated')}：${d.designatedTo ?? ''}`
-                  : t('supplies.purpose.general'),
-            },
-            { title: t('supplies.region'), render: (_, d) => d.regionName ?? '—' },
-            {
-              title: t('supplies.status'),
-              render: (_, d) => (
-                <Tag color={d.status === 'received' ? 'green' : d.status === 'partial' ? 'orange' : undefined}>
-                  {t(`supplies.status.${d.status}`)}
-                </Tag>
-              ),
-            },
-            {
-              title: t('supplies.certificate'),
-              render: (_, d) =>
-                d.certificateSerial ? (
-                  <Link to={`/supplies/donations/${d.id}/certificate`} data-testid={`certificate-link-${d.id}`}>
-                    {d.certificateSerial}
-                  </Link>
-                ) : (
-                  '—'
-                ),
-            },
-            { title: t('supplies.registeredAt'), render: (_, d) => formatTime(d.createdAt, locale) },
-          ]}
-        />
-      </Card>
-    </Space>
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setParams({ tab: key }, { replace: true })}
+      destroyOnHidden
+      items={[
+        { key: 'donations', label: t('desk.tab.donations'), children: <DonationsTab items={items} /> },
+        { key: 'stock', label: t('desk.tab.stock'), children: <StockTab /> },
+        { key: 'ledger', label: t('desk.tab.ledger'), children: <LedgerTab /> },
+        { key: 'warehouses', label: t('desk.tab.warehouses'), children: <WarehousesTab /> },
+        {
+          key: 'catalogue',
+          label: t('desk.tab.catalogue'),
+          children: <CatalogueTab items={items} onAdded={loadItems} />,
+        },
+      ].map((i) => ({ ...i, label: <span data-testid={`supplies-tab-${i.key}`}>{i.label}</span> }))}
+    />
   );
 }
