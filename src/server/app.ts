@@ -51,6 +51,7 @@ import { volunteerGroupRoutes } from './features/volunteers/groups.routes';
 import { volunteerPublicRoutes } from './features/volunteers/volunteers-public.routes';
 import { suppliesRoutes } from './features/supplies/supplies.routes';
 import { ledgerPublicRoutes } from './features/supplies/ledger-public.routes';
+import { coverRoutes } from './features/supplies/cover.routes';
 import { donationRoutes } from './features/donations/donations.routes';
 import { donationPublicRoutes } from './features/donations/donations-public.routes';
 import { tempBranchRoutes } from './features/temp-branches/temp-branches.routes';
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(noticeRoutes(deps));
   await app.register(suppliesRoutes(deps));
   await app.register(ledgerPublicRoutes(deps));
+  await app.register(coverRoutes(deps));
   await app.register(donationRoutes(deps));
   await app.register(donationPublicRoutes(deps));
   await app.register(volunteerRoutes(deps));

@@ -853,6 +853,11 @@ export const ERROR_CATALOGUE = {
     zh: '没有这个编码的捐赠证书',
     en: 'No donation certificate has this code',
   },
+  CONSUMPTION_NOT_GOODS: {
+    status: 400,
+    zh: '捐款不能登记为消耗；消耗只登记物资（口罩、手套、消毒液等）',
+    en: 'Money is not used up at a site; report use of goods (masks, gloves, disinfectant …)',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

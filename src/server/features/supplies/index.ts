@@ -4,3 +4,5 @@ export { createWarehouse, getItem, getWarehouse, SUPPLIES_ROLES } from './catalo
 export { listEntriesOf } from './ledger.repository';
 export { publicBalances, publicDigests } from './public-ledger.service';
 export { suppliesFigures, verifyLedger, type SuppliesFigure } from './verify.service';
+export { reportConsumption, CONSUMPTION_ROLES } from './consumption.service';
+export { coverFigures, coverRows, coverSettings, type CoverFigure } from './cover.service';
