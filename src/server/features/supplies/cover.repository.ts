@@ -8,7 +8,7 @@ import { CONSUMPTION_REF } from './consumption.repository';
  * in the window with a report (a site that began reporting within it averages over fewer days).
  * Read through the day index (`ledger_entries_day`), so only the window's entries are read.
  */
-export async function useInWindow(db: Db, scope: Scope, from: string, to: string) {
+export async function consumedInWindow(db: Db, scope: Scope, from: string, to: string) {
   const rows = await inScope(
     db
       .selectFrom('ledger_entries')
@@ -39,7 +39,7 @@ export async function useInWindow(db: Db, scope: Scope, from: string, to: string
 }
 
 /** Use per warehouse path and item code on one local day (the figures per township). */
-export async function useOfDay(db: Db, scope: Scope, day: string) {
+export async function consumedOnDay(db: Db, scope: Scope, day: string) {
   const rows = await inScope(
     db
       .selectFrom('ledger_entries')

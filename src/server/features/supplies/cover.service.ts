@@ -14,7 +14,7 @@ import {
 import { audit } from '../audit';
 import { readSetting, upsertSettings } from '../settings';
 import { getWarehouse } from './catalogue.service';
-import { stockWithNames, useInWindow, useOfDay } from './cover.repository';
+import { stockWithNames, consumedInWindow, consumedOnDay } from './cover.repository';
 
 const KEY = 'supplies.cover';
 
@@ -58,7 +58,7 @@ export async function coverRows(
 ): Promise<CoverRow[]> {
   const from = addDays(opts.day, -COVER_WINDOW_DAYS);
   const to = addDays(opts.day, -1);
-  const use = (await useInWindow(db, scope, from, to)).filter(
+  const use = (await consumedInWindow(db, scope, from, to)).filter(
     (u) =>
       u.used > 0 && u.first_day !== null && (opts.warehouseId === undefined || u.warehouse_id === opts.warehouseId),
   );
@@ -157,7 +157,7 @@ export async function coverFigures(db: Db, scope: Scope, opts: { day: string }):
     f.lowCoverItems += 1;
     f.sites.add(r.warehouseId);
   }
-  for (const u of await useOfDay(db, scope, opts.day)) {
+  for (const u of await consumedOnDay(db, scope, opts.day)) {
     if (u.used === 0) continue;
     const f = at(u.region_path);
     f.usedByItem[u.item_code] = (f.usedByItem[u.item_code] ?? 0) + u.used;
