@@ -190,6 +190,13 @@ const NAV: NavEntry[] = [
   },
   { path: '/supplies', label: 'nav.supplies', testId: 'nav-supplies', icon: <InboxOutlined />, visible: can.supplies },
   {
+    path: '/supplies/consumption',
+    label: 'nav.consumption',
+    testId: 'nav-consumption',
+    icon: <InboxOutlined />,
+    visible: can.reportConsumption,
+  },
+  {
     path: '/volunteers',
     label: 'nav.volunteers',
     testId: 'nav-volunteers',

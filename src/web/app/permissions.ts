@@ -7,6 +7,9 @@ import type { Role } from '../../shared/enums';
 const USERS: readonly Role[] = ['admin', 'command', 'township'];
 const AUDIT: readonly Role[] = ['admin', 'command'];
 const SUPPLIES: readonly Role[] = ['admin', 'command', 'supplies', 'township'];
+/** The server's CONSUMPTION_ROLES (消耗登记) and COVER_SETTINGS_ROLES. */
+const CONSUMPTION: readonly Role[] = ['admin', 'command', 'supplies', 'township', 'checkpoint', 'observer'];
+const COVER_SETTINGS: readonly Role[] = ['admin', 'command', 'supplies'];
 const EDIT_REGIONS: readonly Role[] = ['admin', 'command', 'township'];
 const LOAD_REGIONS: readonly Role[] = ['admin', 'command'];
 /** 包保责任制 is kept by those who keep the region tree (the server's ROLES_THAT_MANAGE_REGIONS). */
@@ -86,6 +89,10 @@ export const can = {
   isolate: (role: Role) => ISOLATE.includes(role),
   /** Stock, warehouses and donations (物资与捐赠): the server's SUPPLIES_ROLES. */
   supplies: (role: Role) => SUPPLIES.includes(role),
+  /** Report a site's use out of its warehouse (消耗登记). */
+  reportConsumption: (role: Role) => CONSUMPTION.includes(role),
+  /** Change the county's low-cover threshold. */
+  setCoverThreshold: (role: Role) => COVER_SETTINGS.includes(role),
   /** Register centralised isolation sites (hotels) and their rooms. */
   manageIsolationSites: (role: Role) => MANAGE_ISOLATION_SITES.includes(role),
   /** Pick an observer from the user list (GET /api/users is for those who manage users). */

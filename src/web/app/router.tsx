@@ -47,6 +47,8 @@ const TeamPage = lazy(() => import('../features/callouts/TeamPage'));
 const CalloutBoardPage = lazy(() => import('../features/callouts/CalloutBoardPage'));
 const SuppliesPage = lazy(() => import('../features/supplies/SuppliesPage'));
 const DonationCertificatePage = lazy(() => import('../features/supplies/DonationCertificatePage'));
+const CoverPage = lazy(() => import('../features/supplies/CoverPage'));
+const CoverConsumptionPage = lazy(() => import('../features/supplies/CoverConsumptionPage'));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
 const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
 const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
@@ -303,6 +305,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.supplies}>
             <SuppliesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/cover',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <CoverPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/consumption',
+        element: (
+          <RequireRole allow={can.reportConsumption}>
+            <CoverConsumptionPage />
           </RequireRole>
         ),
       },

@@ -1,5 +1,6 @@
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
+import { suppliesCoverEn } from './en.supplies-cover';
 import { tempBranchesEn } from './en.temp-branches';
 import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
@@ -247,6 +248,7 @@ export const en: Record<MessageKey, string> = {
   ...isolationEn,
   ...zeroReportsEn,
   ...suppliesEn,
+  ...suppliesCoverEn,
   ...tracingEn,
   ...volunteersEn,
   ...noticesEn,

@@ -1,5 +1,6 @@
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
+import { suppliesCoverZhCN } from './zh-CN.supplies-cover';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
 import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
@@ -250,6 +251,7 @@ export const zhCN = {
   ...isolationZhCN,
   ...zeroReportsZhCN,
   ...suppliesZhCN,
+  ...suppliesCoverZhCN,
   ...tracingZhCN,
   ...volunteersZhCN,
   ...noticesZhCN,

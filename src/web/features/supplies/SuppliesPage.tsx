@@ -9,6 +9,7 @@ import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { usePaged } from '../../app/usePaged';
+import CoverAlertsCard from './CoverAlertsCard';
 
 /**
  * 物资与捐赠 for the supplies desk, the command centre and township cadres: stock of the jurisdiction
@@ -33,6 +34,7 @@ export default function SuppliesPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <CoverAlertsCard />
       <Card
         title={t('supplies.stock')}
         extra={
