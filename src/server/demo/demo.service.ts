@@ -18,6 +18,7 @@ import { buildIsolationDemo, type IsolationDemoSummary } from './isolation';
 import { buildTracingDemo, type TracingDemoSummary } from './tracing';
 import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports';
 import { buildSuppliesDemo } from './supplies';
+import { buildCoverDemo } from './cover';
 import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
@@ -220,6 +221,11 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
   await buildSuppliesDemo(db, {
     county,
     townships,
+    desk: users.byUsername.get('supplies01')!,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
+  await buildCoverDemo(db, clock, {
+    users: users.byUsername,
     desk: users.byUsername.get('supplies01')!,
     timeZone: opts.timeZone ?? 'Asia/Shanghai',
   });
