@@ -3,15 +3,14 @@ import { ManualClock, startOfLocalDay, type Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Actor } from '../access/actor';
 import type { UserTable } from '../features/users';
-import { coverRows, coverSettings, createWarehouse, reportConsumption } from '../features/supplies';
+import { appendMovements, coverRows, coverSettings, createWarehouse, reportConsumption } from '../features/supplies';
 import { scopeOf } from '../access/scope';
-import { receiveDonation, registerDonation } from '../features/donations';
 import { Rng } from './random';
 
 /**
  * A week of use at the demo county's sites (消耗登记), so days of cover and the low-cover alert have
- * something to show: four checkpoints' stores and the isolation hotel's, each stocked by a donation
- * received on the spot eight days ago, then masks, gloves and disinfectant reported shift by shift
+ * something to show: four checkpoints' stores and the isolation hotel's, each with its own stock
+ * booked eight days ago (a stocktake: the site's supplies when its store joined the ledger), then masks, gloves and disinfectant reported shift by shift
  * (早班 / 白班 / 夜班) by the site's own crew or observer up to now. The stocks are sized so that
  * some sites end below 3 days of cover and others well above. The days are the week before the
  * clock's now — or, when the clock is still inside the donations' fortnight (some tests), the week
@@ -84,8 +83,6 @@ const SITES: Site[] = [
   },
 ];
 
-const DONORS = ['平遥县福瑞超市', '平遥县晋商实业有限公司', '晋中市恒信医药有限公司', '平遥县宏达物流有限公司'];
-
 function actorOf(u: UserTable): Actor {
   return {
     id: u.id,
@@ -127,35 +124,33 @@ export async function buildCoverDemo(
   );
   const localDayOf = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: opts.timeZone }).format(new Date(ms));
 
-  // each site: its store, stocked eight days ago by a donation received on the spot
+  // each site: its store and its opening stock, eight days ago
   const stores = [];
   for (const [i, s] of SITES.entries()) {
     const crew = opts.users.get(s.crew);
     if (!crew?.region_id) continue;
     const store = await createWarehouse(db, local, desk, { name: s.name, kind: s.kind, regionId: crew.region_id });
-    const lines = s.use.map(([code, per, days]) => ({
-      itemId: items.get(code)!,
-      spec: '',
-      quantity: Math.round(((per[0] + per[1]) / 2) * SHIFTS.length * days),
-    }));
-    const d = await registerDonation(db, ctx, desk, {
-      donor: { kind: 'company', name: DONORS[i % DONORS.length]! },
-      regionId: crew.region_id,
-      donatedOn: localDayOf(local.now().getTime()),
-      purpose: 'general',
-      designatedTo: null,
-      lines,
-    });
-    local.advance(3600_000);
-    await receiveDonation(db, ctx, desk, d.id, {
-      warehouseId: store.id,
-      lines: d.lines.map((l) => ({
-        lineId: l.id,
-        quantity: l.quantity,
-        batch: `S${localDayOf(local.now().getTime()).replaceAll('-', '')}${i}`,
-        verdict: 'accepted' as const,
-      })),
-    });
+    // the site's own stock, booked when its store joined the ledger (a stocktake with its reason)
+    await db.transaction().execute((trx) =>
+      appendMovements(
+        trx,
+        ctx,
+        desk,
+        s.use.map(([code, per, days]) => ({
+          kind: 'stocktake' as const,
+          warehouse: store,
+          itemId: items.get(code)!,
+          spec: '',
+          batch: `S${localDayOf(local.now().getTime()).replaceAll('-', '')}${i}`,
+          expiry: null,
+          quantity: Math.round(((per[0] + per[1]) / 2) * SHIFTS.length * days),
+          counterparty: null,
+          refType: null,
+          refId: null,
+          reason: '建账盘点：站点原有库存',
+        })),
+      ),
+    );
     stores.push({ site: s, store, crew: actorOf(crew) });
   }
 
