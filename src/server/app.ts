@@ -55,6 +55,7 @@ import { ledgerPublicRoutes } from './features/supplies/ledger-public.routes';
 import { supplyRequestRoutes } from './features/supplies/requests.routes';
 import { allocationRoutes } from './features/supplies/allocations.routes';
 import { allocationPublicRoutes } from './features/supplies/allocations-public.routes';
+import { coverRoutes } from './features/supplies/cover.routes';
 import { donationRoutes } from './features/donations/donations.routes';
 import { donationPublicRoutes } from './features/donations/donations-public.routes';
 import { tempBranchRoutes } from './features/temp-branches/temp-branches.routes';
@@ -177,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(noticeRoutes(deps));
   await app.register(suppliesRoutes(deps));
   await app.register(ledgerPublicRoutes(deps));
+  await app.register(coverRoutes(deps));
   await app.register(donationRoutes(deps));
   await app.register(donationPublicRoutes(deps));
   await app.register(supplyRequestRoutes(deps));

@@ -951,6 +951,11 @@ export const ERROR_CATALOGUE = {
     zh: '党员捐款的捐赠人应为党员本人（个人或不愿透露姓名），不能是单位',
     en: "A party member's donation is given by the member (an individual, or anonymous), not a company or organisation",
   },
+  CONSUMPTION_NOT_GOODS: {
+    status: 400,
+    zh: '捐款不能登记为消耗；消耗只登记物资（口罩、手套、消毒液等）',
+    en: 'Money is not used up at a site; report use of goods (masks, gloves, disinfectant …)',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -26,6 +26,7 @@ import * as m0022 from './migrations/0022_temp_branches';
 import * as m0024 from './migrations/0024_volunteer_tasks';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
 import * as m0028 from './migrations/0028_supply_requests';
+import * as m0030 from './migrations/0030_supply_consumption';
 import * as m0020 from './migrations/0020_party_reporting';
 import * as m0021 from './migrations/0021_pledges';
 import * as m0031 from './migrations/0031_volunteer_self';
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_volunteers': m0019,
   '0027_mobilisation_rollups': m0027,
   '0028_supply_requests': m0028,
+  '0030_supply_consumption': m0030,
   '0020_party_reporting': m0020,
   '0021_pledges': m0021,
   '0031_volunteer_self': m0031,

@@ -21,6 +21,7 @@ import { buildZeroReportDemo, type ZeroReportDemoSummary } from './zero-reports'
 import { buildSuppliesDemo } from './supplies';
 import { buildSupplyRequestsDemo } from './supply-requests';
 import { buildPartyDonationsDemo } from './party-donations';
+import { buildCoverDemo } from './cover';
 import { buildCalloutsDemo } from './callouts';
 import { buildVolunteersDemo } from './volunteers';
 import { buildGatheringsDemo, type GatheringsDemoSummary } from './gatherings';
@@ -237,6 +238,11 @@ export async function buildDemo(db: Db, clock: Clock, opts: DemoOptions): Promis
     county,
     townships,
     users: users.byUsername,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
+  await buildCoverDemo(db, clock, {
+    users: users.byUsername,
+    desk: users.byUsername.get('supplies01')!,
     timeZone: opts.timeZone ?? 'Asia/Shanghai',
   });
   const sqlite = sqliteHandle(db);

@@ -205,6 +205,13 @@ const NAV: NavEntry[] = [
     visible: can.requestSupplies,
   },
   {
+    path: '/supplies/consumption',
+    label: 'nav.consumption',
+    testId: 'nav-consumption',
+    icon: <InboxOutlined />,
+    visible: can.reportConsumption,
+  },
+  {
     path: '/volunteers',
     label: 'nav.volunteers',
     testId: 'nav-volunteers',

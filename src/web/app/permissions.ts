@@ -11,6 +11,9 @@ const SUPPLY_REQUESTS: readonly Role[] = ['admin', 'command', 'supplies', 'towns
 const DESIGNATION_DECISION: readonly Role[] = ['admin', 'command'];
 /** The server's CATALOGUE_ROLES: add items to the county's catalogue. */
 const CATALOGUE: readonly Role[] = ['admin', 'command', 'supplies'];
+/** The server's CONSUMPTION_ROLES (消耗登记) and COVER_SETTINGS_ROLES. */
+const CONSUMPTION: readonly Role[] = ['admin', 'command', 'supplies', 'township', 'checkpoint', 'observer'];
+const COVER_SETTINGS: readonly Role[] = ['admin', 'command', 'supplies'];
 const EDIT_REGIONS: readonly Role[] = ['admin', 'command', 'township'];
 const LOAD_REGIONS: readonly Role[] = ['admin', 'command'];
 /** 包保责任制 is kept by those who keep the region tree (the server's ROLES_THAT_MANAGE_REGIONS). */
@@ -96,6 +99,10 @@ export const can = {
   decideDesignation: (role: Role) => DESIGNATION_DECISION.includes(role),
   /** Add items to the county's catalogue (物资目录). */
   manageCatalogue: (role: Role) => CATALOGUE.includes(role),
+  /** Report a site's use out of its warehouse (消耗登记). */
+  reportConsumption: (role: Role) => CONSUMPTION.includes(role),
+  /** Change the county's low-cover threshold. */
+  setCoverThreshold: (role: Role) => COVER_SETTINGS.includes(role),
   /** Register centralised isolation sites (hotels) and their rooms. */
   manageIsolationSites: (role: Role) => MANAGE_ISOLATION_SITES.includes(role),
   /** Pick an observer from the user list (GET /api/users is for those who manage users). */

@@ -52,6 +52,8 @@ const DonationCertificatePage = lazy(() => import('../features/supplies/Donation
 const RequestsPage = lazy(() => import('../features/supplies/RequestsPage'));
 const AllocationsPage = lazy(() => import('../features/supplies/AllocationsPage'));
 const DonationPage = lazy(() => import('../features/supplies/DonationPage'));
+const CoverPage = lazy(() => import('../features/supplies/CoverPage'));
+const CoverConsumptionPage = lazy(() => import('../features/supplies/CoverConsumptionPage'));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
 const VolunteerPage = lazy(() => import('../features/volunteers/VolunteerPage'));
 const VolunteerGroupsPage = lazy(() => import('../features/volunteers/GroupsPage'));
@@ -332,6 +334,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole allow={can.supplies}>
             <DonationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/cover',
+        element: (
+          <RequireRole allow={can.supplies}>
+            <CoverPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'supplies/consumption',
+        element: (
+          <RequireRole allow={can.reportConsumption}>
+            <CoverConsumptionPage />
           </RequireRole>
         ),
       },

@@ -8,3 +8,5 @@ export { approveRequest, cancelRequest, createRequest } from './requests.service
 export { allocate, confirmDelivery, type AllocationContext } from './allocations.service';
 export { publicAllocations } from './allocations-public.service';
 export { supplyRequestFigures, type SupplyRequestFigure } from './request-figures.service';
+export { reportConsumption, CONSUMPTION_ROLES } from './consumption.service';
+export { coverFigures, coverRows, coverSettings, type CoverFigure } from './cover.service';

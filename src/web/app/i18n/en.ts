@@ -5,6 +5,7 @@ import { donationsEn } from './en.donations';
 import { volunteersEn } from './en.volunteers';
 import { suppliesEn } from './en.supplies';
 import { suppliesRequestsEn } from './en.supplies-requests';
+import { suppliesCoverEn } from './en.supplies-cover';
 import { tempBranchesEn } from './en.temp-branches';
 import { volunteerTasksEn } from './en.volunteer-tasks';
 import { mobilisationEn } from './en.mobilisation';
@@ -260,6 +261,7 @@ export const en: Record<MessageKey, string> = {
   ...suppliesEn,
   ...suppliesRequestsEn,
   ...donationsEn,
+  ...suppliesCoverEn,
   ...tracingEn,
   ...volunteersEn,
   ...noticesEn,

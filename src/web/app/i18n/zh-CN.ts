@@ -5,6 +5,7 @@ import { donationsZhCN } from './zh-CN.donations';
 import { volunteersZhCN } from './zh-CN.volunteers';
 import { suppliesZhCN } from './zh-CN.supplies';
 import { suppliesRequestsZhCN } from './zh-CN.supplies-requests';
+import { suppliesCoverZhCN } from './zh-CN.supplies-cover';
 import { tempBranchesZhCN } from './zh-CN.temp-branches';
 import { volunteerTasksZhCN } from './zh-CN.volunteer-tasks';
 import { mobilisationZhCN } from './zh-CN.mobilisation';
@@ -263,6 +264,7 @@ export const zhCN = {
   ...suppliesZhCN,
   ...suppliesRequestsZhCN,
   ...donationsZhCN,
+  ...suppliesCoverZhCN,
   ...tracingZhCN,
   ...volunteersZhCN,
   ...noticesZhCN,

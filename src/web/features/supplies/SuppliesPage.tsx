@@ -5,6 +5,7 @@ import type { SupplyItem } from '../../../shared/supplies';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../app/i18n';
 import { CatalogueTab } from './CatalogueTab';
+import CoverAlertsCard from './CoverAlertsCard';
 import { DonationsTab } from './DonationsTab';
 import { LedgerTab } from './LedgerTab';
 import { StockTab } from './StockTab';
@@ -31,21 +32,24 @@ export default function SuppliesPage() {
   useEffect(loadItems, [loadItems]);
 
   return (
-    <Tabs
-      activeKey={tab}
-      onChange={(key) => setParams({ tab: key }, { replace: true })}
-      destroyOnHidden
-      items={[
-        { key: 'donations', label: t('desk.tab.donations'), children: <DonationsTab items={items} /> },
-        { key: 'stock', label: t('desk.tab.stock'), children: <StockTab /> },
-        { key: 'ledger', label: t('desk.tab.ledger'), children: <LedgerTab /> },
-        { key: 'warehouses', label: t('desk.tab.warehouses'), children: <WarehousesTab /> },
-        {
-          key: 'catalogue',
-          label: t('desk.tab.catalogue'),
-          children: <CatalogueTab items={items} onAdded={loadItems} />,
-        },
-      ].map((i) => ({ ...i, label: <span data-testid={`supplies-tab-${i.key}`}>{i.label}</span> }))}
-    />
+    <>
+      <CoverAlertsCard />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        destroyOnHidden
+        items={[
+          { key: 'donations', label: t('desk.tab.donations'), children: <DonationsTab items={items} /> },
+          { key: 'stock', label: t('desk.tab.stock'), children: <StockTab /> },
+          { key: 'ledger', label: t('desk.tab.ledger'), children: <LedgerTab /> },
+          { key: 'warehouses', label: t('desk.tab.warehouses'), children: <WarehousesTab /> },
+          {
+            key: 'catalogue',
+            label: t('desk.tab.catalogue'),
+            children: <CatalogueTab items={items} onAdded={loadItems} />,
+          },
+        ].map((i) => ({ ...i, label: <span data-testid={`supplies-tab-${i.key}`}>{i.label}</span> }))}
+      />
+    </>
   );
 }
