@@ -25,6 +25,7 @@ import * as m0023 from './migrations/0023_callouts_more';
 import * as m0022 from './migrations/0022_temp_branches';
 import * as m0024 from './migrations/0024_volunteer_tasks';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
+import * as m0034 from './migrations/0034_dispatch_bulk';
 import * as m0020 from './migrations/0020_party_reporting';
 import * as m0021 from './migrations/0021_pledges';
 
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027_mobilisation_rollups': m0027,
   '0020_party_reporting': m0020,
   '0021_pledges': m0021,
+  '0034_dispatch_bulk': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
