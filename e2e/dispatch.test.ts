@@ -81,6 +81,7 @@ describe('dispatch (一日两调度)', () => {
     await page.goto(`${server.url}/dispatch`);
     await page.locator('[data-testid="dispatch-draw-morning"]').click();
     await page.waitForURL(/\/dispatch\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="dispatch-group-by"]').getByText('按类别').click();
     await expect.poll(() => page.locator('[data-testid="dispatch-group-new_case"]').innerText()).toContain('赵确诊');
     const gaps = page.locator('[data-testid="dispatch-group-roster_gap"]');
     await expect(gaps.innerText()).resolves.toContain('平遥高速口');
@@ -104,5 +105,31 @@ describe('dispatch (一日两调度)', () => {
     await expect
       .poll(() => page.locator(`[data-testid="dispatch-item-${itemId}"]`).getAttribute('data-status'))
       .toBe('done');
+  });
+
+  it('groups the sheet by township, hands a whole township group to one person at once, and prints the agenda', async () => {
+    await page.locator('[data-testid="dispatch-group-by"]').getByText('按乡镇').click();
+    const pick = page.locator('[data-testid^="dispatch-pick-group-"]').first();
+    const key = (await pick.getAttribute('data-testid'))!.replace('dispatch-pick-group-', '');
+    const group = page.locator(`[data-testid="dispatch-group-${key}"]`);
+    const open = await group.locator('[data-testid^="dispatch-item-"][data-status="open"]').count();
+    expect(open).toBeGreaterThan(0);
+    await pick.click();
+    await page.locator('[data-testid="dispatch-assign-picked"]').click();
+    await expect.poll(() => page.locator('[data-testid="dispatch-assign-lines"]').innerText()).toContain(`${open}`);
+    await page.locator('.ant-modal').getByText('填写姓名').click();
+    await page.locator('[data-testid="dispatch-assignee-name"]').fill('镇长王');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect
+      .poll(async () => {
+        const texts = await group.locator('[data-testid^="dispatch-item-"][data-status="open"]').allInnerTexts();
+        return texts.length > 0 && texts.every((x) => x.includes('镇长王'));
+      })
+      .toBe(true);
+    await page.locator('[data-testid="dispatch-agenda"]').click();
+    const agenda = page.locator('[data-testid="dispatch-agenda-sheet"]');
+    await expect.poll(() => agenda.innerText()).toContain('镇长王');
+    await expect(agenda.innerText()).resolves.toContain('主持人签字');
+    await screenshot(page, 'dispatch-agenda');
   });
 });

@@ -59,6 +59,38 @@ export const DispatchDone = z.object({
 });
 export type DispatchDone = z.infer<typeof DispatchDone>;
 
+/** Lines handled at once (a meeting hands out a whole township's group): at most a sheet's worth. */
+const ItemIds = z.array(z.string().uuid()).min(1).max(1000);
+
+/** Hand many lines to one person by one time, all or none. */
+export const DispatchBulkAssign = z
+  .object({
+    ids: ItemIds,
+    assigneeUserId: z.string().uuid().optional(),
+    assigneeName: z.string().trim().min(1).max(50).optional(),
+    dueAt: Instant,
+  })
+  .refine((v) => v.assigneeUserId !== undefined || v.assigneeName !== undefined, {
+    message: 'assigneeUserId or assigneeName',
+    path: ['assigneeName'],
+  });
+export type DispatchBulkAssign = z.infer<typeof DispatchBulkAssign>;
+
+/** Mark many lines done with one note, all or none. */
+export const DispatchBulkDone = z.object({
+  ids: ItemIds,
+  note: z.string().trim().max(500).optional(),
+});
+export type DispatchBulkDone = z.infer<typeof DispatchBulkDone>;
+
+/** A unit a township's zero-report line stands for (a village, checkpoint or isolation site). */
+export const DispatchUnit = z.object({
+  unitType: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+});
+export type DispatchUnit = z.infer<typeof DispatchUnit>;
+
 export const DispatchItem = z.object({
   id: z.string(),
   dispatchId: z.string(),
@@ -75,6 +107,8 @@ export const DispatchItem = z.object({
   status: DispatchItemStatus,
   doneAt: z.string().nullable(),
   doneNote: z.string().nullable(),
+  /** a township's zero-report line: the units owing the report; null on other lines and older sheets */
+  units: z.array(DispatchUnit).nullable(),
 });
 export type DispatchItem = z.infer<typeof DispatchItem>;
 
@@ -97,5 +131,7 @@ export type DispatchSummary = z.infer<typeof DispatchSummary>;
 
 export const DispatchSheet = DispatchSummary.extend({
   items: z.array(DispatchItem),
+  /** the townships/streets the sheet's lines may lie in, to group them by township (name by path prefix) */
+  townships: z.array(z.object({ id: z.string(), name: z.string(), path: z.string() })),
 });
 export type DispatchSheet = z.infer<typeof DispatchSheet>;

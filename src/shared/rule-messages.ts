@@ -51,6 +51,7 @@ export const RULE_MESSAGES_ZH: Readonly<Record<string, string>> = {
   'code: letters, digits and dashes': '编码只能包含大写字母、数字和连字符',
   'date: YYYY-MM-DD': '日期格式应为 YYYY-MM-DD',
   'date: not a calendar date': '不是有效的日期',
+  'region: a region path': '不是有效的区域路径',
   'each figure at most once': '每项数字只能出现一次',
   'each kind once': '每个类别只能出现一次',
   'holds an invisible or direction-override character': '含有不可见字符或方向控制字符',

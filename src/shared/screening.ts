@@ -155,3 +155,37 @@ export const Alert = z.object({
   referralId: z.string().nullable(),
 });
 export type Alert = z.infer<typeof Alert>;
+
+/** A region path: '/', or segments each closed by '/'. */
+const RegionPathParam = z
+  .string()
+  .max(300)
+  .regex(/^\/(?:[^/]+\/)*$/, 'region: a region path');
+
+/** The alerts list: open ones or all, of one kind, in one township (a region path inside my jurisdiction). */
+export const AlertsQuery = z.object({
+  open: z.enum(['true', 'false']).optional(),
+  kind: z.string().trim().min(1).max(40).optional(),
+  region: RegionPathParam.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type AlertsQuery = z.infer<typeof AlertsQuery>;
+
+/** Alerts counted by kind and by township (townshipId null: above any township). */
+export const AlertGroups = z.object({
+  kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  townships: z.array(
+    z.object({
+      townshipId: z.string().nullable(),
+      name: z.string().nullable(),
+      regionPath: z.string().nullable(),
+      count: z.number().int(),
+    }),
+  ),
+});
+export type AlertGroups = z.infer<typeof AlertGroups>;
+
+/** Acknowledge many alerts at once. */
+export const AlertsAck = z.object({ ids: z.array(z.string().uuid()).min(1).max(500) });
+export type AlertsAck = z.infer<typeof AlertsAck>;

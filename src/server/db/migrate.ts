@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024_volunteer_tasks';
 import * as m0027 from './migrations/0027_mobilisation_rollups';
 import * as m0028 from './migrations/0028_supply_requests';
 import * as m0030 from './migrations/0030_supply_consumption';
+import * as m0034 from './migrations/0034_dispatch_bulk';
 import * as m0020 from './migrations/0020_party_reporting';
 import * as m0021 from './migrations/0021_pledges';
 import * as m0031 from './migrations/0031_volunteer_self';
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031_volunteer_self': m0031,
   '0032_isolation_staff': m0032,
   '0029_donation_members': m0029,
+  '0034_dispatch_bulk': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database';
-import { inScope, type Scope } from '../../access/scope';
+import { inScope, inSubtree, overlapsScope, type Scope } from '../../access/scope';
 import type { AlertTable } from './alerts.table';
 
 export async function insertAlert(db: Db, row: Insertable<AlertTable>): Promise<void> {
@@ -11,7 +11,7 @@ export async function insertAlert(db: Db, row: Insertable<AlertTable>): Promise<
 export async function listAlerts(
   db: Db,
   scope: Scope,
-  f: { open?: boolean; before?: string; after?: string; limit: number },
+  f: { open?: boolean; kind?: string; region?: string; before?: string; after?: string; limit: number },
 ) {
   return inScope(
     db
@@ -23,10 +23,34 @@ export async function listAlerts(
     scope,
   )
     .$if(f.open === true, (q) => q.where('alerts.acknowledged_at', 'is', null))
+    .$if(f.kind !== undefined, (q) => q.where('alerts.kind', '=', f.kind!))
+    .$if(f.region !== undefined, (q) => inSubtree(q, 'alerts.region_path', f.region!))
     .$if(f.before !== undefined, (q) => q.where('alerts.id', '<', f.before!))
     .$if(f.after !== undefined, (q) => q.where('alerts.id', '>', f.after!))
     .orderBy('alerts.id', f.after !== undefined ? 'asc' : 'desc')
     .limit(f.limit + 1)
+    .execute();
+}
+
+/** How many alerts (open ones, or all) lie at each place and of each kind in scope — folded into groups by the service. */
+export async function countAlertsByKindAndPlace(db: Db, scope: Scope, f: { open?: boolean }) {
+  return inScope(
+    db
+      .selectFrom('alerts')
+      .select(['alerts.kind', 'alerts.region_path'])
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+    'alerts.region_path',
+    scope,
+  )
+    .$if(f.open === true, (q) => q.where('alerts.acknowledged_at', 'is', null))
+    .groupBy(['alerts.kind', 'alerts.region_path'])
+    .execute();
+}
+
+/** The alerts among `ids` in scope (fewer than asked when some are not). */
+export async function findAlertsInScope(db: Db, scope: Scope, ids: readonly string[]) {
+  return inScope(db.selectFrom('alerts').selectAll(), 'alerts.region_path', scope)
+    .where('alerts.id', 'in', [...ids])
     .execute();
 }
 
@@ -54,3 +78,14 @@ export async function acknowledgeAlertsOfReferral(db: Db, referralId: string, by
 }
 
 export type AlertListRow = Awaited<ReturnType<typeof listAlerts>>[number];
+
+/** The townships/streets the jurisdiction lies in or contains (read-only, for grouping alerts by township). */
+export async function townshipsForAlerts(db: Db, scope: Scope) {
+  return db
+    .selectFrom('regions')
+    .select(['id', 'name', 'path'])
+    .where('level', '=', 'township')
+    .where((eb) => overlapsScope(eb, 'path', scope))
+    .orderBy('path')
+    .execute();
+}

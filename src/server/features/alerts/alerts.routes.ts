@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Alert } from '../../../shared/screening';
+import { Alert, AlertGroups, AlertsAck, AlertsQuery } from '../../../shared/screening';
 import { pageOf } from '../../../shared/pagination';
 import { authorise } from '../../http/actor';
 import { CursorId, decodeCursor, pageFrom } from '../../http/pagination';
 import type { AppDeps } from '../../deps';
 import { listAlerts } from './alerts.repository';
-import { acknowledgeAlert, toAlert } from './alerts.service';
+import { acknowledgeAlert, acknowledgeAlerts, alertGroups, toAlert } from './alerts.service';
 
 /** How often the live stream looks for new alerts; a database poll works across server processes. */
 const STREAM_POLL_MS = 1000;
@@ -19,11 +19,7 @@ export function alertRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['alerts'],
           summary: 'Alerts in my jurisdiction, newest first (fevers, key persons, referrals)',
-          querystring: z.object({
-            open: z.enum(['true', 'false']).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-            cursor: z.string().max(500).optional(),
-          }),
+          querystring: AlertsQuery,
           response: { 200: pageOf(Alert) },
         },
       },
@@ -32,10 +28,44 @@ export function alertRoutes({ db, clock }: AppDeps): FastifyPluginAsyncZod {
         const q = request.query;
         const rows = await listAlerts(db, scope, {
           open: q.open === 'true',
+          kind: q.kind,
+          region: q.region,
           before: decodeCursor(q.cursor, CursorId),
           limit: q.limit,
         });
         return pageFrom(rows, q.limit, (r) => r.id, toAlert);
+      },
+    );
+
+    app.get(
+      '/api/alerts/groups',
+      {
+        schema: {
+          tags: ['alerts'],
+          summary: 'How many alerts (open ones, or all) of each kind and in each township of my jurisdiction',
+          querystring: z.object({ open: z.enum(['true', 'false']).optional() }),
+          response: { 200: AlertGroups },
+        },
+      },
+      async (request) => {
+        const { actor } = authorise(request, 'any');
+        return alertGroups(db, actor, { open: request.query.open === 'true' });
+      },
+    );
+
+    app.post(
+      '/api/alerts/ack',
+      {
+        schema: {
+          tags: ['alerts'],
+          summary: 'Acknowledge many alerts at once, all or none (one outside my jurisdiction: 404)',
+          body: AlertsAck,
+          response: { 200: z.object({ acknowledged: z.number().int() }) },
+        },
+      },
+      async (request) => {
+        const { actor } = authorise(request, 'any');
+        return { acknowledged: await acknowledgeAlerts(db, clock, actor, request.body.ids) };
       },
     );
 

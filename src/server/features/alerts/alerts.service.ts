@@ -7,7 +7,15 @@ import { pathInScope, scopeOf } from '../../access/scope';
 import type { Alert } from '../../../shared/screening';
 import { audit } from '../audit';
 import type { ReferralSource } from '../../../shared/referrals';
-import { acknowledgeAlertRow, findAlert, insertAlert, type AlertListRow } from './alerts.repository';
+import {
+  acknowledgeAlertRow,
+  countAlertsByKindAndPlace,
+  findAlert,
+  findAlertsInScope,
+  insertAlert,
+  townshipsForAlerts,
+  type AlertListRow,
+} from './alerts.repository';
 import { insertReferral, referredSubjects, type ReferralEvent } from './referrals.repository';
 
 export interface AlertInput {
@@ -111,4 +119,65 @@ export async function acknowledgeAlert(db: Db, clock: Clock, actor: Actor, id: s
       regionPath: row.region_path,
     });
   });
+}
+
+/**
+ * Acknowledge many alerts at once (确认处理 for a whole group), in one transaction: an alert outside
+ * the actor's jurisdiction (or unknown) is 404 for the whole request and nothing changes; alerts
+ * already acknowledged stay as they were. How many were newly acknowledged.
+ */
+export async function acknowledgeAlerts(db: Db, clock: Clock, actor: Actor, ids: readonly string[]): Promise<number> {
+  const unique = [...new Set(ids)];
+  return db.transaction().execute(async (trx) => {
+    const rows = await findAlertsInScope(trx, scopeOf(actor), unique);
+    if (rows.length !== unique.length) throw new AppError('NOT_FOUND');
+    const at = clock.now().toISOString();
+    const open = rows.filter((r) => !r.acknowledged_at);
+    for (const r of open) {
+      await acknowledgeAlertRow(trx, r.id, actor.id, at);
+      await audit(trx, clock, actor, {
+        action: 'alert.acknowledge',
+        entityType: 'alert',
+        entityId: r.id,
+        regionPath: r.region_path,
+        details: { bulk: unique.length },
+      });
+    }
+    return open.length;
+  });
+}
+
+/**
+ * The alerts of the jurisdiction (open ones, or all) counted by kind and by township/street — the
+ * groups of the alerts page, and its township filter. Alerts above any township (county level)
+ * count under a township of null.
+ */
+export async function alertGroups(db: Db, actor: Actor, f: { open?: boolean }) {
+  const scope = scopeOf(actor);
+  const [counts, townships] = await Promise.all([
+    countAlertsByKindAndPlace(db, scope, f),
+    townshipsForAlerts(db, scope),
+  ]);
+  const byKind = new Map<string, number>();
+  const byTownship = new Map<string | null, number>();
+  for (const c of counts) {
+    const n = Number(c.n);
+    byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + n);
+    const t = townships.find((t) => c.region_path.startsWith(t.path))?.id ?? null;
+    byTownship.set(t, (byTownship.get(t) ?? 0) + n);
+  }
+  return {
+    kinds: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
+    townships: [
+      ...townships.map((t) => ({
+        townshipId: t.id,
+        name: t.name,
+        regionPath: t.path,
+        count: byTownship.get(t.id) ?? 0,
+      })),
+      ...(byTownship.has(null)
+        ? [{ townshipId: null, name: null, regionPath: null, count: byTownship.get(null) ?? 0 }]
+        : []),
+    ],
+  };
 }

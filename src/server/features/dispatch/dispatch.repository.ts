@@ -77,6 +77,35 @@ export async function findItemInScope(db: Db, scope: Scope, id: string) {
     .executeTakeFirst();
 }
 
+/** The lines among `ids` whose sheet and place both lie in the jurisdiction (fewer than asked when some do not). */
+export async function findItemsInScope(db: Db, scope: Scope, ids: readonly string[]) {
+  return inScope(
+    inScope(
+      db
+        .selectFrom('dispatch_items')
+        .innerJoin('dispatches', 'dispatches.id', 'dispatch_items.dispatch_id')
+        .selectAll('dispatch_items'),
+      'dispatches.region_path',
+      scope,
+    ),
+    'dispatch_items.region_path',
+    scope,
+  )
+    .where('dispatch_items.id', 'in', [...ids])
+    .orderBy('dispatch_items.id')
+    .execute();
+}
+
+/** The same change to many lines (a bulk 交办 or 办结). */
+export async function updateItems(db: Db, ids: readonly string[], set: Updateable<DispatchItemTable>): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('dispatch_items')
+      .set(set)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+}
+
 export async function updateItem(db: Db, id: string, set: Updateable<DispatchItemTable>): Promise<void> {
   await db.updateTable('dispatch_items').set(set).where('id', '=', id).execute();
 }

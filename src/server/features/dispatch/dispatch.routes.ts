@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DispatchAssign,
+  DispatchBulkAssign,
+  DispatchBulkDone,
   DispatchDone,
   DispatchDraw,
   DispatchItem,
@@ -22,6 +24,7 @@ import {
   toDispatchSummary,
 } from './dispatch.service';
 import { drawDispatch } from './draw.service';
+import { assignDispatchItems, completeDispatchItems } from './bulk.service';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -77,6 +80,36 @@ export function dispatchRoutes({ db, clock, config }: AppDeps): FastifyPluginAsy
         },
       },
       async (request) => getDispatch(db, clock, authorise(request, ROLES_THAT_DISPATCH).actor, request.params.id),
+    );
+
+    app.post(
+      '/api/dispatches/items/assign',
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: 'Hand many lines to one person by one time, all or none (a line outside my jurisdiction: 404)',
+          body: DispatchBulkAssign,
+          response: { 200: z.object({ items: z.array(DispatchItem) }) },
+        },
+      },
+      async (request) => ({
+        items: await assignDispatchItems(db, clock, authorise(request, ROLES_THAT_DISPATCH).actor, request.body),
+      }),
+    );
+
+    app.post(
+      '/api/dispatches/items/done',
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: 'Mark many lines done with one note, all or none (a line outside my jurisdiction: 404)',
+          body: DispatchBulkDone,
+          response: { 200: z.object({ items: z.array(DispatchItem) }) },
+        },
+      },
+      async (request) => ({
+        items: await completeDispatchItems(db, clock, authorise(request, ROLES_THAT_DISPATCH).actor, request.body),
+      }),
     );
 
     app.post(

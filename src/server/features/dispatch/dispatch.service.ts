@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/dispatch';
 import { audit } from '../audit';
 import { getUser } from '../users';
+import { townshipsOverlapping } from '../zero-reports';
 import {
   findItemInScope,
   findSheetInScope,
@@ -45,7 +46,7 @@ export function toDispatchSummary(r: SheetRow): DispatchSummary {
   };
 }
 
-function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): DispatchItem {
+export function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): DispatchItem {
   return {
     id: r.id,
     dispatchId: r.dispatch_id,
@@ -61,6 +62,7 @@ function toDispatchItem(r: Selectable<DispatchItemTable>, now: Date): DispatchIt
     status: r.status,
     doneAt: r.done_at,
     doneNote: r.done_note,
+    units: r.units ? (JSON.parse(r.units) as DispatchItem['units']) : null,
   };
 }
 
@@ -69,9 +71,12 @@ export async function getDispatch(db: Db, clock: Clock, actor: Actor, id: string
   const scope = scopeOf(actor);
   const row = await findSheetInScope(db, scope, id);
   if (!row) throw new AppError('DISPATCH_NOT_FOUND');
-  const items = await listItemsOfSheet(db, scope, id);
+  const [items, townships] = await Promise.all([
+    listItemsOfSheet(db, scope, id),
+    townshipsOverlapping(db, { prefix: row.region_path }),
+  ]);
   const now = clock.now();
-  return { ...toDispatchSummary(row), items: items.map((i) => toDispatchItem(i, now)) };
+  return { ...toDispatchSummary(row), items: items.map((i) => toDispatchItem(i, now)), townships };
 }
 
 /** The sheets of the actor's jurisdiction (one day's, or all), newest first. */
@@ -84,7 +89,7 @@ export async function listDispatches(db: Db, actor: Actor, q: { day?: string; li
 }
 
 /** A line of a sheet in the actor's jurisdiction, or 404. */
-async function getItem(db: Db, actor: Actor, id: string) {
+export async function getItem(db: Db, actor: Actor, id: string) {
   const row = await findItemInScope(db, scopeOf(actor), id);
   if (!row) throw new AppError('DISPATCH_ITEM_NOT_FOUND');
   return row;

@@ -33,4 +33,6 @@ export interface DispatchItemTable {
   done_by: string | null;
   done_note: string | null;
   updated_at: string;
+  /** a township's line for missing zero reports: the units inside, JSON `[{ unitType, unitId, name }]`; null otherwise */
+  units: string | null;
 }

@@ -9,7 +9,7 @@ import type { DispatchDraw, DispatchSheet } from '../../../shared/dispatch';
 import { audit } from '../audit';
 import { listSites, rosterGaps } from '../checkpoints';
 import { missedFollowUps } from '../isolation';
-import { zeroReportStatus } from '../zero-reports';
+import { townshipsOverlapping, zeroReportStatus } from '../zero-reports';
 import { getDispatch } from './dispatch.service';
 import {
   findPreviousSheet,
@@ -29,7 +29,8 @@ const FIRST_LOOKBACK_MS = 24 * 3600_000;
 /** How far ahead a sheet looks for hours of a checkpoint with nobody on duty. */
 const ROSTER_HOURS_AHEAD = 24;
 
-type Line = Pick<DispatchItemTable, 'kind' | 'region_path' | 'source_type' | 'source_id' | 'title'>;
+type Line = Pick<DispatchItemTable, 'kind' | 'region_path' | 'source_type' | 'source_id' | 'title'> &
+  Partial<Pick<DispatchItemTable, 'units'>>;
 
 const CLASSIFICATION: Record<string, string> = {
   suspected: '疑似病例',
@@ -49,6 +50,52 @@ function localTime(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+type MissingUnit = Awaited<ReturnType<typeof zeroReportStatus>>['missing'][number];
+
+/**
+ * Units owing the day's zero report, one line per township/street with the units inside (a meeting
+ * hands a township its silent villages at once, not 200 lines one by one); a unit outside every
+ * township (a county-level site) keeps a line of its own.
+ */
+export function zeroReportLines(
+  missing: readonly MissingUnit[],
+  townships: readonly { id: string; name: string; path: string }[],
+  day: string,
+): Line[] {
+  const lines: Line[] = [];
+  const byTownship = new Map<string, { township: (typeof townships)[number]; units: MissingUnit[] }>();
+  for (const u of missing) {
+    const township = townships.find((t) => u.regionPath.startsWith(t.path));
+    if (!township) {
+      if (lines.length < PER_KIND)
+        lines.push({
+          kind: 'zero_report_missing',
+          region_path: u.regionPath,
+          source_type: u.unitType,
+          source_id: u.unitId,
+          title: `${day} 零报告未报：${u.name}`,
+        });
+      continue;
+    }
+    const group = byTownship.get(township.id);
+    if (group) group.units.push(u);
+    else byTownship.set(township.id, { township, units: [u] });
+  }
+  for (const { township, units } of byTownship.values()) {
+    const names = units.map((u) => u.name);
+    const shown = names.slice(0, 5).join('、');
+    lines.push({
+      kind: 'zero_report_missing',
+      region_path: township.path,
+      source_type: 'township',
+      source_id: township.id,
+      title: `${day} 零报告未报：${township.name} ${units.length} 个单位（${shown}${names.length > 5 ? ' 等' : ''}）`,
+      units: JSON.stringify(units.map((u) => ({ unitType: u.unitType, unitId: u.unitId, name: u.name }))),
+    });
+  }
+  return lines;
+}
+
 /**
  * The lines of a sheet for a jurisdiction, drawn at `now`:
  * - new cases and new fever alerts recorded after `since` (the previous sheet) — only what is new;
@@ -65,7 +112,7 @@ async function dispatchLines(
   day: string,
 ): Promise<Line[]> {
   const now = clock.now().toISOString();
-  const [cases, fevers, missed, zero, gaps, sites, notices] = await Promise.all([
+  const [cases, fevers, missed, zero, gaps, sites, notices, townships] = await Promise.all([
     listNewCases(db, scope, since, now, PER_KIND),
     listNewFeverAlerts(db, scope, since, now, PER_KIND),
     missedFollowUps(db, clock, scope, PER_KIND),
@@ -73,6 +120,7 @@ async function dispatchLines(
     rosterGaps(db, clock, scope, ROSTER_HOURS_AHEAD),
     listSites(db, scope, { status: 'active' }),
     listPublishedSeekNotices(db, scope, PER_KIND),
+    townshipsOverlapping(db, scope),
   ]);
 
   const lines: Line[] = [];
@@ -112,15 +160,7 @@ async function dispatchLines(
     });
   }
 
-  for (const u of zero.missing.slice(0, PER_KIND)) {
-    lines.push({
-      kind: 'zero_report_missing',
-      region_path: u.regionPath,
-      source_type: u.unitType,
-      source_id: u.unitId,
-      title: `${day} 零报告未报：${u.name}${u.townshipName ? `（${u.townshipName}）` : ''}`,
-    });
-  }
+  lines.push(...zeroReportLines(zero.missing, townships, day));
 
   const siteById = new Map(sites.map((s) => [s.id, s]));
   for (const g of gaps.slice(0, PER_KIND)) {
@@ -216,6 +256,7 @@ export async function drawDispatch(
       done_by: null,
       done_note: null,
       updated_at: at,
+      units: l.units ?? null,
     }));
     await insertItems(trx, rows);
     await audit(trx, clock, actor, {

@@ -16,6 +16,7 @@ import { checkpointsEn } from './en.checkpoints';
 import { isolationEn } from './en.isolation';
 import { noticesEn } from './en.notices';
 import { dispatchEn } from './en.dispatch';
+import { alertsEn } from './en.alerts';
 import { dashboardEn } from './en.dashboard';
 import { dailyReportsEn } from './en.daily-reports';
 import type { MessageKey } from './zh-CN';
@@ -267,6 +268,7 @@ export const en: Record<MessageKey, string> = {
   ...noticesEn,
   ...tempBranchesEn,
   ...dispatchEn,
+  ...alertsEn,
   ...volunteerTasksEn,
   ...dashboardEn,
   ...dailyReportsEn,

@@ -16,6 +16,7 @@ import { checkpointsZhCN } from './zh-CN.checkpoints';
 import { isolationZhCN } from './zh-CN.isolation';
 import { noticesZhCN } from './zh-CN.notices';
 import { dispatchZhCN } from './zh-CN.dispatch';
+import { alertsZhCN } from './zh-CN.alerts';
 import { dashboardZhCN } from './zh-CN.dashboard';
 import { dailyReportsZhCN } from './zh-CN.daily-reports';
 import { registryZhCN } from './zh-CN.registry';
@@ -270,6 +271,7 @@ export const zhCN = {
   ...noticesZhCN,
   ...tempBranchesZhCN,
   ...dispatchZhCN,
+  ...alertsZhCN,
   ...volunteerTasksZhCN,
   ...dashboardZhCN,
   ...dailyReportsZhCN,

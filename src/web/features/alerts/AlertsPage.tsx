@@ -1,8 +1,8 @@
 import { CheckOutlined, FileSearchOutlined, MedicineBoxOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Switch, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
+import { Button, Card, Select, Space, Switch, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
-import type { Alert } from '../../../shared/screening';
+import type { Alert, AlertGroups } from '../../../shared/screening';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PagedTable } from '../../app/components/PagedTable';
@@ -61,9 +61,20 @@ export default function AlertsPage() {
   const mobile = useIsMobile();
   const { generation, recount } = useAlerts();
   const [openOnly, setOpenOnly] = useState(true);
+  const [kind, setKind] = useState<string | undefined>();
+  const [region, setRegion] = useState<string | undefined>();
+  const [groups, setGroups] = useState<AlertGroups | null>(null);
+  // the filters' choices, each with how many alerts it holds (refreshed with the list)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new alert (generation) changes the counts
+  useEffect(() => {
+    api
+      .get<AlertGroups>(`/alerts/groups${openOnly ? '?open=true' : ''}`)
+      .then(setGroups)
+      .catch(() => setGroups(null));
+  }, [openOnly, generation]);
   const alerts = usePaged<Alert>(
     '/alerts',
-    { open: openOnly ? 'true' : undefined, limit: 50 },
+    { open: openOnly ? 'true' : undefined, kind, region, limit: 50 },
     feedback.error,
     generation,
   );
@@ -172,7 +183,30 @@ export default function AlertsPage() {
       size={mobile ? 'small' : undefined}
       title={t('alerts.title')}
       extra={
-        <Space>
+        <Space wrap>
+          <Select
+            allowClear
+            style={{ minWidth: 140 }}
+            placeholder={t('alerts.filterKind')}
+            value={kind}
+            onChange={setKind}
+            options={(groups?.kinds ?? []).map((g) => ({
+              value: g.kind,
+              label: `${alertKindLabel(t, g.kind)}（${g.count}）`,
+            }))}
+            data-testid="alerts-filter-kind"
+          />
+          <Select
+            allowClear
+            style={{ minWidth: 140 }}
+            placeholder={t('alerts.filterTownship')}
+            value={region}
+            onChange={setRegion}
+            options={(groups?.townships ?? [])
+              .filter((g) => g.regionPath !== null)
+              .map((g) => ({ value: g.regionPath!, label: `${g.name}（${g.count}）` }))}
+            data-testid="alerts-filter-township"
+          />
           <Switch checked={openOnly} onChange={setOpenOnly} data-testid="alerts-open-only" />
           {t('alerts.openOnly')}
         </Space>

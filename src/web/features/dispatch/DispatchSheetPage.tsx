@@ -1,181 +1,24 @@
-import { ArrowLeftOutlined, CheckOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Modal,
-  Radio,
-  Result,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { ArrowLeftOutlined, CheckOutlined, PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Collapse, Descriptions, List, Result, Segmented, Space, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { DispatchItem } from '../../../shared/dispatch';
+import type { DispatchItem, DispatchSheet } from '../../../shared/dispatch';
 import { DetailStatus } from '../../app/components/DetailStatus';
 import { useFeedback } from '../../app/feedback';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useDetail } from '../../app/useDetail';
 import { useIsMobile } from '../../app/useIsMobile';
-import { UserSelect } from '../users/UserSelect';
+import { DispatchAgenda, groupLines, type GroupBy } from './DispatchAgenda';
+import { AssignModal, DoneModal } from './DispatchModals';
 import { DispatchProgress } from './DispatchesPage';
-import { dispatchApi, KIND_COLORS, KIND_ORDER } from './dispatchApi';
+import { dispatchApi, KIND_COLORS } from './dispatchApi';
+import './dispatch-print.css';
 
-interface AssignValues {
-  who: 'user' | 'name';
-  assigneeUserId?: string | null;
-  assigneeName?: string;
-  dueAt: Dayjs;
-}
-
-/** Hand a line to a user of my jurisdiction or a person named in words, by a time. */
-function AssignModal({
-  item,
-  onClose,
-  onSaved,
-}: {
-  item: DispatchItem;
-  onClose: () => void;
-  onSaved: (item: DispatchItem) => void;
-}) {
-  const { t } = useI18n();
-  const feedback = useFeedback();
-  const [form] = Form.useForm<AssignValues>();
-  const [busy, setBusy] = useState(false);
-  const who = Form.useWatch('who', form) ?? (item.assigneeUserId || !item.assigneeName ? 'user' : 'name');
-  const submit = async (v: AssignValues) => {
-    setBusy(true);
-    try {
-      onSaved(
-        await dispatchApi.assign(item.id, {
-          ...(v.who === 'user' ? { assigneeUserId: v.assigneeUserId ?? undefined } : { assigneeName: v.assigneeName }),
-          dueAt: v.dueAt.toISOString(),
-        }),
-      );
-    } catch (err) {
-      feedback.formError(form, err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t('dispatch.assign')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{item.title}</Typography.Paragraph>
-      <Form<AssignValues>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{
-          who,
-          assigneeUserId: item.assigneeUserId,
-          assigneeName: item.assigneeUserId ? undefined : (item.assigneeName ?? undefined),
-          dueAt: item.dueAt ? dayjs(item.dueAt) : dayjs().add(2, 'hour').startOf('hour'),
-        }}
-      >
-        <Form.Item name="who">
-          <Radio.Group
-            options={[
-              { value: 'user', label: t('dispatch.assignUser') },
-              { value: 'name', label: t('dispatch.assignName') },
-            ]}
-          />
-        </Form.Item>
-        {who === 'user' ? (
-          <Form.Item
-            name="assigneeUserId"
-            label={t('dispatch.assignee')}
-            rules={[{ required: true, message: t('dispatch.assigneeRequired') }]}
-          >
-            <UserSelect valueLabel={item.assigneeName} />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="assigneeName"
-            label={t('dispatch.assignee')}
-            rules={[{ required: true, whitespace: true, message: t('dispatch.assigneeRequired') }]}
-          >
-            <Input maxLength={50} data-testid="dispatch-assignee-name" />
-          </Form.Item>
-        )}
-        <Form.Item name="dueAt" label={t('dispatch.dueAt')} rules={[{ required: true }]}>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            allowClear={false}
-            style={{ width: '100%' }}
-            data-testid="dispatch-due-at"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** Mark a line done with a note of what was done. */
-function DoneModal({
-  item,
-  onClose,
-  onSaved,
-}: {
-  item: DispatchItem;
-  onClose: () => void;
-  onSaved: (item: DispatchItem) => void;
-}) {
-  const { t } = useI18n();
-  const feedback = useFeedback();
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      onSaved(await dispatchApi.done(item.id, { note: note.trim() || undefined }));
-    } catch (err) {
-      feedback.error(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t('dispatch.markDone')}
-      okText={t('dispatch.markDone')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{item.title}</Typography.Paragraph>
-      <Input.TextArea
-        rows={3}
-        maxLength={500}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        placeholder={t('dispatch.doneNote')}
-        data-testid="dispatch-done-note"
-      />
-    </Modal>
-  );
-}
-
-/** One dispatch sheet: its lines grouped by kind, each with its assignee, due time and state, and progress. */
+/**
+ * One dispatch sheet as a meeting uses it: lines grouped by township or by kind (collapsible, with
+ * counts), lines or whole groups picked and handed out or closed at once, and an A4 agenda to print.
+ */
 export default function DispatchSheetPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
@@ -183,22 +26,28 @@ export default function DispatchSheetPage() {
   const mobile = useIsMobile();
   const detail = useDetail(id, dispatchApi.sheet);
   const { data: sheet, setData: setSheet } = detail;
-  const [assigning, setAssigning] = useState<DispatchItem | null>(null);
-  const [completing, setCompleting] = useState<DispatchItem | null>(null);
+  const [groupBy, setGroupBy] = useState<GroupBy>('township');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [assigning, setAssigning] = useState<DispatchItem[] | null>(null);
+  const [completing, setCompleting] = useState<DispatchItem[] | null>(null);
+  const [agenda, setAgenda] = useState(false);
 
   const replace = useCallback(
-    (item: DispatchItem) => {
-      setSheet((s) => {
+    (changed: DispatchItem[]) => {
+      const byId = new Map(changed.map((i) => [i.id, i]));
+      setSheet((s: DispatchSheet | null) => {
         if (!s) return s;
-        const items = s.items.map((i) => (i.id === item.id ? item : i));
+        const items = s.items.map((i) => byId.get(i.id) ?? i);
         return { ...s, items, done: items.filter((i) => i.status === 'done').length };
       });
+      setSelected(new Set());
       setAssigning(null);
       setCompleting(null);
       feedback.success(t('common.saved'));
     },
     [setSheet, feedback, t],
   );
+  const groups = useMemo(() => (sheet ? groupLines(sheet, groupBy, t) : []), [sheet, groupBy, t]);
 
   if (!sheet)
     return (
@@ -211,6 +60,15 @@ export default function DispatchSheetPage() {
         }
       />
     );
+  if (agenda) return <DispatchAgenda sheet={sheet} groupBy={groupBy} onClose={() => setAgenda(false)} />;
+
+  const toggle = (ids: string[], on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const i of ids) on ? next.add(i) : next.delete(i);
+      return next;
+    });
+  const picked = sheet.items.filter((i) => selected.has(i.id) && i.status === 'open');
 
   const line = (i: DispatchItem) => (
     <List.Item
@@ -223,7 +81,7 @@ export default function DispatchSheetPage() {
                 key="assign"
                 size="small"
                 icon={<UserAddOutlined />}
-                onClick={() => setAssigning(i)}
+                onClick={() => setAssigning([i])}
                 data-testid={`dispatch-assign-${i.id}`}
               >
                 {t('dispatch.assign')}
@@ -233,7 +91,7 @@ export default function DispatchSheetPage() {
                 size="small"
                 type="primary"
                 icon={<CheckOutlined />}
-                onClick={() => setCompleting(i)}
+                onClick={() => setCompleting([i])}
                 data-testid={`dispatch-done-${i.id}`}
               >
                 {t('dispatch.markDone')}
@@ -242,34 +100,53 @@ export default function DispatchSheetPage() {
           : []
       }
     >
-      <List.Item.Meta
-        title={<Typography.Text delete={i.status === 'done'}>{i.title}</Typography.Text>}
-        description={
-          <Space size={6} wrap>
-            {i.status === 'done' ? (
-              <Tag color="success">{t('dispatch.status.done')}</Tag>
-            ) : i.overdue ? (
-              <Tag color="error">{t('dispatch.overdue')}</Tag>
-            ) : (
-              <Tag>{t('dispatch.status.open')}</Tag>
-            )}
-            <span>
-              {t('dispatch.assignee')}：{i.assigneeName ?? t('dispatch.unassigned')}
-            </span>
-            {i.dueAt && (
+      <Space align="start">
+        {i.status === 'open' && (
+          <Checkbox
+            checked={selected.has(i.id)}
+            onChange={(e) => toggle([i.id], e.target.checked)}
+            data-testid={`dispatch-pick-${i.id}`}
+          />
+        )}
+        <List.Item.Meta
+          title={
+            <Space size={6} wrap>
+              {groupBy === 'township' && <Tag color={KIND_COLORS[i.kind]}>{t(`dispatch.kind.${i.kind}`)}</Tag>}
+              <Typography.Text delete={i.status === 'done'}>{i.title}</Typography.Text>
+            </Space>
+          }
+          description={
+            <Space size={6} wrap>
+              {i.status === 'done' ? (
+                <Tag color="success">{t('dispatch.status.done')}</Tag>
+              ) : i.overdue ? (
+                <Tag color="error">{t('dispatch.overdue')}</Tag>
+              ) : (
+                <Tag>{t('dispatch.status.open')}</Tag>
+              )}
               <span>
-                {t('dispatch.dueAt')}：{formatTime(i.dueAt, locale)}
+                {t('dispatch.assignee')}：{i.assigneeName ?? t('dispatch.unassigned')}
               </span>
-            )}
-            {i.doneAt && (
-              <span>
-                {t('dispatch.doneAt')}：{formatTime(i.doneAt, locale)}
-              </span>
-            )}
-            {i.doneNote && <span>{i.doneNote}</span>}
-          </Space>
-        }
-      />
+              {i.dueAt && (
+                <span>
+                  {t('dispatch.dueAt')}：{formatTime(i.dueAt, locale)}
+                </span>
+              )}
+              {i.doneAt && (
+                <span>
+                  {t('dispatch.doneAt')}：{formatTime(i.doneAt, locale)}
+                </span>
+              )}
+              {i.doneNote && <span>{i.doneNote}</span>}
+              {i.units && (
+                <span data-testid={`dispatch-units-${i.id}`}>
+                  {t('dispatch.units', { n: i.units.length })}：{i.units.map((u) => u.name).join('、')}
+                </span>
+              )}
+            </Space>
+          }
+        />
+      </Space>
     </List.Item>
   );
 
@@ -295,23 +172,74 @@ export default function DispatchSheetPage() {
           label={t('dispatch.drawnAt')}
         >{`${formatTime(sheet.drawnAt, locale)} · ${sheet.drawnByName ?? '—'}`}</Descriptions.Item>
       </Descriptions>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<GroupBy>
+          value={groupBy}
+          onChange={setGroupBy}
+          options={[
+            { value: 'township', label: t('dispatch.byTownship') },
+            { value: 'kind', label: t('dispatch.byKind') },
+          ]}
+          data-testid="dispatch-group-by"
+        />
+        <Button
+          icon={<UserAddOutlined />}
+          disabled={picked.length === 0}
+          onClick={() => setAssigning(picked)}
+          data-testid="dispatch-assign-picked"
+        >
+          {t('dispatch.assignPicked', { n: picked.length })}
+        </Button>
+        <Button
+          icon={<CheckOutlined />}
+          disabled={picked.length === 0}
+          onClick={() => setCompleting(picked)}
+          data-testid="dispatch-done-picked"
+        >
+          {t('dispatch.donePicked', { n: picked.length })}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => setAgenda(true)} data-testid="dispatch-agenda">
+          {t('dispatch.agenda')}
+        </Button>
+      </Space>
       {sheet.items.length === 0 && <Result status="success" title={t('dispatch.empty')} />}
-      {KIND_ORDER.map((kind) => {
-        const items = sheet.items.filter((i) => i.kind === kind);
-        if (items.length === 0) return null;
-        const done = items.filter((i) => i.status === 'done').length;
-        return (
-          <div key={kind} data-testid={`dispatch-group-${kind}`} style={{ marginBottom: 16 }}>
-            <Typography.Title level={5}>
-              <Tag color={KIND_COLORS[kind]}>{t(`dispatch.kind.${kind}`)}</Tag>
-              <Typography.Text type="secondary">{`${done}/${items.length}`}</Typography.Text>
-            </Typography.Title>
-            <List<DispatchItem> size="small" bordered dataSource={items} renderItem={line} />
-          </div>
-        );
-      })}
-      {assigning && <AssignModal item={assigning} onClose={() => setAssigning(null)} onSaved={replace} />}
-      {completing && <DoneModal item={completing} onClose={() => setCompleting(null)} onSaved={replace} />}
+      <Collapse
+        key={groupBy}
+        defaultActiveKey={groups.map((g) => g.key)}
+        items={groups.map((g) => {
+          const open = g.items.filter((i) => i.status === 'open').map((i) => i.id);
+          const all = open.length > 0 && open.every((i) => selected.has(i));
+          return {
+            key: g.key,
+            label: (
+              <Space data-testid={`dispatch-group-head-${g.key}`}>
+                {g.kind ? <Tag color={KIND_COLORS[g.kind]}>{g.label}</Tag> : <strong>{g.label}</strong>}
+                <Typography.Text type="secondary">{`${g.items.length - open.length}/${g.items.length}`}</Typography.Text>
+              </Space>
+            ),
+            extra: open.length > 0 && (
+              // biome-ignore lint/a11y/noStaticElementInteractions: stops the click from folding the panel
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside takes the keyboard
+              <span onClick={(e) => e.stopPropagation()}>
+                <Checkbox
+                  checked={all}
+                  onChange={(e) => toggle(open, e.target.checked)}
+                  data-testid={`dispatch-pick-group-${g.key}`}
+                >
+                  {t('dispatch.pickGroup')}
+                </Checkbox>
+              </span>
+            ),
+            children: (
+              <div data-testid={`dispatch-group-${g.key}`}>
+                <List<DispatchItem> size="small" dataSource={g.items} renderItem={line} />
+              </div>
+            ),
+          };
+        })}
+      />
+      {assigning && <AssignModal items={assigning} onClose={() => setAssigning(null)} onSaved={replace} />}
+      {completing && <DoneModal items={completing} onClose={() => setCompleting(null)} onSaved={replace} />}
     </Card>
   );
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type {
   DispatchAssign,
+  DispatchBulkAssign,
+  DispatchBulkDone,
   DispatchDone,
   DispatchDraw,
   DispatchItem,
@@ -17,6 +19,12 @@ export const dispatchApi = {
     api.post<DispatchItem>(`/dispatches/items/${itemId}`, body),
   done: (itemId: string, body: z.input<typeof DispatchDone>) =>
     api.post<DispatchItem>(`/dispatches/items/${itemId}/done`, body),
+  /** Hand many lines to one person by one time, all or none. */
+  assignMany: (body: z.input<typeof DispatchBulkAssign>) =>
+    api.post<{ items: DispatchItem[] }>('/dispatches/items/assign', body),
+  /** Mark many lines done with one note, all or none. */
+  doneMany: (body: z.input<typeof DispatchBulkDone>) =>
+    api.post<{ items: DispatchItem[] }>('/dispatches/items/done', body),
 };
 
 /** The order in which a sheet shows its kinds: what is new first, then what still stands. */
