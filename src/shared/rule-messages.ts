@@ -62,4 +62,5 @@ export const RULE_MESSAGES_ZH: Readonly<Record<string, string>> = {
   'time: HH:MM': '时间格式应为 HH:MM',
   'username: 3–32 letters, digits, _ . -': '用户名为 3–32 位字母、数字或 _ . -',
   'window: HH:MM-HH:MM': '时段格式应为 HH:MM-HH:MM',
+  'a mainland mobile number': '请填写 11 位手机号码',
 };
