@@ -56,6 +56,16 @@ export const CalloutTimes = z.object({
 });
 export type CalloutTimes = z.infer<typeof CalloutTimes>;
 
+/** Party members' donations (党员捐款) of a township or the region: the day's and up to the day. */
+export const PartyGiving = z.object({
+  donationsToday: z.number(),
+  moneyToday: z.number(),
+  donations: z.number(),
+  members: z.number(),
+  money: z.number(),
+});
+export type PartyGiving = z.infer<typeof PartyGiving>;
+
 const RegionRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -63,6 +73,8 @@ const RegionRow = z.object({
   path: z.string(),
   figures: MobilisationFigures,
   calloutTimes: CalloutTimes.nullable(),
+  /** null below township level, as the call-out times */
+  partyGiving: PartyGiving.nullable(),
 });
 
 /** 动员统计: a region's mobilisation figures on a day, and each child region's. */

@@ -13,11 +13,13 @@ import {
   type MobilisationFigures,
   type MobilisationOverview,
   type MobilisationQuery,
+  type PartyGiving,
 } from '../../../shared/mobilisation';
 import { audit } from '../audit';
 import { findRegionById, getRegionInScope, listRegions } from '../regions';
 import { readRollups } from '../rollups';
 import { calloutFigures } from '../callouts';
+import { partyDonationFigures } from '../donations';
 
 const pick = (f: Figures): MobilisationFigures =>
   Object.fromEntries(MOBILISATION_METRICS.map((m) => [m, f[m]])) as MobilisationFigures;
@@ -39,6 +41,14 @@ const calloutTimes = (r: CalloutTimes): CalloutTimes => ({
   medianFirstAckSeconds: r.medianFirstAckSeconds,
   medianArriveSeconds: r.medianArriveSeconds,
   withinStandardShare: r.withinStandardShare,
+});
+
+const partyGiving = (r: PartyGiving): PartyGiving => ({
+  donationsToday: r.donationsToday,
+  moneyToday: r.moneyToday,
+  donations: r.donations,
+  members: r.members,
+  money: r.money,
 });
 
 /**
@@ -65,6 +75,11 @@ export async function mobilisationOverview(
   const timesOf = new Map<string, CalloutTimes>(
     times.rows.filter((r) => r.regionPath?.startsWith(region.path)).map((r) => [r.regionPath!, calloutTimes(r)]),
   );
+  // party members' donations per township, and over the region (donations' partyDonationFigures)
+  const giving = await partyDonationFigures(db, { prefix: region.path }, { day });
+  const givingOf = new Map<string, PartyGiving>(
+    giving.rows.filter((r) => r.regionPath.startsWith(region.path)).map((r) => [r.regionPath, partyGiving(r)]),
+  );
   const row = (r: { id: string; name: string; level: string; path: string }) => ({
     id: r.id,
     name: r.name,
@@ -72,6 +87,7 @@ export async function mobilisationOverview(
     path: r.path,
     figures: pick(figures.get(r.path)!),
     calloutTimes: r.path === region.path ? calloutTimes(times.total) : (timesOf.get(r.path) ?? null),
+    partyGiving: r.path === region.path ? partyGiving(giving.total) : (givingOf.get(r.path) ?? null),
   });
   return {
     day,
@@ -88,6 +104,8 @@ const CALLOUT_TIME_HEADERS = [
   `${CALLOUT_STANDARD_MINUTES}分钟内集结完成率（%）`,
 ];
 const minutesOf = (s: number | null) => (s === null ? null : Math.round(s / 6) / 10);
+const GIVING_HEADERS = ['党员捐款当日（元）', '党员捐款累计（元）', '捐款党员（人）'];
+const givingCells = (g: PartyGiving | null) => [g?.moneyToday ?? null, g?.money ?? null, g?.members ?? null];
 const calloutTimeCells = (t: CalloutTimes | null) => [
   minutesOf(t?.medianFirstAckSeconds ?? null),
   minutesOf(t?.medianArriveSeconds ?? null),
@@ -107,24 +125,32 @@ export async function exportMobilisation(
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('动员统计');
   ws.addRow([`${o.region.name} 党员志愿者动员统计（${o.day}）`]);
-  ws.mergeCells(1, 1, 1, MOBILISATION_METRICS.length + 1 + CALLOUT_TIME_HEADERS.length);
+  ws.mergeCells(1, 1, 1, MOBILISATION_METRICS.length + 1 + CALLOUT_TIME_HEADERS.length + GIVING_HEADERS.length);
   ws.getRow(1).font = { bold: true, size: 14 };
   const header = ws.addRow([
     '区域',
     ...MOBILISATION_METRICS.map((m) => MOBILISATION_LABELS[m].zh),
     ...CALLOUT_TIME_HEADERS,
+    ...GIVING_HEADERS,
   ]);
   header.font = { bold: true };
   for (const c of o.children)
-    ws.addRow([c.name, ...MOBILISATION_METRICS.map((m) => c.figures[m]), ...calloutTimeCells(c.calloutTimes)]);
+    ws.addRow([
+      c.name,
+      ...MOBILISATION_METRICS.map((m) => c.figures[m]),
+      ...calloutTimeCells(c.calloutTimes),
+      ...givingCells(c.partyGiving),
+    ]);
   const total = ws.addRow([
     `${o.region.name}（合计）`,
     ...MOBILISATION_METRICS.map((m) => o.region.figures[m]),
     ...calloutTimeCells(o.region.calloutTimes),
+    ...givingCells(o.region.partyGiving),
   ]);
   total.font = { bold: true };
   ws.getColumn(1).width = 22;
-  for (let i = 2; i <= MOBILISATION_METRICS.length + 1 + CALLOUT_TIME_HEADERS.length; i++) ws.getColumn(i).width = 14;
+  for (let i = 2; i <= MOBILISATION_METRICS.length + 1 + CALLOUT_TIME_HEADERS.length + GIVING_HEADERS.length; i++)
+    ws.getColumn(i).width = 14;
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
   await audit(db, clock, actor, {
     action: 'mobilisation.export',

@@ -20,6 +20,8 @@ const TZ = 'Asia/Shanghai';
 const id = (first17: string) => first17 + idCardCheckChar(first17);
 const minutes = (n: number) => t.clock.set(new Date(t.clock.now().getTime() + n * 60_000));
 const members: string[] = [];
+/** their party-roll ids */
+const memberIds: string[] = [];
 
 beforeAll(async () => {
   t = await testApp();
@@ -54,6 +56,7 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     members.push(res.json().personId);
+    memberIds.push(res.json().id);
   }
 });
 afterAll(async () => t.close());
@@ -144,6 +147,19 @@ describe('mobilisation in the roll-ups', () => {
   });
 
   it("gives the organisation department each township's figures on a day, scoped, and as .xlsx", async () => {
+    // two members of 东城村's branch give money: yesterday 500 yuan, today 1,000 (党员捐款)
+    for (const [personId, amount, donatedOn] of [
+      [memberIds[0], 500, '2020-01-24'],
+      [memberIds[1], 1000, '2020-01-25'],
+    ] as const) {
+      const gift = await gutao.post('/api/donations', {
+        partyMemberId: personId,
+        regionId: tree.dongcheng.id,
+        donatedOn,
+        money: { amount, channel: '现金' },
+      });
+      expect(gift.statusCode, gift.body).toBe(201);
+    }
     const county = await zuzhibu.get('/api/mobilisation/overview');
     expect(county.statusCode, county.body).toBe(200);
     const o = county.json();
@@ -165,6 +181,11 @@ describe('mobilisation in the roll-ups', () => {
       withinStandardShare: null,
     });
     expect(o.region.calloutTimes).toEqual(gutaoTimes);
+    // party members' donations, from donations' own records: the day's and up to the day
+    const gutaoGiving = { donationsToday: 1, moneyToday: 1000, donations: 2, members: 2, money: 1500 };
+    expect(byName['古陶镇'].partyGiving).toEqual(gutaoGiving);
+    expect(byName['段村镇'].partyGiving).toMatchObject({ donations: 0, money: 0, members: 0 });
+    expect(o.region.partyGiving).toEqual(gutaoGiving);
 
     // drill down: 古陶镇's villages, and the way back up
     const town = (await zuzhibu.get(`/api/mobilisation/overview?region=${tree.gutao.id}`)).json();
@@ -207,6 +228,8 @@ describe('mobilisation in the roll-ups', () => {
     expect(gutaoRow[2]).toBe(3); // 党员人数
     expect(ws.getRow(2).values).toContain('15分钟内集结完成率（%）');
     expect(gutaoRow.slice(15, 18)).toEqual([5, 10, 50]); // minutes to first acknowledgement, to arrival; % within 15 minutes
+    expect(ws.getRow(2).values).toContain('党员捐款累计（元）');
+    expect(gutaoRow.slice(18, 21)).toEqual([1000, 1500, 2]); // yuan today, yuan to date, members who gave
     expect(rows.at(-1)![1]).toBe('平遥县（合计）');
     const audited = await t.db
       .selectFrom('audit_log')

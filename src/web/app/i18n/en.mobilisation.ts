@@ -21,4 +21,7 @@ export const mobilisationEn: Record<keyof typeof mobilisationZhCN, string> = {
     "Call-out times: the median from the order to the first acknowledgement and to each person's arrival, and the share of call-outs where everyone (but those who declined) arrived within {m} minutes; per township, not per village.",
   'mobilisation.note':
     'Figures are rolled up from the data itself (the same as the big screen and the daily report) every few minutes; "at the front line" counts party members on a checkpoint shift or arriving at a call-out that day, each once.',
+  'mobilisation.giving.moneyToday': "Party members' donations today (yuan)",
+  'mobilisation.giving.money': "Party members' donations to date (yuan)",
+  'mobilisation.giving.members': 'Members who gave',
 };

@@ -18,4 +18,7 @@ export const mobilisationZhCN = {
     '集结令用时：从下达到首个队员响应、到每名队员到达的中位数，以及全员（不含不能来的）在 {m} 分钟内到齐的集结令占比；按乡镇统计，村级不单列。',
   'mobilisation.note':
     '数字来自各业务数据的汇总（与指挥大屏、每日报告一致），每隔几分钟更新；“在一线党员”为当天在卡口排班或响应集结令到达的党员，每人每天计一次。',
+  'mobilisation.giving.moneyToday': '党员捐款当日（元）',
+  'mobilisation.giving.money': '党员捐款累计（元）',
+  'mobilisation.giving.members': '捐款党员（人）',
 } as const;

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import {
   MOBILISATION_METRICS,
   type CalloutTimes,
+  type PartyGiving,
   type MobilisationMetric,
   type MobilisationOverview,
 } from '../../../shared/mobilisation';
@@ -31,6 +32,9 @@ const HEADLINE: readonly MobilisationMetric[] = [
 /** The call-out times' columns: minutes to the first acknowledgement and to arrival, share complete in 15 minutes. */
 const TIMES = ['medianFirstAckSeconds', 'medianArriveSeconds', 'withinStandardShare'] as const;
 type TimeKey = (typeof TIMES)[number];
+/** party members' donations: yuan today, yuan up to the day, members who gave */
+const GIVING = ['moneyToday', 'money', 'members'] as const;
+type GivingKey = (typeof GIVING)[number];
 
 /**
  * 动员统计: the organisation department's figures for a region on a local day — party members at
@@ -39,7 +43,7 @@ type TimeKey = (typeof TIMES)[number];
  * The same roll-ups as the big screen and the daily report: nothing here is typed.
  */
 export default function MobilisationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const feedback = useFeedback();
   const mobile = useIsMobile();
   const [params, setParams] = useSearchParams();
@@ -84,6 +88,8 @@ export default function MobilisationPage() {
       ? `${Math.round(v * 100)}%`
       : t('mobilisation.minutesValue', { n: (v / 60).toFixed(1) });
   };
+  const givingText = (g: PartyGiving | null, k: GivingKey) =>
+    g === null ? '—' : k === 'members' ? String(g.members) : g[k].toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
   const exportXlsx = async () => {
     setExporting(true);
     try {
@@ -155,6 +161,18 @@ export default function MobilisationPage() {
           />
         ))}
       </Space>
+      {data?.region.partyGiving && (
+        <Space wrap size="large" style={{ marginBottom: 12 }}>
+          {GIVING.map((k) => (
+            <Statistic
+              key={k}
+              title={t(`mobilisation.giving.${k}`)}
+              value={givingText(data.region.partyGiving, k)}
+              data-testid={`mobilisation-giving-${k}`}
+            />
+          ))}
+        </Space>
+      )}
       {data && data.region.figures.tempBranchesFlagged > 0 && (
         <Typography.Paragraph type="warning" data-testid="mobilisation-flags">
           {t('mobilisation.flags', { n: data.region.figures.tempBranchesFlagged })}
@@ -200,6 +218,12 @@ export default function MobilisationPage() {
             align: 'right' as const,
             render: (_: unknown, r: Row) => timeText(r.calloutTimes, k),
           })),
+          ...GIVING.map((k) => ({
+            title: t(`mobilisation.giving.${k}`),
+            key: `giving-${k}`,
+            align: 'right' as const,
+            render: (_: unknown, r: Row) => givingText(r.partyGiving, k),
+          })),
         ]}
         summary={() =>
           data && data.children.length > 0 ? (
@@ -213,6 +237,11 @@ export default function MobilisationPage() {
               {TIMES.map((k, i) => (
                 <Table.Summary.Cell key={k} index={MOBILISATION_METRICS.length + i + 1} align="right">
                   {timeText(data.region.calloutTimes, k)}
+                </Table.Summary.Cell>
+              ))}
+              {GIVING.map((k, i) => (
+                <Table.Summary.Cell key={k} index={MOBILISATION_METRICS.length + TIMES.length + i + 1} align="right">
+                  {givingText(data.region.partyGiving, k)}
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>
